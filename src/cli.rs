@@ -1,0 +1,163 @@
+//! The command line: parses arguments, runs the linter, renders, and turns the run into an
+//! exit code. Nothing here decides what a finding is.
+
+use crate::linter::{self, InputError, Options};
+use crate::render::{self, human};
+use crate::rules::{self, RuleInfo};
+use clap::{Parser, Subcommand, ValueEnum};
+use std::io::{IsTerminal, Write};
+use std::path::PathBuf;
+
+#[derive(Parser)]
+#[command(name = "govlint", version, about = "A linter for Chinese government articles: duplicated paragraphs and punctuation faults.")]
+pub struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Lint files and directories (`.txt`, `.md`, `.markdown` under directories; `-` for stdin).
+    Check(CheckArgs),
+    /// List every rule with its default severity.
+    Rules,
+    /// Print one rule's documentation.
+    Rule {
+        /// The rule's name, e.g. `stray-period`.
+        name: String,
+    },
+}
+
+#[derive(clap::Args)]
+struct CheckArgs {
+    /// Files or directories to lint; `-` reads standard input.
+    #[arg(default_value = ".")]
+    paths: Vec<PathBuf>,
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = OutputFormat::Human)]
+    format: OutputFormat,
+    /// When to color human output.
+    #[arg(long, value_enum, default_value_t = ColorChoice::Auto)]
+    color: ColorChoice,
+    /// Run only these rules (comma-separated names).
+    #[arg(long, value_delimiter = ',', value_name = "RULES")]
+    select: Vec<String>,
+    /// Do not run these rules (comma-separated names).
+    #[arg(long, value_delimiter = ',', value_name = "RULES")]
+    ignore: Vec<String>,
+    /// Print only the findings: no summary line.
+    #[arg(long, short)]
+    quiet: bool,
+    /// The name standard input is reported under.
+    #[arg(long, default_value = "<stdin>", value_name = "NAME")]
+    stdin_filename: String,
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum OutputFormat {
+    Human,
+    Json,
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum ColorChoice {
+    Auto,
+    Always,
+    Never,
+}
+
+/// Runs govlint and returns the process exit code.
+pub fn main() -> i32 {
+    let cli = match Cli::try_parse() {
+        Ok(cli) => cli,
+        Err(err) => {
+            let code = if err.use_stderr() { 2 } else { 0 };
+            let _ = err.print();
+            return code;
+        }
+    };
+    let mut stdout = std::io::BufWriter::new(std::io::stdout().lock());
+    let (code, written) = match cli.command {
+        Command::Check(args) => check(args, &mut stdout),
+        Command::Rules => (0, list_rules(&mut stdout)),
+        Command::Rule { name } => match rules::find(&name) {
+            Some(rule) => (0, write!(stdout, "{}", rule.documentation())),
+            None => {
+                eprintln!("error: unknown rule `{name}`; `govlint rules` lists them");
+                (2, Ok(()))
+            }
+        },
+    };
+    match written.and_then(|()| stdout.flush()) {
+        // A closed pipe (`govlint check | head`) is the reader's choice, not an error.
+        Err(err) if err.kind() == std::io::ErrorKind::BrokenPipe => code,
+        Err(err) => {
+            eprintln!("error: could not write output: {err}");
+            2
+        }
+        Ok(()) => code,
+    }
+}
+
+fn list_rules(out: &mut dyn Write) -> std::io::Result<()> {
+    let width = rules::RULES.iter().map(|r| r.name.len()).max().unwrap_or(0);
+    for rule in rules::RULES {
+        writeln!(out, "{:width$}  {:7}  {}", rule.name, rule.severity.as_str(), rule.summary)?;
+    }
+    Ok(())
+}
+
+fn select_rules(select: &[String], ignore: &[String]) -> Result<Vec<&'static RuleInfo>, String> {
+    for name in select.iter().chain(ignore) {
+        if rules::find(name).is_none() {
+            return Err(format!("unknown rule `{name}`; `govlint rules` lists them"));
+        }
+    }
+    Ok(rules::RULES
+        .iter()
+        .copied()
+        .filter(|rule| select.is_empty() || select.iter().any(|s| s == rule.name))
+        .filter(|rule| !ignore.iter().any(|s| s == rule.name))
+        .collect())
+}
+
+fn check(args: CheckArgs, out: &mut dyn Write) -> (i32, std::io::Result<()>) {
+    let rules = match select_rules(&args.select, &args.ignore) {
+        Ok(rules) => rules,
+        Err(message) => {
+            eprintln!("error: {message}");
+            return (2, Ok(()));
+        }
+    };
+    let options = Options {
+        rules,
+        ..Options::default()
+    };
+    let (inputs, errors) = linter::collect_inputs(&args.paths, &args.stdin_filename);
+    let run = linter::lint(&inputs, errors, &options);
+    report_input_errors(&run.errors);
+    let written = match args.format {
+        OutputFormat::Json => render::json::render(&run, out),
+        OutputFormat::Human => {
+            let color = match args.color {
+                ColorChoice::Always => true,
+                ColorChoice::Never => false,
+                ColorChoice::Auto => {
+                    std::io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none()
+                }
+            };
+            let style = human::Style {
+                color,
+                quiet: args.quiet,
+            };
+            render::human::render(&run, out, &style)
+        }
+    };
+    (run.exit_code(), written)
+}
+
+fn report_input_errors(errors: &[InputError]) {
+    for error in errors {
+        eprintln!("error: {}: {}", error.path, error.message);
+    }
+}

@@ -1,0 +1,183 @@
+//! The duplicate phase: after the per-document rules, every paragraph of the run is
+//! normalized and indexed once, and exact copies (as clone classes) and near copies are
+//! reported.
+
+pub mod diff;
+pub mod near;
+pub mod normalize;
+
+use crate::diagnostic::{Diagnostic, Related};
+use crate::document::Document;
+use crate::rules::{duplicate_paragraph, near_duplicate_paragraph};
+use rayon::prelude::*;
+use rustc_hash::FxHashMap;
+use xxhash_rust::xxh3::xxh3_128;
+
+#[derive(Debug, Clone)]
+pub struct Settings {
+    /// Paragraphs with fewer normalized characters are never exact duplicates.
+    pub exact_min_chars: usize,
+    /// Paragraphs with fewer normalized characters are never near duplicates.
+    pub near_min_chars: usize,
+    /// Smallest similarity (1 - edits / longer length) reported as a near duplicate.
+    pub threshold: f64,
+}
+
+impl Default for Settings {
+    fn default() -> Self {
+        Settings {
+            exact_min_chars: 20,
+            near_min_chars: 50,
+            threshold: 0.85,
+        }
+    }
+}
+
+/// A paragraph that takes part in matching.
+struct Unit {
+    document: usize,
+    paragraph: usize,
+    chars: Vec<char>,
+}
+
+pub struct Enabled {
+    pub exact: bool,
+    pub near: bool,
+}
+
+pub fn find_duplicates(documents: &[Document], settings: &Settings, enabled: Enabled) -> Vec<Diagnostic> {
+    let units: Vec<Unit> = documents
+        .par_iter()
+        .enumerate()
+        .flat_map_iter(|(document, doc)| {
+            doc.paragraphs.iter().enumerate().filter_map(move |(paragraph, p)| {
+                let chars = normalize::normalize(&p.text);
+                (chars.len() >= settings.exact_min_chars.min(settings.near_min_chars)).then_some(Unit {
+                    document,
+                    paragraph,
+                    chars,
+                })
+            })
+        })
+        .collect();
+
+    // Clone classes: members in run order, keyed by file (scope) and normalized text.
+    let mut classes: FxHashMap<(usize, u128), Vec<usize>> = FxHashMap::default();
+    for (index, unit) in units.iter().enumerate() {
+        let text: String = unit.chars.iter().collect();
+        classes
+            .entry((unit.document, xxh3_128(text.as_bytes())))
+            .or_default()
+            .push(index);
+    }
+    let mut diagnostics = Vec::new();
+    let mut representatives = Vec::new();
+    let mut sorted_classes: Vec<Vec<usize>> = classes.into_values().collect();
+    sorted_classes.sort_unstable_by_key(|members| members[0]);
+    for members in &sorted_classes {
+        representatives.push(members[0]);
+        if enabled.exact && members.len() > 1 && units[members[0]].chars.len() >= settings.exact_min_chars {
+            diagnostics.push(exact_finding(documents, &units, members));
+        }
+    }
+
+    if enabled.near {
+        representatives.sort_unstable();
+        representatives.retain(|&u| units[u].chars.len() >= settings.near_min_chars);
+        let items: Vec<near::Item> = representatives
+            .iter()
+            .map(|&u| near::Item {
+                group: units[u].document as u32,
+                chars: &units[u].chars,
+            })
+            .collect();
+        let pairs = near::find_pairs(&items, settings.threshold, settings.near_min_chars);
+        // One finding per later paragraph: its most similar earlier paragraph.
+        let mut best: Vec<near::Pair> = Vec::new();
+        for pair in pairs {
+            match best.last_mut() {
+                Some(last) if last.later == pair.later => {
+                    if pair.similarity > last.similarity {
+                        *last = pair;
+                    }
+                }
+                _ => best.push(pair),
+            }
+        }
+        for pair in best {
+            let earlier = &units[representatives[pair.earlier]];
+            let later = &units[representatives[pair.later]];
+            diagnostics.push(near_finding(documents, earlier, later, pair.similarity));
+        }
+    }
+    diagnostics
+}
+
+fn location(documents: &[Document], unit: &Unit) -> (String, usize) {
+    let doc = &documents[unit.document];
+    let span = doc.paragraphs[unit.paragraph].span();
+    (doc.source.path.clone(), doc.source.position(span.start).line)
+}
+
+fn exact_finding(documents: &[Document], units: &[Unit], members: &[usize]) -> Diagnostic {
+    let first = &units[members[0]];
+    let copy = &units[members[1]];
+    let doc = &documents[copy.document];
+    let (_, first_line) = location(documents, first);
+    let extra = members.len() - 2;
+    let message = if extra == 0 {
+        format!("this paragraph repeats the one at line {first_line}")
+    } else {
+        format!(
+            "this paragraph repeats the one at line {first_line} ({} copies in all)",
+            members.len()
+        )
+    };
+    let mut diagnostic = Diagnostic::new(
+        duplicate_paragraph::RULE.name,
+        duplicate_paragraph::RULE.severity,
+        copy.document,
+        copy.paragraph,
+        doc.paragraphs[copy.paragraph].span(),
+        message,
+    )
+    .with_help("delete the repeated paragraph, or rewrite it if both places need it");
+    diagnostic.related.push(Related {
+        document: first.document,
+        span: documents[first.document].paragraphs[first.paragraph].span(),
+        message: "first occurrence".into(),
+    });
+    for &member in &members[2..] {
+        let unit = &units[member];
+        diagnostic.related.push(Related {
+            document: unit.document,
+            span: documents[unit.document].paragraphs[unit.paragraph].span(),
+            message: "also repeated here".into(),
+        });
+    }
+    diagnostic
+}
+
+fn near_finding(documents: &[Document], earlier: &Unit, later: &Unit, similarity: f64) -> Diagnostic {
+    let old = &documents[earlier.document].paragraphs[earlier.paragraph];
+    let new = &documents[later.document].paragraphs[later.paragraph];
+    let (_, first_line) = location(documents, earlier);
+    let percent = (similarity * 100.0).floor();
+    let mut diagnostic = Diagnostic::new(
+        near_duplicate_paragraph::RULE.name,
+        near_duplicate_paragraph::RULE.severity,
+        later.document,
+        later.paragraph,
+        new.span(),
+        format!("this paragraph is {percent}% the same as the one at line {first_line}"),
+    )
+    .with_help("keep one version: delete this paragraph or merge the differences into the first");
+    diagnostic.related.push(Related {
+        document: earlier.document,
+        span: old.span(),
+        message: "similar paragraph".into(),
+    });
+    diagnostic.similarity = Some(similarity);
+    diagnostic.diff = Some(diff::describe(&old.text, &new.text));
+    diagnostic
+}

@@ -1,0 +1,78 @@
+//! What a rule reports: a finding at a byte span, with related places. Rules build these;
+//! renderers turn them into text.
+
+use serde::Serialize;
+use std::ops::Range;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Severity {
+    Warning,
+    Error,
+}
+
+impl Severity {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Severity::Warning => "warning",
+            Severity::Error => "error",
+        }
+    }
+}
+
+/// Another place a finding refers to, such as the first copy of a duplicated paragraph.
+#[derive(Debug, Clone)]
+pub struct Related {
+    /// Index of the document in the run (see `Run::documents`).
+    pub document: usize,
+    pub span: Range<usize>,
+    pub message: String,
+}
+
+#[derive(Debug, Clone)]
+pub struct Diagnostic {
+    pub rule: &'static str,
+    pub severity: Severity,
+    pub message: String,
+    /// Index of the document in the run.
+    pub document: usize,
+    /// Byte span in the document's source.
+    pub span: Range<usize>,
+    /// Index of the paragraph the span lies in; human output groups by it.
+    pub paragraph: usize,
+    pub related: Vec<Related>,
+    /// What to do about it, one line.
+    pub help: Option<String>,
+    /// For near duplicates: how similar, and what differs.
+    pub similarity: Option<f64>,
+    pub diff: Option<String>,
+}
+
+impl Diagnostic {
+    pub fn new(
+        rule: &'static str,
+        severity: Severity,
+        document: usize,
+        paragraph: usize,
+        span: Range<usize>,
+        message: impl Into<String>,
+    ) -> Self {
+        Diagnostic {
+            rule,
+            severity,
+            message: message.into(),
+            document,
+            span,
+            paragraph,
+            related: Vec::new(),
+            help: None,
+            similarity: None,
+            diff: None,
+        }
+    }
+
+    pub fn with_help(mut self, help: impl Into<String>) -> Self {
+        self.help = Some(help.into());
+        self
+    }
+}

@@ -1,0 +1,422 @@
+//! The document model shared by every rule: a source split once into paragraphs, each with
+//! its lintable text, the map back to source bytes, its sentences and its protected spans.
+
+use crate::source::Source;
+use crate::text::{is_chinese, is_space, url_spans};
+use pulldown_cmark::{Event, Options, Parser, Tag, TagEnd};
+use std::ops::Range;
+use unicode_width::UnicodeWidthStr;
+
+/// Stands in the paragraph text for inline code, which is never linted but must keep the
+/// words on either side apart.
+pub const CODE_PLACEHOLDER: char = '\u{FFFC}';
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Format {
+    PlainText,
+    Markdown,
+}
+
+impl Format {
+    pub fn from_path(path: &str) -> Format {
+        let lower = path.to_ascii_lowercase();
+        if lower.ends_with(".md") || lower.ends_with(".markdown") {
+            Format::Markdown
+        } else {
+            Format::PlainText
+        }
+    }
+}
+
+/// A stretch of paragraph text copied from one place in the source.
+#[derive(Debug, Clone)]
+struct Segment {
+    text_start: usize,
+    source: Range<usize>,
+}
+
+#[derive(Debug, Clone)]
+pub struct Paragraph {
+    /// What the rules read: the paragraph's words without indentation, Markdown syntax or
+    /// hard line breaks.
+    pub text: String,
+    segments: Vec<Segment>,
+    /// Sentences as byte ranges of `text`, each ending after its `。！？；` and closing marks.
+    pub sentences: Vec<Range<usize>>,
+    /// URLs and e-mail addresses, as byte ranges of `text`.
+    pub protected: Vec<Range<usize>>,
+    /// A heading (Markdown) or a short line without a sentence stop (plain text).
+    pub is_heading: bool,
+}
+
+impl Paragraph {
+    fn new(text: String, segments: Vec<Segment>, is_heading: bool) -> Self {
+        let sentences = split_sentences(&text);
+        let protected = url_spans(&text);
+        Paragraph {
+            text,
+            segments,
+            sentences,
+            protected,
+            is_heading,
+        }
+    }
+
+    /// The source byte offset of byte `at` of the paragraph text.
+    pub fn source_offset(&self, at: usize) -> usize {
+        let index = self
+            .segments
+            .partition_point(|s| s.text_start <= at)
+            .saturating_sub(1);
+        let Some(segment) = self.segments.get(index) else {
+            return at;
+        };
+        let inside = at - segment.text_start;
+        (segment.source.start + inside).min(segment.source.end)
+    }
+
+    /// The source byte range of a range of the paragraph text.
+    pub fn source_range(&self, range: Range<usize>) -> Range<usize> {
+        let start = self.source_offset(range.start);
+        if range.is_empty() {
+            return start..start;
+        }
+        // Map the last byte, not the end, so a range ending a segment stays in it.
+        let last_char = self.text[..range.end].chars().next_back().map_or(1, char::len_utf8);
+        let end = self.source_offset(range.end - last_char) + last_char;
+        start..end.max(start)
+    }
+
+    /// The source range of the whole paragraph.
+    pub fn span(&self) -> Range<usize> {
+        self.source_range(0..self.text.len())
+    }
+
+    pub fn is_protected(&self, at: usize) -> bool {
+        self.protected.iter().any(|r| r.contains(&at))
+    }
+}
+
+#[derive(Debug)]
+pub struct Document {
+    pub source: Source,
+    pub format: Format,
+    pub paragraphs: Vec<Paragraph>,
+}
+
+impl Document {
+    pub fn new(source: Source, format: Format) -> Self {
+        let paragraphs = match format {
+            Format::PlainText => plain_paragraphs(&source.text),
+            Format::Markdown => markdown_paragraphs(&source.text),
+        };
+        Document {
+            source,
+            format,
+            paragraphs,
+        }
+    }
+}
+
+/// Plain text paragraphs. Chinese articles put one paragraph per line; some files instead
+/// hard-wrap paragraphs into blank-line-separated blocks. A block is read as one wrapped
+/// paragraph when it has several lines, its lines are not indented, and every line but the
+/// last fills at least 3/4 of the block's widest line (wrapped text is ragged only at its
+/// end); otherwise each non-empty line is a paragraph.
+fn plain_paragraphs(text: &str) -> Vec<Paragraph> {
+    let mut paragraphs = Vec::new();
+    let mut block: Vec<Range<usize>> = Vec::new();
+    let mut offset = 0;
+    for raw in text.split_inclusive('\n') {
+        let line = offset..offset + raw.trim_end_matches(['\n', '\r']).len();
+        offset += raw.len();
+        if text[line.clone()].chars().all(is_space) {
+            push_block(text, &mut block, &mut paragraphs);
+        } else {
+            block.push(line);
+        }
+    }
+    push_block(text, &mut block, &mut paragraphs);
+    paragraphs
+}
+
+fn push_block(text: &str, block: &mut Vec<Range<usize>>, out: &mut Vec<Paragraph>) {
+    if is_hard_wrapped(text, block) {
+        let mut builder = TextBuilder::default();
+        for line in block.iter() {
+            let trimmed = trim_range(text, line.clone());
+            builder.soft_break(text, line.start.saturating_sub(1));
+            builder.push(&text[trimmed.clone()], trimmed.start);
+        }
+        out.push(builder.finish(false));
+    } else {
+        for line in block.iter() {
+            let trimmed = trim_range(text, line.clone());
+            let mut builder = TextBuilder::default();
+            builder.push(&text[trimmed.clone()], trimmed.start);
+            let is_heading = looks_like_heading(&text[trimmed]);
+            out.push(builder.finish(is_heading));
+        }
+    }
+    block.clear();
+}
+
+fn is_hard_wrapped(text: &str, block: &[Range<usize>]) -> bool {
+    if block.len() < 2 {
+        return false;
+    }
+    let widths: Vec<usize> = block.iter().map(|l| text[l.clone()].width()).collect();
+    let widest = widths.iter().copied().max().unwrap_or(0);
+    let indented = block.iter().skip(1).any(|l| {
+        let line = &text[l.clone()];
+        line.starts_with('\u{3000}') || line.starts_with("  ") || line.starts_with('\t')
+    });
+    !indented && widths[..widths.len() - 1].iter().all(|&w| w * 4 >= widest * 3)
+}
+
+/// A short line with no sentence stop: a title or section heading.
+fn looks_like_heading(line: &str) -> bool {
+    line.chars().count() <= 40 && !line.contains(['。', '；', '！', '？'])
+}
+
+fn trim_range(text: &str, range: Range<usize>) -> Range<usize> {
+    let slice = &text[range.clone()];
+    let start = range.start + (slice.len() - slice.trim_start_matches(is_space).len());
+    let end = range.start + slice.trim_end_matches(is_space).len();
+    start..end.max(start)
+}
+
+/// Markdown paragraphs: paragraphs, headings, list items, table cells and block quotes.
+/// Code blocks, inline code and HTML are never linted.
+fn markdown_paragraphs(text: &str) -> Vec<Paragraph> {
+    let mut out = Vec::new();
+    let mut builder = TextBuilder::default();
+    let mut in_heading = false;
+    let mut code_depth = 0usize;
+    let options = Options::ENABLE_TABLES | Options::ENABLE_FOOTNOTES | Options::ENABLE_STRIKETHROUGH;
+    for (event, range) in Parser::new_ext(text, options).into_offset_iter() {
+        match event {
+            Event::Start(Tag::CodeBlock(_)) | Event::Start(Tag::HtmlBlock) => code_depth += 1,
+            Event::End(TagEnd::CodeBlock) | Event::End(TagEnd::HtmlBlock) => {
+                code_depth = code_depth.saturating_sub(1)
+            }
+            _ if code_depth > 0 => {}
+            Event::Start(tag) if is_block(&tag) => {
+                builder.flush_into(&mut out, in_heading);
+                in_heading = matches!(tag, Tag::Heading { .. });
+            }
+            Event::End(tag) if is_block_end(&tag) => {
+                builder.flush_into(&mut out, in_heading);
+                in_heading = false;
+            }
+            Event::Text(fragment) => {
+                if text.get(range.clone()) == Some(&*fragment) {
+                    builder.push(&fragment, range.start);
+                } else {
+                    builder.push_mapped(&fragment, range);
+                }
+            }
+            Event::Code(_) | Event::InlineMath(_) | Event::DisplayMath(_) => {
+                builder.push_mapped(CODE_PLACEHOLDER.encode_utf8(&mut [0; 4]), range)
+            }
+            Event::SoftBreak | Event::HardBreak => builder.soft_break(text, range.start),
+            _ => {}
+        }
+    }
+    builder.flush_into(&mut out, in_heading);
+    out
+}
+
+fn is_block(tag: &Tag) -> bool {
+    matches!(
+        tag,
+        Tag::Paragraph
+            | Tag::Heading { .. }
+            | Tag::Item
+            | Tag::BlockQuote(_)
+            | Tag::TableCell
+            | Tag::FootnoteDefinition(_)
+            | Tag::List(_)
+            | Tag::Table(_)
+            | Tag::TableHead
+            | Tag::TableRow
+    )
+}
+
+fn is_block_end(tag: &TagEnd) -> bool {
+    matches!(
+        tag,
+        TagEnd::Paragraph
+            | TagEnd::Heading(_)
+            | TagEnd::Item
+            | TagEnd::BlockQuote(_)
+            | TagEnd::TableCell
+            | TagEnd::FootnoteDefinition
+            | TagEnd::List(_)
+            | TagEnd::Table
+            | TagEnd::TableHead
+            | TagEnd::TableRow
+    )
+}
+
+/// Accumulates a paragraph's text together with the map back to the source.
+#[derive(Default)]
+struct TextBuilder {
+    text: String,
+    segments: Vec<Segment>,
+}
+
+impl TextBuilder {
+    fn push(&mut self, fragment: &str, source_start: usize) {
+        self.push_mapped(fragment, source_start..source_start + fragment.len());
+    }
+
+    fn push_mapped(&mut self, fragment: &str, source: Range<usize>) {
+        if fragment.is_empty() {
+            return;
+        }
+        self.segments.push(Segment {
+            text_start: self.text.len(),
+            source,
+        });
+        self.text.push_str(fragment);
+    }
+
+    /// A line break inside a paragraph: nothing between Chinese words, a space between
+    /// Latin ones. The space maps to the line break itself.
+    fn soft_break(&mut self, text: &str, at: usize) {
+        let before = self.text.chars().next_back();
+        let after = text[at..].trim_start_matches(is_space).chars().next();
+        if let (Some(b), Some(a)) = (before, after)
+            && !is_chinese(b)
+            && !is_chinese(a)
+            && !is_space(b)
+        {
+            let newline = at..(at + 1).min(text.len());
+            self.push_mapped(" ", newline);
+        }
+    }
+
+    fn finish(self, is_heading: bool) -> Paragraph {
+        Paragraph::new(self.text, self.segments, is_heading)
+    }
+
+    fn flush_into(&mut self, out: &mut Vec<Paragraph>, is_heading: bool) {
+        let builder = std::mem::take(self);
+        let trimmed = builder.text.trim_matches(is_space);
+        if trimmed.is_empty() {
+            return;
+        }
+        if trimmed.len() == builder.text.len() {
+            out.push(builder.finish(is_heading));
+            return;
+        }
+        // Re-base on the trimmed text so the first byte of `text` is a word, not a space.
+        let lead = builder.text.len() - builder.text.trim_start_matches(is_space).len();
+        let mut rebased = TextBuilder::default();
+        for (i, segment) in builder.segments.iter().enumerate() {
+            let end = builder
+                .segments
+                .get(i + 1)
+                .map_or(builder.text.len(), |s| s.text_start);
+            let from = segment.text_start.max(lead);
+            let to = end.min(lead + trimmed.len());
+            if from < to {
+                let skip = from - segment.text_start;
+                let source = (segment.source.start + skip).min(segment.source.end)..segment.source.end;
+                rebased.push_mapped(&builder.text[from..to], source);
+            }
+        }
+        out.push(rebased.finish(is_heading));
+    }
+}
+
+/// Sentence ranges: a sentence ends after `。！？；!?` (and `……`) plus any closing quotes
+/// or brackets that follow.
+fn split_sentences(text: &str) -> Vec<Range<usize>> {
+    let mut sentences = Vec::new();
+    let mut start = 0;
+    let mut chars = text.char_indices().peekable();
+    while let Some((i, c)) = chars.next() {
+        if matches!(c, '。' | '！' | '？' | '；' | '!' | '?') {
+            let mut end = i + c.len_utf8();
+            while let Some(&(j, next)) = chars.peek() {
+                if matches!(next, '”' | '’' | '」' | '』' | '）' | '》' | '！' | '？') {
+                    end = j + next.len_utf8();
+                    chars.next();
+                } else {
+                    break;
+                }
+            }
+            sentences.push(start..end);
+            start = end;
+        }
+    }
+    if start < text.len() {
+        sentences.push(start..text.len());
+    }
+    sentences
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn texts(doc: &Document) -> Vec<&str> {
+        doc.paragraphs.iter().map(|p| p.text.as_str()).collect()
+    }
+
+    #[test]
+    fn one_paragraph_per_line_with_indentation() {
+        let text = "标题\n　　第一段。\n　　第二段。\n";
+        let doc = Document::new(Source::new("a.txt", text.into()), Format::PlainText);
+        assert_eq!(texts(&doc), ["标题", "第一段。", "第二段。"]);
+        let p = &doc.paragraphs[1];
+        assert_eq!(&doc.source.text[p.span()], "第一段。");
+    }
+
+    #[test]
+    fn hard_wrapped_blocks_join_into_one_paragraph() {
+        let text = "这是一个很长的段落，它被编辑器按固定\n宽度折行了，每一行的长度都差不多，\n最后一行短。\n\n另一段。\n";
+        let doc = Document::new(Source::new("a.txt", text.into()), Format::PlainText);
+        assert_eq!(
+            texts(&doc),
+            [
+                "这是一个很长的段落，它被编辑器按固定宽度折行了，每一行的长度都差不多，最后一行短。",
+                "另一段。"
+            ]
+        );
+        let p = &doc.paragraphs[0];
+        let at = p.text.find("宽度").unwrap();
+        let mapped = p.source_offset(at);
+        assert_eq!(&text[mapped..mapped + "宽度".len()], "宽度");
+    }
+
+    #[test]
+    fn lines_of_uneven_length_stay_separate() {
+        let text = "第一章 总则\n第一条 为了规范政府信息公开工作，保障公民依法获取政府信息，制定本条例。\n";
+        let doc = Document::new(Source::new("a.txt", text.into()), Format::PlainText);
+        assert_eq!(doc.paragraphs.len(), 2);
+    }
+
+    #[test]
+    fn markdown_skips_code_and_maps_inline_text() {
+        let text = "# 标题\n\n正文`a,b`继续，见[链接](http://x.cn)。\n\n```\n代码,不查\n```\n\n- 列表项一\n- 列表项二\n";
+        let doc = Document::new(Source::new("a.md", text.into()), Format::Markdown);
+        assert_eq!(
+            texts(&doc),
+            ["标题", "正文\u{FFFC}继续，见链接。", "列表项一", "列表项二"]
+        );
+        let p = &doc.paragraphs[1];
+        let at = p.text.find("链接").unwrap();
+        let mapped = p.source_offset(at);
+        assert_eq!(&text[mapped..mapped + "链接".len()], "链接");
+    }
+
+    #[test]
+    fn sentences_end_after_closing_quotes() {
+        let p = Paragraph::new("他说：“好。”然后走了。".into(), vec![], false);
+        let parts: Vec<&str> = p.sentences.iter().map(|r| &p.text[r.clone()]).collect();
+        assert_eq!(parts, ["他说：“好。”", "然后走了。"]);
+    }
+}

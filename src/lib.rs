@@ -1,0 +1,14 @@
+//! govlint: a linter for Chinese government articles.
+//!
+//! The pipeline is `linter` (inputs → `document` model → `rules` and the `dedup` phase →
+//! sorted `diagnostic`s) followed by one of the `render` formats; `cli` wires it together.
+
+pub mod cli;
+pub mod dedup;
+pub mod diagnostic;
+pub mod document;
+pub mod linter;
+pub mod render;
+pub mod rules;
+pub mod source;
+pub mod text;

@@ -1,0 +1,332 @@
+//! `--format human`: miette reports with the source excerpt under each finding. A rule that
+//! fires many times in one file shows its first findings and one line for the rest.
+
+use crate::diagnostic::{Diagnostic, Severity};
+use crate::linter::Run;
+use crate::source::Source;
+use miette::{
+    GraphicalReportHandler, GraphicalTheme, LabeledSpan, MietteError, MietteSpanContents,
+    SourceCode, SourceSpan, SpanContents,
+};
+use std::fmt;
+use std::io::Write;
+use std::ops::Range;
+
+/// Findings of one rule in one file shown in full before the rest are summarized.
+const SHOWN_PER_RULE: usize = 3;
+/// A rule with at most this many findings in a file shows them all.
+const SUMMARIZE_ABOVE: usize = 5;
+/// Characters of context shown on either side of a mark; long paragraphs are cut.
+const CONTEXT_CHARS: usize = 20;
+/// Characters of a paragraph underlined when the finding covers the whole paragraph.
+const LABEL_CHARS: usize = 24;
+
+pub struct Style {
+    pub color: bool,
+    pub quiet: bool,
+}
+
+pub fn render(run: &Run, out: &mut dyn Write, style: &Style) -> std::io::Result<()> {
+    let theme = if style.color {
+        GraphicalTheme::unicode()
+    } else {
+        GraphicalTheme::unicode_nocolor()
+    };
+    let handler = GraphicalReportHandler::new_themed(theme)
+        .with_width(100)
+        .with_context_lines(0);
+    let mut start = 0;
+    while start < run.diagnostics.len() {
+        let document = run.diagnostics[start].document;
+        let end = start
+            + run.diagnostics[start..]
+                .iter()
+                .take_while(|d| d.document == document)
+                .count();
+        render_document(run, &run.diagnostics[start..end], &handler, out)?;
+        start = end;
+    }
+    if !style.quiet {
+        writeln!(out, "{}", summary(run))?;
+    }
+    Ok(())
+}
+
+fn render_document(
+    run: &Run,
+    diagnostics: &[Diagnostic],
+    handler: &GraphicalReportHandler,
+    out: &mut dyn Write,
+) -> std::io::Result<()> {
+    let source = &run.documents[diagnostics[0].document].source;
+    let mut rules: Vec<&str> = diagnostics.iter().map(|d| d.rule).collect();
+    rules.sort_unstable();
+    rules.dedup();
+    let count = |rule: &str| diagnostics.iter().filter(|d| d.rule == rule).count();
+    let mut shown: Vec<(&str, usize)> = rules.iter().map(|&r| (r, 0)).collect();
+    for diagnostic in diagnostics {
+        let Some(entry) = shown.iter_mut().find(|(rule, _)| *rule == diagnostic.rule) else {
+            continue;
+        };
+        let summarized = count(diagnostic.rule) > SUMMARIZE_ABOVE;
+        if summarized && entry.1 >= SHOWN_PER_RULE {
+            continue;
+        }
+        entry.1 += 1;
+        let finding = Finding::new(run, diagnostic);
+        let mut text = String::new();
+        handler
+            .render_report(&mut text, &finding)
+            .map_err(|_| std::io::Error::other("could not format a finding"))?;
+        write!(out, "{text}")?;
+    }
+    for rule in rules {
+        let total = count(rule);
+        if total <= SUMMARIZE_ABOVE {
+            continue;
+        }
+        let rest: Vec<&Diagnostic> = diagnostics
+            .iter()
+            .filter(|d| d.rule == rule)
+            .skip(SHOWN_PER_RULE)
+            .collect();
+        let mut lines: Vec<usize> = rest.iter().map(|d| source.position(d.span.start).line).collect();
+        lines.dedup();
+        let listed: Vec<String> = lines.iter().take(12).map(usize::to_string).collect();
+        let more = if lines.len() > 12 { ", …" } else { "" };
+        writeln!(
+            out,
+            "  {}: {} more {} finding{} like these in {} (lines {}{}); `--format json` lists every one\n",
+            rule,
+            rest.len(),
+            rest[0].severity.as_str(),
+            if rest.len() == 1 { "" } else { "s" },
+            source.path,
+            listed.join(", "),
+            more
+        )?;
+    }
+    Ok(())
+}
+
+fn summary(run: &Run) -> String {
+    let files = run.documents.len();
+    let files = format!("{files} file{}", if files == 1 { "" } else { "s" });
+    let errors = run.count(Severity::Error);
+    let warnings = run.count(Severity::Warning);
+    let mut line = if errors + warnings == 0 {
+        format!("No problems found in {files}.")
+    } else {
+        format!(
+            "Found {} problem{} ({errors} error{}, {warnings} warning{}) in {files}.",
+            errors + warnings,
+            if errors + warnings == 1 { "" } else { "s" },
+            if errors == 1 { "" } else { "s" },
+            if warnings == 1 { "" } else { "s" },
+        )
+    };
+    if !run.errors.is_empty() {
+        line.push_str(&format!(
+            " {} path{} could not be linted.",
+            run.errors.len(),
+            if run.errors.len() == 1 { "" } else { "s" }
+        ));
+    }
+    line
+}
+
+/// One line of a source, cut to a window around a span, that miette reads as if it were
+/// the file: it reports the real line and column.
+#[derive(Debug)]
+struct Excerpt {
+    name: String,
+    text: String,
+    /// 0-based line of the source.
+    line: usize,
+    /// 0-based character column of the first source character in `text`.
+    column: usize,
+    /// Bytes of the `…` put in front when the line was cut on the left.
+    cut_prefix: usize,
+}
+
+impl Excerpt {
+    /// The excerpt around `span` and where the label falls inside it.
+    fn around(source: &Source, span: &Range<usize>, label: Option<String>) -> (Excerpt, LabeledSpan) {
+        let line = source.line_index(span.start);
+        let line_span = source.line_span(line);
+        let line_text = &source.text[line_span.clone()];
+        let start_in_line = span.start.clamp(line_span.start, line_span.end) - line_span.start;
+        // Underline at most LABEL_CHARS characters, and never past the line.
+        let span_end = span.end.clamp(span.start, line_span.end) - line_span.start;
+        let label_end = line_text[start_in_line..span_end]
+            .char_indices()
+            .nth(LABEL_CHARS)
+            .map_or(span_end, |(i, _)| start_in_line + i);
+        let window_start = line_text[..start_in_line]
+            .char_indices()
+            .rev()
+            .nth(CONTEXT_CHARS - 1)
+            .map_or(0, |(i, _)| i);
+        let window_end = line_text[label_end..]
+            .char_indices()
+            .nth(CONTEXT_CHARS)
+            .map_or(line_text.len(), |(i, _)| label_end + i);
+        let mut text = String::new();
+        if window_start > 0 {
+            text.push('…');
+        }
+        let cut_prefix = text.len();
+        text.push_str(&line_text[window_start..window_end]);
+        if window_end < line_text.len() {
+            text.push('…');
+        }
+        let column = line_text[..window_start].chars().count();
+        let label_start = cut_prefix + start_in_line - window_start;
+        let label_len = (label_end - start_in_line).max(usize::from(span.is_empty()));
+        let labeled = LabeledSpan::new_primary_with_span(label, SourceSpan::new(label_start.into(), label_len));
+        (
+            Excerpt {
+                name: source.path.clone(),
+                text,
+                line,
+                column,
+                cut_prefix,
+            },
+            labeled,
+        )
+    }
+}
+
+impl SourceCode for Excerpt {
+    fn read_span<'a>(
+        &'a self,
+        span: &SourceSpan,
+        _context_lines_before: usize,
+        _context_lines_after: usize,
+    ) -> Result<Box<dyn SpanContents<'a> + 'a>, MietteError> {
+        let offset = span.offset().clamp(self.cut_prefix, self.text.len());
+        let column = self.column + self.text.get(self.cut_prefix..offset).map_or(0, |s| s.chars().count());
+        Ok(Box::new(MietteSpanContents::new_named(
+            self.name.clone(),
+            self.text.as_bytes(),
+            SourceSpan::new(0.into(), self.text.len()),
+            self.line,
+            column,
+            1,
+        )))
+    }
+}
+
+/// A finding as miette renders it.
+#[derive(Debug)]
+struct Finding {
+    message: String,
+    rule: &'static str,
+    severity: Severity,
+    help: Option<String>,
+    excerpt: Excerpt,
+    label: LabeledSpan,
+    related: Vec<Finding>,
+    /// A related place (the first copy of a duplicate): shown as advice, without a code.
+    is_related: bool,
+}
+
+impl Finding {
+    fn new(run: &Run, diagnostic: &Diagnostic) -> Finding {
+        let source = &run.documents[diagnostic.document].source;
+        let (excerpt, label) = Excerpt::around(source, &diagnostic.span, Some(short_label(diagnostic)));
+        let mut help = diagnostic.help.clone();
+        if let Some(diff) = &diagnostic.diff {
+            let what = format!("what differs: {diff}");
+            help = Some(match help {
+                Some(h) => format!("{h}\n{what}"),
+                None => what,
+            });
+        }
+        let related = diagnostic
+            .related
+            .iter()
+            .take(3)
+            .map(|r| {
+                let source = &run.documents[r.document].source;
+                let (excerpt, label) = Excerpt::around(source, &r.span, Some(r.message.clone()));
+                Finding {
+                    message: r.message.clone(),
+                    rule: diagnostic.rule,
+                    severity: diagnostic.severity,
+                    help: None,
+                    excerpt,
+                    label,
+                    related: Vec::new(),
+                    is_related: true,
+                }
+            })
+            .collect::<Vec<_>>();
+        let hidden = diagnostic.related.len().saturating_sub(3);
+        if hidden > 0 {
+            help = Some(format!(
+                "{}\n{hidden} more copies are listed by `--format json`",
+                help.unwrap_or_default()
+            ));
+        }
+        Finding {
+            message: diagnostic.message.clone(),
+            rule: diagnostic.rule,
+            severity: diagnostic.severity,
+            help,
+            excerpt,
+            label,
+            related,
+            is_related: false,
+        }
+    }
+}
+
+fn short_label(diagnostic: &Diagnostic) -> String {
+    if diagnostic.related.is_empty() {
+        "here".into()
+    } else {
+        "repeated here".into()
+    }
+}
+
+impl fmt::Display for Finding {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.message)
+    }
+}
+
+impl std::error::Error for Finding {}
+
+impl miette::Diagnostic for Finding {
+    fn code<'a>(&'a self) -> Option<Box<dyn fmt::Display + 'a>> {
+        (!self.is_related).then(|| Box::new(self.rule) as Box<dyn fmt::Display>)
+    }
+
+    fn severity(&self) -> Option<miette::Severity> {
+        Some(match self.severity {
+            _ if self.is_related => miette::Severity::Advice,
+            Severity::Error => miette::Severity::Error,
+            Severity::Warning => miette::Severity::Warning,
+        })
+    }
+
+    fn help<'a>(&'a self) -> Option<Box<dyn fmt::Display + 'a>> {
+        self.help.as_ref().map(|h| Box::new(h) as Box<dyn fmt::Display>)
+    }
+
+    fn source_code(&self) -> Option<&dyn SourceCode> {
+        Some(&self.excerpt)
+    }
+
+    fn labels(&self) -> Option<Box<dyn Iterator<Item = LabeledSpan> + '_>> {
+        Some(Box::new(std::iter::once(self.label.clone())))
+    }
+
+    fn related<'a>(&'a self) -> Option<Box<dyn Iterator<Item = &'a dyn miette::Diagnostic> + 'a>> {
+        if self.related.is_empty() {
+            return None;
+        }
+        Some(Box::new(self.related.iter().map(|r| r as &dyn miette::Diagnostic)))
+    }
+}

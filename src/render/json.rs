@@ -1,0 +1,112 @@
+//! `--format json`: one document listing every finding, never grouped.
+
+use super::place;
+use crate::diagnostic::Severity;
+use crate::linter::Run;
+use serde::Serialize;
+use std::io::Write;
+
+#[derive(Serialize)]
+struct Output<'a> {
+    diagnostics: Vec<JsonDiagnostic<'a>>,
+    summary: Summary<'a>,
+}
+
+#[derive(Serialize)]
+struct JsonDiagnostic<'a> {
+    path: &'a str,
+    rule: &'a str,
+    severity: Severity,
+    message: &'a str,
+    line: usize,
+    column: usize,
+    end_line: usize,
+    end_column: usize,
+    offset: usize,
+    length: usize,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    help: Option<&'a str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    similarity: Option<f64>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    diff: Option<&'a str>,
+    related: Vec<JsonRelated<'a>>,
+}
+
+#[derive(Serialize)]
+struct JsonRelated<'a> {
+    path: &'a str,
+    line: usize,
+    column: usize,
+    message: &'a str,
+}
+
+#[derive(Serialize)]
+struct Summary<'a> {
+    files: usize,
+    errors: usize,
+    warnings: usize,
+    input_errors: Vec<InputErrorJson<'a>>,
+}
+
+#[derive(Serialize)]
+struct InputErrorJson<'a> {
+    path: &'a str,
+    message: &'a str,
+}
+
+pub fn render(run: &Run, out: &mut dyn Write) -> std::io::Result<()> {
+    let diagnostics = run
+        .diagnostics
+        .iter()
+        .map(|d| {
+            let at = place(run, d.document, &d.span);
+            JsonDiagnostic {
+                path: at.path,
+                rule: d.rule,
+                severity: d.severity,
+                message: &d.message,
+                line: at.start.line,
+                column: at.start.column,
+                end_line: at.end.line,
+                end_column: at.end.column,
+                offset: d.span.start,
+                length: d.span.len(),
+                help: d.help.as_deref(),
+                similarity: d.similarity.map(|s| (s * 10_000.0).round() / 10_000.0),
+                diff: d.diff.as_deref(),
+                related: d
+                    .related
+                    .iter()
+                    .map(|r| {
+                        let at = place(run, r.document, &r.span);
+                        JsonRelated {
+                            path: at.path,
+                            line: at.start.line,
+                            column: at.start.column,
+                            message: &r.message,
+                        }
+                    })
+                    .collect(),
+            }
+        })
+        .collect();
+    let output = Output {
+        diagnostics,
+        summary: Summary {
+            files: run.documents.len(),
+            errors: run.count(Severity::Error),
+            warnings: run.count(Severity::Warning),
+            input_errors: run
+                .errors
+                .iter()
+                .map(|e| InputErrorJson {
+                    path: &e.path,
+                    message: &e.message,
+                })
+                .collect(),
+        },
+    };
+    serde_json::to_writer_pretty(&mut *out, &output)?;
+    writeln!(out)
+}

@@ -1,0 +1,32 @@
+//! `duplicate-paragraph`: the same paragraph twice. Detection lives in `crate::dedup`.
+
+use super::{Check, RuleInfo};
+use crate::diagnostic::Severity;
+
+pub static RULE: RuleInfo = RuleInfo {
+    name: "duplicate-paragraph",
+    severity: Severity::Error,
+    summary: "A paragraph that repeats an earlier paragraph of the same file.",
+    explanation: r#"
+## What it does
+Compares paragraphs after folding away what a reader does not see as a difference:
+spaces and indentation, full-width and half-width forms, punctuation, zero-width
+characters and Latin case. Digits are kept, so a changed number is not a copy. The later
+copy is reported, with the first occurrence as a related location; a paragraph repeated
+many times is one finding listing every copy.
+
+## Why is this bad
+A paragraph pasted twice is the most common slip of a draft assembled from earlier
+material, and in a published article it reads as carelessness.
+
+## Not reported
+Paragraphs shorter than 20 letters and digits (headings such as `会议指出：`, table
+cells), which repeat legitimately.
+"#,
+    bad: &["注重示范驱动，培育法治品牌。充分发挥示范引导、辐射带动的作用。\n注重示范驱动,培育法治品牌。充分发挥示范引导、辐射带动的作用。"],
+    good: &[
+        "会议指出：\n会议指出：",
+        "一是加强组织领导，各地要成立工作专班，明确责任分工。\n二是强化资金保障，各地要统筹财政资金，加大投入力度。",
+    ],
+    check: Check::Duplicates,
+};

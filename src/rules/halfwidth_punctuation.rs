@@ -1,0 +1,191 @@
+//! `halfwidth-punctuation`: ASCII `, ; : ! ? ( )` inside Chinese text.
+
+use super::lost_character::is_lost_character;
+use super::{Check, Report, RuleInfo};
+use crate::diagnostic::Severity;
+use crate::document::Document;
+use crate::text::{is_chinese, is_han, is_space};
+
+pub static RULE: RuleInfo = RuleInfo {
+    name: "halfwidth-punctuation",
+    severity: Severity::Warning,
+    summary: "ASCII `,` `;` `:` `!` `?` `(` `)` used in Chinese text where the full-width mark belongs.",
+    explanation: r#"
+## What it does
+Finds ASCII punctuation that belongs to Chinese text: `,` `;` `:` `!` `?` written right after
+a Chinese character or full-width mark (`近年来,海门`, `来源: 海门`), a `,` or `;` right
+before one (`增长3.5%,全年`), and `(` `)` around text that contains Chinese (`县(市)`,
+`(一)`).
+
+## Why is this bad
+GB/T 15834-2011 5.1: in Chinese text every point mark takes one full character position:
+`，` `；` `：` `！` `？` `（` `）`. Half-width marks crowd the next character, and often mean
+the text went through a conversion that folded full-width punctuation to ASCII.
+
+## Not reported
+Numbers (`1,000`, `10:30`, `3:1`), URLs and e-mail addresses, English text, brackets
+around Latin or digits only (`(GDP)`, `(1)`), list markers (`1)`), and a `?` that
+`lost-character` reports.
+"#,
+    bad: &[
+        "近年来,海门区委区政府聚焦高质量发展主题;坚持新发展理念。",
+        "来源: 海门区委政法委",
+        "获评“全省法治政府建设示范县(市)”。",
+        "全年增长3.5%,就业稳定。",
+    ],
+    good: &[
+        "近年来，海门区委区政府聚焦高质量发展主题。",
+        "会议于10:30召开，比分3:1，金额1,000元。",
+        "国内生产总值(GDP)增长5%，见第(1)项。",
+        "This is an English sentence, with commas; and colons: fine.",
+        "详见https://www.gov.cn/a,b;c:d。",
+    ],
+    check: Check::Document(check),
+};
+
+fn check(document: &Document, report: &mut Report) {
+    for (index, paragraph) in document.paragraphs.iter().enumerate() {
+        let text = &paragraph.text;
+        let parentheses = chinese_parentheses(text);
+        for (at, mark) in text.char_indices() {
+            if !matches!(mark, ',' | ';' | ':' | '!' | '?' | '(' | ')') || paragraph.is_protected(at)
+            {
+                continue;
+            }
+            let flagged = match mark {
+                '(' | ')' => parentheses.contains(&at),
+                _ => is_chinese_point_mark(text, at, mark),
+            };
+            if flagged {
+                let full = full_width(mark);
+                report.add(
+                    index,
+                    paragraph,
+                    at..at + 1,
+                    format!("half-width `{mark}` in Chinese text"),
+                    format!("use the full-width `{full}`"),
+                );
+            }
+        }
+    }
+}
+
+pub fn full_width(mark: char) -> char {
+    match mark {
+        ',' => '，',
+        ';' => '；',
+        ':' => '：',
+        '!' => '！',
+        '?' => '？',
+        '(' => '（',
+        ')' => '）',
+        other => other,
+    }
+}
+
+fn is_chinese_point_mark(text: &str, at: usize, mark: char) -> bool {
+    let prev = text[..at].chars().next_back();
+    let next = text[at + 1..].chars().next();
+    let chinese_before = prev.is_some_and(is_chinese);
+    match mark {
+        '?' => chinese_before && !is_lost_character(text, at..at + 1 + run_after(text, at)),
+        ',' | ';' => {
+            let chinese_after = next.is_some_and(is_chinese);
+            let before_is_word = prev.is_some_and(|c| !is_space(c));
+            chinese_before || (chinese_after && before_is_word && !is_digit_group(text, at))
+        }
+        _ => chinese_before,
+    }
+}
+
+fn run_after(text: &str, at: usize) -> usize {
+    text[at + 1..].chars().take_while(|&c| c == '?').count()
+}
+
+/// `1,000` style digit grouping.
+fn is_digit_group(text: &str, at: usize) -> bool {
+    let prev = text[..at].chars().next_back();
+    let next = text[at + 1..].chars().next();
+    prev.is_some_and(|c| c.is_ascii_digit()) && next.is_some_and(|c| c.is_ascii_digit())
+}
+
+/// Byte offsets of ASCII `(` and `)` that enclose Chinese text, or that stand unpaired
+/// right beside a Han character.
+fn chinese_parentheses(text: &str) -> Vec<usize> {
+    let mut flagged = Vec::new();
+    let mut open: Vec<usize> = Vec::new();
+    for (at, c) in text.char_indices() {
+        match c {
+            '(' | '（' => open.push(at),
+            ')' | '）' => match open.pop() {
+                Some(start) => {
+                    let inner = &text[start + text[start..].chars().next().map_or(1, char::len_utf8)..at];
+                    if inner.chars().any(is_han) {
+                        if text[start..].starts_with('(') {
+                            flagged.push(start);
+                        }
+                        if c == ')' {
+                            flagged.push(at);
+                        }
+                    }
+                }
+                None => {
+                    if c == ')' && text[..at].chars().next_back().is_some_and(is_han) {
+                        flagged.push(at);
+                    }
+                }
+            },
+            _ => {}
+        }
+    }
+    for start in open {
+        if text[start..].starts_with('(') && text[start + 1..].chars().next().is_some_and(is_han) {
+            flagged.push(start);
+        }
+    }
+    flagged.sort_unstable();
+    flagged
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::rules::testing::findings;
+
+    #[test]
+    fn must_fire() {
+        for (text, marked) in [
+            ("近年来,海门", vec![","]),
+            ("聚焦主题;坚持理念", vec![";"]),
+            ("来源: 海门区委政法委", vec![":"]),
+            ("发布时间:2021-05-20", vec![":"]),
+            ("示范县(市)", vec!["(", ")"]),
+            ("(一)加强领导", vec!["(", ")"]),
+            ("增长3.5%,就业稳定", vec![","]),
+            ("“先手棋”,荣获", vec![","]),
+            ("太好了!", vec!["!"]),
+            ("你们准备好了吗?我们出发。", vec!["?"]),
+            ("（以下简称条例)", vec![")"]),
+            ("海门区镇(街道开展", vec!["("]),
+        ] {
+            assert_eq!(findings(&super::RULE, text), marked, "{text}");
+        }
+    }
+
+    #[test]
+    fn must_not_fire() {
+        for text in [
+            "会议于10:30召开，比分3:1，金额1,000元。",
+            "国内生产总值(GDP)增长5%，见第(1)项。",
+            "1)加强组织领导",
+            "This is an English sentence, with commas; and colons: fine!",
+            "详见https://www.gov.cn/a,b;c:d。",
+            "联系邮箱：a,b@gov.cn",
+            "美好生活?法典相伴",
+            "京ICP备05070218号",
+            "Hello, 世界",
+            "2020年1月1日",
+        ] {
+            assert_eq!(findings(&super::RULE, text), Vec::<String>::new(), "{text}");
+        }
+    }
+}

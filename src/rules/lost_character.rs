@@ -1,0 +1,141 @@
+//! `lost-character`: a `?` or U+FFFD standing where an encoding round-trip lost a character.
+
+use super::{Check, Report, RuleInfo};
+use crate::diagnostic::Severity;
+use crate::document::Document;
+use crate::text::is_han;
+
+pub static RULE: RuleInfo = RuleInfo {
+    name: "lost-character",
+    severity: Severity::Error,
+    summary: "A `?` or `�` (U+FFFD) where a character was lost when the text changed encoding.",
+    explanation: r#"
+## What it does
+Reports every U+FFFD replacement character, and every ASCII `?` (or run of them) that sits
+between two Chinese characters in a clause that asks nothing: `美好生活?法典相伴` (the
+campaign is 美好生活·民法典相伴), `张?同志`.
+
+## Why is this bad
+When text passes through an encoding that lacks a character (GBK lacks `·` variants and
+rare names' characters; Latin-1 lacks all of them), the converter writes `?` or `�`
+instead. The reader sees a wrong word and the original character is gone; only the
+author's source can restore it.
+
+## Not reported
+A real question: a `?` after an interrogative word or particle (`吗` `呢` `什么` `怎么`
+`为什么` `如何` `哪` `谁` `几` `多少` `是否` `能否`…) in the same clause, or at the end of
+a clause. Those are questions with a half-width mark, reported by `halfwidth-punctuation`.
+`?` inside URLs is never reported.
+"#,
+    bad: &[
+        "广泛开展“美好生活?法典相伴”主题活动。",
+        "张?同志任办公室主任。",
+        "文件中的乱码�需要核对。",
+    ],
+    good: &[
+        "你们准备好了吗？我们出发。",
+        "这是为什么?我们要查清原因。",
+        "详见http://www.gov.cn/search?q=法治。",
+        "美好生活·民法典相伴",
+    ],
+    check: Check::Document(check),
+};
+
+const INTERROGATIVES: &[&str] = &[
+    "吗", "呢", "么", "什么", "怎", "为何", "如何", "哪", "谁", "几", "多少", "是否", "难道",
+    "岂", "可否", "能否", "是不是", "有没有", "何时", "何处", "何地", "啥",
+];
+
+fn check(document: &Document, report: &mut Report) {
+    for (index, paragraph) in document.paragraphs.iter().enumerate() {
+        let text = &paragraph.text;
+        let mut chars = text.char_indices().peekable();
+        while let Some((at, c)) = chars.next() {
+            if paragraph.is_protected(at) {
+                continue;
+            }
+            if c == '\u{FFFD}' {
+                report.add(
+                    index,
+                    paragraph,
+                    at..at + c.len_utf8(),
+                    "replacement character `�`: a character was lost in an encoding conversion",
+                    "restore the original character from the author's source",
+                );
+            } else if c == '?' {
+                let mut end = at + 1;
+                while chars.next_if(|&(_, c)| c == '?').is_some() {
+                    end += 1;
+                }
+                if is_lost_character(text, at..end) {
+                    report.add(
+                        index,
+                        paragraph,
+                        at..end,
+                        format!(
+                            "`{}` between Chinese characters where a character seems lost",
+                            &text[at..end]
+                        ),
+                        "restore the original character (often `·` or a rare character of a name) from the source",
+                    );
+                }
+            }
+        }
+    }
+}
+
+/// Whether the run of `?` at `run` stands for lost characters rather than ending a question.
+pub fn is_lost_character(text: &str, run: std::ops::Range<usize>) -> bool {
+    let before = &text[..run.start];
+    let (Some(prev), Some(next)) = (before.chars().next_back(), text[run.end..].chars().next())
+    else {
+        return false;
+    };
+    if !is_han(prev) || !(is_han(next) || next.is_ascii_digit()) {
+        return false;
+    }
+    let clause_start = before
+        .rfind(['，', '。', '！', '？', '；', '：', ',', ';', ':', '!', '“', '\n'])
+        .map_or(0, |i| i + before[i..].chars().next().map_or(1, char::len_utf8));
+    let clause = &before[clause_start..];
+    !INTERROGATIVES.iter().any(|word| clause.contains(word))
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::rules::testing::findings;
+
+    #[test]
+    fn must_fire() {
+        for (text, marked) in [
+            ("广泛开展“美好生活?法典相伴”主题活动", "?"),
+            ("张?同志任办公室主任", "?"),
+            ("李??同志", "??"),
+            ("第?条", "?"),
+            ("乱码�在此", "�"),
+            ("�", "�"),
+            ("什么是法治，美好生活?法典相伴", "?"),
+        ] {
+            assert_eq!(findings(&super::RULE, text), [marked], "{text}");
+        }
+    }
+
+    #[test]
+    fn must_not_fire() {
+        for text in [
+            "你们准备好了吗?我们出发。",
+            "这是为什么?我们要查清原因。",
+            "怎么办?要靠改革。",
+            "成效如何?群众说了算。",
+            "谁来监督?人大来监督。",
+            "有多少人?共计120人。",
+            "真的吗?",
+            "详见http://www.gov.cn/search?q=法治。",
+            "What is this? 这是法典。",
+            "美好生活·民法典相伴",
+            "能否按期完成?关键在落实。",
+        ] {
+            assert_eq!(findings(&super::RULE, text), Vec::<String>::new(), "{text}");
+        }
+    }
+}

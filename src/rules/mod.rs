@@ -1,0 +1,141 @@
+//! The rule registry: every rule, declared once with its name, default severity and
+//! documentation. `govlint rules`, `govlint rule NAME`, selection and the documentation
+//! tests all read this table.
+
+use crate::diagnostic::{Diagnostic, Severity};
+use crate::document::{Document, Paragraph};
+use std::ops::Range;
+
+pub mod duplicate_paragraph;
+mod pairing;
+pub mod halfwidth_punctuation;
+pub mod lost_character;
+pub mod near_duplicate_paragraph;
+pub mod stray_period;
+pub mod unbalanced_bracket;
+pub mod unbalanced_quote;
+
+/// How a rule looks at its input.
+#[derive(Clone, Copy)]
+pub enum Check {
+    /// Reads one document at a time.
+    Document(fn(&Document, &mut Report)),
+    /// Found by the duplicate index, which sees every paragraph of the run at once.
+    Duplicates,
+}
+
+pub struct RuleInfo {
+    /// Kebab-case, naming the fault: "allow stray-period" reads correctly.
+    pub name: &'static str,
+    pub severity: Severity,
+    /// One line for `govlint rules`.
+    pub summary: &'static str,
+    /// Markdown with the sections What it does / Why is this bad / Standard.
+    pub explanation: &'static str,
+    /// Texts the rule must fire on; each is a whole document (paragraphs on separate lines).
+    pub bad: &'static [&'static str],
+    /// Texts the rule must stay silent on.
+    pub good: &'static [&'static str],
+    pub check: Check,
+}
+
+pub static RULES: &[&RuleInfo] = &[
+    &duplicate_paragraph::RULE,
+    &near_duplicate_paragraph::RULE,
+    &stray_period::RULE,
+    &unbalanced_quote::RULE,
+    &unbalanced_bracket::RULE,
+    &lost_character::RULE,
+    &halfwidth_punctuation::RULE,
+];
+
+pub fn find(name: &str) -> Option<&'static RuleInfo> {
+    RULES.iter().copied().find(|rule| rule.name == name)
+}
+
+impl RuleInfo {
+    /// The full documentation as `govlint rule NAME` prints it.
+    pub fn documentation(&self) -> String {
+        let mut doc = format!(
+            "# {}\n\nDefault severity: {}\n\n{}\n\n{}\n",
+            self.name,
+            self.severity.as_str(),
+            self.summary,
+            self.explanation.trim()
+        );
+        doc.push_str("\n## Example\n\n");
+        for bad in self.bad.iter().take(2) {
+            doc.push_str(&format!("```text\n{bad}\n```\n\n"));
+        }
+        doc.push_str("## Use instead\n\n");
+        for good in self.good.iter().take(2) {
+            doc.push_str(&format!("```text\n{good}\n```\n\n"));
+        }
+        doc
+    }
+}
+
+/// Collects one rule's findings on one document.
+pub struct Report<'a> {
+    rule: &'a RuleInfo,
+    document: usize,
+    pub diagnostics: Vec<Diagnostic>,
+}
+
+impl<'a> Report<'a> {
+    pub fn new(rule: &'a RuleInfo, document: usize) -> Self {
+        Report {
+            rule,
+            document,
+            diagnostics: Vec::new(),
+        }
+    }
+
+    /// Reports `range` of paragraph `index`'s text.
+    pub fn add(
+        &mut self,
+        index: usize,
+        paragraph: &Paragraph,
+        range: Range<usize>,
+        message: impl Into<String>,
+        help: impl Into<String>,
+    ) {
+        let span = paragraph.source_range(range);
+        self.diagnostics.push(
+            Diagnostic::new(
+                self.rule.name,
+                self.rule.severity,
+                self.document,
+                index,
+                span,
+                message,
+            )
+            .with_help(help),
+        );
+    }
+}
+
+/// Runs one document-level rule on a document, for tests and the linter alike.
+pub fn check_document(rule: &RuleInfo, document: &Document, index: usize) -> Vec<Diagnostic> {
+    let mut report = Report::new(rule, index);
+    if let Check::Document(check) = rule.check {
+        check(document, &mut report);
+    }
+    report.diagnostics
+}
+
+#[cfg(test)]
+pub mod testing {
+    use super::{RuleInfo, check_document};
+    use crate::document::{Document, Format};
+    use crate::source::Source;
+
+    /// The source text under each finding of `rule` on `text` (a plain-text document).
+    pub fn findings(rule: &RuleInfo, text: &str) -> Vec<String> {
+        let document = Document::new(Source::new("test.txt", text.into()), Format::PlainText);
+        check_document(rule, &document, 0)
+            .into_iter()
+            .map(|d| document.source.text[d.span].to_string())
+            .collect()
+    }
+}

@@ -1,0 +1,31 @@
+//! `near-duplicate-paragraph`: a paragraph nearly equal to an earlier one. Detection lives
+//! in `crate::dedup`.
+
+use super::{Check, RuleInfo};
+use crate::diagnostic::Severity;
+
+pub static RULE: RuleInfo = RuleInfo {
+    name: "near-duplicate-paragraph",
+    severity: Severity::Error,
+    summary: "A paragraph nearly equal to an earlier paragraph of the same file (≥ 85% similar).",
+    explanation: r#"
+## What it does
+Measures how much of a paragraph would have to be edited to turn it into an earlier one
+(Levenshtein distance over the normalized letters and digits, as for
+`duplicate-paragraph`). At 85% similarity or more the later paragraph is reported with
+the similarity and a character diff of what differs: `…开[-毛-]{+展+}调查…`.
+
+## Why is this bad
+A paragraph pasted twice and then edited in one place only leaves two versions of the
+same statement, usually one with a stale figure or name.
+
+## Not reported
+Paragraphs under 50 letters and digits, and parallel paragraphs that share a template
+(`一是…各地要…` / `二是…各地要…`) but differ in substance: they fall below 85%.
+"#,
+    bad: &["区政务服务中心获评全省最佳政务大厅，140个政务服务事项实现长三角一网通办、异地可办、就近办理。\n区政务服务中心获评全省最佳政务大厅，150个政务服务事项实现长三角一网通办、异地可办、就近办理。"],
+    good: &[
+        "一是加强组织领导，各地要成立由主要负责同志牵头的工作专班，明确责任分工，压实工作责任，确保各项任务落地见效。\n二是强化资金保障，各地要统筹用好中央和地方财政资金，加大对重点项目的投入力度，提高资金使用效益。",
+    ],
+    check: Check::Duplicates,
+};

@@ -1,0 +1,123 @@
+//! `stray-period`: an ASCII `.` or full-width `．` ending a Chinese sentence.
+
+use super::{Check, Report, RuleInfo};
+use crate::diagnostic::Severity;
+use crate::document::Document;
+use crate::text::{is_chinese, is_han, is_space};
+
+pub static RULE: RuleInfo = RuleInfo {
+    name: "stray-period",
+    severity: Severity::Error,
+    summary: "An ASCII `.` or full-width `．` used as the full stop of a Chinese sentence.",
+    explanation: r#"
+## What it does
+Finds a `.` or `．` that follows a Chinese character (or a closing `”` `）` `》`) and ends
+the sentence: at the end of the paragraph, before a space, or before more Chinese text.
+
+## Why is this bad
+GB/T 15834-2011 4.1: the full stop of a Chinese sentence is `。`, which takes a full
+character position. A Latin period is a typing or conversion slip and looks broken in print.
+
+## Not reported
+Numbering (`1.加强`, `一.` at the start of a paragraph is a numbering-style question, not a
+full stop), decimals (`3.5%`), version numbers, URLs and e-mail addresses, file names
+(`附件.docx`), ellipses (`...`, reported by other rules), and English sentences.
+"#,
+    bad: &[
+        "今年4月，区行政审批局获“2020-2021中国智慧政务建设杰出项目”大奖.",
+        "各项工作已经完成.下一步要抓好落实。",
+        "会议强调，要坚持以人民为中心（见附件）．",
+    ],
+    good: &[
+        "1.加强组织领导。",
+        "全年经济增长3.5%，完成2.6万件。",
+        "详见www.gov.cn/zhengce/index.htm。",
+        "He said it was done. 工作已完成。",
+        "请下载附件.docx文件。",
+        "他说……",
+    ],
+    check: Check::Document(check),
+};
+
+fn check(document: &Document, report: &mut Report) {
+    for (index, paragraph) in document.paragraphs.iter().enumerate() {
+        let text = &paragraph.text;
+        for (at, mark) in text.char_indices().filter(|&(_, c)| c == '.' || c == '．') {
+            if paragraph.is_protected(at) || !is_sentence_stop(text, at, mark) {
+                continue;
+            }
+            let shown = if mark == '.' { "ASCII `.`" } else { "full-width `．`" };
+            report.add(
+                index,
+                paragraph,
+                at..at + mark.len_utf8(),
+                format!("{shown} used as a Chinese full stop"),
+                "use `。` to end a Chinese sentence",
+            );
+        }
+    }
+}
+
+fn is_sentence_stop(text: &str, at: usize, mark: char) -> bool {
+    let before = &text[..at];
+    let after = &text[at + mark.len_utf8()..];
+    let Some(prev) = before.chars().next_back() else {
+        return false;
+    };
+    let next = after.chars().next();
+    let chinese_before = is_han(prev) || matches!(prev, '”' | '’' | '）' | '》' | '」' | '』' | '〕' | '】');
+    let ends_sentence = match next {
+        None => true,
+        Some(c) => is_space(c) || is_chinese(c) && !matches!(c, '．' | '…'),
+    };
+    chinese_before && ends_sentence && !is_numbering(before)
+}
+
+/// `一.` or `十二．` at the start of a paragraph: a (badly styled) heading number.
+fn is_numbering(before: &str) -> bool {
+    let marker = before
+        .trim_start_matches(['（', '('])
+        .trim_end_matches(['）', ')']);
+    !marker.is_empty()
+        && marker.chars().count() <= 3
+        && marker.chars().all(|c| "一二三四五六七八九十百零〇".contains(c))
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::rules::testing::findings;
+
+    #[test]
+    fn must_fire() {
+        for (text, marked) in [
+            ("获“杰出项目”大奖.", "."),
+            ("工作已经完成.下一步要抓好落实。", "."),
+            ("（见附件）．", "．"),
+            ("第一段结束. 第二句。", "."),
+            ("共有10个单位.", "."),
+        ] {
+            assert_eq!(findings(&super::RULE, text), [marked], "{text}");
+        }
+    }
+
+    #[test]
+    fn must_not_fire() {
+        for text in [
+            "1.加强组织领导。",
+            "一.总体要求",
+            "（二）.",
+            "全年经济增长3.5%，完成2.6万件。",
+            "版本号为V2.0.1。",
+            "详见www.gov.cn/zhengce/index.htm。",
+            "邮箱：office@haimen.gov.cn。",
+            "He said it was done. 工作已完成。",
+            "请下载附件.docx文件。",
+            "他说...",
+            "国发〔2019〕5号",
+            "时间：2021.05.20",
+            "第3.2节规定。",
+        ] {
+            assert_eq!(findings(&super::RULE, text), Vec::<String>::new(), "{text}");
+        }
+    }
+}

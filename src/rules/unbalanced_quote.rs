@@ -1,0 +1,108 @@
+//! `unbalanced-quote`: a quotation mark that does not pair within its paragraph.
+
+use super::pairing::{Family, Orphan, orphans};
+use super::{Check, Report, RuleInfo};
+use crate::diagnostic::Severity;
+use crate::document::Document;
+
+pub static RULE: RuleInfo = RuleInfo {
+    name: "unbalanced-quote",
+    severity: Severity::Error,
+    summary: "A `“”` `‘’` `「」` `『』` quotation mark without its partner in the paragraph.",
+    explanation: r#"
+## What it does
+Pairs the quotation marks of each paragraph and points at the one left over: a closing
+`”` with no opening `“` before it (`评价”先进地区`), or an opening mark never closed.
+
+## Why is this bad
+GB/T 15834-2011 4.8: quotation marks come in pairs. An orphan mark usually means a word was
+deleted or pasted in the wrong place, and the reader cannot tell where the quotation ends.
+
+## Not reported
+A quotation running over several paragraphs (GB/T 15834-2011 4.8.3): each quoted paragraph
+opens with `“` and only the last one closes, so an unclosed `“` is accepted when the next
+paragraph opens with the same mark. An apostrophe `’` inside a Latin word (`don’t`).
+"#,
+    bad: &[
+        "获评江苏省简政放权创业创新环境评价”先进地区。",
+        "他说：“要坚持以人民为中心。",
+        "所谓‘三项制度’和‘一件事是指。",
+    ],
+    good: &[
+        "获评“全国百佳示范窗口”、江苏省“先进地区”。",
+        "他指出：“第一段引文。\n“第二段引文。\n“最后一段引文。”",
+        "It don’t matter。",
+        "他说：“要落实‘三项制度’。”",
+    ],
+    check: Check::Document(check),
+};
+
+pub const QUOTES: &[Family] = &[
+    Family { openers: &['“'], closers: &['”'] },
+    Family { openers: &['‘'], closers: &['’'] },
+    Family { openers: &['「'], closers: &['」'] },
+    Family { openers: &['『'], closers: &['』'] },
+];
+
+fn check(document: &Document, report: &mut Report) {
+    let paragraphs = &document.paragraphs;
+    for (index, paragraph) in paragraphs.iter().enumerate() {
+        let text = &paragraph.text;
+        let is_apostrophe = |at: usize, c: char| {
+            c == '’'
+                && text[..at].chars().next_back().is_some_and(|p| p.is_ascii_alphabetic())
+                && text[at + c.len_utf8()..].chars().next().is_some_and(|n| n.is_ascii_alphabetic())
+        };
+        let next_opens = paragraphs.get(index + 1).and_then(|p| p.text.chars().next());
+        for orphan in orphans(text, QUOTES, |at, c| is_apostrophe(at, c) || paragraph.is_protected(at)) {
+            let mark = orphan.mark();
+            let (message, help) = match orphan {
+                // GB/T 15834 4.8.3: a quotation spanning paragraphs leaves all but its last
+                // paragraph open, each next paragraph opening again.
+                Orphan::Opener { .. } if next_opens == Some(mark) => continue,
+                Orphan::Opener { .. } => (
+                    format!("opening `{mark}` is never closed in this paragraph"),
+                    "add the closing mark where the quotation ends, or delete this one",
+                ),
+                Orphan::Closer { .. } => (
+                    format!("closing `{mark}` has no opening mark before it"),
+                    "add the opening mark where the quotation begins, or delete this one",
+                ),
+            };
+            let at = orphan.at();
+            report.add(index, paragraph, at..at + mark.len_utf8(), message, help);
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::rules::testing::findings;
+
+    #[test]
+    fn must_fire() {
+        for (text, marked) in [
+            ("创新环境评价”先进地区。", vec!["”"]),
+            ("他说：“要坚持以人民为中心。", vec!["“"]),
+            ("‘三项制度’和‘一件事", vec!["‘"]),
+            ("”反了“", vec!["”", "“"]),
+            ("第一段“没有闭合。\n第二段不是引文。", vec!["“"]),
+            ("「直角引号", vec!["「"]),
+        ] {
+            assert_eq!(findings(&super::RULE, text), marked, "{text}");
+        }
+    }
+
+    #[test]
+    fn must_not_fire() {
+        for text in [
+            "获评“全国百佳示范窗口”、江苏省“先进地区”。",
+            "他指出：“第一段引文。\n“第二段引文。\n“最后一段引文。”",
+            "It don’t matter.",
+            "他说：“要落实‘三项制度’。”",
+            "「直角」『双重』",
+        ] {
+            assert_eq!(findings(&super::RULE, text), Vec::<String>::new(), "{text}");
+        }
+    }
+}

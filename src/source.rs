@@ -1,0 +1,96 @@
+//! A file's text, read once, with the line index every position conversion goes through.
+
+use std::ops::Range;
+
+/// One input text and where it came from. Positions inside govlint are byte offsets into
+/// `text`; they become 1-based lines and character columns only when rendered.
+#[derive(Debug)]
+pub struct Source {
+    /// The path as the user wrote it (or `--stdin-filename` for standard input).
+    pub path: String,
+    pub text: String,
+    line_starts: Vec<usize>,
+}
+
+/// A 1-based line and a 1-based column counted in Unicode scalar values.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub struct Position {
+    pub line: usize,
+    pub column: usize,
+}
+
+impl Source {
+    pub fn new(path: impl Into<String>, text: String) -> Self {
+        let line_starts = std::iter::once(0)
+            .chain(text.match_indices('\n').map(|(i, _)| i + 1))
+            .collect();
+        Source {
+            path: path.into(),
+            text,
+            line_starts,
+        }
+    }
+
+    /// The 0-based index of the line holding byte `offset`.
+    pub fn line_index(&self, offset: usize) -> usize {
+        self.line_starts
+            .partition_point(|&start| start <= offset)
+            .saturating_sub(1)
+    }
+
+    pub fn position(&self, offset: usize) -> Position {
+        let offset = self.floor_char_boundary(offset.min(self.text.len()));
+        let line = self.line_index(offset);
+        let start = self.line_starts[line];
+        Position {
+            line: line + 1,
+            column: self.text[start..offset].chars().count() + 1,
+        }
+    }
+
+    /// The byte range of line `index` (0-based) without its line terminator.
+    pub fn line_span(&self, index: usize) -> Range<usize> {
+        let start = self.line_starts[index];
+        let end = self
+            .line_starts
+            .get(index + 1)
+            .map_or(self.text.len(), |next| next - 1);
+        let end = if end > start && self.text.as_bytes()[end - 1] == b'\r' {
+            end - 1
+        } else {
+            end
+        };
+        start..end
+    }
+
+    pub fn line_count(&self) -> usize {
+        self.line_starts.len()
+    }
+
+    fn floor_char_boundary(&self, mut offset: usize) -> usize {
+        while !self.text.is_char_boundary(offset) {
+            offset -= 1;
+        }
+        offset
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn columns_count_characters_not_bytes() {
+        let source = Source::new("a.txt", "第一行\n　　大奖.\n".to_string());
+        let dot = source.text.find('.').unwrap();
+        assert_eq!(source.position(dot), Position { line: 2, column: 5 });
+        assert_eq!(source.position(0), Position { line: 1, column: 1 });
+    }
+
+    #[test]
+    fn line_span_excludes_crlf() {
+        let source = Source::new("a.txt", "甲\r\n乙".to_string());
+        assert_eq!(&source.text[source.line_span(0)], "甲");
+        assert_eq!(&source.text[source.line_span(1)], "乙");
+    }
+}
