@@ -137,6 +137,12 @@ fn plain_paragraphs(text: &str) -> Vec<Paragraph> {
         }
     }
     push_block(text, &mut block, &mut paragraphs);
+    // An article's first line without a sentence stop is its title, however long.
+    if let Some(title) = paragraphs.first_mut()
+        && !title.text.contains(['。', '；', '！', '？'])
+    {
+        title.is_heading = true;
+    }
     paragraphs
 }
 

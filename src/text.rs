@@ -29,6 +29,24 @@ pub fn is_chinese(c: char) -> bool {
     is_han(c) || is_cjk_punctuation(c)
 }
 
+/// Marks that open a quotation, bracket or title.
+pub const OPENING_MARKS: &[char] = &['“', '‘', '「', '『', '《', '〈', '（', '(', '【', '〔', '[', '［'];
+/// Marks that close a quotation, bracket or title.
+pub const CLOSING_MARKS: &[char] = &['”', '’', '」', '』', '》', '〉', '）', ')', '】', '〕', ']', '］'];
+/// Point marks inside or at the end of a sentence (GB/T 15834 4.1–4.7).
+pub const POINT_MARKS: &[char] = &['，', '。', '、', '；', '：', '？', '！'];
+
+/// A line that begins with a closing or point mark, or that ends with an opening mark,
+/// is a piece of a line broken mid-sentence (GB/T 15834 5.1.5 keeps these marks off a
+/// line's edge), typically where a web page had a link.
+pub fn starts_broken(line: &str) -> bool {
+    line.starts_with(CLOSING_MARKS) || line.starts_with(POINT_MARKS)
+}
+
+pub fn ends_broken(line: &str) -> bool {
+    line.ends_with(OPENING_MARKS)
+}
+
 /// Whitespace as it appears in Chinese articles: ASCII, U+3000 indentation, NBSP.
 pub fn is_space(c: char) -> bool {
     c.is_whitespace() || c == '\u{3000}' || c == '\u{A0}'
@@ -62,6 +80,33 @@ pub fn url_spans(text: &str) -> Vec<Range<usize>> {
         .collect()
 }
 
+static LEADING_LABEL: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?x)^(?:
+          第[一二三四五六七八九十百千零〇两0-9０-９]+[条章节编款项]
+        | [（(][一二三四五六七八九十百0-9０-９]+[）)]
+        | [一二三四五六七八九十百]+[、．.]
+        | [0-9０-９]+[、．.]
+        | [①-⑳]
+        | [一二三四五六七八九十]是
+        | 其[一二三四五六七八九十]
+        | [0-9]{4}年[0-9]{1,2}月[0-9]{1,2}日
+        )",
+    )
+    .expect("label pattern is valid")
+});
+
+/// The enumerator or date a paragraph opens with (`第五条`, `（二）`, `一是`, `3.`,
+/// `2021年5月20日`): what makes parallel provisions distinct even when their words agree.
+pub fn leading_label(text: &str) -> Option<&str> {
+    let found = LEADING_LABEL.find(text)?;
+    // `3.5%` opens with a number, not an enumerator.
+    if found.as_str().ends_with('.') && text[found.end()..].starts_with(|c: char| c.is_ascii_digit()) {
+        return None;
+    }
+    Some(found.as_str().trim_end_matches(['、', '．', '.']))
+}
+
 /// The character before byte `at` and the one at-or-after `end`, skipping nothing.
 pub fn neighbours(text: &str, at: usize, end: usize) -> (Option<char>, Option<char>) {
     (text[..at].chars().next_back(), text[end..].chars().next())
@@ -79,6 +124,23 @@ mod tests {
             found,
             ["http://www.gov.cn/zhengce", "abc@gov.cn", "www.haimen.gov.cn"]
         );
+    }
+
+    #[test]
+    fn leading_labels() {
+        for (text, label) in [
+            ("第十二条 申请人应当", Some("第十二条")),
+            ("（二）在食用农产品", Some("（二）")),
+            ("(三)设置、变更", Some("(三)")),
+            ("一是加强组织领导", Some("一是")),
+            ("3.加强监管", Some("3")),
+            ("2007年10月28日 第十届", Some("2007年10月28日")),
+            ("3.5%的增长", None),
+            ("２．总吨位超过500吨的船舶", Some("２")),
+            ("注重示范驱动", None),
+        ] {
+            assert_eq!(leading_label(text), label, "{text}");
+        }
     }
 
     #[test]

@@ -8,6 +8,7 @@ pub mod normalize;
 
 use crate::diagnostic::{Diagnostic, Related};
 use crate::document::Document;
+use crate::text::{ends_broken, leading_label, starts_broken};
 use crate::rules::{duplicate_paragraph, near_duplicate_paragraph};
 use rayon::prelude::*;
 use rustc_hash::FxHashMap;
@@ -38,6 +39,76 @@ struct Unit {
     document: usize,
     paragraph: usize,
     chars: Vec<char>,
+    provision: Provision,
+    is_heading: bool,
+}
+
+/// Where a paragraph stands in a document's numbered structure. Laws repeat provisions
+/// word for word in different articles (`有前款所列行为之一的…`), and parallel items
+/// (`（一）…`/`（二）…`, `一是…`/`二是…`) share templates on purpose: such paragraphs of
+/// one file are distinct, not copies.
+#[derive(Default, Clone, PartialEq)]
+struct Provision {
+    /// The enumerator or date the paragraph opens with.
+    label: Option<String>,
+    /// The article (`第五条`) the paragraph belongs to.
+    article: Option<String>,
+    /// For an enumerated item: the index of the unnumbered paragraph that leads its list,
+    /// so that `（一）…` under two different lead-ins are two items.
+    lead: Option<usize>,
+}
+
+impl Provision {
+    fn is_distinct_from(&self, other: &Provision) -> bool {
+        let differ = |a: &Option<String>, b: &Option<String>| matches!((a, b), (Some(a), Some(b)) if a != b);
+        differ(&self.label, &other.label)
+            || differ(&self.article, &other.article)
+            || matches!((self.lead, other.lead), (Some(a), Some(b)) if a != b)
+    }
+}
+
+fn provisions(document: &Document) -> Vec<Provision> {
+    let mut article = None;
+    let mut lead = None;
+    document
+        .paragraphs
+        .iter()
+        .enumerate()
+        .map(|(index, p)| {
+            let label = leading_label(&p.text).map(str::to_string);
+            let is_article = label.as_deref().is_some_and(|l| l.starts_with('第') && l.ends_with('条'));
+            if is_article {
+                article = label.clone();
+            }
+            if label.is_none() || is_article {
+                lead = Some(index);
+            }
+            Provision {
+                lead: if label.is_some() && !is_article { lead } else { None },
+                label,
+                article: article.clone(),
+            }
+        })
+        .collect()
+}
+
+/// A document numbered by articles (`第一条`, `第二条`, …): a law, regulation or rule.
+fn is_statute(document: &Document) -> bool {
+    let articles = document
+        .paragraphs
+        .iter()
+        .filter(|p| leading_label(&p.text).is_some_and(|l| l.starts_with('第') && l.ends_with('条')))
+        .count();
+    articles >= 3
+}
+
+fn is_fragment(document: &Document, index: usize) -> bool {
+    let text = |i: usize| document.paragraphs.get(i).map(|p| p.text.as_str());
+    let current = &document.paragraphs[index].text;
+    starts_broken(current)
+        || ends_broken(current)
+        || index.checked_sub(1).and_then(text).is_some_and(ends_broken)
+        || text(index + 1).is_some_and(starts_broken)
 }
 
 pub struct Enabled {
@@ -50,14 +121,25 @@ pub fn find_duplicates(documents: &[Document], settings: &Settings, enabled: Ena
         .par_iter()
         .enumerate()
         .flat_map_iter(|(document, doc)| {
-            doc.paragraphs.iter().enumerate().filter_map(move |(paragraph, p)| {
-                let chars = normalize::normalize(&p.text);
-                (chars.len() >= settings.exact_min_chars.min(settings.near_min_chars)).then_some(Unit {
-                    document,
-                    paragraph,
-                    chars,
+            let provisions = provisions(doc);
+            doc.paragraphs
+                .iter()
+                .zip(provisions)
+                .enumerate()
+                .filter_map(move |(paragraph, (p, provision))| {
+                    // Pieces of a line broken mid-sentence are not paragraphs of their own.
+                    if is_fragment(doc, paragraph) {
+                        return None;
+                    }
+                    let chars = normalize::normalize(&p.text);
+                    (chars.len() >= settings.exact_min_chars.min(settings.near_min_chars)).then_some(Unit {
+                        document,
+                        paragraph,
+                        chars,
+                        provision,
+                        is_heading: p.is_heading,
+                    })
                 })
-            })
         })
         .collect();
 
@@ -76,14 +158,22 @@ pub fn find_duplicates(documents: &[Document], settings: &Settings, enabled: Ena
     sorted_classes.sort_unstable_by_key(|members| members[0]);
     for members in &sorted_classes {
         representatives.push(members[0]);
-        if enabled.exact && members.len() > 1 && units[members[0]].chars.len() >= settings.exact_min_chars {
-            diagnostics.push(exact_finding(documents, &units, members));
+        let first = &units[members[0]];
+        let copies: Vec<usize> = members
+            .iter()
+            .copied()
+            .filter(|&m| !units[m].provision.is_distinct_from(&first.provision))
+            .collect();
+        if enabled.exact && copies.len() > 1 && first.chars.len() >= settings.exact_min_chars {
+            diagnostics.push(exact_finding(documents, &units, &copies));
         }
     }
 
     if enabled.near {
+        // Statutes word their provisions in parallel on purpose (`…由北京市…` / `…由广州市…`).
+        let statutes: Vec<bool> = documents.iter().map(is_statute).collect();
         representatives.sort_unstable();
-        representatives.retain(|&u| units[u].chars.len() >= settings.near_min_chars);
+        representatives.retain(|&u| units[u].chars.len() >= settings.near_min_chars && !units[u].is_heading);
         let items: Vec<near::Item> = representatives
             .iter()
             .map(|&u| near::Item {
@@ -91,7 +181,12 @@ pub fn find_duplicates(documents: &[Document], settings: &Settings, enabled: Ena
                 chars: &units[u].chars,
             })
             .collect();
-        let pairs = near::find_pairs(&items, settings.threshold, settings.near_min_chars);
+        let mut pairs = near::find_pairs(&items, settings.threshold, settings.near_min_chars);
+        pairs.retain(|pair| {
+            let (a, b) = (&units[representatives[pair.earlier]], &units[representatives[pair.later]]);
+            let parallel_provisions = a.document == b.document && statutes[a.document];
+            !parallel_provisions && !a.provision.is_distinct_from(&b.provision)
+        });
         // One finding per later paragraph: its most similar earlier paragraph.
         let mut best: Vec<near::Pair> = Vec::new();
         for pair in pairs {

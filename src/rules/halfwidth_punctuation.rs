@@ -5,6 +5,7 @@ use super::{Check, Report, RuleInfo};
 use crate::diagnostic::Severity;
 use crate::document::Document;
 use crate::text::{is_chinese, is_han, is_space};
+use std::ops::Range;
 
 pub static RULE: RuleInfo = RuleInfo {
     name: "halfwidth-punctuation",
@@ -46,26 +47,30 @@ around Latin or digits only (`(GDP)`, `(1)`), list markers (`1)`), and a `?` tha
 fn check(document: &Document, report: &mut Report) {
     for (index, paragraph) in document.paragraphs.iter().enumerate() {
         let text = &paragraph.text;
-        let parentheses = chinese_parentheses(text);
+        let mut found: Vec<(Range<usize>, String, String)> = chinese_parentheses(text)
+            .into_iter()
+            .filter(|span| !paragraph.is_protected(span.start))
+            .map(|span| {
+                if span.len() == 1 {
+                    let mark = char::from(text.as_bytes()[span.start]);
+                    (span, format!("half-width `{mark}` in Chinese text"), format!("use the full-width `{}`", full_width(mark)))
+                } else {
+                    (span, "half-width `( )` around Chinese text".into(), "use the full-width `（ ）`".into())
+                }
+            })
+            .collect();
         for (at, mark) in text.char_indices() {
-            if !matches!(mark, ',' | ';' | ':' | '!' | '?' | '(' | ')') || paragraph.is_protected(at)
+            if matches!(mark, ',' | ';' | ':' | '!' | '?')
+                && !paragraph.is_protected(at)
+                && is_chinese_point_mark(text, at, mark)
             {
-                continue;
-            }
-            let flagged = match mark {
-                '(' | ')' => parentheses.contains(&at),
-                _ => is_chinese_point_mark(text, at, mark),
-            };
-            if flagged {
                 let full = full_width(mark);
-                report.add(
-                    index,
-                    paragraph,
-                    at..at + 1,
-                    format!("half-width `{mark}` in Chinese text"),
-                    format!("use the full-width `{full}`"),
-                );
+                found.push((at..at + 1, format!("half-width `{mark}` in Chinese text"), format!("use the full-width `{full}`")));
             }
+        }
+        found.sort_by_key(|(span, _, _)| span.start);
+        for (span, message, help) in found {
+            report.add(index, paragraph, span, message, help);
         }
     }
 }
@@ -109,29 +114,32 @@ fn is_digit_group(text: &str, at: usize) -> bool {
     prev.is_some_and(|c| c.is_ascii_digit()) && next.is_some_and(|c| c.is_ascii_digit())
 }
 
-/// Byte offsets of ASCII `(` and `)` that enclose Chinese text, or that stand unpaired
-/// right beside a Han character.
-fn chinese_parentheses(text: &str) -> Vec<usize> {
-    let mut flagged = Vec::new();
+/// ASCII parentheses around text containing Chinese: a matched pair as one span from `(`
+/// to `)`, a lone ASCII half of a mixed pair (`（市)`), or an unpaired one beside a Han
+/// character.
+fn chinese_parentheses(text: &str) -> Vec<Range<usize>> {
+    let mut found = Vec::new();
     let mut open: Vec<usize> = Vec::new();
     for (at, c) in text.char_indices() {
         match c {
             '(' | '（' => open.push(at),
             ')' | '）' => match open.pop() {
                 Some(start) => {
-                    let inner = &text[start + text[start..].chars().next().map_or(1, char::len_utf8)..at];
-                    if inner.chars().any(is_han) {
-                        if text[start..].starts_with('(') {
-                            flagged.push(start);
-                        }
-                        if c == ')' {
-                            flagged.push(at);
-                        }
+                    let ascii_open = text[start..].starts_with('(');
+                    let inner_start = start + if ascii_open { 1 } else { '（'.len_utf8() };
+                    if !text[inner_start..at].chars().any(is_han) {
+                        continue;
+                    }
+                    match (ascii_open, c == ')') {
+                        (true, true) => found.push(start..at + 1),
+                        (true, false) => found.push(start..start + 1),
+                        (false, true) => found.push(at..at + 1),
+                        (false, false) => {}
                     }
                 }
                 None => {
                     if c == ')' && text[..at].chars().next_back().is_some_and(is_han) {
-                        flagged.push(at);
+                        found.push(at..at + 1);
                     }
                 }
             },
@@ -140,11 +148,10 @@ fn chinese_parentheses(text: &str) -> Vec<usize> {
     }
     for start in open {
         if text[start..].starts_with('(') && text[start + 1..].chars().next().is_some_and(is_han) {
-            flagged.push(start);
+            found.push(start..start + 1);
         }
     }
-    flagged.sort_unstable();
-    flagged
+    found
 }
 
 #[cfg(test)]
@@ -158,8 +165,9 @@ mod tests {
             ("聚焦主题;坚持理念", vec![";"]),
             ("来源: 海门区委政法委", vec![":"]),
             ("发布时间:2021-05-20", vec![":"]),
-            ("示范县(市)", vec!["(", ")"]),
-            ("(一)加强领导", vec!["(", ")"]),
+            ("示范县(市)", vec!["(市)"]),
+            ("(一)加强领导", vec!["(一)"]),
+            ("示范县（市)", vec![")"]),
             ("增长3.5%,就业稳定", vec![","]),
             ("“先手棋”,荣获", vec![","]),
             ("太好了!", vec!["!"]),

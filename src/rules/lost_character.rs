@@ -43,7 +43,7 @@ a clause. Those are questions with a half-width mark, reported by `halfwidth-pun
 
 const INTERROGATIVES: &[&str] = &[
     "吗", "呢", "么", "什么", "怎", "为何", "如何", "哪", "谁", "几", "多少", "是否", "难道",
-    "岂", "可否", "能否", "是不是", "有没有", "何时", "何处", "何地", "啥",
+    "岂", "可否", "能否", "是不是", "有没有", "何时", "何处", "何地", "啥", "还是",
 ];
 
 fn check(document: &Document, report: &mut Report) {
@@ -134,6 +134,7 @@ mod tests {
             "What is this? 这是法典。",
             "美好生活·民法典相伴",
             "能否按期完成?关键在落实。",
+            "立党为公，还是立党为私?这是分水岭。",
         ] {
             assert_eq!(findings(&super::RULE, text), Vec::<String>::new(), "{text}");
         }

@@ -1,4 +1,12 @@
 //! Matching of paired marks, shared by `unbalanced-quote` and `unbalanced-bracket`.
+//!
+//! Marks pair within a paragraph, except across a line broken mid-sentence: text copied
+//! from web pages often breaks a line where a link was (`列宁指出：“` / `资产阶级…` /
+//! `”列宁的结论是`). Such lines run on into the next and are matched as one text.
+
+use crate::document::Paragraph;
+use crate::text::{CLOSING_MARKS, starts_broken};
+use std::ops::Range;
 
 /// A family of marks that pair with each other: any opener closes with any closer of the
 /// same family (`（` with `)` is a width slip, not an imbalance).
@@ -8,47 +16,100 @@ pub struct Family {
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Orphan {
-    /// An opening mark never closed in the paragraph.
-    Opener { at: usize, mark: char },
+pub enum Side {
+    /// An opening mark never closed.
+    Opener,
     /// A closing mark with nothing open before it.
-    Closer { at: usize, mark: char },
+    Closer,
 }
 
-impl Orphan {
-    pub fn at(self) -> usize {
-        match self {
-            Orphan::Opener { at, .. } | Orphan::Closer { at, .. } => at,
-        }
-    }
-
-    pub fn mark(self) -> char {
-        match self {
-            Orphan::Opener { mark, .. } | Orphan::Closer { mark, .. } => mark,
-        }
-    }
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Orphan {
+    pub paragraph: usize,
+    pub at: usize,
+    pub mark: char,
+    pub side: Side,
 }
 
-/// Unpaired marks of each family in `text`, in text order. Marks for which `ignore` says
-/// so (apostrophes, list markers, protected spans) take no part in the matching.
-pub fn orphans(text: &str, families: &[Family], ignore: impl Fn(usize, char) -> bool) -> Vec<Orphan> {
+const STOPS: &[char] = &['。', '！', '？', '!', '?', '；', ';', '…'];
+
+/// Whether paragraph `current` is a line broken inside a sentence that `next` continues:
+/// it does not end with a sentence stop (closing marks after the stop aside), or `next`
+/// starts with a closing or point mark, which GB/T 15834 never puts at a line's start.
+pub fn runs_on(current: &str, next: &str) -> bool {
+    let ends_sentence = current.trim_end_matches(CLOSING_MARKS).ends_with(STOPS);
+    !ends_sentence || starts_broken(next)
+}
+
+/// Ranges of paragraph indices that run on into each other.
+pub fn chains(paragraphs: &[Paragraph]) -> Vec<Range<usize>> {
+    let mut chains = Vec::new();
+    let mut start = 0;
+    for index in 0..paragraphs.len() {
+        let continues = paragraphs
+            .get(index + 1)
+            .is_some_and(|next| runs_on(&paragraphs[index].text, &next.text));
+        if !continues {
+            chains.push(start..index + 1);
+            start = index + 1;
+        }
+    }
+    chains
+}
+
+/// Unpaired marks of each family over the paragraphs of `chain`, in text order. Marks for
+/// which `ignore(paragraph index, byte, mark)` says so (apostrophes, list markers, URLs)
+/// take no part in the matching.
+pub fn orphans(
+    paragraphs: &[Paragraph],
+    chain: Range<usize>,
+    families: &[Family],
+    ignore: impl Fn(usize, usize, char) -> bool,
+) -> Vec<Orphan> {
     let mut found = Vec::new();
     for family in families {
-        let mut open: Vec<(usize, char)> = Vec::new();
-        for (at, c) in text.char_indices() {
-            let is_opener = family.openers.contains(&c);
-            let is_closer = family.closers.contains(&c);
-            if !(is_opener || is_closer) || ignore(at, c) {
-                continue;
-            }
-            if is_opener {
-                open.push((at, c));
-            } else if open.pop().is_none() {
-                found.push(Orphan::Closer { at, mark: c });
+        let mut open: Vec<Orphan> = Vec::new();
+        for index in chain.clone() {
+            let paragraph = &paragraphs[index];
+            for (at, mark) in paragraph.text.char_indices() {
+                let is_opener = family.openers.contains(&mark);
+                if !(is_opener || family.closers.contains(&mark)) || ignore(index, at, mark) {
+                    continue;
+                }
+                if is_opener {
+                    open.push(Orphan {
+                        paragraph: index,
+                        at,
+                        mark,
+                        side: Side::Opener,
+                    });
+                } else if open.pop().is_none() {
+                    found.push(Orphan {
+                        paragraph: index,
+                        at,
+                        mark,
+                        side: Side::Closer,
+                    });
+                }
             }
         }
-        found.extend(open.into_iter().map(|(at, mark)| Orphan::Opener { at, mark }));
+        found.extend(open);
     }
-    found.sort_by_key(|o| o.at());
+    found.sort_by_key(|o| (o.paragraph, o.at));
     found
+}
+
+#[cfg(test)]
+mod tests {
+    use super::runs_on;
+
+    #[test]
+    fn broken_lines_run_on() {
+        assert!(runs_on("列宁指出：“", "资产阶级的反抗"));
+        assert!(runs_on("十三五", "”实现了良好开局。"));
+        assert!(runs_on("所谓「", "東南亞集體防務條約"));
+        assert!(runs_on("（指江青）", "算上海帮呢！"));
+        assert!(!runs_on("第一段结束。", "“第二段引文。"));
+        assert!(!runs_on("他说：“好。”", "第二段。"));
+    }
 }

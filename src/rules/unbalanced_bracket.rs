@@ -1,6 +1,6 @@
 //! `unbalanced-bracket`: a bracket or title mark that does not pair within its paragraph.
 
-use super::pairing::{Family, Orphan, orphans};
+use super::pairing::{Family, Side, chains, orphans, runs_on};
 use super::{Check, Report, RuleInfo};
 use crate::diagnostic::Severity;
 use crate::document::Document;
@@ -46,24 +46,28 @@ const BRACKETS: &[Family] = &[
 ];
 
 fn check(document: &Document, report: &mut Report) {
-    for (index, paragraph) in document.paragraphs.iter().enumerate() {
-        let text = &paragraph.text;
-        let ignore = |at: usize, c: char| {
-            paragraph.is_protected(at)
-                || is_list_marker(&text[..at], c)
-                || (c == ')' && text[..at].ends_with([':', ';']))
-        };
-        for orphan in orphans(text, BRACKETS, ignore) {
-            let mark = orphan.mark();
-            let message = match orphan {
-                Orphan::Opener { .. } => format!("opening `{mark}` is never closed in this paragraph"),
-                Orphan::Closer { .. } => format!("closing `{mark}` has no opening mark before it"),
+    let paragraphs = &document.paragraphs;
+    let ignore = |index: usize, at: usize, c: char| {
+        let paragraph = &paragraphs[index];
+        let before = &paragraph.text[..at];
+        // A list marker opens a paragraph, not the continuation of a broken line.
+        let continues_previous = index > 0 && runs_on(&paragraphs[index - 1].text, &paragraph.text);
+        paragraph.is_protected(at)
+            || (is_list_marker(before, c) && !continues_previous)
+            || (c == ')' && before.ends_with([':', ';']))
+    };
+    for chain in chains(paragraphs) {
+        for orphan in orphans(paragraphs, chain, BRACKETS, ignore) {
+            let mark = orphan.mark;
+            let message = match orphan.side {
+                Side::Opener => format!("opening `{mark}` is never closed in this paragraph"),
+                Side::Closer => format!("closing `{mark}` has no opening mark before it"),
             };
-            let at = orphan.at();
+            let paragraph = &paragraphs[orphan.paragraph];
             report.add(
-                index,
+                orphan.paragraph,
                 paragraph,
-                at..at + mark.len_utf8(),
+                orphan.at..orphan.at + mark.len_utf8(),
                 message,
                 "add the missing half, or delete this mark",
             );
@@ -112,6 +116,9 @@ mod tests {
             "见第[1]条注释",
             "详见http://example.com/a_(b",
             "好的:)",
+            "对在城市绿化工作中成绩显著的单位和个人，市、县（\n区）人民政府应当给予表彰和奖励。",
+            "见注释[\n1\n]所述。",
+            "非烟非能工业增加值增长8.1%，\n（\n三）改革开放持续深化。",
         ] {
             assert_eq!(findings(&super::RULE, text), Vec::<String>::new(), "{text}");
         }

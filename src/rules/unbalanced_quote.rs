@@ -1,6 +1,6 @@
 //! `unbalanced-quote`: a quotation mark that does not pair within its paragraph.
 
-use super::pairing::{Family, Orphan, orphans};
+use super::pairing::{Family, Side, chains, orphans};
 use super::{Check, Report, RuleInfo};
 use crate::diagnostic::Severity;
 use crate::document::Document;
@@ -46,31 +46,37 @@ pub const QUOTES: &[Family] = &[
 
 fn check(document: &Document, report: &mut Report) {
     let paragraphs = &document.paragraphs;
-    for (index, paragraph) in paragraphs.iter().enumerate() {
+    let ignore = |index: usize, at: usize, c: char| {
+        let paragraph = &paragraphs[index];
         let text = &paragraph.text;
-        let is_apostrophe = |at: usize, c: char| {
-            c == '’'
-                && text[..at].chars().next_back().is_some_and(|p| p.is_ascii_alphabetic())
-                && text[at + c.len_utf8()..].chars().next().is_some_and(|n| n.is_ascii_alphabetic())
-        };
-        let next_opens = paragraphs.get(index + 1).and_then(|p| p.text.chars().next());
-        for orphan in orphans(text, QUOTES, |at, c| is_apostrophe(at, c) || paragraph.is_protected(at)) {
-            let mark = orphan.mark();
-            let (message, help) = match orphan {
+        let next = text[at + c.len_utf8()..].chars().next();
+        // `don’t`, and `’99` for 1999.
+        let is_apostrophe = c == '’'
+            && (next.is_some_and(|n| n.is_ascii_digit())
+                || text[..at].chars().next_back().is_some_and(|p| p.is_ascii_alphabetic())
+                    && next.is_some_and(|n| n.is_ascii_alphabetic()));
+        is_apostrophe || paragraph.is_protected(at)
+    };
+    for chain in chains(paragraphs) {
+        let next_opens = paragraphs.get(chain.end).and_then(|p| p.text.chars().next());
+        for orphan in orphans(paragraphs, chain, QUOTES, ignore) {
+            let mark = orphan.mark;
+            let (message, help) = match orphan.side {
                 // GB/T 15834 4.8.3: a quotation spanning paragraphs leaves all but its last
                 // paragraph open, each next paragraph opening again.
-                Orphan::Opener { .. } if next_opens == Some(mark) => continue,
-                Orphan::Opener { .. } => (
+                Side::Opener if next_opens == Some(mark) => continue,
+                Side::Opener => (
                     format!("opening `{mark}` is never closed in this paragraph"),
                     "add the closing mark where the quotation ends, or delete this one",
                 ),
-                Orphan::Closer { .. } => (
+                Side::Closer => (
                     format!("closing `{mark}` has no opening mark before it"),
                     "add the opening mark where the quotation begins, or delete this one",
                 ),
             };
-            let at = orphan.at();
-            report.add(index, paragraph, at..at + mark.len_utf8(), message, help);
+            let paragraph = &paragraphs[orphan.paragraph];
+            let span = orphan.at..orphan.at + mark.len_utf8();
+            report.add(orphan.paragraph, paragraph, span, message, help);
         }
     }
 }
@@ -87,7 +93,9 @@ mod tests {
             ("‘三项制度’和‘一件事", vec!["‘"]),
             ("”反了“", vec!["”", "“"]),
             ("第一段“没有闭合。\n第二段不是引文。", vec!["“"]),
+            ("第一段“没有闭合，\n另起一段。", vec!["“"]),
             ("「直角引号", vec!["「"]),
+            ("而“六五’时期的增长速度最高。", vec!["“", "’"]),
         ] {
             assert_eq!(findings(&super::RULE, text), marked, "{text}");
         }
@@ -101,6 +109,9 @@ mod tests {
             "It don’t matter.",
             "他说：“要落实‘三项制度’。”",
             "「直角」『双重』",
+            "办好“中国’99昆明世界园艺博览会”。",
+            "列宁指出：“\n资产阶级的反抗凶猛十倍\n”。列宁的结论是：“\n由于这一切原因\n”。",
+            "对保证党和国家兴旺发达具有决定性意义，“\n十三五\n”实现了良好开局。",
         ] {
             assert_eq!(findings(&super::RULE, text), Vec::<String>::new(), "{text}");
         }

@@ -1,0 +1,1007 @@
+//! End-to-end tests of the `govlint` binary: exit codes, inputs (files, directories,
+//! standard input), rule selection, the two output formats and the seed fixture.
+//!
+//! Every test builds its inputs in a fresh temporary directory and runs the binary there,
+//! so paths in the output are the relative paths the test passed.
+
+use assert_cmd::Command;
+use predicates::prelude::*;
+use serde_json::Value;
+use std::io::Read;
+use std::path::{Path, PathBuf};
+use std::process::{Output, Stdio};
+use tempfile::TempDir;
+
+const BIN: &str = env!("CARGO_BIN_EXE_govlint");
+
+/// No finding at all.
+const CLEAN: &str = "　　近年来，全区法治政府建设迈上新台阶。\n\n　　全区上下坚持以习近平法治思想为指导，加快转变政府职能，不断深化“放管服”改革。\n";
+/// One error-level finding: a stray ASCII full stop after `大奖`.
+const STRAY_PERIOD: &str = "　　今年4月，区行政审批局获“2020-2021中国智慧政务建设杰出项目”大奖.\n";
+/// One warning-level finding: a half-width comma after `近年来`.
+const HALFWIDTH: &str = "　　近年来,全区法治政府建设迈上新台阶。\n";
+/// A stray period (error) and a half-width comma (warning) in one file.
+const ERROR_AND_WARNING: &str =
+    "　　近年来,全区法治政府建设迈上新台阶。\n\n　　今年4月，区行政审批局获评全省优秀单位.\n";
+/// `近年来，全区法治政府建设迈上新台阶。` encoded as GBK: not UTF-8.
+const GBK: &[u8] = &[
+    189, 252, 196, 234, 192, 180, 163, 172, 200, 171, 199, 248, 183, 168, 214, 206, 213, 254, 184,
+    174, 189, 168, 201, 232, 194, 245, 201, 207, 208, 194, 204, 168, 189, 215, 161, 163,
+];
+/// The start of a PNG image: binary, with NUL bytes.
+const PNG: &[u8] = b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR\0\0\x01\0\0\0\x01\0\x08\x02\0\0\0";
+
+const ALL_RULES: [(&str, &str); 7] = [
+    ("duplicate-paragraph", "error"),
+    ("near-duplicate-paragraph", "error"),
+    ("stray-period", "error"),
+    ("unbalanced-quote", "error"),
+    ("unbalanced-bracket", "error"),
+    ("lost-character", "error"),
+    ("halfwidth-punctuation", "warning"),
+];
+
+const SEED: &str = "fixtures/haimen-rule-of-law-2021.txt";
+
+// ---------------------------------------------------------------------------------------
+// Helpers
+// ---------------------------------------------------------------------------------------
+
+/// A temporary directory holding the given files (parent directories are created).
+fn workspace(files: &[(&str, &[u8])]) -> TempDir {
+    let dir = tempfile::tempdir().expect("create a temporary directory");
+    for (name, contents) in files {
+        write(dir.path(), name, contents);
+    }
+    dir
+}
+
+fn write(dir: &Path, name: &str, contents: &[u8]) {
+    let path = dir.join(name);
+    std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+    std::fs::write(path, contents).unwrap();
+}
+
+/// `govlint` run in `dir`, with colors off so human output is plain text.
+fn govlint(dir: &Path) -> Command {
+    let mut cmd = Command::new(BIN);
+    cmd.current_dir(dir).env_remove("NO_COLOR");
+    cmd
+}
+
+fn run(dir: &Path, args: &[&str]) -> Output {
+    govlint(dir).args(args).output().expect("run govlint")
+}
+
+fn run_stdin(dir: &Path, args: &[&str], stdin: &str) -> Output {
+    govlint(dir)
+        .args(args)
+        .write_stdin(stdin)
+        .output()
+        .expect("run govlint")
+}
+
+fn code(output: &Output) -> i32 {
+    output.status.code().expect("govlint exited by a signal")
+}
+
+fn stdout(output: &Output) -> String {
+    String::from_utf8(output.stdout.clone()).expect("stdout is UTF-8")
+}
+
+fn stderr(output: &Output) -> String {
+    String::from_utf8(output.stderr.clone()).expect("stderr is UTF-8")
+}
+
+/// Runs `govlint check --format json ARGS` in `dir`: the exit code and the parsed output.
+fn check_json(dir: &Path, args: &[&str]) -> (i32, Value) {
+    let mut all = vec!["check", "--format", "json"];
+    all.extend_from_slice(args);
+    let output = run(dir, &all);
+    (code(&output), parse_json(&output))
+}
+
+fn parse_json(output: &Output) -> Value {
+    serde_json::from_slice(&output.stdout).unwrap_or_else(|err| {
+        panic!(
+            "stdout is not JSON ({err}):\n{}\nstderr:\n{}",
+            String::from_utf8_lossy(&output.stdout),
+            String::from_utf8_lossy(&output.stderr)
+        )
+    })
+}
+
+fn diagnostics(json: &Value) -> &Vec<Value> {
+    json["diagnostics"]
+        .as_array()
+        .expect("`diagnostics` is an array")
+}
+
+fn rules_of(json: &Value) -> Vec<String> {
+    diagnostics(json)
+        .iter()
+        .map(|d| d["rule"].as_str().unwrap().to_string())
+        .collect()
+}
+
+fn paths_of(json: &Value) -> Vec<String> {
+    let mut paths: Vec<String> = diagnostics(json)
+        .iter()
+        .map(|d| d["path"].as_str().unwrap().to_string())
+        .collect();
+    paths.dedup();
+    paths
+}
+
+fn num(value: &Value, key: &str) -> u64 {
+    value[key]
+        .as_u64()
+        .unwrap_or_else(|| panic!("`{key}` is not a number in {value}"))
+}
+
+/// The 1-based column, in characters, of byte `at` in `line`.
+fn char_column(line: &str, at: usize) -> u64 {
+    line[..at].chars().count() as u64 + 1
+}
+
+fn manifest_dir() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+}
+
+/// The seed fixture linted as JSON, run from the crate root so paths are `fixtures/...`.
+fn seed_json() -> (i32, Value) {
+    check_json(&manifest_dir(), &[SEED])
+}
+
+/// The seed fixture's findings of `rule` on 1-based `line`.
+fn seed_findings(json: &Value, rule: &str, line: u64) -> Vec<Value> {
+    diagnostics(json)
+        .iter()
+        .filter(|d| d["rule"] == rule && num(d, "line") == line)
+        .cloned()
+        .collect()
+}
+
+/// The 1-based character column of `marker` + `skip` bytes on 1-based `line` of the seed.
+fn seed_column(line: usize, marker: &str, skip: usize) -> u64 {
+    let text = std::fs::read_to_string(manifest_dir().join(SEED)).unwrap();
+    let line_text = text.lines().nth(line - 1).unwrap();
+    let at = line_text
+        .find(marker)
+        .unwrap_or_else(|| panic!("`{marker}` not on line {line} of the seed"));
+    char_column(line_text, at + skip)
+}
+
+// ---------------------------------------------------------------------------------------
+// Exit codes
+// ---------------------------------------------------------------------------------------
+
+#[test]
+fn clean_file_exits_0() {
+    let dir = workspace(&[("clean.txt", CLEAN.as_bytes())]);
+    govlint(dir.path())
+        .args(["check", "--color", "never", "clean.txt"])
+        .assert()
+        .code(0)
+        .stdout(predicate::str::contains("No problems found in 1 file."));
+}
+
+#[test]
+fn error_level_finding_exits_1() {
+    let dir = workspace(&[("notice.txt", STRAY_PERIOD.as_bytes())]);
+    govlint(dir.path())
+        .args(["check", "--color", "never", "notice.txt"])
+        .assert()
+        .code(1)
+        .stdout(predicate::str::contains("stray-period"));
+}
+
+#[test]
+fn warnings_alone_exit_0() {
+    let dir = workspace(&[("notice.txt", HALFWIDTH.as_bytes())]);
+    let (code, json) = check_json(dir.path(), &["notice.txt"]);
+    assert_eq!(code, 0);
+    assert_eq!(rules_of(&json), ["halfwidth-punctuation"]);
+    assert_eq!(json["summary"]["warnings"], 1);
+    assert_eq!(json["summary"]["errors"], 0);
+}
+
+#[test]
+fn nonexistent_path_exits_2_and_other_files_are_still_reported() {
+    let dir = workspace(&[("notice.txt", STRAY_PERIOD.as_bytes())]);
+    let output = run(
+        dir.path(),
+        &["check", "--color", "never", "missing.txt", "notice.txt"],
+    );
+    assert_eq!(code(&output), 2);
+    assert!(
+        stderr(&output).contains("missing.txt"),
+        "{}",
+        stderr(&output)
+    );
+    assert!(
+        stdout(&output).contains("stray-period"),
+        "{}",
+        stdout(&output)
+    );
+    assert!(
+        stdout(&output).contains("notice.txt"),
+        "{}",
+        stdout(&output)
+    );
+
+    let (code, json) = check_json(dir.path(), &["missing.txt", "notice.txt"]);
+    assert_eq!(code, 2);
+    assert_eq!(rules_of(&json), ["stray-period"]);
+    assert_eq!(paths_of(&json), ["notice.txt"]);
+    assert_eq!(json["summary"]["input_errors"][0]["path"], "missing.txt");
+}
+
+#[test]
+fn binary_file_exits_2_and_other_files_are_still_reported() {
+    let dir = workspace(&[("scan.txt", PNG), ("notice.txt", HALFWIDTH.as_bytes())]);
+    let output = run(
+        dir.path(),
+        &["check", "--color", "never", "scan.txt", "notice.txt"],
+    );
+    assert_eq!(code(&output), 2);
+    assert!(stderr(&output).contains("scan.txt"), "{}", stderr(&output));
+    assert!(stdout(&output).contains("halfwidth-punctuation"));
+
+    let (code, json) = check_json(dir.path(), &["scan.txt", "notice.txt"]);
+    assert_eq!(code, 2);
+    assert_eq!(rules_of(&json), ["halfwidth-punctuation"]);
+    assert_eq!(paths_of(&json), ["notice.txt"]);
+    assert_eq!(json["summary"]["input_errors"][0]["path"], "scan.txt");
+}
+
+#[test]
+fn invalid_utf8_file_exits_2_and_other_files_are_still_reported() {
+    let dir = workspace(&[("gbk.txt", GBK), ("notice.txt", STRAY_PERIOD.as_bytes())]);
+    let output = run(
+        dir.path(),
+        &["check", "--color", "never", "gbk.txt", "notice.txt"],
+    );
+    assert_eq!(code(&output), 2);
+    assert!(stderr(&output).contains("gbk.txt"), "{}", stderr(&output));
+    assert!(stderr(&output).contains("UTF-8"), "{}", stderr(&output));
+    assert!(stdout(&output).contains("stray-period"));
+
+    let (code, json) = check_json(dir.path(), &["gbk.txt", "notice.txt"]);
+    assert_eq!(code, 2);
+    assert_eq!(rules_of(&json), ["stray-period"]);
+    assert_eq!(json["summary"]["input_errors"][0]["path"], "gbk.txt");
+}
+
+#[test]
+fn unreadable_file_found_in_a_directory_walk_exits_2() {
+    let dir = workspace(&[
+        ("articles/a.txt", STRAY_PERIOD.as_bytes()),
+        ("articles/b.txt", GBK),
+    ]);
+    let (code, json) = check_json(dir.path(), &["articles"]);
+    assert_eq!(code, 2);
+    assert_eq!(paths_of(&json), ["articles/a.txt"]);
+}
+
+#[test]
+fn unknown_rule_in_select_exits_2_with_an_error() {
+    let dir = workspace(&[("clean.txt", CLEAN.as_bytes())]);
+    govlint(dir.path())
+        .args([
+            "check",
+            "--select",
+            "stray-period,no-such-rule",
+            "clean.txt",
+        ])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("no-such-rule"));
+}
+
+#[test]
+fn unknown_rule_in_ignore_exits_2_with_an_error() {
+    let dir = workspace(&[("clean.txt", CLEAN.as_bytes())]);
+    govlint(dir.path())
+        .args([
+            "check",
+            "--format",
+            "json",
+            "--ignore",
+            "no-such-rule",
+            "clean.txt",
+        ])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("no-such-rule"));
+}
+
+#[test]
+fn invalid_option_value_is_a_usage_error_exiting_2() {
+    let dir = workspace(&[("clean.txt", CLEAN.as_bytes())]);
+    govlint(dir.path())
+        .args(["check", "--format", "xml", "clean.txt"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::is_empty().not());
+}
+
+#[test]
+fn exit_code_is_the_same_in_human_and_json_format() {
+    let dir = workspace(&[
+        ("clean.txt", CLEAN.as_bytes()),
+        ("error.txt", STRAY_PERIOD.as_bytes()),
+        ("warning.txt", HALFWIDTH.as_bytes()),
+        ("scan.txt", PNG),
+        ("gbk.txt", GBK),
+    ]);
+    let cases: &[(&[&str], i32)] = &[
+        (&["clean.txt"], 0),
+        (&["error.txt"], 1),
+        (&["warning.txt"], 0),
+        (&["missing.txt", "clean.txt"], 2),
+        (&["missing.txt", "error.txt"], 2),
+        (&["scan.txt", "warning.txt"], 2),
+        (&["gbk.txt", "clean.txt"], 2),
+        (&["--select", "no-such-rule", "clean.txt"], 2),
+        (&["--ignore", "stray-period", "error.txt"], 0),
+    ];
+    for (args, expected) in cases {
+        for format in ["human", "json"] {
+            let mut all = vec!["check", "--color", "never", "--format", format];
+            all.extend_from_slice(args);
+            let output = run(dir.path(), &all);
+            assert_eq!(
+                code(&output),
+                *expected,
+                "exit code of `govlint {}`",
+                all.join(" ")
+            );
+        }
+    }
+}
+
+// ---------------------------------------------------------------------------------------
+// Inputs: standard input, directories, explicit files
+// ---------------------------------------------------------------------------------------
+
+#[test]
+fn stdin_is_named_stdin_by_default() {
+    let dir = workspace(&[]);
+    let output = run_stdin(
+        dir.path(),
+        &["check", "--format", "json", "-"],
+        STRAY_PERIOD,
+    );
+    assert_eq!(code(&output), 1);
+    let json = parse_json(&output);
+    assert_eq!(paths_of(&json), ["<stdin>"]);
+    assert_eq!(rules_of(&json), ["stray-period"]);
+
+    let output = run_stdin(
+        dir.path(),
+        &["check", "--color", "never", "-"],
+        STRAY_PERIOD,
+    );
+    assert_eq!(code(&output), 1);
+    assert!(
+        stdout(&output).contains("<stdin>:1:"),
+        "{}",
+        stdout(&output)
+    );
+}
+
+#[test]
+fn stdin_filename_names_standard_input_in_the_output() {
+    let dir = workspace(&[]);
+    let output = run_stdin(
+        dir.path(),
+        &[
+            "check",
+            "--format",
+            "json",
+            "--stdin-filename",
+            "通知.txt",
+            "-",
+        ],
+        STRAY_PERIOD,
+    );
+    assert_eq!(code(&output), 1);
+    let json = parse_json(&output);
+    assert_eq!(paths_of(&json), ["通知.txt"]);
+
+    let output = run_stdin(
+        dir.path(),
+        &[
+            "check",
+            "--color",
+            "never",
+            "--stdin-filename",
+            "通知.txt",
+            "-",
+        ],
+        STRAY_PERIOD,
+    );
+    assert_eq!(code(&output), 1);
+    let human = stdout(&output);
+    assert!(human.contains("通知.txt:1:"), "{human}");
+    assert!(!human.contains("<stdin>"), "{human}");
+}
+
+#[test]
+fn clean_stdin_exits_0() {
+    let dir = workspace(&[]);
+    let output = run_stdin(dir.path(), &["check", "--format", "json", "-"], CLEAN);
+    assert_eq!(code(&output), 0);
+    assert_eq!(parse_json(&output)["summary"]["files"], 1);
+}
+
+#[test]
+fn directory_walk_lints_only_txt_md_and_markdown_files() {
+    let dir = workspace(&[
+        ("articles/notice.txt", STRAY_PERIOD.as_bytes()),
+        ("articles/report.md", STRAY_PERIOD.as_bytes()),
+        ("articles/sub/speech.markdown", STRAY_PERIOD.as_bytes()),
+        ("articles/draft.rst", STRAY_PERIOD.as_bytes()),
+        ("articles/page.html", STRAY_PERIOD.as_bytes()),
+        ("articles/README", STRAY_PERIOD.as_bytes()),
+    ]);
+    let (code, json) = check_json(dir.path(), &["articles"]);
+    assert_eq!(code, 1);
+    assert_eq!(
+        paths_of(&json),
+        [
+            "articles/notice.txt",
+            "articles/report.md",
+            "articles/sub/speech.markdown",
+        ]
+    );
+    assert_eq!(json["summary"]["files"], 3);
+}
+
+#[test]
+fn directory_walk_respects_gitignore_outside_a_git_repository() {
+    let dir = workspace(&[
+        ("articles/.gitignore", b"drafts/\nold.txt\n"),
+        ("articles/notice.txt", STRAY_PERIOD.as_bytes()),
+        ("articles/old.txt", STRAY_PERIOD.as_bytes()),
+        ("articles/drafts/plan.txt", STRAY_PERIOD.as_bytes()),
+    ]);
+    assert!(!dir.path().join(".git").exists());
+    let (code, json) = check_json(dir.path(), &["articles"]);
+    assert_eq!(code, 1);
+    assert_eq!(paths_of(&json), ["articles/notice.txt"]);
+    assert_eq!(json["summary"]["files"], 1);
+}
+
+#[test]
+fn directory_walk_skips_hidden_files_and_directories() {
+    let dir = workspace(&[
+        ("articles/notice.txt", STRAY_PERIOD.as_bytes()),
+        ("articles/.backup.txt", STRAY_PERIOD.as_bytes()),
+        ("articles/.cache/copy.md", STRAY_PERIOD.as_bytes()),
+    ]);
+    let (code, json) = check_json(dir.path(), &["articles"]);
+    assert_eq!(code, 1);
+    assert_eq!(paths_of(&json), ["articles/notice.txt"]);
+    assert_eq!(json["summary"]["files"], 1);
+}
+
+#[test]
+fn directory_results_are_sorted_by_path() {
+    // Created out of order, so creation order cannot pass for sorting.
+    let dir = workspace(&[
+        ("articles/zhen/c.txt", STRAY_PERIOD.as_bytes()),
+        ("articles/b.md", STRAY_PERIOD.as_bytes()),
+        ("articles/a.txt", STRAY_PERIOD.as_bytes()),
+        ("articles/jie/d.txt", STRAY_PERIOD.as_bytes()),
+    ]);
+    let (_, json) = check_json(dir.path(), &["articles"]);
+    assert_eq!(
+        paths_of(&json),
+        [
+            "articles/a.txt",
+            "articles/b.md",
+            "articles/jie/d.txt",
+            "articles/zhen/c.txt",
+        ]
+    );
+}
+
+#[test]
+fn explicit_files_are_reported_sorted_by_path_whatever_the_argument_order() {
+    let dir = workspace(&[
+        ("b.txt", STRAY_PERIOD.as_bytes()),
+        ("a.txt", STRAY_PERIOD.as_bytes()),
+    ]);
+    let (_, json) = check_json(dir.path(), &["b.txt", "a.txt"]);
+    assert_eq!(paths_of(&json), ["a.txt", "b.txt"]);
+}
+
+#[test]
+fn default_path_is_the_current_directory() {
+    let dir = workspace(&[
+        ("notice.txt", STRAY_PERIOD.as_bytes()),
+        ("page.html", STRAY_PERIOD.as_bytes()),
+    ]);
+    let (code, json) = check_json(dir.path(), &[]);
+    assert_eq!(code, 1);
+    assert_eq!(json["summary"]["files"], 1);
+    let paths = paths_of(&json);
+    assert_eq!(paths.len(), 1);
+    assert!(paths[0].ends_with("notice.txt"), "{paths:?}");
+}
+
+#[test]
+fn explicit_file_is_linted_whatever_its_extension() {
+    let dir = workspace(&[
+        ("draft.rst", STRAY_PERIOD.as_bytes()),
+        ("NOTICE", STRAY_PERIOD.as_bytes()),
+        (".hidden.txt", STRAY_PERIOD.as_bytes()),
+    ]);
+    let (code, json) = check_json(dir.path(), &["draft.rst", "NOTICE", ".hidden.txt"]);
+    assert_eq!(code, 1);
+    assert_eq!(paths_of(&json), [".hidden.txt", "NOTICE", "draft.rst"]);
+    assert_eq!(
+        rules_of(&json),
+        ["stray-period", "stray-period", "stray-period"]
+    );
+}
+
+// ---------------------------------------------------------------------------------------
+// Rule selection and rule documentation
+// ---------------------------------------------------------------------------------------
+
+#[test]
+fn select_runs_only_the_named_rules() {
+    let dir = workspace(&[("notice.txt", ERROR_AND_WARNING.as_bytes())]);
+    let (code, json) = check_json(dir.path(), &["notice.txt"]);
+    assert_eq!(code, 1);
+    assert_eq!(rules_of(&json), ["halfwidth-punctuation", "stray-period"]);
+
+    let (code, json) = check_json(
+        dir.path(),
+        &["--select", "halfwidth-punctuation", "notice.txt"],
+    );
+    assert_eq!(code, 0, "the only error-level rule was not selected");
+    assert_eq!(rules_of(&json), ["halfwidth-punctuation"]);
+
+    let (code, json) = check_json(
+        dir.path(),
+        &["--select", "stray-period,lost-character", "notice.txt"],
+    );
+    assert_eq!(code, 1);
+    assert_eq!(rules_of(&json), ["stray-period"]);
+}
+
+#[test]
+fn ignore_drops_the_named_rules() {
+    let dir = workspace(&[("notice.txt", ERROR_AND_WARNING.as_bytes())]);
+    let (code, json) = check_json(dir.path(), &["--ignore", "stray-period", "notice.txt"]);
+    assert_eq!(code, 0);
+    assert_eq!(rules_of(&json), ["halfwidth-punctuation"]);
+
+    let (code, json) = check_json(
+        dir.path(),
+        &[
+            "--ignore",
+            "stray-period,halfwidth-punctuation",
+            "notice.txt",
+        ],
+    );
+    assert_eq!(code, 0);
+    assert!(diagnostics(&json).is_empty(), "{json}");
+}
+
+#[test]
+fn select_and_ignore_combine() {
+    let dir = workspace(&[("notice.txt", ERROR_AND_WARNING.as_bytes())]);
+    let (code, json) = check_json(
+        dir.path(),
+        &[
+            "--select",
+            "stray-period,halfwidth-punctuation",
+            "--ignore",
+            "stray-period",
+            "notice.txt",
+        ],
+    );
+    assert_eq!(code, 0);
+    assert_eq!(rules_of(&json), ["halfwidth-punctuation"]);
+}
+
+#[test]
+fn rules_lists_all_seven_rules_with_their_severity() {
+    let dir = workspace(&[]);
+    let output = run(dir.path(), &["rules"]);
+    assert_eq!(code(&output), 0);
+    let listing = stdout(&output);
+    for (name, severity) in ALL_RULES {
+        let line = listing
+            .lines()
+            .find(|line| line.split_whitespace().next() == Some(name))
+            .unwrap_or_else(|| panic!("`{name}` is not listed:\n{listing}"));
+        assert!(
+            line.split_whitespace().any(|word| word == severity),
+            "`{name}` is not listed as {severity}: {line}"
+        );
+    }
+    assert_eq!(listing.lines().filter(|l| !l.trim().is_empty()).count(), 7);
+}
+
+#[test]
+fn rule_prints_the_documentation_of_one_rule() {
+    let dir = workspace(&[]);
+    let output = run(dir.path(), &["rule", "stray-period"]);
+    assert_eq!(code(&output), 0);
+    let doc = stdout(&output);
+    assert!(doc.contains("stray-period"), "{doc}");
+    assert!(doc.contains("error"), "{doc}");
+    assert!(
+        doc.contains("大奖."),
+        "the documentation shows an example:\n{doc}"
+    );
+    assert!(!doc.contains("halfwidth-punctuation\n"), "{doc}");
+}
+
+#[test]
+fn rule_with_an_unknown_name_exits_2() {
+    let dir = workspace(&[]);
+    govlint(dir.path())
+        .args(["rule", "no-such-rule"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("no-such-rule"));
+}
+
+#[test]
+fn each_rule_reports_under_its_contract_name_and_severity() {
+    let paragraph = "注重示范驱动，培育法治品牌。充分发挥示范引导、辐射带动的作用，在机关部门广泛开展“依法行政示范单位”和“依法行政示范标兵”创建，在镇村两级持续开展平安法治竞赛。";
+    let near = paragraph.replace("竞赛。", "竞赛活动。");
+    let cases = [
+        (
+            "duplicate-paragraph",
+            format!("　　{paragraph}\n\n　　{paragraph}\n"),
+        ),
+        (
+            "near-duplicate-paragraph",
+            format!("　　{paragraph}\n\n　　{near}\n"),
+        ),
+        ("stray-period", STRAY_PERIOD.to_string()),
+        (
+            "unbalanced-quote",
+            "　　会议强调，要持续推进“放管服改革，不断优化营商环境。\n".to_string(),
+        ),
+        (
+            "unbalanced-bracket",
+            "　　出台《关于建立全面依法治区督察制度的通知，建立健全督查考评机制。\n".to_string(),
+        ),
+        (
+            "lost-character",
+            "　　广泛开展“美好生活?法典相伴”主题活动，在全社会形成学法懂法良好风尚。\n".to_string(),
+        ),
+        ("halfwidth-punctuation", HALFWIDTH.to_string()),
+    ];
+    for (rule, text) in cases {
+        let dir = workspace(&[("article.txt", text.as_bytes())]);
+        let (code, json) = check_json(dir.path(), &["article.txt"]);
+        let severity = ALL_RULES.iter().find(|(name, _)| *name == rule).unwrap().1;
+        let found: Vec<&Value> = diagnostics(&json)
+            .iter()
+            .filter(|d| d["rule"] == rule)
+            .collect();
+        assert_eq!(found.len(), 1, "`{rule}` on {text:?}: {json}");
+        assert_eq!(found[0]["severity"], severity, "{rule}");
+        assert_eq!(code, if severity == "error" { 1 } else { 0 }, "{rule}");
+    }
+}
+
+// ---------------------------------------------------------------------------------------
+// JSON output
+// ---------------------------------------------------------------------------------------
+
+#[test]
+fn json_diagnostic_has_every_contract_field() {
+    let paragraph = "注重示范驱动，培育法治品牌。充分发挥示范引导、辐射带动的作用，在机关部门广泛开展“依法行政示范单位”和“依法行政示范标兵”创建。";
+    let text = format!("　　{paragraph}\n\n　　{paragraph}\n");
+    let dir = workspace(&[("article.txt", text.as_bytes())]);
+    let (code, json) = check_json(dir.path(), &["article.txt"]);
+    assert_eq!(code, 1);
+    let summary = &json["summary"];
+    assert!(summary.is_object(), "{json}");
+    assert_eq!(summary["files"], 1);
+    assert_eq!(summary["errors"], 1);
+    assert_eq!(summary["warnings"], 0);
+
+    let [d] = diagnostics(&json).as_slice() else {
+        panic!("expected one finding: {json}");
+    };
+    assert_eq!(d["path"], "article.txt");
+    assert_eq!(d["rule"], "duplicate-paragraph");
+    assert_eq!(d["severity"], "error");
+    assert!(!d["message"].as_str().unwrap().is_empty());
+    for key in [
+        "line",
+        "column",
+        "end_line",
+        "end_column",
+        "offset",
+        "length",
+    ] {
+        num(d, key);
+    }
+    assert_eq!(num(d, "line"), 3);
+    assert_eq!(num(d, "end_line"), 3);
+    let second_line = text.find("\n\n").unwrap() + 2;
+    assert!(num(d, "offset") as usize >= second_line);
+    assert!(num(d, "length") > 0);
+    let [related] = d["related"].as_array().unwrap().as_slice() else {
+        panic!("expected one related place: {d}");
+    };
+    assert_eq!(related["path"], "article.txt");
+    assert_eq!(num(related, "line"), 1);
+    num(related, "column");
+    assert!(related["message"].is_string(), "{related}");
+}
+
+#[test]
+fn columns_count_characters_not_bytes() {
+    let text =
+        "　　近年来，全区法治政府建设迈上新台阶。\n　　今年4月，区行政审批局获评全省优秀单位.\n";
+    let dir = workspace(&[("article.txt", text.as_bytes())]);
+    let (_, json) = check_json(dir.path(), &["article.txt"]);
+    let [d] = diagnostics(&json).as_slice() else {
+        panic!("expected one finding: {json}");
+    };
+    assert_eq!(d["rule"], "stray-period");
+    let line = text.lines().nth(1).unwrap();
+    let dot = line.find('.').unwrap();
+    let column = char_column(line, dot);
+    assert_ne!(
+        column,
+        dot as u64 + 1,
+        "the line must have multi-byte characters"
+    );
+    assert_eq!(num(d, "line"), 2);
+    assert_eq!(num(d, "column"), column);
+    assert_eq!(num(d, "end_line"), 2);
+    assert_eq!(num(d, "end_column"), column + 1);
+    // Offset and length are bytes.
+    assert_eq!(num(d, "offset") as usize, text.find('.').unwrap());
+    assert_eq!(num(d, "length"), 1);
+}
+
+#[test]
+fn human_output_reports_character_columns() {
+    let text =
+        "　　近年来，全区法治政府建设迈上新台阶。\n　　今年4月，区行政审批局获评全省优秀单位.\n";
+    let dir = workspace(&[("article.txt", text.as_bytes())]);
+    let line = text.lines().nth(1).unwrap();
+    let column = char_column(line, line.find('.').unwrap());
+    govlint(dir.path())
+        .args(["check", "--color", "never", "article.txt"])
+        .assert()
+        .code(1)
+        .stdout(predicate::str::contains(format!("article.txt:2:{column}")));
+}
+
+#[test]
+fn json_diagnostics_are_sorted_by_path_line_and_column() {
+    let many = "　　今年4月,区行政审批局获评全省优秀单位.全区上下坚持依法行政,成效明显.\n\n　　近年来,全区法治政府建设迈上新台阶.\n";
+    let dir = workspace(&[
+        ("b.txt", many.as_bytes()),
+        ("a/c.md", many.as_bytes()),
+        ("a.txt", many.as_bytes()),
+    ]);
+    let (_, json) = check_json(dir.path(), &["b.txt", "a", "a.txt"]);
+    let keys: Vec<(String, u64, u64)> = diagnostics(&json)
+        .iter()
+        .map(|d| {
+            (
+                d["path"].as_str().unwrap().to_string(),
+                num(d, "line"),
+                num(d, "column"),
+            )
+        })
+        .collect();
+    assert!(keys.len() >= 15, "{json}");
+    let mut sorted = keys.clone();
+    sorted.sort();
+    assert_eq!(keys, sorted);
+}
+
+// ---------------------------------------------------------------------------------------
+// The seed fixture
+// ---------------------------------------------------------------------------------------
+
+#[test]
+fn seed_fixture_exits_1_in_both_formats() {
+    let (code, json) = seed_json();
+    assert_eq!(code, 1);
+    assert_eq!(paths_of(&json), [SEED]);
+    let output = run(&manifest_dir(), &["check", "--color", "never", SEED]);
+    assert_eq!(self::code(&output), 1);
+}
+
+#[test]
+fn seed_fixture_reports_the_duplicate_paragraph_at_line_13_of_line_11() {
+    let (_, json) = seed_json();
+    let found: Vec<&Value> = diagnostics(&json)
+        .iter()
+        .filter(|d| d["rule"] == "duplicate-paragraph")
+        .collect();
+    assert_eq!(found.len(), 1, "{found:?}");
+    let d = found[0];
+    assert_eq!(num(d, "line"), 13);
+    assert_eq!(d["severity"], "error");
+    let related = d["related"].as_array().unwrap();
+    assert_eq!(related.len(), 1, "{d}");
+    assert_eq!(related[0]["path"], SEED);
+    assert_eq!(num(&related[0], "line"), 11);
+}
+
+#[test]
+fn seed_fixture_reports_the_stray_period_on_line_23() {
+    let (_, json) = seed_json();
+    let found = seed_findings(&json, "stray-period", 23);
+    assert_eq!(found.len(), 1, "{json}");
+    assert_eq!(
+        num(&found[0], "column"),
+        seed_column(23, "大奖.", "大奖".len())
+    );
+    assert_eq!(found[0]["severity"], "error");
+}
+
+#[test]
+fn seed_fixture_reports_the_orphan_closing_quote_on_line_21() {
+    let (_, json) = seed_json();
+    let found = seed_findings(&json, "unbalanced-quote", 21);
+    assert_eq!(found.len(), 1, "{json}");
+    assert_eq!(
+        num(&found[0], "column"),
+        seed_column(21, "评价”先进", "评价".len())
+    );
+    assert_eq!(found[0]["severity"], "error");
+}
+
+#[test]
+fn seed_fixture_reports_the_lost_character_on_line_45() {
+    let (_, json) = seed_json();
+    let found = seed_findings(&json, "lost-character", 45);
+    assert_eq!(found.len(), 1, "{json}");
+    assert_eq!(
+        num(&found[0], "column"),
+        seed_column(45, "生活?法典", "生活".len())
+    );
+    assert_eq!(found[0]["severity"], "error");
+}
+
+#[test]
+fn seed_fixture_reports_halfwidth_punctuation_warnings() {
+    let (_, json) = seed_json();
+    let warnings: Vec<&Value> = diagnostics(&json)
+        .iter()
+        .filter(|d| d["rule"] == "halfwidth-punctuation")
+        .collect();
+    assert!(!warnings.is_empty());
+    assert!(warnings.iter().all(|d| d["severity"] == "warning"));
+    // `近年来,海门` on line 7.
+    let comma = seed_column(7, "近年来,海门", "近年来".len());
+    assert!(
+        warnings
+            .iter()
+            .any(|d| num(d, "line") == 7 && num(d, "column") == comma),
+        "no warning at 7:{comma}"
+    );
+    assert_eq!(json["summary"]["warnings"], warnings.len());
+}
+
+// ---------------------------------------------------------------------------------------
+// Human output
+// ---------------------------------------------------------------------------------------
+
+#[test]
+fn summary_line_ends_human_output() {
+    let dir = workspace(&[("notice.txt", ERROR_AND_WARNING.as_bytes())]);
+    let output = run(dir.path(), &["check", "--color", "never", "notice.txt"]);
+    let human = stdout(&output);
+    let last = human.lines().last().unwrap();
+    assert_eq!(
+        last, "Found 2 problems (1 error, 1 warning) in 1 file.",
+        "{human}"
+    );
+}
+
+#[test]
+fn quiet_drops_the_summary_line_but_keeps_the_findings() {
+    let dir = workspace(&[("notice.txt", ERROR_AND_WARNING.as_bytes())]);
+    for quiet in ["--quiet", "-q"] {
+        let output = run(
+            dir.path(),
+            &["check", "--color", "never", quiet, "notice.txt"],
+        );
+        assert_eq!(code(&output), 1);
+        let human = stdout(&output);
+        assert!(human.contains("stray-period"), "{human}");
+        assert!(human.contains("halfwidth-punctuation"), "{human}");
+        assert!(!human.contains("Found "), "{human}");
+        assert!(!human.contains("1 file"), "{human}");
+    }
+}
+
+#[test]
+fn quiet_prints_nothing_for_a_clean_file() {
+    let dir = workspace(&[("clean.txt", CLEAN.as_bytes())]);
+    govlint(dir.path())
+        .args(["check", "--quiet", "clean.txt"])
+        .assert()
+        .code(0)
+        .stdout(predicate::str::is_empty());
+}
+
+#[test]
+fn color_always_colors_and_never_does_not() {
+    let dir = workspace(&[("notice.txt", STRAY_PERIOD.as_bytes())]);
+    let colored = stdout(&run(
+        dir.path(),
+        &["check", "--color", "always", "notice.txt"],
+    ));
+    assert!(colored.contains('\u{1b}'), "{colored}");
+    let plain = stdout(&run(
+        dir.path(),
+        &["check", "--color", "never", "notice.txt"],
+    ));
+    assert!(!plain.contains('\u{1b}'), "{plain}");
+    // `auto` with stdout piped to the test: no color.
+    let auto = stdout(&run(dir.path(), &["check", "notice.txt"]));
+    assert!(!auto.contains('\u{1b}'), "{auto}");
+}
+
+// ---------------------------------------------------------------------------------------
+// Broken pipe
+// ---------------------------------------------------------------------------------------
+
+/// Runs govlint with stdout into a pipe that is closed after a few bytes, and checks that
+/// it does not complain about it.
+fn assert_quiet_on_closed_pipe(dir: &Path, args: &[&str]) {
+    let mut child = std::process::Command::new(BIN)
+        .args(args)
+        .current_dir(dir)
+        .stdin(Stdio::null())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("spawn govlint");
+    let mut pipe = child.stdout.take().unwrap();
+    let mut start = [0u8; 64];
+    pipe.read_exact(&mut start)
+        .expect("govlint wrote some output");
+    drop(pipe);
+    let output = child.wait_with_output().expect("wait for govlint");
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(!stderr.contains("panicked"), "{stderr}");
+    assert!(!stderr.contains("Broken pipe"), "{stderr}");
+    assert!(stderr.trim().is_empty(), "unexpected stderr: {stderr}");
+}
+
+#[test]
+fn closed_pipe_on_large_json_output_is_not_an_error() {
+    // Three findings per line, 3000 lines: megabytes of JSON, far beyond a pipe buffer.
+    let text: String = (1..=3000)
+        .map(|i| format!("　　近年来,全区法治政府建设迈上新台阶,第{i}项工作已经完成.\n"))
+        .collect();
+    let dir = workspace(&[("big.txt", text.as_bytes())]);
+    assert_quiet_on_closed_pipe(dir.path(), &["check", "--format", "json", "big.txt"]);
+}
+
+#[test]
+fn closed_pipe_on_large_human_output_is_not_an_error() {
+    // Human output groups repeated findings per file, so use many files.
+    let dir = workspace(&[]);
+    let text =
+        "　　近年来,全区法治政府建设迈上新台阶.\n\n　　今年4月,区行政审批局获评全省优秀单位.\n";
+    for i in 0..400 {
+        write(dir.path(), &format!("articles/{i:03}.txt"), text.as_bytes());
+    }
+    assert_quiet_on_closed_pipe(dir.path(), &["check", "--color", "never", "articles"]);
+}
