@@ -9,7 +9,11 @@ use std::io::{IsTerminal, Write};
 use std::path::PathBuf;
 
 #[derive(Parser)]
-#[command(name = "govlint", version, about = "A linter for Chinese government articles: duplicated paragraphs and punctuation faults.")]
+#[command(
+    name = "govlint",
+    version,
+    about = "A linter for Chinese government articles: duplicated paragraphs and punctuation faults."
+)]
 pub struct Cli {
     #[command(subcommand)]
     command: Command,
@@ -102,7 +106,13 @@ pub fn main() -> i32 {
 fn list_rules(out: &mut dyn Write) -> std::io::Result<()> {
     let width = rules::RULES.iter().map(|r| r.name.len()).max().unwrap_or(0);
     for rule in rules::RULES {
-        writeln!(out, "{:width$}  {:7}  {}", rule.name, rule.severity.as_str(), rule.summary)?;
+        writeln!(
+            out,
+            "{:width$}  {:7}  {}",
+            rule.name,
+            rule.severity.as_str(),
+            rule.summary
+        )?;
     }
     Ok(())
 }

@@ -82,7 +82,10 @@ impl Paragraph {
             return start..start;
         }
         // Map the last byte, not the end, so a range ending a segment stays in it.
-        let last_char = self.text[..range.end].chars().next_back().map_or(1, char::len_utf8);
+        let last_char = self.text[..range.end]
+            .chars()
+            .next_back()
+            .map_or(1, char::len_utf8);
         let end = self.source_offset(range.end - last_char) + last_char;
         start..end.max(start)
     }
@@ -120,9 +123,10 @@ impl Document {
 
 /// Plain text paragraphs. Chinese articles put one paragraph per line; some files instead
 /// hard-wrap paragraphs into blank-line-separated blocks. A block is read as one wrapped
-/// paragraph when it has several lines, its lines are not indented, and every line but the
-/// last fills at least 3/4 of the block's widest line (wrapped text is ragged only at its
-/// end); otherwise each non-empty line is a paragraph.
+/// paragraph when it has several lines, none of them indented, every line but the last
+/// fills at least 3/4 of the block's widest line (wrapped text is ragged only at its end),
+/// and most lines but the last break mid-sentence rather than after a sentence stop;
+/// otherwise each non-empty line is a paragraph.
 fn plain_paragraphs(text: &str) -> Vec<Paragraph> {
     let mut paragraphs = Vec::new();
     let mut block: Vec<Range<usize>> = Vec::new();
@@ -177,8 +181,23 @@ fn is_hard_wrapped(text: &str, block: &[Range<usize>]) -> bool {
         let line = &text[l.clone()];
         line.starts_with('\u{3000}') || line.starts_with("  ") || line.starts_with('\t')
     });
-    !indented && widths[..widths.len() - 1].iter().all(|&w| w * 4 >= widest * 3)
+    let inner = &block[..block.len() - 1];
+    let mid_sentence = inner
+        .iter()
+        .filter(|l| {
+            !text[(*l).clone()]
+                .trim_end_matches(is_space)
+                .ends_with(SENTENCE_ENDS)
+        })
+        .count();
+    !indented
+        && widths[..widths.len() - 1]
+            .iter()
+            .all(|&w| w * 4 >= widest * 3)
+        && mid_sentence * 2 > inner.len()
 }
+
+const SENTENCE_ENDS: &[char] = &['。', '！', '？', '；', '：', '”', '」', '.', '!', '?'];
 
 /// A short line with no sentence stop: a title or section heading.
 fn looks_like_heading(line: &str) -> bool {
@@ -199,7 +218,8 @@ fn markdown_paragraphs(text: &str) -> Vec<Paragraph> {
     let mut builder = TextBuilder::default();
     let mut in_heading = false;
     let mut code_depth = 0usize;
-    let options = Options::ENABLE_TABLES | Options::ENABLE_FOOTNOTES | Options::ENABLE_STRIKETHROUGH;
+    let options =
+        Options::ENABLE_TABLES | Options::ENABLE_FOOTNOTES | Options::ENABLE_STRIKETHROUGH;
     for (event, range) in Parser::new_ext(text, options).into_offset_iter() {
         match event {
             Event::Start(Tag::CodeBlock(_)) | Event::Start(Tag::HtmlBlock) => code_depth += 1,
@@ -329,7 +349,8 @@ impl TextBuilder {
             let to = end.min(lead + trimmed.len());
             if from < to {
                 let skip = from - segment.text_start;
-                let source = (segment.source.start + skip).min(segment.source.end)..segment.source.end;
+                let source =
+                    (segment.source.start + skip).min(segment.source.end)..segment.source.end;
                 rebased.push_mapped(&builder.text[from..to], source);
             }
         }
@@ -396,6 +417,13 @@ mod tests {
         let at = p.text.find("宽度").unwrap();
         let mapped = p.source_offset(at);
         assert_eq!(&text[mapped..mapped + "宽度".len()], "宽度");
+    }
+
+    #[test]
+    fn equal_lines_ending_sentences_stay_separate() {
+        let text = "注重示范驱动，培育法治品牌。充分发挥示范引导作用。\n注重倒逼推动，形成责任闭环。积极发挥督察考核作用。\n";
+        let doc = Document::new(Source::new("a.txt", text.into()), Format::PlainText);
+        assert_eq!(doc.paragraphs.len(), 2);
     }
 
     #[test]

@@ -37,7 +37,10 @@ pub struct Run {
 
 impl Run {
     pub fn count(&self, severity: Severity) -> usize {
-        self.diagnostics.iter().filter(|d| d.severity == severity).count()
+        self.diagnostics
+            .iter()
+            .filter(|d| d.severity == severity)
+            .count()
     }
 
     /// 2 when some input could not be read, else 1 when an error-level finding was made.
@@ -193,11 +196,20 @@ pub fn lint_documents(documents: Vec<Document>, errors: Vec<InputError>, options
         near: enabled(rules::near_duplicate_paragraph::RULE.name),
     };
     if duplicates.exact || duplicates.near {
-        diagnostics.extend(dedup::find_duplicates(&documents, &options.duplicates, duplicates));
+        diagnostics.extend(dedup::find_duplicates(
+            &documents,
+            &options.duplicates,
+            duplicates,
+        ));
     }
     // Documents are in path order, so the document index orders by path.
     diagnostics.sort_by(|a, b| {
-        (a.document, a.span.start, a.rule, a.span.end).cmp(&(b.document, b.span.start, b.rule, b.span.end))
+        (a.document, a.span.start, a.rule, a.span.end).cmp(&(
+            b.document,
+            b.span.start,
+            b.rule,
+            b.span.end,
+        ))
     });
     let mut errors = errors;
     errors.sort_by(|a, b| a.path.cmp(&b.path).then(a.message.cmp(&b.message)));

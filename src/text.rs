@@ -18,10 +18,40 @@ pub fn is_han(c: char) -> bool {
 /// Full-width punctuation of Chinese text (GB/T 15834), which marks the surrounding text as
 /// Chinese just as a Han character does.
 pub fn is_cjk_punctuation(c: char) -> bool {
-    matches!(c,
-        '，' | '。' | '、' | '；' | '：' | '？' | '！' | '“' | '”' | '‘' | '’' | '（' | '）'
-        | '《' | '》' | '〈' | '〉' | '【' | '】' | '〔' | '〕' | '「' | '」' | '『' | '』'
-        | '…' | '—' | '·' | '～' | '［' | '］' | '．')
+    matches!(
+        c,
+        '，' | '。'
+            | '、'
+            | '；'
+            | '：'
+            | '？'
+            | '！'
+            | '“'
+            | '”'
+            | '‘'
+            | '’'
+            | '（'
+            | '）'
+            | '《'
+            | '》'
+            | '〈'
+            | '〉'
+            | '【'
+            | '】'
+            | '〔'
+            | '〕'
+            | '「'
+            | '」'
+            | '『'
+            | '』'
+            | '…'
+            | '—'
+            | '·'
+            | '～'
+            | '［'
+            | '］'
+            | '．'
+    )
 }
 
 /// Han or full-width punctuation: a neighbour that makes an ASCII mark beside it a Chinese mark.
@@ -30,9 +60,13 @@ pub fn is_chinese(c: char) -> bool {
 }
 
 /// Marks that open a quotation, bracket or title.
-pub const OPENING_MARKS: &[char] = &['“', '‘', '「', '『', '《', '〈', '（', '(', '【', '〔', '[', '［'];
+pub const OPENING_MARKS: &[char] = &[
+    '“', '‘', '「', '『', '《', '〈', '（', '(', '【', '〔', '[', '［',
+];
 /// Marks that close a quotation, bracket or title.
-pub const CLOSING_MARKS: &[char] = &['”', '’', '」', '』', '》', '〉', '）', ')', '】', '〕', ']', '］'];
+pub const CLOSING_MARKS: &[char] = &[
+    '”', '’', '」', '』', '》', '〉', '）', ')', '】', '〕', ']', '］',
+];
 /// Point marks inside or at the end of a sentence (GB/T 15834 4.1–4.7).
 pub const POINT_MARKS: &[char] = &['，', '。', '、', '；', '：', '？', '！'];
 
@@ -74,7 +108,9 @@ pub fn url_spans(text: &str) -> Vec<Range<usize>> {
     URL_OR_EMAIL
         .find_iter(text)
         .map(|m| {
-            let trimmed = m.as_str().trim_end_matches(['.', ',', ';', ':', '!', '?', ')']);
+            let trimmed = m
+                .as_str()
+                .trim_end_matches(['.', ',', ';', ':', '!', '?', ')']);
             m.start()..m.start() + trimmed.len()
         })
         .collect()
@@ -101,7 +137,9 @@ static LEADING_LABEL: LazyLock<Regex> = LazyLock::new(|| {
 pub fn leading_label(text: &str) -> Option<&str> {
     let found = LEADING_LABEL.find(text)?;
     // `3.5%` opens with a number, not an enumerator.
-    if found.as_str().ends_with('.') && text[found.end()..].starts_with(|c: char| c.is_ascii_digit()) {
+    if found.as_str().ends_with('.')
+        && text[found.end()..].starts_with(|c: char| c.is_ascii_digit())
+    {
         return None;
     }
     Some(found.as_str().trim_end_matches(['、', '．', '.']))
@@ -122,7 +160,11 @@ mod tests {
         let found: Vec<&str> = url_spans(text).into_iter().map(|r| &text[r]).collect();
         assert_eq!(
             found,
-            ["http://www.gov.cn/zhengce", "abc@gov.cn", "www.haimen.gov.cn"]
+            [
+                "http://www.gov.cn/zhengce",
+                "abc@gov.cn",
+                "www.haimen.gov.cn"
+            ]
         );
     }
 

@@ -55,6 +55,9 @@ mod tests {
     fn shows_changed_characters_with_context() {
         let old = "第八十四条 车辆管理所开毛调查时，可以对申请人提交的材料进行核查。";
         let new = "第八十四条 车辆管理所开展调查时，可以对申请人提交的材料进行核查。";
-        assert_eq!(describe(old, new), "第八十四条 车辆管理所开[-毛-]{+展+}调查时，可…");
+        assert_eq!(
+            describe(old, new),
+            "第八十四条 车辆管理所开[-毛-]{+展+}调查时，可…"
+        );
     }
 }

@@ -8,8 +8,8 @@ pub mod normalize;
 
 use crate::diagnostic::{Diagnostic, Related};
 use crate::document::Document;
-use crate::text::{ends_broken, leading_label, starts_broken};
 use crate::rules::{duplicate_paragraph, near_duplicate_paragraph};
+use crate::text::{ends_broken, leading_label, starts_broken};
 use rayon::prelude::*;
 use rustc_hash::FxHashMap;
 use xxhash_rust::xxh3::xxh3_128;
@@ -60,7 +60,8 @@ struct Provision {
 
 impl Provision {
     fn is_distinct_from(&self, other: &Provision) -> bool {
-        let differ = |a: &Option<String>, b: &Option<String>| matches!((a, b), (Some(a), Some(b)) if a != b);
+        let differ =
+            |a: &Option<String>, b: &Option<String>| matches!((a, b), (Some(a), Some(b)) if a != b);
         differ(&self.label, &other.label)
             || differ(&self.article, &other.article)
             || matches!((self.lead, other.lead), (Some(a), Some(b)) if a != b)
@@ -76,7 +77,9 @@ fn provisions(document: &Document) -> Vec<Provision> {
         .enumerate()
         .map(|(index, p)| {
             let label = leading_label(&p.text).map(str::to_string);
-            let is_article = label.as_deref().is_some_and(|l| l.starts_with('第') && l.ends_with('条'));
+            let is_article = label
+                .as_deref()
+                .is_some_and(|l| l.starts_with('第') && l.ends_with('条'));
             if is_article {
                 article = label.clone();
             }
@@ -84,7 +87,11 @@ fn provisions(document: &Document) -> Vec<Provision> {
                 lead = Some(index);
             }
             Provision {
-                lead: if label.is_some() && !is_article { lead } else { None },
+                lead: if label.is_some() && !is_article {
+                    lead
+                } else {
+                    None
+                },
                 label,
                 article: article.clone(),
             }
@@ -97,7 +104,9 @@ fn is_statute(document: &Document) -> bool {
     let articles = document
         .paragraphs
         .iter()
-        .filter(|p| leading_label(&p.text).is_some_and(|l| l.starts_with('第') && l.ends_with('条')))
+        .filter(|p| {
+            leading_label(&p.text).is_some_and(|l| l.starts_with('第') && l.ends_with('条'))
+        })
         .count();
     articles >= 3
 }
@@ -116,7 +125,11 @@ pub struct Enabled {
     pub near: bool,
 }
 
-pub fn find_duplicates(documents: &[Document], settings: &Settings, enabled: Enabled) -> Vec<Diagnostic> {
+pub fn find_duplicates(
+    documents: &[Document],
+    settings: &Settings,
+    enabled: Enabled,
+) -> Vec<Diagnostic> {
     let units: Vec<Unit> = documents
         .par_iter()
         .enumerate()
@@ -132,13 +145,14 @@ pub fn find_duplicates(documents: &[Document], settings: &Settings, enabled: Ena
                         return None;
                     }
                     let chars = normalize::normalize(&p.text);
-                    (chars.len() >= settings.exact_min_chars.min(settings.near_min_chars)).then_some(Unit {
-                        document,
-                        paragraph,
-                        chars,
-                        provision,
-                        is_heading: p.is_heading,
-                    })
+                    (chars.len() >= settings.exact_min_chars.min(settings.near_min_chars))
+                        .then_some(Unit {
+                            document,
+                            paragraph,
+                            chars,
+                            provision,
+                            is_heading: p.is_heading,
+                        })
                 })
         })
         .collect();
@@ -173,7 +187,8 @@ pub fn find_duplicates(documents: &[Document], settings: &Settings, enabled: Ena
         // Statutes word their provisions in parallel on purpose (`…由北京市…` / `…由广州市…`).
         let statutes: Vec<bool> = documents.iter().map(is_statute).collect();
         representatives.sort_unstable();
-        representatives.retain(|&u| units[u].chars.len() >= settings.near_min_chars && !units[u].is_heading);
+        representatives
+            .retain(|&u| units[u].chars.len() >= settings.near_min_chars && !units[u].is_heading);
         let items: Vec<near::Item> = representatives
             .iter()
             .map(|&u| near::Item {
@@ -183,7 +198,10 @@ pub fn find_duplicates(documents: &[Document], settings: &Settings, enabled: Ena
             .collect();
         let mut pairs = near::find_pairs(&items, settings.threshold, settings.near_min_chars);
         pairs.retain(|pair| {
-            let (a, b) = (&units[representatives[pair.earlier]], &units[representatives[pair.later]]);
+            let (a, b) = (
+                &units[representatives[pair.earlier]],
+                &units[representatives[pair.later]],
+            );
             let parallel_provisions = a.document == b.document && statutes[a.document];
             !parallel_provisions && !a.provision.is_distinct_from(&b.provision)
         });
@@ -211,7 +229,10 @@ pub fn find_duplicates(documents: &[Document], settings: &Settings, enabled: Ena
 fn location(documents: &[Document], unit: &Unit) -> (String, usize) {
     let doc = &documents[unit.document];
     let span = doc.paragraphs[unit.paragraph].span();
-    (doc.source.path.clone(), doc.source.position(span.start).line)
+    (
+        doc.source.path.clone(),
+        doc.source.position(span.start).line,
+    )
 }
 
 fn exact_finding(documents: &[Document], units: &[Unit], members: &[usize]) -> Diagnostic {
@@ -253,7 +274,12 @@ fn exact_finding(documents: &[Document], units: &[Unit], members: &[usize]) -> D
     diagnostic
 }
 
-fn near_finding(documents: &[Document], earlier: &Unit, later: &Unit, similarity: f64) -> Diagnostic {
+fn near_finding(
+    documents: &[Document],
+    earlier: &Unit,
+    later: &Unit,
+    similarity: f64,
+) -> Diagnostic {
     let old = &documents[earlier.document].paragraphs[earlier.paragraph];
     let new = &documents[later.document].paragraphs[later.paragraph];
     let (_, first_line) = location(documents, earlier);

@@ -34,8 +34,12 @@ mod tests {
 
     #[test]
     fn width_punctuation_space_and_case_fold_away() {
-        let a: String = normalize("　　注重示范驱动，培育法治品牌。ＡＢＣ１２３\u{200B}").into_iter().collect();
-        let b: String = normalize("注重示范驱动,培育法治品牌.abc 123").into_iter().collect();
+        let a: String = normalize("　　注重示范驱动，培育法治品牌。ＡＢＣ１２３\u{200B}")
+            .into_iter()
+            .collect();
+        let b: String = normalize("注重示范驱动,培育法治品牌.abc 123")
+            .into_iter()
+            .collect();
         assert_eq!(a, "注重示范驱动培育法治品牌abc123");
         assert_eq!(a, b);
     }

@@ -90,7 +90,10 @@ fn render_document(
             .filter(|d| d.rule == rule)
             .skip(SHOWN_PER_RULE)
             .collect();
-        let mut lines: Vec<usize> = rest.iter().map(|d| source.position(d.span.start).line).collect();
+        let mut lines: Vec<usize> = rest
+            .iter()
+            .map(|d| source.position(d.span.start).line)
+            .collect();
         lines.dedup();
         let listed: Vec<String> = lines.iter().take(12).map(usize::to_string).collect();
         let more = if lines.len() > 12 { ", …" } else { "" };
@@ -151,7 +154,11 @@ struct Excerpt {
 
 impl Excerpt {
     /// The excerpt around `span` and where the label falls inside it.
-    fn around(source: &Source, span: &Range<usize>, label: Option<String>) -> (Excerpt, LabeledSpan) {
+    fn around(
+        source: &Source,
+        span: &Range<usize>,
+        label: Option<String>,
+    ) -> (Excerpt, LabeledSpan) {
         let line = source.line_index(span.start);
         let line_span = source.line_span(line);
         let line_text = &source.text[line_span.clone()];
@@ -183,7 +190,10 @@ impl Excerpt {
         let column = line_text[..window_start].chars().count();
         let label_start = cut_prefix + start_in_line - window_start;
         let label_len = (label_end - start_in_line).max(usize::from(span.is_empty()));
-        let labeled = LabeledSpan::new_primary_with_span(label, SourceSpan::new(label_start.into(), label_len));
+        let labeled = LabeledSpan::new_primary_with_span(
+            label,
+            SourceSpan::new(label_start.into(), label_len),
+        );
         (
             Excerpt {
                 name: source.path.clone(),
@@ -205,7 +215,11 @@ impl SourceCode for Excerpt {
         _context_lines_after: usize,
     ) -> Result<Box<dyn SpanContents<'a> + 'a>, MietteError> {
         let offset = span.offset().clamp(self.cut_prefix, self.text.len());
-        let column = self.column + self.text.get(self.cut_prefix..offset).map_or(0, |s| s.chars().count());
+        let column = self.column
+            + self
+                .text
+                .get(self.cut_prefix..offset)
+                .map_or(0, |s| s.chars().count());
         Ok(Box::new(MietteSpanContents::new_named(
             self.name.clone(),
             self.text.as_bytes(),
@@ -234,7 +248,8 @@ struct Finding {
 impl Finding {
     fn new(run: &Run, diagnostic: &Diagnostic) -> Finding {
         let source = &run.documents[diagnostic.document].source;
-        let (excerpt, label) = Excerpt::around(source, &diagnostic.span, Some(short_label(diagnostic)));
+        let (excerpt, label) =
+            Excerpt::around(source, &diagnostic.span, Some(short_label(diagnostic)));
         let mut help = diagnostic.help.clone();
         if let Some(diff) = &diagnostic.diff {
             let what = format!("what differs: {diff}");
@@ -312,7 +327,9 @@ impl miette::Diagnostic for Finding {
     }
 
     fn help<'a>(&'a self) -> Option<Box<dyn fmt::Display + 'a>> {
-        self.help.as_ref().map(|h| Box::new(h) as Box<dyn fmt::Display>)
+        self.help
+            .as_ref()
+            .map(|h| Box::new(h) as Box<dyn fmt::Display>)
     }
 
     fn source_code(&self) -> Option<&dyn SourceCode> {
@@ -327,6 +344,8 @@ impl miette::Diagnostic for Finding {
         if self.related.is_empty() {
             return None;
         }
-        Some(Box::new(self.related.iter().map(|r| r as &dyn miette::Diagnostic)))
+        Some(Box::new(
+            self.related.iter().map(|r| r as &dyn miette::Diagnostic),
+        ))
     }
 }

@@ -23,7 +23,9 @@ material, and in a published article it reads as carelessness.
 Paragraphs shorter than 20 letters and digits (headings such as `会议指出：`, table
 cells), which repeat legitimately.
 "#,
-    bad: &["注重示范驱动，培育法治品牌。充分发挥示范引导、辐射带动的作用。\n注重示范驱动,培育法治品牌。充分发挥示范引导、辐射带动的作用。"],
+    bad: &[
+        "注重示范驱动，培育法治品牌。充分发挥示范引导、辐射带动的作用。\n注重示范驱动,培育法治品牌。充分发挥示范引导、辐射带动的作用。",
+    ],
     good: &[
         "会议指出：\n会议指出：",
         "一是加强组织领导，各地要成立工作专班，明确责任分工。\n二是强化资金保障，各地要统筹财政资金，加大投入力度。",

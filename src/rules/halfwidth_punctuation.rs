@@ -53,9 +53,17 @@ fn check(document: &Document, report: &mut Report) {
             .map(|span| {
                 if span.len() == 1 {
                     let mark = char::from(text.as_bytes()[span.start]);
-                    (span, format!("half-width `{mark}` in Chinese text"), format!("use the full-width `{}`", full_width(mark)))
+                    (
+                        span,
+                        format!("half-width `{mark}` in Chinese text"),
+                        format!("use the full-width `{}`", full_width(mark)),
+                    )
                 } else {
-                    (span, "half-width `( )` around Chinese text".into(), "use the full-width `（ ）`".into())
+                    (
+                        span,
+                        "half-width `( )` around Chinese text".into(),
+                        "use the full-width `（ ）`".into(),
+                    )
                 }
             })
             .collect();
@@ -65,7 +73,11 @@ fn check(document: &Document, report: &mut Report) {
                 && is_chinese_point_mark(text, at, mark)
             {
                 let full = full_width(mark);
-                found.push((at..at + 1, format!("half-width `{mark}` in Chinese text"), format!("use the full-width `{full}`")));
+                found.push((
+                    at..at + 1,
+                    format!("half-width `{mark}` in Chinese text"),
+                    format!("use the full-width `{full}`"),
+                ));
             }
         }
         found.sort_by_key(|(span, _, _)| span.start);

@@ -42,8 +42,29 @@ a clause. Those are questions with a half-width mark, reported by `halfwidth-pun
 };
 
 const INTERROGATIVES: &[&str] = &[
-    "吗", "呢", "么", "什么", "怎", "为何", "如何", "哪", "谁", "几", "多少", "是否", "难道",
-    "岂", "可否", "能否", "是不是", "有没有", "何时", "何处", "何地", "啥", "还是",
+    "吗",
+    "呢",
+    "么",
+    "什么",
+    "怎",
+    "为何",
+    "如何",
+    "哪",
+    "谁",
+    "几",
+    "多少",
+    "是否",
+    "难道",
+    "岂",
+    "可否",
+    "能否",
+    "是不是",
+    "有没有",
+    "何时",
+    "何处",
+    "何地",
+    "啥",
+    "还是",
 ];
 
 fn check(document: &Document, report: &mut Report) {
@@ -91,12 +112,23 @@ pub fn is_lost_character(text: &str, run: std::ops::Range<usize>) -> bool {
     else {
         return false;
     };
-    if !is_han(prev) || !(is_han(next) || next.is_ascii_digit()) {
+    if !(is_han(next) || next.is_ascii_digit()) {
+        return false;
+    }
+    // No question ends right after a pause mark or an opening mark: `、?水灌区`.
+    if matches!(prev, '、' | '，' | '“' | '‘' | '《' | '（' | '：' | '·') {
+        return true;
+    }
+    if !is_han(prev) {
         return false;
     }
     let clause_start = before
-        .rfind(['，', '。', '！', '？', '；', '：', ',', ';', ':', '!', '“', '\n'])
-        .map_or(0, |i| i + before[i..].chars().next().map_or(1, char::len_utf8));
+        .rfind([
+            '，', '。', '！', '？', '；', '：', ',', ';', ':', '!', '“', '\n',
+        ])
+        .map_or(0, |i| {
+            i + before[i..].chars().next().map_or(1, char::len_utf8)
+        });
     let clause = &before[clause_start..];
     !INTERROGATIVES.iter().any(|word| clause.contains(word))
 }
@@ -115,6 +147,7 @@ mod tests {
             ("乱码�在此", "�"),
             ("�", "�"),
             ("什么是法治，美好生活?法典相伴", "?"),
+            ("洞庭湖区重点垸堤防加固二期、?水灌区开工建设", "?"),
         ] {
             assert_eq!(findings(&super::RULE, text), [marked], "{text}");
         }

@@ -7,10 +7,10 @@ use crate::document::{Document, Paragraph};
 use std::ops::Range;
 
 pub mod duplicate_paragraph;
-mod pairing;
 pub mod halfwidth_punctuation;
 pub mod lost_character;
 pub mod near_duplicate_paragraph;
+mod pairing;
 pub mod stray_period;
 pub mod unbalanced_bracket;
 pub mod unbalanced_quote;
@@ -137,5 +137,70 @@ pub mod testing {
             .into_iter()
             .map(|d| document.source.text[d.span].to_string())
             .collect()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{Check, RULES};
+    use crate::document::{Document, Format};
+    use crate::linter::{Options, lint_documents};
+    use crate::source::Source;
+
+    fn fires(rule: &str, text: &str) -> bool {
+        let document = Document::new(Source::new("example.txt", text.into()), Format::PlainText);
+        let options = Options {
+            rules: vec![super::find(rule).expect("rule exists")],
+            ..Options::default()
+        };
+        let run = lint_documents(vec![document], Vec::new(), &options);
+        !run.diagnostics.is_empty()
+    }
+
+    #[test]
+    fn every_documented_bad_example_fires_and_good_example_does_not() {
+        for rule in RULES {
+            assert!(
+                !rule.bad.is_empty() && !rule.good.is_empty(),
+                "{} needs examples",
+                rule.name
+            );
+            for bad in rule.bad {
+                assert!(
+                    fires(rule.name, bad),
+                    "{} should fire on {bad:?}",
+                    rule.name
+                );
+            }
+            for good in rule.good {
+                assert!(
+                    !fires(rule.name, good),
+                    "{} should not fire on {good:?}",
+                    rule.name
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn names_are_unique_kebab_case_and_documented() {
+        let mut names: Vec<&str> = RULES.iter().map(|r| r.name).collect();
+        names.sort_unstable();
+        names.dedup();
+        assert_eq!(names.len(), RULES.len());
+        for rule in RULES {
+            assert!(
+                rule.name
+                    .chars()
+                    .all(|c| c.is_ascii_lowercase() || c == '-')
+            );
+            let doc = rule.documentation();
+            assert!(
+                doc.contains("## What it does") && doc.contains("## Why is this bad"),
+                "{}",
+                rule.name
+            );
+            assert!(matches!(rule.check, Check::Document(_) | Check::Duplicates));
+        }
     }
 }

@@ -46,7 +46,11 @@ fn check(document: &Document, report: &mut Report) {
             if paragraph.is_protected(at) || !is_sentence_stop(text, at, mark) {
                 continue;
             }
-            let shown = if mark == '.' { "ASCII `.`" } else { "full-width `．`" };
+            let shown = if mark == '.' {
+                "ASCII `.`"
+            } else {
+                "full-width `．`"
+            };
             report.add(
                 index,
                 paragraph,
@@ -65,7 +69,8 @@ fn is_sentence_stop(text: &str, at: usize, mark: char) -> bool {
         return false;
     };
     let next = after.chars().next();
-    let chinese_before = is_han(prev) || matches!(prev, '”' | '’' | '）' | '》' | '」' | '』' | '〕' | '】');
+    let chinese_before =
+        is_han(prev) || matches!(prev, '”' | '’' | '）' | '》' | '」' | '』' | '〕' | '】');
     let ends_sentence = match next {
         None => true,
         Some(c) => is_space(c) || is_chinese(c) && !matches!(c, '．' | '…'),
@@ -80,7 +85,9 @@ fn is_numbering(before: &str) -> bool {
         .trim_end_matches(['）', ')']);
     !marker.is_empty()
         && marker.chars().count() <= 3
-        && marker.chars().all(|c| "一二三四五六七八九十百零〇".contains(c))
+        && marker
+            .chars()
+            .all(|c| "一二三四五六七八九十百零〇".contains(c))
 }
 
 #[cfg(test)]

@@ -37,12 +37,30 @@ inside URLs.
 };
 
 const BRACKETS: &[Family] = &[
-    Family { openers: &['（', '('], closers: &['）', ')'] },
-    Family { openers: &['《'], closers: &['》'] },
-    Family { openers: &['〈'], closers: &['〉'] },
-    Family { openers: &['【'], closers: &['】'] },
-    Family { openers: &['〔'], closers: &['〕'] },
-    Family { openers: &['[', '［'], closers: &[']', '］'] },
+    Family {
+        openers: &['（', '('],
+        closers: &['）', ')'],
+    },
+    Family {
+        openers: &['《'],
+        closers: &['》'],
+    },
+    Family {
+        openers: &['〈'],
+        closers: &['〉'],
+    },
+    Family {
+        openers: &['【'],
+        closers: &['】'],
+    },
+    Family {
+        openers: &['〔'],
+        closers: &['〕'],
+    },
+    Family {
+        openers: &['[', '［'],
+        closers: &[']', '］'],
+    },
 ];
 
 fn check(document: &Document, report: &mut Report) {

@@ -38,10 +38,22 @@ paragraph opens with the same mark. An apostrophe `’` inside a Latin word (`do
 };
 
 pub const QUOTES: &[Family] = &[
-    Family { openers: &['“'], closers: &['”'] },
-    Family { openers: &['‘'], closers: &['’'] },
-    Family { openers: &['「'], closers: &['」'] },
-    Family { openers: &['『'], closers: &['』'] },
+    Family {
+        openers: &['“'],
+        closers: &['”'],
+    },
+    Family {
+        openers: &['‘'],
+        closers: &['’'],
+    },
+    Family {
+        openers: &['「'],
+        closers: &['」'],
+    },
+    Family {
+        openers: &['『'],
+        closers: &['』'],
+    },
 ];
 
 fn check(document: &Document, report: &mut Report) {
@@ -53,12 +65,17 @@ fn check(document: &Document, report: &mut Report) {
         // `don’t`, and `’99` for 1999.
         let is_apostrophe = c == '’'
             && (next.is_some_and(|n| n.is_ascii_digit())
-                || text[..at].chars().next_back().is_some_and(|p| p.is_ascii_alphabetic())
+                || text[..at]
+                    .chars()
+                    .next_back()
+                    .is_some_and(|p| p.is_ascii_alphabetic())
                     && next.is_some_and(|n| n.is_ascii_alphabetic()));
         is_apostrophe || paragraph.is_protected(at)
     };
     for chain in chains(paragraphs) {
-        let next_opens = paragraphs.get(chain.end).and_then(|p| p.text.chars().next());
+        let next_opens = paragraphs
+            .get(chain.end)
+            .and_then(|p| p.text.chars().next());
         for orphan in orphans(paragraphs, chain, QUOTES, ignore) {
             let mark = orphan.mark;
             let (message, help) = match orphan.side {
