@@ -27,7 +27,7 @@ pub struct Settings {
 impl Default for Settings {
     fn default() -> Self {
         Settings {
-            exact_min_chars: 20,
+            exact_min_chars: 30,
             near_min_chars: 50,
             threshold: 0.85,
         }
@@ -56,6 +56,10 @@ struct Provision {
     /// For an enumerated item: the index of the unnumbered paragraph that leads its list,
     /// so that `（一）…` under two different lead-ins are two items.
     lead: Option<usize>,
+    /// The nearest numbered paragraph at or before this one: its section, item or article.
+    /// Near copies in different numbered parts are parallel text (`（一）…各地要…` /
+    /// `（二）…各地要…`, indicator tables), not a paste.
+    numbered_part: Option<usize>,
 }
 
 impl Provision {
@@ -71,6 +75,7 @@ impl Provision {
 fn provisions(document: &Document) -> Vec<Provision> {
     let mut article = None;
     let mut lead = None;
+    let mut numbered_part = None;
     document
         .paragraphs
         .iter()
@@ -86,7 +91,11 @@ fn provisions(document: &Document) -> Vec<Provision> {
             if label.is_none() || is_article {
                 lead = Some(index);
             }
+            if label.is_some() {
+                numbered_part = Some(index);
+            }
             Provision {
+                numbered_part,
                 lead: if label.is_some() && !is_article {
                     lead
                 } else {
@@ -202,8 +211,9 @@ pub fn find_duplicates(
                 &units[representatives[pair.earlier]],
                 &units[representatives[pair.later]],
             );
-            let parallel_provisions = a.document == b.document && statutes[a.document];
-            !parallel_provisions && !a.provision.is_distinct_from(&b.provision)
+            let parallel = a.document == b.document
+                && (statutes[a.document] || a.provision.numbered_part != b.provision.numbered_part);
+            !parallel && !a.provision.is_distinct_from(&b.provision)
         });
         // One finding per later paragraph: its most similar earlier paragraph.
         let mut best: Vec<near::Pair> = Vec::new();

@@ -20,8 +20,13 @@ A paragraph pasted twice is the most common slip of a draft assembled from earli
 material, and in a published article it reads as carelessness.
 
 ## Not reported
-Paragraphs shorter than 20 letters and digits (headings such as `会议指出：`, table
-cells), which repeat legitimately.
+- Paragraphs shorter than 30 letters and digits (headings such as `会议指出：`, table
+  cells, list entries), which repeat legitimately.
+- Parallel provisions: paragraphs that open with different numbers (`（一）` / `（二）`,
+  `第五条` / `第九条`, `一是` / `二是`, dates), that belong to different articles of a
+  statute, or numbered items under different lead-in paragraphs.
+- Pieces of a line broken mid-sentence (a line ending with `“` or `《`, or starting
+  with `”` `》` `，`), which are fragments rather than paragraphs.
 "#,
     bad: &[
         "注重示范驱动，培育法治品牌。充分发挥示范引导、辐射带动的作用。\n注重示范驱动,培育法治品牌。充分发挥示范引导、辐射带动的作用。",

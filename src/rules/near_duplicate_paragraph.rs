@@ -20,8 +20,12 @@ A paragraph pasted twice and then edited in one place only leaves two versions o
 same statement, usually one with a stale figure or name.
 
 ## Not reported
-Paragraphs under 50 letters and digits, and parallel paragraphs that share a template
-(`一是…各地要…` / `二是…各地要…`) but differ in substance: they fall below 85%.
+- Paragraphs under 50 letters and digits, and a document's title (its first line without
+  a sentence stop), which a news lead often repeats.
+- Parallel text: paragraphs that share a template (`一是…各地要…` / `二是…各地要…`),
+  paragraphs in different numbered sections or items of a file (indicator tables,
+  `（一）…` lists), and the provisions of statutes (documents numbered `第一条`,
+  `第二条`…), which are worded in parallel on purpose (`…由北京市…` / `…由广州市…`).
 "#,
     bad: &[
         "建成区镇村三级智慧政务一体化平台，将服务群众距离减至“0”公里。140个政务服务事项实现长三角“一网通办、异地可办、就近办理”。\n建成区镇村三级智慧政务一体化平台，将服务群众距离减至“0”公里。150个政务服务事项实现长三角“一网通办、异地可办、就近办理”。",
