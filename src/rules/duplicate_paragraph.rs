@@ -29,7 +29,7 @@ material, and in a published article it reads as carelessness.
   with `”` `》` `，`), which are fragments rather than paragraphs.
 "#,
     bad: &[
-        "注重示范驱动，培育法治品牌。充分发挥示范引导、辐射带动的作用。\n注重示范驱动,培育法治品牌。充分发挥示范引导、辐射带动的作用。",
+        "注重示范驱动，培育法治品牌。充分发挥示范引导、辐射带动的作用，在机关部门广泛开展创建。\n注重示范驱动,培育法治品牌。充分发挥示范引导、辐射带动的作用,在机关部门广泛开展创建。",
     ],
     good: &[
         "会议指出：\n会议指出：",
