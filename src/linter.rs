@@ -61,9 +61,12 @@ pub fn collect_inputs(paths: &[PathBuf], stdin_name: &str) -> (Vec<Input>, Vec<I
     let mut errors = Vec::new();
     for path in paths {
         if path.as_os_str() == "-" {
-            inputs.push(Input::Stdin {
-                name: stdin_name.to_string(),
-            });
+            // Standard input can be read only once.
+            if !inputs.iter().any(|i| matches!(i, Input::Stdin { .. })) {
+                inputs.push(Input::Stdin {
+                    name: stdin_name.to_string(),
+                });
+            }
             continue;
         }
         match std::fs::metadata(path) {
@@ -131,7 +134,7 @@ pub fn read(input: &Input) -> Result<Source, InputError> {
         message,
     };
     let bytes = bytes.map_err(|e| fail(describe_io_error(&e)))?;
-    if bytes[..bytes.len().min(8192)].contains(&0) {
+    if bytes.contains(&0) {
         return Err(fail("binary file (contains NUL bytes), not linted".into()));
     }
     let text = String::from_utf8(bytes).map_err(|e| {
