@@ -6,14 +6,23 @@ use crate::diagnostic::{Diagnostic, Severity};
 use crate::document::{Document, Format};
 use crate::rules::{self, Check, RuleInfo};
 use crate::source::Source;
+use globset::{GlobBuilder, GlobMatcher};
 use ignore::WalkBuilder;
 use rayon::prelude::*;
 use std::io::Read;
 use std::path::{Path, PathBuf};
 
-/// Extensions linted when found by walking a directory; a file named explicitly is always
-/// linted.
-pub const EXTENSIONS: &[&str] = &["txt", "md", "markdown"];
+/// Files linted when found by walking a directory; a file named explicitly is always linted.
+pub const WALKED_FILES: &str = "*.{txt,md,markdown}";
+
+fn walked_files() -> GlobMatcher {
+    GlobBuilder::new(WALKED_FILES)
+        .case_insensitive(true)
+        .literal_separator(false)
+        .build()
+        .expect("the walked-files glob is valid")
+        .compile_matcher()
+}
 
 #[derive(Debug, Clone)]
 pub enum Input {
@@ -82,6 +91,7 @@ pub fn collect_inputs(paths: &[PathBuf], stdin_name: &str) -> (Vec<Input>, Vec<I
 }
 
 fn walk(root: &Path, inputs: &mut Vec<Input>, errors: &mut Vec<InputError>) {
+    let wanted = walked_files();
     let walker = WalkBuilder::new(root)
         .require_git(false)
         .sort_by_file_path(|a, b| a.cmp(b))
@@ -91,11 +101,7 @@ fn walk(root: &Path, inputs: &mut Vec<Input>, errors: &mut Vec<InputError>) {
             Ok(entry) => {
                 let path = entry.path();
                 let is_file = entry.file_type().is_some_and(|t| t.is_file());
-                let wanted = path
-                    .extension()
-                    .and_then(|e| e.to_str())
-                    .is_some_and(|e| EXTENSIONS.contains(&e.to_ascii_lowercase().as_str()));
-                if is_file && wanted {
+                if is_file && path.file_name().is_some_and(|name| wanted.is_match(name)) {
                     inputs.push(Input::File(path.to_path_buf()));
                 }
             }

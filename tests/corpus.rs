@@ -22,7 +22,12 @@ fn lint_sample() -> &'static Run {
 
 fn file_and_line(run: &Run, diagnostic: &Diagnostic) -> (String, usize) {
     let source = &run.documents[diagnostic.document].source;
-    let name = source.path.rsplit(['/', '\\']).next().unwrap_or_default().to_string();
+    let name = source
+        .path
+        .rsplit(['/', '\\'])
+        .next()
+        .unwrap_or_default()
+        .to_string();
     (name, source.position(diagnostic.span.start).line)
 }
 
@@ -127,6 +132,9 @@ fn traps_stay_silent() {
             .filter(|(f, _)| f == file)
             .map(|(_, line)| line)
             .collect();
-        assert!(found.is_empty(), "{rule} fired in {file} at lines {found:?}");
+        assert!(
+            found.is_empty(),
+            "{rule} fired in {file} at lines {found:?}"
+        );
     }
 }

@@ -52,7 +52,10 @@ fn seed_reports_each_known_fault_once() {
         ("lost-character", 45),
     ];
     for (rule, line) in expected {
-        let hits = found.iter().filter(|(r, l)| r == rule && *l == line).count();
+        let hits = found
+            .iter()
+            .filter(|(r, l)| r == rule && *l == line)
+            .count();
         assert_eq!(hits, 1, "{rule} at line {line} in {found:?}");
     }
 }

@@ -136,16 +136,21 @@ fn tagged_grams(item: &Item, q: usize) -> Vec<u64> {
         .collect()
 }
 
-/// The reference search: every pair, for thresholds too low for any gram filter.
+/// The reference search: every pair, measured with an independent Levenshtein
+/// implementation (strsim). Used for thresholds too low for any gram filter, and by the
+/// tests as the ground truth for `find_pairs`.
 pub fn all_pairs(items: &[Item], threshold: f64) -> Vec<Pair> {
     let mut pairs: Vec<Pair> = (0..items.len())
         .into_par_iter()
         .flat_map_iter(|later| {
             (0..later).filter_map(move |earlier| {
                 let (a, b) = (&items[earlier], &items[later]);
-                (a.group == b.group)
-                    .then(|| similarity(a.chars, b.chars, threshold))
-                    .flatten()
+                let longest = a.chars.len().max(b.chars.len()).max(1);
+                let similarity = 1.0
+                    - strsim::generic_levenshtein(&a.chars.to_vec(), &b.chars.to_vec()) as f64
+                        / longest as f64;
+                (a.group == b.group && similarity >= threshold - 1e-9)
+                    .then_some(similarity)
                     .map(|similarity| Pair {
                         earlier,
                         later,

@@ -11,6 +11,7 @@ use miette::{
 use std::fmt;
 use std::io::Write;
 use std::ops::Range;
+use unicode_segmentation::UnicodeSegmentation;
 
 /// Findings of one rule in one file shown in full before the rest are summarized.
 const SHOWN_PER_RULE: usize = 3;
@@ -163,19 +164,20 @@ impl Excerpt {
         let line_span = source.line_span(line);
         let line_text = &source.text[line_span.clone()];
         let start_in_line = span.start.clamp(line_span.start, line_span.end) - line_span.start;
-        // Underline at most LABEL_CHARS characters, and never past the line.
+        // Underline at most LABEL_CHARS characters, and never past the line; cut at
+        // grapheme boundaries so no character sequence is split.
         let span_end = span.end.clamp(span.start, line_span.end) - line_span.start;
         let label_end = line_text[start_in_line..span_end]
-            .char_indices()
+            .grapheme_indices(true)
             .nth(LABEL_CHARS)
             .map_or(span_end, |(i, _)| start_in_line + i);
         let window_start = line_text[..start_in_line]
-            .char_indices()
+            .grapheme_indices(true)
             .rev()
             .nth(CONTEXT_CHARS - 1)
             .map_or(0, |(i, _)| i);
         let window_end = line_text[label_end..]
-            .char_indices()
+            .grapheme_indices(true)
             .nth(CONTEXT_CHARS)
             .map_or(line_text.len(), |(i, _)| label_end + i);
         let mut text = String::new();
