@@ -97,7 +97,7 @@ static URL_OR_EMAIL: LazyLock<Regex> = LazyLock::new(|| {
         (?:https?|ftp)://[\x21-\x7E]+            # scheme URLs
         | www\.[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+[\x21-\x7E]*
         | [A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+   # e-mail
-        | [A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.(?:cn|com|net|org|gov|edu)\b[\x21-\x7E]*",
+        | [A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.(?:cn|com|net|org|gov|edu)(?-u:\b)[\x21-\x7E]*",
     )
     .expect("URL pattern is valid")
 });

@@ -198,23 +198,41 @@ pub fn find_duplicates(
         representatives.sort_unstable();
         representatives
             .retain(|&u| units[u].chars.len() >= settings.near_min_chars && !units[u].is_heading);
-        let items: Vec<near::Item> = representatives
-            .iter()
-            .map(|&u| near::Item {
-                group: units[u].document as u32,
-                chars: &units[u].chars,
+        // File scope: each file is its own search, run in parallel.
+        let mut by_document: Vec<Vec<usize>> = vec![Vec::new(); documents.len()];
+        for &u in &representatives {
+            by_document[units[u].document].push(u);
+        }
+        let mut pairs: Vec<(usize, usize, f64)> = by_document
+            .par_iter()
+            .flat_map_iter(|members| {
+                let items: Vec<near::Item> = members
+                    .iter()
+                    .map(|&u| near::Item {
+                        chars: &units[u].chars,
+                    })
+                    .collect();
+                near::find_pairs(&items, settings.threshold, settings.near_min_chars)
+                    .into_iter()
+                    .map(|p| (members[p.earlier], members[p.later], p.similarity))
+                    .collect::<Vec<_>>()
             })
             .collect();
-        let mut pairs = near::find_pairs(&items, settings.threshold, settings.near_min_chars);
-        pairs.retain(|pair| {
-            let (a, b) = (
-                &units[representatives[pair.earlier]],
-                &units[representatives[pair.later]],
-            );
+        pairs.retain(|&(earlier, later, _)| {
+            let (a, b) = (&units[earlier], &units[later]);
             let parallel = a.document == b.document
                 && (statutes[a.document] || a.provision.numbered_part != b.provision.numbered_part);
             !parallel && !a.provision.is_distinct_from(&b.provision)
         });
+        pairs.sort_by_key(|&(earlier, later, _)| (later, earlier));
+        let pairs: Vec<near::Pair> = pairs
+            .into_iter()
+            .map(|(earlier, later, similarity)| near::Pair {
+                earlier,
+                later,
+                similarity,
+            })
+            .collect();
         // One finding per later paragraph: its most similar earlier paragraph.
         let mut best: Vec<near::Pair> = Vec::new();
         for pair in pairs {
@@ -228,8 +246,8 @@ pub fn find_duplicates(
             }
         }
         for pair in best {
-            let earlier = &units[representatives[pair.earlier]];
-            let later = &units[representatives[pair.later]];
+            let earlier = &units[pair.earlier];
+            let later = &units[pair.later];
             diagnostics.push(near_finding(documents, earlier, later, pair.similarity));
         }
     }
