@@ -1,7 +1,7 @@
 //! `--format human`: miette reports with the source excerpt under each finding. A rule that
 //! fires many times in one file shows its first findings and one line for the rest.
 
-use crate::diagnostic::{Diagnostic, Severity};
+use crate::diagnostic::{Diagnostic, Related, Severity};
 use crate::linter::Run;
 use crate::source::Source;
 use miette::{
@@ -21,6 +21,8 @@ const SUMMARIZE_ABOVE: usize = 5;
 const CONTEXT_CHARS: usize = 20;
 /// Characters of a paragraph underlined when the finding covers the whole paragraph.
 const LABEL_CHARS: usize = 24;
+/// Related places (other copies of a duplicate) listed under a finding.
+const SHOWN_RELATED: usize = 3;
 
 pub struct Style {
     pub color: bool,
@@ -80,6 +82,12 @@ fn render_document(
             .render_report(&mut text, &finding)
             .map_err(|_| std::io::Error::other("could not format a finding"))?;
         write!(out, "{text}")?;
+        for related in diagnostic.related.iter().take(SHOWN_RELATED) {
+            writeln!(out, "  ↳ {}", describe_related(run, related))?;
+        }
+        if !diagnostic.related.is_empty() {
+            writeln!(out)?;
+        }
     }
     for rule in rules {
         let total = count(rule);
@@ -111,6 +119,23 @@ fn render_document(
         )?;
     }
     Ok(())
+}
+
+/// `first occurrence: path:11:1 注重示范驱动,培育法治品牌。充分发挥示范引导…`
+fn describe_related(run: &Run, related: &Related) -> String {
+    let source = &run.documents[related.document].source;
+    let at = source.position(related.span.start);
+    let end = related.span.end.min(source.text.len());
+    let text = source.text.get(related.span.start..end).unwrap_or_default();
+    let mut graphemes = text.graphemes(true);
+    let mut excerpt: String = graphemes.by_ref().take(LABEL_CHARS).collect();
+    if graphemes.next().is_some() {
+        excerpt.push('…');
+    }
+    format!(
+        "{}: {}:{}:{}  {excerpt}",
+        related.message, source.path, at.line, at.column
+    )
 }
 
 fn summary(run: &Run) -> String {
@@ -242,9 +267,6 @@ struct Finding {
     help: Option<String>,
     excerpt: Excerpt,
     label: LabeledSpan,
-    related: Vec<Finding>,
-    /// A related place (the first copy of a duplicate): shown as advice, without a code.
-    is_related: bool,
 }
 
 impl Finding {
@@ -260,26 +282,7 @@ impl Finding {
                 None => what,
             });
         }
-        let related = diagnostic
-            .related
-            .iter()
-            .take(3)
-            .map(|r| {
-                let source = &run.documents[r.document].source;
-                let (excerpt, label) = Excerpt::around(source, &r.span, Some(r.message.clone()));
-                Finding {
-                    message: r.message.clone(),
-                    rule: diagnostic.rule,
-                    severity: diagnostic.severity,
-                    help: None,
-                    excerpt,
-                    label,
-                    related: Vec::new(),
-                    is_related: true,
-                }
-            })
-            .collect::<Vec<_>>();
-        let hidden = diagnostic.related.len().saturating_sub(3);
+        let hidden = diagnostic.related.len().saturating_sub(SHOWN_RELATED);
         if hidden > 0 {
             help = Some(format!(
                 "{}\n{hidden} more copies are listed by `--format json`",
@@ -293,8 +296,6 @@ impl Finding {
             help,
             excerpt,
             label,
-            related,
-            is_related: false,
         }
     }
 }
@@ -317,12 +318,11 @@ impl std::error::Error for Finding {}
 
 impl miette::Diagnostic for Finding {
     fn code<'a>(&'a self) -> Option<Box<dyn fmt::Display + 'a>> {
-        (!self.is_related).then(|| Box::new(self.rule) as Box<dyn fmt::Display>)
+        Some(Box::new(self.rule))
     }
 
     fn severity(&self) -> Option<miette::Severity> {
         Some(match self.severity {
-            _ if self.is_related => miette::Severity::Advice,
             Severity::Error => miette::Severity::Error,
             Severity::Warning => miette::Severity::Warning,
         })
@@ -340,14 +340,5 @@ impl miette::Diagnostic for Finding {
 
     fn labels(&self) -> Option<Box<dyn Iterator<Item = LabeledSpan> + '_>> {
         Some(Box::new(std::iter::once(self.label.clone())))
-    }
-
-    fn related<'a>(&'a self) -> Option<Box<dyn Iterator<Item = &'a dyn miette::Diagnostic> + 'a>> {
-        if self.related.is_empty() {
-            return None;
-        }
-        Some(Box::new(
-            self.related.iter().map(|r| r as &dyn miette::Diagnostic),
-        ))
     }
 }
