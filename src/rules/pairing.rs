@@ -67,34 +67,40 @@ pub fn orphans(
     ignore: impl Fn(usize, usize, char) -> bool,
 ) -> Vec<Orphan> {
     let mut found = Vec::new();
-    for family in families {
-        let mut open: Vec<Orphan> = Vec::new();
-        for index in chain.clone() {
-            let paragraph = &paragraphs[index];
-            for (at, mark) in paragraph.text.char_indices() {
-                let is_opener = family.openers.contains(&mark);
-                if !(is_opener || family.closers.contains(&mark)) || ignore(index, at, mark) {
-                    continue;
+    let mut open: Vec<Vec<Orphan>> = families.iter().map(|_| Vec::new()).collect();
+    for index in chain {
+        let paragraph = &paragraphs[index];
+        for (at, mark) in paragraph.text.char_indices() {
+            // Most characters are words: only marks need a family lookup.
+            if mark.is_alphanumeric() {
+                continue;
+            }
+            let Some((family, is_opener)) = families.iter().enumerate().find_map(|(i, f)| {
+                if f.openers.contains(&mark) {
+                    Some((i, true))
+                } else {
+                    f.closers.contains(&mark).then_some((i, false))
                 }
-                if is_opener {
-                    open.push(Orphan {
-                        paragraph: index,
-                        at,
-                        mark,
-                        side: Side::Opener,
-                    });
-                } else if open.pop().is_none() {
-                    found.push(Orphan {
-                        paragraph: index,
-                        at,
-                        mark,
-                        side: Side::Closer,
-                    });
-                }
+            }) else {
+                continue;
+            };
+            if ignore(index, at, mark) {
+                continue;
+            }
+            let orphan = Orphan {
+                paragraph: index,
+                at,
+                mark,
+                side: if is_opener { Side::Opener } else { Side::Closer },
+            };
+            if is_opener {
+                open[family].push(orphan);
+            } else if open[family].pop().is_none() {
+                found.push(orphan);
             }
         }
-        found.extend(open);
     }
+    found.extend(open.into_iter().flatten());
     found.sort_by_key(|o| (o.paragraph, o.at));
     found
 }
