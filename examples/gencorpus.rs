@@ -77,7 +77,9 @@ fn sentences(dir: &Path) -> Vec<String> {
     files.sort();
     let mut out = Vec::new();
     for file in files {
-        let Ok(text) = std::fs::read_to_string(&file) else { continue };
+        let Ok(text) = std::fs::read_to_string(&file) else {
+            continue;
+        };
         for line in text.lines() {
             let mut sentence = String::new();
             for c in line.trim().chars() {
@@ -101,7 +103,9 @@ const HAN: &str = "的一是在不了有和人这中大为上个国我以要他�
 /// A new paragraph: 2 to 6 sentences drawn at random.
 fn paragraph(rng: &mut Rng, pool: &[String]) -> String {
     let count = 2 + rng.below(5);
-    (0..count).map(|_| pool[rng.below(pool.len())].as_str()).collect()
+    (0..count)
+        .map(|_| pool[rng.below(pool.len())].as_str())
+        .collect()
 }
 
 /// Applies edits to `rate` of the characters: substitutions, insertions and deletions of
@@ -154,7 +158,11 @@ fn main() {
     let files = args.paragraphs.div_ceil(args.per_file);
     let mut documents: Vec<Vec<String>> = Vec::with_capacity(files);
     for _ in 0..files {
-        documents.push((0..args.per_file).map(|_| paragraph(&mut rng, &pool)).collect());
+        documents.push(
+            (0..args.per_file)
+                .map(|_| paragraph(&mut rng, &pool))
+                .collect(),
+        );
     }
     let total: usize = documents.iter().map(Vec::len).sum();
     let excess = total - args.paragraphs;
@@ -164,7 +172,8 @@ fn main() {
 
     // Injected copies: 1 in 100 paragraphs becomes a copy of another paragraph.
     let rates = [0.0, 0.0, 0.01, 0.03, 0.05, 0.08, 0.10, 0.12, 0.15];
-    let mut truth = String::from("kind\tedit_rate\tsource_file\tsource_line\tcopy_file\tcopy_line\n");
+    let mut truth =
+        String::from("kind\tedit_rate\tsource_file\tsource_line\tcopy_file\tcopy_line\n");
     let injections = args.paragraphs / 100;
     let mut taken = std::collections::HashSet::new();
     for n in 0..injections {
@@ -176,9 +185,17 @@ fn main() {
         };
         let within_file = n % 2 == 0;
         let (sf, sl) = (rng.below(documents.len()), rng.below(args.per_file));
-        let cf = if within_file { sf } else { rng.below(documents.len()) };
+        let cf = if within_file {
+            sf
+        } else {
+            rng.below(documents.len())
+        };
         let cl = rng.below(documents[cf].len());
-        if sl >= documents[sf].len() || (sf, sl) == (cf, cl) || !taken.insert((sf, sl)) || !taken.insert((cf, cl)) {
+        if sl >= documents[sf].len()
+            || (sf, sl) == (cf, cl)
+            || !taken.insert((sf, sl))
+            || !taken.insert((cf, cl))
+        {
             continue;
         }
         let original = documents[sf][sl].clone();
@@ -187,7 +204,15 @@ fn main() {
             "format" => reformat(&original),
             _ => edit(&mut rng, &original, rate),
         };
-        writeln!(truth, "{kind}\t{rate}\t{}\t{}\t{}\t{}", file_name(sf), sl + 1, file_name(cf), cl + 1).expect("write to string");
+        writeln!(
+            truth,
+            "{kind}\t{rate}\t{}\t{}\t{}\t{}",
+            file_name(sf),
+            sl + 1,
+            file_name(cf),
+            cl + 1
+        )
+        .expect("write to string");
     }
 
     let docs = args.out.join("docs");

@@ -1,6 +1,7 @@
 //! The command line: parses arguments, runs the linter, renders, and turns the run into an
 //! exit code. Nothing here decides what a finding is.
 
+use crate::dedup::{self, Scope};
 use crate::linter::{self, InputError, Options};
 use crate::render::{self, human};
 use crate::rules::{self, RuleInfo};
@@ -55,6 +56,29 @@ struct CheckArgs {
     /// The name standard input is reported under.
     #[arg(long, default_value = "<stdin>", value_name = "NAME")]
     stdin_filename: String,
+    /// Where duplicates are looked for: within each `file`, or also across files
+    /// (`repository`). Default: `repository` when a directory is linted, else `file`.
+    #[arg(long, value_enum, value_name = "SCOPE")]
+    dup_scope: Option<DupScope>,
+    /// Smallest similarity reported as a near duplicate, in (0, 1].
+    #[arg(long, default_value_t = 0.85, value_name = "SIMILARITY", value_parser = parse_threshold)]
+    dup_threshold: f64,
+    /// A file of paragraphs that may repeat anywhere (formulas), one per line; `#` comments.
+    #[arg(long, value_name = "FILE")]
+    dup_allowlist: Vec<PathBuf>,
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum DupScope {
+    File,
+    Repository,
+}
+
+fn parse_threshold(value: &str) -> Result<f64, String> {
+    match value.parse::<f64>() {
+        Ok(t) if t > 0.0 && t <= 1.0 => Ok(t),
+        _ => Err(format!("`{value}` is not a similarity in (0, 1]")),
+    }
 }
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -139,9 +163,33 @@ fn check(args: CheckArgs, out: &mut dyn Write) -> (i32, std::io::Result<()>) {
             return (2, Ok(()));
         }
     };
+    let mut duplicates = dedup::Settings {
+        threshold: args.dup_threshold,
+        scope: match args.dup_scope {
+            Some(DupScope::File) => Scope::File,
+            Some(DupScope::Repository) => Scope::Repository,
+            None if args.paths.iter().any(|p| p.is_dir()) => Scope::Repository,
+            None => Scope::File,
+        },
+        ..dedup::Settings::default()
+    };
+    for list in &args.dup_allowlist {
+        match std::fs::read_to_string(list) {
+            Ok(text) => duplicates.allow(&text),
+            Err(err) => {
+                eprintln!(
+                    "error: {}: cannot read the allowlist: {err}",
+                    list.display()
+                );
+                return (2, Ok(()));
+            }
+        }
+    }
     let options = Options {
         rules,
-        ..Options::default()
+        duplicates,
+        // JSON needs positions only; human output shows excerpts of the text.
+        keep_sources: matches!(args.format, OutputFormat::Human),
     };
     let (inputs, errors) = linter::collect_inputs(&args.paths, &args.stdin_filename);
     let run = linter::lint(&inputs, errors, &options);

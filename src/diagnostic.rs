@@ -1,6 +1,7 @@
 //! What a rule reports: a finding at a byte span, with related places. Rules build these;
 //! renderers turn them into text.
 
+use crate::source::Position;
 use serde::Serialize;
 use std::ops::Range;
 
@@ -23,9 +24,10 @@ impl Severity {
 /// Another place a finding refers to, such as the first copy of a duplicated paragraph.
 #[derive(Debug, Clone)]
 pub struct Related {
-    /// Index of the document in the run (see `Run::documents`).
+    /// Index of the file in the run (see `Run::paths`).
     pub document: usize,
     pub span: Range<usize>,
+    pub start: Position,
     pub message: String,
 }
 
@@ -34,10 +36,13 @@ pub struct Diagnostic {
     pub rule: &'static str,
     pub severity: Severity,
     pub message: String,
-    /// Index of the document in the run.
+    /// Index of the file in the run (see `Run::paths`).
     pub document: usize,
-    /// Byte span in the document's source.
+    /// Byte span in the file's text.
     pub span: Range<usize>,
+    /// Where the span starts and ends: filled in once the file's line index is at hand.
+    pub start: Position,
+    pub end: Position,
     /// Index of the paragraph the span lies in; human output groups by it.
     pub paragraph: usize,
     pub related: Vec<Related>,
@@ -63,6 +68,8 @@ impl Diagnostic {
             message: message.into(),
             document,
             span,
+            start: Position::default(),
+            end: Position::default(),
             paragraph,
             related: Vec::new(),
             help: None,

@@ -33,6 +33,9 @@ impl Format {
 struct Segment {
     text_start: usize,
     source: Range<usize>,
+    /// The text is the source's bytes, so offsets inside map one to one; otherwise (inline
+    /// code placeholder, decoded entities, line breaks) the segment maps as a whole.
+    exact: bool,
 }
 
 #[derive(Debug, Clone)]
@@ -62,17 +65,24 @@ impl Paragraph {
         }
     }
 
-    /// The source byte offset of byte `at` of the paragraph text.
-    pub fn source_offset(&self, at: usize) -> usize {
+    /// The segment holding byte `at` of the text (the last one for the end of the text).
+    fn segment(&self, at: usize) -> Option<&Segment> {
         let index = self
             .segments
             .partition_point(|s| s.text_start <= at)
             .saturating_sub(1);
-        let Some(segment) = self.segments.get(index) else {
-            return at;
-        };
-        let inside = at - segment.text_start;
-        (segment.source.start + inside).min(segment.source.end)
+        self.segments.get(index)
+    }
+
+    /// The source byte offset where the character at byte `at` of the text starts.
+    pub fn source_offset(&self, at: usize) -> usize {
+        match self.segment(at) {
+            None => at,
+            Some(segment) if segment.exact => {
+                (segment.source.start + at - segment.text_start).min(segment.source.end)
+            }
+            Some(segment) => segment.source.start,
+        }
     }
 
     /// The source byte range of a range of the paragraph text.
@@ -81,12 +91,15 @@ impl Paragraph {
         if range.is_empty() {
             return start..start;
         }
-        // Map the last byte, not the end, so a range ending a segment stays in it.
-        let last_char = self.text[..range.end]
-            .chars()
-            .next_back()
-            .map_or(1, char::len_utf8);
-        let end = self.source_offset(range.end - last_char) + last_char;
+        // The end maps through the segment of the last byte, so a range ending a segment
+        // stays in it, and a range ending inside mapped text covers all of its source.
+        let end = match self.segment(range.end - 1) {
+            None => range.end,
+            Some(segment) if segment.exact => {
+                (segment.source.start + range.end - segment.text_start).min(segment.source.end)
+            }
+            Some(segment) => segment.source.end,
+        };
         start..end.max(start)
     }
 
@@ -175,13 +188,11 @@ fn is_hard_wrapped(text: &str, block: &[Range<usize>]) -> bool {
     if block.len() < 2 {
         return false;
     }
-    let widths: Vec<usize> = block.iter().map(|l| text[l.clone()].width()).collect();
-    let widest = widths.iter().copied().max().unwrap_or(0);
+    let inner = &block[..block.len() - 1];
     let indented = block.iter().skip(1).any(|l| {
         let line = &text[l.clone()];
         line.starts_with('\u{3000}') || line.starts_with("  ") || line.starts_with('\t')
     });
-    let inner = &block[..block.len() - 1];
     let mid_sentence = inner
         .iter()
         .filter(|l| {
@@ -190,11 +201,12 @@ fn is_hard_wrapped(text: &str, block: &[Range<usize>]) -> bool {
                 .ends_with(SENTENCE_ENDS)
         })
         .count();
-    !indented
-        && widths[..widths.len() - 1]
-            .iter()
-            .all(|&w| w * 4 >= widest * 3)
-        && mid_sentence * 2 > inner.len()
+    if indented || mid_sentence * 2 <= inner.len() {
+        return false;
+    }
+    let widths: Vec<usize> = block.iter().map(|l| text[l.clone()].width()).collect();
+    let widest = widths.iter().copied().max().unwrap_or(0);
+    widths[..inner.len()].iter().all(|&w| w * 4 >= widest * 3)
 }
 
 const SENTENCE_ENDS: &[char] = &['。', '！', '？', '；', '：', '”', '」', '.', '!', '?'];
@@ -293,17 +305,24 @@ struct TextBuilder {
 }
 
 impl TextBuilder {
+    /// Text copied byte for byte from the source at `source_start`.
     fn push(&mut self, fragment: &str, source_start: usize) {
-        self.push_mapped(fragment, source_start..source_start + fragment.len());
+        self.push_segment(fragment, source_start..source_start + fragment.len(), true);
     }
 
+    /// Text that stands for the source range `source` without being its bytes.
     fn push_mapped(&mut self, fragment: &str, source: Range<usize>) {
+        self.push_segment(fragment, source, false);
+    }
+
+    fn push_segment(&mut self, fragment: &str, source: Range<usize>, exact: bool) {
         if fragment.is_empty() {
             return;
         }
         self.segments.push(Segment {
             text_start: self.text.len(),
             source,
+            exact,
         });
         self.text.push_str(fragment);
     }
@@ -348,10 +367,14 @@ impl TextBuilder {
             let from = segment.text_start.max(lead);
             let to = end.min(lead + trimmed.len());
             if from < to {
-                let skip = from - segment.text_start;
-                let source =
-                    (segment.source.start + skip).min(segment.source.end)..segment.source.end;
-                rebased.push_mapped(&builder.text[from..to], source);
+                let source = if segment.exact {
+                    let skip = from - segment.text_start;
+                    let cut = end - to;
+                    segment.source.start + skip..segment.source.end - cut
+                } else {
+                    segment.source.clone()
+                };
+                rebased.push_segment(&builder.text[from..to], source, segment.exact);
             }
         }
         out.push(rebased.finish(is_heading));

@@ -38,7 +38,10 @@ pub struct InputError {
 }
 
 pub struct Run {
-    pub documents: Vec<Document>,
+    /// Every file linted, sorted; diagnostics refer to files by index here.
+    pub paths: Vec<String>,
+    /// The files' text where it was kept (`Options::keep_sources`); see `Run::source`.
+    pub sources: Vec<Option<Source>>,
     /// Sorted by path, line, column, rule.
     pub diagnostics: Vec<Diagnostic>,
     pub errors: Vec<InputError>,
@@ -50,6 +53,17 @@ impl Run {
             .iter()
             .filter(|d| d.severity == severity)
             .count()
+    }
+
+    /// A file's text: kept from the run, or read again (large runs keep no text).
+    pub fn source(&self, file: usize) -> Option<std::borrow::Cow<'_, Source>> {
+        if let Some(source) = self.sources.get(file)?.as_ref() {
+            return Some(std::borrow::Cow::Borrowed(source));
+        }
+        let path = &self.paths[file];
+        read(&Input::File(PathBuf::from(path)))
+            .ok()
+            .map(std::borrow::Cow::Owned)
     }
 
     /// 2 when some input could not be read, else 1 when an error-level finding was made.
@@ -155,6 +169,9 @@ pub fn read(input: &Input) -> Result<Source, InputError> {
 pub struct Options {
     pub rules: Vec<&'static RuleInfo>,
     pub duplicates: dedup::Settings,
+    /// Keep every file's text in the run for rendering; without it, large runs stay small
+    /// and the text is read again where an excerpt is shown.
+    pub keep_sources: bool,
 }
 
 impl Default for Options {
@@ -162,57 +179,145 @@ impl Default for Options {
         Options {
             rules: rules::RULES.to_vec(),
             duplicates: dedup::Settings::default(),
+            keep_sources: true,
         }
     }
 }
 
-pub fn lint(inputs: &[Input], mut errors: Vec<InputError>, options: &Options) -> Run {
-    let read: Vec<Result<Source, InputError>> = inputs.par_iter().map(read).collect();
-    let mut sources = Vec::new();
-    for result in read {
+/// What is kept of a file once its document-level rules have run.
+struct Linted {
+    path: String,
+    source: Option<Source>,
+    diagnostics: Vec<Diagnostic>,
+    units: dedup::FileUnits,
+}
+
+pub fn lint(inputs: &[Input], errors: Vec<InputError>, options: &Options) -> Run {
+    let timer = Timer::start();
+    let mut inputs: Vec<&Input> = inputs.iter().collect();
+    inputs.sort_by_key(|input| input_path(input));
+    inputs.dedup_by_key(|input| input_path(input));
+    let results: Vec<Result<Linted, InputError>> = inputs
+        .into_par_iter()
+        .map(|input| read(input).map(|source| lint_source(source, options)))
+        .collect();
+    timer.stage("read, split, per-file rules, normalize");
+    let mut linted = Vec::with_capacity(results.len());
+    let mut errors = errors;
+    for result in results {
         match result {
-            Ok(source) => sources.push(source),
+            Ok(file) => linted.push(file),
             Err(error) => errors.push(error),
         }
     }
-    sources.sort_by(|a, b| a.path.cmp(&b.path));
-    sources.dedup_by(|a, b| a.path == b.path);
-    let documents: Vec<Document> = sources
-        .into_par_iter()
-        .map(|source| {
-            let format = Format::from_path(&source.path);
-            Document::new(source, format)
-        })
-        .collect();
-    lint_documents(documents, errors, options)
+    finish(linted, errors, options, &timer)
 }
 
-pub fn lint_documents(documents: Vec<Document>, errors: Vec<InputError>, options: &Options) -> Run {
-    let mut diagnostics: Vec<Diagnostic> = documents
-        .par_iter()
-        .enumerate()
-        .flat_map_iter(|(index, document)| {
-            options
-                .rules
-                .iter()
-                .filter(|rule| matches!(rule.check, Check::Document(_)))
-                .flat_map(move |rule| rules::check_document(rule, document, index))
-        })
-        .collect();
-    let enabled = |name: &str| options.rules.iter().any(|rule| rule.name == name);
-    let duplicates = dedup::Enabled {
-        exact: enabled(rules::duplicate_paragraph::RULE.name),
-        near: enabled(rules::near_duplicate_paragraph::RULE.name),
-    };
-    if duplicates.exact || duplicates.near {
-        diagnostics.extend(dedup::find_duplicates(
-            &documents,
-            &options.duplicates,
-            duplicates,
-        ));
+fn input_path(input: &Input) -> String {
+    match input {
+        Input::File(path) => display(path),
+        Input::Stdin { name } => name.clone(),
     }
-    // Documents are in path order, so the document index orders by path.
-    diagnostics.sort_by(|a, b| {
+}
+
+/// Lints documents already in memory (tests, editors).
+pub fn lint_documents(documents: Vec<Document>, errors: Vec<InputError>, options: &Options) -> Run {
+    let timer = Timer::start();
+    let linted = documents
+        .into_par_iter()
+        .map(|document| lint_document(document, options))
+        .collect();
+    finish(linted, errors, options, &timer)
+}
+
+fn lint_source(source: Source, options: &Options) -> Linted {
+    let format = Format::from_path(&source.path);
+    lint_document(Document::new(source, format), options)
+}
+
+/// Runs the document-level rules and extracts the duplicate units, so that the document
+/// itself can be dropped.
+fn lint_document(document: Document, options: &Options) -> Linted {
+    let mut diagnostics: Vec<Diagnostic> = options
+        .rules
+        .iter()
+        .filter(|rule| matches!(rule.check, Check::Document(_)))
+        .flat_map(|rule| rules::check_document(rule, &document, 0))
+        .collect();
+    for diagnostic in &mut diagnostics {
+        diagnostic.start = document.source.position(diagnostic.span.start);
+        diagnostic.end = document.source.position(diagnostic.span.end);
+    }
+    let units = if duplicates_enabled(options) {
+        dedup::file_units(&document, &options.duplicates)
+    } else {
+        dedup::FileUnits::default()
+    };
+    let Document { source, .. } = document;
+    Linted {
+        path: source.path.clone(),
+        source: options.keep_sources.then_some(source),
+        diagnostics,
+        units,
+    }
+}
+
+fn enabled(options: &Options) -> dedup::Enabled {
+    let on = |name: &str| options.rules.iter().any(|rule| rule.name == name);
+    dedup::Enabled {
+        exact: on(rules::duplicate_paragraph::RULE.name),
+        near: on(rules::near_duplicate_paragraph::RULE.name),
+    }
+}
+
+fn duplicates_enabled(options: &Options) -> bool {
+    let enabled = enabled(options);
+    enabled.exact || enabled.near
+}
+
+fn finish(
+    mut linted: Vec<Linted>,
+    errors: Vec<InputError>,
+    options: &Options,
+    timer: &Timer,
+) -> Run {
+    linted.sort_by(|a, b| a.path.cmp(&b.path));
+    let mut diagnostics = Vec::new();
+    let mut paths = Vec::with_capacity(linted.len());
+    let mut sources = Vec::with_capacity(linted.len());
+    let mut units = Vec::with_capacity(linted.len());
+    for (index, file) in linted.into_iter().enumerate() {
+        diagnostics.extend(file.diagnostics.into_iter().map(|mut d| {
+            d.document = index;
+            d
+        }));
+        paths.push(file.path);
+        sources.push(file.source);
+        units.push(file.units);
+    }
+    let mut run = Run {
+        paths,
+        sources,
+        diagnostics,
+        errors,
+    };
+    if duplicates_enabled(options) {
+        let text = |file: usize, span: &std::ops::Range<usize>| {
+            run.source(file)
+                .and_then(|source| source.text.get(span.clone()).map(str::to_string))
+        };
+        let found = dedup::find_duplicates(
+            &units,
+            &run.paths,
+            &options.duplicates,
+            enabled(options),
+            &text,
+        );
+        run.diagnostics.extend(found);
+        timer.stage("duplicates");
+    }
+    // Files are in path order, so the file index orders by path.
+    run.diagnostics.sort_by(|a, b| {
         (a.document, a.span.start, a.rule, a.span.end).cmp(&(
             b.document,
             b.span.start,
@@ -220,11 +325,26 @@ pub fn lint_documents(documents: Vec<Document>, errors: Vec<InputError>, options
             b.span.end,
         ))
     });
-    let mut errors = errors;
-    errors.sort_by(|a, b| a.path.cmp(&b.path).then(a.message.cmp(&b.message)));
-    Run {
-        documents,
-        diagnostics,
-        errors,
+    run.errors
+        .sort_by(|a, b| a.path.cmp(&b.path).then(a.message.cmp(&b.message)));
+    run
+}
+
+/// Stage timings on standard error when `GOVLINT_TIMINGS` is set (for benchmarks).
+struct Timer {
+    start: Option<std::time::Instant>,
+}
+
+impl Timer {
+    fn start() -> Timer {
+        Timer {
+            start: std::env::var_os("GOVLINT_TIMINGS").map(|_| std::time::Instant::now()),
+        }
+    }
+
+    fn stage(&self, name: &str) {
+        if let Some(start) = self.start {
+            eprintln!("[timing] {:>8.3} s  {name}", start.elapsed().as_secs_f64());
+        }
     }
 }

@@ -4,7 +4,7 @@ use std::ops::Range;
 
 /// One input text and where it came from. Positions inside govlint are byte offsets into
 /// `text`; they become 1-based lines and character columns only when rendered.
-#[derive(Debug)]
+#[derive(Debug, Clone)]
 pub struct Source {
     /// The path as the user wrote it (or `--stdin-filename` for standard input).
     pub path: String,
@@ -13,7 +13,7 @@ pub struct Source {
 }
 
 /// A 1-based line and a 1-based column counted in Unicode scalar values.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub struct Position {
     pub line: usize,
     pub column: usize,
@@ -67,7 +67,9 @@ impl Source {
         self.line_starts.len()
     }
 
-    fn floor_char_boundary(&self, mut offset: usize) -> usize {
+    /// The largest character boundary at or before `offset`.
+    pub fn floor_char_boundary(&self, mut offset: usize) -> usize {
+        offset = offset.min(self.text.len());
         while !self.text.is_char_boundary(offset) {
             offset -= 1;
         }

@@ -21,14 +21,13 @@ fn lint_sample() -> &'static Run {
 }
 
 fn file_and_line(run: &Run, diagnostic: &Diagnostic) -> (String, usize) {
-    let source = &run.documents[diagnostic.document].source;
-    let name = source
-        .path
+    let path = &run.paths[diagnostic.document];
+    let name = path
         .rsplit(['/', '\\'])
         .next()
         .unwrap_or_default()
         .to_string();
-    (name, source.position(diagnostic.span.start).line)
+    (name, diagnostic.start.line)
 }
 
 fn findings(run: &Run, rule: &str) -> Vec<(String, usize)> {

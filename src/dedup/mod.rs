@@ -1,132 +1,137 @@
-//! The duplicate phase: after the per-document rules, every paragraph of the run is
-//! normalized and indexed once, and exact copies (as clone classes) and near copies are
-//! reported.
+//! The duplicate phase. Every paragraph of the run is normalized once into a `Unit`; exact
+//! copies are grouped into clone classes and near copies are found with a lossless index,
+//! within each file or across the whole run (`Scope`).
 
 pub mod diff;
 pub mod near;
 pub mod normalize;
+pub mod structure;
 
-use crate::diagnostic::{Diagnostic, Related};
+use crate::diagnostic::{Diagnostic, Related, Severity};
 use crate::document::Document;
 use crate::rules::{duplicate_paragraph, near_duplicate_paragraph};
-use crate::text::{ends_broken, leading_label, starts_broken};
+use crate::source::Position;
 use rayon::prelude::*;
 use rustc_hash::FxHashMap;
+use std::collections::HashSet;
+use std::ops::Range;
+use structure::Provision;
 use xxhash_rust::xxh3::xxh3_128;
+
+/// Where copies are looked for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Scope {
+    /// Within each file.
+    File,
+    /// Within each file and across all files of the run.
+    Repository,
+}
 
 #[derive(Debug, Clone)]
 pub struct Settings {
+    pub scope: Scope,
     /// Paragraphs with fewer normalized characters are never exact duplicates.
     pub exact_min_chars: usize,
     /// Paragraphs with fewer normalized characters are never near duplicates.
     pub near_min_chars: usize,
     /// Smallest similarity (1 - edits / longer length) reported as a near duplicate.
     pub threshold: f64,
+    /// Text shared by at least this many files is common text: reported as a warning.
+    pub common_files: usize,
+    /// Normalized paragraphs that may repeat anywhere (official formulas).
+    pub allowed: HashSet<String>,
 }
+
+/// Formulas of official prose that documents repeat by design; one per line.
+const FORMULAS: &str = include_str!("formulas.txt");
 
 impl Default for Settings {
     fn default() -> Self {
         Settings {
+            scope: Scope::File,
             exact_min_chars: 30,
             near_min_chars: 50,
             threshold: 0.85,
+            common_files: 3,
+            allowed: FORMULAS
+                .lines()
+                .map(str::trim)
+                .filter(|l| !l.is_empty() && !l.starts_with('#'))
+                .map(normalize::normalize)
+                .collect(),
         }
     }
 }
 
-/// A paragraph that takes part in matching.
-struct Unit {
-    document: usize,
-    paragraph: usize,
-    chars: Vec<char>,
-    provision: Provision,
-    is_heading: bool,
-}
-
-/// Where a paragraph stands in a document's numbered structure. Laws repeat provisions
-/// word for word in different articles (`有前款所列行为之一的…`), and parallel items
-/// (`（一）…`/`（二）…`, `一是…`/`二是…`) share templates on purpose: such paragraphs of
-/// one file are distinct, not copies.
-#[derive(Default, Clone, PartialEq)]
-struct Provision {
-    /// The enumerator or date the paragraph opens with.
-    label: Option<String>,
-    /// The article (`第五条`) the paragraph belongs to.
-    article: Option<String>,
-    /// For an enumerated item: the index of the unnumbered paragraph that leads its list,
-    /// so that `（一）…` under two different lead-ins are two items.
-    lead: Option<usize>,
-    /// The nearest numbered paragraph at or before this one: its section, item or article.
-    /// Near copies in different numbered parts are parallel text (`（一）…各地要…` /
-    /// `（二）…各地要…`, indicator tables), not a paste.
-    numbered_part: Option<usize>,
-}
-
-impl Provision {
-    fn is_distinct_from(&self, other: &Provision) -> bool {
-        let differ =
-            |a: &Option<String>, b: &Option<String>| matches!((a, b), (Some(a), Some(b)) if a != b);
-        differ(&self.label, &other.label)
-            || differ(&self.article, &other.article)
-            || matches!((self.lead, other.lead), (Some(a), Some(b)) if a != b)
+impl Settings {
+    /// Adds the paragraphs of an allowlist text (one per line, `#` comments).
+    pub fn allow(&mut self, list: &str) {
+        self.allowed.extend(
+            list.lines()
+                .map(str::trim)
+                .filter(|l| !l.is_empty() && !l.starts_with('#'))
+                .map(normalize::normalize),
+        );
     }
 }
 
-fn provisions(document: &Document) -> Vec<Provision> {
-    let mut article = None;
-    let mut lead = None;
-    let mut numbered_part = None;
-    document
+/// What the duplicate phase keeps of a paragraph.
+#[derive(Debug, Clone)]
+pub struct Unit {
+    pub paragraph: u32,
+    /// The paragraph's byte span in its file, and where it starts and ends.
+    pub span: Range<usize>,
+    pub start: Position,
+    pub end: Position,
+    /// Hash of the normalized text: equal for exact copies.
+    pub key: u128,
+    /// The normalized text as UTF-16 units, for near matching.
+    pub chars: Box<[u16]>,
+    pub provision: Provision,
+    pub is_heading: bool,
+}
+
+/// What the duplicate phase keeps of a file.
+#[derive(Debug, Clone, Default)]
+pub struct FileUnits {
+    pub is_statute: bool,
+    pub units: Vec<Unit>,
+}
+
+/// The units of a document: paragraphs long enough to matter, not allowlisted formulas,
+/// not fragments of broken lines.
+pub fn file_units(document: &Document, settings: &Settings) -> FileUnits {
+    let min_chars = settings.exact_min_chars.min(settings.near_min_chars);
+    let provisions = structure::provisions(document);
+    let units = document
         .paragraphs
         .iter()
+        .zip(provisions)
         .enumerate()
-        .map(|(index, p)| {
-            let label = leading_label(&p.text).map(str::to_string);
-            let is_article = label
-                .as_deref()
-                .is_some_and(|l| l.starts_with('第') && l.ends_with('条'));
-            if is_article {
-                article = label.clone();
+        .filter(|&(index, _)| !structure::is_fragment(document, index))
+        .filter_map(|(index, (paragraph, provision))| {
+            let normalized = normalize::normalize(&paragraph.text);
+            let chars: Box<[u16]> = normalized.encode_utf16().collect();
+            if chars.len() < min_chars || settings.allowed.contains(&normalized) {
+                return None;
             }
-            if label.is_none() || is_article {
-                lead = Some(index);
-            }
-            if label.is_some() {
-                numbered_part = Some(index);
-            }
-            Provision {
-                numbered_part,
-                lead: if label.is_some() && !is_article {
-                    lead
-                } else {
-                    None
-                },
-                label,
-                article: article.clone(),
-            }
+            let span = paragraph.span();
+            Some(Unit {
+                paragraph: index as u32,
+                start: document.source.position(span.start),
+                end: document.source.position(span.end),
+                span,
+                key: xxh3_128(normalized.as_bytes()),
+                chars,
+                provision,
+                is_heading: paragraph.is_heading,
+            })
         })
-        .collect()
-}
-
-/// A document numbered by articles (`第一条`, `第二条`, …): a law, regulation or rule.
-fn is_statute(document: &Document) -> bool {
-    let articles = document
-        .paragraphs
-        .iter()
-        .filter(|p| {
-            leading_label(&p.text).is_some_and(|l| l.starts_with('第') && l.ends_with('条'))
-        })
-        .count();
-    articles >= 3
-}
-
-fn is_fragment(document: &Document, index: usize) -> bool {
-    let text = |i: usize| document.paragraphs.get(i).map(|p| p.text.as_str());
-    let current = &document.paragraphs[index].text;
-    starts_broken(current)
-        || ends_broken(current)
-        || index.checked_sub(1).and_then(text).is_some_and(ends_broken)
-        || text(index + 1).is_some_and(starts_broken)
+        .collect();
+    FileUnits {
+        is_statute: structure::is_statute(document),
+        units,
+    }
 }
 
 pub struct Enabled {
@@ -134,82 +139,75 @@ pub struct Enabled {
     pub near: bool,
 }
 
+/// A unit of the run: (file, unit index in that file).
+type At = (u32, u32);
+
+/// Finds the duplicates among `files` (indexed as in the run, paths in `paths`). `text`
+/// gives the original text of a file's byte range, for the diffs of near copies.
 pub fn find_duplicates(
-    documents: &[Document],
+    files: &[FileUnits],
+    paths: &[String],
     settings: &Settings,
     enabled: Enabled,
+    text: &(dyn Fn(usize, &Range<usize>) -> Option<String> + Sync),
 ) -> Vec<Diagnostic> {
-    let units: Vec<Unit> = documents
-        .par_iter()
+    let unit = |(file, index): At| &files[file as usize].units[index as usize];
+    let all: Vec<At> = files
+        .iter()
         .enumerate()
-        .flat_map_iter(|(document, doc)| {
-            let provisions = provisions(doc);
-            doc.paragraphs
-                .iter()
-                .zip(provisions)
-                .enumerate()
-                .filter_map(move |(paragraph, (p, provision))| {
-                    // Pieces of a line broken mid-sentence are not paragraphs of their own.
-                    if is_fragment(doc, paragraph) {
-                        return None;
-                    }
-                    let chars = normalize::normalize(&p.text);
-                    (chars.len() >= settings.exact_min_chars.min(settings.near_min_chars))
-                        .then_some(Unit {
-                            document,
-                            paragraph,
-                            chars,
-                            provision,
-                            is_heading: p.is_heading,
-                        })
-                })
-        })
+        .flat_map(|(f, file)| (0..file.units.len()).map(move |u| (f as u32, u as u32)))
         .collect();
 
-    // Clone classes: members in run order, keyed by file (scope) and normalized text.
-    let mut classes: FxHashMap<(usize, u128), Vec<usize>> = FxHashMap::default();
-    for (index, unit) in units.iter().enumerate() {
-        let text: String = unit.chars.iter().collect();
-        classes
-            .entry((unit.document, xxh3_128(text.as_bytes())))
-            .or_default()
-            .push(index);
+    // Clone classes, members in run order.
+    let mut classes: FxHashMap<(u32, u128), Vec<At>> = FxHashMap::default();
+    classes.reserve(all.len());
+    for &at in &all {
+        let scope = match settings.scope {
+            Scope::File => at.0,
+            Scope::Repository => 0,
+        };
+        classes.entry((scope, unit(at).key)).or_default().push(at);
     }
+    let mut classes: Vec<Vec<At>> = classes.into_values().collect();
+    classes.sort_unstable_by_key(|members| members[0]);
+    // How many files share each text, for the near copies' severity.
+    let mut sharing: FxHashMap<u128, usize> = FxHashMap::default();
+
     let mut diagnostics = Vec::new();
-    let mut representatives = Vec::new();
-    let mut sorted_classes: Vec<Vec<usize>> = classes.into_values().collect();
-    sorted_classes.sort_unstable_by_key(|members| members[0]);
-    for members in &sorted_classes {
+    let mut representatives = Vec::with_capacity(classes.len());
+    for members in &classes {
         representatives.push(members[0]);
-        let first = &units[members[0]];
-        let copies: Vec<usize> = members
-            .iter()
-            .copied()
-            .filter(|&m| !units[m].provision.is_distinct_from(&first.provision))
-            .collect();
-        if enabled.exact && copies.len() > 1 && first.chars.len() >= settings.exact_min_chars {
-            diagnostics.push(exact_finding(documents, &units, &copies));
+        let copies = copies_in_class(members, &unit);
+        let file_count = count_files(&copies);
+        sharing.insert(unit(members[0]).key, file_count);
+        if enabled.exact
+            && copies.len() > 1
+            && unit(copies[0]).chars.len() >= settings.exact_min_chars
+        {
+            diagnostics.push(exact_finding(&copies, files, paths, settings));
         }
     }
 
     if enabled.near {
-        // Statutes word their provisions in parallel on purpose (`…由北京市…` / `…由广州市…`).
-        let statutes: Vec<bool> = documents.iter().map(is_statute).collect();
-        representatives.sort_unstable();
         representatives
-            .retain(|&u| units[u].chars.len() >= settings.near_min_chars && !units[u].is_heading);
-        // File scope: each file is its own search, run in parallel.
-        let mut by_document: Vec<Vec<usize>> = vec![Vec::new(); documents.len()];
-        for &u in &representatives {
-            by_document[units[u].document].push(u);
-        }
-        let mut pairs: Vec<(usize, usize, f64)> = by_document
+            .retain(|&at| unit(at).chars.len() >= settings.near_min_chars && !unit(at).is_heading);
+        let groups: Vec<Vec<At>> = match settings.scope {
+            Scope::Repository => vec![representatives],
+            Scope::File => {
+                let mut by_file: Vec<Vec<At>> = vec![Vec::new(); files.len()];
+                for at in representatives {
+                    by_file[at.0 as usize].push(at);
+                }
+                by_file
+            }
+        };
+        let mut pairs: Vec<(At, At, f64)> = groups
             .par_iter()
             .flat_map_iter(|members| {
                 let items: Vec<near::Item> = members
                     .iter()
-                    .map(|&u| near::Item {
-                        chars: &units[u].chars,
+                    .map(|&at| near::Item {
+                        chars: &unit(at).chars,
                     })
                     .collect();
                 near::find_pairs(&items, settings.threshold, settings.near_min_chars)
@@ -218,115 +216,178 @@ pub fn find_duplicates(
                     .collect::<Vec<_>>()
             })
             .collect();
-        pairs.retain(|&(earlier, later, _)| {
-            let (a, b) = (&units[earlier], &units[later]);
-            let parallel = a.document == b.document
-                && (statutes[a.document] || a.provision.numbered_part != b.provision.numbered_part);
-            !parallel && !a.provision.is_distinct_from(&b.provision)
-        });
-        pairs.sort_by_key(|&(earlier, later, _)| (later, earlier));
-        let pairs: Vec<near::Pair> = pairs
-            .into_iter()
-            .map(|(earlier, later, similarity)| near::Pair {
-                earlier,
-                later,
-                similarity,
-            })
-            .collect();
+        pairs.retain(|&(a, b, _)| !is_parallel_text(a, b, files));
         // One finding per later paragraph: its most similar earlier paragraph.
-        let mut best: Vec<near::Pair> = Vec::new();
-        for pair in pairs {
-            match best.last_mut() {
-                Some(last) if last.later == pair.later => {
-                    if pair.similarity > last.similarity {
-                        *last = pair;
-                    }
-                }
-                _ => best.push(pair),
-            }
-        }
-        for pair in best {
-            let earlier = &units[pair.earlier];
-            let later = &units[pair.later];
-            diagnostics.push(near_finding(documents, earlier, later, pair.similarity));
-        }
+        pairs.sort_by(|x, y| {
+            (x.1, y.2, x.0)
+                .partial_cmp(&(y.1, x.2, y.0))
+                .unwrap_or(std::cmp::Ordering::Equal)
+        });
+        pairs.dedup_by_key(|p| p.1);
+        diagnostics.par_extend(pairs.into_par_iter().map(|(earlier, later, similarity)| {
+            let shared = sharing.get(&unit(earlier).key).copied().unwrap_or(1);
+            near_finding(
+                earlier, later, similarity, shared, files, paths, settings, text,
+            )
+        }));
     }
     diagnostics
 }
 
-fn location(documents: &[Document], unit: &Unit) -> (String, usize) {
-    let doc = &documents[unit.document];
-    let span = doc.paragraphs[unit.paragraph].span();
-    (
-        doc.source.path.clone(),
-        doc.source.position(span.start).line,
-    )
+/// The members of a clone class that are copies of its first member: within a file,
+/// parallel provisions are not copies of each other.
+fn copies_in_class<'a>(members: &[At], unit: &impl Fn(At) -> &'a Unit) -> Vec<At> {
+    let mut copies = Vec::with_capacity(members.len());
+    let mut first_in_file: FxHashMap<u32, At> = FxHashMap::default();
+    for &at in members {
+        let first = *first_in_file.entry(at.0).or_insert(at);
+        if first == at || !unit(at).provision.is_distinct_from(&unit(first).provision) {
+            copies.push(at);
+        }
+    }
+    copies
 }
 
-fn exact_finding(documents: &[Document], units: &[Unit], members: &[usize]) -> Diagnostic {
-    let first = &units[members[0]];
-    let copy = &units[members[1]];
-    let doc = &documents[copy.document];
-    let (_, first_line) = location(documents, first);
-    let extra = members.len() - 2;
-    let message = if extra == 0 {
-        format!("this paragraph repeats the one at line {first_line}")
+fn count_files(members: &[At]) -> usize {
+    let mut files: Vec<u32> = members.iter().map(|at| at.0).collect();
+    files.dedup();
+    files.len()
+}
+
+/// Near copies that are parallel text: within a statute, or in different numbered parts or
+/// provisions of one file; across files, two statutes' provisions.
+fn is_parallel_text(a: At, b: At, files: &[FileUnits]) -> bool {
+    let (fa, fb) = (&files[a.0 as usize], &files[b.0 as usize]);
+    if a.0 != b.0 {
+        return fa.is_statute && fb.is_statute;
+    }
+    let (ua, ub) = (&fa.units[a.1 as usize], &fb.units[b.1 as usize]);
+    fa.is_statute
+        || ua.provision.numbered_part != ub.provision.numbered_part
+        || ua.provision.is_distinct_from(&ub.provision)
+}
+
+/// Within-file copies are errors; text shared by many files is common text, a warning.
+fn severity(within_file: bool, files: usize, default: Severity, settings: &Settings) -> Severity {
+    if within_file || files < settings.common_files {
+        default
     } else {
-        format!(
-            "this paragraph repeats the one at line {first_line} ({} copies in all)",
-            members.len()
-        )
-    };
+        Severity::Warning
+    }
+}
+
+fn related(files: &[FileUnits], at: At, message: &str) -> Related {
+    let unit = &files[at.0 as usize].units[at.1 as usize];
+    Related {
+        document: at.0 as usize,
+        span: unit.span.clone(),
+        start: unit.start,
+        message: message.into(),
+    }
+}
+
+/// `line 11`, or `line 11 of path` when the other place is in another file.
+fn place(at: At, here: At, files: &[FileUnits], paths: &[String]) -> String {
+    let line = files[at.0 as usize].units[at.1 as usize].start.line;
+    if at.0 == here.0 {
+        format!("line {line}")
+    } else {
+        format!("{}:{line}", paths[at.0 as usize])
+    }
+}
+
+fn diagnostic_at(
+    rule: &'static str,
+    severity: Severity,
+    at: At,
+    files: &[FileUnits],
+    message: String,
+) -> Diagnostic {
+    let unit = &files[at.0 as usize].units[at.1 as usize];
     let mut diagnostic = Diagnostic::new(
-        duplicate_paragraph::RULE.name,
-        duplicate_paragraph::RULE.severity,
-        copy.document,
-        copy.paragraph,
-        doc.paragraphs[copy.paragraph].span(),
+        rule,
+        severity,
+        at.0 as usize,
+        unit.paragraph as usize,
+        unit.span.clone(),
         message,
-    )
-    .with_help("delete the repeated paragraph, or rewrite it if both places need it");
-    diagnostic.related.push(Related {
-        document: first.document,
-        span: documents[first.document].paragraphs[first.paragraph].span(),
-        message: "first occurrence".into(),
-    });
-    for &member in &members[2..] {
-        let unit = &units[member];
-        diagnostic.related.push(Related {
-            document: unit.document,
-            span: documents[unit.document].paragraphs[unit.paragraph].span(),
-            message: "also repeated here".into(),
-        });
+    );
+    diagnostic.start = unit.start;
+    diagnostic.end = unit.end;
+    diagnostic
+}
+
+fn exact_finding(
+    copies: &[At],
+    files: &[FileUnits],
+    paths: &[String],
+    settings: &Settings,
+) -> Diagnostic {
+    let (first, copy) = (copies[0], copies[1]);
+    let file_count = count_files(copies);
+    let within_file = copies.windows(2).any(|w| w[0].0 == w[1].0);
+    let mut message = format!(
+        "this paragraph repeats the one at {}",
+        place(first, copy, files, paths)
+    );
+    if copies.len() > 2 || file_count > 1 {
+        message.push_str(&format!(" ({} copies", copies.len()));
+        if file_count > 1 {
+            message.push_str(&format!(" in {file_count} files"));
+        }
+        message.push(')');
+    }
+    let rule = &duplicate_paragraph::RULE;
+    let severity = severity(within_file, file_count, rule.severity, settings);
+    let mut diagnostic = diagnostic_at(rule.name, severity, copy, files, message).with_help(
+        if severity == Severity::Warning {
+            "common text shared by many files: allowlist it if it is a formula, or rewrite it"
+        } else {
+            "delete the repeated paragraph, or rewrite it if both places need it"
+        },
+    );
+    diagnostic
+        .related
+        .push(related(files, first, "first occurrence"));
+    for &at in &copies[2..] {
+        diagnostic
+            .related
+            .push(related(files, at, "also repeated here"));
     }
     diagnostic
 }
 
+#[allow(clippy::too_many_arguments)]
 fn near_finding(
-    documents: &[Document],
-    earlier: &Unit,
-    later: &Unit,
+    earlier: At,
+    later: At,
     similarity: f64,
+    shared: usize,
+    files: &[FileUnits],
+    paths: &[String],
+    settings: &Settings,
+    text: &(dyn Fn(usize, &Range<usize>) -> Option<String> + Sync),
 ) -> Diagnostic {
-    let old = &documents[earlier.document].paragraphs[earlier.paragraph];
-    let new = &documents[later.document].paragraphs[later.paragraph];
-    let (_, first_line) = location(documents, earlier);
     let percent = (similarity * 100.0).floor();
-    let mut diagnostic = Diagnostic::new(
-        near_duplicate_paragraph::RULE.name,
-        near_duplicate_paragraph::RULE.severity,
-        later.document,
-        later.paragraph,
-        new.span(),
-        format!("this paragraph is {percent}% the same as the one at line {first_line}"),
-    )
-    .with_help("keep one version: delete this paragraph or merge the differences into the first");
-    diagnostic.related.push(Related {
-        document: earlier.document,
-        span: old.span(),
-        message: "similar paragraph".into(),
-    });
+    let rule = &near_duplicate_paragraph::RULE;
+    let severity = severity(earlier.0 == later.0, shared + 1, rule.severity, settings);
+    let message = format!(
+        "this paragraph is {percent}% the same as the one at {}",
+        place(earlier, later, files, paths)
+    );
+    let mut diagnostic = diagnostic_at(rule.name, severity, later, files, message).with_help(
+        "keep one version: delete this paragraph or merge the differences into the first",
+    );
+    let old = related(files, earlier, "similar paragraph");
+    let new = &files[later.0 as usize].units[later.1 as usize];
+    diagnostic.diff = match (
+        text(earlier.0 as usize, &old.span),
+        text(later.0 as usize, &new.span),
+    ) {
+        (Some(old), Some(new)) => Some(diff::describe(&old, &new)),
+        _ => None,
+    };
+    diagnostic.related.push(old);
     diagnostic.similarity = Some(similarity);
-    diagnostic.diff = Some(diff::describe(&old.text, &new.text));
     diagnostic
 }

@@ -7,25 +7,29 @@ use unicode_normalization::UnicodeNormalization;
 /// Normalized characters of `text`: NFKC (folding full-width `，１Ａ` to `,1A`), then only
 /// letters and digits kept, Latin lowercased. Digits are kept so that a changed number is a
 /// difference, not a copy.
-pub fn normalize(text: &str) -> Vec<char> {
-    let mut out = Vec::with_capacity(text.len() / 3);
+pub fn normalize(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
     for c in text.chars() {
         // Fast path: ASCII and unified ideographs are already NFKC.
         if c.is_ascii() {
             if c.is_ascii_alphanumeric() {
                 out.push(c.to_ascii_lowercase());
             }
-        } else if is_han(c) && !('\u{F900}'..='\u{FAFF}').contains(&c) {
+        } else if is_han(c) && !is_compatibility_ideograph(c) {
             out.push(c);
         } else {
             for folded in std::iter::once(c).nfkc() {
-                if folded.is_alphanumeric() {
-                    out.extend(folded.to_lowercase());
-                }
+                // Lowercasing may add marks (`İ` → `i̇`): keep only what a second pass keeps.
+                out.extend(folded.to_lowercase().filter(|c| c.is_alphanumeric()));
             }
         }
     }
     out
+}
+
+/// Compatibility ideographs, which NFKC folds to unified ones.
+fn is_compatibility_ideograph(c: char) -> bool {
+    matches!(c, '\u{F900}'..='\u{FAFF}' | '\u{2F800}'..='\u{2FA1F}')
 }
 
 #[cfg(test)]
@@ -34,12 +38,8 @@ mod tests {
 
     #[test]
     fn width_punctuation_space_and_case_fold_away() {
-        let a: String = normalize("　　注重示范驱动，培育法治品牌。ＡＢＣ１２３\u{200B}")
-            .into_iter()
-            .collect();
-        let b: String = normalize("注重示范驱动,培育法治品牌.abc 123")
-            .into_iter()
-            .collect();
+        let a = normalize("　　注重示范驱动，培育法治品牌。ＡＢＣ１２３\u{200B}");
+        let b = normalize("注重示范驱动,培育法治品牌.abc 123");
         assert_eq!(a, "注重示范驱动培育法治品牌abc123");
         assert_eq!(a, b);
     }

@@ -61,7 +61,15 @@ fn render_document(
     handler: &GraphicalReportHandler,
     out: &mut dyn Write,
 ) -> std::io::Result<()> {
-    let source = &run.documents[diagnostics[0].document].source;
+    let path = &run.paths[diagnostics[0].document];
+    let Some(source) = run.source(diagnostics[0].document) else {
+        writeln!(
+            out,
+            "{path}: {} findings (the file can no longer be read to show them)",
+            diagnostics.len()
+        )?;
+        return Ok(());
+    };
     let mut rules: Vec<&str> = diagnostics.iter().map(|d| d.rule).collect();
     rules.sort_unstable();
     rules.dedup();
@@ -76,7 +84,7 @@ fn render_document(
             continue;
         }
         entry.1 += 1;
-        let finding = Finding::new(run, diagnostic);
+        let finding = Finding::new(&source, diagnostic);
         let mut text = String::new();
         handler
             .render_report(&mut text, &finding)
@@ -99,10 +107,7 @@ fn render_document(
             .filter(|d| d.rule == rule)
             .skip(SHOWN_PER_RULE)
             .collect();
-        let mut lines: Vec<usize> = rest
-            .iter()
-            .map(|d| source.position(d.span.start).line)
-            .collect();
+        let mut lines: Vec<usize> = rest.iter().map(|d| d.start.line).collect();
         lines.dedup();
         let listed: Vec<String> = lines.iter().take(12).map(usize::to_string).collect();
         let more = if lines.len() > 12 { ", …" } else { "" };
@@ -113,7 +118,7 @@ fn render_document(
             rest.len(),
             rest[0].severity.as_str(),
             if rest.len() == 1 { "" } else { "s" },
-            source.path,
+            path,
             listed.join(", "),
             more
         )?;
@@ -123,10 +128,16 @@ fn render_document(
 
 /// `first occurrence: path:11:1 注重示范驱动,培育法治品牌。充分发挥示范引导…`
 fn describe_related(run: &Run, related: &Related) -> String {
-    let source = &run.documents[related.document].source;
-    let at = source.position(related.span.start);
-    let end = related.span.end.min(source.text.len());
-    let text = source.text.get(related.span.start..end).unwrap_or_default();
+    let at = related.start;
+    let path = &run.paths[related.document];
+    let source = run.source(related.document);
+    let text = source
+        .as_ref()
+        .and_then(|s| {
+            s.text
+                .get(related.span.start..related.span.end.min(s.text.len()))
+        })
+        .unwrap_or_default();
     let mut graphemes = text.graphemes(true);
     let mut excerpt: String = graphemes.by_ref().take(LABEL_CHARS).collect();
     if graphemes.next().is_some() {
@@ -134,12 +145,12 @@ fn describe_related(run: &Run, related: &Related) -> String {
     }
     format!(
         "{}: {}:{}:{}  {excerpt}",
-        related.message, source.path, at.line, at.column
+        related.message, path, at.line, at.column
     )
 }
 
 fn summary(run: &Run) -> String {
-    let files = run.documents.len();
+    let files = run.paths.len();
     let files = format!("{files} file{}", if files == 1 { "" } else { "s" });
     let errors = run.count(Severity::Error);
     let warnings = run.count(Severity::Warning);
@@ -185,6 +196,7 @@ impl Excerpt {
         span: &Range<usize>,
         label: Option<String>,
     ) -> (Excerpt, LabeledSpan) {
+        let span = source.floor_char_boundary(span.start)..source.floor_char_boundary(span.end);
         let line = source.line_index(span.start);
         let line_span = source.line_span(line);
         let line_text = &source.text[line_span.clone()];
@@ -270,8 +282,7 @@ struct Finding {
 }
 
 impl Finding {
-    fn new(run: &Run, diagnostic: &Diagnostic) -> Finding {
-        let source = &run.documents[diagnostic.document].source;
+    fn new(source: &Source, diagnostic: &Diagnostic) -> Finding {
         let (excerpt, label) =
             Excerpt::around(source, &diagnostic.span, Some(short_label(diagnostic)));
         let mut help = diagnostic.help.clone();

@@ -1,6 +1,5 @@
 //! `--format json`: one document listing every finding, never grouped.
 
-use super::place;
 use crate::diagnostic::Severity;
 use crate::linter::Run;
 use serde::Serialize;
@@ -59,42 +58,36 @@ pub fn render(run: &Run, out: &mut dyn Write) -> std::io::Result<()> {
     let diagnostics = run
         .diagnostics
         .iter()
-        .map(|d| {
-            let at = place(run, d.document, &d.span);
-            JsonDiagnostic {
-                path: at.path,
-                rule: d.rule,
-                severity: d.severity,
-                message: &d.message,
-                line: at.start.line,
-                column: at.start.column,
-                end_line: at.end.line,
-                end_column: at.end.column,
-                offset: d.span.start,
-                length: d.span.len(),
-                help: d.help.as_deref(),
-                similarity: d.similarity.map(|s| (s * 10_000.0).round() / 10_000.0),
-                diff: d.diff.as_deref(),
-                related: d
-                    .related
-                    .iter()
-                    .map(|r| {
-                        let at = place(run, r.document, &r.span);
-                        JsonRelated {
-                            path: at.path,
-                            line: at.start.line,
-                            column: at.start.column,
-                            message: &r.message,
-                        }
-                    })
-                    .collect(),
-            }
+        .map(|d| JsonDiagnostic {
+            path: &run.paths[d.document],
+            rule: d.rule,
+            severity: d.severity,
+            message: &d.message,
+            line: d.start.line,
+            column: d.start.column,
+            end_line: d.end.line,
+            end_column: d.end.column,
+            offset: d.span.start,
+            length: d.span.len(),
+            help: d.help.as_deref(),
+            similarity: d.similarity.map(|s| (s * 10_000.0).round() / 10_000.0),
+            diff: d.diff.as_deref(),
+            related: d
+                .related
+                .iter()
+                .map(|r| JsonRelated {
+                    path: &run.paths[r.document],
+                    line: r.start.line,
+                    column: r.start.column,
+                    message: &r.message,
+                })
+                .collect(),
         })
         .collect();
     let output = Output {
         diagnostics,
         summary: Summary {
-            files: run.documents.len(),
+            files: run.paths.len(),
             errors: run.count(Severity::Error),
             warnings: run.count(Severity::Warning),
             input_errors: run

@@ -5,7 +5,7 @@
 //! `”列宁的结论是`). Such lines run on into the next and are matched as one text.
 
 use crate::document::Paragraph;
-use crate::text::{CLOSING_MARKS, starts_broken};
+use crate::text::{CLOSING_MARKS, is_han, starts_broken};
 use std::ops::Range;
 
 /// A family of marks that pair with each other: any opener closes with any closer of the
@@ -72,7 +72,7 @@ pub fn orphans(
         let paragraph = &paragraphs[index];
         for (at, mark) in paragraph.text.char_indices() {
             // Most characters are words: only marks need a family lookup.
-            if mark.is_alphanumeric() {
+            if is_han(mark) || mark.is_ascii_alphanumeric() {
                 continue;
             }
             let Some((family, is_opener)) = families.iter().enumerate().find_map(|(i, f)| {
@@ -91,7 +91,11 @@ pub fn orphans(
                 paragraph: index,
                 at,
                 mark,
-                side: if is_opener { Side::Opener } else { Side::Closer },
+                side: if is_opener {
+                    Side::Opener
+                } else {
+                    Side::Closer
+                },
             };
             if is_opener {
                 open[family].push(orphan);
