@@ -29,7 +29,7 @@ pub fn normalize(text: &str) -> String {
 
 /// Compatibility ideographs, which NFKC folds to unified ones.
 fn is_compatibility_ideograph(c: char) -> bool {
-    matches!(c, '\u{F900}'..='\u{FAFF}' | '\u{2F800}'..='\u{2FA1F}')
+    matches!(c, '\u{F900}'..='\u{FAFF}' | '\u{2F800}'..='\u{2FA1D}')
 }
 
 #[cfg(test)]
