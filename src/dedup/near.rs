@@ -7,9 +7,10 @@
 //! Each string indexes only that prefix, so the index stays small and misses no pair; every
 //! candidate is then verified with an exact, cut-off Levenshtein distance.
 //!
-//! Any total order keeps the filter lossless; ordering rare grams first keeps the lists
-//! short. Gram frequencies are counted in a fixed array of hash buckets rather than a map of
-//! every distinct gram, which bounds memory; a bucket collision only lengthens a list.
+//! Grams are hashed into a fixed array of buckets, and the filter runs on buckets (a shared
+//! gram is a shared bucket, so nothing is missed), which bounds memory without a map of
+//! every distinct gram. Any total order keeps the filter lossless; ordering the rarest
+//! buckets first keeps the lists short.
 //! Strings are UTF-16 code units: every Chinese character is one unit.
 
 use rapidfuzz::distance::levenshtein;
@@ -60,137 +61,304 @@ pub fn find_pairs(items: &[Item], threshold: f64, min_len: usize) -> Vec<Pair> {
     let Some(q) = gram_size(threshold, min_len) else {
         return all_pairs(items, threshold);
     };
-    let index = Index::build(items, q, threshold);
-    let mut pairs: Vec<Pair> = (0..items.len())
-        .into_par_iter()
-        .flat_map_iter(|later| {
-            let length = items[later].chars.len();
-            let mut grams = Vec::new();
-            index.prefix(items[later].chars, &mut grams);
-            let mut candidates: Vec<u32> = grams
-                .iter()
-                .flat_map(|&bucket| index.list(bucket))
-                .map(|e| e.load(Relaxed))
-                .filter(|&e| {
-                    (e as usize) < later
-                        && lengths_compatible(items[e as usize].chars.len(), length, threshold)
-                })
-                .collect();
-            candidates.sort_unstable();
-            candidates.dedup();
-            candidates.into_iter().filter_map(move |earlier| {
-                let earlier = earlier as usize;
-                similarity(items[earlier].chars, items[later].chars, threshold).map(|similarity| {
-                    Pair {
-                        earlier,
-                        later,
-                        similarity,
-                    }
-                })
-            })
-        })
-        .collect();
+    // Items are ranked by length, so that each inverted list, sorted by rank, holds the
+    // length-compatible partners of an item in one contiguous run below its own rank.
+    let mut order: Vec<u32> = (0..items.len() as u32).collect();
+    order.sort_by_key(|&i| (items[i as usize].chars.len(), i));
+    let ranked: Vec<&[u16]> = order.iter().map(|&i| items[i as usize].chars).collect();
+    let lengths: Vec<usize> = ranked.iter().map(|c| c.len()).collect();
+    let histograms: Vec<Histogram> = ranked.par_iter().map(|chars| histogram(chars)).collect();
+    let lowest =
+        |length: usize| lengths.partition_point(|&l| l < length - max_edits(length, threshold));
+    // Length bands, each searched with its own index over the band and the shorter items
+    // its members may match: the index stays small enough to be read from cache, and each
+    // pair is found once, in the band of its longer item.
+    let mut pairs = Vec::new();
+    let mut start = 0;
+    while start < ranked.len() {
+        let widest = (lengths[start] as f64 / threshold) as usize;
+        let end = lengths
+            .partition_point(|&l| l <= widest)
+            .max(start + MIN_BAND)
+            .min(ranked.len());
+        let base = lowest(lengths[start]);
+        let index = Index::build(&ranked[base..end], q, threshold);
+        pairs.par_extend(
+            (start..end)
+                .into_par_iter()
+                .map_init(
+                    // Per thread: a prefix buffer, and the rank each candidate was last seen
+                    // for, which deduplicates candidates without sorting them.
+                    || vec![u32::MAX; end - base],
+                    |seen, rank| {
+                        let length = lengths[rank];
+                        let (from_rank, own) =
+                            ((lowest(length) - base) as u32, (rank - base) as u32);
+                        let mut found = Vec::new();
+                        for &bucket in index.prefix_of(rank - base) {
+                            let list = index.list(bucket);
+                            let from = list.partition_point(|&r| r < from_rank);
+                            let to = list.partition_point(|&r| r < own).max(from);
+                            for &other in &list[from..to] {
+                                if std::mem::replace(&mut seen[other as usize], own) == own {
+                                    continue;
+                                }
+                                let other = other as usize + base;
+                                // A cheap lower bound on the distance rejects most candidates
+                                // that only share a sentence, before the exact distance.
+                                let bound =
+                                    histogram_distance(&histograms[other], &histograms[rank])
+                                        .div_ceil(2);
+                                if bound > max_edits(length, threshold) {
+                                    continue;
+                                }
+                                if let Some(similarity) =
+                                    similarity(ranked[other], ranked[rank], threshold)
+                                {
+                                    let (a, b) = (order[other] as usize, order[rank] as usize);
+                                    found.push(Pair {
+                                        earlier: a.min(b),
+                                        later: a.max(b),
+                                        similarity,
+                                    });
+                                }
+                            }
+                        }
+                        found
+                    },
+                )
+                .flatten_iter(),
+        );
+        start = end;
+    }
     pairs.sort_by_key(|p| (p.later, p.earlier));
     pairs
 }
+
+/// Character counts folded into 64 bins. Each edit changes the counts by at most 2 in L1
+/// distance, and folding characters together can only shrink that distance, so half the L1
+/// distance of two histograms is a lower bound of the edit distance.
+type Histogram = [u8; 64];
+
+fn histogram(chars: &[u16]) -> Histogram {
+    let mut bins = [0u8; 64];
+    for &c in chars {
+        let bin = (u32::from(c).wrapping_mul(0x9E37_79B1) >> 26) as usize;
+        bins[bin] = bins[bin].saturating_add(1);
+    }
+    bins
+}
+
+fn histogram_distance(a: &Histogram, b: &Histogram) -> usize {
+    a.iter()
+        .zip(b)
+        .map(|(&x, &y)| usize::from(x.abs_diff(y)))
+        .sum()
+}
+
+/// Many short lists of buckets in one allocation.
+#[derive(Default)]
+struct Prefixes {
+    buckets: Vec<u32>,
+    ends: Vec<u32>,
+}
+
+impl Prefixes {
+    fn push(&mut self, prefix: &[u64]) {
+        self.buckets.extend(prefix.iter().map(|&b| b as u32));
+        self.ends.push(self.buckets.len() as u32);
+    }
+
+    fn get(&self, i: usize) -> &[u32] {
+        let start = if i == 0 { 0 } else { self.ends[i - 1] as usize };
+        &self.buckets[start..self.ends[i] as usize]
+    }
+
+    fn len(&self) -> usize {
+        self.ends.len()
+    }
+}
+
+/// Fewest items searched with one index: tiny bands would rebuild the index too often.
+const MIN_BAND: usize = 2048;
+
+/// Number of gram counts kept for the global order (1 MiB of `u32`).
+const COARSE_COUNTS: usize = 1 << 18;
 
 /// Bucketed gram counts and the inverted lists of every item's prefix.
 struct Index {
     q: usize,
     threshold: f64,
     bits: u32,
-    counts: Vec<AtomicU32>,
+    counts: Vec<u32>,
+    /// `counts[bucket >> coarse_shift]` is the number of grams in the bucket's group.
+    coarse_shift: u32,
+    /// Items per chunk of ranks (one chunk per thread).
+    chunk: usize,
+    /// The prefix of every item, by chunk.
+    prefixes: Vec<Prefixes>,
     /// `ends[b]` is where bucket `b`'s list ends in `lists` (and `b + 1`'s begins).
-    ends: Vec<AtomicU32>,
-    lists: Vec<AtomicU32>,
+    ends: Vec<u32>,
+    /// Item ranks, sorted within each bucket's list.
+    lists: Vec<u32>,
 }
 
 impl Index {
-    fn build(items: &[Item], q: usize, threshold: f64) -> Index {
-        let grams: usize = items
-            .iter()
-            .map(|i| (i.chars.len() + 1).saturating_sub(q))
-            .sum();
-        let bits = (usize::BITS - grams.max(1).leading_zeros()).clamp(10, 22);
+    fn build(items: &[&[u16]], q: usize, threshold: f64) -> Index {
+        let grams: usize = items.iter().map(|c| (c.len() + 1).saturating_sub(q)).sum();
+        // About 8 grams a bucket: a bucket array that stays in cache, lists still short.
+        let bits = (usize::BITS - grams.max(1).leading_zeros())
+            .saturating_sub(3)
+            .clamp(10, 22);
         let buckets = 1usize << bits;
         let mut index = Index {
             q,
             threshold,
             bits,
-            counts: (0..buckets).map(|_| AtomicU32::new(0)).collect(),
-            ends: (0..buckets).map(|_| AtomicU32::new(0)).collect(),
+            counts: Vec::new(),
+            coarse_shift: 0,
+            chunk: items
+                .len()
+                .div_ceil(rayon::current_num_threads().max(1))
+                .max(1),
+            prefixes: Vec::new(),
+            ends: Vec::new(),
             lists: Vec::new(),
         };
-        items.par_iter().for_each_init(Vec::new, |grams, item| {
-            tagged_grams(item.chars, q, grams);
-            for &gram in grams.iter() {
-                index.counts[index.bucket(gram)].fetch_add(1, Relaxed);
-            }
-        });
-        // Count each bucket's list, turn the counts into list ends, then fill from the ends
-        // backwards; a list's order does not matter, only its contents.
-        items.par_iter().for_each_init(Vec::new, |grams, item| {
-            index.prefix(item.chars, grams);
-            for &bucket in grams.iter() {
-                index.ends[bucket as usize].fetch_add(1, Relaxed);
-            }
-        });
-        let mut total = 0u32;
-        for end in &mut index.ends {
-            total += *end.get_mut();
-            *end.get_mut() = total;
-        }
-        let cursors: Vec<AtomicU32> = index
-            .ends
-            .iter()
-            .map(|e| AtomicU32::new(e.load(Relaxed)))
+        // One contiguous run of ranks per thread, each with its own counters: no atomic
+        // read-modify-write on shared arrays, and lists filled chunk after chunk come out
+        // sorted by rank.
+        let mut counts = items
+            .par_chunks(index.chunk)
+            .map(|chunk| {
+                let mut counts = vec![0u32; buckets];
+                let mut found = Vec::new();
+                for chars in chunk {
+                    index.buckets(chars, &mut found);
+                    for &bucket in &found {
+                        counts[bucket as usize] += 1;
+                    }
+                }
+                counts
+            })
+            .reduce_with(|mut a, b| {
+                a.iter_mut().zip(&b).for_each(|(x, y)| *x += y);
+                a
+            })
+            .unwrap_or_default();
+        // The order reads a count for every gram of every item: coarse counts (neighbouring
+        // buckets summed) fit in the processor's cache; any consistent order is lossless.
+        let group = buckets / buckets.min(COARSE_COUNTS);
+        index.counts = counts.chunks(group).map(|c| c.iter().sum()).collect();
+        index.coarse_shift = group.trailing_zeros();
+
+        // Each item's prefix, computed once and kept for the queries; per chunk, the
+        // number of entries per bucket, turned into the chunk's write offsets.
+        let prefixes: Vec<(Prefixes, Vec<u32>)> = items
+            .par_chunks(index.chunk)
+            .map(|chunk| {
+                let mut sizes = vec![0u32; buckets];
+                let mut prefixes = Prefixes::default();
+                let mut prefix = Vec::new();
+                for chars in chunk {
+                    index.prefix(chars, &mut prefix);
+                    for &bucket in &prefix {
+                        sizes[bucket as usize] += 1;
+                    }
+                    prefixes.push(&prefix);
+                }
+                (prefixes, sizes)
+            })
             .collect();
-        index.lists = (0..total).map(|_| AtomicU32::new(0)).collect();
-        items
+        let (prefixes, mut offsets): (Vec<Prefixes>, Vec<Vec<u32>>) = prefixes.into_iter().unzip();
+        let mut total = 0u32;
+        for bucket in 0..buckets {
+            for chunk in offsets.iter_mut() {
+                let size = chunk[bucket];
+                chunk[bucket] = total;
+                total += size;
+            }
+            // Reuse the counts' memory for the list ends.
+            counts[bucket] = total;
+        }
+        index.ends = counts;
+        let lists: Vec<AtomicU32> = (0..total).map(|_| AtomicU32::new(0)).collect();
+        prefixes
             .par_iter()
+            .zip(offsets.par_iter_mut())
             .enumerate()
-            .for_each_init(Vec::new, |grams, (position, item)| {
-                index.prefix(item.chars, grams);
-                for &bucket in grams.iter() {
-                    let slot = cursors[bucket as usize].fetch_sub(1, Relaxed) - 1;
-                    index.lists[slot as usize].store(position as u32, Relaxed);
+            .for_each(|(number, (prefixes, offsets))| {
+                for i in 0..prefixes.len() {
+                    for &bucket in prefixes.get(i) {
+                        // Slots are disjoint between chunks: a plain store, no contention.
+                        let slot = &mut offsets[bucket as usize];
+                        lists[*slot as usize].store((number * index.chunk + i) as u32, Relaxed);
+                        *slot += 1;
+                    }
                 }
             });
+        drop(offsets);
+        // Same layout: this collect reuses the allocation.
+        index.lists = lists.into_iter().map(AtomicU32::into_inner).collect();
+        index.prefixes = prefixes;
         index
     }
 
-    fn bucket(&self, gram: u64) -> usize {
-        (gram.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> (64 - self.bits)) as usize
+    /// The prefix buckets of the item at `rank` (within this index).
+    fn prefix_of(&self, rank: usize) -> &[u32] {
+        self.prefixes[rank / self.chunk].get(rank % self.chunk)
     }
 
-    /// The buckets of the item's first grams in the global order (rarest bucket first, then
-    /// by value), sorted and deduplicated.
-    fn prefix(&self, chars: &[u16], grams: &mut Vec<u64>) {
-        tagged_grams(chars, self.q, grams);
+    /// The buckets of the item's q-grams, sorted. Grams are hashed into buckets, and the
+    /// filter works on buckets: two items sharing a gram share its bucket, so counts of
+    /// shared buckets can only exceed counts of shared grams and nothing is missed.
+    fn buckets(&self, chars: &[u16], out: &mut Vec<u64>) {
+        out.clear();
+        out.extend(chars.windows(self.q).map(|window| {
+            let packed = window
+                .iter()
+                .fold(0u64, |packed, &c| packed << 16 | u64::from(c));
+            packed.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> (64 - self.bits)
+        }));
+    }
+
+    /// The item's prefix: its first bucket occurrences in the global order (fewest grams
+    /// first, then by bucket), as distinct buckets, sorted.
+    fn prefix(&self, chars: &[u16], out: &mut Vec<u64>) {
+        self.buckets(chars, out);
+        out.sort_unstable();
         let longest_partner = (chars.len() as f64 / self.threshold + 1e-9).floor() as usize;
         let keep = self.q * max_edits(longest_partner, self.threshold) + 1;
-        if keep < grams.len() {
-            grams.select_nth_unstable_by_key(keep - 1, |&g| {
-                (self.counts[self.bucket(g)].load(Relaxed), g)
-            });
-            grams.truncate(keep);
+        if keep < out.len() {
+            // Order key: count (16 bits), bucket (≤ 22 bits), occurrence of the bucket in
+            // this item (16 bits), so repeated buckets count as a multiset.
+            let mut occurrence = 0u64;
+            for i in 0..out.len() {
+                let bucket = out[i] & 0xFFFF_FFFF;
+                occurrence = if i > 0 && (out[i - 1] >> 16) & 0xFFFF_FFFF == bucket {
+                    (occurrence + 1).min(0xFFFF)
+                } else {
+                    0
+                };
+                let count =
+                    u64::from(self.counts[(bucket >> self.coarse_shift) as usize].min(0xFFFF));
+                out[i] = count << 48 | bucket << 16 | occurrence;
+            }
+            out.select_nth_unstable(keep - 1);
+            out.truncate(keep);
+            for key in out.iter_mut() {
+                *key = (*key >> 16) & 0xFFFF_FFFF;
+            }
+            out.sort_unstable();
         }
-        // Two occurrences may share a bucket; one list read is enough.
-        let mut buckets: Vec<u64> = grams.iter().map(|&g| self.bucket(g) as u64).collect();
-        buckets.sort_unstable();
-        buckets.dedup();
-        *grams = buckets;
+        out.dedup();
     }
 
-    /// The items whose prefix has a gram in bucket `bucket` (as returned by `prefix`).
-    fn list(&self, bucket: u64) -> &[AtomicU32] {
+    /// The ranks of the items whose prefix has a gram in `bucket`, ascending.
+    fn list(&self, bucket: u32) -> &[u32] {
         let b = bucket as usize;
-        let start = if b == 0 {
-            0
-        } else {
-            self.ends[b - 1].load(Relaxed)
-        };
-        &self.lists[start as usize..self.ends[b].load(Relaxed) as usize]
+        let start = if b == 0 { 0 } else { self.ends[b - 1] };
+        &self.lists[start as usize..self.ends[b] as usize]
     }
 }
 
@@ -203,27 +371,6 @@ fn gram_size(threshold: f64, min_len: usize) -> Option<usize> {
             grams > q * max_edits(m, threshold)
         }) && q as f64 * (1.0 - threshold) < 1.0
     })
-}
-
-/// The q-grams of `chars`, packed losslessly (16 bits a unit) with their occurrence number
-/// among equal grams in bits 48..64, so that repeated grams count as a multiset.
-fn tagged_grams(chars: &[u16], q: usize, out: &mut Vec<u64>) {
-    out.clear();
-    out.extend(chars.windows(q).map(|window| {
-        window
-            .iter()
-            .fold(0u64, |packed, &c| packed << 16 | u64::from(c))
-    }));
-    out.sort_unstable();
-    let mut occurrence = 0u64;
-    for i in 0..out.len() {
-        occurrence = if i > 0 && out[i - 1] & 0xFFFF_FFFF_FFFF == out[i] {
-            (occurrence + 1).min(0xFFFF)
-        } else {
-            0
-        };
-        out[i] |= occurrence << 48;
-    }
 }
 
 /// The reference search: every pair, measured with an independent Levenshtein
