@@ -11,6 +11,7 @@
 //! under it), or from the seed fixture when no source is given, so the text reads like
 //! official prose while no two generated paragraphs are copies by accident.
 
+use govlint::text::leading_label;
 use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
 
@@ -90,10 +91,19 @@ fn sentences(dir: &Path) -> Vec<String> {
         };
         for line in text.lines() {
             let mut sentence = String::new();
-            for c in line.trim().chars() {
+            let mut chars = line.trim().chars().peekable();
+            while let Some(c) = chars.next() {
                 sentence.push(c);
                 if "。！？；".contains(c) {
-                    if sentence.chars().count() >= 8 {
+                    // Closing marks after the stop belong to the sentence.
+                    while let Some(&close) = chars.peek().filter(|c| "”’）》」』".contains(**c)) {
+                        sentence.push(close);
+                        chars.next();
+                    }
+                    // Numbered provisions (`第五条`, `（一）`) would give the generated
+                    // articles a structure they do not have.
+                    let plain = leading_label(&sentence).is_none();
+                    if sentence.chars().count() >= 8 && plain {
                         out.push(std::mem::take(&mut sentence));
                     }
                     sentence.clear();

@@ -89,6 +89,8 @@ pub struct Unit {
     pub chars: Box<[u16]>,
     pub provision: Provision,
     pub is_heading: bool,
+    /// A formula of a document series: matched within its file only.
+    pub is_series_formula: bool,
 }
 
 /// What the duplicate phase keeps of a file.
@@ -109,6 +111,7 @@ pub fn file_units(document: &Document, settings: &Settings) -> FileUnits {
         .zip(provisions)
         .enumerate()
         .filter(|&(index, _)| !structure::is_fragment(document, index))
+        .filter(|(_, (paragraph, _))| !structure::is_record_line(&paragraph.text))
         .filter_map(|(index, (paragraph, provision))| {
             let normalized = normalize::normalize(&paragraph.text);
             let chars: Box<[u16]> = normalized.encode_utf16().collect();
@@ -125,6 +128,7 @@ pub fn file_units(document: &Document, settings: &Settings) -> FileUnits {
                 chars,
                 provision,
                 is_heading: paragraph.is_heading,
+                is_series_formula: structure::is_series_formula(&paragraph.text),
             })
         })
         .collect();
@@ -163,8 +167,8 @@ pub fn find_duplicates(
     classes.reserve(all.len());
     for &at in &all {
         let scope = match settings.scope {
-            Scope::File => at.0,
-            Scope::Repository => 0,
+            Scope::Repository if !unit(at).is_series_formula => 0,
+            _ => at.0 + 1,
         };
         classes.entry((scope, unit(at).key)).or_default().push(at);
     }
@@ -177,7 +181,7 @@ pub fn find_duplicates(
     let mut representatives = Vec::with_capacity(classes.len());
     for members in &classes {
         representatives.push(members[0]);
-        let copies = copies_in_class(members, &unit);
+        let copies = copies_in_class(members, files, &unit);
         let file_count = count_files(&copies);
         sharing.insert(unit(members[0]).key, file_count);
         if enabled.exact
@@ -235,13 +239,16 @@ pub fn find_duplicates(
 }
 
 /// The members of a clone class that are copies of its first member: within a file,
-/// parallel provisions are not copies of each other.
-fn copies_in_class<'a>(members: &[At], unit: &impl Fn(At) -> &'a Unit) -> Vec<At> {
+/// parallel provisions are not copies of each other; across files, statutes restate each
+/// other's provisions (a provincial regulation the national one) on purpose.
+fn copies_in_class<'a>(members: &[At], files: &[FileUnits], unit: &impl Fn(At) -> &'a Unit) -> Vec<At> {
     let mut copies = Vec::with_capacity(members.len());
     let mut first_in_file: FxHashMap<u32, At> = FxHashMap::default();
+    let first_is_statute = files[members[0].0 as usize].is_statute;
     for &at in members {
         let first = *first_in_file.entry(at.0).or_insert(at);
-        if first == at || !unit(at).provision.is_distinct_from(&unit(first).provision) {
+        let restated = at.0 != members[0].0 && first_is_statute && files[at.0 as usize].is_statute;
+        if !restated && (first == at || !unit(at).provision.is_distinct_from(&unit(first).provision)) {
             copies.push(at);
         }
     }
@@ -258,10 +265,10 @@ fn count_files(members: &[At]) -> usize {
 /// provisions of one file; across files, two statutes' provisions.
 fn is_parallel_text(a: At, b: At, files: &[FileUnits]) -> bool {
     let (fa, fb) = (&files[a.0 as usize], &files[b.0 as usize]);
-    if a.0 != b.0 {
-        return fa.is_statute && fb.is_statute;
-    }
     let (ua, ub) = (&fa.units[a.1 as usize], &fb.units[b.1 as usize]);
+    if a.0 != b.0 {
+        return fa.is_statute && fb.is_statute || ua.is_series_formula || ub.is_series_formula;
+    }
     fa.is_statute
         || ua.provision.numbered_part != ub.provision.numbered_part
         || ua.provision.is_distinct_from(&ub.provision)

@@ -3,6 +3,8 @@
 
 use crate::document::Document;
 use crate::text::{ends_broken, leading_label, starts_broken};
+use regex::Regex;
+use std::sync::LazyLock;
 
 /// Laws repeat provisions word for word in different articles (`有前款所列行为之一的…`),
 /// and parallel items (`（一）…`/`（二）…`, `一是…`/`二是…`) share templates on purpose:
@@ -11,8 +13,9 @@ use crate::text::{ends_broken, leading_label, starts_broken};
 pub struct Provision {
     /// The enumerator or date the paragraph opens with.
     pub label: Option<Box<str>>,
-    /// The article (`第五条`) the paragraph belongs to, as a paragraph index.
-    pub article: Option<u32>,
+    /// The article (`第五条`) the paragraph belongs to: two copies of one article are
+    /// copies, provisions of different articles are parallel.
+    pub article: Option<Box<str>>,
     /// For an enumerated item: the index of the unnumbered paragraph that leads its list,
     /// so that `（一）…` under two different lead-ins are two items.
     pub lead: Option<u32>,
@@ -50,7 +53,7 @@ pub fn provisions(document: &Document) -> Vec<Provision> {
             let label = leading_label(&p.text);
             let article_label = label.is_some_and(is_article);
             if article_label {
-                article = Some(index);
+                article = label.map(Box::from);
             }
             if label.is_none() || article_label {
                 lead = Some(index);
@@ -60,7 +63,7 @@ pub fn provisions(document: &Document) -> Vec<Provision> {
             }
             Provision {
                 label: label.map(Box::from),
-                article,
+                article: article.clone(),
                 lead: if label.is_some() && !article_label {
                     lead
                 } else {
@@ -92,3 +95,33 @@ pub fn is_fragment(document: &Document, index: usize) -> bool {
         || index.checked_sub(1).and_then(text).is_some_and(ends_broken)
         || text(index + 1).is_some_and(starts_broken)
 }
+
+/// A dated record of enactment or amendment (`2011年1月8日 《国务院关于废止和修改部分行政法规
+/// 的决定》第一次修订`): every law changed by one decision carries the same line.
+pub fn is_record_line(text: &str) -> bool {
+    RECORD_LINE.is_match(text)
+}
+
+/// Formulas that official documents of one series repeat by design: the opening of a work
+/// report (`现在，我代表国务院，向大会报告政府工作，请予审议…`), the annual thanks
+/// (`…表示衷心的感谢！`), the resolution approving a report. Copies within one file are
+/// still reported; copies across files are not.
+pub fn is_series_formula(text: &str) -> bool {
+    SERIES_FORMULAS.iter().any(|pattern| pattern.is_match(text))
+}
+
+static RECORD_LINE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^[（(]?[0-9]{4}年[0-9]{1,2}月[0-9]{1,2}日.{0,160}(通过|公布|发布|批准|施行|修正|修订|废止)[）)]?$")
+        .expect("record-line pattern is valid")
+});
+
+static SERIES_FORMULAS: LazyLock<Vec<Regex>> = LazyLock::new(|| {
+    [
+        r"^现在[，,]?我代表.{1,20}[，,]?向大会.{0,8}工作.{0,12}请予审议.{0,40}提出意见[。！]?$",
+        r"表示(衷心|诚挚|崇高|最诚挚|最衷心)的?(感谢|谢意|敬意)[。！!]?$",
+        r"听取和审议了.{0,80}报告.{0,400}(批准|通过)(这个|该)报告",
+    ]
+    .iter()
+    .map(|p| Regex::new(p).expect("series formula pattern is valid"))
+    .collect()
+});
