@@ -18,7 +18,9 @@ use std::time::Instant;
 fn main() {
     let mut args = std::env::args().skip(1);
     let root = PathBuf::from(args.next().expect("usage: oracle DIR [THRESHOLD]"));
-    let threshold: f64 = args.next().map_or(0.85, |t| t.parse().expect("threshold is a number"));
+    let threshold: f64 = args
+        .next()
+        .map_or(0.85, |t| t.parse().expect("threshold is a number"));
     let settings = Settings::default();
     let (inputs, _) = collect_inputs(&[root], "<stdin>");
     let units: Vec<Box<[u16]>> = inputs
@@ -35,13 +37,18 @@ fn main() {
     unique.sort();
     unique.dedup();
     let items: Vec<near::Item> = unique.iter().map(|chars| near::Item { chars }).collect();
-    eprintln!("{} distinct paragraphs of at least {} characters", items.len(), settings.near_min_chars);
+    eprintln!(
+        "{} distinct paragraphs of at least {} characters",
+        items.len(),
+        settings.near_min_chars
+    );
 
     let started = Instant::now();
-    let found: HashSet<(usize, usize)> = near::find_pairs(&items, threshold, settings.near_min_chars)
-        .into_iter()
-        .map(|p| (p.earlier, p.later))
-        .collect();
+    let found: HashSet<(usize, usize)> =
+        near::find_pairs(&items, threshold, settings.near_min_chars)
+            .into_iter()
+            .map(|p| (p.earlier, p.later))
+            .collect();
     let index_time = started.elapsed();
 
     let started = Instant::now();
@@ -56,7 +63,9 @@ fn main() {
             (0..a)
                 .rev()
                 .take_while(move |&b| items[by_length[b]].chars.len() >= shortest)
-                .filter(move |&b| near::similarity(items[by_length[b]].chars, long, threshold).is_some())
+                .filter(move |&b| {
+                    near::similarity(items[by_length[b]].chars, long, threshold).is_some()
+                })
                 .map(move |b| {
                     let (x, y) = (by_length[a], by_length[b]);
                     (x.min(y), x.max(y))
@@ -73,6 +82,10 @@ fn main() {
         oracle_time.as_secs_f64(),
         found.len(),
         index_time.as_secs_f64(),
-        if truth.is_empty() { 1.0 } else { (truth.len() - missed) as f64 / truth.len() as f64 }
+        if truth.is_empty() {
+            1.0
+        } else {
+            (truth.len() - missed) as f64 / truth.len() as f64
+        }
     );
 }

@@ -26,9 +26,15 @@ fn main() {
         if !rule.contains("duplicate-paragraph") {
             continue;
         }
-        let mut places = vec![(name(finding["path"].as_str().unwrap_or_default()), finding["line"].as_u64().unwrap_or(0))];
+        let mut places = vec![(
+            name(finding["path"].as_str().unwrap_or_default()),
+            finding["line"].as_u64().unwrap_or(0),
+        )];
         for related in finding["related"].as_array().into_iter().flatten() {
-            places.push((name(related["path"].as_str().unwrap_or_default()), related["line"].as_u64().unwrap_or(0)));
+            places.push((
+                name(related["path"].as_str().unwrap_or_default()),
+                related["line"].as_u64().unwrap_or(0),
+            ));
         }
         for a in &places {
             for b in &places {
@@ -42,11 +48,19 @@ fn main() {
     let mut tally: BTreeMap<(String, String, &str), (usize, usize)> = BTreeMap::new();
     for line in truth.lines().skip(1) {
         let f: Vec<&str> = line.split('\t').collect();
-        let [kind, rate, source_file, source_line, copy_file, copy_line] = f[..] else { continue };
+        let [kind, rate, source_file, source_line, copy_file, copy_line] = f[..] else {
+            continue;
+        };
         let source = (source_file.to_string(), source_line.parse().unwrap_or(0));
         let copy = (copy_file.to_string(), copy_line.parse().unwrap_or(0));
-        let scope = if source_file == copy_file { "within file" } else { "across files" };
-        let entry = tally.entry((kind.to_string(), rate.to_string(), scope)).or_default();
+        let scope = if source_file == copy_file {
+            "within file"
+        } else {
+            "across files"
+        };
+        let entry = tally
+            .entry((kind.to_string(), rate.to_string(), scope))
+            .or_default();
         entry.1 += 1;
         if linked.contains(&(source, copy)) {
             entry.0 += 1;
@@ -55,6 +69,9 @@ fn main() {
     println!("| kind | edit rate | scope | found | injected | recall |");
     println!("|---|---|---|---|---|---|");
     for ((kind, rate, scope), (found, total)) in &tally {
-        println!("| {kind} | {rate} | {scope} | {found} | {total} | {:.1}% |", 100.0 * *found as f64 / *total as f64);
+        println!(
+            "| {kind} | {rate} | {scope} | {found} | {total} | {:.1}% |",
+            100.0 * *found as f64 / *total as f64
+        );
     }
 }

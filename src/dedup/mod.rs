@@ -241,14 +241,20 @@ pub fn find_duplicates(
 /// The members of a clone class that are copies of its first member: within a file,
 /// parallel provisions are not copies of each other; across files, statutes restate each
 /// other's provisions (a provincial regulation the national one) on purpose.
-fn copies_in_class<'a>(members: &[At], files: &[FileUnits], unit: &impl Fn(At) -> &'a Unit) -> Vec<At> {
+fn copies_in_class<'a>(
+    members: &[At],
+    files: &[FileUnits],
+    unit: &impl Fn(At) -> &'a Unit,
+) -> Vec<At> {
     let mut copies = Vec::with_capacity(members.len());
     let mut first_in_file: FxHashMap<u32, At> = FxHashMap::default();
     let first_is_statute = files[members[0].0 as usize].is_statute;
     for &at in members {
         let first = *first_in_file.entry(at.0).or_insert(at);
         let restated = at.0 != members[0].0 && first_is_statute && files[at.0 as usize].is_statute;
-        if !restated && (first == at || !unit(at).provision.is_distinct_from(&unit(first).provision)) {
+        if !restated
+            && (first == at || !unit(at).provision.is_distinct_from(&unit(first).provision))
+        {
             copies.push(at);
         }
     }

@@ -36,6 +36,10 @@ impl Provision {
     }
 }
 
+fn is_date(label: &str) -> bool {
+    label.contains('年') && label.starts_with(|c: char| c.is_ascii_digit())
+}
+
 fn is_article(label: &str) -> bool {
     label.starts_with('第') && label.ends_with('条')
 }
@@ -52,19 +56,21 @@ pub fn provisions(document: &Document) -> Vec<Provision> {
             let index = index as u32;
             let label = leading_label(&p.text);
             let article_label = label.is_some_and(is_article);
+            // A date opens a record or a news paragraph, not an item of a list.
+            let enumerator = label.is_some_and(|l| !is_date(l));
             if article_label {
                 article = label.map(Box::from);
             }
-            if label.is_none() || article_label {
+            if !enumerator || article_label {
                 lead = Some(index);
             }
-            if label.is_some() {
+            if enumerator {
                 numbered_part = Some(index);
             }
             Provision {
                 label: label.map(Box::from),
                 article: article.clone(),
-                lead: if label.is_some() && !article_label {
+                lead: if enumerator && !article_label {
                     lead
                 } else {
                     None
