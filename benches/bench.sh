@@ -1,0 +1,85 @@
+#!/usr/bin/env bash
+# Benchmarks of govlint (not tests: figures, not pass/fail). Writes target/bench/report.md.
+#
+#   benches/bench.sh [SHARED_DIR]     # SHARED_DIR defaults to ../shared
+#
+# Measures, on this machine:
+#   - the real corpus SHARED_DIR/corpus/gov (when present): time, MB/s and peak memory at 1
+#     and 2 threads (all rules, repository scope), natural duplicate findings per 1 000
+#     paragraphs, and the near-duplicate index's recall against an exhaustive search;
+#   - a generated corpus of 300 000 paragraphs with injected copies: time, MB/s, peak
+#     memory at 1 and 2 threads, and recall of the injected copies by edit rate;
+#   - cost growth at 50k, 100k, 200k and 400k paragraphs (2 threads).
+# Needs /usr/bin/time (GNU time) for peak memory.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+shared=${1:-../shared}
+out=target/bench
+mkdir -p "$out"
+report=$out/report.md
+cargo build --release --quiet --bin govlint --example gencorpus --example recall --example oracle
+govlint=target/release/govlint
+
+# run LABEL THREADS ARGS... : one timed run, appends a table row.
+run() {
+  local label=$1 threads=$2; shift 2
+  local bytes
+  bytes=$(du -sb "$1" | cut -f1)
+  RAYON_NUM_THREADS=$threads /usr/bin/time -f "%e %M" -o "$out/time.txt" \
+    "$govlint" check "$@" --format json > "$out/last.json" || true
+  read -r seconds kb < "$out/time.txt"
+  awk -v l="$label" -v t="$threads" -v s="$seconds" -v k="$kb" -v b="$bytes" \
+    'BEGIN { printf "| %s | %d | %.1f MB | %.2f s | %.1f MB/s | %.0f MB |\n", l, t, b/1e6, s, b/1e6/s, k/1024 }' >> "$report"
+}
+
+{
+  echo "# govlint benchmarks ($(date -u +%Y-%m-%d), $(nproc) cores)"
+  echo
+  echo "| corpus | threads | size | time | throughput | peak memory |"
+  echo "|---|---|---|---|---|---|"
+} > "$report"
+
+if [ -d "$shared/corpus/gov" ]; then
+  for t in 1 2; do run "shared/corpus/gov" "$t" "$shared/corpus/gov"; done
+  paragraphs=$(cat "$shared"/corpus/gov/*.txt | grep -c .)
+  findings=$(grep -c '"rule": "\(near-\)\?duplicate-paragraph"' "$out/last.json" || true)
+  echo >> "$report"
+  awk -v f="$findings" -v p="$paragraphs" 'BEGIN { printf "Natural duplicate findings on shared/corpus/gov: %d in %d paragraphs (%.2f per 1 000).\n", f, p, 1000*f/p }' >> "$report"
+  echo >> "$report"
+  echo "Near-duplicate index against an exhaustive search (shared/corpus/gov, repository scope):" >> "$report"
+  echo >> "$report"
+  for threshold in 0.80 0.85 0.90; do
+    echo "- $(target/release/examples/oracle "$shared/corpus/gov" "$threshold" 2>/dev/null)" >> "$report"
+  done
+  source_arg=(--source "$shared/corpus/gov")
+else
+  echo "($shared/corpus/gov not found: real-corpus figures skipped)" >> "$report"
+  source_arg=()
+fi
+
+generate() {
+  local n=$1
+  [ -f "$out/$n/truth.tsv" ] || target/release/examples/gencorpus --paragraphs "$n" --out "$out/$n" "${source_arg[@]}"
+}
+
+echo >> "$report"
+echo "| corpus | threads | size | time | throughput | peak memory |" >> "$report"
+echo "|---|---|---|---|---|---|" >> "$report"
+generate 300000
+for t in 1 2; do run "generated 300k paragraphs" "$t" "$out/300000/docs"; done
+echo >> "$report"
+echo "Recall of injected copies (generated 300k, default settings):" >> "$report"
+echo >> "$report"
+target/release/examples/recall "$out/300000/truth.tsv" "$out/last.json" >> "$report"
+
+echo >> "$report"
+echo "Cost growth (2 threads):" >> "$report"
+echo >> "$report"
+echo "| corpus | threads | size | time | throughput | peak memory |" >> "$report"
+echo "|---|---|---|---|---|---|" >> "$report"
+for n in 50000 100000 200000 400000; do
+  generate "$n"
+  run "generated $n paragraphs" 2 "$out/$n/docs"
+done
+
+cat "$report"
