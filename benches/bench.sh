@@ -27,7 +27,7 @@ run() {
   bytes=$(du -sb "$1" | cut -f1)
   RAYON_NUM_THREADS=$threads /usr/bin/time -f "%e %M" -o "$out/time.txt" \
     "$govlint" check "$@" --format json > "$out/last.json" || true
-  read -r seconds kb < "$out/time.txt"
+  read -r seconds kb < <(tail -n 1 "$out/time.txt")
   awk -v l="$label" -v t="$threads" -v s="$seconds" -v k="$kb" -v b="$bytes" \
     'BEGIN { printf "| %s | %d | %.1f MB | %.2f s | %.1f MB/s | %.0f MB |\n", l, t, b/1e6, s, b/1e6/s, k/1024 }' >> "$report"
 }

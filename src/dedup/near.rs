@@ -259,6 +259,9 @@ impl Index {
             .map(|chunk| {
                 let mut sizes = vec![0u32; buckets];
                 let mut prefixes = Prefixes::default();
+                let entries: usize = chunk.iter().map(|chars| index.prefix_len(chars)).sum();
+                prefixes.buckets.reserve_exact(entries);
+                prefixes.ends.reserve_exact(chunk.len());
                 let mut prefix = Vec::new();
                 for chars in chunk {
                     index.prefix(chars, &mut prefix);
@@ -324,11 +327,17 @@ impl Index {
 
     /// The item's prefix: its first bucket occurrences in the global order (fewest grams
     /// first, then by bucket), as distinct buckets, sorted.
+    /// How many grams an item's prefix keeps: enough for any partner up to `len / τ` long.
+    fn prefix_len(&self, chars: &[u16]) -> usize {
+        let longest_partner = (chars.len() as f64 / self.threshold + 1e-9).floor() as usize;
+        let grams = (chars.len() + 1).saturating_sub(self.q);
+        (self.q * max_edits(longest_partner, self.threshold) + 1).min(grams)
+    }
+
     fn prefix(&self, chars: &[u16], out: &mut Vec<u64>) {
         self.buckets(chars, out);
         out.sort_unstable();
-        let longest_partner = (chars.len() as f64 / self.threshold + 1e-9).floor() as usize;
-        let keep = self.q * max_edits(longest_partner, self.threshold) + 1;
+        let keep = self.prefix_len(chars).max(1);
         if keep < out.len() {
             // Order key: count (16 bits), bucket (≤ 22 bits), occurrence of the bucket in
             // this item (16 bits), so repeated buckets count as a multiset.

@@ -6,14 +6,16 @@ use crate::diagnostic::Severity;
 pub static RULE: RuleInfo = RuleInfo {
     name: "duplicate-paragraph",
     severity: Severity::Error,
-    summary: "A paragraph that repeats an earlier paragraph of the same file.",
+    summary: "A paragraph that repeats an earlier paragraph, in the same file or (repository scope) another file.",
     explanation: r#"
 ## What it does
 Compares paragraphs after folding away what a reader does not see as a difference:
 spaces and indentation, full-width and half-width forms, punctuation, zero-width
 characters and Latin case. Digits are kept, so a changed number is not a copy. The later
 copy is reported, with the first occurrence as a related location; a paragraph repeated
-many times is one finding listing every copy.
+many times is one finding listing every copy. In repository scope (the default when a
+directory is linted) copies in other files count too; text shared by three or more files
+is common text, reported as a warning, while copies within one file stay errors.
 
 ## Why is this bad
 A paragraph pasted twice is the most common slip of a draft assembled from earlier
@@ -25,6 +27,10 @@ material, and in a published article it reads as carelessness.
 - Parallel provisions: paragraphs that open with different numbers (`（一）` / `（二）`,
   `第五条` / `第九条`, `一是` / `二是`, dates), that belong to different articles of a
   statute, or numbered items under different lead-in paragraphs.
+- Official formulas (`各位代表：`, `（此件公开发布）`, the addressee line of State Council
+  documents, `第一章 总则`…, and `--dup-allowlist`), dated records of enactment and
+  amendment, and, across files, the formulas of a document series (report openings,
+  annual thanks, resolutions approving a report) and provisions two statutes share.
 - Pieces of a line broken mid-sentence (a line ending with `“` or `《`, or starting
   with `”` `》` `，`), which are fragments rather than paragraphs.
 "#,

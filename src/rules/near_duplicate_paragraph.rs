@@ -7,7 +7,7 @@ use crate::diagnostic::Severity;
 pub static RULE: RuleInfo = RuleInfo {
     name: "near-duplicate-paragraph",
     severity: Severity::Error,
-    summary: "A paragraph nearly equal to an earlier paragraph of the same file (≥ 85% similar).",
+    summary: "A paragraph nearly equal (≥ 85% similar) to an earlier paragraph, in the same file or (repository scope) another file.",
     explanation: r#"
 ## What it does
 Measures how much of a paragraph would have to be edited to turn it into an earlier one
