@@ -9,7 +9,9 @@
 #     paragraphs, and the near-duplicate index's recall against an exhaustive search;
 #   - a generated corpus of 300 000 paragraphs with injected copies: time, MB/s, peak
 #     memory at 1 and 2 threads, and recall of the injected copies by edit rate;
-#   - cost growth at 50k, 100k, 200k and 400k paragraphs (2 threads).
+#   - cost growth at 50k, 100k, 200k and 400k paragraphs (2 threads);
+#   - the incremental cache: a cold run writing it, a warm re-run, and a re-run after one
+#     file changed (generated 300k, 2 threads).
 # Needs /usr/bin/time (GNU time) for peak memory.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -81,5 +83,16 @@ for n in 50000 100000 200000 400000; do
   generate "$n"
   run "generated $n paragraphs" 2 "$out/$n/docs"
 done
+
+echo >> "$report"
+echo "Incremental cache (generated 300k, 2 threads):" >> "$report"
+echo >> "$report"
+echo "| corpus | threads | size | time | throughput | peak memory |" >> "$report"
+echo "|---|---|---|---|---|---|" >> "$report"
+rm -rf "$out/cache"
+run "cold, writing the cache" 2 "$out/300000/docs" --cache-dir "$out/cache"
+run "warm, nothing changed" 2 "$out/300000/docs" --cache-dir "$out/cache"
+echo "　　新增一段，用于测试缓存。" >> "$out/300000/docs/doc000001.txt"
+run "warm, one file changed" 2 "$out/300000/docs" --cache-dir "$out/cache"
 
 cat "$report"

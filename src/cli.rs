@@ -66,6 +66,12 @@ struct CheckArgs {
     /// A file of paragraphs that may repeat anywhere (formulas), one per line; `#` comments.
     #[arg(long, value_name = "FILE")]
     dup_allowlist: Vec<PathBuf>,
+    /// Keep results between runs, so a re-run reads and searches only changed files.
+    #[arg(long)]
+    cache: bool,
+    /// Where the cache lives (implies `--cache`; default `.govlint-cache`).
+    #[arg(long, value_name = "DIR")]
+    cache_dir: Option<PathBuf>,
 }
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -190,6 +196,11 @@ fn check(args: CheckArgs, out: &mut dyn Write) -> (i32, std::io::Result<()>) {
         duplicates,
         // JSON needs positions only; human output shows excerpts of the text.
         keep_sources: matches!(args.format, OutputFormat::Human),
+        cache: match (args.cache, args.cache_dir) {
+            (_, Some(dir)) => Some(dir),
+            (true, None) => Some(crate::cache::default_dir()),
+            (false, None) => None,
+        },
     };
     let (inputs, errors) = linter::collect_inputs(&args.paths, &args.stdin_filename);
     let run = linter::lint(&inputs, errors, &options);

@@ -3,6 +3,7 @@
 //! The pipeline is `linter` (inputs → `document` model → `rules` and the `dedup` phase →
 //! sorted `diagnostic`s) followed by one of the `render` formats; `cli` wires it together.
 
+pub mod cache;
 pub mod cli;
 pub mod dedup;
 pub mod diagnostic;

@@ -1,6 +1,7 @@
 //! One run of `govlint check`: find the inputs, read each once, run the document rules in
 //! parallel, then the duplicate phase over all documents, and sort what was found.
 
+use crate::cache::{self, Cache, Stamp};
 use crate::dedup;
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::document::{Document, Format};
@@ -9,6 +10,7 @@ use crate::source::Source;
 use globset::{GlobBuilder, GlobMatcher};
 use ignore::WalkBuilder;
 use rayon::prelude::*;
+use rustc_hash::FxHashMap;
 use std::io::Read;
 use std::path::{Path, PathBuf};
 
@@ -172,6 +174,8 @@ pub struct Options {
     /// Keep every file's text in the run for rendering; without it, large runs stay small
     /// and the text is read again where an excerpt is shown.
     pub keep_sources: bool,
+    /// The cache directory, when the incremental cache is on.
+    pub cache: Option<PathBuf>,
 }
 
 impl Default for Options {
@@ -180,6 +184,7 @@ impl Default for Options {
             rules: rules::RULES.to_vec(),
             duplicates: dedup::Settings::default(),
             keep_sources: true,
+            cache: None,
         }
     }
 }
@@ -190,6 +195,10 @@ struct Linted {
     source: Option<Source>,
     diagnostics: Vec<Diagnostic>,
     units: dedup::FileUnits,
+    /// Size and modification time when read (files only), for the cache.
+    stamp: Option<Stamp>,
+    /// Taken from the cache rather than read.
+    cached: bool,
 }
 
 pub fn lint(inputs: &[Input], errors: Vec<InputError>, options: &Options) -> Run {
@@ -197,11 +206,65 @@ pub fn lint(inputs: &[Input], errors: Vec<InputError>, options: &Options) -> Run
     let mut inputs: Vec<&Input> = inputs.iter().collect();
     inputs.sort_by_key(|input| input_path(input));
     inputs.dedup_by_key(|input| input_path(input));
+    let fingerprint = fingerprint(options);
+    let cache = options
+        .cache
+        .as_deref()
+        .and_then(|dir| Cache::load(dir, &fingerprint));
+    // Each input with its cache entry, moved out of the cache (not copied).
+    let mut cache = cache;
+    let mut entries: Vec<Option<cache::Entry>> = match cache.as_mut() {
+        Some(cache) => {
+            let mut taken: Vec<Option<cache::Entry>> =
+                cache.take_entries().into_iter().map(Some).collect();
+            let index: FxHashMap<&str, usize> =
+                (0..cache.files()).map(|i| (cache.path(i), i)).collect();
+            inputs
+                .iter()
+                .map(|input| {
+                    index
+                        .get(input_path(input).as_str())
+                        .and_then(|&e| taken[e].take())
+                })
+                .collect()
+        }
+        None => inputs.iter().map(|_| None).collect(),
+    };
+    timer.stage("cache loaded");
     let results: Vec<Result<Linted, InputError>> = inputs
         .into_par_iter()
-        .map(|input| read(input).map(|source| lint_source(source, options)))
+        .zip(entries.par_iter_mut())
+        .map(|(input, entry)| {
+            let stamp = match input {
+                Input::File(path) => Stamp::of(path),
+                Input::Stdin { .. } => None,
+            };
+            if let (Some(found), Some(stamp)) = (entry.take(), stamp)
+                && found.stamp == stamp
+                && let Some(diagnostics) = found.diagnostics()
+            {
+                return Ok(Linted {
+                    path: input_path(input),
+                    source: None,
+                    diagnostics,
+                    units: found.units,
+                    stamp: Some(stamp),
+                    cached: true,
+                });
+            }
+            read(input).map(|source| Linted {
+                stamp,
+                ..lint_source(source, options)
+            })
+        })
         .collect();
-    timer.stage("read, split, per-file rules, normalize");
+    timer.stage(&format!(
+        "read, split, per-file rules, normalize ({} files from the cache)",
+        results
+            .iter()
+            .filter(|r| r.as_ref().is_ok_and(|l| l.cached))
+            .count()
+    ));
     let mut linted = Vec::with_capacity(results.len());
     let mut errors = errors;
     for result in results {
@@ -210,7 +273,19 @@ pub fn lint(inputs: &[Input], errors: Vec<InputError>, options: &Options) -> Run
             Err(error) => errors.push(error),
         }
     }
-    finish(linted, errors, options, &timer)
+    finish(linted, errors, options, &timer, cache)
+}
+
+/// What decides whether cached results still hold: the version, the rules and settings.
+fn fingerprint(options: &Options) -> String {
+    let rules: Vec<&str> = options.rules.iter().map(|r| r.name).collect();
+    let d = &options.duplicates;
+    let mut allowed: Vec<&String> = d.allowed.iter().collect();
+    allowed.sort();
+    format!(
+        "{rules:?} {:?} {} {} {} {} {allowed:?}",
+        d.scope, d.exact_min_chars, d.near_min_chars, d.threshold, d.common_files
+    )
 }
 
 fn input_path(input: &Input) -> String {
@@ -227,7 +302,7 @@ pub fn lint_documents(documents: Vec<Document>, errors: Vec<InputError>, options
         .into_par_iter()
         .map(|document| lint_document(document, options))
         .collect();
-    finish(linted, errors, options, &timer)
+    finish(linted, errors, options, &timer, None)
 }
 
 fn lint_source(source: Source, options: &Options) -> Linted {
@@ -259,6 +334,8 @@ fn lint_document(document: Document, options: &Options) -> Linted {
         source: options.keep_sources.then_some(source),
         diagnostics,
         units,
+        stamp: None,
+        cached: false,
     }
 }
 
@@ -280,13 +357,22 @@ fn finish(
     errors: Vec<InputError>,
     options: &Options,
     timer: &Timer,
+    cache: Option<Cache>,
 ) -> Run {
     linted.sort_by(|a, b| a.path.cmp(&b.path));
     let mut diagnostics = Vec::new();
     let mut paths = Vec::with_capacity(linted.len());
     let mut sources = Vec::with_capacity(linted.len());
     let mut units = Vec::with_capacity(linted.len());
+    let mut stamps = Vec::with_capacity(linted.len());
+    let mut changed = Vec::with_capacity(linted.len());
+    let mut per_file = Vec::with_capacity(linted.len());
     for (index, file) in linted.into_iter().enumerate() {
+        per_file.push(if options.cache.is_some() {
+            file.diagnostics.clone()
+        } else {
+            Vec::new()
+        });
         diagnostics.extend(file.diagnostics.into_iter().map(|mut d| {
             d.document = index;
             d
@@ -294,6 +380,8 @@ fn finish(
         paths.push(file.path);
         sources.push(file.source);
         units.push(file.units);
+        stamps.push(file.stamp);
+        changed.push(!file.cached);
     }
     let mut run = Run {
         paths,
@@ -301,7 +389,25 @@ fn finish(
         diagnostics,
         errors,
     };
+    let mut pairs = Vec::new();
     if duplicates_enabled(options) {
+        // Pairs among unchanged files, from the cache, with entries mapped to this run.
+        let known = cache.as_ref().map(|cache| {
+            let position: FxHashMap<&str, u32> = run
+                .paths
+                .iter()
+                .enumerate()
+                .map(|(i, p)| (p.as_str(), i as u32))
+                .collect();
+            let file = |entry: usize| {
+                let index = *position.get(cache.path(entry))?;
+                (!changed[index as usize]).then_some(index)
+            };
+            dedup::Known {
+                changed: changed.clone(),
+                pairs: cache.pairs(file),
+            }
+        });
         let text = |file: usize, span: &std::ops::Range<usize>| {
             run.source(file)
                 .and_then(|source| source.text.get(span.clone()).map(str::to_string))
@@ -312,9 +418,33 @@ fn finish(
             &options.duplicates,
             enabled(options),
             &text,
+            known.as_ref(),
         );
-        run.diagnostics.extend(found);
+        run.diagnostics.extend(found.diagnostics);
+        pairs = found.pairs;
         timer.stage("duplicates");
+    }
+    let unchanged =
+        cache.as_ref().is_some_and(|c| c.files() == changed.len()) && !changed.contains(&true);
+    if let Some(dir) = options.cache.as_ref().filter(|_| !unchanged) {
+        let entries = run
+            .paths
+            .iter()
+            .zip(stamps)
+            .zip(units)
+            .zip(per_file)
+            .filter_map(|(((path, stamp), units), diagnostics)| {
+                Some(cache::Entry::new(path.clone(), stamp?, &diagnostics, units))
+            })
+            .collect();
+        // The cache only saves work: failing to write it is not an error of the run.
+        if let Err(err) = Cache::save(dir, &fingerprint(options), entries, &pairs) {
+            eprintln!(
+                "warning: {}: could not write the cache: {err}",
+                dir.display()
+            );
+        }
+        timer.stage("cache written");
     }
     // Files are in path order, so the file index orders by path.
     run.diagnostics.sort_by(|a, b| {

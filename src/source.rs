@@ -1,5 +1,6 @@
 //! A file's text, read once, with the line index every position conversion goes through.
 
+use serde::{Deserialize, Serialize};
 use std::ops::Range;
 
 /// One input text and where it came from. Positions inside govlint are byte offsets into
@@ -13,7 +14,9 @@ pub struct Source {
 }
 
 /// A 1-based line and a 1-based column counted in Unicode scalar values.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, PartialOrd, Ord, Hash)]
+#[derive(
+    Debug, Clone, Copy, Default, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize,
+)]
 pub struct Position {
     pub line: usize,
     pub column: usize,

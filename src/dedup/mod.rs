@@ -13,6 +13,7 @@ use crate::rules::{duplicate_paragraph, near_duplicate_paragraph};
 use crate::source::Position;
 use rayon::prelude::*;
 use rustc_hash::FxHashMap;
+use serde::{Deserialize, Serialize};
 use std::collections::HashSet;
 use std::ops::Range;
 use structure::Provision;
@@ -76,7 +77,7 @@ impl Settings {
 }
 
 /// What the duplicate phase keeps of a paragraph.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct Unit {
     pub paragraph: u32,
     /// The paragraph's byte span in its file, and where it starts and ends.
@@ -94,7 +95,7 @@ pub struct Unit {
 }
 
 /// What the duplicate phase keeps of a file.
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Clone, Default, Serialize, Deserialize)]
 pub struct FileUnits {
     pub is_statute: bool,
     pub units: Vec<Unit>,
@@ -148,13 +149,31 @@ type At = (u32, u32);
 
 /// Finds the duplicates among `files` (indexed as in the run, paths in `paths`). `text`
 /// gives the original text of a file's byte range, for the diffs of near copies.
+/// Near pairs found before, among files that have not changed since (`crate::cache`).
+pub struct Known {
+    /// Per file of the run: read and searched again this run.
+    pub changed: Vec<bool>,
+    /// Pairs among unchanged files, as (file, unit) places of this run.
+    pub pairs: Vec<RawPair>,
+}
+
+/// A near pair as the index found it, before parallel text is set aside.
+pub type RawPair = ((u32, u32), (u32, u32), f64);
+
+/// What the duplicate phase found: the findings, and every near pair for the cache.
+pub struct Found {
+    pub diagnostics: Vec<Diagnostic>,
+    pub pairs: Vec<RawPair>,
+}
+
 pub fn find_duplicates(
     files: &[FileUnits],
     paths: &[String],
     settings: &Settings,
     enabled: Enabled,
     text: &(dyn Fn(usize, &Range<usize>) -> Option<String> + Sync),
-) -> Vec<Diagnostic> {
+    known: Option<&Known>,
+) -> Found {
     let unit = |(file, index): At| &files[file as usize].units[index as usize];
     let all: Vec<At> = files
         .iter()
@@ -178,6 +197,7 @@ pub fn find_duplicates(
     let mut sharing: FxHashMap<u128, usize> = FxHashMap::default();
 
     let mut diagnostics = Vec::new();
+    let mut raw_pairs = Vec::new();
     let mut representatives = Vec::with_capacity(classes.len());
     for members in &classes {
         representatives.push(members[0]);
@@ -195,31 +215,9 @@ pub fn find_duplicates(
     if enabled.near {
         representatives
             .retain(|&at| unit(at).chars.len() >= settings.near_min_chars && !unit(at).is_heading);
-        let groups: Vec<Vec<At>> = match settings.scope {
-            Scope::Repository => vec![representatives],
-            Scope::File => {
-                let mut by_file: Vec<Vec<At>> = vec![Vec::new(); files.len()];
-                for at in representatives {
-                    by_file[at.0 as usize].push(at);
-                }
-                by_file
-            }
-        };
-        let mut pairs: Vec<(At, At, f64)> = groups
-            .par_iter()
-            .flat_map_iter(|members| {
-                let items: Vec<near::Item> = members
-                    .iter()
-                    .map(|&at| near::Item {
-                        chars: &unit(at).chars,
-                    })
-                    .collect();
-                near::find_pairs(&items, settings.threshold, settings.near_min_chars)
-                    .into_iter()
-                    .map(|p| (members[p.earlier], members[p.later], p.similarity))
-                    .collect::<Vec<_>>()
-            })
-            .collect();
+        let raw = near_pairs(representatives, &classes, files, settings, known);
+        raw_pairs = raw.clone();
+        let mut pairs = raw;
         pairs.retain(|&(a, b, _)| !is_parallel_text(a, b, files));
         // One finding per later paragraph: its most similar earlier paragraph.
         pairs.sort_by(|x, y| {
@@ -235,7 +233,74 @@ pub fn find_duplicates(
             )
         }));
     }
-    diagnostics
+    Found {
+        diagnostics,
+        pairs: raw_pairs,
+    }
+}
+
+/// The near pairs among `representatives` (the first paragraph of each clone class): all
+/// of them searched, or, with pairs known from the cache, only those involving a changed
+/// file. Known pairs are moved to their classes' current representatives, so a re-run
+/// reports what a full run would.
+fn near_pairs(
+    representatives: Vec<At>,
+    classes: &[Vec<At>],
+    files: &[FileUnits],
+    settings: &Settings,
+    known: Option<&Known>,
+) -> Vec<RawPair> {
+    let unit = |(file, index): At| &files[file as usize].units[index as usize];
+    let changed = |at: At| known.is_none_or(|k| k.changed[at.0 as usize]);
+    let search = |members: &[At], only_changed: bool| -> Vec<RawPair> {
+        let items: Vec<near::Item> = members
+            .iter()
+            .map(|&at| near::Item {
+                chars: &unit(at).chars,
+            })
+            .collect();
+        let found = if only_changed {
+            let marks: Vec<bool> = members.iter().map(|&at| changed(at)).collect();
+            near::find_pairs_involving(&items, &marks, settings.threshold, settings.near_min_chars)
+        } else {
+            near::find_pairs(&items, settings.threshold, settings.near_min_chars)
+        };
+        found
+            .into_iter()
+            .map(|p| (members[p.earlier], members[p.later], p.similarity))
+            .collect()
+    };
+    let mut pairs: Vec<RawPair> = match settings.scope {
+        Scope::Repository => search(&representatives, known.is_some()),
+        Scope::File => {
+            let mut by_file: Vec<Vec<At>> = vec![Vec::new(); files.len()];
+            for at in representatives.iter().copied().filter(|&at| changed(at)) {
+                by_file[at.0 as usize].push(at);
+            }
+            by_file
+                .par_iter()
+                .flat_map_iter(|members| search(members, false))
+                .collect()
+        }
+    };
+    if let Some(known) = known {
+        let mut representative: FxHashMap<At, At> = FxHashMap::default();
+        for members in classes {
+            for &at in members {
+                representative.insert(at, members[0]);
+            }
+        }
+        let eligible: std::collections::HashSet<At> = representatives.iter().copied().collect();
+        pairs.extend(known.pairs.iter().filter_map(|&(a, b, similarity)| {
+            let (a, b) = (*representative.get(&a)?, *representative.get(&b)?);
+            let both = eligible.contains(&a) && eligible.contains(&b) && a != b;
+            let same_scope = settings.scope == Scope::Repository || a.0 == b.0;
+            (both && same_scope).then_some((a.min(b), a.max(b), similarity))
+        }));
+        pairs.sort_by_key(|p| (p.1, p.0));
+        pairs.dedup_by(|x, y| (x.0, x.1) == (y.0, y.1));
+    }
+    pairs
 }
 
 /// The members of a clone class that are copies of its first member: within a file,

@@ -15,6 +15,7 @@
 
 use rapidfuzz::distance::levenshtein;
 use rayon::prelude::*;
+use rustc_hash::FxHashMap;
 use std::sync::atomic::{AtomicU32, Ordering::Relaxed};
 
 /// A string taking part in the search.
@@ -131,6 +132,82 @@ pub fn find_pairs(items: &[Item], threshold: f64, min_len: usize) -> Vec<Pair> {
         );
         start = end;
     }
+    pairs.sort_by_key(|p| (p.later, p.earlier));
+    pairs
+}
+
+/// The pairs with similarity ≥ `threshold` that involve at least one item marked `changed`,
+/// sorted by (later, earlier): what a re-run must search when the pairs among unchanged
+/// items are known from the cache. The changed items are indexed; every item is looked up.
+/// Both sides use the longer, index-side prefix and one fixed order (by gram hash, no
+/// counts), so the filter stays lossless in both directions.
+pub fn find_pairs_involving(
+    items: &[Item],
+    changed: &[bool],
+    threshold: f64,
+    min_len: usize,
+) -> Vec<Pair> {
+    let Some(q) = gram_size(threshold, min_len) else {
+        let mut pairs = all_pairs(items, threshold);
+        pairs.retain(|p| changed[p.earlier] || changed[p.later]);
+        return pairs;
+    };
+    let order = Index {
+        q,
+        threshold,
+        bits: 32,
+        counts: vec![0],
+        coarse_shift: 63,
+        chunk: 1,
+        prefixes: Vec::new(),
+        ends: Vec::new(),
+        lists: Vec::new(),
+    };
+    let mut lists: FxHashMap<u32, Vec<u32>> = FxHashMap::default();
+    let mut prefix = Vec::new();
+    for (i, item) in items.iter().enumerate().filter(|&(i, _)| changed[i]) {
+        order.prefix(item.chars, &mut prefix);
+        for &bucket in &prefix {
+            lists.entry(bucket as u32).or_default().push(i as u32);
+        }
+    }
+    let histograms: Vec<Histogram> = items.par_iter().map(|item| histogram(item.chars)).collect();
+    let mut pairs: Vec<Pair> = (0..items.len())
+        .into_par_iter()
+        .map_init(Vec::new, |prefix, other| {
+            let mut found = Vec::new();
+            let chars = items[other].chars;
+            order.prefix(chars, prefix);
+            let mut candidates: Vec<u32> = prefix
+                .iter()
+                .filter_map(|&bucket| lists.get(&(bucket as u32)))
+                .flatten()
+                .copied()
+                // A pair of two changed items is found once, from its later item.
+                .filter(|&x| x as usize != other && (!changed[other] || (x as usize) < other))
+                .collect();
+            candidates.sort_unstable();
+            candidates.dedup();
+            for x in candidates {
+                let x = x as usize;
+                let longest = chars.len().max(items[x].chars.len());
+                if histogram_distance(&histograms[x], &histograms[other]).div_ceil(2)
+                    > max_edits(longest, threshold)
+                {
+                    continue;
+                }
+                if let Some(similarity) = similarity(items[x].chars, chars, threshold) {
+                    found.push(Pair {
+                        earlier: x.min(other),
+                        later: x.max(other),
+                        similarity,
+                    });
+                }
+            }
+            found
+        })
+        .flatten_iter()
+        .collect();
     pairs.sort_by_key(|p| (p.later, p.earlier));
     pairs
 }

@@ -4,12 +4,13 @@
 use crate::document::Document;
 use crate::text::{ends_broken, leading_label, starts_broken};
 use regex::Regex;
+use serde::{Deserialize, Serialize};
 use std::sync::LazyLock;
 
 /// Laws repeat provisions word for word in different articles (`有前款所列行为之一的…`),
 /// and parallel items (`（一）…`/`（二）…`, `一是…`/`二是…`) share templates on purpose:
 /// such paragraphs of one file are distinct, not copies.
-#[derive(Debug, Default, Clone, PartialEq)]
+#[derive(Debug, Default, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Provision {
     /// The enumerator or date the paragraph opens with.
     pub label: Option<Box<str>>,

@@ -1,0 +1,191 @@
+//! The incremental cache (`--cache`, in `.govlint-cache/` unless `--cache-dir` says
+//! otherwise; safe to delete at any time). It keeps, per file, what the per-file rules
+//! found and what the duplicate phase needs, keyed by the file's size and modification
+//! time, and the near pairs found among the files. A re-run reads, lints and searches again
+//! only the files that changed.
+
+use crate::dedup::{FileUnits, RawPair};
+use crate::diagnostic::{Diagnostic, Severity};
+use crate::rules;
+use crate::source::Position;
+use serde::{Deserialize, Serialize};
+use std::ops::Range;
+use std::path::{Path, PathBuf};
+use std::time::UNIX_EPOCH;
+
+const FILE_NAME: &str = "govlint-v1.bin";
+
+/// A file's size and modification time: unchanged stamp, unchanged content.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Stamp {
+    len: u64,
+    modified_ns: u128,
+}
+
+impl Stamp {
+    pub fn of(path: &Path) -> Option<Stamp> {
+        let meta = std::fs::metadata(path).ok()?;
+        let modified = meta.modified().ok()?.duration_since(UNIX_EPOCH).ok()?;
+        Some(Stamp {
+            len: meta.len(),
+            modified_ns: modified.as_nanos(),
+        })
+    }
+}
+
+#[derive(Serialize, Deserialize)]
+struct StoredDiagnostic {
+    rule: String,
+    severity: Severity,
+    message: String,
+    help: Option<String>,
+    span: Range<usize>,
+    start: Position,
+    end: Position,
+    paragraph: usize,
+}
+
+/// One file as the cache keeps it.
+#[derive(Serialize, Deserialize)]
+pub struct Entry {
+    pub path: String,
+    pub stamp: Stamp,
+    diagnostics: Vec<StoredDiagnostic>,
+    pub units: FileUnits,
+}
+
+impl Entry {
+    pub fn new(path: String, stamp: Stamp, diagnostics: &[Diagnostic], units: FileUnits) -> Entry {
+        Entry {
+            path,
+            stamp,
+            diagnostics: diagnostics
+                .iter()
+                .map(|d| StoredDiagnostic {
+                    rule: d.rule.to_string(),
+                    severity: d.severity,
+                    message: d.message.clone(),
+                    help: d.help.clone(),
+                    span: d.span.clone(),
+                    start: d.start,
+                    end: d.end,
+                    paragraph: d.paragraph,
+                })
+                .collect(),
+            units,
+        }
+    }
+
+    /// The file's per-file diagnostics; `None` if a rule of the cache no longer exists.
+    pub fn diagnostics(&self) -> Option<Vec<Diagnostic>> {
+        self.diagnostics
+            .iter()
+            .map(|d| {
+                let rule = rules::find(&d.rule)?;
+                let mut diagnostic = Diagnostic::new(
+                    rule.name,
+                    d.severity,
+                    0,
+                    d.paragraph,
+                    d.span.clone(),
+                    d.message.clone(),
+                );
+                diagnostic.help = d.help.clone();
+                diagnostic.start = d.start;
+                diagnostic.end = d.end;
+                Some(diagnostic)
+            })
+            .collect()
+    }
+}
+
+#[derive(Serialize, Deserialize, Default)]
+pub struct Cache {
+    version: String,
+    /// Rules and settings the entries were made with.
+    fingerprint: String,
+    pub entries: Vec<Entry>,
+    /// Near pairs as (entry, unit, entry, unit, similarity).
+    pairs: Vec<(u32, u32, u32, u32, f64)>,
+    /// The entries' paths, kept when the entries are taken.
+    #[serde(skip)]
+    paths: Vec<String>,
+}
+
+impl Cache {
+    /// The cache in `dir`, if there is one made by this version with these settings.
+    pub fn load(dir: &Path, fingerprint: &str) -> Option<Cache> {
+        let bytes = std::fs::read(dir.join(FILE_NAME)).ok()?;
+        let cache: Cache = postcard::from_bytes(&bytes).ok()?;
+        (cache.version == env!("CARGO_PKG_VERSION") && cache.fingerprint == fingerprint)
+            .then_some(cache)
+    }
+
+    /// The near pairs between entries for which `keep(entry)` holds, with each entry index
+    /// mapped by `file`.
+    pub fn pairs(&self, file: impl Fn(usize) -> Option<u32>) -> Vec<RawPair> {
+        self.pairs
+            .iter()
+            .filter_map(|&(fa, ua, fb, ub, similarity)| {
+                Some((
+                    (file(fa as usize)?, ua),
+                    (file(fb as usize)?, ub),
+                    similarity,
+                ))
+            })
+            .collect()
+    }
+
+    /// Writes the cache of this run atomically: a temporary file renamed over the old one.
+    pub fn save(
+        dir: &Path,
+        fingerprint: &str,
+        entries: Vec<Entry>,
+        pairs: &[RawPair],
+    ) -> std::io::Result<()> {
+        let cache = Cache {
+            version: env!("CARGO_PKG_VERSION").to_string(),
+            fingerprint: fingerprint.to_string(),
+            entries,
+            pairs: pairs
+                .iter()
+                .map(|&((fa, ua), (fb, ub), s)| (fa, ua, fb, ub, s))
+                .collect(),
+            paths: Vec::new(),
+        };
+        std::fs::create_dir_all(dir)?;
+        let temporary = dir.join(format!("{FILE_NAME}.{}.tmp", std::process::id()));
+        let mut writer = std::io::BufWriter::new(std::fs::File::create(&temporary)?);
+        let written = match postcard::to_io(&cache, &mut writer) {
+            Ok(_) => std::io::Write::flush(&mut writer),
+            Err(err) => Err(std::io::Error::other(err)),
+        };
+        drop(writer);
+        if let Err(err) = written {
+            let _ = std::fs::remove_file(&temporary);
+            return Err(err);
+        }
+        std::fs::rename(&temporary, dir.join(FILE_NAME))
+    }
+
+    /// Moves the entries out, keeping their paths for `path`.
+    pub fn take_entries(&mut self) -> Vec<Entry> {
+        self.paths = self.entries.iter().map(|e| e.path.clone()).collect();
+        std::mem::take(&mut self.entries)
+    }
+
+    /// The path of entry `entry` (after `take_entries`).
+    pub fn path(&self, entry: usize) -> &str {
+        &self.paths[entry]
+    }
+
+    /// How many files the cache held (after `take_entries`).
+    pub fn files(&self) -> usize {
+        self.paths.len()
+    }
+}
+
+/// Where the cache lives by default.
+pub fn default_dir() -> PathBuf {
+    PathBuf::from(".govlint-cache")
+}
