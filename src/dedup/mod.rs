@@ -145,10 +145,8 @@ pub struct Enabled {
 }
 
 /// A unit of the run: (file, unit index in that file).
-type At = (u32, u32);
+pub type At = (u32, u32);
 
-/// Finds the duplicates among `files` (indexed as in the run, paths in `paths`). `text`
-/// gives the original text of a file's byte range, for the diffs of near copies.
 /// Near pairs found before, among files that have not changed since (`crate::cache`).
 pub struct Known {
     /// Per file of the run: read and searched again this run.
@@ -157,8 +155,9 @@ pub struct Known {
     pub pairs: Vec<RawPair>,
 }
 
-/// A near pair as the index found it, before parallel text is set aside.
-pub type RawPair = ((u32, u32), (u32, u32), f64);
+/// A near pair as the index found it (earlier, later, similarity), before parallel text is
+/// set aside.
+pub type RawPair = (At, At, f64);
 
 /// What the duplicate phase found: the findings, and every near pair for the cache.
 pub struct Found {
@@ -166,6 +165,9 @@ pub struct Found {
     pub pairs: Vec<RawPair>,
 }
 
+/// Finds the duplicates among `files` (indexed as in the run, paths in `paths`). `text`
+/// gives the original text of a file's byte range, for the diffs of near copies; `known`,
+/// the near pairs a cache holds.
 pub fn find_duplicates(
     files: &[FileUnits],
     paths: &[String],
