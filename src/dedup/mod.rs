@@ -133,6 +133,9 @@ pub fn file_units(document: &Document, settings: &Settings) -> FileUnits {
             })
         })
         .collect();
+    // Kept for the whole run: no spare capacity.
+    let mut units: Vec<Unit> = units;
+    units.shrink_to_fit();
     FileUnits {
         is_statute: structure::is_statute(document),
         units,
@@ -183,17 +186,27 @@ pub fn find_duplicates(
         .flat_map(|(f, file)| (0..file.units.len()).map(move |u| (f as u32, u as u32)))
         .collect();
 
-    // Clone classes, members in run order.
-    let mut classes: FxHashMap<(u32, u128), Vec<At>> = FxHashMap::default();
-    classes.reserve(all.len());
-    for &at in &all {
-        let scope = match settings.scope {
-            Scope::Repository if !unit(at).is_series_formula => 0,
-            _ => at.0 + 1,
-        };
-        classes.entry((scope, unit(at).key)).or_default().push(at);
+    // Clone classes, members in run order: one sorted array, a class a run of equal keys.
+    let scope = |at: At| match settings.scope {
+        Scope::Repository if !unit(at).is_series_formula => 0,
+        _ => at.0 + 1,
+    };
+    let mut keyed: Vec<(u32, u128, At)> = all
+        .iter()
+        .map(|&at| (scope(at), unit(at).key, at))
+        .collect();
+    drop(all);
+    keyed.par_sort_unstable();
+    let members: Vec<At> = keyed.iter().map(|k| k.2).collect();
+    let mut classes: Vec<&[At]> = Vec::new();
+    let mut start = 0;
+    for end in 1..=keyed.len() {
+        if end == keyed.len() || (keyed[end].0, keyed[end].1) != (keyed[start].0, keyed[start].1) {
+            classes.push(&members[start..end]);
+            start = end;
+        }
     }
-    let mut classes: Vec<Vec<At>> = classes.into_values().collect();
+    drop(keyed);
     classes.sort_unstable_by_key(|members| members[0]);
     // How many files share each text, for the near copies' severity.
     let mut sharing: FxHashMap<u128, usize> = FxHashMap::default();
@@ -201,7 +214,7 @@ pub fn find_duplicates(
     let mut diagnostics = Vec::new();
     let mut raw_pairs = Vec::new();
     let mut representatives = Vec::with_capacity(classes.len());
-    for members in &classes {
+    for members in classes.iter().copied() {
         representatives.push(members[0]);
         let copies = copies_in_class(members, files, &unit);
         let file_count = count_files(&copies);
@@ -247,7 +260,7 @@ pub fn find_duplicates(
 /// reports what a full run would.
 fn near_pairs(
     representatives: Vec<At>,
-    classes: &[Vec<At>],
+    classes: &[&[At]],
     files: &[FileUnits],
     settings: &Settings,
     known: Option<&Known>,
@@ -288,7 +301,7 @@ fn near_pairs(
     if let Some(known) = known {
         let mut representative: FxHashMap<At, At> = FxHashMap::default();
         for members in classes {
-            for &at in members {
+            for &at in members.iter() {
                 representative.insert(at, members[0]);
             }
         }
