@@ -66,10 +66,6 @@ impl Source {
         start..end
     }
 
-    pub fn line_count(&self) -> usize {
-        self.line_starts.len()
-    }
-
     /// The largest character boundary at or before `offset`.
     pub fn floor_char_boundary(&self, mut offset: usize) -> usize {
         offset = offset.min(self.text.len());

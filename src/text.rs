@@ -86,11 +86,6 @@ pub fn is_space(c: char) -> bool {
     c.is_whitespace() || c == '\u{3000}' || c == '\u{A0}'
 }
 
-/// Zero-width characters that pasted text carries invisibly.
-pub fn is_zero_width(c: char) -> bool {
-    matches!(c, '\u{200B}'..='\u{200D}' | '\u{2060}' | '\u{FEFF}')
-}
-
 static URL_OR_EMAIL: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
         r"(?xi)
@@ -143,11 +138,6 @@ pub fn leading_label(text: &str) -> Option<&str> {
         return None;
     }
     Some(found.as_str().trim_end_matches(['、', '．', '.']))
-}
-
-/// The character before byte `at` and the one at-or-after `end`, skipping nothing.
-pub fn neighbours(text: &str, at: usize, end: usize) -> (Option<char>, Option<char>) {
-    (text[..at].chars().next_back(), text[end..].chars().next())
 }
 
 #[cfg(test)]
