@@ -254,7 +254,8 @@ pub fn lint(inputs: &[Input], errors: Vec<InputError>, options: &Options) -> Run
             }
             read(input).map(|source| Linted {
                 stamp,
-                ..lint_source(source, options)
+                // Standard input cannot be read again: keep its text.
+                ..lint_source(source, options, matches!(input, Input::Stdin { .. }))
             })
         })
         .collect();
@@ -300,19 +301,19 @@ pub fn lint_documents(documents: Vec<Document>, errors: Vec<InputError>, options
     let timer = Timer::start();
     let linted = documents
         .into_par_iter()
-        .map(|document| lint_document(document, options))
+        .map(|document| lint_document(document, options, true))
         .collect();
     finish(linted, errors, options, &timer, None)
 }
 
-fn lint_source(source: Source, options: &Options) -> Linted {
+fn lint_source(source: Source, options: &Options, keep_source: bool) -> Linted {
     let format = Format::from_path(&source.path);
-    lint_document(Document::new(source, format), options)
+    lint_document(Document::new(source, format), options, keep_source)
 }
 
 /// Runs the document-level rules and extracts the duplicate units, so that the document
 /// itself can be dropped.
-fn lint_document(document: Document, options: &Options) -> Linted {
+fn lint_document(document: Document, options: &Options, keep_source: bool) -> Linted {
     let mut diagnostics: Vec<Diagnostic> = options
         .rules
         .iter()
@@ -331,7 +332,7 @@ fn lint_document(document: Document, options: &Options) -> Linted {
     let Document { source, .. } = document;
     Linted {
         path: source.path.clone(),
-        source: options.keep_sources.then_some(source),
+        source: (options.keep_sources || keep_source).then_some(source),
         diagnostics,
         units,
         stamp: None,
@@ -408,9 +409,9 @@ fn finish(
                 pairs: cache.pairs(file),
             }
         });
-        let text = |file: usize, span: &std::ops::Range<usize>| {
-            run.source(file)
-                .and_then(|source| source.text.get(span.clone()).map(str::to_string))
+        let text = |file: usize, span: &std::ops::Range<usize>| match &run.sources[file] {
+            Some(source) => source.text.get(span.clone()).map(str::to_string),
+            None => read_range(Path::new(&run.paths[file]), span),
         };
         let found = dedup::find_duplicates(
             &units,
@@ -458,6 +459,16 @@ fn finish(
     run.errors
         .sort_by(|a, b| a.path.cmp(&b.path).then(a.message.cmp(&b.message)));
     run
+}
+
+/// The text of one byte range of a file, read without reading the rest.
+fn read_range(path: &Path, span: &std::ops::Range<usize>) -> Option<String> {
+    use std::io::{Seek, SeekFrom};
+    let mut file = std::fs::File::open(path).ok()?;
+    file.seek(SeekFrom::Start(span.start as u64)).ok()?;
+    let mut bytes = vec![0; span.len()];
+    file.read_exact(&mut bytes).ok()?;
+    String::from_utf8(bytes).ok()
 }
 
 /// Stage timings on standard error when `GOVLINT_TIMINGS` is set (for benchmarks).

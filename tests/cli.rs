@@ -1012,3 +1012,21 @@ fn closed_pipe_on_large_human_output_is_not_an_error() {
     }
     assert_quiet_on_closed_pipe(dir.path(), &["check", "--color", "never", "articles"]);
 }
+
+/// Standard input cannot be read twice: a near copy found in it still carries its diff in
+/// JSON output, which keeps no other file's text.
+#[test]
+fn near_copy_from_stdin_shows_what_differs_in_json() {
+    let text = "建成区镇村三级智慧政务一体化平台，将服务群众距离减至“0”公里。140个政务服务事项实现长三角“一网通办、异地可办、就近办理”。";
+    let input = format!("{text}\n{}\n", text.replace("140", "150"));
+    let output = Command::cargo_bin("govlint")
+        .expect("binary is built")
+        .args(["check", "-", "--format", "json"])
+        .write_stdin(input)
+        .output()
+        .expect("govlint runs");
+    let json: serde_json::Value = serde_json::from_slice(&output.stdout).expect("JSON output");
+    let near = &json["diagnostics"][0];
+    assert_eq!(near["rule"], "near-duplicate-paragraph");
+    assert_eq!(near["diff"], "…”公里。1[-4-]{+5+}0个政务服…");
+}
