@@ -5,7 +5,7 @@
 //! only the files that changed.
 
 use crate::dedup::{FileUnits, RawPair};
-use crate::diagnostic::{Diagnostic, Severity};
+use crate::diagnostic::{Diagnostic, Fix, Severity};
 use crate::rules;
 use crate::source::Position;
 use serde::{Deserialize, Serialize};
@@ -13,7 +13,7 @@ use std::ops::Range;
 use std::path::{Path, PathBuf};
 use std::time::UNIX_EPOCH;
 
-const FILE_NAME: &str = "govlint-v1.bin";
+const FILE_NAME: &str = "govlint-v2.bin";
 
 /// A file's size and modification time: unchanged stamp, unchanged content.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
@@ -43,6 +43,7 @@ struct StoredDiagnostic {
     start: Position,
     end: Position,
     paragraph: usize,
+    fix: Option<Fix>,
 }
 
 /// One file as the cache keeps it.
@@ -70,6 +71,7 @@ impl Entry {
                     start: d.start,
                     end: d.end,
                     paragraph: d.paragraph,
+                    fix: d.fix.clone(),
                 })
                 .collect(),
             units,
@@ -93,6 +95,7 @@ impl Entry {
                 diagnostic.help = d.help.clone();
                 diagnostic.start = d.start;
                 diagnostic.end = d.end;
+                diagnostic.fix = d.fix.clone();
                 Some(diagnostic)
             })
             .collect()

@@ -66,6 +66,16 @@ struct CheckArgs {
     /// A file of paragraphs that may repeat anywhere (formulas), one per line; `#` comments.
     #[arg(long, value_name = "FILE")]
     dup_allowlist: Vec<PathBuf>,
+    /// Apply safe fixes to the files (atomically), then report what is left. With `-`, the
+    /// fixed text is written to standard output instead.
+    #[arg(long)]
+    fix: bool,
+    /// Print the unified diff of what `--fix` would change, and write nothing.
+    #[arg(long)]
+    diff: bool,
+    /// With `--fix` or `--diff`, apply unsafe fixes too.
+    #[arg(long)]
+    unsafe_fixes: bool,
     /// Keep results between runs, so a re-run reads and searches only changed files.
     #[arg(long)]
     cache: bool,
@@ -196,14 +206,45 @@ fn check(args: CheckArgs, out: &mut dyn Write) -> (i32, std::io::Result<()>) {
         duplicates,
         // JSON needs positions only; human output shows excerpts of the text.
         keep_sources: matches!(args.format, OutputFormat::Human),
-        cache: match (args.cache, args.cache_dir) {
+        cache: match (args.cache, args.cache_dir.clone()) {
             (_, Some(dir)) => Some(dir),
             (true, None) => Some(crate::cache::default_dir()),
             (false, None) => None,
         },
     };
     let (inputs, errors) = linter::collect_inputs(&args.paths, &args.stdin_filename);
-    let run = linter::lint(&inputs, errors, &options);
+    let mut run = linter::lint(&inputs, errors.clone(), &options);
+    if args.fix || args.diff {
+        let stdin = inputs
+            .iter()
+            .any(|i| matches!(i, linter::Input::Stdin { .. }));
+        match fix_files(&run, &args, &options.rules, stdin, out) {
+            Ok(FixOutcome::Diffed { changed }) => {
+                report_input_errors(&run.errors);
+                let code = if !run.errors.is_empty() {
+                    2
+                } else {
+                    i32::from(changed)
+                };
+                return (code, Ok(()));
+            }
+            Ok(FixOutcome::Printed) => return (if run.errors.is_empty() { 0 } else { 2 }, Ok(())),
+            Ok(FixOutcome::Written { fixes, files }) => {
+                if !args.quiet && fixes > 0 {
+                    eprintln!(
+                        "Fixed {fixes} finding{} in {files} file{}.",
+                        plural(fixes),
+                        plural(files)
+                    );
+                }
+                if files > 0 {
+                    // What is left is what a fresh run of the fixed files finds.
+                    run = linter::lint(&inputs, errors, &options);
+                }
+            }
+            Err(written) => return (2, written),
+        }
+    }
     report_input_errors(&run.errors);
     let written = match args.format {
         OutputFormat::Json => render::json::render(&run, out),
@@ -223,6 +264,80 @@ fn check(args: CheckArgs, out: &mut dyn Write) -> (i32, std::io::Result<()>) {
         }
     };
     (run.exit_code(), written)
+}
+
+enum FixOutcome {
+    Diffed { changed: bool },
+    Printed,
+    Written { fixes: usize, files: usize },
+}
+
+fn plural(n: usize) -> &'static str {
+    if n == 1 { "" } else { "s" }
+}
+
+/// Applies (or, with `--diff`, shows) the chosen fixes file by file.
+fn fix_files(
+    run: &linter::Run,
+    args: &CheckArgs,
+    rules: &[&'static RuleInfo],
+    stdin: bool,
+    out: &mut dyn Write,
+) -> Result<FixOutcome, std::io::Result<()>> {
+    let (mut fixes, mut files, mut changed) = (0, 0, false);
+    for file in 0..run.paths.len() {
+        let diagnostics: Vec<&crate::diagnostic::Diagnostic> = run
+            .diagnostics
+            .iter()
+            .filter(|d| d.document == file)
+            .collect();
+        let chosen = crate::fix::chosen(&diagnostics, args.unsafe_fixes);
+        let is_stdin = stdin && run.paths[file] == args.stdin_filename;
+        if chosen.is_empty() && !is_stdin {
+            continue;
+        }
+        let Some(source) = run.source(file) else {
+            continue;
+        };
+        let (fixed, applied) = crate::fix::converge(
+            &run.paths[file],
+            &source.text,
+            &chosen,
+            rules,
+            args.unsafe_fixes,
+        );
+        if args.diff {
+            if fixed != source.text {
+                changed = true;
+                write!(
+                    out,
+                    "{}",
+                    crate::fix::unified_diff(&run.paths[file], &source.text, &fixed)
+                )
+                .map_err(Err)?;
+            }
+        } else if is_stdin {
+            write!(out, "{fixed}").map_err(Err)?;
+            return Ok(FixOutcome::Printed);
+        } else if fixed != source.text {
+            if let Err(err) =
+                crate::fix::write_atomically(std::path::Path::new(&run.paths[file]), &fixed)
+            {
+                eprintln!(
+                    "error: {}: could not write the fixes: {err}",
+                    run.paths[file]
+                );
+                return Err(Ok(()));
+            }
+            fixes += applied;
+            files += 1;
+        }
+    }
+    Ok(if args.diff {
+        FixOutcome::Diffed { changed }
+    } else {
+        FixOutcome::Written { fixes, files }
+    })
 }
 
 fn report_input_errors(errors: &[InputError]) {

@@ -51,6 +51,24 @@ pub struct Diagnostic {
     /// For near duplicates: how similar, and what differs.
     pub similarity: Option<f64>,
     pub diff: Option<String>,
+    /// How to correct the fault, where the rule knows.
+    pub fix: Option<Fix>,
+}
+
+/// A correction: byte-range replacements in the file, applied together or not at all.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Fix {
+    pub title: String,
+    /// Safe fixes keep the meaning and are applied by `--fix`; unsafe ones need
+    /// `--unsafe-fixes` (an editor should look first).
+    pub safe: bool,
+    pub edits: Vec<Edit>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Edit {
+    pub range: Range<usize>,
+    pub replacement: String,
 }
 
 impl Diagnostic {
@@ -75,6 +93,7 @@ impl Diagnostic {
             help: None,
             similarity: None,
             diff: None,
+            fix: None,
         }
     }
 

@@ -8,6 +8,7 @@ pub mod cli;
 pub mod dedup;
 pub mod diagnostic;
 pub mod document;
+pub mod fix;
 pub mod linter;
 pub mod render;
 pub mod rules;

@@ -851,3 +851,31 @@ fn duplicate_paragraph_span_after_mapped_markup() {
         }
     }
 }
+
+proptest! {
+    #![proptest_config(config(CASES))]
+
+    /// Fixes apply cleanly to any text, and after them nothing fixable is left.
+    #[test]
+    fn fixes_converge_and_leave_nothing_fixable(text in messy_text(), markdown in any::<bool>()) {
+        let path = if markdown { "a.md" } else { "a.txt" };
+        let rules: Vec<&rules::RuleInfo> = rules::RULES.to_vec();
+        let document = Document::new(Source::new(path, text.clone()), Format::from_path(path));
+        let first: Vec<govlint::diagnostic::Fix> = rules
+            .iter()
+            .flat_map(|rule| rules::check_document(rule, &document, 0))
+            .filter_map(|d| d.fix)
+            .collect();
+        let (fixed, _) = govlint::fix::converge(path, &text, &first, &rules, false);
+        let again = Document::new(Source::new(path, fixed.clone()), Format::from_path(path));
+        let left: Vec<String> = rules
+            .iter()
+            .flat_map(|rule| rules::check_document(rule, &again, 0))
+            .filter(|d| d.fix.as_ref().is_some_and(|f| f.safe))
+            .map(|d| format!("{} {:?}", d.rule, &fixed[d.span.clone()]))
+            .collect();
+        prop_assert!(left.is_empty(), "{:?} -> {:?}: {:?}", text, fixed, left);
+        let (twice, _) = govlint::fix::converge(path, &fixed, &[], &rules, false);
+        prop_assert_eq!(twice, fixed);
+    }
+}

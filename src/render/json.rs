@@ -30,6 +30,22 @@ struct JsonDiagnostic<'a> {
     #[serde(skip_serializing_if = "Option::is_none")]
     diff: Option<&'a str>,
     related: Vec<JsonRelated<'a>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    fix: Option<JsonFix<'a>>,
+}
+
+#[derive(Serialize)]
+struct JsonFix<'a> {
+    title: &'a str,
+    safe: bool,
+    edits: Vec<JsonEdit<'a>>,
+}
+
+#[derive(Serialize)]
+struct JsonEdit<'a> {
+    offset: usize,
+    length: usize,
+    replacement: &'a str,
 }
 
 #[derive(Serialize)]
@@ -72,6 +88,19 @@ pub fn render(run: &Run, out: &mut dyn Write) -> std::io::Result<()> {
             help: d.help.as_deref(),
             similarity: d.similarity.map(|s| (s * 10_000.0).round() / 10_000.0),
             diff: d.diff.as_deref(),
+            fix: d.fix.as_ref().map(|f| JsonFix {
+                title: &f.title,
+                safe: f.safe,
+                edits: f
+                    .edits
+                    .iter()
+                    .map(|e| JsonEdit {
+                        offset: e.range.start,
+                        length: e.range.len(),
+                        replacement: &e.replacement,
+                    })
+                    .collect(),
+            }),
             related: d
                 .related
                 .iter()

@@ -82,7 +82,21 @@ fn check(document: &Document, report: &mut Report) {
         }
         found.sort_by_key(|(span, _, _)| span.start);
         for (span, message, help) in found {
+            let edits: Vec<(Range<usize>, String)> = text[span.clone()]
+                .char_indices()
+                .filter(|&(_, c)| matches!(c, ',' | ';' | ':' | '!' | '?' | '(' | ')'))
+                .filter(|&(i, _)| i == 0 || i + 1 == span.len())
+                .map(|(i, c)| {
+                    (
+                        span.start + i..span.start + i + 1,
+                        full_width(c).to_string(),
+                    )
+                })
+                .collect();
             report.add(index, paragraph, span, message, help);
+            let edits: Vec<(Range<usize>, &str)> =
+                edits.iter().map(|(r, s)| (r.clone(), s.as_str())).collect();
+            report.fix(paragraph, "use the full-width mark", true, &edits);
         }
     }
 }

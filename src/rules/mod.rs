@@ -2,7 +2,7 @@
 //! documentation. `govlint rules`, `govlint rule NAME`, selection and the documentation
 //! tests all read this table.
 
-use crate::diagnostic::{Diagnostic, Severity};
+use crate::diagnostic::{Diagnostic, Edit, Fix, Severity};
 use crate::document::{Document, Paragraph};
 use std::ops::Range;
 
@@ -78,16 +78,48 @@ impl RuleInfo {
 /// Collects one rule's findings on one document.
 pub struct Report<'a> {
     rule: &'a RuleInfo,
+    source: &'a str,
     document: usize,
     pub diagnostics: Vec<Diagnostic>,
 }
 
 impl<'a> Report<'a> {
-    pub fn new(rule: &'a RuleInfo, document: usize) -> Self {
+    pub fn new(rule: &'a RuleInfo, document: &'a Document, index: usize) -> Self {
         Report {
             rule,
-            document,
+            source: &document.source.text,
+            document: index,
             diagnostics: Vec::new(),
+        }
+    }
+
+    /// Attaches a fix to the last finding: replacements of ranges of the paragraph text.
+    /// A range whose source bytes are not its text (Markdown entities, breaks) cannot be
+    /// replaced in place, and the finding then goes without a fix.
+    pub fn fix(
+        &mut self,
+        paragraph: &Paragraph,
+        title: impl Into<String>,
+        safe: bool,
+        edits: &[(Range<usize>, &str)],
+    ) {
+        let mut mapped = Vec::with_capacity(edits.len());
+        for (range, replacement) in edits {
+            let source = paragraph.source_range(range.clone());
+            if self.source.get(source.clone()) != paragraph.text.get(range.clone()) {
+                return;
+            }
+            mapped.push(Edit {
+                range: source,
+                replacement: (*replacement).to_string(),
+            });
+        }
+        if let Some(last) = self.diagnostics.last_mut() {
+            last.fix = Some(Fix {
+                title: title.into(),
+                safe,
+                edits: mapped,
+            });
         }
     }
 
@@ -117,7 +149,7 @@ impl<'a> Report<'a> {
 
 /// Runs one document-level rule on a document, for tests and the linter alike.
 pub fn check_document(rule: &RuleInfo, document: &Document, index: usize) -> Vec<Diagnostic> {
-    let mut report = Report::new(rule, index);
+    let mut report = Report::new(rule, document, index);
     if let Check::Document(check) = rule.check {
         check(document, &mut report);
     }

@@ -58,6 +58,12 @@ fn check(document: &Document, report: &mut Report) {
                 format!("{shown} used as a Chinese full stop"),
                 "use `。` to end a Chinese sentence",
             );
+            report.fix(
+                paragraph,
+                "replace with `。`",
+                true,
+                &[(at..at + mark.len_utf8(), "。")],
+            );
         }
     }
 }

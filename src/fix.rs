@@ -1,0 +1,131 @@
+//! Applying fixes: `--fix` rewrites files (atomically), `--diff` shows what it would change.
+
+use crate::diagnostic::{Diagnostic, Fix};
+use crate::document::{Document, Format};
+use crate::rules::{RuleInfo, check_document};
+use crate::source::Source;
+use std::io::Write;
+use std::path::Path;
+
+/// `text` with every fix applied that does not overlap one applied before it (in order of
+/// position), and how many were applied. Each edit must still find the bytes the rule saw.
+pub fn apply<'a>(text: &str, fixes: impl IntoIterator<Item = &'a Fix>) -> (String, usize) {
+    let mut fixes: Vec<&Fix> = fixes.into_iter().filter(|f| !f.edits.is_empty()).collect();
+    fixes.sort_by_key(|f| f.edits.iter().map(|e| e.range.start).min());
+    let mut edits = Vec::new();
+    let mut applied = 0;
+    let mut taken_until = 0;
+    for fix in fixes {
+        let mut ranges: Vec<_> = fix.edits.iter().collect();
+        ranges.sort_by_key(|e| e.range.start);
+        let fits = ranges.first().is_some_and(|e| e.range.start >= taken_until)
+            && ranges
+                .windows(2)
+                .all(|w| w[0].range.end <= w[1].range.start)
+            && ranges.iter().all(|e| text.get(e.range.clone()).is_some());
+        if fits {
+            taken_until = ranges.last().map_or(taken_until, |e| e.range.end);
+            edits.extend(ranges);
+            applied += 1;
+        }
+    }
+    let mut out = String::with_capacity(text.len());
+    let mut at = 0;
+    for edit in edits {
+        out.push_str(&text[at..edit.range.start]);
+        out.push_str(&edit.replacement);
+        at = edit.range.end;
+    }
+    out.push_str(&text[at..]);
+    (out, applied)
+}
+
+/// Applies fixes until none is left: a fix may expose another (`中!?` → `中！?` makes the `?`
+/// follow a Chinese mark). `first` are the run's fixes; later rounds lint the text again with
+/// the document rules. At most ten rounds, so a rule that keeps rewriting cannot loop.
+pub fn converge(
+    path: &str,
+    text: &str,
+    first: &[Fix],
+    rules: &[&RuleInfo],
+    unsafe_fixes: bool,
+) -> (String, usize) {
+    let (mut fixed, mut applied) = apply(text, first);
+    for _ in 0..10 {
+        let document = Document::new(Source::new(path, fixed.clone()), Format::from_path(path));
+        let found: Vec<Diagnostic> = rules
+            .iter()
+            .flat_map(|rule| check_document(rule, &document, 0))
+            .collect();
+        let found: Vec<&Diagnostic> = found.iter().collect();
+        let (next, more) = apply(&fixed, &chosen(&found, unsafe_fixes));
+        if more == 0 || next == fixed {
+            break;
+        }
+        fixed = next;
+        applied += more;
+    }
+    (fixed, applied)
+}
+
+/// The fixes of `diagnostics` that `--fix` applies (safe ones, or all with `--unsafe-fixes`).
+pub fn chosen(diagnostics: &[&Diagnostic], unsafe_fixes: bool) -> Vec<Fix> {
+    diagnostics
+        .iter()
+        .filter_map(|d| d.fix.clone())
+        .filter(|f| f.safe || unsafe_fixes)
+        .collect()
+}
+
+/// A unified diff of a file before and after its fixes.
+pub fn unified_diff(path: &str, old: &str, new: &str) -> String {
+    similar::TextDiff::from_lines(old, new)
+        .unified_diff()
+        .context_radius(1)
+        .header(path, path)
+        .to_string()
+}
+
+/// Replaces `path` with `text`: written to a temporary file beside it, then renamed over
+/// it, so a failure at any point leaves the original as it was.
+pub fn write_atomically(path: &Path, text: &str) -> std::io::Result<()> {
+    let dir = path
+        .parent()
+        .filter(|d| !d.as_os_str().is_empty())
+        .unwrap_or(Path::new("."));
+    let mut temporary = tempfile::NamedTempFile::new_in(dir)?;
+    temporary.write_all(text.as_bytes())?;
+    temporary.as_file().sync_all()?;
+    if let Ok(meta) = std::fs::metadata(path) {
+        temporary.as_file().set_permissions(meta.permissions())?;
+    }
+    temporary.persist(path).map_err(|e| e.error)?;
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::apply;
+    use crate::diagnostic::{Edit, Fix};
+
+    fn fix(start: usize, end: usize, replacement: &str) -> Fix {
+        Fix {
+            title: "t".into(),
+            safe: true,
+            edits: vec![Edit {
+                range: start..end,
+                replacement: replacement.into(),
+            }],
+        }
+    }
+
+    #[test]
+    fn applies_in_order_and_skips_overlaps() {
+        let text = "甲,乙.丙";
+        let fixes = [fix(7, 8, "。"), fix(3, 4, "，"), fix(3, 4, "、"), fix(5, 6, "x")];
+        let (out, applied) = apply(text, &fixes);
+        assert_eq!(out, "甲，乙。丙");
+        // The overlapping fix and the one cutting a character in two are skipped.
+        assert_eq!(applied, 2);
+    }
+}
