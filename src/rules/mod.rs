@@ -6,7 +6,15 @@ use crate::diagnostic::{Diagnostic, Edit, Fix, Severity};
 use crate::document::{Document, Paragraph};
 use std::ops::Range;
 
+pub mod cjk_space;
+pub mod dash_form;
 pub mod duplicate_paragraph;
+pub mod duplicate_sentence;
+pub mod ellipsis_form;
+pub mod fullwidth_alphanumeric;
+pub mod mixed_number;
+pub mod page_residue;
+pub mod repeated_punctuation;
 pub mod halfwidth_punctuation;
 pub mod lost_character;
 pub mod near_duplicate_paragraph;
