@@ -14,7 +14,7 @@ use std::ops::Range;
 use unicode_segmentation::UnicodeSegmentation;
 
 /// Findings of one rule in one file shown in full before the rest are summarized.
-const SHOWN_PER_RULE: usize = 3;
+const SHOWN_PER_RULE: usize = 1;
 /// A rule with at most this many findings in a file shows them all.
 const SUMMARIZE_ABOVE: usize = 5;
 /// Characters of context shown on either side of a mark; long paragraphs are cut.
@@ -102,28 +102,58 @@ fn render_document(
         if total <= SUMMARIZE_ABOVE {
             continue;
         }
-        let rest: Vec<&Diagnostic> = diagnostics
-            .iter()
-            .filter(|d| d.rule == rule)
-            .skip(SHOWN_PER_RULE)
-            .collect();
-        let mut lines: Vec<usize> = rest.iter().map(|d| d.start.line).collect();
-        lines.dedup();
-        let listed: Vec<String> = lines.iter().take(12).map(usize::to_string).collect();
-        let more = if lines.len() > 12 { ", …" } else { "" };
-        writeln!(
-            out,
-            "  {}: {} more {} finding{} like these in {} (lines {}{}); `--format json` lists every one\n",
-            rule,
-            rest.len(),
-            rest[0].severity.as_str(),
-            if rest.len() == 1 { "" } else { "s" },
-            path,
-            listed.join(", "),
-            more
-        )?;
+        let all: Vec<&Diagnostic> = diagnostics.iter().filter(|d| d.rule == rule).collect();
+        writeln!(out, "  {}\n", summarize(&source.text, path, rule, &all))?;
     }
     Ok(())
+}
+
+/// One line for a rule that fires many times in a file: a document whose punctuation was
+/// folded to ASCII is one fault, told once, with what was found where and how to fix it.
+fn summarize(text: &str, path: &str, rule: &str, all: &[&Diagnostic]) -> String {
+    let mut marks: Vec<(String, usize)> = Vec::new();
+    for d in all {
+        let Some(found) = text.get(d.span.clone()) else {
+            continue;
+        };
+        let mark = if found.chars().count() <= 2 {
+            found.to_string()
+        } else if found.starts_with('(') && found.ends_with(')') {
+            "( )".to_string()
+        } else {
+            continue;
+        };
+        match marks.iter_mut().find(|(m, _)| *m == mark) {
+            Some((_, n)) => *n += 1,
+            None => marks.push((mark, 1)),
+        }
+    }
+    marks.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
+    let breakdown = if marks.iter().map(|(_, n)| n).sum::<usize>() == all.len() {
+        let parts: Vec<String> = marks.iter().map(|(m, n)| format!("{n} × `{m}`")).collect();
+        format!(": {}", parts.join(", "))
+    } else {
+        String::new()
+    };
+    let mut lines: Vec<usize> = all.iter().map(|d| d.start.line).collect();
+    lines.dedup();
+    let listed: Vec<String> = lines.iter().take(12).map(usize::to_string).collect();
+    let more = if lines.len() > 12 { ", …" } else { "" };
+    let fixable = all
+        .iter()
+        .filter(|d| d.fix.as_ref().is_some_and(|f| f.safe))
+        .count();
+    let fix = match fixable {
+        0 => String::new(),
+        n if n == all.len() => "; all fixed by `govlint check --fix`".to_string(),
+        n => format!("; {n} fixed by `govlint check --fix`"),
+    };
+    format!(
+        "{rule}: {} {} findings in {path}{breakdown} (lines {}{more}){fix}; `--format json` lists every one",
+        all.len(),
+        all[0].severity.as_str(),
+        listed.join(", ")
+    )
 }
 
 /// `first occurrence: path:11:1 注重示范驱动,培育法治品牌。充分发挥示范引导…`
