@@ -122,7 +122,12 @@ mod tests {
     #[test]
     fn applies_in_order_and_skips_overlaps() {
         let text = "甲,乙.丙";
-        let fixes = [fix(7, 8, "。"), fix(3, 4, "，"), fix(3, 4, "、"), fix(5, 6, "x")];
+        let fixes = [
+            fix(7, 8, "。"),
+            fix(3, 4, "，"),
+            fix(3, 4, "、"),
+            fix(5, 6, "x"),
+        ];
         let (out, applied) = apply(text, &fixes);
         assert_eq!(out, "甲，乙。丙");
         // The overlapping fix and the one cutting a character in two are skipped.
