@@ -62,6 +62,11 @@ fn per_rule_budgets_hold() {
         ("unbalanced-bracket", 3),
         ("lost-character", 1),
         ("halfwidth-punctuation", 90),
+        ("repeated-punctuation", 1),
+        ("ellipsis-form", 0),
+        ("dash-form", 0),
+        ("page-residue", 0),
+        ("duplicate-sentence", 0),
     ];
     for (rule, budget) in budgets {
         let count = counts.get(rule).copied().unwrap_or(0);
@@ -91,6 +96,8 @@ fn real_faults_are_found() {
         ("halfwidth-punctuation", "wsgwr_0042.txt", 39),
         ("halfwidth-punctuation", "prov2026_0016.txt", 34),
         ("halfwidth-punctuation", "law_0087.txt", 10),
+        // `精神状态，，更加扎实的工作作风`: a doubled comma.
+        ("repeated-punctuation", "wsgwr_0038.txt", 38),
     ];
     for (rule, file, line) in expected {
         let found = findings(run, rule);

@@ -1,17 +1,304 @@
-//! `duplicate-sentence`: placeholder, being written.
+//! `duplicate-sentence`: the same sentence twice in a paragraph, or the last sentence of a
+//! paragraph repeated as the first of the next: a paste slip.
 
 use super::{Check, Report, RuleInfo};
+use crate::dedup::normalize::normalize;
 use crate::diagnostic::Severity;
-use crate::document::Document;
+use crate::document::{Document, Paragraph};
+use crate::text::is_space;
+use std::ops::Range;
 
 pub static RULE: RuleInfo = RuleInfo {
     name: "duplicate-sentence",
     severity: Severity::Error,
-    summary: "Being written.",
-    explanation: "## What it does\nBeing written.\n\n## Why is this bad\nBeing written.\n",
-    bad: &[],
-    good: &[],
+    summary: "The same sentence twice in a paragraph, or a paragraph's last sentence repeated at the start of the next.",
+    explanation: r#"
+## What it does
+Compares the sentences of each paragraph (ended by `。！？；`), after folding spaces,
+punctuation and full/half width, and reports a sentence that repeats an earlier one of the
+same paragraph, or the first sentence of a paragraph when it repeats the last sentence of
+the paragraph just before. A run of several repeated sentences (`甲。乙。甲。乙。`) is one
+finding. The message points at the first copy; the unsafe fix deletes the second.
+
+## Why is this bad
+A sentence said twice in a row is almost always a paste slip: a piece copied once more
+when the text was assembled, or a paragraph break made in the wrong place so that the end
+of one paragraph was pasted again at the start of the next. Readers notice it at once, and
+in an official text it looks careless.
+
+## Not reported
+- Short sentences, fewer than 8 characters once spaces and punctuation are folded away:
+  `是的。`, `发展！发展！`, and slogans repeated on purpose.
+- Quotations: a sentence that is (nearly) all inside quotation marks, such as a slogan or a
+  citation repeated for emphasis (`“绿水青山就是金山银山。”`), or a sentence inside a
+  quotation. Parallel rhetoric that repeats a clause but not the whole sentence
+  (`坚持人民至上，……；坚持人民至上，……`) differs, so it is not a repeat.
+- A repeat inside one sentence (`现通知如下：现通知如下：`): sentences end at `。！？；`,
+  not at commas or colons.
+- Headings, and a whole paragraph repeated (`duplicate-paragraph` reports that).
+- Sentences repeated further apart (in paragraphs that are not adjacent): that is common
+  in long documents and not a paste slip.
+"#,
+    bad: &[
+        "注重示范驱动，培育法治品牌。注重示范驱动，培育法治品牌。充分发挥示范引导作用。",
+        "海门区不断完善法治建设考核机制。\n海门区不断完善法治建设考核机制。持续将法治建设纳入绩效考评。",
+        "全面推进依法行政，建设法治政府。加强行政执法监督。全面推进依法行政,建设法治政府.",
+    ],
+    good: &[
+        "是的。是的。",
+        "发展！发展！再发展！",
+        "坚持人民至上，推进共同富裕；坚持人民至上，增进民生福祉。",
+        "他说：“绿水青山就是金山银山。”我们要牢记：“绿水青山就是金山银山。”",
+        "海门区不断完善法治建设考核机制。\n海门区不断完善法治建设考核机制。",
+    ],
     check: Check::Document(check),
 };
 
-fn check(_document: &Document, _report: &mut Report) {}
+/// Fewer normalized characters than this, and a sentence may repeat on purpose.
+const MIN_CHARS: usize = 8;
+
+/// A sentence as it is compared.
+struct Sentence {
+    /// The sentence without the spaces around it.
+    range: Range<usize>,
+    /// The normalized sentence, `None` when it is too short or quoted to compare.
+    key: Option<String>,
+}
+
+fn check(document: &Document, report: &mut Report) {
+    let paragraphs = &document.paragraphs;
+    let sentences: Vec<Vec<Sentence>> = paragraphs.iter().map(sentences).collect();
+    for (index, paragraph) in paragraphs.iter().enumerate() {
+        let own = &sentences[index];
+        let mut reported_first = false;
+        if index > 0
+            && let Some((last, first)) = adjacent_repeat(
+                &paragraphs[index - 1],
+                paragraph,
+                &sentences[index - 1],
+                own,
+            )
+        {
+            let position = document
+                .source
+                .position(paragraphs[index - 1].source_offset(last.range.start));
+            report.add(
+                index,
+                paragraph,
+                first.range.clone(),
+                format!(
+                    "this sentence repeats the last sentence of the previous paragraph (line {}, column {})",
+                    position.line, position.column
+                ),
+                "delete one of the two copies",
+            );
+            let delete = 0..first.range.end + leading_spaces(&paragraph.text[first.range.end..]);
+            report.fix(
+                paragraph,
+                "delete the repeated sentence",
+                false,
+                &[(delete, "")],
+            );
+            reported_first = true;
+        }
+        let mut j = usize::from(reported_first);
+        while j < own.len() {
+            let Some(earlier) = own[j]
+                .key
+                .as_ref()
+                .and_then(|key| own[..j].iter().position(|s| s.key.as_ref() == Some(key)))
+            else {
+                j += 1;
+                continue;
+            };
+            // Extend over the sentences that go on repeating those after the first copy.
+            let mut run = 1;
+            while j + run < own.len()
+                && earlier + run < j
+                && own[j + run].key.is_some()
+                && own[j + run].key == own[earlier + run].key
+            {
+                run += 1;
+            }
+            let repeated = own[j].range.start..own[j + run - 1].range.end;
+            let position = document
+                .source
+                .position(paragraph.source_offset(own[earlier].range.start));
+            let message = if run == 1 {
+                format!(
+                    "this sentence repeats the one at line {}, column {} in the same paragraph",
+                    position.line, position.column
+                )
+            } else {
+                format!(
+                    "these {run} sentences repeat the {run} starting at line {}, column {} in the same paragraph",
+                    position.line, position.column
+                )
+            };
+            report.add(
+                index,
+                paragraph,
+                repeated.clone(),
+                message,
+                "delete one of the two copies",
+            );
+            // Delete the copy with the spaces before it, which joined it to the text.
+            let start = paragraph.text[..repeated.start]
+                .trim_end_matches(is_space)
+                .len();
+            report.fix(
+                paragraph,
+                "delete the repeated sentence",
+                false,
+                &[(start..repeated.end, "")],
+            );
+            j += run;
+        }
+    }
+}
+
+/// The last sentence of `previous` and the first of `next`, when the second repeats the
+/// first and the two paragraphs are not simply the same paragraph twice.
+fn adjacent_repeat<'a>(
+    previous: &Paragraph,
+    next: &Paragraph,
+    previous_sentences: &'a [Sentence],
+    next_sentences: &'a [Sentence],
+) -> Option<(&'a Sentence, &'a Sentence)> {
+    if previous.is_heading || next.is_heading {
+        return None;
+    }
+    let (last, first) = (previous_sentences.last()?, next_sentences.first()?);
+    (first.key.is_some()
+        && first.key == last.key
+        && normalize(&previous.text) != normalize(&next.text))
+    .then_some((last, first))
+}
+
+/// The sentences of a paragraph, each with its comparison key.
+fn sentences(paragraph: &Paragraph) -> Vec<Sentence> {
+    let text = &paragraph.text;
+    let mut depth = 0usize;
+    paragraph
+        .sentences
+        .iter()
+        .filter_map(|range| {
+            let sentence = &text[range.clone()];
+            let lead = sentence.len() - sentence.trim_start_matches(is_space).len();
+            let trimmed = sentence.trim_matches(is_space);
+            if trimmed.is_empty() {
+                return None;
+            }
+            // What the sentence says outside quotation marks must be long enough on its own.
+            let mut outside = String::new();
+            for c in sentence.chars() {
+                match c {
+                    '“' | '「' | '『' => depth += 1,
+                    '”' | '」' | '』' => depth = depth.saturating_sub(1),
+                    _ if depth == 0 => outside.push(c),
+                    _ => {}
+                }
+            }
+            let key = normalize(sentence);
+            let long = |s: &str| s.chars().count() >= MIN_CHARS;
+            let comparable = long(&key) && long(&normalize(&outside));
+            let start = range.start + lead;
+            Some(Sentence {
+                range: start..start + trimmed.len(),
+                key: comparable.then_some(key),
+            })
+        })
+        .collect()
+}
+
+fn leading_spaces(text: &str) -> usize {
+    text.len() - text.trim_start_matches(is_space).len()
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::rules::testing::findings;
+
+    #[test]
+    fn must_fire() {
+        for (text, marked) in [
+            (
+                "注重示范驱动，培育法治品牌。注重示范驱动，培育法治品牌。充分发挥示范引导作用。",
+                vec!["注重示范驱动，培育法治品牌。"],
+            ),
+            (
+                "全面推进依法行政，建设法治政府。加强监督。全面推进依法行政,建设法治政府.",
+                vec!["全面推进依法行政,建设法治政府."],
+            ),
+            (
+                "坚持以人民为中心的发展思想。 坚持以人民为中心的发展思想。",
+                vec!["坚持以人民为中心的发展思想。"],
+            ),
+            (
+                "加强组织领导，压实工作责任。健全考核机制，强化督查问责。加强组织领导，压实工作责任。健全考核机制，强化督查问责。",
+                vec!["加强组织领导，压实工作责任。健全考核机制，强化督查问责。"],
+            ),
+            (
+                "海门区不断完善法治建设考核机制。\n海门区不断完善法治建设考核机制。持续纳入绩效考评。",
+                vec!["海门区不断完善法治建设考核机制。"],
+            ),
+            (
+                "前面的工作已经完成。区委区政府高度重视这项工作。\n区委区政府高度重视这项工作。\n下一段。",
+                vec!["区委区政府高度重视这项工作。"],
+            ),
+            (
+                "推进“放管服”改革，优化营商环境。推进“放管服”改革，优化营商环境。",
+                vec!["推进“放管服”改革，优化营商环境。"],
+            ),
+            (
+                "１９８４年国民经济持续增长。1984年国民经济持续增长。",
+                vec!["1984年国民经济持续增长。"],
+            ),
+        ] {
+            assert_eq!(findings(&super::RULE, text), marked, "{text}");
+        }
+    }
+
+    #[test]
+    fn unsafe_fixes_delete_the_second_copy() {
+        let fixed = |text: &str| crate::fix::converge("a.txt", text, &[], &[&super::RULE], true).0;
+        for (text, expected) in [
+            (
+                "坚持以人民为中心的发展思想。 坚持以人民为中心的发展思想。要把人民放在心中。",
+                "坚持以人民为中心的发展思想。要把人民放在心中。",
+            ),
+            (
+                "前面的工作已经完成。区委区政府高度重视这项工作。\n区委区政府高度重视这项工作。 下一步要抓好落实。\n",
+                "前面的工作已经完成。区委区政府高度重视这项工作。\n下一步要抓好落实。\n",
+            ),
+            (
+                "加强组织领导，压实工作责任。健全考核机制，强化督查问责。加强组织领导，压实工作责任。健全考核机制，强化督查问责。抓好落实。",
+                "加强组织领导，压实工作责任。健全考核机制，强化督查问责。抓好落实。",
+            ),
+        ] {
+            assert_eq!(fixed(text), expected, "{text}");
+        }
+    }
+
+    #[test]
+    fn must_not_fire() {
+        for text in [
+            "是的。是的。",
+            "发展！发展！再发展！",
+            "各位代表！各位代表！",
+            "坚持人民至上，推进共同富裕；坚持人民至上，增进民生福祉。",
+            "他说：“绿水青山就是金山银山。”我们要牢记：“绿水青山就是金山银山。”",
+            "“绿水青山就是金山银山。”“绿水青山就是金山银山。”",
+            "他指出：“要坚持以人民为中心的发展思想。要坚持以人民为中心的发展思想。”",
+            "海门区不断完善法治建设考核机制。\n海门区不断完善法治建设考核机制。",
+            "指标来源：医院填报。\n指标来源：医院填报。",
+            "一、坚持以人民为中心的发展思想\n坚持以人民为中心的发展思想。要把人民放在心中。",
+            "坚持以人民为中心的发展思想。\n标题\n坚持以人民为中心的发展思想。",
+            "第1823次会议通过了该决定。第1850次会议通过了该决定。",
+            "（一）违反本条例规定的；（二）违反本条例规定的；",
+            "全年经济增长目标已经完成。\n全年财政收入目标已经完成。",
+        ] {
+            assert_eq!(findings(&super::RULE, text), Vec::<String>::new(), "{text}");
+        }
+    }
+}

@@ -1,17 +1,223 @@
-//! `ellipsis-form`: placeholder, being written.
+//! `ellipsis-form`: an ellipsis written `...`, `。。。`, `．．．`, `···` or a single `…`.
 
 use super::{Check, Report, RuleInfo};
 use crate::diagnostic::Severity;
 use crate::document::Document;
+use crate::text::is_chinese;
+use std::ops::Range;
 
 pub static RULE: RuleInfo = RuleInfo {
     name: "ellipsis-form",
     severity: Severity::Warning,
-    summary: "Being written.",
-    explanation: "## What it does\nBeing written.\n\n## Why is this bad\nBeing written.\n",
-    bad: &[],
-    good: &[],
+    summary: "An ellipsis written `...`, `。。。`, `．．．`, `···` or a single `…` where `……` belongs.",
+    explanation: r#"
+## What it does
+Finds an ellipsis in Chinese text written in another form than `……`:
+
+- three to six ASCII dots (`...`, `......`) after or before Chinese text;
+- three or more ideographic full stops (`。。。`);
+- three to six full-width dots (`．．．`) or middle dots (`···`, `・・・`);
+- a single `…` (U+2026), or three in a row, where two belong.
+
+## Why is this bad
+GB/T 15834-2011 4.11: the Chinese ellipsis (省略号) is six dots, `……`, taking two
+character positions; two ellipses (twelve dots, `…………`) may stand for a whole omitted
+paragraph or line of verse. Three Latin dots are the English ellipsis and crowd into one
+narrow position; `。。。` reads as three full stops; a single `…` is half of the mark.
+
+The fix writes `……`. It is unsafe only for three `…` in a row, which may have been
+meant as one ellipsis or as two, and for more than six `。`.
+
+## Not reported
+Dots in English sentences (`Wait... what?`), numbers and ranges (`1...10`, `0.5...`),
+table-of-contents leaders (`第一章 总则........5`: long runs, or dots before a page
+number), URLs, dots quoted as themselves (`把“...”改为“……”`), the double ellipsis
+`…………`, and `……等` (an ellipsis followed by 等, a different fault; 等 may also be a
+verb, `……等一下`).
+"#,
+    bad: &[
+        "群众反映的问题涉及就业、教育、医疗...需要逐项解决。",
+        "他停了一下，说：“这个问题嘛。。。我们研究研究。”",
+        "会上大家七嘴八舌…最后达成了一致。",
+        "内容包括：一是加强领导；二是完善制度；．．．",
+    ],
+    good: &[
+        "群众反映的问题涉及就业、教育、医疗……需要逐项解决。",
+        "第一章 总则........5",
+        "He said: \"Wait... what?\" 会议继续进行。",
+        "取值范围为1...10。",
+        "整段省略可用两个省略号：…………",
+    ],
     check: Check::Document(check),
 };
 
-fn check(_document: &Document, _report: &mut Report) {}
+/// The marks a run of which may be an ellipsis typed wrongly.
+const DOTS: &[char] = &['.', '．', '。', '…', '·', '・'];
+
+fn check(document: &Document, report: &mut Report) {
+    for (index, paragraph) in document.paragraphs.iter().enumerate() {
+        let text = &paragraph.text;
+        for (run, mark) in dot_runs(text) {
+            if paragraph.is_protected(run.start) || is_quoted(text, &run) {
+                continue;
+            }
+            let count = text[run.clone()].chars().count();
+            let in_text = || in_chinese(text, &run);
+            // Three `…` may have been meant as one ellipsis or as two: the fix is unsafe.
+            let safe = match (mark, count) {
+                ('。', 3..) => count <= 6,
+                ('.' | '．' | '·' | '・', 3..=6) if in_text() => true,
+                ('…', 1) if in_text() => true,
+                ('…', 3) if in_text() => false,
+                _ => continue,
+            };
+            let written = &text[run.clone()];
+            report.add(
+                index,
+                paragraph,
+                run.clone(),
+                format!("ellipsis written `{written}`"),
+                "a Chinese ellipsis is `……`: six dots in two character positions",
+            );
+            report.fix(paragraph, "write `……`", safe, &[(run, "……")]);
+        }
+    }
+}
+
+/// Maximal runs of one of the `DOTS`, with the mark.
+fn dot_runs(text: &str) -> Vec<(Range<usize>, char)> {
+    let mut runs: Vec<(Range<usize>, char)> = Vec::new();
+    for (at, c) in text.char_indices().filter(|&(_, c)| DOTS.contains(&c)) {
+        match runs.last_mut() {
+            Some((run, mark)) if *mark == c && run.end == at => run.end = at + c.len_utf8(),
+            _ => runs.push((at..at + c.len_utf8(), c)),
+        }
+    }
+    runs
+}
+
+/// `“...”`: the mark cited as itself, as a text on punctuation does. In brackets (`（...）`)
+/// dots stand for words left out of a quotation: an ellipsis.
+fn is_quoted(text: &str, run: &Range<usize>) -> bool {
+    let prev = text[..run.start].chars().next_back();
+    let next = text[run.end..].chars().next();
+    prev.is_some_and(|c| matches!(c, '“' | '‘' | '「' | '『'))
+        && next.is_some_and(|c| matches!(c, '”' | '’' | '」' | '』'))
+}
+
+/// Dots standing in Chinese text: a Chinese character or mark on one side, and neither a
+/// Latin word before them (English) nor a letter or digit after them (ranges `1...10`,
+/// page numbers after leaders, English going on).
+fn in_chinese(text: &str, run: &Range<usize>) -> bool {
+    let before = &text[..run.start];
+    let prev = before.chars().next_back();
+    let next = text[run.end..].chars().next();
+    if next.is_some_and(is_alphanumeric) || prev.is_some_and(is_letter) {
+        return false;
+    }
+    let chinese = |c: char| is_chinese(c) && !DOTS.contains(&c);
+    // `1、2、3...`: a number closing a Chinese enumeration, not a decimal or range.
+    let after_number = prev.is_some_and(is_digit)
+        && before
+            .trim_end_matches(is_digit)
+            .chars()
+            .next_back()
+            .is_some_and(chinese);
+    prev.is_some_and(chinese) || next.is_some_and(chinese) || after_number
+}
+
+fn is_digit(c: char) -> bool {
+    c.is_ascii_digit() || ('０'..='９').contains(&c)
+}
+
+fn is_letter(c: char) -> bool {
+    c.is_ascii_alphabetic() || ('Ａ'..='Ｚ').contains(&c) || ('ａ'..='ｚ').contains(&c)
+}
+
+fn is_alphanumeric(c: char) -> bool {
+    is_digit(c) || is_letter(c)
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::document::{Document, Format};
+    use crate::rules::check_document;
+    use crate::rules::testing::findings;
+    use crate::source::Source;
+
+    #[test]
+    fn must_fire() {
+        for (text, marked) in [
+            ("涉及就业、教育、医疗...需要逐项解决。", "..."),
+            ("涉及就业、教育、医疗......", "......"),
+            ("...他停了一下。", "..."),
+            ("他说：“这个嘛....”", "...."),
+            ("这个问题嘛。。。我们研究研究。", "。。。"),
+            ("这个问题嘛。。。。。。", "。。。。。。"),
+            ("七嘴八舌…最后达成了一致。", "…"),
+            ("他说：“我…”", "…"),
+            ("…只要功夫深。", "…"),
+            ("七嘴八舌………最后", "………"),
+            ("一是加强领导；．．．", "．．．"),
+            ("等等···", "···"),
+            ("等等・・・", "・・・"),
+            ("包括1、2、3...", "..."),
+            ("“十四五”...", "..."),
+            ("条例规定：“（...）应当依法公开。”", "..."),
+        ] {
+            assert_eq!(findings(&super::RULE, text), [marked], "{text}");
+        }
+    }
+
+    #[test]
+    fn must_not_fire() {
+        for text in [
+            "涉及就业、教育、医疗……需要逐项解决。",
+            "整段省略可用两个省略号：…………",
+            "第一章 总则........5",
+            "第一章　总则．．．．．．．．．．１",
+            "第二章 组织机构 ...... 12",
+            "第三章 法律责任......20",
+            "He said: \"Wait... what?\" 会议继续进行。",
+            "Wait… what?",
+            "取值范围为1...10。",
+            "数值为0.5...",
+            "见www.gov.cn...",
+            "详见http://www.gov.cn/a...b。",
+            "把“...”改为“……”。",
+            "把“。。。”改为“……”。",
+            "群众反映……等问题。",
+            "和Python中的range...",
+            "任务完成了。",
+            "任务完成了。。",
+            "版本V2.0.1。",
+            "张·三·丰",
+            "马克思·韦伯",
+            "1…5号楼",
+        ] {
+            assert_eq!(findings(&super::RULE, text), Vec::<String>::new(), "{text}");
+        }
+    }
+
+    /// The fixed text and whether the fix is safe, for the one finding on `text`.
+    fn fixed(text: &str) -> (bool, String) {
+        let document = Document::new(Source::new("t.txt", text.into()), Format::PlainText);
+        let found = check_document(&super::RULE, &document, 0);
+        assert_eq!(found.len(), 1, "{text}");
+        let fix = found[0].fix.clone().expect("a fix");
+        let mut out = text.to_string();
+        for edit in fix.edits.iter().rev() {
+            out.replace_range(edit.range.clone(), &edit.replacement);
+        }
+        (fix.safe, out)
+    }
+
+    #[test]
+    fn fixes_write_six_dots() {
+        assert_eq!(fixed("医疗...需要"), (true, "医疗……需要".into()));
+        assert_eq!(fixed("　　嘛。。。我们"), (true, "　　嘛……我们".into()));
+        assert_eq!(fixed("七嘴八舌…最后"), (true, "七嘴八舌……最后".into()));
+        assert_eq!(fixed("七嘴八舌………最后"), (false, "七嘴八舌……最后".into()));
+        assert_eq!(fixed("嘛。。。。。。。。。"), (false, "嘛……".into()));
+    }
+}

@@ -55,6 +55,11 @@ pub static RULES: &[&RuleInfo] = &[
     &unbalanced_bracket::RULE,
     &lost_character::RULE,
     &halfwidth_punctuation::RULE,
+    &repeated_punctuation::RULE,
+    &ellipsis_form::RULE,
+    &dash_form::RULE,
+    &page_residue::RULE,
+    &duplicate_sentence::RULE,
 ];
 
 pub fn find(name: &str) -> Option<&'static RuleInfo> {

@@ -1,17 +1,240 @@
-//! `repeated-punctuation`: placeholder, being written.
+//! `repeated-punctuation`: two point marks side by side (`，，`, `，。`, `；。`).
 
 use super::{Check, Report, RuleInfo};
 use crate::diagnostic::Severity;
 use crate::document::Document;
+use crate::text::{CLOSING_MARKS, OPENING_MARKS, POINT_MARKS, is_han};
+use std::ops::Range;
 
 pub static RULE: RuleInfo = RuleInfo {
     name: "repeated-punctuation",
     severity: Severity::Error,
-    summary: "Being written.",
-    explanation: "## What it does\nBeing written.\n\n## Why is this bad\nBeing written.\n",
-    bad: &[],
-    good: &[],
+    summary: "Two point marks in a row: a doubled `，，` `。。` `、、` or a forbidden pair such as `，。` `；。`.",
+    explanation: r#"
+## What it does
+Finds a run of full-width point marks (`，` `。` `、` `；` `：` `？` `！`) standing side by
+side: the same mark typed twice (`，，` `。。` `、、` `；；` `：：`) or two different marks
+(`，。` `；。` `。，` `、，` `：，`).
+
+## Why is this bad
+GB/T 15834-2011 4.1–4.7: a point mark (点号) marks one pause and its tone, so one pause
+takes one mark. The only point marks the standard puts together are a question mark with
+an exclamation mark and the stacked `？` or `！` (4.2.3, 4.3.3). Two marks in a row are a
+slip (a mark typed twice, or a sentence edited without deleting the old mark) and print
+as a gap in the line.
+
+The fix deletes one of an exactly doubled mark (`，，` → `，`). A pair of different marks,
+or three marks and more, have no automatic fix: only the sentence tells which pause is
+meant, and `、、、` may stand for an ellipsis.
+
+## Not reported
+What the standard allows: a question mark and an exclamation mark together (`？！`,
+`！？`), and a question or exclamation mark stacked up to three times for strong feeling
+(`？？` `！！！`); four or more are reported. A full-width `？` right before a Han
+character (`二期、？水灌区`, `美好生活？？？？法典`) stands for a lost character, not for a
+question. `。。。` and longer runs of `。`, an ellipsis typed wrongly, are left to
+`ellipsis-form`. Marks separated by a quotation mark or bracket (`。”，`), marks quoted as
+themselves (`“，，”`), ASCII marks (`halfwidth-punctuation`), and URLs.
+"#,
+    bad: &[
+        "以更加奋发有为的精神状态，，更加扎实的工作作风，努力把政府工作做好。",
+        "全年完成投资120亿元，。同比增长8.5%。",
+        "加强组织领导；。强化督促检查。",
+        "统筹推进教育、、医疗、养老等民生事业。",
+    ],
+    good: &[
+        "以更加奋发有为的精神状态，更加扎实的工作作风，努力把政府工作做好。",
+        "这么点困难就能把我们吓倒吗？！",
+        "把“，，”改为“，”，把“。。”改为“。”。",
+        "全国各族人民大团结万岁！！！",
+    ],
     check: Check::Document(check),
 };
 
-fn check(_document: &Document, _report: &mut Report) {}
+/// A question or exclamation mark may be stacked up to three times (GB/T 15834 4.2.3, 4.3.3).
+const MAX_STACK: usize = 3;
+
+fn check(document: &Document, report: &mut Report) {
+    for (index, paragraph) in document.paragraphs.iter().enumerate() {
+        let text = &paragraph.text;
+        for run in point_runs(text) {
+            if paragraph.is_protected(run.start) || !is_fault(text, run.clone()) {
+                continue;
+            }
+            let marks = &text[run.clone()];
+            let first = marks.chars().next().unwrap_or_default();
+            let count = marks.chars().count();
+            if marks.chars().all(|c| c == '？' || c == '！') {
+                report.add(
+                    index,
+                    paragraph,
+                    run,
+                    format!("{count} question and exclamation marks stacked"),
+                    "stack `？` or `！` at most three times (GB/T 15834 4.2.3, 4.3.3)",
+                );
+            } else if marks.chars().all(|c| c == first) {
+                let message = if count == 2 {
+                    format!("doubled `{first}`")
+                } else {
+                    format!("`{first}` repeated {count} times")
+                };
+                let kept = first.to_string();
+                report.add(
+                    index,
+                    paragraph,
+                    run.clone(),
+                    message,
+                    format!("keep one `{first}`"),
+                );
+                if count == 2 {
+                    report.fix(
+                        paragraph,
+                        format!("delete the second `{first}`"),
+                        true,
+                        &[(run, &kept)],
+                    );
+                }
+            } else {
+                report.add(
+                    index,
+                    paragraph,
+                    run,
+                    format!("point marks used together: `{marks}`"),
+                    "keep the one mark the pause needs",
+                );
+            }
+        }
+    }
+}
+
+/// Maximal runs of two or more full-width point marks, as byte ranges of `text`.
+fn point_runs(text: &str) -> Vec<Range<usize>> {
+    let mut runs = Vec::new();
+    let mut start: Option<(usize, usize)> = None;
+    for (at, c) in text
+        .char_indices()
+        .chain(std::iter::once((text.len(), '\0')))
+    {
+        if POINT_MARKS.contains(&c) {
+            let (from, len) = start.unwrap_or((at, 0));
+            start = Some((from, len + 1));
+        } else if let Some((from, len)) = start.take()
+            && len >= 2
+        {
+            runs.push(from..at);
+        }
+    }
+    runs
+}
+
+fn is_fault(text: &str, run: Range<usize>) -> bool {
+    let marks = &text[run.clone()];
+    let prev = text[..run.start].chars().next_back();
+    let next = text[run.end..].chars().next();
+    // `“，，”`: the marks are quoted, as when a text discusses punctuation.
+    if prev.is_some_and(|c| OPENING_MARKS.contains(&c))
+        && next.is_some_and(|c| CLOSING_MARKS.contains(&c))
+    {
+        return false;
+    }
+    // `。。。` is an ellipsis typed wrongly: `ellipsis-form` reports it.
+    if marks.contains("。。。") {
+        return false;
+    }
+    // A full-width `？` right before a Han character, after another mark or in a stack,
+    // stands for a lost character (`二期、？水灌区`), which is not a punctuation fault.
+    let lost = marks.ends_with('？') && next.is_some_and(is_han);
+    if marks.chars().all(|c| c == '？' || c == '！') {
+        // Stacks of up to three, and `？！` `！？`, are allowed.
+        return marks.chars().count() > MAX_STACK && !lost;
+    }
+    !lost
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::document::{Document, Format};
+    use crate::rules::check_document;
+    use crate::rules::testing::findings;
+    use crate::source::Source;
+
+    #[test]
+    fn must_fire() {
+        for (text, marked) in [
+            ("精神状态，，更加扎实的工作作风", "，，"),
+            ("任务完成了。。下一步", "。。"),
+            ("教育、、医疗", "、、"),
+            ("强化督促；；加强考核", "；；"),
+            ("主要内容：：一是", "：："),
+            ("完成投资120亿元，。同比增长", "，。"),
+            ("加强组织领导；。", "；。"),
+            ("工作完成。，下一步", "。，"),
+            ("教育、，医疗", "、，"),
+            ("通知如下：，", "：，"),
+            ("真的吗？。", "？。"),
+            ("好！，", "！，"),
+            ("，，，", "，，，"),
+            ("、、、", "、、、"),
+            ("太好了！！！！", "！！！！"),
+            ("为什么？！？！", "？！？！"),
+            ("“好”，，他说", "，，"),
+        ] {
+            assert_eq!(findings(&super::RULE, text), [marked], "{text}");
+        }
+    }
+
+    #[test]
+    fn must_not_fire() {
+        for text in [
+            "这么点困难就能把我们吓倒吗？！",
+            "这是真的！？",
+            "你这个总经理是怎么当的？？",
+            "你怎么竟敢这样欺骗消费者？？？",
+            "轰！！",
+            "冲啊！！！",
+            "他说：“好。”，接着出发。",
+            "（见附件。）；",
+            "任务完成了。。。",
+            "任务完成了。。。。。。",
+            "把“，，”改为“，”。",
+            "美好生活？？？？法典相伴",
+            "重点垸堤防加固二期、？水灌区开工建设",
+            "群众反映……问题。",
+            "工作——重点",
+            "近年来,,海门",
+            "1、2、3。",
+        ] {
+            assert_eq!(findings(&super::RULE, text), Vec::<String>::new(), "{text}");
+        }
+    }
+
+    fn fixed(text: &str) -> Vec<Option<(bool, String)>> {
+        let document = Document::new(Source::new("t.txt", text.into()), Format::PlainText);
+        check_document(&super::RULE, &document, 0)
+            .into_iter()
+            .map(|d| {
+                d.fix.map(|f| {
+                    let mut out = text.to_string();
+                    for edit in f.edits.iter().rev() {
+                        out.replace_range(edit.range.clone(), &edit.replacement);
+                    }
+                    (f.safe, out)
+                })
+            })
+            .collect()
+    }
+
+    #[test]
+    fn fixes_only_exact_doubles() {
+        assert_eq!(
+            fixed("状态，，更加"),
+            [Some((true, "状态，更加".to_string()))]
+        );
+        assert_eq!(
+            fixed("　　教育、、医疗。"),
+            [Some((true, "　　教育、医疗。".to_string()))]
+        );
+        assert_eq!(fixed("亿元，。同比"), [None]);
+        assert_eq!(fixed("、、、"), [None]);
+    }
+}
