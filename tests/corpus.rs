@@ -65,6 +65,10 @@ fn per_rule_budgets_hold() {
         ("repeated-punctuation", 1),
         ("ellipsis-form", 0),
         ("dash-form", 0),
+        // Full-width digits throughout the old work reports (`１９８４`): real, one a run.
+        ("fullwidth-alphanumeric", 130),
+        ("cjk-space", 0),
+        ("mixed-number", 1),
         ("page-residue", 0),
         ("duplicate-sentence", 0),
     ];

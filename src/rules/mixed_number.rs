@@ -1,17 +1,547 @@
-//! `mixed-number`: placeholder, being written.
+//! `mixed-number`: numbers written half in Arabic digits, half in Chinese (`6千余万`),
+//! years written both as `二〇二四年` and `2024年` in one document, and year ranges joined
+//! by a hyphen (`2020-2021年`).
 
 use super::{Check, Report, RuleInfo};
 use crate::diagnostic::Severity;
-use crate::document::Document;
+use crate::document::{Document, Paragraph};
+use std::ops::Range;
 
 pub static RULE: RuleInfo = RuleInfo {
     name: "mixed-number",
     severity: Severity::Warning,
-    summary: "Being written.",
-    explanation: "## What it does\nBeing written.\n\n## Why is this bad\nBeing written.\n",
-    bad: &[],
-    good: &[],
+    summary: "Arabic digits with `千` `百` `十` as units (`6千余万`), years written in both \
+              Chinese and Arabic numerals in one document, and year ranges joined by a hyphen \
+              (`2020-2021年`).",
+    explanation: r#"
+## What it does
+Reports three mechanical faults of writing numbers:
+
+1. Arabic digits followed by `千`, `百` or `十` used as a unit below `万`: `6千余万条`,
+   `3千人`, `1万6千多户`, `9千亿元`. The help shows the number in digits (`6000`).
+2. A document that writes years both in Chinese numerals (`二〇二四年`) and in Arabic
+   digits (`2024年`). It is reported once, at the first year written the less common way,
+   with both counts.
+3. A range of years joined by a hyphen: `2020-2021年`, `“2020-2021中国智慧政务…”`,
+   `2006－2020年`. The unsafe fix writes `—`.
+
+## Why is this bad
+GB/T 15835-2011 5.3 (阿拉伯数字与汉字数字同时使用): only `万` and `亿` may follow Arabic
+digits (`10亿零817万5288人`); other numbers are written wholly one way, `4000` or `四千`,
+never `4千` (the earlier standard adds that `十` `百` `千` are never used as units after
+digits, unit prefixes like `千克` `千米` `千瓦` aside).
+
+GB/T 15835-2011 4.3 (同类别同形式): years may be written either way, but numbers of one
+kind in one text take one form: `2008年8月8日` or `二〇〇八年八月八日`, not both.
+
+GB/T 15834-2011 4.13 (连接号): the start and end of a period are joined with the en-dash
+form `—` (一字线) or `～`; the short hyphen `-` joins the parts of dates (`2021-05-20`),
+codes and numbers.
+
+## Not reported
+- Unit prefixes and fixed words: `千克` `千米` `千瓦` `千伏` `千帕` `千赫` `千焦` `千卡`
+  `千兆` `千字` `千升`, `千分之`, `百分点` `百分之` `百分比`, `十分`; a year run into a
+  word that begins with a numeral (`2023十大新闻`, `2021百强县`).
+- Years inside `《》` (titles are quoted as published), and years in date lines: a line
+  without a sentence stop that holds a full date (`一九九六年六月二十九日` signing a
+  document, `——2021年3月5日在…会议上`, `2011年1月8日 《…》第一次修订`).
+- Hyphens in dates (`2021-05-20`), phone numbers, standard and document numbers
+  (`GB/T 15834-2011`, `GB 2762-2017`), codes next to Latin letters or digits, and URLs.
+
+No safe fix: whether `6千` should read `6000` or `六千`, and which way a document writes
+its years, is the author's choice.
+"#,
+    bad: &[
+        "汇聚41个部门6千余万条数据。",
+        "全年新增就业3千人。",
+        "二〇二〇年经济平稳运行。\n2021年经济持续恢复。\n2022年经济稳中有进。",
+        "今年4月，区行政审批局获“2020-2021中国智慧政务建设杰出项目”大奖。",
+        "颁布实施2011-2020年中国农村扶贫开发纲要。",
+    ],
+    good: &[
+        "汇聚41个部门6000余万条数据。",
+        "建成500千伏输变电工程，产量增长2个百分点，重3千克。",
+        "2020年经济平稳运行。\n2021年经济持续恢复。",
+        "获“2020—2021中国智慧政务建设杰出项目”大奖。",
+        "发布时间：2021-05-20，执行标准GB/T 15834-2011，电话0513-82218888。",
+    ],
     check: Check::Document(check),
 };
 
-fn check(_document: &Document, _report: &mut Report) {}
+fn check(document: &Document, report: &mut Report) {
+    for (index, paragraph) in document.paragraphs.iter().enumerate() {
+        digits_with_units(index, paragraph, report);
+        hyphen_ranges(index, paragraph, report);
+    }
+    mixed_years(document, report);
+}
+
+// --- (a) `6千余万`: Arabic digits with 千, 百 or 十 as a unit ------------------------------
+
+/// What may follow a unit character without making it a number unit.
+fn is_exempt_unit(text_after_digits: &str) -> bool {
+    const EXEMPT: &[&str] = &[
+        "千克", "千米", "千瓦", "千伏", "千帕", "千赫", "千焦", "千卡", "千兆", "千字", "千升",
+        "千分", "百分", "十分",
+    ];
+    EXEMPT
+        .iter()
+        .any(|word| text_after_digits.starts_with(word))
+}
+
+fn digit_value(c: char) -> Option<u32> {
+    match c {
+        '0'..='9' => Some(c as u32 - '0' as u32),
+        '０'..='９' => Some(c as u32 - '０' as u32),
+        _ => None,
+    }
+}
+
+fn is_digit(c: char) -> bool {
+    digit_value(c).is_some()
+}
+
+fn digits_with_units(index: usize, paragraph: &Paragraph, report: &mut Report) {
+    let text = &paragraph.text;
+    let mut number_start: Option<usize> = None;
+    for (at, c) in text.char_indices() {
+        if is_digit(c) || number_start.is_some() && matches!(c, '.' | '．') {
+            number_start.get_or_insert(at);
+            continue;
+        }
+        let Some(start) = number_start.take() else {
+            continue;
+        };
+        let zeros = match c {
+            '千' => 3,
+            '百' => 2,
+            '十' => 1,
+            _ => continue,
+        };
+        let number = &text[start..at];
+        if number.ends_with(['.', '．'])
+            || paragraph.is_protected(start)
+            || is_exempt_unit(&text[at..])
+            || is_code(&text[..start])
+            || is_year(number)
+        {
+            continue;
+        }
+        let end = at + c.len_utf8();
+        let digits = in_digits(number, zeros);
+        report.add(
+            index,
+            paragraph,
+            start..end,
+            format!(
+                "Arabic digits with `{c}` as a unit: `{}`",
+                &text[start..end]
+            ),
+            format!(
+                "only `万` and `亿` may follow Arabic digits: write `{digits}`, or the whole \
+                 number in Chinese numerals"
+            ),
+        );
+    }
+}
+
+/// Digits glued to a Latin letter or a code mark (`A3百`, `No.5十`) belong to a code.
+fn is_code(before: &str) -> bool {
+    before
+        .chars()
+        .next_back()
+        .is_some_and(|c| c.is_ascii_alphabetic() || matches!(c, '-' | '_' | '/' | '#'))
+}
+
+/// `2023十大新闻`, `2021百强县`, `2021十四五`: a year run into a word that begins with a
+/// Chinese numeral, not a number with a unit.
+fn is_year(number: &str) -> bool {
+    let year = number
+        .chars()
+        .filter_map(digit_value)
+        .fold(0, |n, d| n * 10 + d);
+    number.chars().count() == 4 && (1900..=2199).contains(&year)
+}
+
+/// `6` and `千` → `6000`; `1.5` and `千` → `1500`; `10.36` and `百` → `1036`.
+fn in_digits(number: &str, zeros: usize) -> String {
+    let ascii: String = number
+        .chars()
+        .map(|c| match digit_value(c) {
+            Some(d) => char::from_digit(d, 10).unwrap_or(c),
+            None => '.',
+        })
+        .collect();
+    let (whole, fraction) = ascii.split_once('.').unwrap_or((&ascii, ""));
+    let shifted = fraction.len().min(zeros);
+    let mut digits = format!("{whole}{}", &fraction[..shifted]);
+    digits.push_str(&"0".repeat(zeros - shifted));
+    if shifted < fraction.len() {
+        digits.push('.');
+        digits.push_str(&fraction[shifted..]);
+    }
+    let trimmed = digits.trim_start_matches('0');
+    if trimmed.is_empty() || trimmed.starts_with('.') {
+        format!("0{trimmed}")
+    } else {
+        trimmed.to_string()
+    }
+}
+
+// --- (c) `2020-2021年`: a year range joined by a hyphen -----------------------------------
+
+fn hyphen_ranges(index: usize, paragraph: &Paragraph, report: &mut Report) {
+    let text = &paragraph.text;
+    for (at, hyphen) in text.char_indices().filter(|&(_, c)| c == '-' || c == '－') {
+        let after_hyphen = at + hyphen.len_utf8();
+        let before = text[..at].strip_suffix('年').unwrap_or(&text[..at]);
+        let Some(first) = year_ending(before) else {
+            continue;
+        };
+        let Some(second) = year_starting(&text[after_hyphen..]) else {
+            continue;
+        };
+        let first_start = before.len() - 4;
+        let second_end = after_hyphen + 4;
+        if paragraph.is_protected(at)
+            || !(first < second && second - first <= 100)
+            || is_code(&text[..first_start])
+            || code_before_space(&text[..first_start])
+            || runs_on(&text[second_end..])
+        {
+            continue;
+        }
+        let range = &text[first_start..second_end];
+        report.add(
+            index,
+            paragraph,
+            first_start..second_end,
+            format!("year range `{range}` joined with a hyphen `{hyphen}`"),
+            "join the start and end of a period with `—` (or `～`): the hyphen belongs in dates \
+             and codes",
+        );
+        report.fix(
+            paragraph,
+            "replace the hyphen with `—`",
+            false,
+            &[(at..after_hyphen, "—")],
+        );
+    }
+}
+
+/// A four-digit year (1900–2100) ending `text`, not preceded by another digit.
+fn year_ending(text: &str) -> Option<u32> {
+    let start = text.len().checked_sub(4)?;
+    let digits = text.get(start..)?;
+    let before = text[..start].chars().next_back();
+    if before.is_some_and(|c| c.is_ascii_alphanumeric()) {
+        return None;
+    }
+    year_of(digits)
+}
+
+/// A four-digit year (1900–2100) opening `text`.
+fn year_starting(text: &str) -> Option<u32> {
+    year_of(text.get(..4)?)
+}
+
+fn year_of(digits: &str) -> Option<u32> {
+    if digits.len() != 4 || !digits.bytes().all(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    let year = digits.parse().ok()?;
+    (1900..=2100).contains(&year).then_some(year)
+}
+
+/// `GB 2762-2017`, `ISO 9001-2015`: a code whose number follows a space.
+fn code_before_space(before: &str) -> bool {
+    before
+        .strip_suffix(' ')
+        .is_some_and(|rest| rest.ends_with(|c: char| c.is_ascii_alphanumeric() || c == '/'))
+}
+
+/// The second year runs on into a longer code or date (`2020-2021-03`, `2020-20210`).
+fn runs_on(after: &str) -> bool {
+    let mut chars = after.chars();
+    match chars.next() {
+        Some(c) if c.is_ascii_alphanumeric() || matches!(c, '-' | '_' | '/') => true,
+        Some('.') => chars.next().is_some_and(|c| c.is_ascii_alphanumeric()),
+        _ => false,
+    }
+}
+
+// --- (b) `二〇二四年` and `2024年` in one document ----------------------------------------
+
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Style {
+    Chinese,
+    Arabic,
+}
+
+struct Year {
+    paragraph: usize,
+    range: Range<usize>,
+    style: Style,
+}
+
+/// Chinese numerals of a year (`〇` and its look-alikes included).
+fn chinese_digit(c: char) -> Option<u32> {
+    let at = "〇一二三四五六七八九".chars().position(|d| d == c);
+    match at {
+        Some(d) => Some(d as u32),
+        None => matches!(c, '零' | '○' | 'Ｏ' | '０' | 'O' | '0').then_some(0),
+    }
+}
+
+fn mixed_years(document: &Document, report: &mut Report) {
+    let mut years: Vec<Year> = Vec::new();
+    let paragraphs = &document.paragraphs;
+    for (index, paragraph) in paragraphs.iter().enumerate() {
+        if is_date_line(&paragraph.text) {
+            continue;
+        }
+        // A title broken over lines where a web page had a link: `《` / `…` / `》`.
+        let broken_title = index > 0
+            && paragraphs[index - 1].text.ends_with('《')
+            && paragraphs
+                .get(index + 1)
+                .is_some_and(|next| next.text.starts_with('》'));
+        years.extend(
+            years_in(&paragraph.text)
+                .into_iter()
+                .filter(|(range, _)| !in_title(&paragraph.text, range.start, broken_title))
+                .map(|(range, style)| Year {
+                    paragraph: index,
+                    range,
+                    style,
+                }),
+        );
+    }
+    let count = |style| years.iter().filter(|y| y.style == style).count();
+    let (chinese, arabic) = (count(Style::Chinese), count(Style::Arabic));
+    if chinese == 0 || arabic == 0 {
+        return;
+    }
+    // The less common style deviates; on a tie, the one that appears second.
+    let minority = match chinese.cmp(&arabic) {
+        std::cmp::Ordering::Less => Style::Chinese,
+        std::cmp::Ordering::Greater => Style::Arabic,
+        std::cmp::Ordering::Equal if years[0].style == Style::Arabic => Style::Chinese,
+        std::cmp::Ordering::Equal => Style::Arabic,
+    };
+    let Some(first) = years.iter().find(|y| y.style == minority) else {
+        return;
+    };
+    let Some(example) = years.iter().find(|y| y.style != minority) else {
+        return;
+    };
+    let paragraph = &document.paragraphs[first.paragraph];
+    let written = &paragraph.text[first.range.clone()];
+    let example_text = &document.paragraphs[example.paragraph].text[example.range.clone()];
+    let (this, other, this_count, other_count) = match minority {
+        Style::Chinese => ("Chinese numerals", "Arabic digits", chinese, arabic),
+        Style::Arabic => ("Arabic digits", "Chinese numerals", arabic, chinese),
+    };
+    let converted = convert_year(written, minority);
+    report.add(
+        first.paragraph,
+        paragraph,
+        first.range.clone(),
+        format!(
+            "year `{written}` in {this} ({this_count} in this document), but {other_count} \
+             years are in {other} (`{example_text}`)"
+        ),
+        format!("write the years of one document one way: here `{converted}`"),
+    );
+}
+
+/// Years in `text`: four Chinese numerals or four digits followed by `年`.
+fn years_in(text: &str) -> Vec<(Range<usize>, Style)> {
+    let chars: Vec<(usize, char)> = text.char_indices().collect();
+    let mut found = Vec::new();
+    for i in 0..chars.len().saturating_sub(4) {
+        if chars[i + 4].1 != '年' {
+            continue;
+        }
+        let four = &chars[i..i + 4];
+        let before = i.checked_sub(1).map(|j| chars[j].1);
+        let range = four[0].0..chars[i + 4].0 + '年'.len_utf8();
+        let chinese = four.iter().all(|&(_, c)| chinese_digit(c).is_some())
+            && matches!(four[0].1, '一' | '二')
+            && !before.is_some_and(|c| chinese_digit(c).is_some() || "十百千万两".contains(c));
+        let arabic = four.iter().all(|&(_, c)| is_digit(c))
+            && matches!(four[0].1, '1' | '2' | '１' | '２')
+            && !before.is_some_and(|c| is_digit(c) || matches!(c, '.' | '．' | '-'));
+        if chinese {
+            found.push((range, Style::Chinese));
+        } else if arabic {
+            found.push((range, Style::Arabic));
+        }
+    }
+    found
+}
+
+/// Inside `《》`: a title is quoted as published. `broken` says the paragraph is itself
+/// the middle of a title whose marks stand on the lines around it.
+fn in_title(text: &str, at: usize, broken: bool) -> bool {
+    let is_mark = |c: &char| *c == '《' || *c == '》';
+    let before = text[..at].chars().rev().find(is_mark);
+    let after = text[at..].chars().find(is_mark);
+    before == Some('《') || after == Some('》') || before.is_none() && after.is_none() && broken
+}
+
+/// A line without a sentence stop that holds a full date: the date signing a document,
+/// a subtitle, a record of enactment.
+fn is_date_line(text: &str) -> bool {
+    if text.contains(['。', '！', '？', '；']) {
+        return false;
+    }
+    text.split('年').skip(1).any(|rest| {
+        let Some((month, day)) = rest.split_once('月') else {
+            return false;
+        };
+        let numeral = |s: &str| {
+            !s.is_empty()
+                && s.chars().count() <= 3
+                && s.chars()
+                    .all(|c| is_digit(c) || "一二三四五六七八九十〇".contains(c))
+        };
+        numeral(month) && day.split_once('日').is_some_and(|(d, _)| numeral(d))
+    })
+}
+
+/// `二〇三五年` → `2035年`, `2035年` → `二〇三五年`.
+fn convert_year(year: &str, style: Style) -> String {
+    year.chars()
+        .map(|c| match style {
+            Style::Chinese => chinese_digit(c)
+                .and_then(|d| char::from_digit(d, 10))
+                .unwrap_or(c),
+            Style::Arabic => digit_value(c)
+                .and_then(|d| "〇一二三四五六七八九".chars().nth(d as usize))
+                .unwrap_or(c),
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::rules::testing::findings;
+
+    #[test]
+    fn must_fire_on_digits_with_units() {
+        for (text, marked) in [
+            ("汇聚41个部门6千余万条数据。", vec!["6千"]),
+            ("全年新增就业3千人。", vec!["3千"]),
+            (
+                "日均新设企业由5千多户增加到1万6千多户。",
+                vec!["5千", "6千"],
+            ),
+            ("预算收支累计分别突破9千亿元、3万亿元。", vec!["9千"]),
+            ("算力总规模达到10.36百亿亿次/秒。", vec!["10.36百"]),
+            ("遭遇恶劣天气 影响超7千万人", vec!["7千"]),
+            ("全长２５千公里。", vec!["２５千"]),
+            ("共有3百多家企业。", vec!["3百"]),
+            ("增长了2十倍。", vec!["2十"]),
+        ] {
+            assert_eq!(findings(&super::RULE, text), marked, "{text}");
+        }
+    }
+
+    #[test]
+    fn must_not_fire_on_units_and_codes() {
+        for text in [
+            "建成500千伏输变电工程和1000千伏特高压。",
+            "装机容量达到300千瓦，每3千克计算。",
+            "全长25千米，带宽1千兆。",
+            "提高2个百分点，占3百分之一。",
+            "1十分重要。",
+            "发布《2023十大科技进展》和2021百强县名单。",
+            "编制2021十四五规划。",
+            "型号A3百系列。",
+            "增长6000余万条，或六千余万条。",
+            "第十三届全国人民代表大会。",
+            "详见http://www.gov.cn/a3千b。",
+        ] {
+            assert_eq!(findings(&super::RULE, text), Vec::<String>::new(), "{text}");
+        }
+    }
+
+    #[test]
+    fn must_fire_on_hyphen_ranges() {
+        for (text, marked) in [
+            (
+                "获“2020-2021中国智慧政务建设杰出项目”大奖。",
+                vec!["2020-2021"],
+            ),
+            (
+                "颁布实施2011-2020年中国农村扶贫开发纲要。",
+                vec!["2011-2020"],
+            ),
+            ("对2006－2020年的科技发展作出全面部署。", vec!["2006－2020"]),
+            ("《行动计划（2026-2030年）》印发。", vec!["2026-2030"]),
+            ("2020年-2021年度考核。", vec!["2020年-2021"]),
+            ("在 2020-2021 学年。", vec!["2020-2021"]),
+        ] {
+            assert_eq!(findings(&super::RULE, text), marked, "{text}");
+        }
+    }
+
+    #[test]
+    fn must_not_fire_on_dates_and_codes() {
+        for text in [
+            "发布时间：2021-05-20 09:02:33",
+            "时间：2026-02-09",
+            "执行GB/T 15834-2011和GB 2762-2017标准。",
+            "符合ISO 9001-2015要求。",
+            "电话：0513-82218888，传真：010-62731234。",
+            "编号ABC2020-2021。",
+            "文件号2020-2021-003。",
+            "详见http://www.gov.cn/2020-2021/index.htm。",
+            "2021-2020年",
+            "房间号1101-1105室。",
+            "2020—2021年度，2020～2021年。",
+        ] {
+            assert_eq!(findings(&super::RULE, text), Vec::<String>::new(), "{text}");
+        }
+    }
+
+    #[test]
+    fn reports_the_minority_year_style_once() {
+        let text = "2026年天津市政府工作报告\n2025年是关键一年。\n2026年要稳中求进。\n到二〇三五年基本建成，到二〇三五年实现。\n2027年继续努力。";
+        assert_eq!(findings(&super::RULE, text), ["二〇三五年"]);
+        let text = "自从一九七六年十月以来。\n从一九八一年到本世纪末。\n二０二０年翻两番。\n到2020年实现。";
+        assert_eq!(findings(&super::RULE, text), ["2020年"]);
+        // A tie: the style that appears second deviates.
+        let text = "2020年是开局之年。\n二〇二一年继续推进。";
+        assert_eq!(findings(&super::RULE, text), ["二〇二一年"]);
+    }
+
+    #[test]
+    fn years_in_titles_and_date_lines_do_not_count() {
+        for text in [
+            // A document signed with the date in Chinese numerals (GB/T 9704-1999 style).
+            "国务院关于1996年度地震重点危险区的通知\n一、关于1996年度地震重点危险区。\n国务院\n一九九六年二月五日",
+            "关于清理整顿社会团体的意见\n（民政部　一九九七年一月二十八日）\n\n清理整顿时限是1997年4月至1998年2月。",
+            "（2017年10月18日）\n一九二一年中国共产党应运而生。一九四九年建立了中华人民共和国。",
+            "审议《中共中央关于制定国民经济和社会发展第十四个五年规划和二〇三五年远景目标的建议》。\n2020年工作回顾。",
+            "2020年工作回顾。\n根据《\n中共中央关于制定第十四个五年规划和二〇三五年远景目标的建议\n》，编制了纲要。",
+            "2020年工作回顾。\n二〇三五年远景目标的建议》，编制了纲要。",
+            "2011年1月8日 《国务院关于废止和修改部分行政法规的决定》第一次修订\n\n国务院一九八〇年发布。",
+            "一九九七年。\n一九九八年。",
+            "二十一年来，2021年。",
+        ] {
+            assert_eq!(findings(&super::RULE, text), Vec::<String>::new(), "{text}");
+        }
+    }
+
+    #[test]
+    fn shows_the_number_in_digits() {
+        assert_eq!(super::in_digits("6", 3), "6000");
+        assert_eq!(super::in_digits("1.5", 3), "1500");
+        assert_eq!(super::in_digits("10.36", 2), "1036");
+        assert_eq!(super::in_digits("1.2345", 2), "123.45");
+        assert_eq!(super::in_digits("０.5", 1), "5");
+        assert_eq!(super::in_digits("２５", 3), "25000");
+    }
+}

@@ -58,6 +58,9 @@ pub static RULES: &[&RuleInfo] = &[
     &repeated_punctuation::RULE,
     &ellipsis_form::RULE,
     &dash_form::RULE,
+    &fullwidth_alphanumeric::RULE,
+    &cjk_space::RULE,
+    &mixed_number::RULE,
     &page_residue::RULE,
     &duplicate_sentence::RULE,
 ];
