@@ -260,10 +260,7 @@ fn is_alphanumeric(c: char) -> bool {
 
 #[cfg(test)]
 mod tests {
-    use crate::document::{Document, Format};
-    use crate::rules::check_document;
-    use crate::rules::testing::findings;
-    use crate::source::Source;
+    use crate::rules::testing::{findings, fixed};
 
     #[test]
     fn must_fire() {
@@ -344,26 +341,28 @@ mod tests {
         }
     }
 
-    /// Whether the one finding's fix is safe, and the text it leaves.
-    fn fixed(text: &str) -> (bool, String) {
-        let document = Document::new(Source::new("t.txt", text.into()), Format::PlainText);
-        let found = check_document(&super::RULE, &document, 0);
-        assert_eq!(found.len(), 1, "{text}");
-        let fix = found[0].fix.clone().expect("a fix");
-        let mut out = text.to_string();
-        for edit in fix.edits.iter().rev() {
-            out.replace_range(edit.range.clone(), &edit.replacement);
-        }
-        (fix.safe, out)
-    }
-
     #[test]
     fn fixes_write_two_em_dashes() {
-        assert_eq!(fixed("　　--我们要"), (true, "　　——我们要".into()));
-        assert_eq!(fixed("巢穴──刘少奇"), (true, "巢穴——刘少奇".into()));
-        assert_eq!(fixed("思想———毛泽东"), (true, "思想——毛泽东".into()));
-        assert_eq!(fixed("—2026年2月3日"), (true, "——2026年2月3日".into()));
-        assert_eq!(fixed("标题 -- 副标题"), (false, "标题——副标题".into()));
-        assert_eq!(fixed("— 我们要"), (false, "——我们要".into()));
+        assert_eq!(
+            fixed(&super::RULE, "　　--我们要"),
+            (true, "　　——我们要".into())
+        );
+        assert_eq!(
+            fixed(&super::RULE, "巢穴──刘少奇"),
+            (true, "巢穴——刘少奇".into())
+        );
+        assert_eq!(
+            fixed(&super::RULE, "思想———毛泽东"),
+            (true, "思想——毛泽东".into())
+        );
+        assert_eq!(
+            fixed(&super::RULE, "—2026年2月3日"),
+            (true, "——2026年2月3日".into())
+        );
+        assert_eq!(
+            fixed(&super::RULE, "标题 -- 副标题"),
+            (false, "标题——副标题".into())
+        );
+        assert_eq!(fixed(&super::RULE, "— 我们要"), (false, "——我们要".into()));
     }
 }

@@ -140,10 +140,7 @@ fn is_alphanumeric(c: char) -> bool {
 
 #[cfg(test)]
 mod tests {
-    use crate::document::{Document, Format};
-    use crate::rules::check_document;
-    use crate::rules::testing::findings;
-    use crate::source::Source;
+    use crate::rules::testing::{findings, fixed};
 
     #[test]
     fn must_fire() {
@@ -199,25 +196,27 @@ mod tests {
         }
     }
 
-    /// The fixed text and whether the fix is safe, for the one finding on `text`.
-    fn fixed(text: &str) -> (bool, String) {
-        let document = Document::new(Source::new("t.txt", text.into()), Format::PlainText);
-        let found = check_document(&super::RULE, &document, 0);
-        assert_eq!(found.len(), 1, "{text}");
-        let fix = found[0].fix.clone().expect("a fix");
-        let mut out = text.to_string();
-        for edit in fix.edits.iter().rev() {
-            out.replace_range(edit.range.clone(), &edit.replacement);
-        }
-        (fix.safe, out)
-    }
-
     #[test]
     fn fixes_write_six_dots() {
-        assert_eq!(fixed("医疗...需要"), (true, "医疗……需要".into()));
-        assert_eq!(fixed("　　嘛。。。我们"), (true, "　　嘛……我们".into()));
-        assert_eq!(fixed("七嘴八舌…最后"), (true, "七嘴八舌……最后".into()));
-        assert_eq!(fixed("七嘴八舌………最后"), (false, "七嘴八舌……最后".into()));
-        assert_eq!(fixed("嘛。。。。。。。。。"), (false, "嘛……".into()));
+        assert_eq!(
+            fixed(&super::RULE, "医疗...需要"),
+            (true, "医疗……需要".into())
+        );
+        assert_eq!(
+            fixed(&super::RULE, "　　嘛。。。我们"),
+            (true, "　　嘛……我们".into())
+        );
+        assert_eq!(
+            fixed(&super::RULE, "七嘴八舌…最后"),
+            (true, "七嘴八舌……最后".into())
+        );
+        assert_eq!(
+            fixed(&super::RULE, "七嘴八舌………最后"),
+            (false, "七嘴八舌……最后".into())
+        );
+        assert_eq!(
+            fixed(&super::RULE, "嘛。。。。。。。。。"),
+            (false, "嘛……".into())
+        );
     }
 }

@@ -178,6 +178,15 @@ pub mod testing {
     use crate::document::{Document, Format};
     use crate::source::Source;
 
+    /// Whether the one finding of `rule` on `text` has a safe fix, and the text it leaves.
+    pub fn fixed(rule: &RuleInfo, text: &str) -> (bool, String) {
+        let document = Document::new(Source::new("test.txt", text.into()), Format::PlainText);
+        let found = check_document(rule, &document, 0);
+        assert_eq!(found.len(), 1, "{text}");
+        let fix = found[0].fix.clone().expect("a fix");
+        (fix.safe, crate::fix::apply(text, [&fix]).0)
+    }
+
     /// The source text under each finding of `rule` on `text` (a plain-text document).
     pub fn findings(rule: &RuleInfo, text: &str) -> Vec<String> {
         let document = Document::new(Source::new("test.txt", text.into()), Format::PlainText);
