@@ -187,6 +187,18 @@ pub mod testing {
         (fix.safe, crate::fix::apply(text, [&fix]).0)
     }
 
+    /// For every finding of `rule` on `text`: whether its fix is safe, and the text it leaves.
+    pub fn fixes(rule: &RuleInfo, text: &str) -> Vec<(bool, String)> {
+        let document = Document::new(Source::new("test.txt", text.into()), Format::PlainText);
+        check_document(rule, &document, 0)
+            .into_iter()
+            .map(|d| {
+                let fix = d.fix.expect("a fix");
+                (fix.safe, crate::fix::apply(text, [&fix]).0)
+            })
+            .collect()
+    }
+
     /// The source text under each finding of `rule` on `text` (a plain-text document).
     pub fn findings(rule: &RuleInfo, text: &str) -> Vec<String> {
         let document = Document::new(Source::new("test.txt", text.into()), Format::PlainText);

@@ -89,6 +89,9 @@ fn check(document: &Document, report: &mut Report) {
                 message,
                 "add the missing half, or delete this mark",
             );
+            // Where the missing half belongs is the editor's call: deleting is a suggestion.
+            let span = orphan.at..orphan.at + mark.len_utf8();
+            report.fix(paragraph, format!("delete `{mark}`"), false, &[(span, "")]);
         }
     }
 }

@@ -1,6 +1,6 @@
 //! `unbalanced-quote`: a quotation mark that does not pair within its paragraph.
 
-use super::pairing::{Family, Side, chains, orphans};
+use super::pairing::{Family, Orphan, Side, chains, orphans};
 use super::{Check, Report, RuleInfo};
 use crate::diagnostic::Severity;
 use crate::document::Document;
@@ -76,12 +76,15 @@ fn check(document: &Document, report: &mut Report) {
         let next_opens = paragraphs
             .get(chain.end)
             .and_then(|p| p.text.chars().next());
-        for orphan in orphans(paragraphs, chain, QUOTES, ignore) {
+        let found: Vec<Orphan> = orphans(paragraphs, chain, QUOTES, ignore)
+            .into_iter()
+            // GB/T 15834 4.8.3: a quotation spanning paragraphs leaves all but its last
+            // paragraph open, each next paragraph opening again.
+            .filter(|o| !(o.side == Side::Opener && next_opens == Some(o.mark)))
+            .collect();
+        for orphan in &found {
             let mark = orphan.mark;
             let (message, help) = match orphan.side {
-                // GB/T 15834 4.8.3: a quotation spanning paragraphs leaves all but its last
-                // paragraph open, each next paragraph opening again.
-                Side::Opener if next_opens == Some(mark) => continue,
                 Side::Opener => (
                     format!("opening `{mark}` is never closed in this paragraph"),
                     "add the closing mark where the quotation ends, or delete this one",
@@ -93,9 +96,38 @@ fn check(document: &Document, report: &mut Report) {
             };
             let paragraph = &paragraphs[orphan.paragraph];
             let span = orphan.at..orphan.at + mark.len_utf8();
-            report.add(orphan.paragraph, paragraph, span, message, help);
+            report.add(orphan.paragraph, paragraph, span.clone(), message, help);
+            match partner_fix(orphan, &found) {
+                Some((at, wrong, right)) => {
+                    let title = format!("make `{wrong}` the `{right}` that closes the quotation");
+                    let edit = (
+                        at..at + wrong.len_utf8(),
+                        right.encode_utf8(&mut [0; 4]).to_string(),
+                    );
+                    report.fix(paragraph, title, false, &[(edit.0, &edit.1)]);
+                }
+                None => report.fix(paragraph, format!("delete `{mark}`"), false, &[(span, "")]),
+            }
         }
     }
+}
+
+/// `“六五’时期`: an opening double quote closed by a single one (or the reverse), the only
+/// two orphans of their paragraph. The closer is the slip: (where, wrong mark, right mark).
+fn partner_fix(orphan: &Orphan, found: &[Orphan]) -> Option<(usize, char, char)> {
+    let in_paragraph: Vec<&Orphan> = found
+        .iter()
+        .filter(|o| o.paragraph == orphan.paragraph)
+        .collect();
+    let [first, second] = in_paragraph[..] else {
+        return None;
+    };
+    let right = match (first.side, first.mark, second.side, second.mark) {
+        (Side::Opener, '“', Side::Closer, '’') => '”',
+        (Side::Opener, '‘', Side::Closer, '”') => '’',
+        _ => return None,
+    };
+    Some((second.at, second.mark, right))
 }
 
 #[cfg(test)]
@@ -116,6 +148,19 @@ mod tests {
         ] {
             assert_eq!(findings(&super::RULE, text), marked, "{text}");
         }
+    }
+
+    #[test]
+    fn fixes_are_suggested_and_unsafe() {
+        use crate::rules::testing::fixes;
+        assert_eq!(
+            fixes(&super::RULE, "而“六五’时期的增长速度最高。"),
+            vec![(false, "而“六五”时期的增长速度最高。".to_string()); 2]
+        );
+        assert_eq!(
+            fixes(&super::RULE, "创新环境评价”先进地区。"),
+            [(false, "创新环境评价先进地区。".to_string())]
+        );
     }
 
     #[test]
