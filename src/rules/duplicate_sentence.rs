@@ -189,19 +189,24 @@ fn sentences(paragraph: &Paragraph) -> Vec<Sentence> {
             if trimmed.is_empty() {
                 return None;
             }
-            // What the sentence says outside quotation marks must be long enough on its own.
-            let mut outside = String::new();
-            for c in sentence.chars() {
-                match c {
-                    '“' | '「' | '『' => depth += 1,
-                    '”' | '」' | '』' => depth = depth.saturating_sub(1),
-                    _ if depth == 0 => outside.push(c),
-                    _ => {}
-                }
-            }
+            // What the sentence says outside quotation marks must be long enough on its own
+            // (only worked out where quotation marks are about).
+            let outside = (depth > 0 || sentence.contains(['“', '”', '「', '」', '『', '』']))
+                .then(|| {
+                    let mut outside = String::new();
+                    for c in sentence.chars() {
+                        match c {
+                            '“' | '「' | '『' => depth += 1,
+                            '”' | '」' | '』' => depth = depth.saturating_sub(1),
+                            _ if depth == 0 => outside.push(c),
+                            _ => {}
+                        }
+                    }
+                    outside
+                });
             let key = normalize(sentence);
             let long = |s: &str| s.chars().count() >= MIN_CHARS;
-            let comparable = long(&key) && long(&normalize(&outside));
+            let comparable = long(&key) && outside.is_none_or(|o| long(&normalize(&o)));
             let start = range.start + lead;
             Some(Sentence {
                 range: start..start + trimmed.len(),
