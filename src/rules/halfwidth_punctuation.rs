@@ -44,7 +44,57 @@ around Latin or digits only (`(GDP)`, `(1)`), list markers (`1)`), and a `?` tha
     check: Check::Document(check),
 };
 
+/// How often the document writes a full-width mark: a half-width slip in a document that
+/// otherwise writes `，` sixty times is said to disagree with the document's own style.
+fn full_width_uses(document: &Document) -> impl Fn(char) -> usize {
+    let mut counts = [0usize; 7];
+    for paragraph in &document.paragraphs {
+        for c in paragraph.text.chars() {
+            if let Some(i) = "，；：！？（）".chars().position(|m| m == c) {
+                counts[i] += 1;
+            }
+        }
+    }
+    move |mark| {
+        "，；：！？（）"
+            .chars()
+            .position(|m| m == full_width(mark))
+            .map_or(0, |i| counts[i])
+    }
+}
+
+/// Half-width slips rare enough against the document's full-width habit to stand out.
+const STYLE_RATIO: usize = 10;
+
 fn check(document: &Document, report: &mut Report) {
+    let uses = full_width_uses(document);
+    // Every ASCII mark counts, numbers and URLs too: an over-count only keeps the remark
+    // for documents whose habit is clear.
+    let mut ascii = [0usize; 7];
+    for paragraph in &document.paragraphs {
+        for c in paragraph.text.chars() {
+            if let Some(i) = ",;:!?()".chars().position(|m| m == c) {
+                ascii[i] += 1;
+            }
+        }
+    }
+    let slips = |mark: char| {
+        ",;:!?()"
+            .chars()
+            .position(|m| m == mark)
+            .map_or(0, |i| ascii[i])
+    };
+    let style = |mark: char, message: String| {
+        let full = uses(mark);
+        if full >= STYLE_RATIO && slips(mark) * STYLE_RATIO <= full {
+            format!(
+                "{message}, where this document writes `{}` {full} times",
+                full_width(mark)
+            )
+        } else {
+            message
+        }
+    };
     for (index, paragraph) in document.paragraphs.iter().enumerate() {
         let text = &paragraph.text;
         let mut found: Vec<(Range<usize>, String, String)> = chinese_parentheses(text)
@@ -55,13 +105,13 @@ fn check(document: &Document, report: &mut Report) {
                     let mark = char::from(text.as_bytes()[span.start]);
                     (
                         span,
-                        format!("half-width `{mark}` in Chinese text"),
+                        style(mark, format!("half-width `{mark}` in Chinese text")),
                         format!("use the full-width `{}`", full_width(mark)),
                     )
                 } else {
                     (
                         span,
-                        "half-width `( )` around Chinese text".into(),
+                        style('(', "half-width `( )` around Chinese text".into()),
                         "use the full-width `（ ）`".into(),
                     )
                 }
@@ -75,7 +125,7 @@ fn check(document: &Document, report: &mut Report) {
                 let full = full_width(mark);
                 found.push((
                     at..at + 1,
-                    format!("half-width `{mark}` in Chinese text"),
+                    style(mark, format!("half-width `{mark}` in Chinese text")),
                     format!("use the full-width `{full}`"),
                 ));
             }
@@ -203,6 +253,24 @@ mod tests {
         ] {
             assert_eq!(findings(&super::RULE, text), marked, "{text}");
         }
+    }
+
+    #[test]
+    fn a_slip_against_the_document_style_says_so() {
+        let text = format!(
+            "{}\n调整农业结构,必须坚持以市场需求为导向。\n",
+            "各地区各部门，要加强领导。".repeat(12)
+        );
+        let document = crate::document::Document::new(
+            crate::source::Source::new("a.txt", text),
+            crate::document::Format::PlainText,
+        );
+        let found = crate::rules::check_document(&super::RULE, &document, 0);
+        assert_eq!(found.len(), 1);
+        assert_eq!(
+            found[0].message,
+            "half-width `,` in Chinese text, where this document writes `，` 12 times"
+        );
     }
 
     #[test]
