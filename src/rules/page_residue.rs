@@ -271,9 +271,21 @@ fn is_delimiter(c: char) -> bool {
         )
 }
 
+/// A word every kind of chrome contains (buttons, share bars, breadcrumbs, pagers, source,
+/// counter and font-size labels): paragraphs without one are skipped at once.
+static ANCHORS: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        "字体|字号|打印|关闭|收藏|返回|顶部|纠错|分享|扫一扫|下载|全屏|复制链接|首页|主页|微博|微信|朋友圈|QQ|人人网|豆瓣|位置|上一|下一|来源|发布|作者|编辑|浏览|阅读|点击|访问|人气",
+    )
+    .expect("anchor pattern is valid")
+});
+
 fn check(document: &Document, report: &mut Report) {
     for (index, paragraph) in document.paragraphs.iter().enumerate() {
         let text = &paragraph.text;
+        if !ANCHORS.is_match(text) {
+            continue;
+        }
         let tokens = tokens(text);
         if let Some(kind) = whole_line(text, &tokens) {
             report.add(
