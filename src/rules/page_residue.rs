@@ -209,40 +209,13 @@ static COUNTER: LazyLock<Regex> = LazyLock::new(|| {
     .expect("counter pattern is valid")
 });
 
-/// Marks between the buttons of a toolbar or the levels of a breadcrumb.
+/// Marks between the buttons of a toolbar or the levels of a breadcrumb: the delimiters
+/// and the punctuation that lists them.
 fn is_separator(c: char) -> bool {
-    is_space(c)
+    is_delimiter(c)
         || matches!(
             c,
-            '|' | '｜'
-                | '丨'
-                | '/'
-                | '\\'
-                | '【'
-                | '】'
-                | '['
-                | ']'
-                | '［'
-                | '］'
-                | '('
-                | ')'
-                | '（'
-                | '）'
-                | '·'
-                | '•'
-                | '>'
-                | '＞'
-                | '»'
-                | '›'
-                | ':'
-                | '：'
-                | ','
-                | '，'
-                | '、'
-                | '-'
-                | '—'
-                | '_'
-                | '\u{200B}'
+            '(' | ')' | '（' | '）' | ':' | '：' | ',' | '，' | '、' | '-' | '—' | '_'
         )
 }
 
