@@ -485,7 +485,20 @@ impl Timer {
 
     fn stage(&self, name: &str) {
         if let Some(start) = self.start {
-            eprintln!("[timing] {:>8.3} s  {name}", start.elapsed().as_secs_f64());
+            // Peak and current resident memory where the system tells them (Linux).
+            let status = std::fs::read_to_string("/proc/self/status").unwrap_or_default();
+            let field = |key: &str| {
+                status
+                    .lines()
+                    .find_map(|line| line.strip_prefix(key))
+                    .map_or(String::new(), |v| v.trim().to_string())
+            };
+            eprintln!(
+                "[timing] {:>8.3} s  {name}  (resident {}, peak {})",
+                start.elapsed().as_secs_f64(),
+                field("VmRSS:"),
+                field("VmHWM:")
+            );
         }
     }
 }

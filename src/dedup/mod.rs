@@ -208,8 +208,9 @@ pub fn find_duplicates(
     }
     drop(keyed);
     classes.sort_unstable_by_key(|members| members[0]);
-    // How many files share each text, for the near copies' severity.
-    let mut sharing: FxHashMap<u128, usize> = FxHashMap::default();
+    // How many files share each class's text, for the near copies' severity; by the class's
+    // first member, in order.
+    let mut sharing: Vec<(At, u32)> = Vec::with_capacity(classes.len());
 
     let mut diagnostics = Vec::new();
     let mut raw_pairs = Vec::new();
@@ -218,7 +219,7 @@ pub fn find_duplicates(
         representatives.push(members[0]);
         let copies = copies_in_class(members, files, &unit);
         let file_count = count_files(&copies);
-        sharing.insert(unit(members[0]).key, file_count);
+        sharing.push((members[0], file_count as u32));
         if enabled.exact
             && copies.len() > 1
             && unit(copies[0]).chars.len() >= settings.exact_min_chars
@@ -242,7 +243,9 @@ pub fn find_duplicates(
         });
         pairs.dedup_by_key(|p| p.1);
         diagnostics.par_extend(pairs.into_par_iter().map(|(earlier, later, similarity)| {
-            let shared = sharing.get(&unit(earlier).key).copied().unwrap_or(1);
+            let shared = sharing
+                .binary_search_by_key(&earlier, |&(first, _)| first)
+                .map_or(1, |i| sharing[i].1 as usize);
             near_finding(
                 earlier, later, similarity, shared, files, paths, settings, text,
             )

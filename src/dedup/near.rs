@@ -33,7 +33,8 @@ pub struct Pair {
 
 /// Largest edit distance that keeps `1 - d / longest >= threshold`.
 pub fn max_edits(longest: usize, threshold: f64) -> usize {
-    ((1.0 - threshold) * longest as f64 + 1e-9).floor() as usize
+    // Truncation is the floor of a non-negative number, without a call into libm.
+    ((1.0 - threshold) * longest as f64 + 1e-9) as usize
 }
 
 /// Whether lengths `a` and `b` leave room for similarity ≥ `threshold` (lev ≥ |a - b|).
@@ -68,7 +69,6 @@ pub fn find_pairs(items: &[Item], threshold: f64, min_len: usize) -> Vec<Pair> {
     order.sort_by_key(|&i| (items[i as usize].chars.len(), i));
     let ranked: Vec<&[u16]> = order.iter().map(|&i| items[i as usize].chars).collect();
     let lengths: Vec<usize> = ranked.iter().map(|c| c.len()).collect();
-    let histograms: Vec<Histogram> = ranked.par_iter().map(|chars| histogram(chars)).collect();
     let lowest =
         |length: usize| lengths.partition_point(|&l| l < length - max_edits(length, threshold));
     // Length bands, each searched with its own index over the band and the shorter items
@@ -88,28 +88,51 @@ pub fn find_pairs(items: &[Item], threshold: f64, min_len: usize) -> Vec<Pair> {
             (start..end)
                 .into_par_iter()
                 .map_init(
-                    // Per thread: a prefix buffer, and the rank each candidate was last seen
-                    // for, which deduplicates candidates without sorting them.
-                    || vec![u32::MAX; end - base],
-                    |seen, rank| {
+                    // Per thread: for each candidate rank, the query it was last seen for
+                    // and how many more shared prefix buckets it needs before it is checked.
+                    || (vec![Tally::default(); end - base], Vec::new()),
+                    |(tallies, lists), rank| {
                         let length = lengths[rank];
                         let (from_rank, own) =
                             ((lowest(length) - base) as u32, (rank - base) as u32);
                         let mut found = Vec::new();
-                        for &bucket in index.prefix_of(rank - base) {
-                            let list = index.list(bucket);
-                            let from = list.partition_point(|&r| r < from_rank);
-                            let to = list.partition_point(|&r| r < own).max(from);
-                            for &other in &list[from..to] {
-                                if std::mem::replace(&mut seen[other as usize], own) == own {
+                        // All list bounds first: independent loads from uncached memory
+                        // overlap, where a load per list in the loop below would wait in turn.
+                        // Lists hold a bucket once per occurrence: each is read once.
+                        let mut prefix = index.prefix_of(rank - base).to_vec();
+                        prefix.dedup();
+                        lists.clear();
+                        lists.extend(prefix.iter().map(|&bucket| index.bounds(bucket)));
+                        for &(list_start, list_end) in lists.iter() {
+                            let list = &index.lists[list_start as usize..list_end as usize];
+                            let from = if list.len() > 16 {
+                                list.partition_point(|&r| r < from_rank)
+                            } else {
+                                list.iter().take_while(|&&r| r < from_rank).count()
+                            };
+                            for &other in list[from..].iter().take_while(|&&r| r < own) {
+                                let tally = &mut tallies[other as usize];
+                                if tally.query != own {
+                                    let needed =
+                                        index.shared_needed(length, lengths[other as usize + base]);
+                                    *tally = Tally { query: own, needed };
+                                }
+                                if tally.needed == 0 {
+                                    continue;
+                                }
+                                tally.needed -= 1;
+                                if tally.needed > 0 {
                                     continue;
                                 }
                                 let other = other as usize + base;
                                 // A cheap lower bound on the distance rejects most candidates
-                                // that only share a sentence, before the exact distance.
-                                let bound =
-                                    histogram_distance(&histograms[other], &histograms[rank])
-                                        .div_ceil(2);
+                                // that only share a sentence, before the exact distance. So few
+                                // candidates get here that the histograms are not kept.
+                                let bound = histogram_distance(
+                                    &histogram(ranked[other]),
+                                    &histogram(ranked[rank]),
+                                )
+                                .div_ceil(2);
                                 if bound > max_edits(length, threshold) {
                                     continue;
                                 }
@@ -212,6 +235,20 @@ pub fn find_pairs_involving(
     pairs
 }
 
+/// A candidate's state during one query.
+#[derive(Clone, Copy, Default)]
+struct Tally {
+    /// The rank of the query this tally belongs to (stale when it differs).
+    query: u32,
+    /// Shared prefix buckets still needed before the candidate is checked; 0 once checked.
+    needed: u32,
+}
+
+/// Buckets every prefix keeps beyond the `q·k + 1` that guarantee one shared bucket: each
+/// extra one raises the guarantee by one, so candidates that share only a common sentence
+/// are dropped by counting, before any distance is computed.
+const EXTRA_PREFIX: usize = 2;
+
 /// Character counts folded into 64 bins. Each edit changes the counts by at most 2 in L1
 /// distance, and folding characters together can only shrink that distance, so half the L1
 /// distance of two histograms is a lower bound of the edit distance.
@@ -285,7 +322,7 @@ impl Index {
         let grams: usize = items.iter().map(|c| (c.len() + 1).saturating_sub(q)).sum();
         // About 8 grams a bucket: a bucket array that stays in cache, lists still short.
         let bits = (usize::BITS - grams.max(1).leading_zeros())
-            .saturating_sub(3)
+            .saturating_sub(4)
             .clamp(10, 22);
         let buckets = 1usize << bits;
         let mut index = Index {
@@ -402,15 +439,32 @@ impl Index {
         }));
     }
 
-    /// The item's prefix: its first bucket occurrences in the global order (fewest grams
-    /// first, then by bucket), as distinct buckets, sorted.
     /// How many grams an item's prefix keeps: enough for any partner up to `len / τ` long.
     fn prefix_len(&self, chars: &[u16]) -> usize {
-        let longest_partner = (chars.len() as f64 / self.threshold + 1e-9).floor() as usize;
-        let grams = (chars.len() + 1).saturating_sub(self.q);
-        (self.q * max_edits(longest_partner, self.threshold) + 1).min(grams)
+        self.prefix_len_of(chars.len())
     }
 
+    fn prefix_len_of(&self, length: usize) -> usize {
+        let longest_partner = (length as f64 / self.threshold + 1e-9) as usize;
+        let grams = (length + 1).saturating_sub(self.q);
+        (self.q * max_edits(longest_partner, self.threshold) + 1 + EXTRA_PREFIX).min(grams)
+    }
+
+    /// How many prefix buckets (counted with multiplicity on the shorter side) two items of
+    /// `longer` and `shorter` units must share if they are within the threshold: they share
+    /// at least `t = grams(longer) - q·k` grams, and at most `grams - prefix` of those lie
+    /// outside either prefix; both prefixes take the shared grams in the same global order.
+    fn shared_needed(&self, longer: usize, shorter: usize) -> u32 {
+        let grams = |length: usize| (length + 1).saturating_sub(self.q) as i64;
+        let prefix = |length: usize| self.prefix_len_of(length) as i64;
+        let shared = grams(longer) - (self.q * max_edits(longer, self.threshold)) as i64;
+        let in_both = (shared - grams(longer) + prefix(longer))
+            .min(shared - grams(shorter) + prefix(shorter));
+        in_both.max(1) as u32
+    }
+
+    /// The item's prefix: its first bucket occurrences in the global order (fewest grams
+    /// first, then by bucket), sorted, a bucket repeated as often as it occurs.
     fn prefix(&self, chars: &[u16], out: &mut Vec<u64>) {
         self.buckets(chars, out);
         out.sort_unstable();
@@ -437,14 +491,13 @@ impl Index {
             }
             out.sort_unstable();
         }
-        out.dedup();
     }
 
-    /// The ranks of the items whose prefix has a gram in `bucket`, ascending.
-    fn list(&self, bucket: u32) -> &[u32] {
+    /// Where the ranks of the items whose prefix has a gram in `bucket` lie in `lists`.
+    fn bounds(&self, bucket: u32) -> (u32, u32) {
         let b = bucket as usize;
         let start = if b == 0 { 0 } else { self.ends[b - 1] };
-        &self.lists[start as usize..self.ends[b] as usize]
+        (start, self.ends[b])
     }
 }
 
