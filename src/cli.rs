@@ -148,9 +148,10 @@ fn list_rules(out: &mut dyn Write) -> std::io::Result<()> {
     for rule in rules::RULES {
         writeln!(
             out,
-            "{:width$}  {:7}  {}",
+            "{:width$}  {:7}  {:9}  {}",
             rule.name,
             rule.severity.as_str(),
+            rule.fix.short(),
             rule.summary
         )?;
     }

@@ -115,3 +115,84 @@ fn fix_on_standard_input_prints_the_fixed_text() {
         "近年来，海门区委区政府聚焦高质量发展主题。\n"
     );
 }
+
+/// Every fix agrees with what its rule declares (`govlint rules`): on the seed, the corpus
+/// sample and every rule's documented examples.
+#[test]
+fn fixes_keep_to_each_rules_declaration() {
+    use govlint::document::{Document, Format};
+    use govlint::linter::{self, Options};
+    use govlint::rules::{self, Fixes};
+    use govlint::source::Source;
+
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("fixtures");
+    let (inputs, errors) = linter::collect_inputs(&[root], "<stdin>");
+    let mut runs = vec![linter::lint(&inputs, errors, &Options::default())];
+    let examples: Vec<Document> = rules::RULES
+        .iter()
+        .flat_map(|rule| rule.bad.iter().chain(rule.good))
+        .enumerate()
+        .map(|(i, text)| {
+            Document::new(
+                Source::new(format!("example-{i}.txt"), text.to_string()),
+                Format::PlainText,
+            )
+        })
+        .collect();
+    runs.push(linter::lint_documents(
+        examples,
+        Vec::new(),
+        &Options::default(),
+    ));
+    let mut seen = std::collections::BTreeSet::new();
+    for diagnostic in runs.iter().flat_map(|run| &run.diagnostics) {
+        let rule = rules::find(diagnostic.rule).expect("a known rule");
+        if let Some(fix) = &diagnostic.fix {
+            assert!(
+                rule.fix.allows(fix.safe),
+                "{}: a {} fix `{}`, declared {:?}",
+                rule.name,
+                if fix.safe { "safe" } else { "suggested" },
+                fix.title,
+                rule.fix
+            );
+            seen.insert((rule.name, fix.safe));
+        }
+    }
+    // Every rule that declares fixes was seen making them.
+    for rule in rules::RULES.iter().filter(|r| r.fix != Fixes::None) {
+        assert!(
+            seen.iter().any(|(name, _)| *name == rule.name),
+            "{} declares fixes but made none",
+            rule.name
+        );
+    }
+}
+
+#[test]
+fn a_repeated_paragraph_is_deleted_only_with_unsafe_fixes_and_only_within_its_file() {
+    let dir = tempfile::tempdir().expect("temporary directory");
+    let paragraph =
+        "　　注重示范驱动，培育法治品牌。充分发挥示范引导作用，以点带面推动法治建设全面开花结果。";
+    let text =
+        format!("标题\r\n{paragraph}\r\n　　中间一段。\r\n{paragraph}\r\n　　最后一段。\r\n");
+    std::fs::write(dir.path().join("a.txt"), &text).expect("written");
+    std::fs::write(dir.path().join("b.txt"), format!("{paragraph}\n")).expect("written");
+    govlint(dir.path(), &["check", ".", "--fix"]);
+    let read = |name: &str| std::fs::read_to_string(dir.path().join(name)).expect("read");
+    assert_eq!(
+        read("a.txt"),
+        text,
+        "deleting a paragraph is not a safe fix"
+    );
+    govlint(dir.path(), &["check", ".", "--fix", "--unsafe-fixes"]);
+    assert_eq!(
+        read("a.txt"),
+        format!("标题\r\n{paragraph}\r\n　　中间一段。\r\n　　最后一段。\r\n")
+    );
+    assert_eq!(
+        read("b.txt"),
+        format!("{paragraph}\n"),
+        "the copy in another file stays"
+    );
+}

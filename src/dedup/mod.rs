@@ -7,7 +7,7 @@ pub mod near;
 pub mod normalize;
 pub mod structure;
 
-use crate::diagnostic::{Diagnostic, Related, Severity};
+use crate::diagnostic::{Diagnostic, Edit, Fix, Related, Severity};
 use crate::document::Document;
 use crate::rules::{duplicate_paragraph, near_duplicate_paragraph};
 use crate::source::Position;
@@ -92,6 +92,9 @@ pub struct Unit {
     pub is_heading: bool,
     /// A formula of a document series: matched within its file only.
     pub is_series_formula: bool,
+    /// The bytes around `span` that go with the paragraph when it is deleted: its line's
+    /// indentation before and its line break after; `None` when other text shares a line.
+    pub deletion: Option<(u16, u8)>,
 }
 
 /// What the duplicate phase keeps of a file.
@@ -120,7 +123,9 @@ pub fn file_units(document: &Document, settings: &Settings) -> FileUnits {
                 return None;
             }
             let span = paragraph.span();
+            let deletion = deletion_margins(&document.source.text, &span);
             Some(Unit {
+                deletion,
                 paragraph: index as u32,
                 start: document.source.position(span.start),
                 end: document.source.position(span.end),
@@ -140,6 +145,28 @@ pub fn file_units(document: &Document, settings: &Settings) -> FileUnits {
         is_statute: structure::is_statute(document),
         units,
     }
+}
+
+/// The indentation before `span` on its line and the line break after it, when the
+/// paragraph has its lines to itself.
+fn deletion_margins(text: &str, span: &Range<usize>) -> Option<(u16, u8)> {
+    let before = &text[..span.start];
+    let line_start = before.rfind('\n').map_or(0, |i| i + 1);
+    let indent = &before[line_start..];
+    if !indent.chars().all(crate::text::is_space) {
+        return None;
+    }
+    let after = &text[span.end..];
+    let line_break = if after.starts_with("\r\n") {
+        2
+    } else if after.starts_with('\n') {
+        1
+    } else if after.is_empty() {
+        0
+    } else {
+        return None;
+    };
+    Some((u16::try_from(indent.len()).ok()?, line_break))
 }
 
 pub struct Enabled {
@@ -442,6 +469,20 @@ fn exact_finding(
             "delete the repeated paragraph, or rewrite it if both places need it"
         },
     );
+    // Within a file, deleting the copy is the likely repair; which copy to keep across files
+    // is not govlint's call.
+    let unit = &files[copy.0 as usize].units[copy.1 as usize];
+    if let (true, Some((indent, line_break))) = (first.0 == copy.0, unit.deletion) {
+        diagnostic.fix = Some(Fix {
+            title: "delete this repeated paragraph".to_string(),
+            safe: false,
+            edits: vec![Edit {
+                range: unit.span.start - usize::from(indent)
+                    ..unit.span.end + usize::from(line_break),
+                replacement: String::new(),
+            }],
+        });
+    }
     diagnostic
         .related
         .push(related(files, first, "first occurrence"));

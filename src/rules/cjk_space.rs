@@ -1,6 +1,6 @@
 //! `cjk-space`: a stray space between two Han characters inside a sentence.
 
-use super::{Check, Report, RuleInfo};
+use super::{Check, Fixes, Report, RuleInfo};
 use crate::diagnostic::Severity;
 use crate::document::{Document, Paragraph};
 use crate::text::{is_han, is_space};
@@ -65,6 +65,7 @@ of a list (`张三 李四 王五`) get an unsafe fix for an editor to confirm.
         "打响“好客山东 好品山东”品牌。",
         "中共中央办公厅 国务院办公厅印发了《关于加强基层治理的意见》。",
     ],
+    fix: Fixes::SafeWhenUnambiguous,
     check: Check::Document(check),
 };
 

@@ -1,6 +1,6 @@
 //! `dash-form`: a Chinese dash written `--`, `－－`, `──`, a single `—` or three `———`.
 
-use super::{Check, Report, RuleInfo};
+use super::{Check, Fixes, Report, RuleInfo};
 use crate::diagnostic::Severity;
 use crate::document::Document;
 use crate::text::{CLOSING_MARKS, OPENING_MARKS, POINT_MARKS, is_chinese, is_han, is_space};
@@ -56,6 +56,7 @@ dash with one `—` too many, not another mark; the standard has no three-dash f
         "运行 govlint check --fix 草稿.txt 即可。",
         "（本年度医疗收入－上一年度医疗收入）/上一年度医疗收入",
     ],
+    fix: Fixes::Safe,
     check: Check::Document(check),
 };
 

@@ -1,6 +1,6 @@
 //! `duplicate-paragraph`: the same paragraph twice. Detection lives in `crate::dedup`.
 
-use super::{Check, RuleInfo};
+use super::{Check, Fixes, RuleInfo};
 use crate::diagnostic::Severity;
 
 pub static RULE: RuleInfo = RuleInfo {
@@ -41,5 +41,6 @@ material, and in a published article it reads as carelessness.
         "会议指出：\n会议指出：",
         "一是加强组织领导，各地要成立工作专班，明确责任分工。\n二是强化资金保障，各地要统筹财政资金，加大投入力度。",
     ],
+    fix: Fixes::Suggested,
     check: Check::Duplicates,
 };

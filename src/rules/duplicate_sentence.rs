@@ -1,7 +1,7 @@
 //! `duplicate-sentence`: the same sentence twice in a paragraph, or the last sentence of a
 //! paragraph repeated as the first of the next: a paste slip.
 
-use super::{Check, Report, RuleInfo};
+use super::{Check, Fixes, Report, RuleInfo};
 use crate::dedup::normalize::normalize;
 use crate::diagnostic::Severity;
 use crate::document::{Document, Paragraph};
@@ -51,6 +51,7 @@ in an official text it looks careless.
         "他说：“绿水青山就是金山银山。”我们要牢记：“绿水青山就是金山银山。”",
         "海门区不断完善法治建设考核机制。\n海门区不断完善法治建设考核机制。",
     ],
+    fix: Fixes::Suggested,
     check: Check::Document(check),
 };
 

@@ -1,6 +1,6 @@
 //! `ellipsis-form`: an ellipsis written `...`, `。。。`, `．．．`, `···` or a single `…`.
 
-use super::{Check, Report, RuleInfo};
+use super::{Check, Fixes, Report, RuleInfo};
 use crate::diagnostic::Severity;
 use crate::document::Document;
 use crate::text::is_chinese;
@@ -48,6 +48,7 @@ verb, `……等一下`).
         "取值范围为1...10。",
         "整段省略可用两个省略号：…………",
     ],
+    fix: Fixes::Safe,
     check: Check::Document(check),
 };
 

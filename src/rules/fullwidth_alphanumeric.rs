@@ -1,6 +1,6 @@
 //! `fullwidth-alphanumeric`: full-width Latin letters and digits (`ＡＢＣ１２３`) in running text.
 
-use super::{Check, Report, RuleInfo};
+use super::{Check, Fixes, Report, RuleInfo};
 use crate::diagnostic::Severity;
 use crate::document::Document;
 use std::ops::Range;
@@ -43,6 +43,7 @@ they sit inside a full-width number), and URLs and e-mail addresses.
         "国内生产总值（GDP）稳步增长。",
         "到二〇二〇年力争比二〇〇〇年翻两番。",
     ],
+    fix: Fixes::Safe,
     check: Check::Document(check),
 };
 

@@ -1,7 +1,7 @@
 //! `halfwidth-punctuation`: ASCII `, ; : ! ? ( )` inside Chinese text.
 
 use super::lost_character::is_lost_character;
-use super::{Check, Report, RuleInfo};
+use super::{Check, Fixes, Report, RuleInfo};
 use crate::diagnostic::Severity;
 use crate::document::Document;
 use crate::text::{is_chinese, is_han, is_space};
@@ -41,6 +41,7 @@ around Latin or digits only (`(GDP)`, `(1)`), list markers (`1)`), and a `?` tha
         "This is an English sentence, with commas; and colons: fine.",
         "详见https://www.gov.cn/a,b;c:d。",
     ],
+    fix: Fixes::Safe,
     check: Check::Document(check),
 };
 

@@ -1,6 +1,6 @@
 //! `lost-character`: a `?` or U+FFFD standing where an encoding round-trip lost a character.
 
-use super::{Check, Report, RuleInfo};
+use super::{Check, Fixes, Report, RuleInfo};
 use crate::diagnostic::Severity;
 use crate::document::Document;
 use crate::text::is_han;
@@ -38,6 +38,7 @@ a clause. Those are questions with a half-width mark, reported by `halfwidth-pun
         "详见http://www.gov.cn/search?q=法治。",
         "美好生活·民法典相伴",
     ],
+    fix: Fixes::None,
     check: Check::Document(check),
 };
 

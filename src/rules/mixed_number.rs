@@ -2,7 +2,7 @@
 //! years written both as `二〇二四年` and `2024年` in one document, and year ranges joined
 //! by a hyphen (`2020-2021年`).
 
-use super::{Check, Report, RuleInfo};
+use super::{Check, Fixes, Report, RuleInfo};
 use crate::diagnostic::Severity;
 use crate::document::{Document, Paragraph};
 use std::ops::Range;
@@ -65,6 +65,7 @@ its years, is the author's choice.
         "获“2020—2021中国智慧政务建设杰出项目”大奖。",
         "发布时间：2021-05-20，执行标准GB/T 15834-2011，电话0513-82218888。",
     ],
+    fix: Fixes::Suggested,
     check: Check::Document(check),
 };
 

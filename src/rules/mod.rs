@@ -44,7 +44,55 @@ pub struct RuleInfo {
     pub bad: &'static [&'static str],
     /// Texts the rule must stay silent on.
     pub good: &'static [&'static str],
+    /// What `--fix` can do about the rule's findings.
+    pub fix: Fixes,
     pub check: Check,
+}
+
+/// Whether a rule's findings come with fixes, and how far they can be trusted.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Fixes {
+    /// Never fixed automatically: only the editor can tell what was meant.
+    None,
+    /// Every fix is safe: applied by `--fix`.
+    Safe,
+    /// Safe where one reading is certain, otherwise a suggestion for `--unsafe-fixes`.
+    SafeWhenUnambiguous,
+    /// Suggestions only, applied with `--unsafe-fixes`.
+    Suggested,
+}
+
+impl Fixes {
+    pub fn describe(self) -> &'static str {
+        match self {
+            Fixes::None => "no automatic fix",
+            Fixes::Safe => "safe fix (`--fix`)",
+            Fixes::SafeWhenUnambiguous => {
+                "safe fix where unambiguous (`--fix`), otherwise suggested (`--unsafe-fixes`)"
+            }
+            Fixes::Suggested => "suggested fix (`--unsafe-fixes`)",
+        }
+    }
+
+    /// A word for `govlint rules`.
+    pub fn short(self) -> &'static str {
+        match self {
+            Fixes::None => "-",
+            Fixes::Safe => "fix",
+            Fixes::SafeWhenUnambiguous => "fix/maybe",
+            Fixes::Suggested => "suggest",
+        }
+    }
+
+    /// Whether a fix of this safety agrees with the declaration.
+    pub fn allows(self, safe: bool) -> bool {
+        match self {
+            Fixes::None => false,
+            Fixes::Safe => safe,
+            Fixes::SafeWhenUnambiguous => true,
+            Fixes::Suggested => !safe,
+        }
+    }
 }
 
 pub static RULES: &[&RuleInfo] = &[
@@ -73,9 +121,10 @@ impl RuleInfo {
     /// The full documentation as `govlint rule NAME` prints it.
     pub fn documentation(&self) -> String {
         let mut doc = format!(
-            "# {}\n\nDefault severity: {}\n\n{}\n\n{}\n",
+            "# {}\n\nDefault severity: {}\nFix: {}\n\n{}\n\n{}\n",
             self.name,
             self.severity.as_str(),
+            self.fix.describe(),
             self.summary,
             self.explanation.trim()
         );

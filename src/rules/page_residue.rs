@@ -1,7 +1,7 @@
 //! `page-residue`: web page chrome (breadcrumbs, font-size and print buttons, share bars,
 //! page headers with view counters, previous/next links) pasted into an article.
 
-use super::{Check, Report, RuleInfo};
+use super::{Check, Fixes, Report, RuleInfo};
 use crate::diagnostic::Severity;
 use crate::document::Document;
 use crate::text::is_space;
@@ -71,6 +71,7 @@ publish time and view count are those of another website.
         "时间：2026-02-09",
         "指标来源：医院填报。",
     ],
+    fix: Fixes::Suggested,
     check: Check::Document(check),
 };
 

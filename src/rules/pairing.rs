@@ -109,6 +109,54 @@ pub fn orphans(
     found
 }
 
+/// The one-character slip behind a paragraph's only two orphans when both are the same
+/// mark facing the same way around a short phrase: `“全国文明城市“称号` (the second should
+/// close) or `”先进地区”` (the first should open). Nothing but words and `、` lies between
+/// them, so no other reading pairs them. Returns (where, wrong mark, right mark).
+pub fn mirrored_slip(
+    paragraph: &Paragraph,
+    found: &[Orphan],
+    families: &[Family],
+) -> Option<(usize, char, char)> {
+    let [first, second] = found else {
+        return None;
+    };
+    if first.paragraph != second.paragraph || first.mark != second.mark || first.side != second.side
+    {
+        return None;
+    }
+    let between = paragraph
+        .text
+        .get(first.at + first.mark.len_utf8()..second.at)?;
+    let is_phrase = (1..=MIRRORED_PHRASE_CHARS).contains(&between.chars().count())
+        && between.chars().all(|c| c.is_alphanumeric() || c == '、');
+    if !is_phrase {
+        return None;
+    }
+    let family = families
+        .iter()
+        .find(|f| f.openers.contains(&first.mark) || f.closers.contains(&first.mark))?;
+    let partner = |from: &[char], to: &[char]| {
+        let index = from.iter().position(|&m| m == first.mark)?;
+        to.get(index).copied()
+    };
+    match first.side {
+        Side::Opener => Some((
+            second.at,
+            second.mark,
+            partner(family.openers, family.closers)?,
+        )),
+        Side::Closer => Some((
+            first.at,
+            first.mark,
+            partner(family.closers, family.openers)?,
+        )),
+    }
+}
+
+/// Longest phrase between two mirrored marks taken for a quoted term or a title.
+const MIRRORED_PHRASE_CHARS: usize = 40;
+
 #[cfg(test)]
 mod tests {
     use super::runs_on;

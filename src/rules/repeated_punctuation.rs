@@ -1,6 +1,6 @@
 //! `repeated-punctuation`: two point marks side by side (`，，`, `，。`, `；。`).
 
-use super::{Check, Report, RuleInfo};
+use super::{Check, Fixes, Report, RuleInfo};
 use crate::diagnostic::Severity;
 use crate::document::Document;
 use crate::text::{CLOSING_MARKS, OPENING_MARKS, POINT_MARKS, is_han};
@@ -48,6 +48,7 @@ themselves (`“，，”`), ASCII marks (`halfwidth-punctuation`), and URLs.
         "把“，，”改为“，”，把“。。”改为“。”。",
         "全国各族人民大团结万岁！！！",
     ],
+    fix: Fixes::Safe,
     check: Check::Document(check),
 };
 

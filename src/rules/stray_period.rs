@@ -1,6 +1,6 @@
 //! `stray-period`: an ASCII `.` or full-width `．` ending a Chinese sentence.
 
-use super::{Check, Report, RuleInfo};
+use super::{Check, Fixes, Report, RuleInfo};
 use crate::diagnostic::Severity;
 use crate::document::Document;
 use crate::text::{is_chinese, is_han, is_space};
@@ -36,6 +36,7 @@ full stop), decimals (`3.5%`), version numbers, URLs and e-mail addresses, file 
         "请下载附件.docx文件。",
         "他说……",
     ],
+    fix: Fixes::Safe,
     check: Check::Document(check),
 };
 

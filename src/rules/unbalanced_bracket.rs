@@ -1,7 +1,7 @@
 //! `unbalanced-bracket`: a bracket or title mark that does not pair within its paragraph.
 
-use super::pairing::{Family, Side, chains, orphans, runs_on};
-use super::{Check, Report, RuleInfo};
+use super::pairing::{Family, Orphan, Side, chains, mirrored_slip, orphans, runs_on};
+use super::{Check, Fixes, Report, RuleInfo};
 use crate::diagnostic::Severity;
 use crate::document::Document;
 
@@ -33,6 +33,7 @@ inside URLs.
         "国发〔2019〕5号",
         "【要闻】会议召开",
     ],
+    fix: Fixes::SafeWhenUnambiguous,
     check: Check::Document(check),
 };
 
@@ -75,7 +76,8 @@ fn check(document: &Document, report: &mut Report) {
             || (c == ')' && before.ends_with([':', ';']))
     };
     for chain in chains(paragraphs) {
-        for orphan in orphans(paragraphs, chain, BRACKETS, ignore) {
+        let found = orphans(paragraphs, chain, BRACKETS, ignore);
+        for &orphan in &found {
             let mark = orphan.mark;
             let message = match orphan.side {
                 Side::Opener => format!("opening `{mark}` is never closed in this paragraph"),
@@ -89,6 +91,22 @@ fn check(document: &Document, report: &mut Report) {
                 message,
                 "add the missing half, or delete this mark",
             );
+            let in_paragraph: Vec<Orphan> = found
+                .iter()
+                .filter(|o| o.paragraph == orphan.paragraph)
+                .copied()
+                .collect();
+            if let Some((at, wrong, right)) = mirrored_slip(paragraph, &in_paragraph, BRACKETS) {
+                let title = format!("make `{wrong}` the `{right}` that pairs with the other");
+                let right = right.to_string();
+                report.fix(
+                    paragraph,
+                    title,
+                    true,
+                    &[(at..at + wrong.len_utf8(), &right)],
+                );
+                continue;
+            }
             // Where the missing half belongs is the editor's call: deleting is a suggestion.
             let span = orphan.at..orphan.at + mark.len_utf8();
             report.fix(paragraph, format!("delete `{mark}`"), false, &[(span, "")]);
@@ -122,6 +140,27 @@ mod tests {
         ] {
             assert_eq!(findings(&super::RULE, text), marked, "{text}");
         }
+    }
+
+    #[test]
+    fn a_mark_facing_the_wrong_way_around_a_title_is_fixed_safely() {
+        use crate::rules::testing::fixes;
+        assert_eq!(
+            fixes(&super::RULE, "学习《民法典《和《宪法》。"),
+            vec![(true, "学习《民法典》和《宪法》。".to_string()); 2]
+        );
+        assert_eq!(
+            fixes(&super::RULE, "各镇（街道（开展工作。"),
+            vec![(true, "各镇（街道）开展工作。".to_string()); 2]
+        );
+        // Unrelated orphans: only deletions are suggested.
+        assert_eq!(
+            fixes(&super::RULE, "出台《规定，见（附件。")
+                .iter()
+                .map(|f| f.0)
+                .collect::<Vec<_>>(),
+            [false, false]
+        );
     }
 
     #[test]

@@ -1,7 +1,7 @@
 //! `unbalanced-quote`: a quotation mark that does not pair within its paragraph.
 
-use super::pairing::{Family, Orphan, Side, chains, orphans};
-use super::{Check, Report, RuleInfo};
+use super::pairing::{Family, Orphan, Side, chains, mirrored_slip, orphans};
+use super::{Check, Fixes, Report, RuleInfo};
 use crate::diagnostic::Severity;
 use crate::document::Document;
 
@@ -34,6 +34,7 @@ paragraph opens with the same mark. An apostrophe `’` inside a Latin word (`do
         "It don’t matter。",
         "他说：“要落实‘三项制度’。”",
     ],
+    fix: Fixes::SafeWhenUnambiguous,
     check: Check::Document(check),
 };
 
@@ -97,14 +98,24 @@ fn check(document: &Document, report: &mut Report) {
             let paragraph = &paragraphs[orphan.paragraph];
             let span = orphan.at..orphan.at + mark.len_utf8();
             report.add(orphan.paragraph, paragraph, span.clone(), message, help);
-            match partner_fix(orphan, &found) {
-                Some((at, wrong, right)) => {
-                    let title = format!("make `{wrong}` the `{right}` that closes the quotation");
-                    let edit = (
-                        at..at + wrong.len_utf8(),
-                        right.encode_utf8(&mut [0; 4]).to_string(),
+            let in_paragraph: Vec<Orphan> = found
+                .iter()
+                .filter(|o| o.paragraph == orphan.paragraph)
+                .copied()
+                .collect();
+            let slip = mirrored_slip(paragraph, &in_paragraph, QUOTES)
+                .map(|slip| (slip, true))
+                .or_else(|| partner_fix(&in_paragraph).map(|slip| (slip, false)));
+            match slip {
+                Some(((at, wrong, right), safe)) => {
+                    let title = format!("make `{wrong}` the `{right}` that pairs with the other");
+                    let right = right.to_string();
+                    report.fix(
+                        paragraph,
+                        title,
+                        safe,
+                        &[(at..at + wrong.len_utf8(), &right)],
                     );
-                    report.fix(paragraph, title, false, &[(edit.0, &edit.1)]);
                 }
                 None => report.fix(paragraph, format!("delete `{mark}`"), false, &[(span, "")]),
             }
@@ -113,13 +124,10 @@ fn check(document: &Document, report: &mut Report) {
 }
 
 /// `“六五’时期`: an opening double quote closed by a single one (or the reverse), the only
-/// two orphans of their paragraph. The closer is the slip: (where, wrong mark, right mark).
-fn partner_fix(orphan: &Orphan, found: &[Orphan]) -> Option<(usize, char, char)> {
-    let in_paragraph: Vec<&Orphan> = found
-        .iter()
-        .filter(|o| o.paragraph == orphan.paragraph)
-        .collect();
-    let [first, second] = in_paragraph[..] else {
+/// two orphans of their paragraph. The closer is probably the slip, but `‘六五’` is as
+/// likely, so the fix stays a suggestion: (where, wrong mark, right mark).
+fn partner_fix(in_paragraph: &[Orphan]) -> Option<(usize, char, char)> {
+    let [first, second] = in_paragraph else {
         return None;
     };
     let right = match (first.side, first.mark, second.side, second.mark) {
@@ -160,6 +168,27 @@ mod tests {
         assert_eq!(
             fixes(&super::RULE, "创新环境评价”先进地区。"),
             [(false, "创新环境评价先进地区。".to_string())]
+        );
+    }
+
+    #[test]
+    fn a_mark_facing_the_wrong_way_around_a_term_is_fixed_safely() {
+        use crate::rules::testing::fixes;
+        assert_eq!(
+            fixes(&super::RULE, "荣获“全国文明城市“称号。"),
+            vec![(true, "荣获“全国文明城市”称号。".to_string()); 2]
+        );
+        assert_eq!(
+            fixes(&super::RULE, "评为”先进地区、示范县”。"),
+            vec![(true, "评为“先进地区、示范县”。".to_string()); 2]
+        );
+        // A sentence between the two: a second quotation may begin there.
+        assert_eq!(
+            fixes(&super::RULE, "他说：“要落实。“第二句")
+                .iter()
+                .map(|f| f.0)
+                .collect::<Vec<_>>(),
+            [false, false]
         );
     }
 
