@@ -184,13 +184,19 @@ fn summary(run: &Run) -> String {
     let files = format!("{files} file{}", if files == 1 { "" } else { "s" });
     let errors = run.count(Severity::Error);
     let warnings = run.count(Severity::Warning);
-    let mut line = if errors + warnings == 0 {
+    let infos = run.count(Severity::Info);
+    let total = errors + warnings + infos;
+    let mut line = if total == 0 {
         format!("No problems found in {files}.")
     } else {
+        let infos = if infos > 0 {
+            format!(", {infos} info")
+        } else {
+            String::new()
+        };
         format!(
-            "Found {} problem{} ({errors} error{}, {warnings} warning{}) in {files}.",
-            errors + warnings,
-            if errors + warnings == 1 { "" } else { "s" },
+            "Found {total} problem{} ({errors} error{}, {warnings} warning{}{infos}) in {files}.",
+            if total == 1 { "" } else { "s" },
             if errors == 1 { "" } else { "s" },
             if warnings == 1 { "" } else { "s" },
         )
@@ -366,6 +372,7 @@ impl miette::Diagnostic for Finding {
         Some(match self.severity {
             Severity::Error => miette::Severity::Error,
             Severity::Warning => miette::Severity::Warning,
+            Severity::Info => miette::Severity::Advice,
         })
     }
 

@@ -61,6 +61,7 @@ struct Summary<'a> {
     files: usize,
     errors: usize,
     warnings: usize,
+    infos: usize,
     input_errors: Vec<InputErrorJson<'a>>,
 }
 
@@ -119,6 +120,7 @@ pub fn render(run: &Run, out: &mut dyn Write) -> std::io::Result<()> {
             files: run.paths.len(),
             errors: run.count(Severity::Error),
             warnings: run.count(Severity::Warning),
+            infos: run.count(Severity::Info),
             input_errors: run
                 .errors
                 .iter()
