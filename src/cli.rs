@@ -1,13 +1,14 @@
 //! The command line: parses arguments, runs the linter, renders, and turns the run into an
 //! exit code. Nothing here decides what a finding is.
 
+use crate::config::{self, Config, FailOn};
 use crate::dedup::{self, Scope};
 use crate::linter::{self, InputError, Options};
 use crate::render::{self, human};
 use crate::rules::{self, RuleInfo};
 use clap::{Parser, Subcommand, ValueEnum};
 use std::io::{IsTerminal, Write};
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 #[derive(Parser)]
 #[command(
@@ -30,6 +31,15 @@ enum Command {
     Rule {
         /// The rule's name, e.g. `stray-period`.
         name: String,
+    },
+    /// Write a commented `govlint.toml` with every setting at its default.
+    Init {
+        /// Overwrite an existing file.
+        #[arg(long)]
+        force: bool,
+        /// Where to write it.
+        #[arg(default_value = "govlint.toml")]
+        path: PathBuf,
     },
 }
 
@@ -60,9 +70,9 @@ struct CheckArgs {
     /// (`repository`). Default: `repository` when a directory is linted, else `file`.
     #[arg(long, value_enum, value_name = "SCOPE")]
     dup_scope: Option<DupScope>,
-    /// Smallest similarity reported as a near duplicate, in (0, 1].
-    #[arg(long, default_value_t = 0.85, value_name = "SIMILARITY", value_parser = parse_threshold)]
-    dup_threshold: f64,
+    /// Smallest similarity reported as a near duplicate, in (0, 1] (default 0.85).
+    #[arg(long, value_name = "SIMILARITY", value_parser = parse_threshold)]
+    dup_threshold: Option<f64>,
     /// A file of paragraphs that may repeat anywhere (formulas), one per line; `#` comments.
     #[arg(long, value_name = "FILE")]
     dup_allowlist: Vec<PathBuf>,
@@ -82,6 +92,25 @@ struct CheckArgs {
     /// Where the cache lives (implies `--cache`; default `.govlint-cache`).
     #[arg(long, value_name = "DIR")]
     cache_dir: Option<PathBuf>,
+    /// The configuration file to use, instead of the nearest `govlint.toml` or
+    /// `.govlint.toml` in the working directory or a parent.
+    #[arg(long, value_name = "FILE", conflicts_with = "isolated")]
+    config: Option<PathBuf>,
+    /// Ignore every configuration file.
+    #[arg(long)]
+    isolated: bool,
+    /// Print the settings in force (configuration file and options) and exit.
+    #[arg(long)]
+    show_settings: bool,
+    /// Skip excluded files even when they are named on the command line (for pre-commit).
+    #[arg(long)]
+    force_exclude: bool,
+    /// Exit with 0 even when findings are reported (input errors still exit with 2).
+    #[arg(long)]
+    exit_zero: bool,
+    /// The lowest severity that makes the run fail with exit code 1 (default: error).
+    #[arg(long, value_enum, value_name = "SEVERITY")]
+    fail_on: Option<FailOn>,
 }
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -124,6 +153,7 @@ pub fn main() -> i32 {
     let (code, written) = match cli.command {
         Command::Check(args) => check(args, &mut stdout),
         Command::Rules => (0, list_rules(&mut stdout)),
+        Command::Init { force, path } => (init(&path, force), Ok(())),
         Command::Rule { name } => match rules::find(&name) {
             Some(rule) => (0, write!(stdout, "{}", rule.documentation())),
             None => {
@@ -173,24 +203,48 @@ fn select_rules(select: &[String], ignore: &[String]) -> Result<Vec<&'static Rul
 }
 
 fn check(args: CheckArgs, out: &mut dyn Write) -> (i32, std::io::Result<()>) {
-    let rules = match select_rules(&args.select, &args.ignore) {
-        Ok(rules) => rules,
+    let config = match configuration(&args) {
+        Ok(config) => config,
+        Err(err) => {
+            eprint!("{}", err.render(std::io::stderr().is_terminal()));
+            return (2, Ok(()));
+        }
+    };
+    let rules: Vec<&'static RuleInfo> = match select_rules(&args.select, &args.ignore) {
+        Ok(rules) => rules
+            .into_iter()
+            .filter(|rule| !config.severities.is_off_everywhere(rule))
+            .collect(),
         Err(message) => {
             eprintln!("error: {message}");
             return (2, Ok(()));
         }
     };
+    let configured = &config.duplicates;
+    let defaults = dedup::Settings::default();
     let mut duplicates = dedup::Settings {
-        threshold: args.dup_threshold,
+        threshold: args
+            .dup_threshold
+            .or(configured.threshold)
+            .unwrap_or(defaults.threshold),
         scope: match args.dup_scope {
             Some(DupScope::File) => Scope::File,
             Some(DupScope::Repository) => Scope::Repository,
-            None if args.paths.iter().any(|p| p.is_dir()) => Scope::Repository,
-            None => Scope::File,
+            None => match configured.scope {
+                Some(scope) => scope,
+                None if args.paths.iter().any(|p| p.is_dir()) => Scope::Repository,
+                None => Scope::File,
+            },
         },
-        ..dedup::Settings::default()
+        exact_min_chars: configured
+            .exact_min_chars
+            .unwrap_or(defaults.exact_min_chars),
+        near_min_chars: configured.near_min_chars.unwrap_or(defaults.near_min_chars),
+        common_files: configured.common_files.unwrap_or(defaults.common_files),
+        ..defaults
     };
-    for list in &args.dup_allowlist {
+    duplicates.allow(&configured.allow.join("\n"));
+    for list in configured.allowlists.iter().chain(&args.dup_allowlist) {
         match std::fs::read_to_string(list) {
             Ok(text) => duplicates.allow(&text),
             Err(err) => {
@@ -202,6 +256,12 @@ fn check(args: CheckArgs, out: &mut dyn Write) -> (i32, std::io::Result<()>) {
             }
         }
     }
+    if args.show_settings {
+        let settings = config::describe(&config, &rules, &duplicates);
+        return (0, write!(out, "{settings}"));
+    }
+    let mut selection = config.files.clone();
+    selection.force_exclude |= args.force_exclude;
     let options = Options {
         rules,
         duplicates,
@@ -212,8 +272,20 @@ fn check(args: CheckArgs, out: &mut dyn Write) -> (i32, std::io::Result<()>) {
             (true, None) => Some(crate::cache::default_dir()),
             (false, None) => None,
         },
+        severities: config.severities.clone(),
+        root: config.files.root.clone(),
     };
-    let (inputs, errors) = linter::collect_inputs(&args.paths, &args.stdin_filename);
+    let fail_on = args
+        .fail_on
+        .or(config.fail_on)
+        .unwrap_or(FailOn::Error)
+        .severity();
+    let exit_code = |run: &linter::Run| match run.exit_code(fail_on) {
+        1 if args.exit_zero => 0,
+        code => code,
+    };
+    let (inputs, errors) =
+        linter::collect_selected_inputs(&args.paths, &args.stdin_filename, &selection);
     let mut run = linter::lint(&inputs, errors.clone(), &options);
     if args.fix || args.diff {
         let stdin = inputs
@@ -264,7 +336,53 @@ fn check(args: CheckArgs, out: &mut dyn Write) -> (i32, std::io::Result<()>) {
             render::human::render(&run, out, &style)
         }
     };
-    (run.exit_code(), written)
+    (exit_code(&run), written)
+}
+
+/// The configuration in force: none with `--isolated`, the named file with `--config`,
+/// else the nearest one found from the working directory up.
+fn configuration(args: &CheckArgs) -> Result<Config, config::ConfigError> {
+    if args.isolated {
+        return Ok(Config::default());
+    }
+    let path = match &args.config {
+        Some(path) => Some(path.clone()),
+        None => std::env::current_dir().ok().and_then(|dir| {
+            // Named relative to the working directory where it lies below it, as the user
+            // would write it.
+            let found = config::discover(&dir)?;
+            Some(
+                found
+                    .strip_prefix(&dir)
+                    .map_or(found.clone(), Path::to_path_buf),
+            )
+        }),
+    };
+    match path {
+        Some(path) => config::load(&path),
+        None => Ok(Config::default()),
+    }
+}
+
+/// `govlint init`: writes the commented default configuration.
+fn init(path: &Path, force: bool) -> i32 {
+    if path.exists() && !force {
+        eprintln!(
+            "error: {} already exists; `govlint init --force` overwrites it",
+            path.display()
+        );
+        return 2;
+    }
+    match crate::fix::write_atomically(path, config::TEMPLATE) {
+        Ok(()) => {
+            eprintln!("Wrote {}.", path.display());
+            0
+        }
+        Err(err) => {
+            eprintln!("error: {}: could not write: {err}", path.display());
+            2
+        }
+    }
 }
 
 enum FixOutcome {

@@ -5,6 +5,7 @@
 
 pub mod cache;
 pub mod cli;
+pub mod config;
 pub mod dedup;
 pub mod diagnostic;
 pub mod document;

@@ -2,29 +2,17 @@
 //! parallel, then the duplicate phase over all documents, and sort what was found.
 
 use crate::cache::{self, Cache, Stamp};
+use crate::config::{FileSelection, Severities};
 use crate::dedup;
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::document::{Document, Format};
 use crate::rules::{self, Check, RuleInfo};
 use crate::source::Source;
-use globset::{GlobBuilder, GlobMatcher};
 use ignore::WalkBuilder;
 use rayon::prelude::*;
 use rustc_hash::FxHashMap;
 use std::io::Read;
 use std::path::{Path, PathBuf};
-
-/// Files linted when found by walking a directory; a file named explicitly is always linted.
-pub const WALKED_FILES: &str = "*.{txt,md,markdown}";
-
-fn walked_files() -> GlobMatcher {
-    GlobBuilder::new(WALKED_FILES)
-        .case_insensitive(true)
-        .literal_separator(false)
-        .build()
-        .expect("the walked-files glob is valid")
-        .compile_matcher()
-}
 
 #[derive(Debug, Clone)]
 pub enum Input {
@@ -69,10 +57,11 @@ impl Run {
     }
 
     /// 2 when some input could not be read, else 1 when an error-level finding was made.
-    pub fn exit_code(&self) -> i32 {
+    /// 2 when an input could not be linted, 1 when a finding is at least `fail_on`, else 0.
+    pub fn exit_code(&self, fail_on: Severity) -> i32 {
         if !self.errors.is_empty() {
             2
-        } else if self.count(Severity::Error) > 0 {
+        } else if self.diagnostics.iter().any(|d| d.severity >= fail_on) {
             1
         } else {
             0
@@ -80,8 +69,20 @@ impl Run {
     }
 }
 
-/// Expands the command-line paths into inputs, in a stable order.
+/// Expands the command-line paths into inputs, in a stable order, with the default file
+/// selection.
 pub fn collect_inputs(paths: &[PathBuf], stdin_name: &str) -> (Vec<Input>, Vec<InputError>) {
+    collect_selected_inputs(paths, stdin_name, &FileSelection::default())
+}
+
+/// Expands the command-line paths into inputs, in a stable order: directories are walked
+/// for the files `selection` includes and does not exclude; files named explicitly are
+/// linted whatever their name, unless excluded with `force_exclude`.
+pub fn collect_selected_inputs(
+    paths: &[PathBuf],
+    stdin_name: &str,
+    selection: &FileSelection,
+) -> (Vec<Input>, Vec<InputError>) {
     let mut inputs = Vec::new();
     let mut errors = Vec::new();
     for path in paths {
@@ -94,8 +95,11 @@ pub fn collect_inputs(paths: &[PathBuf], stdin_name: &str) -> (Vec<Input>, Vec<I
             }
             continue;
         }
+        if selection.force_exclude && selection.excludes(path) {
+            continue;
+        }
         match std::fs::metadata(path) {
-            Ok(meta) if meta.is_dir() => walk(path, &mut inputs, &mut errors),
+            Ok(meta) if meta.is_dir() => walk(path, selection, &mut inputs, &mut errors),
             Ok(_) => inputs.push(Input::File(path.clone())),
             Err(err) => errors.push(InputError {
                 path: display(path),
@@ -106,18 +110,25 @@ pub fn collect_inputs(paths: &[PathBuf], stdin_name: &str) -> (Vec<Input>, Vec<I
     (inputs, errors)
 }
 
-fn walk(root: &Path, inputs: &mut Vec<Input>, errors: &mut Vec<InputError>) {
-    let wanted = walked_files();
+fn walk(
+    root: &Path,
+    selection: &FileSelection,
+    inputs: &mut Vec<Input>,
+    errors: &mut Vec<InputError>,
+) {
+    let excluded = std::sync::Arc::new(selection.clone());
     let walker = WalkBuilder::new(root)
         .require_git(false)
         .sort_by_file_path(|a, b| a.cmp(b))
+        // The root itself was named on the command line: only what lies below is filtered.
+        .filter_entry(move |entry| entry.depth() == 0 || !excluded.excludes(entry.path()))
         .build();
     for entry in walker {
         match entry {
             Ok(entry) => {
                 let path = entry.path();
                 let is_file = entry.file_type().is_some_and(|t| t.is_file());
-                if is_file && path.file_name().is_some_and(|name| wanted.is_match(name)) {
+                if is_file && selection.includes(path) {
                     inputs.push(Input::File(path.to_path_buf()));
                 }
             }
@@ -176,6 +187,10 @@ pub struct Options {
     pub keep_sources: bool,
     /// The cache directory, when the incremental cache is on.
     pub cache: Option<PathBuf>,
+    /// Configured levels per rule and per glob of files (`govlint.toml`).
+    pub severities: Severities,
+    /// The directory `severities`' globs are relative to.
+    pub root: PathBuf,
 }
 
 impl Default for Options {
@@ -185,6 +200,8 @@ impl Default for Options {
             duplicates: dedup::Settings::default(),
             keep_sources: true,
             cache: None,
+            severities: Severities::default(),
+            root: PathBuf::from("."),
         }
     }
 }
@@ -446,6 +463,25 @@ fn finish(
             );
         }
         timer.stage("cache written");
+    }
+    if !options.severities.is_empty() {
+        let paths = &run.paths;
+        run.diagnostics.retain_mut(|diagnostic| {
+            let Some(rule) = rules::find(diagnostic.rule) else {
+                return true;
+            };
+            let path = &paths[diagnostic.document];
+            match options
+                .severities
+                .resolve(path, rule, diagnostic.severity, &options.root)
+            {
+                Some(severity) => {
+                    diagnostic.severity = severity;
+                    true
+                }
+                None => false,
+            }
+        });
     }
     // Files are in path order, so the file index orders by path.
     run.diagnostics.sort_by(|a, b| {

@@ -30,7 +30,7 @@ fn options(scope: Scope) -> Options {
             ..Settings::default()
         },
         keep_sources: true,
-        cache: None,
+        ..Options::default()
     }
 }
 

@@ -1,0 +1,669 @@
+//! `govlint.toml` (or `.govlint.toml`): which files a walk lints, each rule's severity
+//! (also per glob of files), the duplicate settings and the exit threshold. Found by walking
+//! up from the working directory; `--config FILE` names one, `--isolated` ignores them all.
+//! Command-line options override the file.
+
+use crate::dedup::Scope;
+use crate::diagnostic::Severity;
+use crate::rules::{self, RuleInfo};
+use globset::{Glob, GlobBuilder, GlobSet, GlobSetBuilder};
+use serde::Deserialize;
+use std::collections::BTreeMap;
+use std::ops::Range;
+use std::path::{Path, PathBuf};
+use toml::Spanned;
+
+/// The names a configuration file may have, in the order they are looked for.
+pub const FILE_NAMES: &[&str] = &["govlint.toml", ".govlint.toml"];
+
+/// Files a directory walk lints unless `include` says otherwise.
+pub const DEFAULT_INCLUDE: &[&str] = &["*.txt", "*.md", "*.markdown"];
+
+/// What `govlint init` writes: every key, commented, at its default.
+pub const TEMPLATE: &str = include_str!("config_template.toml");
+
+#[derive(Deserialize, Default)]
+#[serde(rename_all = "kebab-case", deny_unknown_fields)]
+struct RawConfig {
+    include: Option<Vec<Spanned<String>>>,
+    exclude: Option<Vec<Spanned<String>>>,
+    extend_exclude: Option<Vec<Spanned<String>>>,
+    force_exclude: Option<bool>,
+    fail_on: Option<FailOn>,
+    rules: Option<RawLevels>,
+    per_file: Option<BTreeMap<Spanned<String>, RawLevels>>,
+    duplicates: Option<RawDuplicates>,
+}
+
+/// Rule names (with where they were written) and their levels.
+type RawLevels = BTreeMap<Spanned<String>, Level>;
+
+#[derive(Deserialize, Default)]
+#[serde(rename_all = "kebab-case", deny_unknown_fields)]
+struct RawDuplicates {
+    scope: Option<ScopeName>,
+    threshold: Option<Spanned<f64>>,
+    exact_min_chars: Option<usize>,
+    near_min_chars: Option<usize>,
+    common_files: Option<usize>,
+    allow: Option<Vec<String>>,
+    allowlist: Option<Vec<String>>,
+}
+
+#[derive(Deserialize, Clone, Copy)]
+#[serde(rename_all = "lowercase")]
+enum ScopeName {
+    File,
+    Repository,
+}
+
+/// A rule's configured level: a severity, or off.
+#[derive(Deserialize, Debug, Clone, Copy, PartialEq, Eq)]
+#[serde(rename_all = "lowercase")]
+pub enum Level {
+    Error,
+    Warning,
+    Info,
+    Off,
+}
+
+impl Level {
+    fn severity(self) -> Option<Severity> {
+        match self {
+            Level::Error => Some(Severity::Error),
+            Level::Warning => Some(Severity::Warning),
+            Level::Info => Some(Severity::Info),
+            Level::Off => None,
+        }
+    }
+}
+
+/// The lowest severity that makes a run fail (exit code 1).
+#[derive(Deserialize, Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+#[serde(rename_all = "lowercase")]
+pub enum FailOn {
+    Error,
+    Warning,
+    Info,
+}
+
+impl FailOn {
+    pub fn severity(self) -> Severity {
+        match self {
+            FailOn::Error => Severity::Error,
+            FailOn::Warning => Severity::Warning,
+            FailOn::Info => Severity::Info,
+        }
+    }
+}
+
+/// A configuration file that could not be used: where, what, and a hint.
+#[derive(Debug)]
+pub struct ConfigError {
+    pub path: PathBuf,
+    pub text: String,
+    pub span: Option<Range<usize>>,
+    pub message: String,
+    pub help: Option<String>,
+}
+
+impl ConfigError {
+    /// The error as miette draws it: the file name, the TOML around the span, the hint.
+    pub fn render(&self, color: bool) -> String {
+        let mut diagnostic = miette::MietteDiagnostic::new(self.message.clone())
+            .with_code("govlint::config")
+            .with_severity(miette::Severity::Error);
+        if let Some(span) = &self.span {
+            diagnostic = diagnostic.with_label(miette::LabeledSpan::at(span.clone(), "here"));
+        }
+        if let Some(help) = &self.help {
+            diagnostic = diagnostic.with_help(help.clone());
+        }
+        let report = miette::Report::new(diagnostic).with_source_code(miette::NamedSource::new(
+            self.path.display().to_string(),
+            self.text.clone(),
+        ));
+        let theme = if color {
+            miette::GraphicalTheme::unicode()
+        } else {
+            miette::GraphicalTheme::unicode_nocolor()
+        };
+        let mut out = String::new();
+        let handler = miette::GraphicalReportHandler::new_themed(theme);
+        if handler.render_report(&mut out, report.as_ref()).is_err() {
+            out = format!("{}: {}", self.path.display(), self.message);
+        }
+        out
+    }
+}
+
+/// Which files a directory walk lints. Patterns with a `/` match the path relative to the
+/// project root (the configuration file's directory); the others match any one component
+/// of it (`drafts` skips every directory named so, `*.txt` matches file names).
+#[derive(Debug, Clone)]
+pub struct FileSelection {
+    pub root: PathBuf,
+    pub include: Vec<String>,
+    pub exclude: Vec<String>,
+    /// Apply `exclude` to paths named on the command line too (pre-commit passes files).
+    pub force_exclude: bool,
+    include_set: Patterns,
+    exclude_set: Patterns,
+}
+
+#[derive(Debug, Clone)]
+struct Patterns {
+    /// Patterns matched against one component.
+    names: GlobSet,
+    /// Patterns matched against the whole relative path.
+    paths: GlobSet,
+}
+
+impl Patterns {
+    fn new(patterns: &[String]) -> Result<Patterns, (usize, globset::Error)> {
+        let mut names = GlobSetBuilder::new();
+        let mut paths = GlobSetBuilder::new();
+        for (index, pattern) in patterns.iter().enumerate() {
+            let trimmed = pattern.trim_start_matches("./").trim_end_matches('/');
+            let glob = |literal_separator| {
+                // `.TXT` is a text file too: patterns ignore case.
+                GlobBuilder::new(trimmed)
+                    .case_insensitive(true)
+                    .literal_separator(literal_separator)
+                    .build()
+                    .map_err(|e| (index, e))
+            };
+            if trimmed.contains('/') {
+                paths.add(glob(true)?);
+            } else {
+                names.add(glob(false)?);
+            }
+        }
+        let build = |builder: GlobSetBuilder| {
+            builder
+                .build()
+                .unwrap_or_else(|_| GlobSetBuilder::new().build().unwrap_or_default())
+        };
+        Ok(Patterns {
+            names: build(names),
+            paths: build(paths),
+        })
+    }
+
+    fn matches(&self, relative: &Path) -> bool {
+        self.paths.is_match(relative)
+            || relative
+                .components()
+                .any(|c| self.names.is_match(Path::new(c.as_os_str())))
+    }
+}
+
+impl Default for FileSelection {
+    fn default() -> Self {
+        let include: Vec<String> = DEFAULT_INCLUDE.iter().map(|s| s.to_string()).collect();
+        FileSelection::new(PathBuf::from("."), include, Vec::new(), false)
+            .unwrap_or_else(|_| unreachable!("the default patterns are valid"))
+    }
+}
+
+impl FileSelection {
+    fn new(
+        root: PathBuf,
+        include: Vec<String>,
+        exclude: Vec<String>,
+        force_exclude: bool,
+    ) -> Result<FileSelection, (bool, usize, globset::Error)> {
+        let include_set = Patterns::new(&include).map_err(|(i, e)| (true, i, e))?;
+        let exclude_set = Patterns::new(&exclude).map_err(|(i, e)| (false, i, e))?;
+        Ok(FileSelection {
+            root,
+            include,
+            exclude,
+            force_exclude,
+            include_set,
+            exclude_set,
+        })
+    }
+
+    /// Whether a file found by a walk is one to lint (by `include`).
+    pub fn includes(&self, path: &Path) -> bool {
+        let relative = &relative_to(&self.root, path);
+        self.include_set.paths.is_match(relative)
+            || relative
+                .file_name()
+                .is_some_and(|name| self.include_set.names.is_match(Path::new(name)))
+    }
+
+    /// Whether a file or directory is excluded.
+    pub fn excludes(&self, path: &Path) -> bool {
+        self.exclude_set.matches(&relative_to(&self.root, path))
+    }
+}
+
+/// `path` relative to `root`, both taken from the working directory when relative; a path
+/// outside `root` stays as it is.
+fn relative_to(root: &Path, path: &Path) -> PathBuf {
+    static WORKING_DIRECTORY: std::sync::OnceLock<PathBuf> = std::sync::OnceLock::new();
+    let cwd = WORKING_DIRECTORY.get_or_init(|| std::env::current_dir().unwrap_or_default());
+    let absolute = |p: &Path| {
+        if p.is_absolute() {
+            p.to_path_buf()
+        } else {
+            cwd.join(p)
+        }
+    };
+    let path = absolute(path);
+    match path.strip_prefix(absolute(root)) {
+        Ok(relative) => relative.components().collect(),
+        Err(_) => path.components().collect(),
+    }
+}
+
+/// Severities per rule, for every file and per glob of files.
+#[derive(Debug, Clone, Default)]
+pub struct Severities {
+    pub rules: Levels,
+    /// `[per-file."GLOB"]` tables, in the file's order (later tables win).
+    pub per_file: Vec<PerFile>,
+}
+
+/// Configured levels by rule name (`None`: off).
+pub type Levels = BTreeMap<&'static str, Option<Severity>>;
+
+#[derive(Debug, Clone)]
+pub struct PerFile {
+    pub pattern: String,
+    pub glob: globset::GlobMatcher,
+    pub levels: Levels,
+}
+
+impl Severities {
+    /// The severity a finding of `rule` in `path` is reported with, or `None` when the rule
+    /// is off there. `found` is the severity the rule gave it: a rule that lowered its own
+    /// severity (common text shared by many files) keeps it lowered.
+    pub fn resolve(
+        &self,
+        path: &str,
+        rule: &RuleInfo,
+        found: Severity,
+        root: &Path,
+    ) -> Option<Severity> {
+        let mut level = self.rules.get(rule.name).copied();
+        if !self.per_file.is_empty() {
+            let relative = relative_to(root, Path::new(path));
+            for per_file in &self.per_file {
+                if per_file.glob.is_match(&relative)
+                    && let Some(&configured) = per_file.levels.get(rule.name)
+                {
+                    level = Some(configured);
+                }
+            }
+        }
+        match level {
+            None => Some(found),
+            Some(None) => None,
+            Some(Some(configured)) if found == rule.severity => Some(configured),
+            Some(Some(configured)) => Some(configured.min(found)),
+        }
+    }
+
+    /// Whether the rule is off for every file: it need not run at all.
+    pub fn is_off_everywhere(&self, rule: &RuleInfo) -> bool {
+        self.rules.get(rule.name) == Some(&None)
+            && self
+                .per_file
+                .iter()
+                .all(|p| p.levels.get(rule.name).is_none_or(Option::is_none))
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.rules.is_empty() && self.per_file.is_empty()
+    }
+}
+
+/// Duplicate settings the file sets (each overrides the default; the command line wins).
+#[derive(Debug, Clone, Default)]
+pub struct DuplicateConfig {
+    pub scope: Option<Scope>,
+    pub threshold: Option<f64>,
+    pub exact_min_chars: Option<usize>,
+    pub near_min_chars: Option<usize>,
+    pub common_files: Option<usize>,
+    /// Paragraphs that may repeat, written in the file.
+    pub allow: Vec<String>,
+    /// Allowlist files, resolved against the configuration file's directory.
+    pub allowlists: Vec<PathBuf>,
+}
+
+/// Everything a configuration file decides.
+#[derive(Debug, Clone, Default)]
+pub struct Config {
+    /// The file read, if any.
+    pub path: Option<PathBuf>,
+    pub files: FileSelection,
+    pub severities: Severities,
+    pub duplicates: DuplicateConfig,
+    pub fail_on: Option<FailOn>,
+}
+
+/// The configuration file for a run started in `dir`: the nearest `govlint.toml` or
+/// `.govlint.toml` in it or a parent directory.
+pub fn discover(dir: &Path) -> Option<PathBuf> {
+    dir.ancestors()
+        .flat_map(|d| FILE_NAMES.iter().map(move |name| d.join(name)))
+        .find(|candidate| candidate.is_file())
+}
+
+/// Reads and checks a configuration file.
+pub fn load(path: &Path) -> Result<Config, ConfigError> {
+    let text = std::fs::read_to_string(path).map_err(|err| ConfigError {
+        path: path.to_path_buf(),
+        text: String::new(),
+        span: None,
+        message: format!("cannot read the configuration file: {err}"),
+        help: None,
+    })?;
+    parse(path, &text)
+}
+
+/// Parses configuration text read from `path` (paths in it are relative to its directory).
+pub fn parse(path: &Path, text: &str) -> Result<Config, ConfigError> {
+    let fail = |span: Option<Range<usize>>, message: String, help: Option<String>| ConfigError {
+        path: path.to_path_buf(),
+        text: text.to_string(),
+        span,
+        message,
+        help,
+    };
+    let raw: RawConfig = toml::from_str(text).map_err(|err| {
+        let message = err.message().trim().to_string();
+        let help = hint(&message);
+        fail(err.span(), message, help)
+    })?;
+    let root = path
+        .parent()
+        .map(Path::to_path_buf)
+        .filter(|p| !p.as_os_str().is_empty())
+        .unwrap_or_else(|| PathBuf::from("."));
+
+    let rule = |name: &Spanned<String>| -> Result<&'static RuleInfo, ConfigError> {
+        rules::find(name.get_ref()).ok_or_else(|| {
+            fail(
+                Some(name.span()),
+                format!("unknown rule `{}`", name.get_ref()),
+                Some(match closest_rule(name.get_ref()) {
+                    Some(close) => format!("did you mean `{close}`? `govlint rules` lists them"),
+                    None => "`govlint rules` lists the rules".to_string(),
+                }),
+            )
+        })
+    };
+    let table = |entries: &RawLevels| {
+        let mut levels = BTreeMap::new();
+        for (name, level) in entries {
+            levels.insert(rule(name)?.name, level.severity());
+        }
+        Ok::<_, ConfigError>(levels)
+    };
+    let mut severities = Severities::default();
+    if let Some(rules) = &raw.rules {
+        severities.rules = table(rules)?;
+    }
+    for (pattern, entries) in raw.per_file.iter().flatten() {
+        let glob = Glob::new(pattern.get_ref().trim_start_matches("./")).map_err(|err| {
+            fail(
+                Some(pattern.span()),
+                format!("`{}` is not a valid glob: {err}", pattern.get_ref()),
+                None,
+            )
+        })?;
+        severities.per_file.push(PerFile {
+            pattern: pattern.get_ref().clone(),
+            glob: glob.compile_matcher(),
+            levels: table(entries)?,
+        });
+    }
+
+    let strings = |list: &Option<Vec<Spanned<String>>>| -> Vec<String> {
+        list.iter().flatten().map(|s| s.get_ref().clone()).collect()
+    };
+    let include = match &raw.include {
+        Some(_) => strings(&raw.include),
+        None => DEFAULT_INCLUDE.iter().map(|s| s.to_string()).collect(),
+    };
+    let mut exclude = strings(&raw.exclude);
+    exclude.extend(strings(&raw.extend_exclude));
+    let files = FileSelection::new(
+        root.clone(),
+        include,
+        exclude,
+        raw.force_exclude.unwrap_or(false),
+    )
+    .map_err(|(in_include, index, err)| {
+        let list = if in_include {
+            raw.include.as_ref()
+        } else {
+            let excluded = raw.exclude.as_ref().map_or(0, Vec::len);
+            if index < excluded {
+                raw.exclude.as_ref()
+            } else {
+                return fail(
+                    raw.extend_exclude
+                        .as_ref()
+                        .and_then(|l| l.get(index - excluded))
+                        .map(Spanned::span),
+                    format!("not a valid glob: {err}"),
+                    None,
+                );
+            }
+        };
+        fail(
+            list.and_then(|l| l.get(index)).map(Spanned::span),
+            format!("not a valid glob: {err}"),
+            None,
+        )
+    })?;
+
+    let raw_duplicates = raw.duplicates.unwrap_or_default();
+    if let Some(threshold) = &raw_duplicates.threshold {
+        let value = *threshold.get_ref();
+        if !(value > 0.0 && value <= 1.0) {
+            return Err(fail(
+                Some(threshold.span()),
+                format!("`{value}` is not a similarity in (0, 1]"),
+                Some("the default is 0.85: 85% of characters equal".to_string()),
+            ));
+        }
+    }
+    let duplicates = DuplicateConfig {
+        scope: raw_duplicates.scope.map(|s| match s {
+            ScopeName::File => Scope::File,
+            ScopeName::Repository => Scope::Repository,
+        }),
+        threshold: raw_duplicates.threshold.map(|t| *t.get_ref()),
+        exact_min_chars: raw_duplicates.exact_min_chars,
+        near_min_chars: raw_duplicates.near_min_chars,
+        common_files: raw_duplicates.common_files,
+        allow: raw_duplicates.allow.unwrap_or_default(),
+        allowlists: raw_duplicates
+            .allowlist
+            .unwrap_or_default()
+            .iter()
+            .map(|file| root.join(file))
+            .collect(),
+    };
+    Ok(Config {
+        path: Some(path.to_path_buf()),
+        files,
+        severities,
+        duplicates,
+        fail_on: raw.fail_on,
+    })
+}
+
+/// A hint for serde's messages about unknown keys and bad values.
+fn hint(message: &str) -> Option<String> {
+    if message.starts_with("unknown field") {
+        Some("keys are kebab-case; `govlint init` writes a file with every key".to_string())
+    } else if message.contains("unknown variant") {
+        Some("a rule's level is one of `error`, `warning`, `info`, `off`".to_string())
+    } else {
+        None
+    }
+}
+
+fn closest_rule(name: &str) -> Option<&'static str> {
+    rules::RULES
+        .iter()
+        .map(|r| (strsim::levenshtein(name, r.name), r.name))
+        .filter(|&(distance, _)| distance <= 3)
+        .min()
+        .map(|(_, name)| name)
+}
+
+/// The settings in force, as `--show-settings` prints them.
+pub fn describe(
+    config: &Config,
+    rules: &[&RuleInfo],
+    duplicates: &crate::dedup::Settings,
+) -> String {
+    let mut out = String::new();
+    let list = |items: &[String]| {
+        let quoted: Vec<String> = items.iter().map(|s| format!("{s:?}")).collect();
+        format!("[{}]", quoted.join(", "))
+    };
+    out.push_str(&format!(
+        "# configuration file: {}\n",
+        config
+            .path
+            .as_ref()
+            .map_or("none (defaults)".to_string(), |p| p.display().to_string())
+    ));
+    out.push_str(&format!(
+        "# project root: {}\n",
+        config.files.root.display()
+    ));
+    out.push_str(&format!("include = {}\n", list(&config.files.include)));
+    out.push_str(&format!("exclude = {}\n", list(&config.files.exclude)));
+    out.push_str(&format!("force-exclude = {}\n", config.files.force_exclude));
+    out.push_str(&format!(
+        "fail-on = \"{}\"\n",
+        config.fail_on.unwrap_or(FailOn::Error).severity().as_str()
+    ));
+    out.push_str("\n[rules]\n");
+    for rule in rules::RULES {
+        let level = if !rules.iter().any(|r| r.name == rule.name) {
+            "off".to_string()
+        } else {
+            match config.severities.rules.get(rule.name) {
+                Some(None) => "off".to_string(),
+                Some(Some(severity)) => severity.as_str().to_string(),
+                None => rule.severity.as_str().to_string(),
+            }
+        };
+        out.push_str(&format!("{} = \"{level}\"\n", rule.name));
+    }
+    for per_file in &config.severities.per_file {
+        out.push_str(&format!("\n[per-file.{:?}]\n", per_file.pattern));
+        for (name, level) in &per_file.levels {
+            let level = level.map_or("off", Severity::as_str);
+            out.push_str(&format!("{name} = \"{level}\"\n"));
+        }
+    }
+    out.push_str("\n[duplicates]\n");
+    out.push_str(&format!(
+        "scope = \"{}\"\n",
+        match duplicates.scope {
+            Scope::File => "file",
+            Scope::Repository => "repository",
+        }
+    ));
+    out.push_str(&format!("threshold = {}\n", duplicates.threshold));
+    out.push_str(&format!(
+        "exact-min-chars = {}\n",
+        duplicates.exact_min_chars
+    ));
+    out.push_str(&format!("near-min-chars = {}\n", duplicates.near_min_chars));
+    out.push_str(&format!("common-files = {}\n", duplicates.common_files));
+    out.push_str(&format!(
+        "# allowed paragraphs: {} (shipped formulas, `allow` and `allowlist` files)\n",
+        duplicates.allowed.len()
+    ));
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn parsed(text: &str) -> Result<Config, ConfigError> {
+        parse(Path::new("proj/govlint.toml"), text)
+    }
+
+    #[test]
+    fn the_template_is_a_valid_configuration_of_defaults() {
+        let config = parsed(TEMPLATE).expect("the template parses");
+        assert!(config.severities.is_empty());
+        assert_eq!(config.files.include, DEFAULT_INCLUDE);
+    }
+
+    #[test]
+    fn unknown_keys_and_rules_point_at_their_span() {
+        let text = "[duplicates]\ntreshold = 0.9\n";
+        let err = parsed(text).expect_err("an error");
+        assert_eq!(&text[err.span.clone().expect("a span")], "treshold");
+        assert!(
+            err.message.contains("unknown field `treshold`"),
+            "{}",
+            err.message
+        );
+
+        let text = "[rules]\nstray-periods = \"off\"\n";
+        let err = parsed(text).expect_err("an error");
+        assert_eq!(&text[err.span.clone().expect("a span")], "stray-periods");
+        assert!(err.help.expect("a hint").contains("stray-period"));
+
+        let text = "[rules]\nstray-period = \"loud\"\n";
+        let err = parsed(text).expect_err("an error");
+        assert!(err.message.contains("unknown variant"), "{}", err.message);
+
+        let err = parsed("[duplicates]\nthreshold = 1.5\n").expect_err("an error");
+        assert!(err.message.contains("1.5"));
+    }
+
+    #[test]
+    fn patterns_match_components_or_relative_paths() {
+        let config = parsed("exclude = [\"drafts\", \"archive/2019/**\"]\n").expect("parses");
+        let files = &config.files;
+        assert!(files.excludes(Path::new("proj/a/drafts/x.txt")));
+        assert!(files.excludes(Path::new("proj/archive/2019/x.txt")));
+        assert!(!files.excludes(Path::new("proj/archive/2020/x.txt")));
+        assert!(files.includes(Path::new("proj/a/b.md")));
+        assert!(!files.includes(Path::new("proj/a/b.docx")));
+    }
+
+    #[test]
+    fn per_file_levels_override_and_lowered_findings_stay_lowered() {
+        let config = parsed(
+            "[rules]\nduplicate-paragraph = \"warning\"\n\n[per-file.\"laws/**\"]\nhalfwidth-punctuation = \"off\"\n",
+        )
+        .expect("parses");
+        let severities = &config.severities;
+        let root = Path::new("proj");
+        let halfwidth = rules::find("halfwidth-punctuation").expect("rule");
+        assert_eq!(
+            severities.resolve("proj/laws/a.txt", halfwidth, Severity::Warning, root),
+            None
+        );
+        assert_eq!(
+            severities.resolve("proj/news/a.txt", halfwidth, Severity::Warning, root),
+            Some(Severity::Warning)
+        );
+        let duplicate = rules::find("duplicate-paragraph").expect("rule");
+        assert_eq!(
+            severities.resolve("proj/a.txt", duplicate, Severity::Error, root),
+            Some(Severity::Warning)
+        );
+        assert!(!severities.is_off_everywhere(halfwidth));
+    }
+}
