@@ -25,7 +25,7 @@ fn main() {
     let (inputs, _) = collect_inputs(&[root], "<stdin>");
     let units: Vec<Box<[u16]>> = inputs
         .par_iter()
-        .filter_map(|input| read(input).ok())
+        .filter_map(|input| read(input, None).ok())
         .flat_map_iter(|source| {
             let format = Format::from_path(&source.path);
             file_units(&Document::new(source, format), &settings).units

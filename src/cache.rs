@@ -13,7 +13,7 @@ use std::ops::Range;
 use std::path::{Path, PathBuf};
 use std::time::UNIX_EPOCH;
 
-const FILE_NAME: &str = "govlint-v3.bin";
+const FILE_NAME: &str = "govlint-v4.bin";
 
 /// A file's size and modification time: unchanged stamp, unchanged content.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
@@ -53,6 +53,8 @@ pub struct Entry {
     pub stamp: Stamp,
     diagnostics: Vec<StoredDiagnostic>,
     pub units: FileUnits,
+    /// The name of the encoding the file was read in.
+    pub encoding: String,
 }
 
 impl Entry {
@@ -75,6 +77,7 @@ impl Entry {
                 })
                 .collect(),
             units,
+            encoding: "UTF-8".to_string(),
         }
     }
 

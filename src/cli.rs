@@ -108,6 +108,10 @@ struct CheckArgs {
     /// Exit with 0 even when findings are reported (input errors still exit with 2).
     #[arg(long)]
     exit_zero: bool,
+    /// Read every input in this encoding (`gbk`, `gb18030`, `big5`, `utf-16le`, `utf-8`…)
+    /// instead of detecting it.
+    #[arg(long, value_name = "ENCODING", value_parser = parse_encoding)]
+    encoding: Option<crate::decode::TextEncoding>,
     /// The lowest severity that makes the run fail with exit code 1 (default: error).
     #[arg(long, value_enum, value_name = "SEVERITY")]
     fail_on: Option<FailOn>,
@@ -117,6 +121,12 @@ struct CheckArgs {
 enum DupScope {
     File,
     Repository,
+}
+
+fn parse_encoding(label: &str) -> Result<crate::decode::TextEncoding, String> {
+    crate::decode::from_label(label).ok_or_else(|| {
+        format!("`{label}` is not an encoding label (e.g. gbk, gb18030, big5, utf-16le)")
+    })
 }
 
 fn parse_threshold(value: &str) -> Result<f64, String> {
@@ -274,6 +284,7 @@ fn check(args: CheckArgs, out: &mut dyn Write) -> (i32, std::io::Result<()>) {
         },
         severities: config.severities.clone(),
         root: config.files.root.clone(),
+        encoding: args.encoding,
     };
     let fail_on = args
         .fail_on
@@ -287,6 +298,7 @@ fn check(args: CheckArgs, out: &mut dyn Write) -> (i32, std::io::Result<()>) {
     let (inputs, errors) =
         linter::collect_selected_inputs(&args.paths, &args.stdin_filename, &selection);
     let mut run = linter::lint(&inputs, errors.clone(), &options);
+    let mut write_failed = false;
     if args.fix || args.diff {
         let stdin = inputs
             .iter()
@@ -302,7 +314,12 @@ fn check(args: CheckArgs, out: &mut dyn Write) -> (i32, std::io::Result<()>) {
                 return (code, Ok(()));
             }
             Ok(FixOutcome::Printed) => return (if run.errors.is_empty() { 0 } else { 2 }, Ok(())),
-            Ok(FixOutcome::Written { fixes, files }) => {
+            Ok(FixOutcome::Written {
+                fixes,
+                files,
+                failed,
+            }) => {
+                write_failed = failed;
                 if !args.quiet && fixes > 0 {
                     eprintln!(
                         "Fixed {fixes} finding{} in {files} file{}.",
@@ -336,7 +353,7 @@ fn check(args: CheckArgs, out: &mut dyn Write) -> (i32, std::io::Result<()>) {
             render::human::render(&run, out, &style)
         }
     };
-    (exit_code(&run), written)
+    (if write_failed { 2 } else { exit_code(&run) }, written)
 }
 
 /// The configuration in force: none with `--isolated`, the named file with `--config`,
@@ -373,7 +390,7 @@ fn init(path: &Path, force: bool) -> i32 {
         );
         return 2;
     }
-    match crate::fix::write_atomically(path, config::TEMPLATE) {
+    match crate::fix::write_atomically(path, config::TEMPLATE.as_bytes()) {
         Ok(()) => {
             eprintln!("Wrote {}.", path.display());
             0
@@ -386,9 +403,16 @@ fn init(path: &Path, force: bool) -> i32 {
 }
 
 enum FixOutcome {
-    Diffed { changed: bool },
+    Diffed {
+        changed: bool,
+    },
     Printed,
-    Written { fixes: usize, files: usize },
+    Written {
+        fixes: usize,
+        files: usize,
+        /// Some file could not be written (the run still reports, and exits with 2).
+        failed: bool,
+    },
 }
 
 fn plural(n: usize) -> &'static str {
@@ -403,7 +427,7 @@ fn fix_files(
     stdin: bool,
     out: &mut dyn Write,
 ) -> Result<FixOutcome, std::io::Result<()>> {
-    let (mut fixes, mut files, mut changed) = (0, 0, false);
+    let (mut fixes, mut files, mut changed, mut failed) = (0, 0, false, false);
     for file in 0..run.paths.len() {
         let diagnostics: Vec<&crate::diagnostic::Diagnostic> = run
             .diagnostics
@@ -439,23 +463,34 @@ fn fix_files(
             write!(out, "{fixed}").map_err(Err)?;
             return Ok(FixOutcome::Printed);
         } else if fixed != source.text {
-            if let Err(err) =
-                crate::fix::write_atomically(std::path::Path::new(&run.paths[file]), &fixed)
-            {
-                eprintln!(
-                    "error: {}: could not write the fixes: {err}",
-                    run.paths[file]
-                );
-                return Err(Ok(()));
+            // Written back in the file's own encoding, or not at all; the other files go on.
+            let written = source.encoding.encode(&fixed).and_then(|bytes| {
+                crate::fix::write_atomically(Path::new(&run.paths[file]), &bytes)
+                    .map_err(|err| err.to_string())
+            });
+            match written {
+                Ok(()) => {
+                    fixes += applied;
+                    files += 1;
+                }
+                Err(err) => {
+                    eprintln!(
+                        "error: {}: could not write the fixes: {err}; the file is unchanged",
+                        run.paths[file]
+                    );
+                    failed = true;
+                }
             }
-            fixes += applied;
-            files += 1;
         }
     }
     Ok(if args.diff {
         FixOutcome::Diffed { changed }
     } else {
-        FixOutcome::Written { fixes, files }
+        FixOutcome::Written {
+            fixes,
+            files,
+            failed,
+        }
     })
 }
 

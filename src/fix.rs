@@ -88,13 +88,13 @@ pub fn unified_diff(path: &str, old: &str, new: &str) -> String {
 
 /// Replaces `path` with `text`: written to a temporary file beside it, then renamed over
 /// it, so a failure at any point leaves the original as it was.
-pub fn write_atomically(path: &Path, text: &str) -> std::io::Result<()> {
+pub fn write_atomically(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
     let dir = path
         .parent()
         .filter(|d| !d.as_os_str().is_empty())
         .unwrap_or(Path::new("."));
     let mut temporary = tempfile::NamedTempFile::new_in(dir)?;
-    temporary.write_all(text.as_bytes())?;
+    temporary.write_all(bytes)?;
     temporary.as_file().sync_all()?;
     if let Ok(meta) = std::fs::metadata(path) {
         temporary.as_file().set_permissions(meta.permissions())?;

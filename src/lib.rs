@@ -6,6 +6,7 @@
 pub mod cache;
 pub mod cli;
 pub mod config;
+pub mod decode;
 pub mod dedup;
 pub mod diagnostic;
 pub mod document;

@@ -3,6 +3,7 @@
 
 use crate::cache::{self, Cache, Stamp};
 use crate::config::{FileSelection, Severities};
+use crate::decode::{self, TextEncoding};
 use crate::dedup;
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::document::{Document, Format};
@@ -35,6 +36,8 @@ pub struct Run {
     /// Sorted by path, line, column, rule.
     pub diagnostics: Vec<Diagnostic>,
     pub errors: Vec<InputError>,
+    /// How each file was decoded.
+    pub encodings: Vec<TextEncoding>,
 }
 
 impl Run {
@@ -51,9 +54,12 @@ impl Run {
             return Some(std::borrow::Cow::Borrowed(source));
         }
         let path = &self.paths[file];
-        read(&Input::File(PathBuf::from(path)))
-            .ok()
-            .map(std::borrow::Cow::Owned)
+        read(
+            &Input::File(PathBuf::from(path)),
+            Some(self.encodings[file]),
+        )
+        .ok()
+        .map(std::borrow::Cow::Owned)
     }
 
     /// 2 when some input could not be read, else 1 when an error-level finding was made.
@@ -153,7 +159,8 @@ fn describe_io_error(err: &std::io::Error) -> String {
 }
 
 /// Reads an input and checks that it is text govlint can lint.
-pub fn read(input: &Input) -> Result<Source, InputError> {
+/// `encoding` skips the detection (`--encoding`, or a file read before).
+pub fn read(input: &Input, encoding: Option<TextEncoding>) -> Result<Source, InputError> {
     let (path, bytes) = match input {
         Input::File(path) => (display(path), std::fs::read(path)),
         Input::Stdin { name } => {
@@ -167,16 +174,10 @@ pub fn read(input: &Input) -> Result<Source, InputError> {
         message,
     };
     let bytes = bytes.map_err(|e| fail(describe_io_error(&e)))?;
-    if bytes.contains(&0) {
-        return Err(fail("binary file (contains NUL bytes), not linted".into()));
-    }
-    let text = String::from_utf8(bytes).map_err(|e| {
-        fail(format!(
-            "not valid UTF-8 (invalid byte at offset {}), not linted",
-            e.utf8_error().valid_up_to()
-        ))
-    })?;
-    Ok(Source::new(path, text))
+    let (text, encoding) = decode::decode(&bytes, encoding).map_err(fail)?;
+    let mut source = Source::new(path, text);
+    source.encoding = encoding;
+    Ok(source)
 }
 
 pub struct Options {
@@ -187,6 +188,8 @@ pub struct Options {
     pub keep_sources: bool,
     /// The cache directory, when the incremental cache is on.
     pub cache: Option<PathBuf>,
+    /// The encoding of every input (`--encoding`); detected per file when `None`.
+    pub encoding: Option<TextEncoding>,
     /// Configured levels per rule and per glob of files (`govlint.toml`).
     pub severities: Severities,
     /// The directory `severities`' globs are relative to.
@@ -200,6 +203,7 @@ impl Default for Options {
             duplicates: dedup::Settings::default(),
             keep_sources: true,
             cache: None,
+            encoding: None,
             severities: Severities::default(),
             root: PathBuf::from("."),
         }
@@ -211,6 +215,7 @@ struct Linted {
     path: String,
     source: Option<Source>,
     diagnostics: Vec<Diagnostic>,
+    encoding: TextEncoding,
     units: dedup::FileUnits,
     /// Size and modification time when read (files only), for the cache.
     stamp: Option<Stamp>,
@@ -264,12 +269,13 @@ pub fn lint(inputs: &[Input], errors: Vec<InputError>, options: &Options) -> Run
                     path: input_path(input),
                     source: None,
                     diagnostics,
+                    encoding: decode::from_label(&found.encoding).unwrap_or(TextEncoding::Utf8),
                     units: found.units,
                     stamp: Some(stamp),
                     cached: true,
                 });
             }
-            read(input).map(|source| Linted {
+            read(input, options.encoding).map(|source| Linted {
                 stamp,
                 // Standard input cannot be read again: keep its text.
                 ..lint_source(source, options, matches!(input, Input::Stdin { .. }))
@@ -349,6 +355,7 @@ fn lint_document(document: Document, options: &Options, keep_source: bool) -> Li
     let Document { source, .. } = document;
     Linted {
         path: source.path.clone(),
+        encoding: source.encoding,
         source: (options.keep_sources || keep_source).then_some(source),
         diagnostics,
         units,
@@ -381,6 +388,7 @@ fn finish(
     let mut diagnostics = Vec::new();
     let mut paths = Vec::with_capacity(linted.len());
     let mut sources = Vec::with_capacity(linted.len());
+    let mut encodings = Vec::with_capacity(linted.len());
     let mut units = Vec::with_capacity(linted.len());
     let mut stamps = Vec::with_capacity(linted.len());
     let mut changed = Vec::with_capacity(linted.len());
@@ -396,6 +404,7 @@ fn finish(
             d
         }));
         paths.push(file.path);
+        encodings.push(file.encoding);
         sources.push(file.source);
         units.push(file.units);
         stamps.push(file.stamp);
@@ -406,6 +415,7 @@ fn finish(
         sources,
         diagnostics,
         errors,
+        encodings,
     };
     let mut pairs = Vec::new();
     if duplicates_enabled(options) {
@@ -428,7 +438,9 @@ fn finish(
         });
         let text = |file: usize, span: &std::ops::Range<usize>| match &run.sources[file] {
             Some(source) => source.text.get(span.clone()).map(str::to_string),
-            None => read_range(Path::new(&run.paths[file]), span),
+            // Spans are offsets into the decoded text: only UTF-8 files map them to bytes.
+            None if run.encodings[file].is_utf8() => read_range(Path::new(&run.paths[file]), span),
+            None => run.source(file)?.text.get(span.clone()).map(str::to_string),
         };
         let found = dedup::find_duplicates(
             &units,
@@ -451,8 +463,11 @@ fn finish(
             .zip(stamps)
             .zip(units)
             .zip(per_file)
-            .filter_map(|(((path, stamp), units), diagnostics)| {
-                Some(cache::Entry::new(path.clone(), stamp?, &diagnostics, units))
+            .zip(&run.encodings)
+            .filter_map(|((((path, stamp), units), diagnostics), encoding)| {
+                let mut entry = cache::Entry::new(path.clone(), stamp?, &diagnostics, units);
+                entry.encoding = encoding.name().to_string();
+                Some(entry)
             })
             .collect();
         // The cache only saves work: failing to write it is not an error of the run.

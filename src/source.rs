@@ -1,5 +1,6 @@
 //! A file's text, read once, with the line index every position conversion goes through.
 
+use crate::decode::TextEncoding;
 use serde::{Deserialize, Serialize};
 use std::ops::Range;
 
@@ -10,6 +11,8 @@ pub struct Source {
     /// The path as the user wrote it (or `--stdin-filename` for standard input).
     pub path: String,
     pub text: String,
+    /// How the file's bytes became `text` (and how fixed text goes back).
+    pub encoding: TextEncoding,
     line_starts: Vec<usize>,
 }
 
@@ -30,6 +33,7 @@ impl Source {
         Source {
             path: path.into(),
             text,
+            encoding: TextEncoding::Utf8,
             line_starts,
         }
     }

@@ -50,6 +50,11 @@ pub fn render(run: &Run, out: &mut dyn Write, style: &Style) -> std::io::Result<
         start = end;
     }
     if !style.quiet {
+        for (path, encoding) in run.paths.iter().zip(&run.encodings) {
+            if !encoding.is_utf8() {
+                writeln!(out, "note: {path} was read as {}", encoding.name())?;
+            }
+        }
         writeln!(out, "{}", summary(run))?;
     }
     Ok(())

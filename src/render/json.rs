@@ -63,6 +63,8 @@ struct Summary<'a> {
     warnings: usize,
     infos: usize,
     input_errors: Vec<InputErrorJson<'a>>,
+    /// Files not in UTF-8, with the encoding they were read in.
+    encodings: std::collections::BTreeMap<&'a str, &'static str>,
 }
 
 #[derive(Serialize)]
@@ -121,6 +123,13 @@ pub fn render(run: &Run, out: &mut dyn Write) -> std::io::Result<()> {
             errors: run.count(Severity::Error),
             warnings: run.count(Severity::Warning),
             infos: run.count(Severity::Info),
+            encodings: run
+                .paths
+                .iter()
+                .zip(&run.encodings)
+                .filter(|(_, e)| !e.is_utf8())
+                .map(|(path, e)| (path.as_str(), e.name()))
+                .collect(),
             input_errors: run
                 .errors
                 .iter()
