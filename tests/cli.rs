@@ -23,11 +23,9 @@ const HALFWIDTH: &str = "　　近年来,全区法治政府建设迈上新台阶
 /// A stray period (error) and a half-width comma (warning) in one file.
 const ERROR_AND_WARNING: &str =
     "　　近年来,全区法治政府建设迈上新台阶。\n\n　　今年4月，区行政审批局获评全省优秀单位.\n";
-/// `近年来，全区法治政府建设迈上新台阶。` encoded as GBK: not UTF-8.
-const GBK: &[u8] = &[
-    189, 252, 196, 234, 192, 180, 163, 172, 200, 171, 199, 248, 183, 168, 214, 206, 213, 254, 184,
-    174, 189, 168, 201, 232, 194, 245, 201, 207, 208, 194, 204, 168, 189, 215, 161, 163,
-];
+/// French in windows-1252: neither UTF-8 nor a Chinese encoding (GBK is read: see
+/// `tests/encodings.rs`).
+const UNDECODABLE: &[u8] = b"Caf\xe9 cr\xe8me, na\xefve fa\xe7ade, d\xe9j\xe0 vu\n";
 /// The start of a PNG image: binary, with NUL bytes.
 const PNG: &[u8] = b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR\0\0\x01\0\0\0\x01\0\x08\x02\0\0\0";
 
@@ -264,28 +262,31 @@ fn binary_file_exits_2_and_other_files_are_still_reported() {
 }
 
 #[test]
-fn invalid_utf8_file_exits_2_and_other_files_are_still_reported() {
-    let dir = workspace(&[("gbk.txt", GBK), ("notice.txt", STRAY_PERIOD.as_bytes())]);
+fn undecodable_file_exits_2_and_other_files_are_still_reported() {
+    let dir = workspace(&[
+        ("latin.txt", UNDECODABLE),
+        ("notice.txt", STRAY_PERIOD.as_bytes()),
+    ]);
     let output = run(
         dir.path(),
-        &["check", "--color", "never", "gbk.txt", "notice.txt"],
+        &["check", "--color", "never", "latin.txt", "notice.txt"],
     );
     assert_eq!(code(&output), 2);
-    assert!(stderr(&output).contains("gbk.txt"), "{}", stderr(&output));
+    assert!(stderr(&output).contains("latin.txt"), "{}", stderr(&output));
     assert!(stderr(&output).contains("UTF-8"), "{}", stderr(&output));
     assert!(stdout(&output).contains("stray-period"));
 
-    let (code, json) = check_json(dir.path(), &["gbk.txt", "notice.txt"]);
+    let (code, json) = check_json(dir.path(), &["latin.txt", "notice.txt"]);
     assert_eq!(code, 2);
     assert_eq!(rules_of(&json), ["stray-period"]);
-    assert_eq!(json["summary"]["input_errors"][0]["path"], "gbk.txt");
+    assert_eq!(json["summary"]["input_errors"][0]["path"], "latin.txt");
 }
 
 #[test]
 fn unreadable_file_found_in_a_directory_walk_exits_2() {
     let dir = workspace(&[
         ("articles/a.txt", STRAY_PERIOD.as_bytes()),
-        ("articles/b.txt", GBK),
+        ("articles/b.txt", UNDECODABLE),
     ]);
     let (code, json) = check_json(dir.path(), &["articles"]);
     assert_eq!(code, 2);
@@ -341,7 +342,7 @@ fn exit_code_is_the_same_in_human_and_json_format() {
         ("error.txt", STRAY_PERIOD.as_bytes()),
         ("warning.txt", HALFWIDTH.as_bytes()),
         ("scan.txt", PNG),
-        ("gbk.txt", GBK),
+        ("latin.txt", UNDECODABLE),
     ]);
     let cases: &[(&[&str], i32)] = &[
         (&["clean.txt"], 0),
@@ -350,7 +351,7 @@ fn exit_code_is_the_same_in_human_and_json_format() {
         (&["missing.txt", "clean.txt"], 2),
         (&["missing.txt", "error.txt"], 2),
         (&["scan.txt", "warning.txt"], 2),
-        (&["gbk.txt", "clean.txt"], 2),
+        (&["latin.txt", "clean.txt"], 2),
         (&["--select", "no-such-rule", "clean.txt"], 2),
         (&["--ignore", "stray-period", "error.txt"], 0),
     ];
