@@ -86,6 +86,10 @@ struct CheckArgs {
     /// With `--fix` or `--diff`, apply unsafe fixes too.
     #[arg(long)]
     unsafe_fixes: bool,
+    /// Print how many findings each rule made instead of the findings (a JSON array with
+    /// `--format json`).
+    #[arg(long)]
+    statistics: bool,
     /// Keep results between runs, so a re-run reads and searches only changed files.
     #[arg(long)]
     cache: bool,
@@ -138,8 +142,18 @@ fn parse_threshold(value: &str) -> Result<f64, String> {
 
 #[derive(Clone, Copy, ValueEnum)]
 enum OutputFormat {
+    /// Source excerpts under each finding, and a summary.
     Human,
+    /// One JSON document listing every finding.
     Json,
+    /// One line per finding: `path:line:col: severity[rule] message`.
+    Concise,
+    /// SARIF 2.1.0, for code-scanning services.
+    Sarif,
+    /// GitHub Actions workflow commands (annotations).
+    Github,
+    /// reviewdog's diagnostic format.
+    Rdjson,
 }
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -337,7 +351,13 @@ fn check(args: CheckArgs, out: &mut dyn Write) -> (i32, std::io::Result<()>) {
     }
     report_input_errors(&run.errors);
     let written = match args.format {
+        OutputFormat::Json if args.statistics => render::statistics::render_json(&run, out),
+        _ if args.statistics => render::statistics::render(&run, out, args.quiet),
         OutputFormat::Json => render::json::render(&run, out),
+        OutputFormat::Concise => render::concise::render(&run, out),
+        OutputFormat::Sarif => render::sarif::render(&run, out),
+        OutputFormat::Github => render::github::render(&run, out),
+        OutputFormat::Rdjson => render::rdjson::render(&run, out),
         OutputFormat::Human => {
             let color = match args.color {
                 ColorChoice::Always => true,

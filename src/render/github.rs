@@ -1,0 +1,59 @@
+//! `--format github`: GitHub Actions workflow commands, which the runner turns into
+//! annotations on the pull request's changed lines. One line per finding:
+//!
+//! `::error file=a.txt,line=3,col=5,endLine=3,endColumn=6,title=stray-period::…`
+//!
+//! Columns are characters, as GitHub places them; a byte column would put the mark far to
+//! the right of a fault in Chinese text.
+
+use crate::diagnostic::Severity;
+use crate::linter::Run;
+use crate::render::portable_path;
+use std::io::Write;
+
+pub fn render(run: &Run, out: &mut dyn Write) -> std::io::Result<()> {
+    for diagnostic in &run.diagnostics {
+        let command = match diagnostic.severity {
+            Severity::Error => "error",
+            Severity::Warning => "warning",
+            Severity::Info => "notice",
+        };
+        writeln!(
+            out,
+            "::{command} file={},line={},col={},endLine={},endColumn={},title={}::{}",
+            escape_property(&portable_path(&run.paths[diagnostic.document])),
+            diagnostic.start.line,
+            diagnostic.start.column,
+            diagnostic.end.line,
+            diagnostic.end.column,
+            escape_property(diagnostic.rule),
+            escape_data(&diagnostic.message),
+        )?;
+    }
+    Ok(())
+}
+
+/// The message after `::`: a line break would end the command, `%` starts an escape.
+fn escape_data(text: &str) -> String {
+    text.replace('%', "%25")
+        .replace('\r', "%0D")
+        .replace('\n', "%0A")
+}
+
+/// A property value: also `,` (which separates properties) and `:` (which ends them).
+fn escape_property(text: &str) -> String {
+    escape_data(text).replace(':', "%3A").replace(',', "%2C")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn escapes_what_would_end_a_property_or_the_command() {
+        assert_eq!(escape_property("a,b:c%d\ne\rf"), "a%2Cb%3Ac%25d%0Ae%0Df");
+        // `%` is escaped first, so an escape already in the text stays literal.
+        assert_eq!(escape_data("100%0A"), "100%250A");
+        assert_eq!(escape_data("半角,冒号:"), "半角,冒号:");
+    }
+}
