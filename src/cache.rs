@@ -8,12 +8,14 @@ use crate::dedup::{FileUnits, RawPair};
 use crate::diagnostic::{Diagnostic, Fix, Severity};
 use crate::rules;
 use crate::source::Position;
+use crate::suppress::Directives;
 use serde::{Deserialize, Serialize};
 use std::ops::Range;
 use std::path::{Path, PathBuf};
 use std::time::UNIX_EPOCH;
 
-const FILE_NAME: &str = "govlint-v3.bin";
+// v4: entries keep the suppression comments and each finding's paragraph fingerprint.
+const FILE_NAME: &str = "govlint-v4.bin";
 
 /// A file's size and modification time: unchanged stamp, unchanged content.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
@@ -44,6 +46,7 @@ struct StoredDiagnostic {
     end: Position,
     paragraph: usize,
     fix: Option<Fix>,
+    fingerprint: u64,
 }
 
 /// One file as the cache keeps it.
@@ -53,10 +56,19 @@ pub struct Entry {
     pub stamp: Stamp,
     diagnostics: Vec<StoredDiagnostic>,
     pub units: FileUnits,
+    /// The file's suppression comments: applied to every finding, duplicates included, at
+    /// the end of each run.
+    pub directives: Directives,
 }
 
 impl Entry {
-    pub fn new(path: String, stamp: Stamp, diagnostics: &[Diagnostic], units: FileUnits) -> Entry {
+    pub fn new(
+        path: String,
+        stamp: Stamp,
+        diagnostics: &[Diagnostic],
+        units: FileUnits,
+        directives: Directives,
+    ) -> Entry {
         Entry {
             path,
             stamp,
@@ -72,9 +84,11 @@ impl Entry {
                     end: d.end,
                     paragraph: d.paragraph,
                     fix: d.fix.clone(),
+                    fingerprint: d.fingerprint,
                 })
                 .collect(),
             units,
+            directives,
         }
     }
 
@@ -96,6 +110,7 @@ impl Entry {
                 diagnostic.start = d.start;
                 diagnostic.end = d.end;
                 diagnostic.fix = d.fix.clone();
+                diagnostic.fingerprint = d.fingerprint;
                 Some(diagnostic)
             })
             .collect()

@@ -1,6 +1,7 @@
 //! The command line: parses arguments, runs the linter, renders, and turns the run into an
 //! exit code. Nothing here decides what a finding is.
 
+use crate::baseline::Baseline;
 use crate::dedup::{self, Scope};
 use crate::linter::{self, InputError, Options};
 use crate::render::{self, human};
@@ -82,6 +83,12 @@ struct CheckArgs {
     /// Where the cache lives (implies `--cache`; default `.govlint-cache`).
     #[arg(long, value_name = "DIR")]
     cache_dir: Option<PathBuf>,
+    /// Report only findings not recorded in this baseline file (see `--write-baseline`).
+    #[arg(long, value_name = "FILE")]
+    baseline: Option<PathBuf>,
+    /// Record the findings of this run in a baseline file, report nothing, and exit 0.
+    #[arg(long, value_name = "FILE", conflicts_with_all = ["baseline", "diff"])]
+    write_baseline: Option<PathBuf>,
 }
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -202,6 +209,13 @@ fn check(args: CheckArgs, out: &mut dyn Write) -> (i32, std::io::Result<()>) {
             }
         }
     }
+    let baseline = match args.baseline.as_deref().map(Baseline::read).transpose() {
+        Ok(baseline) => baseline,
+        Err(message) => {
+            eprintln!("error: {message}");
+            return (2, Ok(()));
+        }
+    };
     let options = Options {
         rules,
         duplicates,
@@ -246,6 +260,12 @@ fn check(args: CheckArgs, out: &mut dyn Write) -> (i32, std::io::Result<()>) {
             Err(written) => return (2, written),
         }
     }
+    if let Some(file) = &args.write_baseline {
+        return (write_baseline(&run, file, args.quiet), Ok(()));
+    }
+    if let Some(baseline) = &baseline {
+        baseline.filter(&mut run);
+    }
     report_input_errors(&run.errors);
     let written = match args.format {
         OutputFormat::Json => render::json::render(&run, out),
@@ -265,6 +285,28 @@ fn check(args: CheckArgs, out: &mut dyn Write) -> (i32, std::io::Result<()>) {
         }
     };
     (run.exit_code(), written)
+}
+
+/// `--write-baseline`: records the run's findings; the exit code is 2 only for input errors.
+fn write_baseline(run: &linter::Run, file: &std::path::Path, quiet: bool) -> i32 {
+    report_input_errors(&run.errors);
+    let baseline = Baseline::of(run);
+    if let Err(err) = baseline.write(file) {
+        eprintln!(
+            "error: {}: could not write the baseline: {err}",
+            file.display()
+        );
+        return 2;
+    }
+    if !quiet {
+        eprintln!(
+            "Recorded {} finding{} in {}.",
+            baseline.len(),
+            plural(baseline.len()),
+            file.display()
+        );
+    }
+    if run.errors.is_empty() { 0 } else { 2 }
 }
 
 enum FixOutcome {
