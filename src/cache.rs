@@ -8,12 +8,15 @@ use crate::dedup::{FileUnits, RawPair};
 use crate::diagnostic::{Diagnostic, Fix, Severity};
 use crate::rules;
 use crate::source::Position;
+use crate::suppress::Directives;
 use serde::{Deserialize, Serialize};
 use std::ops::Range;
 use std::path::{Path, PathBuf};
 use std::time::UNIX_EPOCH;
 
-const FILE_NAME: &str = "govlint-v4.bin";
+// v5: entries keep the encoding, the suppression comments and each finding's paragraph
+// fingerprint.
+const FILE_NAME: &str = "govlint-v5.bin";
 
 /// A file's size and modification time: unchanged stamp, unchanged content.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
@@ -44,6 +47,7 @@ struct StoredDiagnostic {
     end: Position,
     paragraph: usize,
     fix: Option<Fix>,
+    fingerprint: u64,
 }
 
 /// One file as the cache keeps it.
@@ -55,10 +59,19 @@ pub struct Entry {
     pub units: FileUnits,
     /// The name of the encoding the file was read in.
     pub encoding: String,
+    /// The file's suppression comments: applied to every finding, duplicates included, at
+    /// the end of each run.
+    pub directives: Directives,
 }
 
 impl Entry {
-    pub fn new(path: String, stamp: Stamp, diagnostics: &[Diagnostic], units: FileUnits) -> Entry {
+    pub fn new(
+        path: String,
+        stamp: Stamp,
+        diagnostics: &[Diagnostic],
+        units: FileUnits,
+        directives: Directives,
+    ) -> Entry {
         Entry {
             path,
             stamp,
@@ -74,10 +87,12 @@ impl Entry {
                     end: d.end,
                     paragraph: d.paragraph,
                     fix: d.fix.clone(),
+                    fingerprint: d.fingerprint,
                 })
                 .collect(),
             units,
             encoding: "UTF-8".to_string(),
+            directives,
         }
     }
 
@@ -99,6 +114,7 @@ impl Entry {
                 diagnostic.start = d.start;
                 diagnostic.end = d.end;
                 diagnostic.fix = d.fix.clone();
+                diagnostic.fingerprint = d.fingerprint;
                 Some(diagnostic)
             })
             .collect()

@@ -1,6 +1,7 @@
 //! The command line: parses arguments, runs the linter, renders, and turns the run into an
 //! exit code. Nothing here decides what a finding is.
 
+use crate::baseline::Baseline;
 use crate::config::{self, Config, FailOn};
 use crate::dedup::{self, Scope};
 use crate::linter::{self, InputError, Options};
@@ -24,7 +25,7 @@ pub struct Cli {
 #[derive(Subcommand)]
 enum Command {
     /// Lint files and directories (`.txt`, `.md`, `.markdown` under directories; `-` for stdin).
-    Check(CheckArgs),
+    Check(Box<CheckArgs>),
     /// List every rule with its default severity.
     Rules,
     /// Print one rule's documentation.
@@ -119,6 +120,12 @@ struct CheckArgs {
     /// The lowest severity that makes the run fail with exit code 1 (default: error).
     #[arg(long, value_enum, value_name = "SEVERITY")]
     fail_on: Option<FailOn>,
+    /// Report only findings not recorded in this baseline file (see `--write-baseline`).
+    #[arg(long, value_name = "FILE")]
+    baseline: Option<PathBuf>,
+    /// Record the findings of this run in a baseline file, report nothing, and exit 0.
+    #[arg(long, value_name = "FILE", conflicts_with_all = ["baseline", "diff"])]
+    write_baseline: Option<PathBuf>,
 }
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -175,7 +182,7 @@ pub fn main() -> i32 {
     };
     let mut stdout = std::io::BufWriter::new(std::io::stdout().lock());
     let (code, written) = match cli.command {
-        Command::Check(args) => check(args, &mut stdout),
+        Command::Check(args) => check(*args, &mut stdout),
         Command::Rules => (0, list_rules(&mut stdout)),
         Command::Init { force, path } => (init(&path, force), Ok(())),
         Command::Rule { name } => match rules::find(&name) {
@@ -286,6 +293,13 @@ fn check(args: CheckArgs, out: &mut dyn Write) -> (i32, std::io::Result<()>) {
     }
     let mut selection = config.files.clone();
     selection.force_exclude |= args.force_exclude;
+    let baseline = match args.baseline.as_deref().map(Baseline::read).transpose() {
+        Ok(baseline) => baseline,
+        Err(message) => {
+            eprintln!("error: {message}");
+            return (2, Ok(()));
+        }
+    };
     let options = Options {
         rules,
         duplicates,
@@ -348,6 +362,12 @@ fn check(args: CheckArgs, out: &mut dyn Write) -> (i32, std::io::Result<()>) {
             }
             Err(written) => return (2, written),
         }
+    }
+    if let Some(file) = &args.write_baseline {
+        return (write_baseline(&run, file, args.quiet), Ok(()));
+    }
+    if let Some(baseline) = &baseline {
+        baseline.filter(&mut run);
     }
     report_input_errors(&run.errors);
     let written = match args.format {
@@ -420,6 +440,28 @@ fn init(path: &Path, force: bool) -> i32 {
             2
         }
     }
+}
+
+/// `--write-baseline`: records the run's findings; the exit code is 2 only for input errors.
+fn write_baseline(run: &linter::Run, file: &std::path::Path, quiet: bool) -> i32 {
+    report_input_errors(&run.errors);
+    let baseline = Baseline::of(run);
+    if let Err(err) = baseline.write(file) {
+        eprintln!(
+            "error: {}: could not write the baseline: {err}",
+            file.display()
+        );
+        return 2;
+    }
+    if !quiet {
+        eprintln!(
+            "Recorded {} finding{} in {}.",
+            baseline.len(),
+            plural(baseline.len()),
+            file.display()
+        );
+    }
+    if run.errors.is_empty() { 0 } else { 2 }
 }
 
 enum FixOutcome {

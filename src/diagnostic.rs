@@ -56,6 +56,9 @@ pub struct Diagnostic {
     pub diff: Option<String>,
     /// How to correct the fault, where the rule knows.
     pub fix: Option<Fix>,
+    /// A hash of the paragraph the finding is in (its duplicate-matching key), so that a
+    /// baseline still recognizes the finding after edits elsewhere in the file.
+    pub fingerprint: u64,
 }
 
 /// A correction: byte-range replacements in the file, applied together or not at all.
@@ -97,6 +100,7 @@ impl Diagnostic {
             similarity: None,
             diff: None,
             fix: None,
+            fingerprint: 0,
         }
     }
 

@@ -4,6 +4,7 @@ use crate::diagnostic::{Diagnostic, Fix};
 use crate::document::{Document, Format};
 use crate::rules::{RuleInfo, check_document};
 use crate::source::Source;
+use crate::suppress::{Directives, Matcher};
 use std::io::Write;
 use std::path::Path;
 
@@ -53,9 +54,16 @@ pub fn converge(
     let (mut fixed, mut applied) = apply(text, first);
     for _ in 0..10 {
         let document = Document::new(Source::new(path, fixed.clone()), Format::from_path(path));
+        // What the file's comments suppress stays as it is, in every round.
+        let directives = Directives::of(&document);
+        let mut matcher = Matcher::new(&directives);
         let found: Vec<Diagnostic> = rules
             .iter()
             .flat_map(|rule| check_document(rule, &document, 0))
+            .filter(|d| {
+                let line = document.source.position(d.span.start).line;
+                !matcher.suppresses_at(d.rule, d.span.start, line)
+            })
             .collect();
         let found: Vec<&Diagnostic> = found.iter().collect();
         let (next, more) = apply(&fixed, &chosen(&found, unsafe_fixes));

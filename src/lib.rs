@@ -1,8 +1,9 @@
 //! govlint: a linter for Chinese government articles.
 //!
 //! The pipeline is `linter` (inputs → `document` model → `rules` and the `dedup` phase →
-//! sorted `diagnostic`s) followed by one of the `render` formats; `cli` wires it together.
+//! sorted `diagnostic`s, less what `suppress`ion comments silence) followed by one of the `render` formats; `cli` wires it together.
 
+pub mod baseline;
 pub mod cache;
 pub mod cli;
 pub mod config;
@@ -15,4 +16,5 @@ pub mod linter;
 pub mod render;
 pub mod rules;
 pub mod source;
+pub mod suppress;
 pub mod text;

@@ -1,5 +1,6 @@
 //! One run of `govlint check`: find the inputs, read each once, run the document rules in
-//! parallel, then the duplicate phase over all documents, and sort what was found.
+//! parallel, then the duplicate phase over all documents, drop what suppression comments
+//! silence, and sort what was found.
 
 use crate::cache::{self, Cache, Stamp};
 use crate::config::{FileSelection, Severities};
@@ -9,6 +10,7 @@ use crate::diagnostic::{Diagnostic, Severity};
 use crate::document::{Document, Format};
 use crate::rules::{self, Check, RuleInfo};
 use crate::source::Source;
+use crate::suppress::{self, Directives, Matcher};
 use ignore::WalkBuilder;
 use rayon::prelude::*;
 use rustc_hash::FxHashMap;
@@ -217,6 +219,8 @@ struct Linted {
     diagnostics: Vec<Diagnostic>,
     encoding: TextEncoding,
     units: dedup::FileUnits,
+    /// Its suppression comments, applied once the duplicates are known too.
+    directives: Directives,
     /// Size and modification time when read (files only), for the cache.
     stamp: Option<Stamp>,
     /// Taken from the cache rather than read.
@@ -271,6 +275,7 @@ pub fn lint(inputs: &[Input], errors: Vec<InputError>, options: &Options) -> Run
                     diagnostics,
                     encoding: decode::from_label(&found.encoding).unwrap_or(TextEncoding::Utf8),
                     units: found.units,
+                    directives: found.directives,
                     stamp: Some(stamp),
                     cached: true,
                 });
@@ -334,8 +339,8 @@ fn lint_source(source: Source, options: &Options, keep_source: bool) -> Linted {
     lint_document(Document::new(source, format), options, keep_source)
 }
 
-/// Runs the document-level rules and extracts the duplicate units, so that the document
-/// itself can be dropped.
+/// Runs the document-level rules and extracts the duplicate units and the suppression
+/// comments, so that the document itself can be dropped.
 fn lint_document(document: Document, options: &Options, keep_source: bool) -> Linted {
     let mut diagnostics: Vec<Diagnostic> = options
         .rules
@@ -343,10 +348,16 @@ fn lint_document(document: Document, options: &Options, keep_source: bool) -> Li
         .filter(|rule| matches!(rule.check, Check::Document(_)))
         .flat_map(|rule| rules::check_document(rule, &document, 0))
         .collect();
+    // Fingerprints by paragraph, each computed once: several findings share a paragraph.
+    let mut fingerprints: FxHashMap<usize, u64> = FxHashMap::default();
     for diagnostic in &mut diagnostics {
         diagnostic.start = document.source.position(diagnostic.span.start);
         diagnostic.end = document.source.position(diagnostic.span.end);
+        diagnostic.fingerprint = *fingerprints
+            .entry(diagnostic.paragraph)
+            .or_insert_with(|| paragraph_fingerprint(&document, diagnostic));
     }
+    let directives = Directives::of(&document);
     let units = if duplicates_enabled(options) {
         dedup::file_units(&document, &options.duplicates)
     } else {
@@ -359,9 +370,23 @@ fn lint_document(document: Document, options: &Options, keep_source: bool) -> Li
         source: (options.keep_sources || keep_source).then_some(source),
         diagnostics,
         units,
+        directives,
         stamp: None,
         cached: false,
     }
+}
+
+/// The fingerprint of the paragraph a finding is in, for baselines.
+fn paragraph_fingerprint(document: &Document, diagnostic: &Diagnostic) -> u64 {
+    let text = match document.paragraphs.get(diagnostic.paragraph) {
+        Some(paragraph) => paragraph.text.as_str(),
+        None => document
+            .source
+            .text
+            .get(diagnostic.span.clone())
+            .unwrap_or(""),
+    };
+    dedup::fingerprint(text)
 }
 
 fn enabled(options: &Options) -> dedup::Enabled {
@@ -393,6 +418,7 @@ fn finish(
     let mut stamps = Vec::with_capacity(linted.len());
     let mut changed = Vec::with_capacity(linted.len());
     let mut per_file = Vec::with_capacity(linted.len());
+    let mut directives = Vec::with_capacity(linted.len());
     for (index, file) in linted.into_iter().enumerate() {
         per_file.push(if options.cache.is_some() {
             file.diagnostics.clone()
@@ -409,6 +435,7 @@ fn finish(
         units.push(file.units);
         stamps.push(file.stamp);
         changed.push(!file.cached);
+        directives.push(file.directives);
     }
     let mut run = Run {
         paths,
@@ -463,12 +490,16 @@ fn finish(
             .zip(stamps)
             .zip(units)
             .zip(per_file)
+            .zip(directives.iter().cloned())
             .zip(&run.encodings)
-            .filter_map(|((((path, stamp), units), diagnostics), encoding)| {
-                let mut entry = cache::Entry::new(path.clone(), stamp?, &diagnostics, units);
-                entry.encoding = encoding.name().to_string();
-                Some(entry)
-            })
+            .filter_map(
+                |(((((path, stamp), units), diagnostics), directives), encoding)| {
+                    let mut entry =
+                        cache::Entry::new(path.clone(), stamp?, &diagnostics, units, directives);
+                    entry.encoding = encoding.name().to_string();
+                    Some(entry)
+                },
+            )
             .collect();
         // The cache only saves work: failing to write it is not an error of the run.
         if let Err(err) = Cache::save(dir, &fingerprint(options), entries, &pairs) {
@@ -479,6 +510,7 @@ fn finish(
         }
         timer.stage("cache written");
     }
+    apply_suppressions(&mut run.diagnostics, &directives, options);
     if !options.severities.is_empty() {
         let paths = &run.paths;
         run.diagnostics.retain_mut(|diagnostic| {
@@ -510,6 +542,32 @@ fn finish(
     run.errors
         .sort_by(|a, b| a.path.cmp(&b.path).then(a.message.cmp(&b.message)));
     run
+}
+
+/// Drops the findings that suppression comments silence, and reports the comments that
+/// silenced nothing (`unused-suppression`) when that rule runs.
+fn apply_suppressions(
+    diagnostics: &mut Vec<Diagnostic>,
+    directives: &[Directives],
+    options: &Options,
+) {
+    if directives.iter().all(Directives::is_empty) {
+        return;
+    }
+    let mut matchers: Vec<Matcher> = directives.iter().map(Matcher::new).collect();
+    diagnostics.retain(|d| !matchers[d.document].suppresses(d));
+    let reports_unused = options
+        .rules
+        .iter()
+        .any(|rule| matches!(rule.check, Check::Suppressions));
+    if reports_unused {
+        let ran: Vec<&str> = options.rules.iter().map(|rule| rule.name).collect();
+        for (file, matcher) in matchers.iter_mut().enumerate() {
+            let mut unused = rules::unused_suppression::findings(file, matcher, &ran);
+            suppress::apply(matcher, &mut unused);
+            diagnostics.extend(unused);
+        }
+    }
 }
 
 /// The text of one byte range of a file, read without reading the rest.

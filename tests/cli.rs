@@ -45,6 +45,7 @@ const ALL_RULES: &[(&str, &str)] = &[
     ("mixed-number", "warning"),
     ("page-residue", "error"),
     ("duplicate-sentence", "error"),
+    ("unused-suppression", "warning"),
 ];
 
 const SEED: &str = "fixtures/haimen-rule-of-law-2021.txt";

@@ -71,6 +71,7 @@ fn per_rule_budgets_hold() {
         ("mixed-number", 1),
         ("page-residue", 0),
         ("duplicate-sentence", 0),
+        ("unused-suppression", 0),
     ];
     for (rule, budget) in budgets {
         let count = counts.get(rule).copied().unwrap_or(0);

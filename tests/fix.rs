@@ -130,12 +130,22 @@ fn fixes_keep_to_each_rules_declaration() {
     let mut runs = vec![linter::lint(&inputs, errors, &Options::default())];
     let examples: Vec<Document> = rules::RULES
         .iter()
-        .flat_map(|rule| rule.bad.iter().chain(rule.good))
+        .flat_map(|rule| {
+            rule.bad
+                .iter()
+                .chain(rule.good)
+                .map(move |text| (rule, text))
+        })
         .enumerate()
-        .map(|(i, text)| {
+        .map(|(i, (rule, text))| {
+            // Suppression comments exist in Markdown only.
+            let format = match rule.check {
+                rules::Check::Suppressions => Format::Markdown,
+                _ => Format::PlainText,
+            };
             Document::new(
                 Source::new(format!("example-{i}.txt"), text.to_string()),
-                Format::PlainText,
+                format,
             )
         })
         .collect();

@@ -130,7 +130,7 @@ pub fn file_units(document: &Document, settings: &Settings) -> FileUnits {
                 start: document.source.position(span.start),
                 end: document.source.position(span.end),
                 span,
-                key: xxh3_128(normalized.as_bytes()),
+                key: key(&normalized),
                 chars,
                 provision,
                 is_heading: paragraph.is_heading,
@@ -145,6 +145,22 @@ pub fn file_units(document: &Document, settings: &Settings) -> FileUnits {
         is_statute: structure::is_statute(document),
         units,
     }
+}
+
+/// The matching key of a normalized paragraph: equal for exact copies.
+fn key(normalized: &str) -> u128 {
+    xxh3_128(normalized.as_bytes())
+}
+
+/// The fingerprint of a paragraph for a baseline: its matching key, so that changes of
+/// spacing, width or punctuation alone (the faults most rules report) keep it.
+pub fn fingerprint(paragraph: &str) -> u64 {
+    fingerprint_of_key(key(&normalize::normalize(paragraph)))
+}
+
+fn fingerprint_of_key(key: u128) -> u64 {
+    // The low half: a finding's fingerprint need only tell paragraphs of one file apart.
+    key as u64
 }
 
 /// The indentation before `span` on its line and the line break after it, when the
@@ -437,6 +453,7 @@ fn diagnostic_at(
     );
     diagnostic.start = unit.start;
     diagnostic.end = unit.end;
+    diagnostic.fingerprint = fingerprint_of_key(unit.key);
     diagnostic
 }
 

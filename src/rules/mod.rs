@@ -22,6 +22,7 @@ pub mod repeated_punctuation;
 pub mod stray_period;
 pub mod unbalanced_bracket;
 pub mod unbalanced_quote;
+pub mod unused_suppression;
 
 /// How a rule looks at its input.
 #[derive(Clone, Copy)]
@@ -30,6 +31,9 @@ pub enum Check {
     Document(fn(&Document, &mut Report)),
     /// Found by the duplicate index, which sees every paragraph of the run at once.
     Duplicates,
+    /// Judged last, from what each file's suppression comments suppressed of every other
+    /// rule's findings (Markdown only: plain text has no comments).
+    Suppressions,
 }
 
 pub struct RuleInfo {
@@ -111,6 +115,7 @@ pub static RULES: &[&RuleInfo] = &[
     &mixed_number::RULE,
     &page_residue::RULE,
     &duplicate_sentence::RULE,
+    &unused_suppression::RULE,
 ];
 
 pub fn find(name: &str) -> Option<&'static RuleInfo> {
@@ -266,13 +271,19 @@ mod tests {
     use crate::source::Source;
 
     fn fires(rule: &str, text: &str) -> bool {
-        let document = Document::new(Source::new("example.txt", text.into()), Format::PlainText);
+        let rule = super::find(rule).expect("rule exists");
+        // Suppression comments exist in Markdown only, and speak of the other rules' findings.
+        let (format, rules) = match rule.check {
+            Check::Suppressions => (Format::Markdown, RULES.to_vec()),
+            _ => (Format::PlainText, vec![rule]),
+        };
+        let document = Document::new(Source::new("example", text.into()), format);
         let options = Options {
-            rules: vec![super::find(rule).expect("rule exists")],
+            rules,
             ..Options::default()
         };
         let run = lint_documents(vec![document], Vec::new(), &options);
-        !run.diagnostics.is_empty()
+        run.diagnostics.iter().any(|d| d.rule == rule.name)
     }
 
     #[test]
@@ -318,7 +329,10 @@ mod tests {
                 "{}",
                 rule.name
             );
-            assert!(matches!(rule.check, Check::Document(_) | Check::Duplicates));
+            assert!(matches!(
+                rule.check,
+                Check::Document(_) | Check::Duplicates | Check::Suppressions
+            ));
         }
     }
 }

@@ -1,0 +1,224 @@
+//! Baselines: the findings a repository already had when it adopted govlint, recorded so
+//! that a run reports only new ones (`--write-baseline FILE`, then `--baseline FILE`).
+//!
+//! A finding is recorded by path, rule and the fingerprint of its paragraph (see
+//! `Diagnostic::fingerprint`), with a count: a paragraph with two findings of a rule needs
+//! both to be recorded, and a third is new. Positions are not recorded, so edits elsewhere in
+//! the file do not make old findings new.
+//!
+//! The file is JSON with one finding per line, sorted, so that it reviews and diffs well:
+//!
+//! ```json
+//! {
+//!   "version": 1,
+//!   "findings": [
+//!     {"path": "docs/a.md", "rule": "stray-period", "paragraph": "3f2a9c0d1e4b5a67", "count": 1}
+//!   ]
+//! }
+//! ```
+
+use crate::diagnostic::Diagnostic;
+use crate::linter::Run;
+use serde::{Deserialize, Serialize};
+use std::collections::BTreeMap;
+use std::path::Path;
+
+const VERSION: u32 = 1;
+
+/// (path, rule, paragraph fingerprint): how many findings.
+type Key = (String, String, u64);
+
+/// A path as recorded: `./docs/a.md` (from `govlint check .`) and `docs/a.md` are one file.
+fn recorded(path: &str) -> String {
+    path.trim_start_matches("./").to_string()
+}
+
+fn key(path: &str, diagnostic: &Diagnostic) -> Key {
+    (
+        recorded(path),
+        diagnostic.rule.to_string(),
+        diagnostic.fingerprint,
+    )
+}
+
+#[derive(Debug, Default, PartialEq, Eq)]
+pub struct Baseline {
+    counts: BTreeMap<Key, usize>,
+}
+
+#[derive(Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct File {
+    version: u32,
+    findings: Vec<Entry>,
+}
+
+#[derive(Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct Entry {
+    path: String,
+    rule: String,
+    /// The fingerprint as 16 hex digits.
+    paragraph: String,
+    count: usize,
+}
+
+impl Baseline {
+    /// The findings of a run.
+    pub fn of(run: &Run) -> Baseline {
+        let mut counts = BTreeMap::new();
+        for diagnostic in &run.diagnostics {
+            *counts
+                .entry(key(&run.paths[diagnostic.document], diagnostic))
+                .or_insert(0) += 1;
+        }
+        Baseline { counts }
+    }
+
+    /// How many findings it records.
+    pub fn len(&self) -> usize {
+        self.counts.values().sum()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.counts.is_empty()
+    }
+
+    /// The file's text: the same findings always give the same bytes.
+    pub fn to_json(&self) -> String {
+        let mut out = format!("{{\n  \"version\": {VERSION},\n  \"findings\": [");
+        for (i, ((path, rule, fingerprint), count)) in self.counts.iter().enumerate() {
+            let entry = Entry {
+                path: path.clone(),
+                rule: rule.clone(),
+                paragraph: format!("{fingerprint:016x}"),
+                count: *count,
+            };
+            let line = serde_json::to_string(&entry).unwrap_or_default();
+            // serde_json writes `{"path":…}`; a space after each separator reads better.
+            out.push_str(if i == 0 { "\n    " } else { ",\n    " });
+            out.push_str(&spaced(&line));
+        }
+        if !self.counts.is_empty() {
+            out.push_str("\n  ");
+        }
+        out.push_str("]\n}\n");
+        out
+    }
+
+    pub fn from_json(text: &str) -> Result<Baseline, String> {
+        let file: File = serde_json::from_str(text).map_err(|e| e.to_string())?;
+        if file.version != VERSION {
+            return Err(format!(
+                "version {} is not supported (this govlint writes version {VERSION})",
+                file.version
+            ));
+        }
+        let mut counts = BTreeMap::new();
+        for entry in file.findings {
+            let fingerprint = u64::from_str_radix(&entry.paragraph, 16)
+                .map_err(|_| format!("`{}` is not a paragraph fingerprint", entry.paragraph))?;
+            *counts
+                .entry((recorded(&entry.path), entry.rule, fingerprint))
+                .or_insert(0) += entry.count;
+        }
+        Ok(Baseline { counts })
+    }
+
+    /// Reads a baseline file; the error names the file.
+    pub fn read(path: &Path) -> Result<Baseline, String> {
+        let text = std::fs::read_to_string(path)
+            .map_err(|e| format!("{}: cannot read the baseline: {e}", path.display()))?;
+        Baseline::from_json(&text)
+            .map_err(|e| format!("{}: not a govlint baseline: {e}", path.display()))
+    }
+
+    /// Writes the baseline atomically.
+    pub fn write(&self, path: &Path) -> std::io::Result<()> {
+        crate::fix::write_atomically(path, self.to_json().as_bytes())
+    }
+
+    /// Drops from the run the findings the baseline records, each recorded finding matching
+    /// at most one (the first in position order); returns how many were dropped.
+    pub fn filter(&self, run: &mut Run) -> usize {
+        let mut left = self.counts.clone();
+        let before = run.diagnostics.len();
+        let paths = &run.paths;
+        run.diagnostics
+            .retain(|d| match left.get_mut(&key(&paths[d.document], d)) {
+                Some(count) if *count > 0 => {
+                    *count -= 1;
+                    false
+                }
+                _ => true,
+            });
+        before - run.diagnostics.len()
+    }
+}
+
+/// Compact JSON of one flat object with a space after each `:` and `,` between fields.
+/// Only separators outside strings are touched.
+fn spaced(json: &str) -> String {
+    let mut out = String::with_capacity(json.len() + 16);
+    let (mut in_string, mut escaped) = (false, false);
+    for c in json.chars() {
+        out.push(c);
+        if in_string {
+            match c {
+                _ if escaped => escaped = false,
+                '\\' => escaped = true,
+                '"' => in_string = false,
+                _ => {}
+            }
+        } else if c == '"' {
+            in_string = true;
+        } else if c == ':' || c == ',' {
+            out.push(' ');
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn baseline(entries: &[(&str, &str, u64, usize)]) -> Baseline {
+        Baseline {
+            counts: entries
+                .iter()
+                .map(|&(p, r, f, c)| ((p.to_string(), r.to_string(), f), c))
+                .collect(),
+        }
+    }
+
+    #[test]
+    fn json_is_sorted_one_finding_a_line_and_reads_back() {
+        let b = baseline(&[
+            ("b.md", "stray-period", 1, 1),
+            ("a \"q\", x.md", "cjk-space", 0xabc, 2),
+        ]);
+        let json = b.to_json();
+        assert_eq!(
+            json,
+            "{\n  \"version\": 1,\n  \"findings\": [\n    {\"path\": \"a \\\"q\\\", x.md\", \"rule\": \"cjk-space\", \"paragraph\": \"0000000000000abc\", \"count\": 2},\n    {\"path\": \"b.md\", \"rule\": \"stray-period\", \"paragraph\": \"0000000000000001\", \"count\": 1}\n  ]\n}\n"
+        );
+        assert_eq!(Baseline::from_json(&json), Ok(b));
+        let empty = Baseline::default().to_json();
+        assert_eq!(empty, "{\n  \"version\": 1,\n  \"findings\": []\n}\n");
+        assert_eq!(Baseline::from_json(&empty), Ok(Baseline::default()));
+    }
+
+    #[test]
+    fn bad_files_are_errors() {
+        for text in [
+            "",
+            "[]",
+            "{\"version\": 2, \"findings\": []}",
+            "{\"version\": 1, \"findings\": [{\"path\": \"a\", \"rule\": \"r\", \"paragraph\": \"xyz\", \"count\": 1}]}",
+            "{\"version\": 1, \"findings\": [], \"extra\": 1}",
+        ] {
+            assert!(Baseline::from_json(text).is_err(), "{text}");
+        }
+    }
+}
