@@ -445,6 +445,7 @@ fn finish(
         encodings,
     };
     let mut pairs = Vec::new();
+    let mut truncated = false;
     if duplicates_enabled(options) {
         // Pairs among unchanged files, from the cache, with entries mapped to this run.
         let known = cache.as_ref().map(|cache| {
@@ -479,11 +480,21 @@ fn finish(
         );
         run.diagnostics.extend(found.diagnostics);
         pairs = found.pairs;
+        truncated = found.truncated;
+        if truncated {
+            eprintln!(
+                "warning: the near-duplicate search stopped early: so many paragraphs are alike \
+                 that their similar pairs run into the millions; some near copies are not \
+                 reported, or are shown against a less similar paragraph (exact copies are all \
+                 reported)"
+            );
+        }
         timer.stage("duplicates");
     }
     let unchanged =
         cache.as_ref().is_some_and(|c| c.files() == changed.len()) && !changed.contains(&true);
-    if let Some(dir) = options.cache.as_ref().filter(|_| !unchanged) {
+    // An incomplete set of pairs must not be taken for the whole by the next run.
+    if let Some(dir) = options.cache.as_ref().filter(|_| !unchanged && !truncated) {
         let entries = run
             .paths
             .iter()
