@@ -223,6 +223,13 @@ fn summary(run: &Run) -> String {
             if run.errors.len() == 1 { "" } else { "s" }
         ));
     }
+    if !run.skipped.is_empty() {
+        line.push_str(&format!(
+            " {} binary file{} skipped.",
+            run.skipped.len(),
+            if run.skipped.len() == 1 { "" } else { "s" }
+        ));
+    }
     line
 }
 
