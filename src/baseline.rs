@@ -77,7 +77,9 @@ impl Baseline {
 
     /// How many findings it records.
     pub fn len(&self) -> usize {
-        self.counts.values().sum()
+        self.counts
+            .values()
+            .fold(0, |total: usize, &count| total.saturating_add(count))
     }
 
     pub fn is_empty(&self) -> bool {
@@ -118,9 +120,11 @@ impl Baseline {
         for entry in file.findings {
             let fingerprint = u64::from_str_radix(&entry.paragraph, 16)
                 .map_err(|_| format!("`{}` is not a paragraph fingerprint", entry.paragraph))?;
-            *counts
+            // Saturating: a hand-edited count near `usize::MAX` must not overflow.
+            let count = counts
                 .entry((recorded(&entry.path), entry.rule, fingerprint))
-                .or_insert(0) += entry.count;
+                .or_insert(0usize);
+            *count = count.saturating_add(entry.count);
         }
         Ok(Baseline { counts })
     }
@@ -220,5 +224,24 @@ mod tests {
         ] {
             assert!(Baseline::from_json(text).is_err(), "{text}");
         }
+    }
+
+    /// Two entries of one paragraph whose counts add up past `usize::MAX` (a hand-edited
+    /// file): the count saturates instead of overflowing (a panic in a debug build).
+    #[test]
+    fn huge_counts_saturate() {
+        let entry = |count: &str| {
+            format!(
+                "{{\"path\": \"a.txt\", \"rule\": \"stray-period\", \"paragraph\": \"1\", \"count\": {count}}}"
+            )
+        };
+        let max = usize::MAX.to_string();
+        let text = format!(
+            "{{\"version\": 1, \"findings\": [{}, {}]}}",
+            entry(&max),
+            entry("2")
+        );
+        let baseline = Baseline::from_json(&text).expect("a baseline");
+        assert_eq!(baseline.len(), usize::MAX);
     }
 }

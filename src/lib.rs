@@ -12,6 +12,7 @@ pub mod dedup;
 pub mod diagnostic;
 pub mod document;
 pub mod fix;
+pub mod fuzzing;
 pub mod linter;
 pub mod render;
 pub mod rules;

@@ -118,18 +118,14 @@ fn check(document: &Document, report: &mut Report) {
                 }
             })
             .collect();
-        for (at, mark) in text.char_indices() {
-            if matches!(mark, ',' | ';' | ':' | '!' | '?')
-                && !paragraph.is_protected(at)
-                && is_chinese_point_mark(text, at, mark)
-            {
-                let full = full_width(mark);
-                found.push((
-                    at..at + 1,
-                    style(mark, format!("half-width `{mark}` in Chinese text")),
-                    format!("use the full-width `{full}`"),
-                ));
-            }
+        for at in point_marks(paragraph) {
+            let mark = char::from(text.as_bytes()[at]);
+            let full = full_width(mark);
+            found.push((
+                at..at + 1,
+                style(mark, format!("half-width `{mark}` in Chinese text")),
+                format!("use the full-width `{full}`"),
+            ));
         }
         found.sort_by_key(|(span, _, _)| span.start);
         for (span, message, help) in found {
@@ -149,6 +145,110 @@ fn check(document: &Document, report: &mut Report) {
                 edits.iter().map(|(r, s)| (r.clone(), s.as_str())).collect();
             report.fix(paragraph, "use the full-width mark", true, &edits);
         }
+    }
+}
+
+/// The ASCII point marks of a paragraph that are slips for Chinese ones, as byte offsets.
+///
+/// A mark next to one that is a slip is judged as it will read once that one is fixed:
+/// in `中:::` the second colon follows `：` after the fix, and so is a slip too; in
+/// `;;;、` the last semicolon comes before `、`, and each before it before a `；`. Such runs
+/// are settled here, mark by mark along the run (each mark reported once, each report
+/// looking again at its two neighbours), so that one `--fix` fixes the whole run rather
+/// than one mark per round.
+fn point_marks(paragraph: &crate::document::Paragraph) -> Vec<usize> {
+    let text = &paragraph.text;
+    let marks: Vec<(usize, char)> = text
+        .char_indices()
+        .filter(|&(_, c)| matches!(c, ',' | ';' | ':' | '!' | '?'))
+        .collect();
+    let open: Vec<bool> = marks
+        .iter()
+        .map(|&(at, _)| !paragraph.is_protected(at))
+        .collect();
+    let mut reported: Vec<bool> = marks
+        .iter()
+        .zip(&open)
+        .map(|(&(at, mark), &open)| open && is_chinese_point_mark(text, at, mark))
+        .collect();
+    // Marks are one byte: neighbours in a run are one byte apart.
+    let joined = |k: usize, l: usize| marks[l].0 == marks[k].0 + 1;
+    let mut pending: Vec<usize> = (0..marks.len()).filter(|&k| reported[k]).collect();
+    let neighbours = |k: usize, pending: &mut Vec<usize>| {
+        if k > 0 && joined(k - 1, k) {
+            pending.push(k - 1);
+        }
+        if k + 1 < marks.len() && joined(k, k + 1) {
+            pending.push(k + 1);
+        }
+    };
+    let mut queue: Vec<usize> = Vec::new();
+    for k in pending.drain(..) {
+        neighbours(k, &mut queue);
+    }
+    while let Some(k) = queue.pop() {
+        if reported[k] || !open[k] {
+            continue;
+        }
+        // The neighbours as they will read: a reported mark full-width.
+        let read = |l: usize| {
+            let (_, mark) = marks[l];
+            if reported[l] { full_width(mark) } else { mark }
+        };
+        let (at, mark) = marks[k];
+        let prev = if k > 0 && joined(k - 1, k) {
+            Some(read(k - 1))
+        } else {
+            text[..at].chars().next_back()
+        };
+        let next = if k + 1 < marks.len() && joined(k, k + 1) {
+            Some(read(k + 1))
+        } else {
+            text[at + 1..].chars().next()
+        };
+        if is_slip_between(text, at, mark, prev, next) {
+            reported[k] = true;
+            neighbours(k, &mut queue);
+        }
+    }
+    marks
+        .iter()
+        .zip(reported)
+        .filter_map(|(&(at, _), reported)| reported.then_some(at))
+        .collect()
+}
+
+/// `is_chinese_point_mark` with the characters beside the mark given: the mark after a
+/// mark that is fixed, or before one. A `?` whose neighbour is a mark is never a clause
+/// with a question word before it, so only the lost-character test on its neighbours
+/// remains.
+fn is_slip_between(
+    text: &str,
+    at: usize,
+    mark: char,
+    prev: Option<char>,
+    next: Option<char>,
+) -> bool {
+    let chinese_before = prev.is_some_and(is_chinese);
+    match mark {
+        ',' | ';' => {
+            let digit_group = prev.is_some_and(|c| c.is_ascii_digit())
+                && next.is_some_and(|c| c.is_ascii_digit());
+            chinese_before
+                || next.is_some_and(is_chinese)
+                    && prev.is_some_and(|c| !is_space(c))
+                    && !digit_group
+        }
+        '?' if prev.is_some_and(is_han) => is_chinese_point_mark(text, at, mark),
+        '?' => {
+            let after = text[at + 1 + run_after(text, at)..].chars().next();
+            let lost = after.is_some_and(|c| is_han(c) || c.is_ascii_digit())
+                && prev.is_some_and(|c| {
+                    matches!(c, '、' | '，' | '“' | '‘' | '《' | '（' | '：' | '·')
+                });
+            chinese_before && !lost
+        }
+        _ => chinese_before,
     }
 }
 
@@ -260,8 +360,41 @@ mod tests {
             ("你们准备好了吗?我们出发。", vec!["?"]),
             ("（以下简称条例)", vec![")"]),
             ("海门区镇(街道开展", vec!["("]),
+            ("完成了:;!工作", vec![":", ";", "!"]),
         ] {
             assert_eq!(findings(&super::RULE, text), marked, "{text}");
+        }
+    }
+
+    /// Found by fuzzing: `〉` and a long run of `:` took one round of `--fix` per colon, so
+    /// ten rounds left colons to fix (and a second `--fix` changed the file again); so did
+    /// a run of `;` before `、`, from its end.
+    #[test]
+    fn a_run_of_marks_is_fixed_in_one_round() {
+        let rules: Vec<&crate::rules::RuleInfo> = crate::rules::RULES.to_vec();
+        for (text, expected) in [
+            (
+                format!("书名〉{}正文", ":".repeat(40)),
+                format!("书名〉{}正文", "：".repeat(40)),
+            ),
+            (
+                format!("事业单位{}、社会团体", ";".repeat(40)),
+                format!("事业单位{}、社会团体", "；".repeat(40)),
+            ),
+            (
+                format!("NUL\0{}、社会团体", ";".repeat(40)),
+                format!("NUL\0{}、社会团体", "；".repeat(40)),
+            ),
+            // The last `?` comes between `：` and a Han character: a lost character.
+            (
+                format!("中{}文", ":?".repeat(30)),
+                format!("中{}：?文", "：？".repeat(29)),
+            ),
+        ] {
+            let (fixed, _) = crate::fix::converge("a.txt", &text, &[], &rules, false);
+            assert_eq!(fixed, expected);
+            let (again, _) = crate::fix::converge("a.txt", &fixed, &[], &rules, false);
+            assert_eq!(again, fixed);
         }
     }
 

@@ -1,0 +1,4 @@
+//! `govlint::fuzzing::config` under libFuzzer (see `src/fuzzing.rs` for what it checks).
+#![no_main]
+
+libfuzzer_sys::fuzz_target!(|data: &[u8]| govlint::fuzzing::config(data));
