@@ -142,6 +142,7 @@ fn walk(
     errors: &mut Vec<InputError>,
 ) {
     let excluded = std::sync::Arc::new(selection.clone());
+    let canonical_root = std::fs::canonicalize(root).ok();
     let walker = WalkBuilder::new(root)
         .require_git(false)
         .sort_by_file_path(|a, b| a.cmp(b))
@@ -153,12 +154,20 @@ fn walk(
             Ok(entry) => {
                 let path = entry.path();
                 let is_file = match entry.file_type() {
-                    Some(t) if t.is_symlink() => {
-                        // Links are not followed into directories (so a link loop cannot
-                        // trap the walk), but a link to a file is read, and a dangling one
-                        // is reported when it is read.
-                        std::fs::metadata(path).map_or(true, |meta| meta.is_file())
-                    }
+                    // Links are not followed into directories (so a link loop cannot trap
+                    // the walk). A link to a file outside the walk is read; one to a file
+                    // inside it is not (the file is linted under its own name, and would
+                    // otherwise repeat every paragraph of it); a link to nothing, or a
+                    // loop, is reported when it is read.
+                    Some(t) if t.is_symlink() => match std::fs::canonicalize(path) {
+                        Ok(target) => {
+                            target.is_file()
+                                && !canonical_root
+                                    .as_ref()
+                                    .is_some_and(|r| target.starts_with(r))
+                        }
+                        Err(_) => true,
+                    },
                     Some(t) => t.is_file(),
                     None => false,
                 };

@@ -879,3 +879,53 @@ proptest! {
         prop_assert_eq!(twice, fixed);
     }
 }
+
+// ---------------------------------------------------------------------------------------
+// Bytes: decoding never panics, and what it decodes lints and goes back to its bytes.
+// ---------------------------------------------------------------------------------------
+
+/// Bytes that are mostly text: UTF-8 of messy Chinese text, GBK of it, or raw bytes, cut
+/// and spliced at any byte (so characters are split).
+fn some_bytes() -> impl Strategy<Value = Vec<u8>> {
+    prop_oneof![
+        prop::collection::vec(any::<u8>(), 0..256),
+        messy_text().prop_map(String::into_bytes),
+        messy_text().prop_map(|t| encoding_rs::GBK.encode(&t).0.into_owned()),
+        (
+            messy_text(),
+            prop::collection::vec(any::<u8>(), 0..16),
+            any::<Index>()
+        )
+            .prop_map(|(text, noise, at)| {
+                let mut bytes = text.into_bytes();
+                let at = at.index(bytes.len() + 1);
+                bytes.splice(at..at, noise);
+                bytes
+            }),
+    ]
+}
+
+proptest! {
+    #![proptest_config(config(CASES * 4))]
+
+    /// Any bytes, detected or in a forced encoding: decoding never panics; UTF-8 comes
+    /// back to the same bytes; what decodes lints without panicking.
+    #[test]
+    fn decoding_any_bytes_never_panics(bytes in some_bytes(), forced in 0usize..6) {
+        let encoding = match forced {
+            0 => Some(govlint::decode::TextEncoding::Utf8),
+            1 => govlint::decode::from_label("gbk"),
+            2 => govlint::decode::from_label("big5"),
+            3 => Some(govlint::decode::TextEncoding::Utf16Le),
+            4 => Some(govlint::decode::TextEncoding::Utf16Be),
+            _ => None,
+        };
+        if let Ok((text, found)) = govlint::decode::decode(&bytes, encoding) {
+            if found == govlint::decode::TextEncoding::Utf8 {
+                prop_assert_eq!(text.as_bytes(), &bytes[..]);
+            }
+            let run = lint(&[text], &Options::default());
+            check_all_spans(&run)?;
+        }
+    }
+}

@@ -402,16 +402,21 @@ fn a_directory_named_like_a_file_is_walked() {
     notice_is_reported_in(&findings(&json(&output)), "archive.txt/notice.txt");
 }
 
-/// A walk does not follow links into directories, so a loop cannot trap it; links to
-/// files are read. A loop named on the command line is one error line.
+/// A walk does not follow links into directories, so a loop cannot trap it; a link to a
+/// file outside the walk is read, one to a file inside it is not (that file is linted under
+/// its own name). A loop named on the command line is one error line.
 #[cfg(unix)]
 #[test]
 fn symbolic_link_loops_are_reported_and_the_run_goes_on() {
     use std::os::unix::fs::symlink;
-    let dir = workspace(&[("a/notice.txt", STRAY_PERIOD.as_bytes())]);
+    let dir = workspace(&[
+        ("a/notice.txt", STRAY_PERIOD.as_bytes()),
+        ("elsewhere/shared.txt", STRAY_PERIOD.as_bytes()),
+    ]);
     symlink("..", dir.path().join("a/up")).unwrap();
     symlink("self.txt", dir.path().join("a/self.txt")).unwrap();
-    symlink("notice.txt", dir.path().join("a/linked.txt")).unwrap();
+    symlink("notice.txt", dir.path().join("a/again.txt")).unwrap();
+    symlink("../elsewhere/shared.txt", dir.path().join("a/shared.txt")).unwrap();
     let output = govlint(dir.path(), &["check", "a", "--format", "json"]);
     assert_eq!(code(&output), 2, "{}", stderr(&output));
     assert_eq!(
@@ -420,7 +425,11 @@ fn symbolic_link_loops_are_reported_and_the_run_goes_on() {
     );
     let found = findings(&json(&output));
     notice_is_reported_in(&found, "a/notice.txt");
-    notice_is_reported_in(&found, "a/linked.txt");
+    notice_is_reported_in(&found, "a/shared.txt");
+    assert!(
+        !found.iter().any(|(path, _)| path == "a/again.txt"),
+        "{found:?}"
+    );
 
     let named = govlint(
         dir.path(),
