@@ -3,22 +3,15 @@
 //! output names the encoding, and `--fix` writes the file back in its own encoding and
 //! line ends.
 
-use assert_cmd::Command;
+mod common;
+use common::govlint;
+
 use std::path::{Path, PathBuf};
 
 fn fixture(name: &str) -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR"))
         .join("fixtures/encodings")
         .join(name)
-}
-
-fn govlint(dir: &Path, args: &[&str]) -> std::process::Output {
-    Command::cargo_bin("govlint")
-        .expect("binary is built")
-        .current_dir(dir)
-        .args(args)
-        .output()
-        .expect("govlint runs")
 }
 
 /// A copy of a fixture in a temporary directory, to lint or fix there.
