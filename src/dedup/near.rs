@@ -467,30 +467,21 @@ impl Index {
     /// first, then by bucket), sorted, a bucket repeated as often as it occurs.
     fn prefix(&self, chars: &[u16], out: &mut Vec<u64>) {
         self.buckets(chars, out);
-        out.sort_unstable();
         let keep = self.prefix_len(chars).max(1);
         if keep < out.len() {
-            // Order key: count (16 bits), bucket (≤ 22 bits), occurrence of the bucket in
-            // this item (16 bits), so repeated buckets count as a multiset.
-            let mut occurrence = 0u64;
-            for i in 0..out.len() {
-                let bucket = out[i] & 0xFFFF_FFFF;
-                occurrence = if i > 0 && (out[i - 1] >> 16) & 0xFFFF_FFFF == bucket {
-                    (occurrence + 1).min(0xFFFF)
-                } else {
-                    0
-                };
-                let count =
-                    u64::from(self.counts[(bucket >> self.coarse_shift) as usize].min(0xFFFF));
-                out[i] = count << 48 | bucket << 16 | occurrence;
+            // Order key: count, then bucket. Occurrences of one bucket have equal keys, so
+            // the `keep` smallest keys are one well-defined multiset: no tie-breaking needed.
+            for key in out.iter_mut() {
+                let count = u64::from(self.counts[(*key >> self.coarse_shift) as usize]);
+                *key |= count << 32;
             }
             out.select_nth_unstable(keep - 1);
             out.truncate(keep);
             for key in out.iter_mut() {
-                *key = (*key >> 16) & 0xFFFF_FFFF;
+                *key &= 0xFFFF_FFFF;
             }
-            out.sort_unstable();
         }
+        out.sort_unstable();
     }
 
     /// Where the ranks of the items whose prefix has a gram in `bucket` lie in `lists`.
