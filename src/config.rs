@@ -639,7 +639,8 @@ mod tests {
         assert!(files.excludes(Path::new("proj/archive/2019/x.txt")));
         assert!(!files.excludes(Path::new("proj/archive/2020/x.txt")));
         assert!(files.includes(Path::new("proj/a/b.md")));
-        assert!(!files.includes(Path::new("proj/a/b.docx")));
+        assert!(files.includes(Path::new("proj/a/b.docx")));
+        assert!(!files.includes(Path::new("proj/a/b.pdf")));
     }
 
     #[test]
