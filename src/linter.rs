@@ -557,6 +557,7 @@ fn finish(
     run
 }
 
+/// Whether a path is read as a Word document (and so is never written by `--fix`).
 pub fn is_docx(path: &str) -> bool {
     Format::from_path(path) == Format::Docx
 }
