@@ -24,7 +24,8 @@ pub struct Cli {
 
 #[derive(Subcommand)]
 enum Command {
-    /// Lint files and directories (`.txt`, `.md`, `.markdown` under directories; `-` for stdin).
+    /// Lint files and directories (`.txt`, `.md`, `.markdown`, `.docx` under directories; `-`
+    /// for stdin).
     Check(Box<CheckArgs>),
     /// List every rule with its default severity.
     Rules,
@@ -491,6 +492,16 @@ fn fix_files(
 ) -> Result<FixOutcome, std::io::Result<()>> {
     let (mut fixes, mut files, mut changed, mut failed) = (0, 0, false, false);
     for file in 0..run.paths.len() {
+        // A Word file is never written (its findings carry no fixes either): say so, once.
+        if linter::is_docx(&run.paths[file]) {
+            if run.diagnostics.iter().any(|d| d.document == file) {
+                eprintln!(
+                    "note: {}: fixes are not applied to Word files; the findings are reported",
+                    run.paths[file]
+                );
+            }
+            continue;
+        }
         let diagnostics: Vec<&crate::diagnostic::Diagnostic> = run
             .diagnostics
             .iter()

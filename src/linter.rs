@@ -136,7 +136,7 @@ fn walk(
             Ok(entry) => {
                 let path = entry.path();
                 let is_file = entry.file_type().is_some_and(|t| t.is_file());
-                if is_file && selection.includes(path) {
+                if is_file && selection.includes(path) && !crate::docx::is_lock_file(path) {
                     inputs.push(Input::File(path.to_path_buf()));
                 }
             }
@@ -176,6 +176,9 @@ pub fn read(input: &Input, encoding: Option<TextEncoding>) -> Result<Source, Inp
         message,
     };
     let bytes = bytes.map_err(|e| fail(describe_io_error(&e)))?;
+    if Format::from_path(&path) == Format::Docx {
+        return crate::docx::source(path.clone(), bytes).map_err(fail);
+    }
     let (text, encoding) = decode::decode(&bytes, encoding).map_err(fail)?;
     let mut source = Source::new(path, text);
     source.encoding = encoding;
@@ -465,8 +468,11 @@ fn finish(
         });
         let text = |file: usize, span: &std::ops::Range<usize>| match &run.sources[file] {
             Some(source) => source.text.get(span.clone()).map(str::to_string),
-            // Spans are offsets into the decoded text: only UTF-8 files map them to bytes.
-            None if run.encodings[file].is_utf8() => read_range(Path::new(&run.paths[file]), span),
+            // Spans are offsets into the decoded text: only UTF-8 text files map them to
+            // bytes (a Word file's text is extracted from its zip).
+            None if run.encodings[file].is_utf8() && !is_docx(&run.paths[file]) => {
+                read_range(Path::new(&run.paths[file]), span)
+            }
             None => run.source(file)?.text.get(span.clone()).map(str::to_string),
         };
         let found = dedup::find_duplicates(
@@ -510,6 +516,13 @@ fn finish(
         }
         timer.stage("cache written");
     }
+    // A Word file is never written: its findings are places in the extracted text, so
+    // edits there could not be applied to the file, nor shown as suggestions.
+    for diagnostic in &mut run.diagnostics {
+        if is_docx(&run.paths[diagnostic.document]) {
+            diagnostic.fix = None;
+        }
+    }
     apply_suppressions(&mut run.diagnostics, &directives, options);
     if !options.severities.is_empty() {
         let paths = &run.paths;
@@ -542,6 +555,11 @@ fn finish(
     run.errors
         .sort_by(|a, b| a.path.cmp(&b.path).then(a.message.cmp(&b.message)));
     run
+}
+
+/// Whether a path is read as a Word document (and so is never written by `--fix`).
+pub fn is_docx(path: &str) -> bool {
+    Format::from_path(path) == Format::Docx
 }
 
 /// Drops the findings that suppression comments silence, and reports the comments that

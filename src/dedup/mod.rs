@@ -429,7 +429,8 @@ fn related(files: &[FileUnits], at: At, message: &str) -> Related {
 fn place(at: At, here: At, files: &[FileUnits], paths: &[String]) -> String {
     let line = files[at.0 as usize].units[at.1 as usize].start.line;
     if at.0 == here.0 {
-        format!("line {line}")
+        let unit = crate::document::Format::from_path(&paths[at.0 as usize]).line_unit();
+        format!("{unit} {line}")
     } else {
         format!("{}:{line}", paths[at.0 as usize])
     }
