@@ -24,7 +24,7 @@ pub struct Cli {
 
 #[derive(Subcommand)]
 enum Command {
-    /// Lint files and directories (`.txt`, `.md`, `.markdown` under directories; `-` for stdin).
+    /// Lint files and directories (`.txt`, `.md`, `.markdown`, `.html`, `.htm` under directories; `-` for stdin).
     Check(Box<CheckArgs>),
     /// List every rule with its default severity.
     Rules,

@@ -7,6 +7,8 @@ use pulldown_cmark::{Event, Options, Parser, Tag, TagEnd};
 use std::ops::Range;
 use unicode_width::UnicodeWidthStr;
 
+pub mod html;
+
 /// Stands in the paragraph text for inline code, which is never linted but must keep the
 /// words on either side apart.
 pub const CODE_PLACEHOLDER: char = '\u{FFFC}';
@@ -15,6 +17,7 @@ pub const CODE_PLACEHOLDER: char = '\u{FFFC}';
 pub enum Format {
     PlainText,
     Markdown,
+    Html,
 }
 
 impl Format {
@@ -22,6 +25,8 @@ impl Format {
         let lower = path.to_ascii_lowercase();
         if lower.ends_with(".md") || lower.ends_with(".markdown") {
             Format::Markdown
+        } else if lower.ends_with(".html") || lower.ends_with(".htm") {
+            Format::Html
         } else {
             Format::PlainText
         }
@@ -125,6 +130,7 @@ impl Document {
         let paragraphs = match format {
             Format::PlainText => plain_paragraphs(&source.text),
             Format::Markdown => markdown_paragraphs(&source.text),
+            Format::Html => html::paragraphs(&source.text),
         };
         Document {
             source,
