@@ -535,7 +535,7 @@ fn explicit_files_are_reported_sorted_by_path_whatever_the_argument_order() {
 fn default_path_is_the_current_directory() {
     let dir = workspace(&[
         ("notice.txt", STRAY_PERIOD.as_bytes()),
-        ("page.html", STRAY_PERIOD.as_bytes()),
+        ("page.rst", STRAY_PERIOD.as_bytes()),
     ]);
     let (code, json) = check_json(dir.path(), &[]);
     assert_eq!(code, 1);
