@@ -447,6 +447,9 @@ struct Open {
     code: Option<usize>,
 }
 
+/// How deeply nested elements are tracked (browsers stop nesting at about 512 too).
+const MAX_DEPTH: usize = 512;
+
 /// Reads the paragraphs from the tokens: the whole page, or only the elements of `scope`.
 fn read(tokens: &[Token], scope: Option<Scope>) -> Vec<Paragraph> {
     let mut reader = Reader {
@@ -473,7 +476,9 @@ fn read(tokens: &[Token], scope: Option<Scope>) -> Vec<Paragraph> {
                 if BLOCKS.contains(&name) {
                     reader.flush(headings > 0);
                 }
-                if VOID.contains(&name) || tag.self_closing {
+                // Past a depth no article reaches, elements are not tracked: the search for the
+                // element an end tag closes stays short on a page of a million unclosed tags.
+                if VOID.contains(&name) || tag.self_closing || open.len() >= MAX_DEPTH {
                     continue;
                 }
                 let code = CODE.contains(&name);
@@ -703,6 +708,7 @@ mod tests {
 
     #[test]
     fn malformed_pages_still_give_their_text() {
+        let deep = format!("{}甲{}<p>乙", "<div>".repeat(5_000), "</p>".repeat(5_000));
         for (html, expected) in [
             ("<p>一<p>二</div></span>三", vec!["一", "二", "三"]),
             ("<div><p>未闭合的段落", vec!["未闭合的段落"]),
@@ -714,6 +720,7 @@ mod tests {
             ("", vec![]),
             ("\u{FEFF}<p>甲</p>", vec!["甲"]),
             ("<p>行一\r\n行二</p>", vec!["行一行二"]),
+            (deep.as_str(), vec!["甲", "乙"]),
         ] {
             assert_eq!(texts(html), expected, "{html:?}");
         }
