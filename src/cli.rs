@@ -24,8 +24,8 @@ pub struct Cli {
 
 #[derive(Subcommand)]
 enum Command {
-    /// Lint files and directories (`.txt`, `.md`, `.markdown`, `.docx` under directories; `-`
-    /// for stdin).
+    /// Lint files and directories (`.txt`, `.md`, `.markdown`, `.html`, `.htm`, `.docx` under
+    /// directories; `-` for stdin).
     Check(Box<CheckArgs>),
     /// List every rule with its default severity.
     Rules,

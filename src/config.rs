@@ -17,7 +17,7 @@ use toml::Spanned;
 pub const FILE_NAMES: &[&str] = &["govlint.toml", ".govlint.toml"];
 
 /// Files a directory walk lints unless `include` says otherwise.
-pub const DEFAULT_INCLUDE: &[&str] = &["*.txt", "*.md", "*.markdown", "*.docx"];
+pub const DEFAULT_INCLUDE: &[&str] = &["*.txt", "*.md", "*.markdown", "*.html", "*.htm", "*.docx"];
 
 /// What `govlint init` writes: every key, commented, at its default.
 pub const TEMPLATE: &str = include_str!("config_template.toml");

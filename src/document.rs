@@ -7,6 +7,8 @@ use pulldown_cmark::{Event, Options, Parser, Tag, TagEnd};
 use std::ops::Range;
 use unicode_width::UnicodeWidthStr;
 
+pub mod html;
+
 /// Stands in the paragraph text for inline code, which is never linted but must keep the
 /// words on either side apart.
 pub const CODE_PLACEHOLDER: char = '\u{FFFC}';
@@ -17,6 +19,7 @@ pub enum Format {
     Markdown,
     /// A Word document, read as one paragraph per line (see `crate::docx`).
     Docx,
+    Html,
 }
 
 impl Format {
@@ -26,6 +29,8 @@ impl Format {
             Format::Markdown
         } else if lower.ends_with(".docx") {
             Format::Docx
+        } else if lower.ends_with(".html") || lower.ends_with(".htm") {
+            Format::Html
         } else {
             Format::PlainText
         }
@@ -139,6 +144,7 @@ impl Document {
             Format::PlainText => plain_paragraphs(&source.text),
             Format::Markdown => markdown_paragraphs(&source.text),
             Format::Docx => line_paragraphs(&source.text, &source.heading_lines),
+            Format::Html => html::paragraphs(&source.text),
         };
         Document {
             source,

@@ -8,7 +8,7 @@ pub mod normalize;
 pub mod structure;
 
 use crate::diagnostic::{Diagnostic, Edit, Fix, Related, Severity};
-use crate::document::Document;
+use crate::document::{Document, Format};
 use crate::rules::{duplicate_paragraph, near_duplicate_paragraph};
 use crate::source::Position;
 use rayon::prelude::*;
@@ -123,7 +123,11 @@ pub fn file_units(document: &Document, settings: &Settings) -> FileUnits {
                 return None;
             }
             let span = paragraph.span();
-            let deletion = deletion_margins(&document.source.text, &span);
+            // In HTML, only a paragraph without markup or references in it can go whole.
+            let deletion = deletion_margins(&document.source.text, &span).filter(|_| {
+                document.format != Format::Html
+                    || !document.source.text[span.clone()].contains(['<', '&'])
+            });
             Some(Unit {
                 deletion,
                 paragraph: index as u32,
