@@ -4,7 +4,7 @@
 use crate::baseline::Baseline;
 use crate::config::{self, Config, FailOn};
 use crate::dedup::{self, Scope};
-use crate::linter::{self, InputError, Options};
+use crate::linter::{self, Options};
 use crate::render::{self, human};
 use crate::rules::{self, RuleInfo};
 use clap::{Parser, Subcommand, ValueEnum};
@@ -127,6 +127,31 @@ struct CheckArgs {
     /// Record the findings of this run in a baseline file, report nothing, and exit 0.
     #[arg(long, value_name = "FILE", conflicts_with_all = ["baseline", "diff"])]
     write_baseline: Option<PathBuf>,
+    /// Refuse inputs larger than this (bytes, or with K, M, G: `64M`), without reading them.
+    #[arg(long, value_name = "SIZE", value_parser = parse_size, default_value = "64M")]
+    max_file_size: u64,
+}
+
+/// `123`, `64K`, `64M`, `1G` (binary multiples; `KB`, `MiB`… are read alike).
+fn parse_size(value: &str) -> Result<u64, String> {
+    let trimmed = value.trim();
+    let digits = trimmed
+        .find(|c: char| !c.is_ascii_digit())
+        .unwrap_or(trimmed.len());
+    let (number, unit) = trimmed.split_at(digits);
+    let shift = match unit.trim().to_ascii_uppercase().as_str() {
+        "" | "B" => 0,
+        "K" | "KB" | "KIB" => 10,
+        "M" | "MB" | "MIB" => 20,
+        "G" | "GB" | "GIB" => 30,
+        _ => return Err(format!("`{value}` is not a size (e.g. 64M, 1G, 500000)")),
+    };
+    number
+        .parse::<u64>()
+        .ok()
+        .filter(|&n| n > 0)
+        .and_then(|n| n.checked_mul(1 << shift))
+        .ok_or_else(|| format!("`{value}` is not a size (e.g. 64M, 1G, 500000)"))
 }
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -314,6 +339,7 @@ fn check(args: CheckArgs, out: &mut dyn Write) -> (i32, std::io::Result<()>) {
         severities: config.severities.clone(),
         root: config.files.root.clone(),
         encoding: args.encoding,
+        max_file_size: args.max_file_size,
     };
     let fail_on = args
         .fail_on
@@ -327,6 +353,7 @@ fn check(args: CheckArgs, out: &mut dyn Write) -> (i32, std::io::Result<()>) {
     let (inputs, errors) =
         linter::collect_selected_inputs(&args.paths, &args.stdin_filename, &selection);
     let mut run = linter::lint(&inputs, errors.clone(), &options);
+    skip_walked_binaries(&mut run, &args);
     let mut write_failed = false;
     if args.fix || args.diff {
         let stdin = inputs
@@ -334,7 +361,7 @@ fn check(args: CheckArgs, out: &mut dyn Write) -> (i32, std::io::Result<()>) {
             .any(|i| matches!(i, linter::Input::Stdin { .. }));
         match fix_files(&run, &args, &options.rules, stdin, out) {
             Ok(FixOutcome::Diffed { changed }) => {
-                report_input_errors(&run.errors);
+                report_input_errors(&run);
                 let code = if !run.errors.is_empty() {
                     2
                 } else {
@@ -359,6 +386,7 @@ fn check(args: CheckArgs, out: &mut dyn Write) -> (i32, std::io::Result<()>) {
                 if files > 0 {
                     // What is left is what a fresh run of the fixed files finds.
                     run = linter::lint(&inputs, errors, &options);
+                    skip_walked_binaries(&mut run, &args);
                 }
             }
             Err(written) => return (2, written),
@@ -370,7 +398,7 @@ fn check(args: CheckArgs, out: &mut dyn Write) -> (i32, std::io::Result<()>) {
     if let Some(baseline) = &baseline {
         baseline.filter(&mut run);
     }
-    report_input_errors(&run.errors);
+    report_input_errors(&run);
     let written = match args.format {
         OutputFormat::Json if args.statistics => render::statistics::render_json(&run, out),
         _ if args.statistics => render::statistics::render(&run, out, args.quiet),
@@ -445,7 +473,7 @@ fn init(path: &Path, force: bool) -> i32 {
 
 /// `--write-baseline`: records the run's findings; the exit code is 2 only for input errors.
 fn write_baseline(run: &linter::Run, file: &std::path::Path, quiet: bool) -> i32 {
-    report_input_errors(&run.errors);
+    report_input_errors(run);
     let baseline = Baseline::of(run);
     if let Err(err) = baseline.write(file) {
         eprintln!(
@@ -491,6 +519,8 @@ fn fix_files(
     out: &mut dyn Write,
 ) -> Result<FixOutcome, std::io::Result<()>> {
     let (mut fixes, mut files, mut changed, mut failed) = (0, 0, false, false);
+    // Directories written to, each cleared once of what a killed run left there.
+    let mut cleaned: std::collections::HashSet<PathBuf> = std::collections::HashSet::new();
     for file in 0..run.paths.len() {
         // A Word file is never written (its findings carry no fixes either): say so, once.
         if linter::is_docx(&run.paths[file]) {
@@ -536,6 +566,13 @@ fn fix_files(
             write!(out, "{fixed}").map_err(Err)?;
             return Ok(FixOutcome::Printed);
         } else if fixed != source.text {
+            let dir = Path::new(&run.paths[file])
+                .parent()
+                .filter(|d| !d.as_os_str().is_empty())
+                .unwrap_or(Path::new("."));
+            if cleaned.insert(dir.to_path_buf()) {
+                crate::fix::remove_stale_temporaries(dir);
+            }
             // Written back in the file's own encoding, or not at all; the other files go on.
             let written = source.encoding.encode(&fixed).and_then(|bytes| {
                 crate::fix::write_atomically(Path::new(&run.paths[file]), &bytes)
@@ -567,8 +604,28 @@ fn fix_files(
     })
 }
 
-fn report_input_errors(errors: &[InputError]) {
-    for error in errors {
+fn report_input_errors(run: &linter::Run) {
+    for skipped in &run.skipped {
+        let what = skipped.message.trim_end_matches(", not linted");
+        eprintln!("note: {}: {what}, skipped", skipped.path);
+    }
+    for error in &run.errors {
         eprintln!("error: {}: {}", error.path, error.message);
     }
+}
+
+/// Binary files a walk came across are skipped with a note (`note: a/scan.txt: binary file
+/// (contains NUL bytes), skipped`), not errors; a binary file named on the command line
+/// stays an error.
+fn skip_walked_binaries(run: &mut linter::Run, args: &CheckArgs) {
+    let named = |path: &str| {
+        args.paths.iter().any(|p| {
+            linter::display(p) == path || p.as_os_str() == "-" && path == args.stdin_filename
+        })
+    };
+    let (skipped, errors) = std::mem::take(&mut run.errors)
+        .into_iter()
+        .partition(|e| e.is_binary() && !named(&e.path));
+    run.errors = errors;
+    run.skipped = skipped;
 }

@@ -110,6 +110,15 @@ pub struct ConfigError {
 impl ConfigError {
     /// The error as miette draws it: the file name, the TOML around the span, the hint.
     pub fn render(&self, color: bool) -> String {
+        // Without a place in the text (a file that cannot be read) miette would draw no
+        // source, and so no file name: one line names it.
+        if self.span.is_none() {
+            let mut out = format!("error: {}: {}\n", self.path.display(), self.message);
+            if let Some(help) = &self.help {
+                out.push_str(&format!("  help: {help}\n"));
+            }
+            return out;
+        }
         let mut diagnostic = miette::MietteDiagnostic::new(self.message.clone())
             .with_code("govlint::config")
             .with_severity(miette::Severity::Error);
@@ -356,14 +365,35 @@ pub fn discover(dir: &Path) -> Option<PathBuf> {
 
 /// Reads and checks a configuration file.
 pub fn load(path: &Path) -> Result<Config, ConfigError> {
-    let text = std::fs::read_to_string(path).map_err(|err| ConfigError {
+    let text = read_limited(path).map_err(|message| ConfigError {
         path: path.to_path_buf(),
         text: String::new(),
         span: None,
-        message: format!("cannot read the configuration file: {err}"),
+        message: format!("cannot read the configuration file: {message}"),
         help: None,
     })?;
     parse(path, &text)
+}
+
+/// A configuration is a few kilobytes: more than this is not one (`--config /dev/zero`).
+const MAX_CONFIG_BYTES: u64 = 1024 * 1024;
+
+fn read_limited(path: &Path) -> Result<String, String> {
+    use std::io::{ErrorKind, Read};
+    let describe = |err: std::io::Error| match err.kind() {
+        ErrorKind::NotFound => "no such file or directory".to_string(),
+        ErrorKind::PermissionDenied => "permission denied".to_string(),
+        ErrorKind::IsADirectory => "a directory, where a file was expected".to_string(),
+        _ => err.to_string(),
+    };
+    let mut bytes = Vec::new();
+    std::fs::File::open(path)
+        .and_then(|file| file.take(MAX_CONFIG_BYTES + 1).read_to_end(&mut bytes))
+        .map_err(describe)?;
+    if bytes.len() as u64 > MAX_CONFIG_BYTES {
+        return Err("larger than 1 MB, not a configuration file".into());
+    }
+    String::from_utf8(bytes).map_err(|_| "not UTF-8 text".to_string())
 }
 
 /// Parses configuration text read from `path` (paths in it are relative to its directory).

@@ -69,6 +69,9 @@ pub fn from_label(label: &str) -> Option<TextEncoding> {
     })
 }
 
+/// How the message of an input that is not text begins (`InputError::is_binary`).
+pub const BINARY: &str = "binary file";
+
 /// Decodes a file: a BOM decides; else UTF-8 if the bytes are UTF-8; else the Chinese
 /// encoding the bytes look like (chardetng). `forced` skips the guessing.
 pub fn decode(
@@ -82,7 +85,7 @@ pub fn decode(
             Some((encoding, _)) if encoding == UTF_16BE => TextEncoding::Utf16Be,
             _ => {
                 if bytes.contains(&0) {
-                    return Err("binary file (contains NUL bytes), not linted".into());
+                    return Err(format!("{BINARY} (contains NUL bytes), not linted"));
                 }
                 if std::str::from_utf8(bytes).is_ok() {
                     TextEncoding::Utf8
@@ -146,7 +149,7 @@ pub fn decode(
         }
     };
     if text.contains('\0') {
-        return Err("binary file (contains NUL characters), not linted".into());
+        return Err(format!("{BINARY} (contains NUL characters), not linted"));
     }
     Ok((text, encoding))
 }

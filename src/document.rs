@@ -127,7 +127,10 @@ impl Paragraph {
     }
 
     pub fn is_protected(&self, at: usize) -> bool {
-        self.protected.iter().any(|r| r.contains(&at))
+        // `protected` is sorted and disjoint: rules ask for every mark of a paragraph that
+        // may hold thousands of URLs.
+        let after = self.protected.partition_point(|r| r.start <= at);
+        after > 0 && self.protected[after - 1].contains(&at)
     }
 }
 

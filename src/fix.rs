@@ -94,21 +94,67 @@ pub fn unified_diff(path: &str, old: &str, new: &str) -> String {
         .to_string()
 }
 
+/// What temporary files are called (`.govlint-XXXXXX.tmp`): hidden, never linted by a
+/// walk, and recognizable when a killed run leaves one behind.
+const TEMPORARY_PREFIX: &str = ".govlint-";
+const TEMPORARY_SUFFIX: &str = ".tmp";
+
 /// Replaces `path` with `text`: written to a temporary file beside it, then renamed over
-/// it, so a failure at any point leaves the original as it was.
+/// it, so a failure at any point leaves the original as it was. A process killed between
+/// the two leaves the original and a `.govlint-XXXXXX.tmp` file, which
+/// `remove_stale_temporaries` deletes on a later run.
 pub fn write_atomically(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
     let dir = path
         .parent()
         .filter(|d| !d.as_os_str().is_empty())
         .unwrap_or(Path::new("."));
-    let mut temporary = tempfile::NamedTempFile::new_in(dir)?;
+    let mut temporary = tempfile::Builder::new()
+        .prefix(TEMPORARY_PREFIX)
+        .suffix(TEMPORARY_SUFFIX)
+        .tempfile_in(dir)?;
     temporary.write_all(bytes)?;
     temporary.as_file().sync_all()?;
     if let Ok(meta) = std::fs::metadata(path) {
         temporary.as_file().set_permissions(meta.permissions())?;
     }
+    // Tests kill the process here, between the write and the rename (debug builds only).
+    #[cfg(debug_assertions)]
+    if std::env::var_os("GOVLINT_TEST_ABORT_BEFORE_RENAME").is_some() {
+        std::process::abort();
+    }
     temporary.persist(path).map_err(|e| e.error)?;
     Ok(())
+}
+
+/// How old a temporary file must be before it is taken for one a killed run left: a live
+/// run renames its own within moments.
+const STALE: std::time::Duration = std::time::Duration::from_secs(3600);
+
+/// Deletes the temporary files of `write_atomically` in `dir` that are older than an hour:
+/// left by a run that was killed before it could rename them. Returns how many.
+pub fn remove_stale_temporaries(dir: &Path) -> usize {
+    let Ok(entries) = std::fs::read_dir(dir) else {
+        return 0;
+    };
+    let now = std::time::SystemTime::now();
+    entries
+        .filter_map(Result::ok)
+        .filter(|entry| {
+            let name = entry.file_name();
+            let name = name.to_string_lossy();
+            name.starts_with(TEMPORARY_PREFIX) && name.ends_with(TEMPORARY_SUFFIX)
+        })
+        .filter(|entry| {
+            entry
+                .metadata()
+                .ok()
+                .filter(std::fs::Metadata::is_file)
+                .and_then(|meta| meta.modified().ok())
+                .and_then(|modified| now.duration_since(modified).ok())
+                .is_some_and(|age| age > STALE)
+        })
+        .filter(|entry| std::fs::remove_file(entry.path()).is_ok())
+        .count()
 }
 
 #[cfg(test)]

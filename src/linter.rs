@@ -30,6 +30,18 @@ pub struct InputError {
     pub message: String,
 }
 
+impl InputError {
+    /// The input is not text at all (an image, an archive): a walk skips such files with a
+    /// note, where a file named on the command line is an error.
+    pub fn is_binary(&self) -> bool {
+        self.message.starts_with(decode::BINARY)
+    }
+}
+
+/// The largest input read by default (`--max-file-size`): larger files are refused before
+/// they are read, so a stray 1 GB log costs nothing.
+pub const DEFAULT_MAX_FILE_SIZE: u64 = 64 * 1024 * 1024;
+
 pub struct Run {
     /// Every file linted, sorted; diagnostics refer to files by index here.
     pub paths: Vec<String>,
@@ -38,8 +50,12 @@ pub struct Run {
     /// Sorted by path, line, column, rule.
     pub diagnostics: Vec<Diagnostic>,
     pub errors: Vec<InputError>,
+    /// Binary files a directory walk found: noted, not linted, not errors.
+    pub skipped: Vec<InputError>,
     /// How each file was decoded.
     pub encodings: Vec<TextEncoding>,
+    /// The largest file read again for rendering.
+    pub max_file_size: u64,
 }
 
 impl Run {
@@ -56,9 +72,10 @@ impl Run {
             return Some(std::borrow::Cow::Borrowed(source));
         }
         let path = &self.paths[file];
-        read(
+        read_limited(
             &Input::File(PathBuf::from(path)),
             Some(self.encodings[file]),
+            self.max_file_size,
         )
         .ok()
         .map(std::borrow::Cow::Owned)
@@ -135,16 +152,56 @@ fn walk(
         match entry {
             Ok(entry) => {
                 let path = entry.path();
-                let is_file = entry.file_type().is_some_and(|t| t.is_file());
+                let is_file = match entry.file_type() {
+                    Some(t) if t.is_symlink() => {
+                        // Links are not followed into directories (so a link loop cannot
+                        // trap the walk), but a link to a file is read, and a dangling one
+                        // is reported when it is read.
+                        std::fs::metadata(path).map_or(true, |meta| meta.is_file())
+                    }
+                    Some(t) => t.is_file(),
+                    None => false,
+                };
                 if is_file && selection.includes(path) && !crate::docx::is_lock_file(path) {
                     inputs.push(Input::File(path.to_path_buf()));
                 }
             }
-            Err(err) => errors.push(InputError {
-                path: display(root),
-                message: err.to_string(),
-            }),
+            Err(err) => errors.push(walk_error(root, &err)),
         }
+    }
+}
+
+/// A walk error named by the path it is about (a directory that cannot be read, a loop),
+/// not by the directory the walk started from.
+fn walk_error(root: &Path, err: &ignore::Error) -> InputError {
+    let mut path = None;
+    let mut inner = err;
+    loop {
+        match inner {
+            ignore::Error::WithPath { path: at, err } => {
+                path.get_or_insert(at);
+                inner = err;
+            }
+            ignore::Error::WithDepth { err, .. } | ignore::Error::WithLineNumber { err, .. } => {
+                inner = err
+            }
+            _ => break,
+        }
+    }
+    let (path, message) = match inner {
+        ignore::Error::Loop { ancestor, child } => (
+            child.as_path(),
+            format!(
+                "a symbolic link loop (it leads back to {}), not followed",
+                display(ancestor)
+            ),
+        ),
+        ignore::Error::Io(io) => (path.map_or(root, |p| p.as_path()), describe_io_error(io)),
+        other => (path.map_or(root, |p| p.as_path()), other.to_string()),
+    };
+    InputError {
+        path: display(path),
+        message,
     }
 }
 
@@ -156,6 +213,11 @@ fn describe_io_error(err: &std::io::Error) -> String {
     match err.kind() {
         std::io::ErrorKind::NotFound => "no such file or directory".into(),
         std::io::ErrorKind::PermissionDenied => "permission denied".into(),
+        std::io::ErrorKind::IsADirectory => "a directory, where a file was expected".into(),
+        // ELOOP (Linux 40, macOS and the BSDs 62): `ErrorKind::FilesystemLoop` is unstable.
+        _ if cfg!(unix) && matches!(err.raw_os_error(), Some(40 | 62)) => {
+            "a symbolic link loop (too many levels of symbolic links)".into()
+        }
         _ => err.to_string(),
     }
 }
@@ -163,19 +225,25 @@ fn describe_io_error(err: &std::io::Error) -> String {
 /// Reads an input and checks that it is text govlint can lint.
 /// `encoding` skips the detection (`--encoding`, or a file read before).
 pub fn read(input: &Input, encoding: Option<TextEncoding>) -> Result<Source, InputError> {
+    read_limited(input, encoding, DEFAULT_MAX_FILE_SIZE)
+}
+
+/// `read`, refusing an input larger than `limit` bytes: a file by its size before it is
+/// opened, a stream (standard input, a pipe, a device) once `limit` bytes have come.
+pub fn read_limited(
+    input: &Input,
+    encoding: Option<TextEncoding>,
+    limit: u64,
+) -> Result<Source, InputError> {
     let (path, bytes) = match input {
-        Input::File(path) => (display(path), std::fs::read(path)),
-        Input::Stdin { name } => {
-            let mut bytes = Vec::new();
-            let result = std::io::stdin().read_to_end(&mut bytes).map(|_| bytes);
-            (name.clone(), result)
-        }
+        Input::File(path) => (display(path), read_file(path, limit)),
+        Input::Stdin { name } => (name.clone(), read_stream(std::io::stdin().lock(), limit)),
     };
     let fail = |message: String| InputError {
         path: path.clone(),
         message,
     };
-    let bytes = bytes.map_err(|e| fail(describe_io_error(&e)))?;
+    let bytes = bytes.map_err(fail)?;
     if Format::from_path(&path) == Format::Docx {
         return crate::docx::source(path.clone(), bytes).map_err(fail);
     }
@@ -183,6 +251,56 @@ pub fn read(input: &Input, encoding: Option<TextEncoding>) -> Result<Source, Inp
     let mut source = Source::new(path, text);
     source.encoding = encoding;
     Ok(source)
+}
+
+fn read_file(path: &Path, limit: u64) -> Result<Vec<u8>, String> {
+    let size = match std::fs::metadata(path) {
+        Ok(meta) => meta.len(),
+        // Listed by a walk, gone when read: deleted meanwhile, or a link to nothing.
+        Err(err) if err.kind() == std::io::ErrorKind::NotFound && path.is_symlink() => {
+            return Err("a symbolic link to a file that does not exist".into());
+        }
+        Err(err) => return Err(describe_io_error(&err)),
+    };
+    if size > limit {
+        return Err(too_large(size, limit));
+    }
+    let file = std::fs::File::open(path).map_err(|e| describe_io_error(&e))?;
+    read_stream(file, limit)
+}
+
+/// At most `limit` bytes of a stream; more is an error, found by reading one byte more.
+fn read_stream(stream: impl Read, limit: u64) -> Result<Vec<u8>, String> {
+    let mut bytes = Vec::new();
+    stream
+        .take(limit.saturating_add(1))
+        .read_to_end(&mut bytes)
+        .map_err(|e| describe_io_error(&e))?;
+    if bytes.len() as u64 > limit {
+        return Err(format!(
+            "more than {} (the limit of `--max-file-size`), not linted",
+            megabytes(limit)
+        ));
+    }
+    Ok(bytes)
+}
+
+fn too_large(size: u64, limit: u64) -> String {
+    format!(
+        "{} is over the {} limit (`--max-file-size` raises it), not read",
+        megabytes(size),
+        megabytes(limit)
+    )
+}
+
+/// A size in MB (MiB), as `--max-file-size` takes it.
+fn megabytes(bytes: u64) -> String {
+    let mb = bytes as f64 / (1024.0 * 1024.0);
+    if mb >= 10.0 || mb.fract() == 0.0 {
+        format!("{mb:.0} MB")
+    } else {
+        format!("{mb:.1} MB")
+    }
 }
 
 pub struct Options {
@@ -199,6 +317,8 @@ pub struct Options {
     pub severities: Severities,
     /// The directory `severities`' globs are relative to.
     pub root: PathBuf,
+    /// Inputs larger than this many bytes are refused (`--max-file-size`).
+    pub max_file_size: u64,
 }
 
 impl Default for Options {
@@ -211,6 +331,7 @@ impl Default for Options {
             encoding: None,
             severities: Severities::default(),
             root: PathBuf::from("."),
+            max_file_size: DEFAULT_MAX_FILE_SIZE,
         }
     }
 }
@@ -283,7 +404,7 @@ pub fn lint(inputs: &[Input], errors: Vec<InputError>, options: &Options) -> Run
                     cached: true,
                 });
             }
-            read(input, options.encoding).map(|source| Linted {
+            read_limited(input, options.encoding, options.max_file_size).map(|source| Linted {
                 stamp,
                 // Standard input cannot be read again: keep its text.
                 ..lint_source(source, options, matches!(input, Input::Stdin { .. }))
@@ -445,9 +566,12 @@ fn finish(
         sources,
         diagnostics,
         errors,
+        skipped: Vec::new(),
         encodings,
+        max_file_size: options.max_file_size,
     };
     let mut pairs = Vec::new();
+    let mut truncated = false;
     if duplicates_enabled(options) {
         // Pairs among unchanged files, from the cache, with entries mapped to this run.
         let known = cache.as_ref().map(|cache| {
@@ -485,11 +609,21 @@ fn finish(
         );
         run.diagnostics.extend(found.diagnostics);
         pairs = found.pairs;
+        truncated = found.truncated;
+        if truncated {
+            eprintln!(
+                "warning: the near-duplicate search stopped early: so many paragraphs are alike \
+                 that their similar pairs run into the millions; some near copies are not \
+                 reported, or are shown against a less similar paragraph (exact copies are all \
+                 reported)"
+            );
+        }
         timer.stage("duplicates");
     }
     let unchanged =
         cache.as_ref().is_some_and(|c| c.files() == changed.len()) && !changed.contains(&true);
-    if let Some(dir) = options.cache.as_ref().filter(|_| !unchanged) {
+    // An incomplete set of pairs must not be taken for the whole by the next run.
+    if let Some(dir) = options.cache.as_ref().filter(|_| !unchanged && !truncated) {
         let entries = run
             .paths
             .iter()

@@ -213,7 +213,15 @@ pub type RawPair = (At, At, f64);
 pub struct Found {
     pub diagnostics: Vec<Diagnostic>,
     pub pairs: Vec<RawPair>,
+    /// The near search hit `near::LIMITS` (paragraphs so alike that their pairs run into
+    /// the millions): some near copies are not reported, and `pairs` is incomplete.
+    pub truncated: bool,
 }
+
+/// Paragraphs longer than this (in UTF-16 units) are matched as exact copies only: the edit
+/// distance of two such texts costs seconds (it grows with the product of their lengths),
+/// and no paragraph of prose is that long; a file without line breaks is.
+pub const NEAR_MAX_CHARS: usize = 50_000;
 
 /// Finds the duplicates among `files` (indexed as in the run, paths in `paths`). `text`
 /// gives the original text of a file's byte range, for the diffs of near copies; `known`,
@@ -261,6 +269,7 @@ pub fn find_duplicates(
 
     let mut diagnostics = Vec::new();
     let mut raw_pairs = Vec::new();
+    let mut truncated = false;
     let mut representatives = Vec::with_capacity(classes.len());
     for members in classes.iter().copied() {
         representatives.push(members[0]);
@@ -276,9 +285,12 @@ pub fn find_duplicates(
     }
 
     if enabled.near {
-        representatives
-            .retain(|&at| unit(at).chars.len() >= settings.near_min_chars && !unit(at).is_heading);
-        let raw = near_pairs(representatives, &classes, files, settings, known);
+        representatives.retain(|&at| {
+            let length = unit(at).chars.len();
+            (settings.near_min_chars..=NEAR_MAX_CHARS).contains(&length) && !unit(at).is_heading
+        });
+        let raw;
+        (raw, truncated) = near_pairs(representatives, &classes, files, settings, known);
         raw_pairs = raw.clone();
         let mut pairs = raw;
         pairs.retain(|&(a, b, _)| !is_parallel_text(a, b, files));
@@ -301,6 +313,7 @@ pub fn find_duplicates(
     Found {
         diagnostics,
         pairs: raw_pairs,
+        truncated,
     }
 }
 
@@ -314,9 +327,10 @@ fn near_pairs(
     files: &[FileUnits],
     settings: &Settings,
     known: Option<&Known>,
-) -> Vec<RawPair> {
+) -> (Vec<RawPair>, bool) {
     let unit = |(file, index): At| &files[file as usize].units[index as usize];
     let changed = |at: At| known.is_none_or(|k| k.changed[at.0 as usize]);
+    let truncated = std::sync::atomic::AtomicBool::new(false);
     let search = |members: &[At], only_changed: bool| -> Vec<RawPair> {
         let items: Vec<near::Item> = members
             .iter()
@@ -326,11 +340,26 @@ fn near_pairs(
             .collect();
         let found = if only_changed {
             let marks: Vec<bool> = members.iter().map(|&at| changed(at)).collect();
-            near::find_pairs_involving(&items, &marks, settings.threshold, settings.near_min_chars)
+            near::find_pairs_involving_limited(
+                &items,
+                &marks,
+                settings.threshold,
+                settings.near_min_chars,
+                &near::LIMITS,
+            )
         } else {
-            near::find_pairs(&items, settings.threshold, settings.near_min_chars)
+            near::find_pairs_limited(
+                &items,
+                settings.threshold,
+                settings.near_min_chars,
+                &near::LIMITS,
+            )
         };
+        if found.truncated {
+            truncated.store(true, std::sync::atomic::Ordering::Relaxed);
+        }
         found
+            .pairs
             .into_iter()
             .map(|p| (members[p.earlier], members[p.later], p.similarity))
             .collect()
@@ -365,7 +394,7 @@ fn near_pairs(
         pairs.sort_by_key(|p| (p.1, p.0));
         pairs.dedup_by(|x, y| (x.0, x.1) == (y.0, y.1));
     }
-    pairs
+    (pairs, truncated.into_inner())
 }
 
 /// The members of a clone class that are copies of its first member: within a file,

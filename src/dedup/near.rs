@@ -57,12 +57,58 @@ pub fn similarity(a: &[u16], b: &[u16], threshold: f64) -> Option<f64> {
         .map(|d| 1.0 - d as f64 / longest as f64)
 }
 
+/// Bounds on a search, so that text made of one paragraph varied 100 000 times (every
+/// paragraph a near copy of every other: 5 billion pairs) costs seconds, not hours and
+/// hundreds of gigabytes.
+#[derive(Debug, Clone, Copy)]
+pub struct Limits {
+    /// Pairs found before the search stops (checked after each chunk of items).
+    pub pairs: usize,
+    /// Pairs found for one item (with the items before it) before its search stops.
+    pub per_item: usize,
+    /// Candidate entries gathered for one item in `find_pairs_involving`.
+    pub candidates: usize,
+    /// Items searched (in parallel) between two checks of `pairs`.
+    pub chunk: usize,
+}
+
+/// Far above what real documents need: a corpus of 300 000 paragraphs has a few thousand
+/// near pairs, and a paragraph with 1 000 near copies is generated text.
+pub const LIMITS: Limits = Limits {
+    pairs: 1_000_000,
+    per_item: 1_000,
+    candidates: 1 << 18,
+    chunk: 4096,
+};
+
+/// The pairs a bounded search found, and whether a limit cut it short (some pairs are then
+/// missing, deterministically: the same input always gives the same pairs).
+#[derive(Debug, Default)]
+pub struct Search {
+    pub pairs: Vec<Pair>,
+    pub truncated: bool,
+}
+
 /// Every pair of items with similarity ≥ `threshold`, all of whose items are at least
-/// `min_len` units long, sorted by (later, earlier).
+/// `min_len` units long, sorted by (later, earlier), within `LIMITS`.
 pub fn find_pairs(items: &[Item], threshold: f64, min_len: usize) -> Vec<Pair> {
+    find_pairs_limited(items, threshold, min_len, &LIMITS).pairs
+}
+
+/// `find_pairs` within `limits`.
+pub fn find_pairs_limited(
+    items: &[Item],
+    threshold: f64,
+    min_len: usize,
+    limits: &Limits,
+) -> Search {
     let Some(q) = gram_size(threshold, min_len) else {
-        return all_pairs(items, threshold);
+        return Search {
+            pairs: all_pairs(items, threshold),
+            truncated: false,
+        };
     };
+    let truncated = std::sync::atomic::AtomicBool::new(false);
     // Items are ranked by length, so that each inverted list, sorted by rank, holds the
     // length-compatible partners of an item in one contiguous run below its own rank.
     let mut order: Vec<u32> = (0..items.len() as u32).collect();
@@ -76,7 +122,7 @@ pub fn find_pairs(items: &[Item], threshold: f64, min_len: usize) -> Vec<Pair> {
     // pair is found once, in the band of its longer item.
     let mut pairs = Vec::new();
     let mut start = 0;
-    while start < ranked.len() {
+    'bands: while start < ranked.len() {
         let widest = (lengths[start] as f64 / threshold) as usize;
         let end = lengths
             .partition_point(|&l| l <= widest)
@@ -84,79 +130,96 @@ pub fn find_pairs(items: &[Item], threshold: f64, min_len: usize) -> Vec<Pair> {
             .min(ranked.len());
         let base = lowest(lengths[start]);
         let index = Index::build(&ranked[base..end], q, threshold);
-        pairs.par_extend(
-            (start..end)
-                .into_par_iter()
-                .map_init(
-                    // Per thread: for each candidate rank, the query it was last seen for
-                    // and how many more shared prefix buckets it needs before it is checked.
-                    || (vec![Tally::default(); end - base], Vec::new()),
-                    |(tallies, lists), rank| {
-                        let length = lengths[rank];
-                        let (from_rank, own) =
-                            ((lowest(length) - base) as u32, (rank - base) as u32);
-                        let mut found = Vec::new();
-                        // All list bounds first: independent loads from uncached memory
-                        // overlap, where a load per list in the loop below would wait in turn.
-                        // Lists hold a bucket once per occurrence: each is read once.
-                        let mut prefix = index.prefix_of(rank - base).to_vec();
-                        prefix.dedup();
-                        lists.clear();
-                        lists.extend(prefix.iter().map(|&bucket| index.bounds(bucket)));
-                        for &(list_start, list_end) in lists.iter() {
-                            let list = &index.lists[list_start as usize..list_end as usize];
-                            let from = if list.len() > 16 {
-                                list.partition_point(|&r| r < from_rank)
-                            } else {
-                                list.iter().take_while(|&&r| r < from_rank).count()
-                            };
-                            for &other in list[from..].iter().take_while(|&&r| r < own) {
-                                let tally = &mut tallies[other as usize];
-                                if tally.query != own {
-                                    let needed =
-                                        index.shared_needed(length, lengths[other as usize + base]);
-                                    *tally = Tally { query: own, needed };
+        for chunk in (start..end).step_by(limits.chunk) {
+            if pairs.len() > limits.pairs {
+                truncated.store(true, Relaxed);
+                break 'bands;
+            }
+            pairs.par_extend(
+                (chunk..(chunk + limits.chunk).min(end))
+                    .into_par_iter()
+                    .map_init(
+                        // Per thread: for each candidate rank, the query it was last seen for
+                        // and how many more shared prefix buckets it needs before it is checked.
+                        || (vec![Tally::default(); end - base], Vec::new()),
+                        |(tallies, lists), rank| {
+                            let length = lengths[rank];
+                            let (from_rank, own) =
+                                ((lowest(length) - base) as u32, (rank - base) as u32);
+                            let mut found = Vec::new();
+                            // All list bounds first: independent loads from uncached memory
+                            // overlap, where a load per list in the loop below would wait in turn.
+                            // Lists hold a bucket once per occurrence: each is read once.
+                            let mut prefix = index.prefix_of(rank - base).to_vec();
+                            prefix.dedup();
+                            lists.clear();
+                            lists.extend(prefix.iter().map(|&bucket| index.bounds(bucket)));
+                            for &(list_start, list_end) in lists.iter() {
+                                if found.len() >= limits.per_item {
+                                    truncated.store(true, Relaxed);
+                                    break;
                                 }
-                                if tally.needed == 0 {
-                                    continue;
-                                }
-                                tally.needed -= 1;
-                                if tally.needed > 0 {
-                                    continue;
-                                }
-                                let other = other as usize + base;
-                                // A cheap lower bound on the distance rejects most candidates
-                                // that only share a sentence, before the exact distance. So few
-                                // candidates get here that the histograms are not kept.
-                                let bound = histogram_distance(
-                                    &histogram(ranked[other]),
-                                    &histogram(ranked[rank]),
-                                )
-                                .div_ceil(2);
-                                if bound > max_edits(length, threshold) {
-                                    continue;
-                                }
-                                if let Some(similarity) =
-                                    similarity(ranked[other], ranked[rank], threshold)
-                                {
-                                    let (a, b) = (order[other] as usize, order[rank] as usize);
-                                    found.push(Pair {
-                                        earlier: a.min(b),
-                                        later: a.max(b),
-                                        similarity,
-                                    });
+                                let list = &index.lists[list_start as usize..list_end as usize];
+                                let from = if list.len() > 16 {
+                                    list.partition_point(|&r| r < from_rank)
+                                } else {
+                                    list.iter().take_while(|&&r| r < from_rank).count()
+                                };
+                                for &other in list[from..].iter().take_while(|&&r| r < own) {
+                                    let tally = &mut tallies[other as usize];
+                                    if tally.query != own {
+                                        let needed = index
+                                            .shared_needed(length, lengths[other as usize + base]);
+                                        *tally = Tally { query: own, needed };
+                                    }
+                                    if tally.needed == 0 {
+                                        continue;
+                                    }
+                                    tally.needed -= 1;
+                                    if tally.needed > 0 {
+                                        continue;
+                                    }
+                                    let other = other as usize + base;
+                                    // A cheap lower bound on the distance rejects most candidates
+                                    // that only share a sentence, before the exact distance. So few
+                                    // candidates get here that the histograms are not kept.
+                                    let bound = histogram_distance(
+                                        &histogram(ranked[other]),
+                                        &histogram(ranked[rank]),
+                                    )
+                                    .div_ceil(2);
+                                    if bound > max_edits(length, threshold) {
+                                        continue;
+                                    }
+                                    if let Some(similarity) =
+                                        similarity(ranked[other], ranked[rank], threshold)
+                                    {
+                                        let (a, b) = (order[other] as usize, order[rank] as usize);
+                                        found.push(Pair {
+                                            earlier: a.min(b),
+                                            later: a.max(b),
+                                            similarity,
+                                        });
+                                        if found.len() >= limits.per_item {
+                                            truncated.store(true, Relaxed);
+                                            break;
+                                        }
+                                    }
                                 }
                             }
-                        }
-                        found
-                    },
-                )
-                .flatten_iter(),
-        );
+                            found
+                        },
+                    )
+                    .flatten_iter(),
+            );
+        }
         start = end;
     }
     pairs.sort_by_key(|p| (p.later, p.earlier));
-    pairs
+    Search {
+        pairs,
+        truncated: truncated.into_inner(),
+    }
 }
 
 /// The pairs with similarity ≥ `threshold` that involve at least one item marked `changed`,
@@ -170,11 +233,26 @@ pub fn find_pairs_involving(
     threshold: f64,
     min_len: usize,
 ) -> Vec<Pair> {
+    find_pairs_involving_limited(items, changed, threshold, min_len, &LIMITS).pairs
+}
+
+/// `find_pairs_involving` within `limits`.
+pub fn find_pairs_involving_limited(
+    items: &[Item],
+    changed: &[bool],
+    threshold: f64,
+    min_len: usize,
+    limits: &Limits,
+) -> Search {
     let Some(q) = gram_size(threshold, min_len) else {
         let mut pairs = all_pairs(items, threshold);
         pairs.retain(|p| changed[p.earlier] || changed[p.later]);
-        return pairs;
+        return Search {
+            pairs,
+            truncated: false,
+        };
     };
+    let truncated = std::sync::atomic::AtomicBool::new(false);
     let order = Index {
         q,
         threshold,
@@ -195,44 +273,65 @@ pub fn find_pairs_involving(
         }
     }
     let histograms: Vec<Histogram> = items.par_iter().map(|item| histogram(item.chars)).collect();
-    let mut pairs: Vec<Pair> = (0..items.len())
-        .into_par_iter()
-        .map_init(Vec::new, |prefix, other| {
-            let mut found = Vec::new();
-            let chars = items[other].chars;
-            order.prefix(chars, prefix);
-            let mut candidates: Vec<u32> = prefix
-                .iter()
-                .filter_map(|&bucket| lists.get(&(bucket as u32)))
-                .flatten()
-                .copied()
-                // A pair of two changed items is found once, from its later item.
-                .filter(|&x| x as usize != other && (!changed[other] || (x as usize) < other))
-                .collect();
-            candidates.sort_unstable();
-            candidates.dedup();
-            for x in candidates {
-                let x = x as usize;
-                let longest = chars.len().max(items[x].chars.len());
-                if histogram_distance(&histograms[x], &histograms[other]).div_ceil(2)
-                    > max_edits(longest, threshold)
-                {
-                    continue;
-                }
-                if let Some(similarity) = similarity(items[x].chars, chars, threshold) {
-                    found.push(Pair {
-                        earlier: x.min(other),
-                        later: x.max(other),
-                        similarity,
-                    });
-                }
-            }
-            found
-        })
-        .flatten_iter()
-        .collect();
+    let mut pairs: Vec<Pair> = Vec::new();
+    for chunk in (0..items.len()).step_by(limits.chunk) {
+        if pairs.len() > limits.pairs {
+            truncated.store(true, Relaxed);
+            break;
+        }
+        pairs.par_extend(
+            (chunk..(chunk + limits.chunk).min(items.len()))
+                .into_par_iter()
+                .map_init(Vec::new, |prefix, other| {
+                    let mut found = Vec::new();
+                    let chars = items[other].chars;
+                    order.prefix(chars, prefix);
+                    let mut candidates: Vec<u32> = Vec::new();
+                    for list in prefix
+                        .iter()
+                        .filter_map(|&bucket| lists.get(&(bucket as u32)))
+                    {
+                        if candidates.len() + list.len() > limits.candidates {
+                            truncated.store(true, Relaxed);
+                            break;
+                        }
+                        // A pair of two changed items is found once, from its later item.
+                        candidates.extend(list.iter().copied().filter(|&x| {
+                            x as usize != other && (!changed[other] || (x as usize) < other)
+                        }));
+                    }
+                    candidates.sort_unstable();
+                    candidates.dedup();
+                    for x in candidates {
+                        let x = x as usize;
+                        let longest = chars.len().max(items[x].chars.len());
+                        if histogram_distance(&histograms[x], &histograms[other]).div_ceil(2)
+                            > max_edits(longest, threshold)
+                        {
+                            continue;
+                        }
+                        if let Some(similarity) = similarity(items[x].chars, chars, threshold) {
+                            found.push(Pair {
+                                earlier: x.min(other),
+                                later: x.max(other),
+                                similarity,
+                            });
+                            if found.len() >= limits.per_item {
+                                truncated.store(true, Relaxed);
+                                break;
+                            }
+                        }
+                    }
+                    found
+                })
+                .flatten_iter(),
+        );
+    }
     pairs.sort_by_key(|p| (p.later, p.earlier));
-    pairs
+    Search {
+        pairs,
+        truncated: truncated.into_inner(),
+    }
 }
 
 /// A candidate's state during one query.
@@ -551,5 +650,45 @@ mod tests {
         assert_eq!(found, all_pairs(&items, 0.85));
         assert_eq!(found.len(), 1);
         assert_eq!((found[0].earlier, found[0].later), (0, 2));
+    }
+
+    /// Thousands of paragraphs that are all near copies of each other: the search stops at
+    /// its limits, says so, and gives the same pairs at any thread count.
+    #[test]
+    fn a_cluster_of_near_copies_stops_at_the_limits() {
+        let texts: Vec<Vec<u16>> = (0..1200)
+            .map(|i| {
+                units(&format!(
+                    "各项工作要抓好落实{i}确保取得实效全面推进依法行政加快建设法治政府不断提升政府治理能力和水平"
+                ))
+            })
+            .collect();
+        let items: Vec<Item> = texts.iter().map(|t| Item { chars: t }).collect();
+        let limits = Limits {
+            pairs: 5_000,
+            per_item: 50,
+            candidates: 1 << 12,
+            chunk: 128,
+        };
+        let one = find_pairs_limited(&items, 0.85, 30, &limits);
+        assert!(one.truncated);
+        // The chunk that crossed the limit, and nothing after it.
+        assert!(one.pairs.len() <= 5_000 + 128 * 50, "{}", one.pairs.len());
+        assert!(one.pairs.iter().all(|p| p.later < 1000));
+        let pool = rayon::ThreadPoolBuilder::new()
+            .num_threads(1)
+            .build()
+            .unwrap();
+        let again = pool.install(|| find_pairs_limited(&items, 0.85, 30, &limits));
+        assert_eq!(one.pairs, again.pairs);
+        let changed = vec![true; items.len()];
+        let involving = find_pairs_involving_limited(&items, &changed, 0.85, 30, &limits);
+        assert!(involving.truncated);
+        assert!(involving.pairs.len() <= 5_000 + 128 * 50);
+        // Within the default limits nothing is cut.
+        let few = &items[..200];
+        let full = find_pairs_limited(few, 0.85, 30, &LIMITS);
+        assert!(!full.truncated);
+        assert_eq!(full.pairs.len(), 200 * 199 / 2);
     }
 }

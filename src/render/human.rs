@@ -78,7 +78,17 @@ fn render_document(
     let mut rules: Vec<&str> = diagnostics.iter().map(|d| d.rule).collect();
     rules.sort_unstable();
     rules.dedup();
-    let count = |rule: &str| diagnostics.iter().filter(|d| d.rule == rule).count();
+    // Counted once per rule, not once per finding: a file may have 100 000 findings.
+    let counts: Vec<usize> = rules
+        .iter()
+        .map(|&rule| diagnostics.iter().filter(|d| d.rule == rule).count())
+        .collect();
+    let count = |rule: &str| {
+        rules
+            .iter()
+            .position(|&r| r == rule)
+            .map_or(0, |i| counts[i])
+    };
     let mut shown: Vec<(&str, usize)> = rules.iter().map(|&r| (r, 0)).collect();
     for diagnostic in diagnostics {
         let Some(entry) = shown.iter_mut().find(|(rule, _)| *rule == diagnostic.rule) else {
@@ -102,7 +112,7 @@ fn render_document(
             writeln!(out)?;
         }
     }
-    for rule in rules {
+    for &rule in &rules {
         let total = count(rule);
         if total <= SUMMARIZE_ABOVE {
             continue;
@@ -212,6 +222,13 @@ fn summary(run: &Run) -> String {
             " {} path{} could not be linted.",
             run.errors.len(),
             if run.errors.len() == 1 { "" } else { "s" }
+        ));
+    }
+    if !run.skipped.is_empty() {
+        line.push_str(&format!(
+            " {} binary file{} skipped.",
+            run.skipped.len(),
+            if run.skipped.len() == 1 { "" } else { "s" }
         ));
     }
     line

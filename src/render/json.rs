@@ -68,6 +68,9 @@ struct Summary<'a> {
     warnings: usize,
     infos: usize,
     input_errors: Vec<InputErrorJson<'a>>,
+    /// Binary files a directory walk skipped (absent when there are none).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    skipped: Vec<InputErrorJson<'a>>,
     /// Files not in UTF-8, with the encoding they were read in.
     encodings: std::collections::BTreeMap<&'a str, &'static str>,
 }
@@ -139,6 +142,14 @@ pub fn render(run: &Run, out: &mut dyn Write) -> std::io::Result<()> {
                 .collect(),
             input_errors: run
                 .errors
+                .iter()
+                .map(|e| InputErrorJson {
+                    path: &e.path,
+                    message: &e.message,
+                })
+                .collect(),
+            skipped: run
+                .skipped
                 .iter()
                 .map(|e| InputErrorJson {
                     path: &e.path,

@@ -207,12 +207,12 @@ struct Replacement<'a> {
 pub fn render(run: &Run, out: &mut dyn Write) -> std::io::Result<()> {
     let mut locators = Locators::new(run);
     let mut results = Vec::with_capacity(run.diagnostics.len());
-    let mut seen_fingerprints: HashMap<u64, usize> = HashMap::new();
+    let mut seen_fingerprints = Fingerprints::default();
     for (index, diagnostic) in run.diagnostics.iter().enumerate() {
         let new_file = index == 0 || run.diagnostics[index - 1].document != diagnostic.document;
         if new_file {
             locators.forget();
-            seen_fingerprints.clear();
+            seen_fingerprints = Fingerprints::default();
         }
         results.push(result(
             run,
@@ -289,7 +289,7 @@ fn result<'a>(
     run: &'a Run,
     diagnostic: &'a Diagnostic,
     locators: &mut Locators<'a>,
-    seen_fingerprints: &mut HashMap<u64, usize>,
+    seen_fingerprints: &mut Fingerprints,
 ) -> SarifResult<'a> {
     let path = &run.paths[diagnostic.document];
     let locator = locators.get(diagnostic.document);
@@ -415,6 +415,17 @@ fn sarif_fix<'a>(fix: &'a Fix, path: &str, locator: &Locator) -> SarifFix<'a> {
     }
 }
 
+/// Lines longer than this many bytes enter fingerprints by their hash: a 1 MB line with
+/// 100 000 findings is hashed once, not 100 000 times.
+const LONG_LINE: usize = 4096;
+
+/// Per file: how many findings had each fingerprint so far, and the hashes of long lines.
+#[derive(Default)]
+struct Fingerprints {
+    ordinals: HashMap<u64, usize>,
+    long_lines: HashMap<usize, u64>,
+}
+
 /// What identifies a finding across runs while lines move around it: the rule, the file,
 /// the marked text and the line it stands in. The same fault twice on identical lines is
 /// told apart by an ordinal, as GitHub does for its own line hashes.
@@ -422,7 +433,7 @@ fn fingerprint(
     diagnostic: &Diagnostic,
     path: &str,
     locator: Option<&Locator>,
-    seen: &mut HashMap<u64, usize>,
+    seen: &mut Fingerprints,
 ) -> String {
     let mut key = Vec::new();
     for part in [diagnostic.rule, &portable_path(path)] {
@@ -433,16 +444,26 @@ fn fingerprint(
         Some(locator) => {
             let text = locator.text();
             let marked = text.get(diagnostic.span.clone()).unwrap_or_default();
-            let line = &text[locator.line_around(diagnostic.span.start)];
+            let around = locator.line_around(diagnostic.span.start);
+            let line = text[around.clone()].trim();
             key.extend_from_slice(marked.as_bytes());
             key.push(0);
-            key.extend_from_slice(line.trim().as_bytes());
+            if line.len() <= LONG_LINE {
+                key.extend_from_slice(line.as_bytes());
+            } else {
+                // A long line is hashed once, not once per finding in it.
+                let hash = *seen
+                    .long_lines
+                    .entry(around.start)
+                    .or_insert_with(|| xxhash_rust::xxh3::xxh3_64(line.as_bytes()));
+                key.extend_from_slice(&hash.to_le_bytes());
+            }
         }
         // The message names the rule's view of the fault; a weaker key, but stable.
         None => key.extend_from_slice(diagnostic.message.as_bytes()),
     }
     let hash = xxhash_rust::xxh3::xxh3_64(&key);
-    let ordinal = seen.entry(hash).or_insert(0);
+    let ordinal = seen.ordinals.entry(hash).or_insert(0);
     *ordinal += 1;
     format!("{hash:016x}:{ordinal}")
 }

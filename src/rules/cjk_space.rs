@@ -125,8 +125,13 @@ const ORGAN_STARTS: &[&str] = &[
 fn check(document: &Document, report: &mut Report) {
     for (index, paragraph) in document.paragraphs.iter().enumerate() {
         let text = &paragraph.text;
-        for gap in space_gaps(text) {
-            if paragraph.is_protected(gap.start) || is_layout(paragraph, &gap) {
+        let gaps = space_gaps(text);
+        if gaps.is_empty() {
+            continue;
+        }
+        let context = Context::new(paragraph);
+        for gap in gaps {
+            if paragraph.is_protected(gap.start) || is_layout(&context, &gap) {
                 continue;
             }
             let before = text[..gap.start].chars().next_back().unwrap_or(' ');
@@ -153,19 +158,86 @@ fn check(document: &Document, report: &mut Report) {
             );
             // Several spaces in one sentence may separate the items of a list (names
             // written `张三 李四 王五`), which deleting them would run together.
-            let spaces_in_sentence = paragraph
-                .sentences
-                .iter()
-                .find(|s| s.contains(&gap.start))
-                .map_or(1, |s| {
-                    text[s.clone()].chars().filter(|&c| is_space(c)).count()
-                });
+            let spaces_in_sentence = context.sentence(gap.start).map_or(1, |s| s.spaces);
             let safe = space == " " && !separates_phrases && spaces_in_sentence == 1;
             report.fix(paragraph, "delete the space", safe, &[(gap, "")]);
         }
     }
 }
 
+/// What the checks of a paragraph's spaces ask about its sentences and marks, worked out
+/// once per paragraph rather than once per space: a paragraph of a megabyte may hold
+/// 100 000 spaces, and a scan of the paragraph for each would be quadratic.
+struct Context<'a> {
+    paragraph: &'a Paragraph,
+    sentences: Vec<SentenceFacts>,
+    /// For each pair of `ENCLOSURES`, where its marks are, in order, and whether each opens.
+    marks: Vec<Vec<(usize, bool)>>,
+}
+
+struct SentenceFacts {
+    /// Ends with a sentence stop (closing marks after it aside).
+    stopped: bool,
+    /// At most `SHORT_LINE` characters.
+    short: bool,
+    /// How many spaces it holds.
+    spaces: usize,
+}
+
+/// Marks that enclose titles, slogans, credits and tags: (opening, closing, only when the
+/// text inside is short and unpunctuated).
+const ENCLOSURES: &[(char, char, bool)] = &[
+    ('《', '》', false),
+    ('〈', '〉', false),
+    ('“', '”', true),
+    ('「', '」', true),
+    ('‘', '’', true),
+    ('（', '）', true),
+    ('【', '】', true),
+];
+
+impl<'a> Context<'a> {
+    fn new(paragraph: &'a Paragraph) -> Self {
+        let text = &paragraph.text;
+        let sentences = paragraph
+            .sentences
+            .iter()
+            .map(|range| {
+                let sentence = &text[range.clone()];
+                SentenceFacts {
+                    stopped: sentence
+                        .trim_end_matches(['”', '’', '」', '』', '）', '》'])
+                        .ends_with(['。', '！', '？', '；', '!', '?']),
+                    short: sentence.chars().nth(SHORT_LINE).is_none(),
+                    spaces: sentence.chars().filter(|&c| is_space(c)).count(),
+                }
+            })
+            .collect();
+        let mut marks = vec![Vec::new(); ENCLOSURES.len()];
+        for (at, c) in text.char_indices() {
+            for (pair, &(open, close, _)) in ENCLOSURES.iter().enumerate() {
+                if c == open || c == close {
+                    marks[pair].push((at, c == open));
+                }
+            }
+        }
+        Context {
+            paragraph,
+            sentences,
+            marks,
+        }
+    }
+
+    /// The facts of the sentence holding byte `at` (sentences are in order, end to start).
+    fn sentence(&self, at: usize) -> Option<&SentenceFacts> {
+        let sentences = &self.paragraph.sentences;
+        let index = sentences.partition_point(|s| s.end <= at);
+        sentences
+            .get(index)
+            .filter(|s| s.contains(&at))
+            .map(|_| &self.sentences[index])
+    }
+}
 /// Runs of exactly one space (ASCII, U+3000, U+00A0) with a Han character on either side;
 /// tabs and longer runs are layout.
 fn space_gaps(text: &str) -> Vec<Range<usize>> {
@@ -183,33 +255,35 @@ fn space_gaps(text: &str) -> Vec<Range<usize>> {
 }
 
 /// A space that is part of the layout rather than of a sentence.
-fn is_layout(paragraph: &Paragraph, gap: &Range<usize>) -> bool {
-    let text = &paragraph.text;
-    is_in_title_line(paragraph, gap)
+fn is_layout(context: &Context, gap: &Range<usize>) -> bool {
+    let text = &context.paragraph.text;
+    is_in_title_line(context, gap)
         || is_letter_spaced(text, gap)
-        || LEADING_NUMBER.is_match(&text[..gap.start])
+        // An article number is a few characters: a long text before the space is not one
+        // (and is not matched again for each of its spaces).
+        || gap.start <= LEADING_NUMBER_BYTES && LEADING_NUMBER.is_match(&text[..gap.start])
         || DATE_BEFORE.is_match(&text[..gap.start])
         || DATE_AFTER.is_match(&text[gap.end..])
         || is_record_entry(text, gap)
-        || is_in_title_or_slogan(text, gap)
+        || is_in_title_or_slogan(context, gap)
         || is_joint_issuer(text, gap)
 }
 
+/// Longest text before a space that may be an article number (`第一千二百三十四条`).
+const LEADING_NUMBER_BYTES: usize = 96;
+
 /// The space lies in a sentence without a stop (a title, headline, caption or signature)
 /// that is short, or it separates two long phrases there.
-fn is_in_title_line(paragraph: &Paragraph, gap: &Range<usize>) -> bool {
-    let text = &paragraph.text;
-    let Some(sentence) = paragraph.sentences.iter().find(|s| s.contains(&gap.start)) else {
+fn is_in_title_line(context: &Context, gap: &Range<usize>) -> bool {
+    let Some(sentence) = context.sentence(gap.start) else {
         return true;
     };
-    let stopped = text[sentence.clone()]
-        .trim_end_matches(['”', '’', '」', '』', '）', '》'])
-        .ends_with(['。', '！', '？', '；', '!', '?']);
-    if stopped {
+    if sentence.stopped {
         return false;
     }
-    paragraph.is_heading
-        || text[sentence.clone()].chars().count() <= SHORT_LINE
+    let text = &context.paragraph.text;
+    context.paragraph.is_heading
+        || sentence.short
         || han_before(text, gap.start) >= PHRASE && han_after(text, gap.end) >= PHRASE
 }
 
@@ -231,43 +305,26 @@ fn is_letter_spaced(text: &str, gap: &Range<usize>) -> bool {
 
 /// Inside `《》` or `〈〉`, or inside a short quotation, bracket or tag without punctuation
 /// (a slogan, a credit, a column tag).
-fn is_in_title_or_slogan(text: &str, gap: &Range<usize>) -> bool {
-    for (open, close, short) in [
-        ('《', '》', false),
-        ('〈', '〉', false),
-        ('“', '”', true),
-        ('「', '」', true),
-        ('‘', '’', true),
-        ('（', '）', true),
-        ('【', '】', true),
-    ] {
-        let Some(start) = enclosing_open(&text[..gap.start], open, close) else {
+fn is_in_title_or_slogan(context: &Context, gap: &Range<usize>) -> bool {
+    let text = &context.paragraph.text;
+    for (&(open, _, short), marks) in ENCLOSURES.iter().zip(&context.marks) {
+        // The nearest mark of the pair before the space must open, the nearest after close.
+        let split = marks.partition_point(|&(at, _)| at < gap.start);
+        let Some(&(start, true)) = split.checked_sub(1).map(|i| &marks[i]) else {
             continue;
         };
-        let Some(end) = text[gap.end..].find([close, open]) else {
+        let Some(&(end, false)) = marks[split..].iter().find(|&&(at, _)| at >= gap.end) else {
             continue;
         };
-        if !text[gap.end + end..].starts_with(close) {
-            continue;
-        }
-        let inner = &text[start + open.len_utf8()..gap.end + end];
+        let inner = &text[start + open.len_utf8()..end];
         if !short
-            || inner.chars().count() <= 30
+            || inner.chars().nth(30).is_none()
                 && !inner.contains(['，', '。', '；', '！', '？', '：', '、'])
         {
             return true;
         }
     }
     false
-}
-
-/// The byte offset of the unclosed `open` mark nearest the end of `before`.
-fn enclosing_open(before: &str, open: char, close: char) -> Option<usize> {
-    let (at, c) = before
-        .char_indices()
-        .rev()
-        .find(|&(_, c)| c == open || c == close)?;
-    (c == open).then_some(at)
 }
 
 /// `…令第142号发布　根据…决定》第一次修订`: the entries of a promulgation record.

@@ -68,6 +68,7 @@ const CLOSING_QUOTES: &[char] = &['”', '’', '」', '』'];
 fn check(document: &Document, report: &mut Report) {
     for (index, paragraph) in document.paragraphs.iter().enumerate() {
         let text = &paragraph.text;
+        let boxes = text.chars().filter(|&c| is_box(c)).count();
         for (run, mark) in dash_runs(text) {
             if paragraph.is_protected(run.start) {
                 continue;
@@ -75,7 +76,8 @@ fn check(document: &Document, report: &mut Report) {
             let count = text[run.clone()].chars().count();
             let found = match (mark, count) {
                 ('-' | '－', 2) => typed_dash(text, &run),
-                ('─', 2) if !is_line_art(text, &run) => typed_dash(text, &run),
+                // Box-drawing characters elsewhere in the paragraph: a drawing, not prose.
+                ('─', 2) if boxes == count => typed_dash(text, &run),
                 ('—', 1) => lone_dash(text, &run),
                 ('—', 3) => tripled_dash(text, &run),
                 _ => None,
@@ -231,10 +233,8 @@ fn is_year_subtitle(after: &str) -> bool {
     digits == 4 && after.chars().nth(4) == Some('年')
 }
 
-/// Box-drawing characters elsewhere in the paragraph: a drawing, not prose.
-fn is_line_art(text: &str, run: &Range<usize>) -> bool {
-    let is_box = |c: char| ('\u{2500}'..='\u{257F}').contains(&c);
-    text[..run.start].chars().any(is_box) || text[run.end..].chars().any(is_box)
+fn is_box(c: char) -> bool {
+    ('\u{2500}'..='\u{257F}').contains(&c)
 }
 
 /// `报告--终稿.docx`: the dashes are part of a file name.
@@ -242,11 +242,18 @@ fn in_file_name(text: &str, run: &Range<usize>) -> bool {
     let token: String = text[run.end..]
         .chars()
         .take_while(|&c| !is_space(c) && !POINT_MARKS.contains(&c) && !CLOSING_MARKS.contains(&c))
+        // A file name is at most 255 characters: a longer stretch of text is not read to its
+        // end for each dash in it.
+        .take(FILE_NAME_CHARS + 1)
         .collect();
-    token.rsplit_once('.').is_some_and(|(_, extension)| {
-        (1..=5).contains(&extension.len()) && extension.chars().all(|c| c.is_ascii_alphanumeric())
-    })
+    token.chars().nth(FILE_NAME_CHARS).is_none()
+        && token.rsplit_once('.').is_some_and(|(_, extension)| {
+            (1..=5).contains(&extension.len())
+                && extension.chars().all(|c| c.is_ascii_alphanumeric())
+        })
 }
+
+const FILE_NAME_CHARS: usize = 255;
 
 fn is_digit(c: char) -> bool {
     c.is_ascii_digit() || ('０'..='９').contains(&c)

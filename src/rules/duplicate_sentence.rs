@@ -6,6 +6,7 @@ use crate::dedup::normalize::normalize;
 use crate::diagnostic::Severity;
 use crate::document::{Document, Paragraph};
 use crate::text::is_space;
+use rustc_hash::FxHashMap;
 use std::ops::Range;
 
 pub static RULE: RuleInfo = RuleInfo {
@@ -104,12 +105,22 @@ fn check(document: &Document, report: &mut Report) {
             );
             reported_first = true;
         }
+        // The first sentence with each key among those before `j`: one lookup per sentence,
+        // so a paragraph of 30 000 sentences is not compared pair by pair.
+        let mut first_of: FxHashMap<&str, usize> = FxHashMap::default();
+        let mut seen = 0;
         let mut j = usize::from(reported_first);
         while j < own.len() {
+            for (i, sentence) in own.iter().enumerate().take(j).skip(seen) {
+                if let Some(key) = &sentence.key {
+                    first_of.entry(key.as_str()).or_insert(i);
+                }
+            }
+            seen = seen.max(j);
             let Some(earlier) = own[j]
                 .key
-                .as_ref()
-                .and_then(|key| own[..j].iter().position(|s| s.key.as_ref() == Some(key)))
+                .as_deref()
+                .and_then(|key| first_of.get(key).copied())
             else {
                 j += 1;
                 continue;

@@ -203,15 +203,24 @@ fn is_digit_group(text: &str, at: usize) -> bool {
 /// character.
 fn chinese_parentheses(text: &str) -> Vec<Range<usize>> {
     let mut found = Vec::new();
-    let mut open: Vec<usize> = Vec::new();
+    // Open marks, each with whether a Han character has come since (nested pairs pass it
+    // on to the pair around them, so nothing is scanned twice).
+    let mut open: Vec<(usize, bool)> = Vec::new();
     for (at, c) in text.char_indices() {
         match c {
-            '(' | '（' => open.push(at),
+            '(' | '（' => open.push((at, false)),
+            _ if is_han(c) => {
+                if let Some(top) = open.last_mut() {
+                    top.1 = true;
+                }
+            }
             ')' | '）' => match open.pop() {
-                Some(start) => {
+                Some((start, has_han)) => {
+                    if has_han && let Some(outer) = open.last_mut() {
+                        outer.1 = true;
+                    }
                     let ascii_open = text[start..].starts_with('(');
-                    let inner_start = start + if ascii_open { 1 } else { '（'.len_utf8() };
-                    if !text[inner_start..at].chars().any(is_han) {
+                    if !has_han {
                         continue;
                     }
                     match (ascii_open, c == ')') {
@@ -230,7 +239,7 @@ fn chinese_parentheses(text: &str) -> Vec<Range<usize>> {
             _ => {}
         }
     }
-    for start in open {
+    for (start, _) in open {
         if text[start..].starts_with('(') && text[start + 1..].chars().next().is_some_and(is_han) {
             found.push(start..start + 1);
         }

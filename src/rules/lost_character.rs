@@ -106,6 +106,9 @@ fn check(document: &Document, report: &mut Report) {
     }
 }
 
+/// How far back (in bytes, about 250 Chinese characters) the clause of a `?` is looked for.
+const CLAUSE_BYTES: usize = 768;
+
 /// Whether the run of `?` at `run` stands for lost characters rather than ending a question.
 pub fn is_lost_character(text: &str, run: std::ops::Range<usize>) -> bool {
     let before = &text[..run.start];
@@ -123,13 +126,22 @@ pub fn is_lost_character(text: &str, run: std::ops::Range<usize>) -> bool {
     if !is_han(prev) {
         return false;
     }
-    let clause_start = before
-        .rfind([
-            '，', '。', '！', '？', '；', '：', ',', ';', ':', '!', '“', '\n',
-        ])
-        .map_or(0, |i| {
-            i + before[i..].chars().next().map_or(1, char::len_utf8)
-        });
+    // The clause is looked for in the last `CLAUSE_BYTES` only: a clause is far shorter, and
+    // a paragraph of 100 000 `?` without a comma must not be searched back to its start
+    // for each of them.
+    let mut window = before.len().saturating_sub(CLAUSE_BYTES);
+    while !before.is_char_boundary(window) {
+        window += 1;
+    }
+    let recent = &before[window..];
+    let clause_start = window
+        + recent
+            .rfind([
+                '，', '。', '！', '？', '；', '：', ',', ';', ':', '!', '“', '\n',
+            ])
+            .map_or(0, |i| {
+                i + recent[i..].chars().next().map_or(1, char::len_utf8)
+            });
     let clause = &before[clause_start..];
     !INTERROGATIVES.iter().any(|word| clause.contains(word))
 }

@@ -317,10 +317,15 @@ fn mixed_years(document: &Document, report: &mut Report) {
             && paragraphs
                 .get(index + 1)
                 .is_some_and(|next| next.text.starts_with('》'));
+        let title_marks: Vec<(usize, char)> = paragraph
+            .text
+            .char_indices()
+            .filter(|&(_, c)| c == '《' || c == '》')
+            .collect();
         years.extend(
             years_in(&paragraph.text)
                 .into_iter()
-                .filter(|(range, _)| !in_title(&paragraph.text, range.start, broken_title))
+                .filter(|(range, _)| !in_title(&title_marks, range.start, broken_title))
                 .map(|(range, style)| Year {
                     paragraph: index,
                     range,
@@ -449,12 +454,13 @@ fn years_in(text: &str) -> Vec<(Range<usize>, Style)> {
     found
 }
 
-/// Inside `《》`: a title is quoted as published. `broken` says the paragraph is itself
-/// the middle of a title whose marks stand on the lines around it.
-fn in_title(text: &str, at: usize, broken: bool) -> bool {
-    let is_mark = |c: &char| *c == '《' || *c == '》';
-    let before = text[..at].chars().rev().find(is_mark);
-    let after = text[at..].chars().find(is_mark);
+/// Inside `《》`: a title is quoted as published. `marks` are the paragraph's `《` and `》`
+/// with their byte offsets, in order; `broken` says the paragraph is itself the middle of
+/// a title whose marks stand on the lines around it.
+fn in_title(marks: &[(usize, char)], at: usize, broken: bool) -> bool {
+    let split = marks.partition_point(|&(i, _)| i < at);
+    let before = split.checked_sub(1).map(|i| marks[i].1);
+    let after = marks.get(split).map(|&(_, c)| c);
     before == Some('《') || after == Some('》') || before.is_none() && after.is_none() && broken
 }
 

@@ -295,12 +295,21 @@ fn check(document: &Document, report: &mut Report) {
 /// are not chrome.
 fn tokens(text: &str) -> Vec<Token> {
     let mut found: Vec<Token> = Vec::new();
-    let overlaps = |range: &Range<usize>, found: &[Token]| {
-        found
-            .iter()
-            .any(|t| t.range.start < range.end && range.start < t.range.end)
+    // The tokens taken so far, disjoint, by start: an overlap is with the last one starting
+    // before the end (the one ending last among them), found without a scan of them all.
+    let mut taken: std::collections::BTreeMap<usize, usize> = Default::default();
+    let mut overlaps = |range: &Range<usize>| {
+        let overlapping = taken
+            .range(..range.end)
+            .next_back()
+            .is_some_and(|(_, &end)| end > range.start);
+        if !overlapping {
+            taken.insert(range.start, range.end);
+        }
+        overlapping
     };
     for m in FONT_SIZE.find_iter(text) {
+        overlaps(&m.range());
         found.push(Token {
             range: m.range(),
             kind: Kind::FontSize,
@@ -308,7 +317,7 @@ fn tokens(text: &str) -> Vec<Token> {
         });
     }
     for m in BRACKETED_BUTTON.find_iter(text) {
-        if !overlaps(&m.range(), &found) {
+        if !overlaps(&m.range()) {
             let kind = if m.as_str().contains("分享") {
                 Kind::Share
             } else {
@@ -322,7 +331,7 @@ fn tokens(text: &str) -> Vec<Token> {
         }
     }
     for m in WORD.find_iter(text) {
-        if overlaps(&m.range(), &found) {
+        if overlaps(&m.range()) {
             continue;
         }
         let (_, kind, strong) = WORDS
@@ -355,13 +364,16 @@ fn stands_apart(text: &str, token: &Token, all: &[Token]) -> bool {
     let range = &token.range;
     let before = text[..range.start].chars().next_back();
     let after = text[range.end..].chars().next();
-    let left = all.iter().any(|t| t.range.end == range.start)
+    // `all` is sorted by start and disjoint, so by end too.
+    let touches =
+        |at: usize, edge: fn(&Token) -> usize| all.binary_search_by_key(&at, edge).is_ok();
+    let left = touches(range.start, |t| t.range.end)
         || before.is_none_or(|c| {
             is_delimiter(c)
                 || matches!(c, '。' | '！' | '？' | '；')
                 || !token.strong && matches!(c, ':' | '：')
         });
-    let right = all.iter().any(|t| t.range.start == range.end)
+    let right = touches(range.end, |t| t.range.start)
         || text[..range.end].ends_with([':', '：'])
         || after.is_none_or(|c| is_delimiter(c) || matches!(c, ':' | '：'));
     left && right
@@ -426,22 +438,30 @@ fn embedded(text: &str, tokens: &[Token]) -> Option<Embedded> {
     let (first, last) = (strong.first()?, strong.last()?);
     let mut range = first.range.start..last.range.end;
     // Weak buttons in the same toolbar (`打印本页 | 关闭 | 返回`) belong to it.
+    let shares = tokens.iter().any(|s| s.kind == Kind::Share);
     let inside: Vec<&Token> = tokens
         .iter()
-        .filter(|t| t.kind != Kind::Platform || tokens.iter().any(|s| s.kind == Kind::Share))
+        .filter(|t| t.kind != Kind::Platform || shares)
         .collect();
-    // Grow over the tokens joined to it by separators only.
-    while let Some(next) = inside.iter().find(|t| {
-        let gap = if t.range.end <= range.start {
-            t.range.end..range.start
-        } else if t.range.start >= range.end {
-            range.end..t.range.start
-        } else {
-            return false;
-        };
-        text[gap].chars().all(is_separator)
-    }) {
-        range = range.start.min(next.range.start)..range.end.max(next.range.end);
+    // Grow over the tokens joined to it by separators only, on either side, nearest first
+    // (the tokens are in order and disjoint, and no token is only separators, so a farther
+    // token is joined only through the nearer ones).
+    let joined = |gap: Range<usize>| text[gap].chars().all(is_separator);
+    for t in inside
+        .iter()
+        .rev()
+        .filter(|t| t.range.end <= first.range.start)
+    {
+        if !joined(t.range.end..range.start) {
+            break;
+        }
+        range.start = t.range.start;
+    }
+    for t in inside.iter().filter(|t| t.range.start >= last.range.end) {
+        if !joined(range.end..t.range.start) {
+            break;
+        }
+        range.end = t.range.end;
     }
     let pure = {
         let mut at = range.start;

@@ -109,6 +109,14 @@ pub fn orphans(
     found
 }
 
+/// The orphans of one paragraph among `found` (sorted by paragraph, as `orphans` returns
+/// them), found by binary search: a paragraph may have 100 000 of them.
+pub fn of_paragraph(found: &[Orphan], paragraph: usize) -> &[Orphan] {
+    let start = found.partition_point(|o| o.paragraph < paragraph);
+    let end = found.partition_point(|o| o.paragraph <= paragraph);
+    &found[start..end]
+}
+
 /// The one-character slip behind a paragraph's only two orphans when both are the same
 /// mark facing the same way around a short phrase: `“全国文明城市“称号` (the second should
 /// close) or `”先进地区”` (the first should open). Nothing but words and `、` lies between

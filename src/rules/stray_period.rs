@@ -91,7 +91,7 @@ fn is_numbering(before: &str) -> bool {
         .trim_start_matches(['（', '('])
         .trim_end_matches(['）', ')']);
     !marker.is_empty()
-        && marker.chars().count() <= 3
+        && marker.chars().nth(3).is_none()
         && marker
             .chars()
             .all(|c| "一二三四五六七八九十百零〇".contains(c))

@@ -1,6 +1,6 @@
 //! `unbalanced-bracket`: a bracket or title mark that does not pair within its paragraph.
 
-use super::pairing::{Family, Orphan, Side, chains, mirrored_slip, orphans, runs_on};
+use super::pairing::{Family, Side, chains, mirrored_slip, of_paragraph, orphans, runs_on};
 use super::{Check, Fixes, Report, RuleInfo};
 use crate::diagnostic::Severity;
 use crate::document::Document;
@@ -70,9 +70,10 @@ fn check(document: &Document, report: &mut Report) {
         let paragraph = &paragraphs[index];
         let before = &paragraph.text[..at];
         // A list marker opens a paragraph, not the continuation of a broken line.
-        let continues_previous = index > 0 && runs_on(&paragraphs[index - 1].text, &paragraph.text);
+        let continues_previous =
+            || index > 0 && runs_on(&paragraphs[index - 1].text, &paragraph.text);
         paragraph.is_protected(at)
-            || (is_list_marker(before, c) && !continues_previous)
+            || (is_list_marker(before, c) && !continues_previous())
             || (c == ')' && before.ends_with([':', ';']))
     };
     for chain in chains(paragraphs) {
@@ -91,12 +92,8 @@ fn check(document: &Document, report: &mut Report) {
                 message,
                 "add the missing half, or delete this mark",
             );
-            let in_paragraph: Vec<Orphan> = found
-                .iter()
-                .filter(|o| o.paragraph == orphan.paragraph)
-                .copied()
-                .collect();
-            if let Some((at, wrong, right)) = mirrored_slip(paragraph, &in_paragraph, BRACKETS) {
+            let in_paragraph = of_paragraph(&found, orphan.paragraph);
+            if let Some((at, wrong, right)) = mirrored_slip(paragraph, in_paragraph, BRACKETS) {
                 let title = format!("make `{wrong}` the `{right}` that pairs with the other");
                 let right = right.to_string();
                 report.fix(
@@ -118,7 +115,7 @@ fn check(document: &Document, report: &mut Report) {
 fn is_list_marker(before: &str, mark: char) -> bool {
     matches!(mark, ')' | '）' | ']' | '］')
         && !before.is_empty()
-        && before.chars().count() <= 3
+        && before.chars().nth(3).is_none()
         && before
             .chars()
             .all(|c| c.is_ascii_alphanumeric() || "一二三四五六七八九十".contains(c))

@@ -1,6 +1,6 @@
 //! `unbalanced-quote`: a quotation mark that does not pair within its paragraph.
 
-use super::pairing::{Family, Orphan, Side, chains, mirrored_slip, orphans};
+use super::pairing::{Family, Orphan, Side, chains, mirrored_slip, of_paragraph, orphans};
 use super::{Check, Fixes, Report, RuleInfo};
 use crate::diagnostic::Severity;
 use crate::document::Document;
@@ -98,14 +98,10 @@ fn check(document: &Document, report: &mut Report) {
             let paragraph = &paragraphs[orphan.paragraph];
             let span = orphan.at..orphan.at + mark.len_utf8();
             report.add(orphan.paragraph, paragraph, span.clone(), message, help);
-            let in_paragraph: Vec<Orphan> = found
-                .iter()
-                .filter(|o| o.paragraph == orphan.paragraph)
-                .copied()
-                .collect();
-            let slip = mirrored_slip(paragraph, &in_paragraph, QUOTES)
+            let in_paragraph = of_paragraph(&found, orphan.paragraph);
+            let slip = mirrored_slip(paragraph, in_paragraph, QUOTES)
                 .map(|slip| (slip, true))
-                .or_else(|| partner_fix(&in_paragraph).map(|slip| (slip, false)));
+                .or_else(|| partner_fix(in_paragraph).map(|slip| (slip, false)));
             match slip {
                 Some(((at, wrong, right), safe)) => {
                     let title = format!("make `{wrong}` the `{right}` that pairs with the other");

@@ -189,11 +189,11 @@ fn finding(
     };
     // A `govlint-disable` that goes takes along the `govlint-enable` that only closed it.
     if problem.keep.is_none() && directive.kind == Kind::Disable {
-        let partner = (index + 1..matcher.directives.len()).find(|&enable| {
-            matcher.touched[enable] == [index]
-                && problems[enable].is_none()
-                && matcher.ended_only_by(index, enable)
-        });
+        let partner = matcher
+            .enables_touching_only(index)
+            .iter()
+            .copied()
+            .find(|&enable| problems[enable].is_none() && matcher.ended_only_by(index, enable));
         if let Some(enable) = partner {
             edits.push(Edit {
                 range: matcher.directives[enable].deletion.clone(),

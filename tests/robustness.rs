@@ -1,0 +1,532 @@
+//! Bad input: no file makes govlint panic, hang, run out of memory or lose data. Each case
+//! gets one line on standard error naming the file and the cause (or no error at all, where
+//! the input is merely odd), exit code 2 when a path could not be linted, and every other
+//! file is still linted and reported. Runs the built binary in temporary directories.
+//!
+//! Inputs already covered elsewhere: a missing file, a binary or undecodable file named on
+//! the command line, an undecodable file in a walk (`tests/cli.rs`); a configuration that
+//! is not TOML (`tests/config.rs`).
+
+use assert_cmd::Command;
+use serde_json::Value;
+use std::path::Path;
+use std::process::Output;
+use tempfile::TempDir;
+
+const BIN: &str = env!("CARGO_BIN_EXE_govlint");
+
+/// One error-level finding: a stray ASCII full stop.
+const STRAY_PERIOD: &str = "　　今年4月，区行政审批局获“中国智慧政务建设杰出项目”大奖.\n";
+/// The start of a PNG image.
+const PNG: &[u8] = b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR\0\0\x01\0\0\0\x01\0\x08\x02\0\0\0";
+
+fn workspace(files: &[(&str, &[u8])]) -> TempDir {
+    let dir = tempfile::tempdir().expect("a temporary directory");
+    for (name, contents) in files {
+        let path = dir.path().join(name);
+        std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+        std::fs::write(path, contents).unwrap();
+    }
+    dir
+}
+
+fn govlint(dir: &Path, args: &[&str]) -> Output {
+    Command::new(BIN)
+        .current_dir(dir)
+        .args(args)
+        .output()
+        .expect("run govlint")
+}
+
+fn code(output: &Output) -> i32 {
+    output.status.code().expect("govlint exited by a signal")
+}
+
+fn stderr(output: &Output) -> String {
+    String::from_utf8(output.stderr.clone()).expect("stderr is UTF-8")
+}
+
+fn json(output: &Output) -> Value {
+    serde_json::from_slice(&output.stdout).unwrap_or_else(|err| {
+        panic!(
+            "stdout is not JSON ({err}); stderr: {}",
+            String::from_utf8_lossy(&output.stderr)
+        )
+    })
+}
+
+/// The (path, rule) of every finding.
+fn findings(json: &Value) -> Vec<(String, String)> {
+    json["diagnostics"]
+        .as_array()
+        .expect("diagnostics")
+        .iter()
+        .map(|d| {
+            (
+                d["path"].as_str().unwrap().to_string(),
+                d["rule"].as_str().unwrap().to_string(),
+            )
+        })
+        .collect()
+}
+
+/// The one line of standard error about `path`, which must exist.
+fn line_about(stderr: &str, path: &str) -> String {
+    let lines: Vec<&str> = stderr.lines().filter(|l| l.contains(path)).collect();
+    assert_eq!(lines.len(), 1, "one line about {path} in:\n{stderr}");
+    lines[0].to_string()
+}
+
+/// The stray period of `notice.txt` is reported next to the bad input.
+fn notice_is_reported(output: &Output) {
+    let found = findings(&json(output));
+    assert!(
+        ["notice.txt", "./notice.txt", "a/notice.txt"]
+            .iter()
+            .any(|path| found.contains(&(path.to_string(), "stray-period".to_string()))),
+        "{found:?}"
+    );
+}
+
+#[test]
+fn binary_file_found_by_a_walk_is_skipped_with_a_note_not_an_error() {
+    let dir = workspace(&[
+        ("a/scan.txt", PNG),
+        ("a/notice.txt", STRAY_PERIOD.as_bytes()),
+    ]);
+    let output = govlint(dir.path(), &["check", "a", "--format", "json"]);
+    // Exit 1 for the stray period: the binary file does not make the run fail.
+    assert_eq!(code(&output), 1, "{}", stderr(&output));
+    let note = line_about(&stderr(&output), "a/scan.txt");
+    assert!(note.starts_with("note: a/scan.txt: binary file"), "{note}");
+    assert!(note.ends_with(", skipped"), "{note}");
+    let json = json(&output);
+    assert_eq!(json["summary"]["input_errors"], serde_json::json!([]));
+    assert_eq!(json["summary"]["skipped"][0]["path"], "a/scan.txt");
+    assert_eq!(json["summary"]["files"], 1);
+    notice_is_reported(&output);
+
+    // Human output says so in its summary line; named explicitly it is an error.
+    let human = govlint(dir.path(), &["check", "a", "--color", "never"]);
+    let stdout = String::from_utf8(human.stdout).unwrap();
+    assert!(stdout.contains("1 binary file skipped."), "{stdout}");
+    let named = govlint(dir.path(), &["check", "a/scan.txt", "a/notice.txt"]);
+    assert_eq!(code(&named), 2);
+    assert!(
+        line_about(&stderr(&named), "a/scan.txt").starts_with("error: a/scan.txt: binary file")
+    );
+}
+
+#[test]
+fn undecodable_bytes_get_one_line_with_the_offset_and_what_they_look_like() {
+    let latin = b"Caf\xe9 cr\xe8me, na\xefve fa\xe7ade, d\xe9j\xe0 vu\n";
+    let dir = workspace(&[
+        ("latin.txt", latin),
+        ("notice.txt", STRAY_PERIOD.as_bytes()),
+    ]);
+    let output = govlint(
+        dir.path(),
+        &["check", "latin.txt", "notice.txt", "--format", "json"],
+    );
+    assert_eq!(code(&output), 2);
+    let line = line_about(&stderr(&output), "latin.txt");
+    assert_eq!(
+        line,
+        "error: latin.txt: not valid UTF-8 (invalid byte at offset 3) and not a Chinese encoding \
+         (it looks like windows-1252), not linted; `--encoding` names the encoding"
+    );
+    notice_is_reported(&output);
+}
+
+#[test]
+fn empty_and_whitespace_only_files_are_linted_without_error() {
+    let dir = workspace(&[
+        ("empty.txt", b""),
+        ("blank.txt", " \n\u{3000}\u{3000}\n\t\r\n\n".as_bytes()),
+        ("bom.txt", b"\xEF\xBB\xBF"),
+        ("blank.md", b"\n\n   \n"),
+    ]);
+    let output = govlint(dir.path(), &["check", ".", "--format", "json"]);
+    assert_eq!(code(&output), 0, "{}", stderr(&output));
+    assert!(stderr(&output).is_empty(), "{}", stderr(&output));
+    let json = json(&output);
+    assert_eq!(json["summary"]["files"], 4);
+    assert_eq!(findings(&json), []);
+}
+
+/// A sparse 1 GB file (no disk space used) is refused by its size: it is never read.
+#[test]
+fn a_file_over_the_size_limit_is_refused_without_being_read() {
+    let dir = workspace(&[("notice.txt", STRAY_PERIOD.as_bytes())]);
+    let huge = std::fs::File::create(dir.path().join("huge.txt")).unwrap();
+    huge.set_len(1 << 30).unwrap();
+    let output = govlint(dir.path(), &["check", ".", "--format", "json"]);
+    assert_eq!(code(&output), 2);
+    assert_eq!(
+        line_about(&stderr(&output), "huge.txt"),
+        "error: ./huge.txt: 1024 MB is over the 64 MB limit (`--max-file-size` raises it), not read"
+    );
+    notice_is_reported(&output);
+
+    // The limit is exact: a file of that many bytes is read, one more byte is not.
+    let limit = STRAY_PERIOD.len().to_string();
+    let at_limit = govlint(
+        dir.path(),
+        &["check", "notice.txt", "--max-file-size", &limit],
+    );
+    assert_eq!(code(&at_limit), 1, "{}", stderr(&at_limit));
+    let below = (STRAY_PERIOD.len() - 1).to_string();
+    let over = govlint(
+        dir.path(),
+        &["check", "notice.txt", "--max-file-size", &below],
+    );
+    assert_eq!(code(&over), 2);
+    assert!(line_about(&stderr(&over), "notice.txt").contains("is over the"));
+    // A size that is not one is a usage error.
+    let bad = govlint(dir.path(), &["check", ".", "--max-file-size", "lots"]);
+    assert_eq!(code(&bad), 2);
+    assert!(stderr(&bad).contains("is not a size"), "{}", stderr(&bad));
+}
+
+/// A stream has no size to check first: it is read up to the limit and refused there.
+#[test]
+fn standard_input_over_the_size_limit_is_refused() {
+    let dir = workspace(&[]);
+    let text = STRAY_PERIOD.repeat(20_000); // 1.5 MB
+    let output = Command::new(BIN)
+        .current_dir(dir.path())
+        .args(["check", "-", "--max-file-size", "1M"])
+        .write_stdin(text.clone())
+        .output()
+        .unwrap();
+    assert_eq!(code(&output), 2);
+    assert_eq!(
+        line_about(&stderr(&output), "<stdin>"),
+        "error: <stdin>: more than 1 MB (the limit of `--max-file-size`), not linted"
+    );
+    let output = Command::new(BIN)
+        .current_dir(dir.path())
+        .args(["check", "-", "--max-file-size", "2M", "--format", "json"])
+        .write_stdin(text)
+        .output()
+        .unwrap();
+    assert_eq!(code(&output), 1, "{}", stderr(&output));
+}
+
+/// 24 MB on one line, under the limit: read, split and reported (the line index and the
+/// column of a mark at its far end included). Only one cheap rule runs, to keep the debug
+/// build quick; `examples/stress.rs` measures every rule on such lines.
+#[test]
+fn a_long_single_line_under_the_limit_is_linted() {
+    let sentence = "全面推进依法行政，加快建设法治政府。海门区不断完善法治建设考核机制。";
+    let count = 24_000_000 / sentence.len();
+    let line = format!("{}大奖.", sentence.repeat(count));
+    let dir = workspace(&[
+        ("long.txt", line.as_bytes()),
+        ("notice.txt", STRAY_PERIOD.as_bytes()),
+    ]);
+    let output = govlint(
+        dir.path(),
+        &["check", ".", "--format", "json", "--select", "stray-period"],
+    );
+    assert_eq!(code(&output), 1, "{}", stderr(&output));
+    let json = json(&output);
+    let long: Vec<&Value> = json["diagnostics"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|d| d["path"] == "./long.txt")
+        .collect();
+    assert_eq!(long.len(), 1);
+    assert_eq!(long[0]["line"], 1);
+    assert_eq!(
+        long[0]["column"].as_u64().unwrap() as usize,
+        line.chars().count()
+    );
+    assert_eq!(findings(&json).len(), 2);
+}
+
+/// A 1 MB paragraph made of the patterns that once made rules quadratic (a sentence
+/// compared with every earlier one, a clause searched back to the paragraph start for each
+/// `?`, and so on) goes through every rule and every output format.
+#[test]
+fn a_megabyte_paragraph_goes_through_every_rule() {
+    let pieces = [
+        "全面推进依法行政，加快建设法治政府。",
+        "第一项工作要抓好落实，确保取得实效。",
+        "政府 工作",
+        "美好生活?法典相伴",
+        "2024年二〇二四年6千余万2020-2021年",
+        "甲--乙",
+        "见http://www.gov.cn/a.html,中.文",
+        "“甲（乙《丙【丁",
+        "丁，，戊。。",
+        "己...庚",
+        "ＡＢＣ１２３",
+        "首页 > 打印本页",
+        "甲”乙）丙》",
+    ];
+    let mut paragraph = String::new();
+    let mut i = 0;
+    while paragraph.len() < 1_000_000 {
+        paragraph.push_str(pieces[i % pieces.len()]);
+        i += 1;
+    }
+    paragraph.push('\n');
+    let dir = workspace(&[
+        ("big.txt", paragraph.as_bytes()),
+        ("notice.txt", STRAY_PERIOD.as_bytes()),
+    ]);
+    let output = govlint(dir.path(), &["check", ".", "--format", "json"]);
+    assert_eq!(code(&output), 1, "{}", stderr(&output));
+    let found = findings(&json(&output));
+    for rule in [
+        "duplicate-sentence",
+        "lost-character",
+        "cjk-space",
+        "mixed-number",
+        "dash-form",
+        "unbalanced-bracket",
+        "repeated-punctuation",
+    ] {
+        assert!(
+            found.iter().any(|(p, r)| p == "./big.txt" && r == rule),
+            "{rule} on the big paragraph"
+        );
+    }
+    notice_is_reported_in(&found, "./notice.txt");
+    for format in ["human", "sarif", "rdjson", "github", "concise"] {
+        let output = govlint(dir.path(), &["check", ".", "--format", format]);
+        assert_eq!(code(&output), 1, "{format}");
+    }
+}
+
+fn notice_is_reported_in(found: &[(String, String)], path: &str) {
+    assert!(
+        found.contains(&(path.to_string(), "stray-period".to_string())),
+        "{found:?}"
+    );
+}
+
+/// 100 000 copies of one paragraph are one finding with 99 999 other places (three of
+/// them shown in human output), not five billion pairs.
+#[test]
+fn a_hundred_thousand_identical_paragraphs_are_one_finding() {
+    let line = "　　全面推进依法行政，加快建设法治政府，不断提升政府治理能力和水平，确保各项工作落到实处。\n";
+    let dir = workspace(&[("copies.txt", line.repeat(100_000).as_bytes())]);
+    // The duplicate rules only: the per-paragraph rules are slow in a debug build.
+    let select = "duplicate-paragraph,near-duplicate-paragraph";
+    let output = govlint(
+        dir.path(),
+        &[
+            "check",
+            "copies.txt",
+            "--format",
+            "json",
+            "--select",
+            select,
+        ],
+    );
+    assert_eq!(code(&output), 1, "{}", stderr(&output));
+    let json = json(&output);
+    let diagnostics = json["diagnostics"].as_array().unwrap();
+    assert_eq!(diagnostics.len(), 1);
+    assert_eq!(diagnostics[0]["rule"], "duplicate-paragraph");
+    assert_eq!(diagnostics[0]["related"].as_array().unwrap().len(), 99_999);
+    assert!(
+        diagnostics[0]["message"]
+            .as_str()
+            .unwrap()
+            .contains("100000 copies")
+    );
+
+    let human = govlint(
+        dir.path(),
+        &[
+            "check",
+            "copies.txt",
+            "--color",
+            "never",
+            "--select",
+            select,
+        ],
+    );
+    let stdout = String::from_utf8(human.stdout).unwrap();
+    assert_eq!(stdout.matches("↳").count(), 3, "{stdout}");
+    assert!(stdout.contains("99996 more copies"), "{stdout}");
+}
+
+/// Root reads anything, so the test reads the file back after `chmod 000` and goes no
+/// further when that works.
+#[cfg(unix)]
+#[test]
+fn unreadable_file_and_directory_are_errors_and_the_others_are_linted() {
+    use std::os::unix::fs::PermissionsExt;
+    let dir = workspace(&[
+        ("a/locked.txt", STRAY_PERIOD.as_bytes()),
+        ("a/closed/inner.txt", STRAY_PERIOD.as_bytes()),
+        ("a/notice.txt", STRAY_PERIOD.as_bytes()),
+    ]);
+    let locked = dir.path().join("a/locked.txt");
+    let closed = dir.path().join("a/closed");
+    std::fs::set_permissions(&locked, std::fs::Permissions::from_mode(0o000)).unwrap();
+    std::fs::set_permissions(&closed, std::fs::Permissions::from_mode(0o000)).unwrap();
+    let restore = || {
+        std::fs::set_permissions(&closed, std::fs::Permissions::from_mode(0o755)).unwrap();
+    };
+    if std::fs::read(&locked).is_ok() {
+        restore();
+        eprintln!("skipped: running as a user who can read any file (root)");
+        return;
+    }
+    let output = govlint(dir.path(), &["check", "a", "--format", "json"]);
+    restore();
+    assert_eq!(code(&output), 2);
+    let stderr = stderr(&output);
+    assert_eq!(
+        line_about(&stderr, "a/locked.txt"),
+        "error: a/locked.txt: permission denied"
+    );
+    assert_eq!(
+        line_about(&stderr, "a/closed"),
+        "error: a/closed: permission denied"
+    );
+    notice_is_reported(&output);
+}
+
+#[test]
+fn a_directory_named_like_a_file_is_walked() {
+    let dir = workspace(&[("archive.txt/notice.txt", STRAY_PERIOD.as_bytes())]);
+    let output = govlint(dir.path(), &["check", "archive.txt", "--format", "json"]);
+    assert_eq!(code(&output), 1, "{}", stderr(&output));
+    notice_is_reported_in(&findings(&json(&output)), "archive.txt/notice.txt");
+}
+
+/// A walk does not follow links into directories, so a loop cannot trap it; links to
+/// files are read. A loop named on the command line is one error line.
+#[cfg(unix)]
+#[test]
+fn symbolic_link_loops_are_reported_and_the_run_goes_on() {
+    use std::os::unix::fs::symlink;
+    let dir = workspace(&[("a/notice.txt", STRAY_PERIOD.as_bytes())]);
+    symlink("..", dir.path().join("a/up")).unwrap();
+    symlink("self.txt", dir.path().join("a/self.txt")).unwrap();
+    symlink("notice.txt", dir.path().join("a/linked.txt")).unwrap();
+    let output = govlint(dir.path(), &["check", "a", "--format", "json"]);
+    assert_eq!(code(&output), 2, "{}", stderr(&output));
+    assert_eq!(
+        line_about(&stderr(&output), "a/self.txt"),
+        "error: a/self.txt: a symbolic link loop (too many levels of symbolic links)"
+    );
+    let found = findings(&json(&output));
+    notice_is_reported_in(&found, "a/notice.txt");
+    notice_is_reported_in(&found, "a/linked.txt");
+
+    let named = govlint(
+        dir.path(),
+        &["check", "a/self.txt", "a/notice.txt", "--format", "json"],
+    );
+    assert_eq!(code(&named), 2);
+    assert_eq!(
+        line_about(&stderr(&named), "a/self.txt"),
+        "error: a/self.txt: a symbolic link loop (too many levels of symbolic links)"
+    );
+    notice_is_reported_in(&findings(&json(&named)), "a/notice.txt");
+}
+
+/// A file listed by the walk and gone when it is read, made race-free with a link to a
+/// file that does not exist (a missing file named explicitly: `tests/cli.rs`).
+#[cfg(unix)]
+#[test]
+fn a_file_that_vanished_before_it_was_read_is_an_error() {
+    let dir = workspace(&[("a/notice.txt", STRAY_PERIOD.as_bytes())]);
+    std::os::unix::fs::symlink("deleted.txt", dir.path().join("a/gone.txt")).unwrap();
+    let output = govlint(dir.path(), &["check", "a", "--format", "json"]);
+    assert_eq!(code(&output), 2);
+    assert_eq!(
+        line_about(&stderr(&output), "a/gone.txt"),
+        "error: a/gone.txt: a symbolic link to a file that does not exist"
+    );
+    let json = json(&output);
+    assert_eq!(json["summary"]["input_errors"][0]["path"], "a/gone.txt");
+    notice_is_reported(&output);
+}
+
+#[test]
+fn a_configuration_that_is_not_text_or_not_a_file_names_the_file() {
+    let dir = workspace(&[("notice.txt", STRAY_PERIOD.as_bytes()), ("bad.toml", PNG)]);
+    std::fs::create_dir(dir.path().join("folder.toml")).unwrap();
+    for (config, cause) in [
+        ("bad.toml", "not UTF-8 text"),
+        ("folder.toml", "a directory, where a file was expected"),
+        ("missing.toml", "no such file or directory"),
+    ] {
+        let output = govlint(dir.path(), &["check", "notice.txt", "--config", config]);
+        assert_eq!(code(&output), 2, "{config}");
+        assert_eq!(
+            stderr(&output).trim_end(),
+            format!("error: {config}: cannot read the configuration file: {cause}")
+        );
+        assert!(output.stdout.is_empty());
+    }
+}
+
+/// `--fix` writes a temporary file and renames it over the original. A debug build aborts
+/// between the two when `GOVLINT_TEST_ABORT_BEFORE_RENAME` is set: the original is intact,
+/// the temporary file is recognizable, and a later run older than an hour removes it.
+#[test]
+fn fix_killed_before_the_rename_leaves_the_original_intact() {
+    let original = format!("{STRAY_PERIOD}　　近年来,全区法治政府建设迈上新台阶。\n");
+    let dir = workspace(&[("notice.txt", original.as_bytes())]);
+    let killed = Command::new(BIN)
+        .current_dir(dir.path())
+        .args(["check", "notice.txt", "--fix"])
+        .env("GOVLINT_TEST_ABORT_BEFORE_RENAME", "1")
+        .output()
+        .unwrap();
+    if killed.status.success() || killed.status.code() == Some(1) {
+        eprintln!("skipped: a release build has no abort hook");
+        return;
+    }
+    assert!(killed.status.code().is_none(), "killed by a signal");
+    assert_eq!(
+        std::fs::read_to_string(dir.path().join("notice.txt")).unwrap(),
+        original
+    );
+    let temporaries: Vec<_> = std::fs::read_dir(dir.path())
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| p != &dir.path().join("notice.txt"))
+        .collect();
+    assert_eq!(temporaries.len(), 1, "{temporaries:?}");
+    let name = temporaries[0].file_name().unwrap().to_string_lossy();
+    assert!(
+        name.starts_with(".govlint-") && name.ends_with(".tmp"),
+        "{name}"
+    );
+    // It held the complete fixed text: only the rename was missing.
+    let left = std::fs::read_to_string(&temporaries[0]).unwrap();
+    assert!(
+        left.contains("大奖。") && left.contains("近年来，"),
+        "{left}"
+    );
+
+    // A fresh temporary file may belong to a run in progress: it stays.
+    let fixed = govlint(dir.path(), &["check", "notice.txt", "--fix"]);
+    assert_eq!(code(&fixed), 0, "{}", stderr(&fixed));
+    assert!(temporaries[0].exists());
+    // One older than an hour is what a killed run left: the next fix removes it.
+    std::fs::write(dir.path().join("notice.txt"), &original).unwrap();
+    let two_hours_ago = std::time::SystemTime::now() - std::time::Duration::from_secs(7200);
+    std::fs::File::options()
+        .write(true)
+        .open(&temporaries[0])
+        .unwrap()
+        .set_modified(two_hours_ago)
+        .unwrap();
+    let fixed = govlint(dir.path(), &["check", "notice.txt", "--fix"]);
+    assert_eq!(code(&fixed), 0, "{}", stderr(&fixed));
+    assert!(!temporaries[0].exists());
+    let fixed_text = std::fs::read_to_string(dir.path().join("notice.txt")).unwrap();
+    assert!(fixed_text.contains("大奖。"), "{fixed_text}");
+}
