@@ -3,6 +3,9 @@
 //! text; table cells are; fixes are refused and the file is never written; and a broken or
 //! hostile file is an input error naming it while the other files are still linted.
 
+mod common;
+use common::govlint;
+
 use assert_cmd::Command;
 use std::io::Write;
 use std::path::{Path, PathBuf};
@@ -11,15 +14,6 @@ const FIXTURE: &str = "fixtures/docx/haimen-report-2021.docx";
 
 fn fixture() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join(FIXTURE)
-}
-
-fn govlint(dir: &Path, args: &[&str]) -> std::process::Output {
-    Command::cargo_bin("govlint")
-        .expect("binary is built")
-        .current_dir(dir)
-        .args(args)
-        .output()
-        .expect("govlint runs")
 }
 
 fn stdout(output: &std::process::Output) -> String {
@@ -36,19 +30,7 @@ fn json(output: &std::process::Output) -> serde_json::Value {
 
 /// `(rule, paragraph, column)` of every finding in `path`.
 fn places(json: &serde_json::Value, path: &str) -> Vec<(String, u64, u64)> {
-    json["diagnostics"]
-        .as_array()
-        .expect("diagnostics")
-        .iter()
-        .filter(|d| d["path"] == path)
-        .map(|d| {
-            (
-                d["rule"].as_str().unwrap_or_default().to_string(),
-                d["paragraph"].as_u64().unwrap_or_default(),
-                d["column"].as_u64().unwrap_or_default(),
-            )
-        })
-        .collect()
+    common::places(json, path, "paragraph")
 }
 
 /// A zip archive with these parts, deflated.

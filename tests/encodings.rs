@@ -53,21 +53,7 @@ fn json_lists_the_files_not_in_utf8() {
         })
     );
     // Same findings, same places, whatever the encoding.
-    let places = |path: &str| -> Vec<(String, u64, u64)> {
-        json["diagnostics"]
-            .as_array()
-            .expect("diagnostics")
-            .iter()
-            .filter(|d| d["path"] == path)
-            .map(|d| {
-                (
-                    d["rule"].as_str().unwrap_or_default().to_string(),
-                    d["line"].as_u64().unwrap_or_default(),
-                    d["column"].as_u64().unwrap_or_default(),
-                )
-            })
-            .collect()
-    };
+    let places = |path: &str| common::places(&json, path, "line");
     assert!(!places("./crlf-draft.txt").is_empty());
     assert_eq!(places("./gbk-draft.txt"), places("./crlf-draft.txt"));
     assert_eq!(

@@ -3,7 +3,9 @@
 //! source (a decoded reference at the reference itself), suppression comments work, `--fix`
 //! edits only text, and malformed or GBK-encoded pages are read like the others.
 
-use assert_cmd::Command;
+mod common;
+use common::govlint;
+
 use govlint::document::{Document, Format};
 use govlint::linter::{Options, lint_documents};
 use govlint::source::Source;
@@ -21,15 +23,6 @@ fn root() -> &'static Path {
 
 fn fixture(name: &str) -> PathBuf {
     root().join("fixtures/html").join(name)
-}
-
-fn govlint(dir: &Path, args: &[&str]) -> std::process::Output {
-    Command::cargo_bin("govlint")
-        .expect("binary is built")
-        .current_dir(dir)
-        .args(args)
-        .output()
-        .expect("govlint runs")
 }
 
 fn check_json(dir: &Path, args: &[&str]) -> Value {
