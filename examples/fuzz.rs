@@ -251,7 +251,10 @@ fn collect(path: &Path, seeds: &mut Vec<(String, Vec<u8>)>) {
             collect(&entry, seeds);
         }
     } else if let Some(ext) = path.extension().and_then(|e| e.to_str())
-        && matches!(ext, "txt" | "md" | "markdown" | "toml" | "json")
+        && matches!(
+            ext,
+            "txt" | "md" | "markdown" | "html" | "htm" | "docx" | "toml" | "json"
+        )
         && let Ok(bytes) = std::fs::read(path)
     {
         seeds.push((path.display().to_string(), bytes));

@@ -14,9 +14,10 @@ use std::ops::Range;
 use std::path::{Path, PathBuf};
 use std::time::UNIX_EPOCH;
 
-// v5: entries keep the encoding, the suppression comments and each finding's paragraph
-// fingerprint.
-const FILE_NAME: &str = "govlint-v5.bin";
+// The name changes whenever entries change shape or files are read differently: v5 added
+// the encoding, the suppression comments and the paragraph fingerprints; v6 reads HTML and
+// Word files as such.
+const FILE_NAME: &str = "govlint-v6.bin";
 
 /// A file's size and modification time: unchanged stamp, unchanged content.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]

@@ -24,7 +24,8 @@ pub struct Cli {
 
 #[derive(Subcommand)]
 enum Command {
-    /// Lint files and directories (`.txt`, `.md`, `.markdown` under directories; `-` for stdin).
+    /// Lint files and directories (`.txt`, `.md`, `.markdown`, `.html`, `.htm`, `.docx` under
+    /// directories; `-` for stdin).
     Check(Box<CheckArgs>),
     /// List every rule with its default severity.
     Rules,
@@ -521,6 +522,16 @@ fn fix_files(
     // Directories written to, each cleared once of what a killed run left there.
     let mut cleaned: std::collections::HashSet<PathBuf> = std::collections::HashSet::new();
     for file in 0..run.paths.len() {
+        // A Word file is never written (its findings carry no fixes either): say so, once.
+        if linter::is_docx(&run.paths[file]) {
+            if run.diagnostics.iter().any(|d| d.document == file) {
+                eprintln!(
+                    "note: {}: fixes are not applied to Word files; the findings are reported",
+                    run.paths[file]
+                );
+            }
+            continue;
+        }
         let diagnostics: Vec<&crate::diagnostic::Diagnostic> = run
             .diagnostics
             .iter()

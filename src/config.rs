@@ -17,7 +17,7 @@ use toml::Spanned;
 pub const FILE_NAMES: &[&str] = &["govlint.toml", ".govlint.toml"];
 
 /// Files a directory walk lints unless `include` says otherwise.
-pub const DEFAULT_INCLUDE: &[&str] = &["*.txt", "*.md", "*.markdown"];
+pub const DEFAULT_INCLUDE: &[&str] = &["*.txt", "*.md", "*.markdown", "*.html", "*.htm", "*.docx"];
 
 /// What `govlint init` writes: every key, commented, at its default.
 pub const TEMPLATE: &str = include_str!("config_template.toml");
@@ -669,7 +669,8 @@ mod tests {
         assert!(files.excludes(Path::new("proj/archive/2019/x.txt")));
         assert!(!files.excludes(Path::new("proj/archive/2020/x.txt")));
         assert!(files.includes(Path::new("proj/a/b.md")));
-        assert!(!files.includes(Path::new("proj/a/b.docx")));
+        assert!(files.includes(Path::new("proj/a/b.docx")));
+        assert!(!files.includes(Path::new("proj/a/b.pdf")));
     }
 
     #[test]

@@ -7,6 +7,8 @@ use pulldown_cmark::{Event, Options, Parser, Tag, TagEnd};
 use std::ops::Range;
 use unicode_width::UnicodeWidthStr;
 
+pub mod html;
+
 /// Stands in the paragraph text for inline code, which is never linted but must keep the
 /// words on either side apart.
 pub const CODE_PLACEHOLDER: char = '\u{FFFC}';
@@ -15,6 +17,9 @@ pub const CODE_PLACEHOLDER: char = '\u{FFFC}';
 pub enum Format {
     PlainText,
     Markdown,
+    /// A Word document, read as one paragraph per line (see `crate::docx`).
+    Docx,
+    Html,
 }
 
 impl Format {
@@ -22,8 +27,21 @@ impl Format {
         let lower = path.to_ascii_lowercase();
         if lower.ends_with(".md") || lower.ends_with(".markdown") {
             Format::Markdown
+        } else if lower.ends_with(".docx") {
+            Format::Docx
+        } else if lower.ends_with(".html") || lower.ends_with(".htm") {
+            Format::Html
         } else {
             Format::PlainText
+        }
+    }
+
+    /// What a line number counts, for messages: a Word file's lines are its paragraphs.
+    pub fn line_unit(self) -> &'static str {
+        if self == Format::Docx {
+            "paragraph"
+        } else {
+            "line"
         }
     }
 }
@@ -128,6 +146,8 @@ impl Document {
         let paragraphs = match format {
             Format::PlainText => plain_paragraphs(&source.text),
             Format::Markdown => markdown_paragraphs(&source.text),
+            Format::Docx => line_paragraphs(&source.text, &source.heading_lines),
+            Format::Html => html::paragraphs(&source.text),
         };
         Document {
             source,
@@ -157,12 +177,38 @@ fn plain_paragraphs(text: &str) -> Vec<Paragraph> {
         }
     }
     push_block(text, &mut block, &mut paragraphs);
-    // An article's first line without a sentence stop is its title, however long.
+    mark_title(&mut paragraphs);
+    paragraphs
+}
+
+/// An article's first line without a sentence stop is its title, however long.
+fn mark_title(paragraphs: &mut [Paragraph]) {
     if let Some(title) = paragraphs.first_mut()
         && !title.text.contains(['。', '；', '！', '？'])
     {
         title.is_heading = true;
     }
+}
+
+/// One paragraph per line, as text extracted from a Word document has them: no hard-wrap
+/// merging, and an empty line is an empty Word paragraph, which has nothing to lint but
+/// keeps the numbers of the paragraphs after it. Headings are the lines `headings` names
+/// (Word heading styles) and, as in plain text, short lines without a sentence stop.
+fn line_paragraphs(text: &str, headings: &[usize]) -> Vec<Paragraph> {
+    let mut paragraphs = Vec::new();
+    let mut offset = 0;
+    for (index, raw) in text.split_inclusive('\n').enumerate() {
+        let line = trim_range(text, offset..offset + raw.trim_end_matches('\n').len());
+        offset += raw.len();
+        if line.is_empty() {
+            continue;
+        }
+        let mut builder = TextBuilder::default();
+        builder.push(&text[line.clone()], line.start);
+        let styled = headings.binary_search(&index).is_ok();
+        paragraphs.push(builder.finish(styled || looks_like_heading(&text[line])));
+    }
+    mark_title(&mut paragraphs);
     paragraphs
 }
 
@@ -457,6 +503,33 @@ mod tests {
         let text = "第一章 总则\n第一条 为了规范政府信息公开工作，保障公民依法获取政府信息，制定本条例。\n";
         let doc = Document::new(Source::new("a.txt", text.into()), Format::PlainText);
         assert_eq!(doc.paragraphs.len(), 2);
+    }
+
+    #[test]
+    fn word_text_is_one_paragraph_per_line_and_keeps_empty_paragraphs() {
+        // Equal lines broken mid-sentence would be one hard-wrapped paragraph in plain text.
+        let text = "报告\n\n　　这一行很长，它和下一行一样长，但在 Word 里是两个\n段落，各有编号，谁也不会和另一行合并。\n一、概述\n";
+        let mut source = Source::new("a.docx", text.into());
+        source.heading_lines = vec![2];
+        let doc = Document::new(source, Format::Docx);
+        assert_eq!(
+            texts(&doc),
+            [
+                "报告",
+                "这一行很长，它和下一行一样长，但在 Word 里是两个",
+                "段落，各有编号，谁也不会和另一行合并。",
+                "一、概述"
+            ]
+        );
+        let lines: Vec<usize> = doc
+            .paragraphs
+            .iter()
+            .map(|p| doc.source.position(p.span().start).line)
+            .collect();
+        assert_eq!(lines, [1, 3, 4, 5]);
+        let headings: Vec<bool> = doc.paragraphs.iter().map(|p| p.is_heading).collect();
+        // The title, the styled line 3, and a short line without a stop.
+        assert_eq!(headings, [true, true, false, true]);
     }
 
     #[test]

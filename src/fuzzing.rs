@@ -2,9 +2,9 @@
 //! `examples/fuzz.rs` run on arbitrary bytes. Each panics when an invariant breaks, so both
 //! drivers report the input that broke it.
 //!
-//! - `lint`: bytes → decode → paragraphs → every rule, the duplicate phase and the
-//!   suppression comments → every output format; every span lies on character boundaries
-//!   of its source.
+//! - `lint`: bytes → decode (or a Word file unzipped) → paragraphs of plain text,
+//!   Markdown, HTML or Word → every rule, the duplicate phase and the suppression comments
+//!   → every output format; every span lies on character boundaries of its source.
 //! - `fix`: the chosen fixes applied until none is left; with the safe fixes, nothing
 //!   fixable is left and fixing again changes nothing.
 //! - `config`: a configuration file (and a baseline) parsed, described and rendered.
@@ -31,23 +31,32 @@ impl Flags {
         }
     }
 
-    fn markdown(&self) -> bool {
-        self.0 & 1 != 0
-    }
-
+    /// The file name, whose extension decides the format: bits 0 and 5.
     fn path(&self) -> &'static str {
-        if self.markdown() {
-            "fuzz.md"
-        } else {
-            "fuzz.txt"
+        match (self.0 & 1, self.0 & 0x20) {
+            (0, 0) => "fuzz.txt",
+            (_, 0) => "fuzz.md",
+            (0, _) => "fuzz.html",
+            _ => "fuzz.docx",
         }
     }
 }
 
-/// Decodes, lints and renders one input (and, for some inputs, the same text as a second
-/// file of the other format, so that duplicates across files are looked for too).
+/// Decodes (or, for a Word file, unzips and extracts), lints and renders one input (and,
+/// for some inputs, the same text as a second file of another format, so that duplicates
+/// across files are looked for too).
 pub fn lint(data: &[u8]) {
     let (flags, bytes) = Flags::split(data);
+    if flags.path().ends_with(".docx") {
+        if let Ok(source) = crate::docx::source(flags.path().to_string(), bytes.to_vec()) {
+            let document = Document::new(source, Format::Docx);
+            check_paragraphs(&document);
+            let run = lint_documents(vec![document], Vec::new(), &Options::default());
+            check_spans(&run);
+            render_all(&run);
+        }
+        return;
+    }
     let forced = match (flags.0 >> 1) % 8 {
         0 => Some(TextEncoding::Utf8),
         1 => decode::from_label("gbk"),
@@ -66,17 +75,16 @@ pub fn lint(data: &[u8]) {
             .expect("UTF-8 and UTF-16 hold every character");
         assert_eq!(encoded, bytes, "{} round trip", encoding.name());
     }
-    let format = if flags.markdown() {
-        Format::Markdown
-    } else {
-        Format::PlainText
-    };
     let mut documents = vec![Document::new(
         Source::new(flags.path(), text.clone()),
-        format,
+        Format::from_path(flags.path()),
     )];
     if flags.0 & 0x10 != 0 {
-        let other = if flags.markdown() { "b.txt" } else { "b.md" };
+        let other = if flags.path().ends_with(".txt") {
+            "b.md"
+        } else {
+            "b.txt"
+        };
         documents.push(Document::new(
             Source::new(other, text),
             Format::from_path(other),
@@ -180,7 +188,11 @@ pub fn fix(data: &[u8]) {
     let (flags, bytes) = Flags::split(data);
     let text = String::from_utf8_lossy(bytes).into_owned();
     let unsafe_fixes = flags.0 & 2 != 0;
-    let path = flags.path();
+    // Word files are never fixed: a Word path is fuzzed as plain text here.
+    let path = match flags.path() {
+        "fuzz.docx" => "fuzz.txt",
+        path => path,
+    };
     let rules: Vec<&RuleInfo> = RULES.to_vec();
     let document = Document::new(Source::new(path, text.clone()), Format::from_path(path));
     let run = lint_documents(vec![document], Vec::new(), &Options::default());

@@ -11,6 +11,7 @@ pub mod decode;
 pub mod dedup;
 pub mod diagnostic;
 pub mod document;
+pub mod docx;
 pub mod fix;
 pub mod fuzzing;
 pub mod linter;

@@ -171,7 +171,7 @@ fn walk(
                     Some(t) => t.is_file(),
                     None => false,
                 };
-                if is_file && selection.includes(path) {
+                if is_file && selection.includes(path) && !crate::docx::is_lock_file(path) {
                     inputs.push(Input::File(path.to_path_buf()));
                 }
             }
@@ -253,6 +253,9 @@ pub fn read_limited(
         message,
     };
     let bytes = bytes.map_err(fail)?;
+    if Format::from_path(&path) == Format::Docx {
+        return crate::docx::source(path.clone(), bytes).map_err(fail);
+    }
     let (text, encoding) = decode::decode(&bytes, encoding).map_err(fail)?;
     let mut source = Source::new(path, text);
     source.encoding = encoding;
@@ -598,8 +601,11 @@ fn finish(
         });
         let text = |file: usize, span: &std::ops::Range<usize>| match &run.sources[file] {
             Some(source) => source.text.get(span.clone()).map(str::to_string),
-            // Spans are offsets into the decoded text: only UTF-8 files map them to bytes.
-            None if run.encodings[file].is_utf8() => read_range(Path::new(&run.paths[file]), span),
+            // Spans are offsets into the decoded text: only UTF-8 text files map them to
+            // bytes (a Word file's text is extracted from its zip).
+            None if run.encodings[file].is_utf8() && !is_docx(&run.paths[file]) => {
+                read_range(Path::new(&run.paths[file]), span)
+            }
             None => run.source(file)?.text.get(span.clone()).map(str::to_string),
         };
         let found = dedup::find_duplicates(
@@ -653,6 +659,13 @@ fn finish(
         }
         timer.stage("cache written");
     }
+    // A Word file is never written: its findings are places in the extracted text, so
+    // edits there could not be applied to the file, nor shown as suggestions.
+    for diagnostic in &mut run.diagnostics {
+        if is_docx(&run.paths[diagnostic.document]) {
+            diagnostic.fix = None;
+        }
+    }
     apply_suppressions(&mut run.diagnostics, &directives, options);
     if !options.severities.is_empty() {
         let paths = &run.paths;
@@ -685,6 +698,11 @@ fn finish(
     run.errors
         .sort_by(|a, b| a.path.cmp(&b.path).then(a.message.cmp(&b.message)));
     run
+}
+
+/// Whether a path is read as a Word document (and so is never written by `--fix`).
+pub fn is_docx(path: &str) -> bool {
+    Format::from_path(path) == Format::Docx
 }
 
 /// Drops the findings that suppression comments silence, and reports the comments that

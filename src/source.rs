@@ -13,6 +13,9 @@ pub struct Source {
     pub text: String,
     /// How the file's bytes became `text` (and how fixed text goes back).
     pub encoding: TextEncoding,
+    /// 0-based lines the file itself marks as headings (Word heading styles), ascending;
+    /// empty for text files.
+    pub heading_lines: Vec<usize>,
     line_starts: Vec<usize>,
     /// Characters before each `CHECKPOINT`-byte block of the text (the block's start rounded
     /// down to a character boundary), so that a column is counted from the nearest block,
@@ -50,6 +53,7 @@ impl Source {
             path: path.into(),
             text,
             encoding: TextEncoding::Utf8,
+            heading_lines: Vec::new(),
             line_starts,
             checkpoints,
         }

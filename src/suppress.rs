@@ -1,6 +1,7 @@
-//! Suppression comments: `<!-- govlint-disable … -->` and its kin in Markdown. They are read
-//! once per file, while the file is in memory, and kept with the file's results (through the
-//! cache too), because duplicate findings are only known once every file has been read.
+//! Suppression comments: `<!-- govlint-disable … -->` and its kin in Markdown and HTML. They
+//! are read once per file, while the file is in memory, and kept with the file's results
+//! (through the cache too), because duplicate findings are only known once every file has
+//! been read.
 //!
 //! | comment | suppresses |
 //! |---|---|
@@ -72,14 +73,21 @@ pub struct Directives {
 }
 
 impl Directives {
-    /// The directives of a document (Markdown only).
+    /// The directives of a document (Markdown and HTML: plain text has no comments).
     pub fn of(document: &Document) -> Directives {
         let text = &document.source.text;
         // Most files have none: skip the second parse.
-        if document.format != Format::Markdown || !text.contains(PREFIX) {
+        if matches!(document.format, Format::PlainText | Format::Docx) || !text.contains(PREFIX) {
             return Directives::default();
         }
-        let directives = html_comments(text)
+        let comments = match document.format {
+            Format::Html => crate::document::html::comments(text)
+                .into_iter()
+                .map(|span| (span.clone(), text[span].to_string()))
+                .collect(),
+            _ => html_comments(text),
+        };
+        let directives = comments
             .into_iter()
             .filter_map(|(span, comment)| directive(&document.source, span, &comment))
             .collect();

@@ -1,7 +1,9 @@
 //! Baselines end to end: `--write-baseline` records a run's findings, `--baseline` reports
 //! only the others; findings are recognized by paragraph, not by position.
 
-use assert_cmd::Command;
+mod common;
+use common::govlint;
+
 use serde_json::Value;
 use std::path::Path;
 use tempfile::TempDir;
@@ -19,15 +21,6 @@ fn workspace(files: &[(&str, &str)]) -> TempDir {
         std::fs::write(path, text).expect("file written");
     }
     dir
-}
-
-fn govlint(dir: &Path, args: &[&str]) -> std::process::Output {
-    Command::cargo_bin("govlint")
-        .expect("binary is built")
-        .current_dir(dir)
-        .args(args)
-        .output()
-        .expect("govlint runs")
 }
 
 fn code(output: &std::process::Output) -> i32 {

@@ -447,13 +447,14 @@ fn clean_stdin_exits_0() {
 }
 
 #[test]
-fn directory_walk_lints_only_txt_md_and_markdown_files() {
+fn directory_walk_lints_only_txt_md_markdown_and_html_files() {
     let dir = workspace(&[
         ("articles/notice.txt", STRAY_PERIOD.as_bytes()),
         ("articles/report.md", STRAY_PERIOD.as_bytes()),
         ("articles/sub/speech.markdown", STRAY_PERIOD.as_bytes()),
         ("articles/draft.rst", STRAY_PERIOD.as_bytes()),
         ("articles/page.html", STRAY_PERIOD.as_bytes()),
+        ("articles/old/page.htm", STRAY_PERIOD.as_bytes()),
         ("articles/README", STRAY_PERIOD.as_bytes()),
     ]);
     let (code, json) = check_json(dir.path(), &["articles"]);
@@ -462,11 +463,13 @@ fn directory_walk_lints_only_txt_md_and_markdown_files() {
         paths_of(&json),
         [
             "articles/notice.txt",
+            "articles/old/page.htm",
+            "articles/page.html",
             "articles/report.md",
             "articles/sub/speech.markdown",
         ]
     );
-    assert_eq!(json["summary"]["files"], 3);
+    assert_eq!(json["summary"]["files"], 5);
 }
 
 #[test]
@@ -532,7 +535,7 @@ fn explicit_files_are_reported_sorted_by_path_whatever_the_argument_order() {
 fn default_path_is_the_current_directory() {
     let dir = workspace(&[
         ("notice.txt", STRAY_PERIOD.as_bytes()),
-        ("page.html", STRAY_PERIOD.as_bytes()),
+        ("page.rst", STRAY_PERIOD.as_bytes()),
     ]);
     let (code, json) = check_json(dir.path(), &[]);
     assert_eq!(code, 1);

@@ -2,17 +2,8 @@
 //! settings, errors that point into the file, `init`, `--show-settings`, and the exit-code
 //! options.
 
-use assert_cmd::Command;
-use std::path::Path;
-
-fn govlint(dir: &Path, args: &[&str]) -> std::process::Output {
-    Command::cargo_bin("govlint")
-        .expect("binary is built")
-        .current_dir(dir)
-        .args(args)
-        .output()
-        .expect("govlint runs")
-}
+mod common;
+use common::govlint;
 
 fn text(bytes: &[u8]) -> String {
     String::from_utf8_lossy(bytes).into_owned()

@@ -3,22 +3,15 @@
 //! output names the encoding, and `--fix` writes the file back in its own encoding and
 //! line ends.
 
-use assert_cmd::Command;
+mod common;
+use common::govlint;
+
 use std::path::{Path, PathBuf};
 
 fn fixture(name: &str) -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR"))
         .join("fixtures/encodings")
         .join(name)
-}
-
-fn govlint(dir: &Path, args: &[&str]) -> std::process::Output {
-    Command::cargo_bin("govlint")
-        .expect("binary is built")
-        .current_dir(dir)
-        .args(args)
-        .output()
-        .expect("govlint runs")
 }
 
 /// A copy of a fixture in a temporary directory, to lint or fix there.
@@ -60,21 +53,7 @@ fn json_lists_the_files_not_in_utf8() {
         })
     );
     // Same findings, same places, whatever the encoding.
-    let places = |path: &str| -> Vec<(String, u64, u64)> {
-        json["diagnostics"]
-            .as_array()
-            .expect("diagnostics")
-            .iter()
-            .filter(|d| d["path"] == path)
-            .map(|d| {
-                (
-                    d["rule"].as_str().unwrap_or_default().to_string(),
-                    d["line"].as_u64().unwrap_or_default(),
-                    d["column"].as_u64().unwrap_or_default(),
-                )
-            })
-            .collect()
-    };
+    let places = |path: &str| common::places(&json, path, "line");
     assert!(!places("./crlf-draft.txt").is_empty());
     assert_eq!(places("./gbk-draft.txt"), places("./crlf-draft.txt"));
     assert_eq!(

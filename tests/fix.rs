@@ -1,17 +1,11 @@
 //! `--fix` and `--diff`: the seed corrected, fixes converge, files keep their bytes
 //! otherwise (BOM, CRLF), `--diff` writes nothing, standard input prints the fixed text.
 
+mod common;
+use common::govlint;
+
 use assert_cmd::Command;
 use std::path::Path;
-
-fn govlint(dir: &Path, args: &[&str]) -> std::process::Output {
-    Command::cargo_bin("govlint")
-        .expect("binary is built")
-        .current_dir(dir)
-        .args(args)
-        .output()
-        .expect("govlint runs")
-}
 
 fn seed_copy() -> (tempfile::TempDir, String) {
     let dir = tempfile::tempdir().expect("temporary directory");

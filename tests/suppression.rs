@@ -2,6 +2,9 @@
 //! text (code), duplicate findings, `unused-suppression` and its fix, selection, `--fix` and
 //! the cache.
 
+mod common;
+use common::govlint;
+
 use assert_cmd::Command;
 use serde_json::Value;
 use std::path::Path;
@@ -23,15 +26,6 @@ fn workspace(files: &[(&str, &str)]) -> TempDir {
         std::fs::write(dir.path().join(name), text).expect("file written");
     }
     dir
-}
-
-fn govlint(dir: &Path, args: &[&str]) -> std::process::Output {
-    Command::cargo_bin("govlint")
-        .expect("binary is built")
-        .current_dir(dir)
-        .args(args)
-        .output()
-        .expect("govlint runs")
 }
 
 /// `govlint check --format json ARGS`: exit code and output.

@@ -8,7 +8,7 @@ pub mod normalize;
 pub mod structure;
 
 use crate::diagnostic::{Diagnostic, Edit, Fix, Related, Severity};
-use crate::document::Document;
+use crate::document::{Document, Format};
 use crate::rules::{duplicate_paragraph, near_duplicate_paragraph};
 use crate::source::Position;
 use rayon::prelude::*;
@@ -123,7 +123,11 @@ pub fn file_units(document: &Document, settings: &Settings) -> FileUnits {
                 return None;
             }
             let span = paragraph.span();
-            let deletion = deletion_margins(&document.source.text, &span);
+            // In HTML, only a paragraph without markup or references in it can go whole.
+            let deletion = deletion_margins(&document.source.text, &span).filter(|_| {
+                document.format != Format::Html
+                    || !document.source.text[span.clone()].contains(['<', '&'])
+            });
             Some(Unit {
                 deletion,
                 paragraph: index as u32,
@@ -458,7 +462,8 @@ fn related(files: &[FileUnits], at: At, message: &str) -> Related {
 fn place(at: At, here: At, files: &[FileUnits], paths: &[String]) -> String {
     let line = files[at.0 as usize].units[at.1 as usize].start.line;
     if at.0 == here.0 {
-        format!("line {line}")
+        let unit = crate::document::Format::from_path(&paths[at.0 as usize]).line_unit();
+        format!("{unit} {line}")
     } else {
         format!("{}:{line}", paths[at.0 as usize])
     }

@@ -180,19 +180,11 @@ pub fn find_pairs_limited(
                                         continue;
                                     }
                                     let other = other as usize + base;
-                                    // A cheap lower bound on the distance rejects most candidates
-                                    // that only share a sentence, before the exact distance. So few
-                                    // candidates get here that the histograms are not kept.
-                                    let bound = histogram_distance(
-                                        &histogram(ranked[other]),
-                                        &histogram(ranked[rank]),
-                                    )
-                                    .div_ceil(2);
-                                    if bound > max_edits(length, threshold) {
-                                        continue;
-                                    }
+                                    // So few candidates get here that the histograms are
+                                    // not kept.
+                                    let (x, y) = (ranked[other], ranked[rank]);
                                     if let Some(similarity) =
-                                        similarity(ranked[other], ranked[rank], threshold)
+                                        verified(x, y, &histogram(x), &histogram(y), threshold)
                                     {
                                         let (a, b) = (order[other] as usize, order[rank] as usize);
                                         found.push(Pair {
@@ -304,13 +296,13 @@ pub fn find_pairs_involving_limited(
                     candidates.dedup();
                     for x in candidates {
                         let x = x as usize;
-                        let longest = chars.len().max(items[x].chars.len());
-                        if histogram_distance(&histograms[x], &histograms[other]).div_ceil(2)
-                            > max_edits(longest, threshold)
-                        {
-                            continue;
-                        }
-                        if let Some(similarity) = similarity(items[x].chars, chars, threshold) {
+                        if let Some(similarity) = verified(
+                            items[x].chars,
+                            chars,
+                            &histograms[x],
+                            &histograms[other],
+                            threshold,
+                        ) {
                             found.push(Pair {
                                 earlier: x.min(other),
                                 later: x.max(other),
@@ -347,6 +339,23 @@ struct Tally {
 /// extra one raises the guarantee by one, so candidates that share only a common sentence
 /// are dropped by counting, before any distance is computed.
 const EXTRA_PREFIX: usize = 2;
+
+/// The similarity of a candidate pair, if at least `threshold`. A cheap lower bound on the
+/// distance from the histograms rejects most candidates (those that only share a sentence)
+/// before the exact distance is computed.
+fn verified(
+    a: &[u16],
+    b: &[u16],
+    a_histogram: &Histogram,
+    b_histogram: &Histogram,
+    threshold: f64,
+) -> Option<f64> {
+    let longest = a.len().max(b.len());
+    if histogram_distance(a_histogram, b_histogram).div_ceil(2) > max_edits(longest, threshold) {
+        return None;
+    }
+    similarity(a, b, threshold)
+}
 
 /// Character counts folded into 64 bins. Each edit changes the counts by at most 2 in L1
 /// distance, and folding characters together can only shrink that distance, so half the L1
@@ -566,30 +575,21 @@ impl Index {
     /// first, then by bucket), sorted, a bucket repeated as often as it occurs.
     fn prefix(&self, chars: &[u16], out: &mut Vec<u64>) {
         self.buckets(chars, out);
-        out.sort_unstable();
         let keep = self.prefix_len(chars).max(1);
         if keep < out.len() {
-            // Order key: count (16 bits), bucket (≤ 22 bits), occurrence of the bucket in
-            // this item (16 bits), so repeated buckets count as a multiset.
-            let mut occurrence = 0u64;
-            for i in 0..out.len() {
-                let bucket = out[i] & 0xFFFF_FFFF;
-                occurrence = if i > 0 && (out[i - 1] >> 16) & 0xFFFF_FFFF == bucket {
-                    (occurrence + 1).min(0xFFFF)
-                } else {
-                    0
-                };
-                let count =
-                    u64::from(self.counts[(bucket >> self.coarse_shift) as usize].min(0xFFFF));
-                out[i] = count << 48 | bucket << 16 | occurrence;
+            // Order key: count, then bucket. Occurrences of one bucket have equal keys, so
+            // the `keep` smallest keys are one well-defined multiset: no tie-breaking needed.
+            for key in out.iter_mut() {
+                let count = u64::from(self.counts[(*key >> self.coarse_shift) as usize]);
+                *key |= count << 32;
             }
             out.select_nth_unstable(keep - 1);
             out.truncate(keep);
             for key in out.iter_mut() {
-                *key = (*key >> 16) & 0xFFFF_FFFF;
+                *key &= 0xFFFF_FFFF;
             }
-            out.sort_unstable();
         }
+        out.sort_unstable();
     }
 
     /// Where the ranks of the items whose prefix has a gram in `bucket` lie in `lists`.

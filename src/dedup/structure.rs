@@ -111,8 +111,9 @@ pub fn is_record_line(text: &str) -> bool {
 
 /// Formulas that official documents of one series repeat by design: the opening of a work
 /// report (`现在，我代表国务院，向大会报告政府工作，请予审议…`), the annual thanks
-/// (`…表示衷心的感谢！`), the resolution approving a report. Copies within one file are
-/// still reported; copies across files are not.
+/// (`…表示衷心的感谢！`), the resolution approving a report, the opening of a reply letter
+/// (`…《…的请示》（…号）收悉。经国务院领导同志批准，现函复如下：`). Copies within one file
+/// are still reported; copies across files are not.
 pub fn is_series_formula(text: &str) -> bool {
     SERIES_FORMULAS.iter().any(|pattern| pattern.is_match(text))
 }
@@ -127,8 +128,31 @@ static SERIES_FORMULAS: LazyLock<Vec<Regex>> = LazyLock::new(|| {
         r"^现在[，,]?我代表.{1,20}[，,]?向大会.{0,8}工作.{0,12}请予审议.{0,40}提出意见[。！]?$",
         r"表示(衷心|诚挚|崇高|最诚挚|最衷心)的?(感谢|谢意|敬意)[。！!]?$",
         r"听取和审议了.{0,80}报告.{0,400}(批准|通过)(这个|该)报告",
+        r"(请示|报告|来函|函)》?[（(].{0,20}号[）)]收悉[。，,].{0,40}(现|特)(函)?(复|批复|答复)如下[：:]$",
     ]
     .iter()
     .map(|p| Regex::new(p).expect("series formula pattern is valid"))
     .collect()
 });
+
+#[cfg(test)]
+mod tests {
+    use super::is_series_formula;
+
+    #[test]
+    fn series_formulas() {
+        for text in [
+            "现在，我代表国务院，向大会报告政府工作，请予审议，并请全国政协各位委员提出意见。",
+            "教育部、外交部、财政部、体育总局《关于以哈尔滨市名义申请举办2009年世界大学生冬季运动会的请示》（教外际〔2004〕14号）收悉。经国务院领导同志批准，现函复如下：",
+            "你省《关于设立某某经济开发区的请示》（某政〔2020〕3号）收悉。现批复如下：",
+        ] {
+            assert!(is_series_formula(text), "{text}");
+        }
+        for text in [
+            "来函收悉，我们将认真研究。",
+            "教育部《关于举办运动会的请示》收悉后，各部门积极筹备，现将有关情况报告如下：",
+        ] {
+            assert!(!is_series_formula(text), "{text}");
+        }
+    }
+}

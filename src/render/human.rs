@@ -163,8 +163,9 @@ fn summarize(text: &str, path: &str, rule: &str, all: &[&Diagnostic]) -> String 
         n if n == all.len() => "; all fixed by `govlint check --fix`".to_string(),
         n => format!("; {n} fixed by `govlint check --fix`"),
     };
+    let unit = crate::document::Format::from_path(path).line_unit();
     format!(
-        "{rule}: {} {} findings in {path}{breakdown} (lines {}{more}){fix}; `--format json` lists every one",
+        "{rule}: {} {} findings in {path}{breakdown} ({unit}s {}{more}){fix}; `--format json` lists every one",
         all.len(),
         all[0].severity.as_str(),
         listed.join(", ")

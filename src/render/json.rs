@@ -17,6 +17,9 @@ struct JsonDiagnostic<'a> {
     rule: &'a str,
     severity: Severity,
     message: &'a str,
+    /// Word files only: the paragraph's number in the document (the same as `line`).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    paragraph: Option<usize>,
     line: usize,
     column: usize,
     end_line: usize,
@@ -51,6 +54,8 @@ struct JsonEdit<'a> {
 #[derive(Serialize)]
 struct JsonRelated<'a> {
     path: &'a str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    paragraph: Option<usize>,
     line: usize,
     column: usize,
     message: &'a str,
@@ -85,6 +90,7 @@ pub fn render(run: &Run, out: &mut dyn Write) -> std::io::Result<()> {
             rule: d.rule,
             severity: d.severity,
             message: &d.message,
+            paragraph: word_paragraph(&run.paths[d.document], d.start.line),
             line: d.start.line,
             column: d.start.column,
             end_line: d.end.line,
@@ -112,6 +118,7 @@ pub fn render(run: &Run, out: &mut dyn Write) -> std::io::Result<()> {
                 .iter()
                 .map(|r| JsonRelated {
                     path: &run.paths[r.document],
+                    paragraph: word_paragraph(&run.paths[r.document], r.start.line),
                     line: r.start.line,
                     column: r.start.column,
                     message: &r.message,
@@ -153,4 +160,9 @@ pub fn render(run: &Run, out: &mut dyn Write) -> std::io::Result<()> {
     };
     serde_json::to_writer_pretty(&mut *out, &output)?;
     writeln!(out)
+}
+
+/// A Word file's text has one paragraph per line, so a line is a paragraph number.
+fn word_paragraph(path: &str, line: usize) -> Option<usize> {
+    crate::linter::is_docx(path).then_some(line)
 }

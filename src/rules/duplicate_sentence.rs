@@ -89,8 +89,10 @@ fn check(document: &Document, report: &mut Report) {
                 paragraph,
                 first.range.clone(),
                 format!(
-                    "this sentence repeats the last sentence of the previous paragraph (line {}, column {})",
-                    position.line, position.column
+                    "this sentence repeats the last sentence of the previous paragraph ({} {}, column {})",
+                    document.format.line_unit(),
+                    position.line,
+                    position.column
                 ),
                 "delete one of the two copies",
             );
@@ -138,13 +140,17 @@ fn check(document: &Document, report: &mut Report) {
                 .position(paragraph.source_offset(own[earlier].range.start));
             let message = if run == 1 {
                 format!(
-                    "this sentence repeats the one at line {}, column {} in the same paragraph",
-                    position.line, position.column
+                    "this sentence repeats the one at {} {}, column {} in the same paragraph",
+                    document.format.line_unit(),
+                    position.line,
+                    position.column
                 )
             } else {
                 format!(
-                    "these {run} sentences repeat the {run} starting at line {}, column {} in the same paragraph",
-                    position.line, position.column
+                    "these {run} sentences repeat the {run} starting at {} {}, column {} in the same paragraph",
+                    document.format.line_unit(),
+                    position.line,
+                    position.column
                 )
             };
             report.add(

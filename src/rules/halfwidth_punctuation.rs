@@ -50,17 +50,26 @@ around Latin or digits only (`(GDP)`, `(1)`), list markers (`1)`), and a `?` tha
 fn full_width_uses(document: &Document) -> impl Fn(char) -> usize {
     let mut counts = [0usize; 7];
     for paragraph in &document.paragraphs {
-        for c in paragraph.text.chars() {
-            if let Some(i) = "，；：！？（）".chars().position(|m| m == c) {
+        for c in paragraph.text.chars().filter(|c| !c.is_ascii()) {
+            if let Some(i) = mark_index(c) {
                 counts[i] += 1;
             }
         }
     }
-    move |mark| {
-        "，；：！？（）"
-            .chars()
-            .position(|m| m == full_width(mark))
-            .map_or(0, |i| counts[i])
+    move |mark| mark_index(mark).map_or(0, |i| counts[i])
+}
+
+/// The index of a mark among `,;:!?()` and among their full-width forms `，；：！？（）`.
+fn mark_index(c: char) -> Option<usize> {
+    match c {
+        ',' | '，' => Some(0),
+        ';' | '；' => Some(1),
+        ':' | '：' => Some(2),
+        '!' | '！' => Some(3),
+        '?' | '？' => Some(4),
+        '(' | '（' => Some(5),
+        ')' | '）' => Some(6),
+        _ => None,
     }
 }
 
@@ -73,18 +82,14 @@ fn check(document: &Document, report: &mut Report) {
     // for documents whose habit is clear.
     let mut ascii = [0usize; 7];
     for paragraph in &document.paragraphs {
-        for c in paragraph.text.chars() {
-            if let Some(i) = ",;:!?()".chars().position(|m| m == c) {
+        // ASCII marks are single bytes, never part of a longer character.
+        for byte in paragraph.text.bytes().filter(u8::is_ascii_punctuation) {
+            if let Some(i) = mark_index(char::from(byte)) {
                 ascii[i] += 1;
             }
         }
     }
-    let slips = |mark: char| {
-        ",;:!?()"
-            .chars()
-            .position(|m| m == mark)
-            .map_or(0, |i| ascii[i])
-    };
+    let slips = |mark: char| mark_index(mark).map_or(0, |i| ascii[i]);
     let style = |mark: char, message: String| {
         let full = uses(mark);
         if full >= STYLE_RATIO && slips(mark) * STYLE_RATIO <= full {
@@ -158,9 +163,12 @@ fn check(document: &Document, report: &mut Report) {
 /// than one mark per round.
 fn point_marks(paragraph: &crate::document::Paragraph) -> Vec<usize> {
     let text = &paragraph.text;
+    // ASCII marks are single bytes, never part of a longer character.
     let marks: Vec<(usize, char)> = text
-        .char_indices()
-        .filter(|&(_, c)| matches!(c, ',' | ';' | ':' | '!' | '?'))
+        .bytes()
+        .enumerate()
+        .filter(|(_, b)| matches!(b, b',' | b';' | b':' | b'!' | b'?'))
+        .map(|(at, b)| (at, char::from(b)))
         .collect();
     let open: Vec<bool> = marks
         .iter()

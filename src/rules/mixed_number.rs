@@ -24,6 +24,10 @@ Reports three mechanical faults of writing numbers:
    with both counts.
 3. A range of years joined by a hyphen: `2020-2021年`, `“2020-2021中国智慧政务…”`,
    `2006－2020年`. The unsafe fix writes `—`.
+4. A year in Chinese numerals whose zero is not `〇`: the circle `○` (U+25CB) or the
+   letter `O`, which look the same but are other characters (search, sorting and screen
+   readers see a circle: `二○二○年`), or `零` (`二零二零年`). The fix writes `〇`; it is
+   safe for the look-alikes and a suggestion for `零`.
 
 ## Why is this bad
 GB/T 15835-2011 5.3 (阿拉伯数字与汉字数字同时使用): only `万` and `亿` may follow Arabic
@@ -33,6 +37,8 @@ digits, unit prefixes like `千克` `千米` `千瓦` aside).
 
 GB/T 15835-2011 4.3 (同类别同形式): years may be written either way, but numbers of one
 kind in one text take one form: `2008年8月8日` or `二〇〇八年八月八日`, not both.
+The zero of a number used for order, as a year is, is written `〇`; `零` is the zero of
+quantities (`一百零八`).
 
 GB/T 15834-2011 4.13 (连接号): the start and end of a period are joined with the en-dash
 form `—` (一字线) or `～`; the short hyphen `-` joins the parts of dates (`2021-05-20`),
@@ -48,8 +54,9 @@ codes and numbers.
 - Hyphens in dates (`2021-05-20`), phone numbers, standard and document numbers
   (`GB/T 15834-2011`, `GB 2762-2017`), codes next to Latin letters or digits, and URLs.
 
-No safe fix: whether `6千` should read `6000` or `六千`, and which way a document writes
-its years, is the author's choice.
+No safe fix for the first three: whether `6千` should read `6000` or `六千`, and which way
+a document writes its years, is the author's choice. A blank to fill in (`○○年`) is not a
+year.
 "#,
     bad: &[
         "汇聚41个部门6千余万条数据。",
@@ -57,6 +64,7 @@ its years, is the author's choice.
         "二〇二〇年经济平稳运行。\n2021年经济持续恢复。\n2022年经济稳中有进。",
         "今年4月，区行政审批局获“2020-2021中国智慧政务建设杰出项目”大奖。",
         "颁布实施2011-2020年中国农村扶贫开发纲要。",
+        "一九八○年颁布施行。",
     ],
     good: &[
         "汇聚41个部门6000余万条数据。",
@@ -64,8 +72,9 @@ its years, is the author's choice.
         "2020年经济平稳运行。\n2021年经济持续恢复。",
         "获“2020—2021中国智慧政务建设杰出项目”大奖。",
         "发布时间：2021-05-20，执行标准GB/T 15834-2011，电话0513-82218888。",
+        "一九八〇年颁布施行，○○年○○月填写。",
     ],
-    fix: Fixes::Suggested,
+    fix: Fixes::SafeWhenUnambiguous,
     check: Check::Document(check),
 };
 
@@ -73,6 +82,7 @@ fn check(document: &Document, report: &mut Report) {
     for (index, paragraph) in document.paragraphs.iter().enumerate() {
         digits_with_units(index, paragraph, report);
         hyphen_ranges(index, paragraph, report);
+        look_alike_zeros(index, paragraph, report);
     }
     mixed_years(document, report);
 }
@@ -361,6 +371,63 @@ fn mixed_years(document: &Document, report: &mut Report) {
     );
 }
 
+// --- (d) `二○二○年`: a circle or a letter standing for the zero `〇` of a year ------------
+
+/// Characters typed for `〇` in years: the circle `○` (U+25CB), the letter `O` in both
+/// widths, and `零`, the zero of quantities.
+fn zero_look_alike(c: char) -> Option<&'static str> {
+    match c {
+        '○' => Some("the circle `○`"),
+        'Ｏ' | 'O' => Some("the letter `O`"),
+        '零' => Some("`零`, the zero of quantities,"),
+        _ => None,
+    }
+}
+
+fn look_alike_zeros(index: usize, paragraph: &Paragraph, report: &mut Report) {
+    let text = &paragraph.text;
+    for (range, style) in years_in(text) {
+        let year = &text[range.clone()];
+        let digits = year.trim_end_matches('年');
+        let Some(first) = digits.chars().find_map(zero_look_alike) else {
+            continue;
+        };
+        // `○○年` is a blank to fill in, not a year.
+        if style != Style::Chinese
+            || paragraph.is_protected(range.start)
+            || digits.chars().all(|c| zero_look_alike(c).is_some())
+        {
+            continue;
+        }
+        let written: String = digits
+            .chars()
+            .map(|c| {
+                if zero_look_alike(c).is_some() {
+                    '〇'
+                } else {
+                    c
+                }
+            })
+            .collect();
+        report.add(
+            index,
+            paragraph,
+            range.start..range.start + digits.len(),
+            format!("{first} is written for the zero `〇` of the year `{year}`"),
+            format!("write `{written}年`: a year is a number of order, whose zero is `〇`"),
+        );
+        // A look-alike code point changes nothing a reader sees: safe. `零` reads
+        // differently, so replacing it is the author's call.
+        let safe = !digits.contains('零');
+        report.fix(
+            paragraph,
+            format!("write `{written}`"),
+            safe,
+            &[(range.start..range.start + digits.len(), &written)],
+        );
+    }
+}
+
 /// Years in `text`: four Chinese numerals or four digits followed by `年`.
 fn years_in(text: &str) -> Vec<(Range<usize>, Style)> {
     let chars: Vec<(usize, char)> = text.char_indices().collect();
@@ -472,6 +539,28 @@ mod tests {
         ] {
             assert_eq!(findings(&super::RULE, text), Vec::<String>::new(), "{text}");
         }
+    }
+
+    #[test]
+    fn look_alike_zeros_of_years() {
+        use crate::rules::testing::fixes;
+        for (text, marked) in [
+            ("一九八○年颁布", vec!["一九八○"]),
+            ("二○○四年十月", vec!["二○○四"]),
+            ("二O二O年", vec!["二O二O"]),
+            ("二零二零年", vec!["二零二零"]),
+            ("二〇二〇年、○○年、一百零八人", vec![]),
+        ] {
+            assert_eq!(findings(&super::RULE, text), marked, "{text}");
+        }
+        assert_eq!(
+            fixes(&super::RULE, "一九八○年颁布"),
+            [(true, "一九八〇年颁布".to_string())]
+        );
+        assert_eq!(
+            fixes(&super::RULE, "二零二零年"),
+            [(false, "二〇二〇年".to_string())]
+        );
     }
 
     #[test]

@@ -32,7 +32,7 @@ pub enum Check {
     /// Found by the duplicate index, which sees every paragraph of the run at once.
     Duplicates,
     /// Judged last, from what each file's suppression comments suppressed of every other
-    /// rule's findings (Markdown only: plain text has no comments).
+    /// rule's findings (Markdown and HTML: plain text has no comments).
     Suppressions,
 }
 

@@ -13,7 +13,7 @@ pub static RULE: RuleInfo = RuleInfo {
     summary: "A govlint suppression comment that suppresses nothing, or names an unknown rule or directive.",
     explanation: r#"
 ## What it does
-Checks every suppression comment of a Markdown file once all findings are known:
+Checks every suppression comment of a Markdown or HTML file once all findings are known:
 
 - `govlint-disable`, `govlint-disable-next-line` or `govlint-disable-file` naming a rule
   that ran and found nothing there to suppress;

@@ -1,0 +1,260 @@
+//! Every pair of paragraphs the duplicate phase sees as a copy before it judges parallel
+//! text, for reading by hand: exact copies (clone classes of equal normalized text, listed
+//! once with their size) and near copies at or above a threshold, all files together
+//! (repository scope), each with the two places, both original texts, why govlint would set
+//! it aside, and whether `govlint check DIR` (default settings) reports it.
+//!
+//! ```sh
+//! cargo run --release --example pairs -- ../shared/corpus/gov [0.85]
+//! ```
+//!
+//! Writes `target/pairs/gov-pairs.tsv`; a summary goes to standard error.
+
+use govlint::dedup::{FileUnits, Scope, Settings, Unit, file_units, near};
+use govlint::document::{Document, Format};
+use govlint::linter::{Options, collect_inputs, lint, read};
+use rayon::prelude::*;
+use std::collections::{HashMap, HashSet};
+use std::fmt::Write as _;
+use std::path::PathBuf;
+
+struct File {
+    path: String,
+    text: String,
+    paragraphs: usize,
+    units: FileUnits,
+}
+
+type At = (usize, usize);
+
+fn main() {
+    let mut args = std::env::args().skip(1);
+    let root = PathBuf::from(args.next().expect("usage: pairs DIR [THRESHOLD]"));
+    let threshold: f64 = args
+        .next()
+        .map_or(0.85, |t| t.parse().expect("threshold is a number"));
+    let settings = Settings::default();
+    let (inputs, errors) = collect_inputs(std::slice::from_ref(&root), "<stdin>");
+
+    // What `govlint check DIR` reports: default options, repository scope (a directory).
+    let options = Options {
+        duplicates: Settings {
+            scope: Scope::Repository,
+            ..Settings::default()
+        },
+        keep_sources: false,
+        ..Options::default()
+    };
+    let run = lint(&inputs, errors, &options);
+    // (path, line) of a finding → (path, line) of its related places.
+    let mut reported: HashMap<(String, usize), Vec<(String, usize)>> = HashMap::new();
+    let mut findings = 0;
+    for d in &run.diagnostics {
+        if d.rule != "duplicate-paragraph" && d.rule != "near-duplicate-paragraph" {
+            continue;
+        }
+        findings += 1;
+        let here = (run.paths[d.document].clone(), d.start.line);
+        let others = d
+            .related
+            .iter()
+            .map(|r| (run.paths[r.document].clone(), r.start.line));
+        reported.entry(here).or_default().extend(others);
+    }
+
+    let mut files: Vec<File> = inputs
+        .par_iter()
+        .filter_map(|input| read(input, None).ok())
+        .map(|source| {
+            let format = Format::from_path(&source.path);
+            let document = Document::new(source, format);
+            let units = file_units(&document, &settings);
+            File {
+                paragraphs: document.paragraphs.len(),
+                path: document.source.path.clone(),
+                text: document.source.text.clone(),
+                units,
+            }
+        })
+        .collect();
+    files.sort_by(|a, b| a.path.cmp(&b.path));
+    let unit = |(f, u): At| -> &Unit { &files[f].units.units[u] };
+    let place = |at: At| format!("{}:{}", files[at.0].path, unit(at).start.line);
+    let original = |at: At| -> String {
+        let span = unit(at).span.clone();
+        clean(&files[at.0].text[span])
+    };
+    let key_of = |at: At| (files[at.0].path.clone(), unit(at).start.line);
+    // Whether a finding at `a` names `b` among its related places, or the other way round.
+    let covers = |a: At, b: At| {
+        let (ka, kb) = (key_of(a), key_of(b));
+        reported.get(&ka).is_some_and(|r| r.contains(&kb))
+            || reported.get(&kb).is_some_and(|r| r.contains(&ka))
+    };
+    let flagged = |at: At| reported.contains_key(&key_of(at));
+
+    // Clone classes over all files (repository-wide, series formulas included), in run order.
+    let all: Vec<At> = (0..files.len())
+        .flat_map(|f| (0..files[f].units.units.len()).map(move |u| (f, u)))
+        .collect();
+    let mut classes: HashMap<u128, Vec<At>> = HashMap::new();
+    for &at in &all {
+        classes.entry(unit(at).key).or_default().push(at);
+    }
+    let mut classes: Vec<Vec<At>> = classes.into_values().collect();
+    classes.sort();
+    let class_of: HashMap<At, usize> = classes
+        .iter()
+        .enumerate()
+        .flat_map(|(i, members)| members.iter().map(move |&at| (at, i)))
+        .collect();
+
+    let mut tsv = String::from(
+        "id\tkind\tsimilarity\treported\tplace_a\tplace_b\tclass\tgovlint_judgement\ttext_a\ttext_b\n",
+    );
+    let mut rows = 0;
+    let (mut exact_rows, mut near_rows) = (0, 0);
+    for members in &classes {
+        if members.len() < 2 || unit(members[0]).chars.len() < settings.exact_min_chars {
+            continue;
+        }
+        let files_in: HashSet<usize> = members.iter().map(|at| at.0).collect();
+        // How much of the class govlint reports: members named by a finding with another.
+        let covered = members
+            .iter()
+            .filter(|&&at| {
+                members
+                    .iter()
+                    .any(|&other| other != at && covers(at, other))
+            })
+            .count();
+        let status = if covered == members.len() {
+            "yes".to_string()
+        } else if covered == 0 {
+            "no".to_string()
+        } else {
+            format!("partly ({covered} of {})", members.len())
+        };
+        let rest = if members.len() > 2 {
+            let others: Vec<String> = members[2..].iter().map(|&at| place(at)).collect();
+            format!("; also {}", others.join(", "))
+        } else {
+            String::new()
+        };
+        rows += 1;
+        exact_rows += 1;
+        let _ = writeln!(
+            tsv,
+            "E{rows}\texact\t1.000\t{status}\t{}\t{}\t{} copies in {} file{}{rest}\t{}\t{}\t{}",
+            place(members[0]),
+            place(members[1]),
+            members.len(),
+            files_in.len(),
+            if files_in.len() == 1 { "" } else { "s" },
+            judgement(members[0], members[1], &files),
+            original(members[0]),
+            original(members[1]),
+        );
+    }
+
+    // Near copies among the classes' first members, as govlint searches them, headings too.
+    let representatives: Vec<At> = classes
+        .iter()
+        .map(|members| members[0])
+        .filter(|&at| unit(at).chars.len() >= settings.near_min_chars)
+        .collect();
+    let items: Vec<near::Item> = representatives
+        .iter()
+        .map(|&at| near::Item {
+            chars: &unit(at).chars,
+        })
+        .collect();
+    let mut pairs: Vec<(At, At, f64)> =
+        near::find_pairs(&items, threshold, settings.near_min_chars)
+            .into_iter()
+            .map(|p| {
+                let (a, b) = (representatives[p.earlier], representatives[p.later]);
+                (a.min(b), a.max(b), p.similarity)
+            })
+            .collect();
+    pairs.sort_by_key(|x| (x.0, x.1));
+    for &(a, b, similarity) in &pairs {
+        let status = if covers(a, b) {
+            "yes"
+        } else if flagged(b) {
+            "other" // the later paragraph is reported, against another one
+        } else {
+            "no"
+        };
+        let size = |at: At| classes[class_of[&at]].len();
+        rows += 1;
+        near_rows += 1;
+        let _ = writeln!(
+            tsv,
+            "N{rows}\tnear\t{similarity:.3}\t{status}\t{}\t{}\t{}+{}\t{}\t{}\t{}",
+            place(a),
+            place(b),
+            size(a),
+            size(b),
+            judgement(a, b, &files),
+            original(a),
+            original(b),
+        );
+    }
+
+    std::fs::create_dir_all("target/pairs").expect("target/pairs can be created");
+    std::fs::write("target/pairs/gov-pairs.tsv", tsv).expect("the table can be written");
+    let paragraphs: usize = files.iter().map(|f| f.paragraphs).sum();
+    let units: usize = files.iter().map(|f| f.units.units.len()).sum();
+    eprintln!(
+        "{} files, {paragraphs} paragraphs, {units} units; threshold {threshold}: {exact_rows} exact classes, {near_rows} near pairs; govlint reports {findings} duplicate findings ({:.2} per 1 000 paragraphs, {:.2} per 1 000 units); written to target/pairs/gov-pairs.tsv",
+        files.len(),
+        1000.0 * findings as f64 / paragraphs as f64,
+        1000.0 * findings as f64 / units as f64,
+    );
+}
+
+/// What would make govlint set the pair aside (as `dedup::is_parallel_text`,
+/// `copies_in_class` and the series formulas do), described for the reader.
+fn judgement(a: At, b: At, files: &[File]) -> String {
+    let (fa, fb) = (&files[a.0].units, &files[b.0].units);
+    let (ua, ub) = (&fa.units[a.1], &fb.units[b.1]);
+    let mut why = Vec::new();
+    if a.0 != b.0 {
+        why.push("cross-file".to_string());
+        if fa.is_statute && fb.is_statute {
+            why.push("both statutes".to_string());
+        }
+    } else {
+        why.push("same file".to_string());
+        if fa.is_statute {
+            why.push("statute".to_string());
+        }
+        if ua.provision.numbered_part != ub.provision.numbered_part {
+            why.push("different numbered parts".to_string());
+        }
+        if ua.provision.is_distinct_from(&ub.provision) {
+            why.push(format!(
+                "distinct provisions ({} / {})",
+                ua.provision.label.as_deref().unwrap_or("-"),
+                ub.provision.label.as_deref().unwrap_or("-")
+            ));
+        }
+    }
+    if ua.is_series_formula || ub.is_series_formula {
+        why.push("series formula".to_string());
+    }
+    if ua.is_heading || ub.is_heading {
+        why.push("heading".to_string());
+    }
+    why.join(", ")
+}
+
+/// A paragraph's text on one TSV line.
+fn clean(text: &str) -> String {
+    text.split(['\t', '\r', '\n'])
+        .map(str::trim)
+        .filter(|s| !s.is_empty())
+        .collect::<Vec<_>>()
+        .join(" ")
+}

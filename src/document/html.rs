@@ -1,0 +1,754 @@
+//! HTML pages (`.html`, `.htm`): the text of the article body, read with html5gum's
+//! tokenizer, each piece mapped back to the bytes of the page it came from.
+//!
+//! - Block elements (`p`, `div`, `li`, `td`, `h1`…, `blockquote`, `section`…) end a
+//!   paragraph, and so does `<br>`: Chinese government pages often separate paragraphs with
+//!   `<br>` alone (`　　第一段。<br>　　第二段。`), so each line of the rendered page is a
+//!   paragraph, as in plain text. `h1`–`h6`, and short lines without a sentence stop (the
+//!   `<p><strong>一、总体要求</strong></p>` of a CMS editor), are headings.
+//! - Inline elements (`span`, `a`, `strong`, `font`…) are part of the text. A line break in
+//!   the source is a soft break: nothing between Chinese words, a space between Latin ones.
+//! - Character references are decoded; decoded text maps to its whole reference, so a finding
+//!   on `&ldquo;` points at the `&`, and no fix edits a reference.
+//! - Never read: `script`, `style`, `noscript`, `template`, `title`, form controls, embedded
+//!   content (`iframe`, `svg`, `math`…), code (`pre`, `xmp`; inline `code`, `kbd`, `samp`
+//!   stand in the text as a placeholder, like Markdown's inline code), hidden elements
+//!   (`hidden`, `display:none`), comments, and the page's own chrome: the `nav`, `header`,
+//!   `footer` and `aside` landmarks (and their ARIA roles).
+//! - The article body: a page that marks it is read only there. The first of these that
+//!   holds text wins: the content container of the CMSs Chinese government sites run on
+//!   (class or id `TRS_Editor`, `UCAP-CONTENT`, `pages_content`), `<article>`, `<main>` (or
+//!   `role="main"`). Breadcrumbs, toolbars (`打印本页 关闭窗口`) and footers around it are the
+//!   page, not text pasted into the article, and are not linted; chrome pasted inside the
+//!   body still is.
+//!
+//! The tokenizer is not a tree builder: end tags close the nearest open element of their name
+//! and stray ones are ignored, so malformed pages (unclosed tags, stray `</div>`, `<` in text,
+//! a truncated file) still give their text.
+
+use super::{CODE_PLACEHOLDER, Paragraph, TextBuilder, looks_like_heading};
+use crate::text::{is_chinese, is_space};
+use html5gum::emitters::callback::{Callback, CallbackEmitter, CallbackEvent};
+use html5gum::{Emitter, ForwardingEmitter, Span, Tokenizer};
+use std::convert::Infallible;
+use std::ops::Range;
+
+/// The paragraphs of an HTML page.
+pub(super) fn paragraphs(text: &str) -> Vec<Paragraph> {
+    let tokens = tokenize(text);
+    for scope in [Scope::Container, Scope::Article, Scope::Main] {
+        let marked = tokens
+            .iter()
+            .any(|t| matches!(t, Token::Start(tag) if tag.scope() == Some(scope)));
+        if marked {
+            let found = read(&tokens, Some(scope));
+            if !found.is_empty() {
+                return found;
+            }
+        }
+    }
+    read(&tokens, None)
+}
+
+/// The byte spans of the page's comments (`<!--` to `-->`), for suppression directives.
+/// Only real comments: `<!--` in a script, a style or a title is text.
+pub fn comments(text: &str) -> Vec<Range<usize>> {
+    tokenize(text)
+        .into_iter()
+        .filter_map(|token| match token {
+            Token::Comment(span) => Some(span),
+            _ => None,
+        })
+        .filter(|span| {
+            text.get(span.clone())
+                .is_some_and(|c| c.len() >= 7 && c.starts_with("<!--") && c.ends_with("-->"))
+        })
+        .collect()
+}
+
+/// What marks the article body, most specific first.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Scope {
+    Container,
+    Article,
+    Main,
+}
+
+/// Class names and ids of the article body in the CMSs of Chinese government sites
+/// (TRS WCM's `TRS_Editor`; `UCAP-CONTENT` and `pages_content` of www.gov.cn and the
+/// provincial sites built like it), compared without case.
+const CONTAINERS: &[&str] = &["trs_editor", "ucap-content", "pages_content"];
+
+#[derive(Debug, Default)]
+struct Attributes {
+    class: String,
+    id: String,
+    role: String,
+    style: String,
+    hidden: bool,
+}
+
+#[derive(Debug)]
+struct StartTag {
+    name: Vec<u8>,
+    attributes: Attributes,
+    span: Range<usize>,
+    self_closing: bool,
+}
+
+impl StartTag {
+    fn scope(&self) -> Option<Scope> {
+        let a = &self.attributes;
+        let container = |word: &str| CONTAINERS.iter().any(|c| word.eq_ignore_ascii_case(c));
+        if container(a.id.trim()) || a.class.split_ascii_whitespace().any(container) {
+            Some(Scope::Container)
+        } else if self.name == b"article" {
+            Some(Scope::Article)
+        } else if self.name == b"main" || a.role.trim().eq_ignore_ascii_case("main") {
+            Some(Scope::Main)
+        } else {
+            None
+        }
+    }
+
+    /// Elements whose content is never read.
+    fn is_skipped(&self) -> bool {
+        let a = &self.attributes;
+        let style: String = a
+            .style
+            .chars()
+            .filter(|c| !c.is_ascii_whitespace())
+            .collect::<String>()
+            .to_ascii_lowercase();
+        let role = a.role.trim().to_ascii_lowercase();
+        SKIPPED.contains(&self.name.as_slice())
+            || a.hidden
+            || style.contains("display:none")
+            || style.contains("visibility:hidden")
+            || matches!(
+                role.as_str(),
+                "navigation" | "banner" | "contentinfo" | "complementary" | "search"
+            )
+    }
+}
+
+#[derive(Debug)]
+enum Token {
+    /// Text of the page: what the tokenizer emitted and the bytes it stands for; `exact` when
+    /// it is those bytes.
+    Text {
+        text: String,
+        source: Range<usize>,
+        exact: bool,
+    },
+    Start(StartTag),
+    End {
+        name: Vec<u8>,
+        span: Range<usize>,
+    },
+    Comment(Range<usize>),
+}
+
+const SKIPPED: &[&[u8]] = &[
+    b"script",
+    b"style",
+    b"noscript",
+    b"template",
+    b"title",
+    b"textarea",
+    b"select",
+    b"option",
+    b"button",
+    b"datalist",
+    b"iframe",
+    b"object",
+    b"canvas",
+    b"audio",
+    b"video",
+    b"svg",
+    b"math",
+    b"pre",
+    b"xmp",
+    b"plaintext",
+    b"listing",
+    b"noembed",
+    b"noframes",
+    b"nav",
+    b"header",
+    b"footer",
+    b"aside",
+];
+
+/// Inline code: stands in the text as a placeholder.
+const CODE: &[&[u8]] = &[b"code", b"kbd", b"samp"];
+
+const VOID: &[&[u8]] = &[
+    b"area", b"base", b"br", b"col", b"embed", b"hr", b"img", b"input", b"link", b"meta", b"param",
+    b"source", b"track", b"wbr", b"keygen",
+];
+
+const BLOCKS: &[&[u8]] = &[
+    b"address",
+    b"article",
+    b"aside",
+    b"blockquote",
+    b"body",
+    b"br",
+    b"caption",
+    b"center",
+    b"dd",
+    b"details",
+    b"dialog",
+    b"dir",
+    b"div",
+    b"dl",
+    b"dt",
+    b"fieldset",
+    b"figcaption",
+    b"figure",
+    b"footer",
+    b"form",
+    b"h1",
+    b"h2",
+    b"h3",
+    b"h4",
+    b"h5",
+    b"h6",
+    b"head",
+    b"header",
+    b"hgroup",
+    b"hr",
+    b"html",
+    b"legend",
+    b"li",
+    b"main",
+    b"menu",
+    b"nav",
+    b"ol",
+    b"p",
+    b"section",
+    b"summary",
+    b"table",
+    b"tbody",
+    b"td",
+    b"tfoot",
+    b"th",
+    b"thead",
+    b"tr",
+    b"ul",
+];
+
+fn is_heading_tag(name: &[u8]) -> bool {
+    matches!(name, b"h1" | b"h2" | b"h3" | b"h4" | b"h5" | b"h6")
+}
+
+/// The page as tokens with byte spans. A BOM is not text.
+fn tokenize(text: &str) -> Vec<Token> {
+    let bom = if text.starts_with('\u{FEFF}') { 3 } else { 0 };
+    let mut collector = Collector {
+        source: text,
+        tokens: Vec::new(),
+        last_end: bom,
+        carry: Vec::new(),
+        tag: None,
+        attribute: Vec::new(),
+    };
+    let mut inner = CallbackEmitter::new(Sink(&mut collector));
+    // Raw text elements (`script`, `style`, `title`…) switch the tokenizer's state, so that
+    // a `<` in a script is no tag.
+    inner.naively_switch_states(true);
+    inner.move_position(bom as isize);
+    let recorder = Recorder {
+        inner,
+        position: bom,
+    };
+    let tokenizer = Tokenizer::new_with_emitter(&text[bom..], recorder);
+    if let Err(never) = tokenizer.finish() {
+        match never {}
+    }
+    collector.tokens
+}
+
+/// What the tokenizer reports, gathered into tokens.
+struct Collector<'a> {
+    source: &'a str,
+    tokens: Vec<Token>,
+    /// Where the last token ended: text emitted after it that is not the bytes just before
+    /// the reader's position (a decoded reference) stands for everything since.
+    last_end: usize,
+    /// Bytes of a character cut between two emitted strings.
+    carry: Vec<u8>,
+    /// The start tag being read: name, start and attributes.
+    tag: Option<(Vec<u8>, usize, Attributes)>,
+    attribute: Vec<u8>,
+}
+
+impl Collector<'_> {
+    fn boundary(&self, offset: usize) -> usize {
+        let mut offset = offset.min(self.source.len());
+        while !self.source.is_char_boundary(offset) {
+            offset -= 1;
+        }
+        offset
+    }
+
+    /// Text the tokenizer emitted, the reader being at `end`.
+    fn text(&mut self, bytes: &[u8], end: usize) {
+        let text = if self.carry.is_empty() {
+            match std::str::from_utf8(bytes) {
+                Ok(text) => text.to_string(),
+                Err(_) => {
+                    self.carry.extend_from_slice(bytes);
+                    return self.text(&[], end);
+                }
+            }
+        } else {
+            self.carry.extend_from_slice(bytes);
+            match std::str::from_utf8(&self.carry) {
+                Ok(text) => text.to_string(),
+                // The rest of the character is still to come.
+                Err(e) if e.error_len().is_none() => return,
+                Err(_) => String::from_utf8_lossy(&self.carry).into_owned(),
+            }
+        };
+        self.carry.clear();
+        if text.is_empty() {
+            return;
+        }
+        let end = self.boundary(end);
+        let floor = self.last_end.min(end);
+        // The text is the source's bytes when they end at the reader's position and no
+        // character reference (`&`) lies between them and the previous token.
+        let start = end.checked_sub(text.len());
+        let exact = start.is_some_and(|start| {
+            start >= floor
+                && self.source.get(start..end) == Some(text.as_str())
+                && self
+                    .source
+                    .get(floor..start)
+                    .is_some_and(|gap| !gap.contains('&'))
+        });
+        let source = match start {
+            Some(start) if exact => start..end,
+            _ => floor..end,
+        };
+        self.last_end = end;
+        self.tokens.push(Token::Text {
+            text,
+            source,
+            exact,
+        });
+    }
+
+    fn ended(&mut self, end: usize) {
+        self.last_end = self.boundary(end).max(self.last_end);
+    }
+}
+
+struct Sink<'c, 'a>(&'c mut Collector<'a>);
+
+impl Callback<Infallible, usize> for Sink<'_, '_> {
+    fn handle_event(&mut self, event: CallbackEvent<'_>, span: Span<usize>) -> Option<Infallible> {
+        let c = &mut *self.0;
+        let lower = |name: &[u8]| name.to_ascii_lowercase();
+        match event {
+            CallbackEvent::OpenStartTag { name } => {
+                c.tag = Some((lower(name), span.start, Attributes::default()));
+                c.attribute.clear();
+            }
+            CallbackEvent::AttributeName { name } => {
+                c.attribute = lower(name);
+                if let Some((_, _, attributes)) = c.tag.as_mut()
+                    && c.attribute == b"hidden"
+                {
+                    attributes.hidden = true;
+                }
+            }
+            CallbackEvent::AttributeValue { value } => {
+                if let Some((_, _, attributes)) = c.tag.as_mut() {
+                    let value = String::from_utf8_lossy(value);
+                    let field = match c.attribute.as_slice() {
+                        b"class" => Some(&mut attributes.class),
+                        b"id" => Some(&mut attributes.id),
+                        b"role" => Some(&mut attributes.role),
+                        b"style" => Some(&mut attributes.style),
+                        _ => None,
+                    };
+                    if let Some(field) = field {
+                        field.push_str(&value);
+                    }
+                }
+            }
+            CallbackEvent::CloseStartTag { self_closing } => {
+                if let Some((name, start, attributes)) = c.tag.take() {
+                    let end = c.boundary(span.end);
+                    c.tokens.push(Token::Start(StartTag {
+                        name,
+                        attributes,
+                        span: c.boundary(start).min(end)..end,
+                        self_closing,
+                    }));
+                }
+                c.ended(span.end);
+            }
+            CallbackEvent::EndTag { name } => {
+                let end = c.boundary(span.end);
+                c.tokens.push(Token::End {
+                    name: lower(name),
+                    span: c.boundary(span.start).min(end)..end,
+                });
+                c.ended(span.end);
+            }
+            CallbackEvent::Comment { .. } => {
+                let end = c.boundary(span.end);
+                c.tokens
+                    .push(Token::Comment(c.boundary(span.start).min(end)..end));
+                c.ended(span.end);
+            }
+            CallbackEvent::Doctype { .. } => c.ended(span.end),
+            CallbackEvent::String { .. } | CallbackEvent::Error(_) => {}
+        }
+        None
+    }
+}
+
+/// Forwards to the callback emitter, but takes the text itself, with the reader's position
+/// at each piece, to tell text copied from the page from decoded references.
+struct Recorder<'c, 'a> {
+    inner: CallbackEmitter<Sink<'c, 'a>, Infallible, usize>,
+    position: usize,
+}
+
+impl ForwardingEmitter for Recorder<'_, '_> {
+    type Token = Infallible;
+
+    fn inner(&mut self) -> &mut impl Emitter<Token = Self::Token> {
+        &mut self.inner
+    }
+
+    fn move_position(&mut self, offset: isize) {
+        self.position = self.position.saturating_add_signed(offset);
+        self.inner.move_position(offset);
+    }
+
+    fn emit_string(&mut self, s: &[u8]) {
+        let position = self.position;
+        self.inner.callback_mut().0.text(s, position);
+    }
+}
+
+/// An element open where the text is read.
+struct Open {
+    name: Vec<u8>,
+    skip: bool,
+    scope: bool,
+    heading: bool,
+    /// Inline code: where it starts, to put a placeholder for it when it ends.
+    code: Option<usize>,
+}
+
+/// How deeply nested elements are tracked (browsers stop nesting at about 512 too).
+const MAX_DEPTH: usize = 512;
+
+/// Reads the paragraphs from the tokens: the whole page, or only the elements of `scope`.
+fn read(tokens: &[Token], scope: Option<Scope>) -> Vec<Paragraph> {
+    let mut reader = Reader {
+        builder: TextBuilder::default(),
+        out: Vec::new(),
+        line_break: None,
+    };
+    let mut open: Vec<Open> = Vec::new();
+    let (mut skipped, mut scoped, mut headings) = (0usize, 0usize, 0usize);
+    let reading = |skipped: usize, scoped: usize| skipped == 0 && (scope.is_none() || scoped > 0);
+    for token in tokens {
+        match token {
+            Token::Text {
+                text,
+                source,
+                exact,
+            } => {
+                if reading(skipped, scoped) {
+                    reader.text(text, source.clone(), *exact);
+                }
+            }
+            Token::Start(tag) => {
+                let name = tag.name.as_slice();
+                if BLOCKS.contains(&name) {
+                    reader.flush(headings > 0);
+                }
+                // Past a depth no article reaches, elements are not tracked: the search for the
+                // element an end tag closes stays short on a page of a million unclosed tags.
+                if VOID.contains(&name) || tag.self_closing || open.len() >= MAX_DEPTH {
+                    continue;
+                }
+                let code = CODE.contains(&name);
+                let element = Open {
+                    name: tag.name.clone(),
+                    skip: tag.is_skipped() || code,
+                    scope: scope.is_some() && tag.scope() == scope,
+                    heading: is_heading_tag(name),
+                    code: (code && reading(skipped, scoped)).then_some(tag.span.start),
+                };
+                skipped += usize::from(element.skip);
+                scoped += usize::from(element.scope);
+                headings += usize::from(element.heading);
+                open.push(element);
+            }
+            Token::End { name, span } => {
+                if BLOCKS.contains(&name.as_slice()) {
+                    reader.flush(headings > 0);
+                }
+                let Some(index) = open.iter().rposition(|e| e.name == *name) else {
+                    continue;
+                };
+                for element in open.drain(index..).rev() {
+                    skipped -= usize::from(element.skip);
+                    scoped -= usize::from(element.scope);
+                    headings -= usize::from(element.heading);
+                    if let Some(start) = element.code {
+                        reader.content(
+                            CODE_PLACEHOLDER.encode_utf8(&mut [0; 4]),
+                            start..span.end,
+                            false,
+                        );
+                    }
+                }
+            }
+            Token::Comment(_) => {}
+        }
+    }
+    reader.flush(headings > 0);
+    reader.out
+}
+
+/// Builds paragraphs from the text read, line breaks of the source made soft.
+struct Reader {
+    builder: TextBuilder,
+    out: Vec<Paragraph>,
+    /// A line break of the source since the last text, not yet known to need a space.
+    line_break: Option<Range<usize>>,
+}
+
+impl Reader {
+    fn text(&mut self, text: &str, source: Range<usize>, exact: bool) {
+        if !exact {
+            if text.contains('\n') && text.chars().all(is_space) {
+                self.soft_break(source);
+            } else {
+                self.content(text, source, false);
+            }
+            return;
+        }
+        // Whitespace runs holding a line break are soft breaks; other text is copied.
+        let mut at = 0;
+        let mut chars = text.char_indices().peekable();
+        while let Some((i, c)) = chars.next() {
+            if !matches!(c, ' ' | '\t' | '\n' | '\r' | '\x0C') {
+                continue;
+            }
+            let mut end = i + c.len_utf8();
+            let mut breaks = matches!(c, '\n' | '\r');
+            while let Some(&(j, next)) = chars.peek() {
+                if !matches!(next, ' ' | '\t' | '\n' | '\r' | '\x0C') {
+                    break;
+                }
+                breaks |= matches!(next, '\n' | '\r');
+                end = j + next.len_utf8();
+                chars.next();
+            }
+            if breaks {
+                self.content(&text[at..i], source.start + at..source.start + i, true);
+                self.soft_break(source.start + i..source.start + end);
+                at = end;
+            }
+        }
+        self.content(&text[at..], source.start + at..source.end, true);
+    }
+
+    fn soft_break(&mut self, source: Range<usize>) {
+        if !self.builder.text.is_empty() && self.line_break.is_none() {
+            self.line_break = Some(source);
+        }
+    }
+
+    /// Text of the paragraph: a pending line break becomes a space between Latin words.
+    fn content(&mut self, text: &str, source: Range<usize>, exact: bool) {
+        let Some(first) = text.chars().next() else {
+            return;
+        };
+        if let Some(line_break) = self.line_break.take()
+            && let Some(last) = self.builder.text.chars().next_back()
+            && !is_chinese(last)
+            && !is_chinese(first)
+            && !is_space(last)
+            && !is_space(first)
+        {
+            self.builder.push_mapped(" ", line_break);
+        }
+        if exact {
+            self.builder.push(text, source.start);
+        } else {
+            self.builder.push_mapped(text, source);
+        }
+    }
+
+    fn flush(&mut self, in_heading: bool) {
+        self.line_break = None;
+        let heading = in_heading || looks_like_heading(self.builder.text.trim_matches(is_space));
+        self.builder.flush_into(&mut self.out, heading);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn texts(html: &str) -> Vec<String> {
+        paragraphs(html).into_iter().map(|p| p.text).collect()
+    }
+
+    /// The source text under `needle` in the paragraph holding it.
+    fn mapped<'a>(html: &'a str, needle: &str) -> &'a str {
+        let found = paragraphs(html);
+        let p = found
+            .iter()
+            .find(|p| p.text.contains(needle))
+            .expect("paragraph");
+        let at = p.text.find(needle).expect("needle");
+        &html[p.source_range(at..at + needle.len())]
+    }
+
+    #[test]
+    fn blocks_and_br_end_paragraphs_inline_elements_do_not() {
+        let html = "<div>标题</div><p>全区<strong>法治</strong>政府<a href=\"#\">建设</a>。</p>\
+                    <ul><li>一</li><li>二</li></ul><table><tr><td>甲</td><td>乙</td></tr></table>\
+                    \u{3000}\u{3000}第一段。<br>\u{3000}\u{3000}第二段。<br/>第三段。";
+        assert_eq!(
+            texts(html),
+            [
+                "标题",
+                "全区法治政府建设。",
+                "一",
+                "二",
+                "甲",
+                "乙",
+                "第一段。",
+                "第二段。",
+                "第三段。"
+            ]
+        );
+        assert_eq!(mapped(html, "法治政府"), "法治</strong>政府");
+        assert_eq!(mapped(html, "政府"), "政府");
+    }
+
+    #[test]
+    fn references_are_decoded_and_map_to_the_whole_reference() {
+        let html = "<p>他说&ldquo;好&rdquo;&#12290;见&#x3002;A&amp;B&nbsp;C &bogus; &notit;</p>";
+        assert_eq!(texts(html), ["他说“好”。见。A&B\u{a0}C &bogus; ¬it;"]);
+        assert_eq!(mapped(html, "“"), "&ldquo;");
+        assert_eq!(mapped(html, "”。"), "&rdquo;&#12290;");
+        assert_eq!(mapped(html, "见。"), "见&#x3002;");
+        assert_eq!(mapped(html, "&B"), "&amp;B");
+        assert_eq!(mapped(html, "&bogus;"), "&bogus;");
+        assert_eq!(mapped(html, "¬"), "&not");
+        let p = &paragraphs(html)[0];
+        let at = p.text.find('好').expect("好");
+        assert_eq!(&html[p.source_range(at..at + 3)], "好");
+    }
+
+    #[test]
+    fn code_scripts_styles_chrome_and_hidden_text_are_not_read() {
+        let html = "<html><head><title>标题,不查</title><style>p{content:\"大奖.\"}</style>\
+                    <script>var s = \"a<b 大奖.\";</script></head><body>\
+                    <nav>首页 | 新闻</nav><header>当前位置：首页 > 新闻</header>\
+                    <p>正文<code>a,b</code>继续。</p><pre>代码,不查</pre>\
+                    <span style=\"display: none\">隐藏,</span><noscript>请开启脚本,</noscript>\
+                    <template>模板,</template><footer>版权所有</footer><!-- 注释, --></body></html>";
+        assert_eq!(texts(html), ["正文\u{FFFC}继续。"]);
+        assert_eq!(mapped(html, "\u{FFFC}"), "<code>a,b</code>");
+    }
+
+    #[test]
+    fn the_article_body_is_read_alone_when_the_page_marks_it() {
+        let page = |body: &str| {
+            format!(
+                "<body><div class=\"position\">当前位置：首页 > 新闻</div>{body}\
+                 <div>打印本页 关闭窗口</div></body>"
+            )
+        };
+        let container = page("<div class=\"content TRS_Editor\"><p>正文。</p></div>");
+        assert_eq!(texts(&container), ["正文。"]);
+        let gov =
+            page("<div id=\"UCAP-CONTENT\"><p>正文。</p></div><article><p>别处。</p></article>");
+        assert_eq!(texts(&gov), ["正文。"]);
+        let article = page("<article><h1>标题</h1><p>正文。</p></article>");
+        assert_eq!(texts(&article), ["标题", "正文。"]);
+        let main = page("<div role=\"main\"><p>正文。</p></div>");
+        assert_eq!(texts(&main), ["正文。"]);
+        // A marked element without text does not hide the page.
+        let empty = page("<article> </article><p>正文。</p>");
+        assert_eq!(
+            texts(&empty),
+            ["当前位置：首页 > 新闻", "正文。", "打印本页 关闭窗口"]
+        );
+    }
+
+    #[test]
+    fn headings_and_source_line_breaks() {
+        let html = "<h1>关于开展\n  检查的通知</h1>\n<p>Rule of\n   law 是法治，\n  不是人治。</p>";
+        let found = paragraphs(html);
+        let texts: Vec<&str> = found.iter().map(|p| p.text.as_str()).collect();
+        assert_eq!(
+            texts,
+            ["关于开展检查的通知", "Rule of law 是法治，不是人治。"]
+        );
+        assert!(found[0].is_heading);
+        assert!(!found[1].is_heading);
+    }
+
+    #[test]
+    fn malformed_pages_still_give_their_text() {
+        let deep = format!("{}甲{}<p>乙", "<div>".repeat(5_000), "</p>".repeat(5_000));
+        for (html, expected) in [
+            ("<p>一<p>二</div></span>三", vec!["一", "二", "三"]),
+            ("<div><p>未闭合的段落", vec!["未闭合的段落"]),
+            ("x < y，甲<乙", vec!["x < y，甲<乙"]),
+            ("<p>截断的文件。<a href=\"", vec!["截断的文件。"]),
+            ("<p>截断<!-- 注释", vec!["截断"]),
+            ("</p></p>正文。<//p>", vec!["正文。"]),
+            ("<p>甲</b>乙</p>", vec!["甲乙"]),
+            ("", vec![]),
+            ("\u{FEFF}<p>甲</p>", vec!["甲"]),
+            ("<p>行一\r\n行二</p>", vec!["行一行二"]),
+            (deep.as_str(), vec!["甲", "乙"]),
+        ] {
+            assert_eq!(texts(html), expected, "{html:?}");
+        }
+    }
+
+    #[test]
+    fn comments_are_found_at_their_spans() {
+        let html = "<p>甲<!-- a --></p><script>\"<!-- b -->\"</script><!-->\n<!---->";
+        let spans: Vec<&str> = comments(html).into_iter().map(|s| &html[s]).collect();
+        assert_eq!(spans, ["<!-- a -->", "<!---->"]);
+    }
+
+    #[test]
+    fn every_span_is_on_character_boundaries() {
+        for html in [
+            "中&#x4e2d;文&zwj;&#0;&#xD800;&#99999999;\0<p\0>\0中",
+            "<p>中\r\r\n文</p><p a=\"中",
+            "<![CDATA[中]]>中<?xml 中?>中</ 中>中<!DOCTYPE 中>中",
+            "<script>中</scr中</script>中<style>中",
+        ] {
+            for p in paragraphs(html) {
+                for at in 0..=p.text.len() {
+                    if p.text.is_char_boundary(at) {
+                        let r = p.source_range(at..p.text.len());
+                        assert!(html.get(r).is_some(), "{html:?}");
+                    }
+                }
+            }
+        }
+    }
+}

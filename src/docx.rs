@@ -1,0 +1,852 @@
+//! Word `.docx` files read as text: one Word paragraph per line of a synthetic text, so that
+//! a finding's line is the paragraph's number in the document. A `.docx` is a zip archive
+//! anyone can craft, so it is read with limits and every failure is an error, never a panic.
+
+use crate::source::Source;
+use crate::text::{is_chinese, is_space};
+use quick_xml::NsReader;
+use quick_xml::events::{BytesStart, Event};
+use quick_xml::name::ResolveResult;
+use rustc_hash::FxHashMap;
+use std::io::{Cursor, Read, Seek};
+use std::path::Path;
+
+/// The most bytes read from an XML part once decompressed (a 500-page report is ~20 MB).
+pub const MAX_XML_BYTES: u64 = 256 << 20;
+/// Decompressed bytes per compressed byte beyond which a part is taken for a zip bomb:
+/// Word's XML compresses 3 to 30 times (its styles, the most repetitive part, about 30), a
+/// bomb of repeated bytes about 1000 times, deflate's limit.
+pub const MAX_RATIO: u64 = 200;
+/// Parts smaller than this are read whatever their ratio: they are harmless.
+const RATIO_FLOOR: u64 = 1 << 20;
+/// Styles only decide which paragraphs are headings: a smaller budget is plenty.
+const MAX_STYLES_BYTES: u64 = 16 << 20;
+
+const DOCUMENT_PART: &str = "word/document.xml";
+const STYLES_PART: &str = "word/styles.xml";
+
+/// WordprocessingML, transitional and strict.
+const W: [&str; 2] = [
+    "http://schemas.openxmlformats.org/wordprocessingml/2006/main",
+    "http://purl.oclc.org/ooxml/wordprocessingml/main",
+];
+/// Office Math.
+const M: [&str; 2] = [
+    "http://schemas.openxmlformats.org/officeDocument/2006/math",
+    "http://purl.oclc.org/ooxml/officeDocument/math",
+];
+/// Markup compatibility (`mc:AlternateContent`).
+const MC: &str = "http://schemas.openxmlformats.org/markup-compatibility/2006";
+
+/// The start of an OLE compound file: what Word writes for a password-protected document
+/// (the encrypted package inside) and for the old binary `.doc` format.
+const COMPOUND_FILE: [u8; 8] = [0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1];
+
+/// A Word document's text and which of its paragraphs are headings.
+#[derive(Debug, Default, PartialEq)]
+pub struct Extracted {
+    /// One Word paragraph per line, in document order (table cells included); an empty
+    /// paragraph is an empty line, so line numbers are paragraph numbers.
+    pub text: String,
+    /// 0-based lines whose Word style or outline level makes them headings, ascending.
+    pub headings: Vec<usize>,
+}
+
+/// The file's text as a `Source`: the synthetic text, in UTF-8.
+pub fn source(path: String, bytes: Vec<u8>) -> Result<Source, String> {
+    let extracted = extract(bytes)?;
+    let mut source = Source::new(path, extracted.text);
+    source.heading_lines = extracted.headings;
+    Ok(source)
+}
+
+/// Word's owner file (`~$报告.docx`): a few bytes Word leaves beside a document while it is
+/// open, which a directory walk skips.
+pub fn is_lock_file(path: &Path) -> bool {
+    path.file_name()
+        .and_then(|name| name.to_str())
+        .is_some_and(|name| name.starts_with("~$"))
+}
+
+/// Reads a `.docx` file's bytes.
+pub fn extract(bytes: Vec<u8>) -> Result<Extracted, String> {
+    if bytes.starts_with(&COMPOUND_FILE) {
+        return Err(
+            "a password-protected (encrypted) Word file or an old binary .doc, not a \
+                    .docx zip archive, not linted; save it as .docx without a password"
+                .into(),
+        );
+    }
+    let mut archive = zip::ZipArchive::new(Cursor::new(bytes))
+        .map_err(|e| format!("not a readable .docx (damaged zip archive: {e}), not linted"))?;
+    let document = read_part(&mut archive, DOCUMENT_PART, MAX_XML_BYTES)?.ok_or_else(|| {
+        format!("not a Word document (the zip archive has no {DOCUMENT_PART}), not linted")
+    })?;
+    // Styles only refine headings: a document whose styles cannot be read is still linted.
+    let styles = match read_part(&mut archive, STYLES_PART, MAX_STYLES_BYTES) {
+        Ok(Some(xml)) => Styles::parse(&xml).unwrap_or_default(),
+        _ => Styles::default(),
+    };
+    let paragraphs = paragraphs(&document, &styles)
+        .map_err(|e| format!("malformed XML in {DOCUMENT_PART} ({e}), not linted"))?;
+    let mut extracted = Extracted::default();
+    for (index, paragraph) in paragraphs.into_iter().enumerate() {
+        if paragraph.heading {
+            extracted.headings.push(index);
+        }
+        extracted.text.push_str(&paragraph.text);
+        extracted.text.push('\n');
+    }
+    Ok(extracted)
+}
+
+/// A part of the archive, decompressed within `limit` bytes and `MAX_RATIO`; `None` when the
+/// archive has no such part. The sizes an archive declares can lie, so the limits are
+/// checked again while reading.
+fn read_part<R: Read + Seek>(
+    archive: &mut zip::ZipArchive<R>,
+    name: &str,
+    limit: u64,
+) -> Result<Option<Vec<u8>>, String> {
+    let Some(index) = archive.index_for_name(name) else {
+        return Ok(None);
+    };
+    let entry = archive.by_index(index).map_err(|e| match e {
+        zip::result::ZipError::UnsupportedArchive(zip::result::ZipError::PASSWORD_REQUIRED)
+        | zip::result::ZipError::InvalidPassword => {
+            "a password-protected (encrypted) Word file, not linted; save it without a password"
+                .to_string()
+        }
+        zip::result::ZipError::CompressionMethodNotSupported(method) => format!(
+            "{name} is compressed with a method govlint does not read (zip method {method}), not linted"
+        ),
+        e => format!("not a readable .docx (damaged zip archive: {e}), not linted"),
+    })?;
+    let compressed = entry.compressed_size();
+    let too_large = || {
+        format!(
+            "{name} expands beyond {} MB, not linted (a zip bomb?)",
+            limit >> 20
+        )
+    };
+    let bomb = || {
+        format!(
+            "{name} expands more than {MAX_RATIO} times its compressed size, not linted (a zip bomb?)"
+        )
+    };
+    let over_ratio = |size: u64| size > RATIO_FLOOR && size / compressed.max(1) >= MAX_RATIO;
+    if entry.size() > limit {
+        return Err(too_large());
+    }
+    if over_ratio(entry.size()) {
+        return Err(bomb());
+    }
+    let mut bytes = Vec::with_capacity(entry.size().min(RATIO_FLOOR) as usize);
+    let mut reader = entry.take(limit + 1);
+    let mut chunk = vec![0; 64 << 10];
+    loop {
+        let read = match reader.read(&mut chunk) {
+            Ok(0) => break,
+            Ok(read) => read,
+            Err(e) if e.kind() == std::io::ErrorKind::Interrupted => continue,
+            Err(e) => {
+                return Err(format!(
+                    "not a readable .docx ({name} is damaged: {e}), not linted"
+                ));
+            }
+        };
+        bytes.extend_from_slice(&chunk[..read]);
+        let size = bytes.len() as u64;
+        if size > limit {
+            return Err(too_large());
+        }
+        if over_ratio(size) {
+            return Err(bomb());
+        }
+    }
+    Ok(Some(bytes))
+}
+
+/// One Word paragraph.
+#[derive(Debug, Default)]
+struct WordParagraph {
+    text: String,
+    heading: bool,
+    /// Its paragraph mark is a tracked deletion: its text runs on into the next paragraph.
+    mark_deleted: bool,
+}
+
+/// The elements whose nesting matters for reading text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Elem {
+    Paragraph,
+    ParagraphProperties,
+    Run,
+    RunProperties,
+    Text,
+    Other,
+}
+
+/// Stands for a `w:br` or `w:cr` until the paragraph is complete (see `resolve_breaks`).
+const BREAK: char = '\n';
+
+/// The paragraphs of `word/document.xml`, in document order. What is read: the text of
+/// `w:t` in runs, `w:tab` as a tab, `w:br`/`w:cr` as a soft line break, tracked insertions;
+/// what is skipped: tracked deletions and moves away, field instructions (`w:instrText`,
+/// and everything between a field's `begin` and `separate`), hidden text (`w:vanish`), the
+/// fallback copy of alternate content, and equations (one `U+FFFC` each, as inline code in
+/// Markdown). Text boxes are paragraphs of their own, before the paragraph they sit in.
+fn paragraphs(xml: &[u8], styles: &Styles) -> Result<Vec<WordParagraph>, String> {
+    let mut reader = NsReader::from_reader(xml);
+    let mut out: Vec<WordParagraph> = Vec::new();
+    // Open paragraphs: more than one only inside a text box.
+    let mut open: Vec<WordParagraph> = Vec::new();
+    // The text of a paragraph whose mark was deleted, waiting for the next paragraph.
+    let mut carry: Option<String> = None;
+    let mut stack: Vec<Elem> = Vec::new();
+    // Depth inside an element whose content is skipped (0: not skipping).
+    let mut skipping = 0usize;
+    // Open fields: `true` while in the field's instruction (before `separate`).
+    let mut fields: Vec<bool> = Vec::new();
+    let mut run_hidden = false;
+    let mut depth = 0usize;
+    let mut seen_body = false;
+    let position = |reader: &NsReader<&[u8]>| reader.error_position();
+    loop {
+        let (namespace, event) = match reader.read_resolved_event() {
+            Ok(read) => read,
+            Err(e) => return Err(format!("at byte {}: {e}", position(&reader))),
+        };
+        let ns = Namespace::of(&namespace);
+        // Character data counts only inside a `w:t` that is shown and not an instruction.
+        let reads_text = skipping == 0
+            && stack.last() == Some(&Elem::Text)
+            && !run_hidden
+            && !in_instruction(&fields);
+        match event {
+            Event::Start(element) => {
+                depth += 1;
+                if skipping > 0 {
+                    skipping += 1;
+                    continue;
+                }
+                let local = element.local_name();
+                let name = local.as_ref();
+                let elem = start(
+                    ns,
+                    name,
+                    &element,
+                    &stack,
+                    styles,
+                    &mut open,
+                    &mut carry,
+                    &mut out,
+                    &mut fields,
+                    &mut run_hidden,
+                );
+                match elem {
+                    Some(elem) => stack.push(elem),
+                    None => skipping = 1,
+                }
+                if ns == Namespace::W && name == "body" {
+                    seen_body = true;
+                }
+            }
+            Event::Empty(element) => {
+                if skipping > 0 {
+                    continue;
+                }
+                let local = element.local_name();
+                let name = local.as_ref();
+                if start(
+                    ns,
+                    name,
+                    &element,
+                    &stack,
+                    styles,
+                    &mut open,
+                    &mut carry,
+                    &mut out,
+                    &mut fields,
+                    &mut run_hidden,
+                ) == Some(Elem::Paragraph)
+                {
+                    // `<w:p/>`: an empty paragraph, still a paragraph.
+                    finish_paragraph(&mut open, &mut carry, &mut out);
+                }
+            }
+            Event::End(element) => {
+                depth = depth.saturating_sub(1);
+                if skipping > 0 {
+                    skipping -= 1;
+                    continue;
+                }
+                let elem = stack.pop();
+                let local = element.local_name();
+                let name = local.as_ref();
+                match elem {
+                    Some(Elem::Paragraph) => finish_paragraph(&mut open, &mut carry, &mut out),
+                    Some(Elem::Run) => run_hidden = false,
+                    _ => {}
+                }
+                // A deleted paragraph mark does not join paragraphs across a cell or a text
+                // box: what is left of it stays a paragraph of its own.
+                if ns == Namespace::W
+                    && matches!(name, "tc" | "txbxContent" | "body")
+                    && let Some(text) = carry.take()
+                {
+                    out.push(WordParagraph {
+                        text,
+                        ..Default::default()
+                    });
+                }
+            }
+            Event::Text(text) if reads_text => push_text(&mut open, &text.xml10_content()),
+            Event::CData(data) if reads_text => push_text(&mut open, &data.xml10_content()),
+            Event::GeneralRef(reference) if reads_text => {
+                let resolved = match reference.resolve_char_ref() {
+                    Ok(Some(c)) => Some(c.to_string()),
+                    Ok(None) => {
+                        let name = reference.xml10_content();
+                        quick_xml::escape::resolve_predefined_entity(&name).map(str::to_string)
+                    }
+                    Err(e) => return Err(format!("at byte {}: {e}", position(&reader))),
+                };
+                // Word declares no entities of its own; an unknown one is left out.
+                if let Some(resolved) = resolved {
+                    push_text(&mut open, &resolved);
+                }
+            }
+            Event::Eof => break,
+            _ => {}
+        }
+    }
+    if depth > 0 {
+        return Err("the XML ends before its elements are closed: a truncated file?".into());
+    }
+    if !seen_body {
+        return Err("no w:body element: not the main part of a Word document".into());
+    }
+    if let Some(text) = carry.take() {
+        out.push(WordParagraph {
+            text,
+            ..Default::default()
+        });
+    }
+    for paragraph in &mut out {
+        paragraph.text = resolve_breaks(&paragraph.text);
+    }
+    Ok(out)
+}
+
+/// What an opening (or empty) element does; returns how it nests, or `None` when its
+/// content is to be skipped.
+#[allow(clippy::too_many_arguments)]
+fn start(
+    ns: Namespace,
+    name: &str,
+    element: &BytesStart,
+    stack: &[Elem],
+    styles: &Styles,
+    open: &mut Vec<WordParagraph>,
+    carry: &mut Option<String>,
+    out: &mut Vec<WordParagraph>,
+    fields: &mut Vec<bool>,
+    run_hidden: &mut bool,
+) -> Option<Elem> {
+    let parent = stack.last().copied();
+    let grandparent = stack.len().checked_sub(2).map(|i| stack[i]);
+    match ns {
+        Namespace::W => {}
+        Namespace::Math if matches!(name, "oMath" | "oMathPara") => {
+            push_text(open, &crate::document::CODE_PLACEHOLDER.to_string());
+            return None;
+        }
+        // The fallback repeats the content of the choice (text boxes twice).
+        Namespace::Compatibility if name == "Fallback" => return None,
+        _ => return Some(Elem::Other),
+    }
+    let in_run = parent == Some(Elem::Run);
+    let in_paragraph_mark =
+        parent == Some(Elem::RunProperties) && grandparent == Some(Elem::ParagraphProperties);
+    match name {
+        "p" => {
+            let mut paragraph = WordParagraph::default();
+            if let Some(text) = carry.take() {
+                paragraph.text = text;
+            }
+            open.push(paragraph);
+            return Some(Elem::Paragraph);
+        }
+        "pPr" if parent == Some(Elem::Paragraph) => return Some(Elem::ParagraphProperties),
+        "r" => {
+            *run_hidden = false;
+            return Some(Elem::Run);
+        }
+        "rPr" => return Some(Elem::RunProperties),
+        "t" if in_run => return Some(Elem::Text),
+        "del" | "moveFrom" if in_paragraph_mark => {
+            if let Some(paragraph) = open.last_mut() {
+                paragraph.mark_deleted = true;
+            }
+        }
+        // Tracked deletions and text moved away; old properties of tracked formatting.
+        "del" | "moveFrom" | "pPrChange" | "rPrChange" | "sectPrChange" => return None,
+        // Only `w:t` is read; these hold deleted text and field instructions.
+        "delText" | "instrText" | "delInstrText" => return None,
+        "vanish" if parent == Some(Elem::RunProperties) && grandparent == Some(Elem::Run) => {
+            *run_hidden = !is_off(attribute(element, "val").as_deref());
+        }
+        "pStyle" if parent == Some(Elem::ParagraphProperties) => {
+            if let (Some(id), Some(paragraph)) = (attribute(element, "val"), open.last_mut()) {
+                paragraph.heading |= styles.is_heading(&id);
+            }
+        }
+        "outlineLvl" if parent == Some(Elem::ParagraphProperties) => {
+            if let (Some(level), Some(paragraph)) = (attribute(element, "val"), open.last_mut()) {
+                paragraph.heading |= is_outline_level(&level);
+            }
+        }
+        "fldChar" => match attribute(element, "fldCharType").as_deref() {
+            Some("begin") => fields.push(true),
+            Some("separate") => {
+                if let Some(last) = fields.last_mut() {
+                    *last = false;
+                }
+            }
+            Some("end") => {
+                fields.pop();
+            }
+            _ => {}
+        },
+        "tab" | "ptab" if in_run && !*run_hidden && !in_instruction(fields) => {
+            push_text(open, "\t")
+        }
+        "br" | "cr" if in_run && !*run_hidden && !in_instruction(fields) => {
+            if let Some(paragraph) = open.last_mut() {
+                paragraph.text.push(BREAK);
+            }
+        }
+        "noBreakHyphen" if in_run && !*run_hidden && !in_instruction(fields) => {
+            push_text(open, "-")
+        }
+        "txbxContent" => {
+            // A deleted mark before a text box does not join into the box.
+            if let Some(text) = carry.take() {
+                out.push(WordParagraph {
+                    text,
+                    ..Default::default()
+                });
+            }
+        }
+        _ => {}
+    }
+    Some(Elem::Other)
+}
+
+fn finish_paragraph(
+    open: &mut Vec<WordParagraph>,
+    carry: &mut Option<String>,
+    out: &mut Vec<WordParagraph>,
+) {
+    let Some(paragraph) = open.pop() else {
+        return;
+    };
+    if paragraph.mark_deleted {
+        *carry = Some(paragraph.text);
+    } else {
+        out.push(paragraph);
+    }
+}
+
+fn in_instruction(fields: &[bool]) -> bool {
+    fields.iter().any(|&instruction| instruction)
+}
+
+/// Appends run text to the innermost open paragraph. A line end inside `w:t` is XML
+/// whitespace, and a paragraph must stay on one line.
+fn push_text(open: &mut [WordParagraph], text: &str) {
+    if let Some(paragraph) = open.last_mut() {
+        paragraph.text.extend(
+            text.chars()
+                .map(|c| if c == '\n' || c == '\r' { ' ' } else { c }),
+        );
+    }
+}
+
+/// A line break inside a paragraph (`w:br`, `w:cr`) read as a wrapped line is: nothing
+/// between Chinese words, one space between Latin ones, so that the paragraph stays one
+/// line of the synthetic text.
+fn resolve_breaks(text: &str) -> String {
+    if !text.contains(BREAK) {
+        return text.to_string();
+    }
+    let mut out = String::with_capacity(text.len());
+    for (at, c) in text.char_indices() {
+        if c != BREAK {
+            out.push(c);
+            continue;
+        }
+        let before = out.chars().next_back();
+        let after = text[at + 1..].chars().find(|&c| c != BREAK && !is_space(c));
+        if let (Some(b), Some(a)) = (before, after)
+            && !is_chinese(b)
+            && !is_chinese(a)
+            && !is_space(b)
+        {
+            out.push(' ');
+        }
+    }
+    out
+}
+
+/// `w:val="0"`, `false`, `off`: a toggle property switched off; absent means on.
+fn is_off(value: Option<&str>) -> bool {
+    matches!(value, Some("0" | "false" | "off"))
+}
+
+/// Outline levels 0–8 are heading levels; 9 is body text.
+fn is_outline_level(value: &str) -> bool {
+    value.trim().parse::<u8>().is_ok_and(|level| level < 9)
+}
+
+/// An attribute's value by local name (`w:val` → `val`), unescaped.
+fn attribute(element: &BytesStart, local: &str) -> Option<String> {
+    element
+        .attributes()
+        .flatten()
+        .find(|a| a.key.local_name().as_ref() == local)
+        .and_then(|a| {
+            a.normalized_value(quick_xml::XmlVersion::Implicit1_0)
+                .ok()
+                .map(|v| v.into_owned())
+        })
+}
+
+/// The namespaces whose elements are read.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Namespace {
+    W,
+    Math,
+    Compatibility,
+    Other,
+}
+
+impl Namespace {
+    fn of(resolved: &ResolveResult) -> Namespace {
+        match resolved {
+            ResolveResult::Bound(ns) if W.contains(&ns.as_ref()) => Namespace::W,
+            ResolveResult::Bound(ns) if M.contains(&ns.as_ref()) => Namespace::Math,
+            ResolveResult::Bound(ns) if ns.as_ref() == MC => Namespace::Compatibility,
+            _ => Namespace::Other,
+        }
+    }
+}
+
+/// Paragraph styles, for telling headings: Word names its heading styles `heading 1`…
+/// `heading 9`, `Title` and `Subtitle` whatever the interface language (Chinese Word shows
+/// them as `标题 1`…, and gives them ids like `1`, `2`), and custom ones are often called
+/// `…标题`; a style with an outline level is a heading too.
+#[derive(Debug, Default)]
+struct Styles {
+    by_id: FxHashMap<String, Style>,
+}
+
+#[derive(Debug, Default)]
+struct Style {
+    name: Option<String>,
+    based_on: Option<String>,
+    outline: bool,
+}
+
+impl Styles {
+    fn parse(xml: &[u8]) -> Result<Styles, quick_xml::Error> {
+        let mut reader = NsReader::from_reader(xml);
+        let mut styles = Styles::default();
+        let mut current: Option<(String, Style)> = None;
+        loop {
+            let (namespace, event) = reader.read_resolved_event()?;
+            let is_w = Namespace::of(&namespace) == Namespace::W;
+            match event {
+                Event::Start(e) | Event::Empty(e) if is_w => {
+                    let local = e.local_name();
+                    match local.as_ref() {
+                        "style" => {
+                            let paragraph = attribute(&e, "type").is_none_or(|t| t == "paragraph");
+                            current = match attribute(&e, "styleId") {
+                                Some(id) if paragraph => Some((id, Style::default())),
+                                _ => None,
+                            };
+                        }
+                        "name" => {
+                            if let Some((_, style)) = current.as_mut() {
+                                style.name = attribute(&e, "val");
+                            }
+                        }
+                        "basedOn" => {
+                            if let Some((_, style)) = current.as_mut() {
+                                style.based_on = attribute(&e, "val");
+                            }
+                        }
+                        "outlineLvl" => {
+                            if let Some((_, style)) = current.as_mut() {
+                                style.outline |=
+                                    attribute(&e, "val").is_some_and(|v| is_outline_level(&v));
+                            }
+                        }
+                        _ => {}
+                    }
+                }
+                Event::End(e) if is_w && e.local_name().as_ref() == "style" => {
+                    if let Some((id, style)) = current.take() {
+                        styles.by_id.insert(id, style);
+                    }
+                }
+                Event::Eof => break,
+                _ => {}
+            }
+        }
+        Ok(styles)
+    }
+
+    /// Whether a paragraph of style `id` is a heading, following `basedOn` a few steps.
+    fn is_heading(&self, id: &str) -> bool {
+        let mut id = id;
+        for _ in 0..10 {
+            let Some(style) = self.by_id.get(id) else {
+                // No styles part, or an undefined style: the id is all there is.
+                return is_heading_name(id);
+            };
+            if style.outline || style.name.as_deref().is_some_and(is_heading_name) {
+                return true;
+            }
+            match style.based_on.as_deref() {
+                Some(parent) => id = parent,
+                None => return false,
+            }
+        }
+        false
+    }
+}
+
+fn is_heading_name(name: &str) -> bool {
+    let lower = name.to_lowercase();
+    lower.starts_with("heading") || lower == "title" || lower == "subtitle" || name.contains("标题")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn body(inner: &str) -> String {
+        format!(
+            r#"<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
+<w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+  xmlns:m="http://schemas.openxmlformats.org/officeDocument/2006/math"
+  xmlns:mc="http://schemas.openxmlformats.org/markup-compatibility/2006"
+  xmlns:wps="http://schemas.microsoft.com/office/word/2010/wordprocessingShape">
+<w:body>{inner}<w:sectPr/></w:body></w:document>"#
+        )
+    }
+
+    fn texts(inner: &str, styles: &Styles) -> Vec<(String, bool)> {
+        paragraphs(body(inner).as_bytes(), styles)
+            .expect("well-formed")
+            .into_iter()
+            .map(|p| (p.text, p.heading))
+            .collect()
+    }
+
+    fn plain(inner: &str) -> Vec<String> {
+        texts(inner, &Styles::default())
+            .into_iter()
+            .map(|(t, _)| t)
+            .collect()
+    }
+
+    #[test]
+    fn runs_join_per_paragraph_and_empty_paragraphs_count() {
+        let xml = r#"<w:p><w:r><w:t>近年来</w:t></w:r><w:r><w:t xml:space="preserve">,全区 </w:t></w:r><w:r><w:t>A&amp;B&#x3002;</w:t></w:r></w:p>
+<w:p/><w:p><w:pPr><w:tabs><w:tab w:val="left" w:pos="420"/></w:tabs></w:pPr></w:p>
+<w:p><w:r><w:t>附件：</w:t><w:tab/><w:t>方案</w:t></w:r></w:p>"#;
+        assert_eq!(plain(xml), ["近年来,全区 A&B。", "", "", "附件：\t方案"]);
+    }
+
+    #[test]
+    fn tracked_deletions_are_skipped_and_insertions_kept() {
+        let xml = r#"<w:p><w:r><w:t>获评</w:t></w:r>
+<w:del w:id="1" w:author="a"><w:r><w:delText>大奖.</w:delText></w:r></w:del>
+<w:ins w:id="2" w:author="a"><w:r><w:t>优秀等次.</w:t></w:r></w:ins>
+<w:moveFrom w:id="3"><w:r><w:t>挪走的</w:t></w:r></w:moveFrom></w:p>"#;
+        assert_eq!(plain(xml), ["获评优秀等次."]);
+    }
+
+    #[test]
+    fn a_deleted_paragraph_mark_joins_the_next_paragraph() {
+        let xml = r#"<w:p><w:pPr><w:rPr><w:del w:id="1"/></w:rPr></w:pPr><w:r><w:t>第一段</w:t></w:r></w:p>
+<w:p><w:r><w:t>接着写。</w:t></w:r></w:p>
+<w:p><w:pPr><w:rPr><w:del w:id="2"/></w:rPr></w:pPr><w:del w:id="3"><w:r><w:delText>整段删除。</w:delText></w:r></w:del></w:p>
+<w:p><w:r><w:t>下一段。</w:t></w:r></w:p>"#;
+        assert_eq!(plain(xml), ["第一段接着写。", "下一段。"]);
+    }
+
+    #[test]
+    fn field_instructions_are_skipped_and_results_kept() {
+        let xml = r#"<w:p><w:r><w:t>见第</w:t></w:r>
+<w:r><w:fldChar w:fldCharType="begin"/></w:r><w:r><w:instrText> PAGEREF 目录,标题 \h </w:instrText></w:r>
+<w:r><w:fldChar w:fldCharType="separate"/></w:r><w:r><w:t>3</w:t></w:r><w:r><w:fldChar w:fldCharType="end"/></w:r>
+<w:r><w:t>页</w:t></w:r><w:fldSimple w:instr=" PAGE "><w:r><w:t>9</w:t></w:r></w:fldSimple></w:p>"#;
+        assert_eq!(plain(xml), ["见第3页9"]);
+    }
+
+    #[test]
+    fn tables_text_boxes_breaks_and_hidden_text() {
+        let xml = r#"<w:tbl><w:tr><w:tc><w:p><w:r><w:t>项目</w:t></w:r></w:p></w:tc>
+<w:tc><w:p><w:r><w:t>一网通办,办件量增长。</w:t></w:r></w:p><w:p/></w:tc></w:tr></w:tbl>
+<w:p><w:r><w:t>第一行</w:t><w:br/><w:t>第二行 line</w:t><w:br/><w:t>two</w:t>
+<w:rPr><w:vanish/></w:rPr></w:r><w:r><w:rPr><w:vanish/></w:rPr><w:t>隐藏</w:t></w:r>
+<w:r><w:rPr><w:vanish w:val="0"/></w:rPr><w:t>显示</w:t></w:r></w:p>
+<w:p><w:r><mc:AlternateContent><mc:Choice Requires="wps"><w:drawing><wps:txbx><w:txbxContent>
+<w:p><w:r><w:t>文本框</w:t></w:r></w:p></w:txbxContent></wps:txbx></w:drawing></mc:Choice>
+<mc:Fallback><w:pict><w:txbxContent><w:p><w:r><w:t>文本框</w:t></w:r></w:p></w:txbxContent></w:pict></mc:Fallback>
+</mc:AlternateContent></w:r><w:r><w:t>正文</w:t></w:r><m:oMath><m:r><m:t>x,y</m:t></m:r></m:oMath></w:p>"#;
+        assert_eq!(
+            plain(xml),
+            [
+                "项目",
+                "一网通办,办件量增长。",
+                "",
+                "第一行第二行 line two显示",
+                "文本框",
+                "正文\u{FFFC}",
+            ]
+        );
+    }
+
+    #[test]
+    fn headings_come_from_styles_and_outline_levels() {
+        let styles = Styles::parse(
+            r#"<w:styles xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main">
+<w:style w:type="paragraph" w:styleId="1"><w:name w:val="heading 1"/></w:style>
+<w:style w:type="paragraph" w:styleId="a5"><w:name w:val="Body"/><w:basedOn w:val="1"/></w:style>
+<w:style w:type="paragraph" w:styleId="a6"><w:name w:val="正文"/></w:style>
+<w:style w:type="paragraph" w:styleId="a7"><w:name w:val="公文标题"/></w:style>
+<w:style w:type="paragraph" w:styleId="a8"><w:name w:val="x"/><w:pPr><w:outlineLvl w:val="1"/></w:pPr></w:style>
+</w:styles>"#
+                .as_bytes(),
+        )
+        .expect("styles parse");
+        let para = |style: &str| {
+            format!(
+                r#"<w:p><w:pPr><w:pStyle w:val="{style}"/></w:pPr><w:r><w:t>{style}</w:t></w:r></w:p>"#
+            )
+        };
+        let xml = [
+            para("1"),
+            para("a5"),
+            para("a6"),
+            para("a7"),
+            para("a8"),
+            para("Title"),
+            r#"<w:p><w:pPr><w:outlineLvl w:val="0"/></w:pPr><w:r><w:t>纲</w:t></w:r></w:p>"#.into(),
+            r#"<w:p><w:pPr><w:pStyle w:val="a6"/><w:pPrChange><w:pPr><w:pStyle w:val="1"/></w:pPr></w:pPrChange></w:pPr></w:p>"#.into(),
+        ]
+        .concat();
+        let headings: Vec<bool> = texts(&xml, &styles).into_iter().map(|(_, h)| h).collect();
+        assert_eq!(headings, [true, true, false, true, true, true, true, false]);
+    }
+
+    #[test]
+    fn malformed_and_truncated_xml_are_errors() {
+        let whole = body("<w:p><w:r><w:t>正文</w:t></w:r></w:p>");
+        assert!(paragraphs(whole.as_bytes(), &Styles::default()).is_ok());
+        let cut = whole.find("文").expect("text");
+        let err = paragraphs(&whole.as_bytes()[..cut], &Styles::default()).expect_err("cut");
+        assert!(err.contains("truncated"), "{err}");
+        let mismatched = body("<w:p><w:r><w:t>正文</w:r></w:t></w:p>");
+        assert!(paragraphs(mismatched.as_bytes(), &Styles::default()).is_err());
+        assert!(paragraphs(b"<html><body/></html>", &Styles::default()).is_err());
+        assert!(paragraphs(b"\xff\xfe garbage", &Styles::default()).is_err());
+    }
+
+    fn archive(method: zip::CompressionMethod, bytes: &[u8]) -> Vec<u8> {
+        use std::io::Write;
+        let mut writer = zip::ZipWriter::new(Cursor::new(Vec::new()));
+        let options = zip::write::SimpleFileOptions::default().compression_method(method);
+        writer.start_file(DOCUMENT_PART, options).expect("entry");
+        writer.write_all(bytes).expect("data");
+        writer.finish().expect("archive").into_inner()
+    }
+
+    #[test]
+    fn parts_are_read_within_the_size_limit() {
+        let zipped = archive(zip::CompressionMethod::Stored, &[b'x'; 2000]);
+        let mut zip = zip::ZipArchive::new(Cursor::new(zipped)).expect("archive");
+        let err = read_part(&mut zip, DOCUMENT_PART, 1000).expect_err("too large");
+        assert!(err.contains("expands beyond"), "{err}");
+        let read = read_part(&mut zip, DOCUMENT_PART, 2000).expect("within the limit");
+        assert_eq!(read.map(|b| b.len()), Some(2000));
+        assert_eq!(read_part(&mut zip, STYLES_PART, 2000), Ok(None));
+    }
+
+    #[test]
+    fn sizes_an_archive_understates_do_not_get_past_the_limits() {
+        let mut zipped = archive(zip::CompressionMethod::Deflated, &vec![b' '; 4 << 20]);
+        // Declare 100 bytes, uncompressed, in the local and the central header.
+        let central = zipped
+            .windows(4)
+            .position(|w| w == b"PK\x01\x02")
+            .expect("central directory");
+        zipped[22..26].copy_from_slice(&100u32.to_le_bytes());
+        zipped[central + 24..central + 28].copy_from_slice(&100u32.to_le_bytes());
+        // zip stops at the declared size and calls the rest damage; the streaming checks
+        // stand behind it.
+        let err = extract(zipped).expect_err("refused");
+        assert!(err.contains("damaged") || err.contains("zip bomb"), "{err}");
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(64))]
+
+        /// A real Word file with bytes overwritten anywhere (zip headers, deflate stream,
+        /// XML): an error or a text, never a panic.
+        #[test]
+        fn a_damaged_word_file_never_panics(
+            edits in proptest::collection::vec((0usize..40_000, proptest::num::u8::ANY), 1..8),
+        ) {
+            let mut bytes = include_bytes!("../fixtures/docx/haimen-report-2021.docx").to_vec();
+            for (at, byte) in edits {
+                let at = at % bytes.len();
+                bytes[at] = byte;
+            }
+            let _ = extract(bytes);
+        }
+
+        /// Any nesting of the elements the reader cares about, closed or not.
+        #[test]
+        fn any_nesting_of_word_elements_never_panics(
+            tags in proptest::collection::vec(proptest::sample::select(vec![
+                "<w:p>", "</w:p>", "<w:p/>", "<w:r>", "</w:r>", "<w:t>", "</w:t>", "甲,乙.",
+                "<w:del>", "</w:del>", "<w:pPr>", "</w:pPr>", "<w:rPr>", "</w:rPr>",
+                "<w:del/>", "<w:br/>", "<w:tab/>", "<w:vanish/>", "&amp;", "&#0;", "&bogus;",
+                "<w:fldChar w:fldCharType=\"begin\"/>", "<w:fldChar w:fldCharType=\"end\"/>",
+                "<w:fldChar w:fldCharType=\"separate\"/>", "<w:txbxContent>", "</w:txbxContent>",
+                "<w:tc>", "</w:tc>", "<m:oMath>", "</m:oMath>", "<mc:Fallback>", "</mc:Fallback>",
+            ]), 0..40),
+        ) {
+            let _ = paragraphs(body(&tags.concat()).as_bytes(), &Styles::default());
+        }
+    }
+
+    #[test]
+    fn what_is_not_a_docx_is_an_error_not_a_panic() {
+        for bytes in [
+            Vec::new(),
+            b"PK\x03\x04 truncated".to_vec(),
+            COMPOUND_FILE.to_vec(),
+            "纯文本".as_bytes().to_vec(),
+        ] {
+            assert!(extract(bytes).is_err());
+        }
+    }
+}

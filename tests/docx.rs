@@ -1,0 +1,354 @@
+//! Word `.docx` files as an editor hands them in: each Word paragraph is a line, so findings
+//! are placed by paragraph number and column; tracked deletions and field codes are not
+//! text; table cells are; fixes are refused and the file is never written; and a broken or
+//! hostile file is an input error naming it while the other files are still linted.
+
+mod common;
+use common::govlint;
+
+use assert_cmd::Command;
+use std::io::Write;
+use std::path::{Path, PathBuf};
+
+const FIXTURE: &str = "fixtures/docx/haimen-report-2021.docx";
+
+fn fixture() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join(FIXTURE)
+}
+
+fn stdout(output: &std::process::Output) -> String {
+    String::from_utf8(output.stdout.clone()).expect("UTF-8 output")
+}
+
+fn stderr(output: &std::process::Output) -> String {
+    String::from_utf8(output.stderr.clone()).expect("UTF-8 errors")
+}
+
+fn json(output: &std::process::Output) -> serde_json::Value {
+    serde_json::from_slice(&output.stdout).expect("JSON output")
+}
+
+/// `(rule, paragraph, column)` of every finding in `path`.
+fn places(json: &serde_json::Value, path: &str) -> Vec<(String, u64, u64)> {
+    common::places(json, path, "paragraph")
+}
+
+/// A zip archive with these parts, deflated.
+fn zip(parts: &[(&str, &[u8])]) -> Vec<u8> {
+    let mut writer = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
+    let options = zip::write::SimpleFileOptions::default()
+        .compression_method(zip::CompressionMethod::Deflated);
+    for (name, bytes) in parts {
+        writer.start_file(*name, options).expect("zip entry");
+        writer.write_all(bytes).expect("zip data");
+    }
+    writer.finish().expect("zip written").into_inner()
+}
+
+fn document(body: &str) -> String {
+    format!(
+        r#"<?xml version="1.0" encoding="UTF-8"?><w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body>{body}</w:body></w:document>"#
+    )
+}
+
+#[test]
+fn word_file_human_output() {
+    let output = govlint(
+        Path::new(env!("CARGO_MANIFEST_DIR")),
+        &["check", FIXTURE, "--color", "never"],
+    );
+    assert_eq!(output.status.code(), Some(1));
+    insta::assert_snapshot!(stdout(&output));
+}
+
+#[test]
+fn json_gives_word_paragraph_numbers() {
+    let dir = tempfile::tempdir().expect("temporary directory");
+    std::fs::copy(fixture(), dir.path().join("report.docx")).expect("copied");
+    std::fs::write(
+        dir.path().join("note.txt"),
+        "近年来,全区法治建设迈上新台阶。\n",
+    )
+    .expect("written");
+    let output = govlint(
+        dir.path(),
+        &["check", "report.docx", "note.txt", "--format", "json"],
+    );
+    assert_eq!(output.status.code(), Some(1), "{}", stderr(&output));
+    let json = json(&output);
+    // Paragraphs counted as Word counts them: the empty paragraph 6 and the four table
+    // cells 9–12 included; columns count characters, the leading `　　` included.
+    assert_eq!(
+        places(&json, "report.docx"),
+        [
+            ("halfwidth-punctuation".into(), 2, 6),
+            ("stray-period".into(), 4, 31),
+            ("halfwidth-punctuation".into(), 7, 26),
+            ("duplicate-paragraph".into(), 8, 3),
+            ("halfwidth-punctuation".into(), 12, 11),
+        ]
+    );
+    for diagnostic in json["diagnostics"].as_array().expect("diagnostics") {
+        if diagnostic["path"] == "report.docx" {
+            assert_eq!(diagnostic["paragraph"], diagnostic["line"]);
+            // Offsets are in the extracted text, not the file: no edits are offered.
+            assert!(diagnostic.get("fix").is_none(), "{diagnostic}");
+        } else {
+            assert!(diagnostic.get("paragraph").is_none(), "{diagnostic}");
+            assert!(diagnostic.get("fix").is_some(), "{diagnostic}");
+        }
+    }
+    let duplicate = json["diagnostics"]
+        .as_array()
+        .expect("diagnostics")
+        .iter()
+        .find(|d| d["rule"] == "duplicate-paragraph")
+        .expect("the paragraph pasted twice");
+    assert_eq!(
+        duplicate["message"],
+        "this paragraph repeats the one at paragraph 5"
+    );
+    assert_eq!(duplicate["related"][0]["paragraph"], 5);
+    assert_eq!(json["summary"]["encodings"], serde_json::json!({}));
+}
+
+#[test]
+fn tracked_deletions_and_field_codes_are_not_linted() {
+    let output = govlint(
+        Path::new(env!("CARGO_MANIFEST_DIR")),
+        &["check", FIXTURE, "--format", "json"],
+    );
+    let json = json(&output);
+    let found = places(&json, FIXTURE);
+    // Paragraph 7 had `,执行情况良好,获评大奖.` deleted and `，决策质量明显提升,…` inserted:
+    // only the inserted comma is reported.
+    let seventh: Vec<_> = found.iter().filter(|(_, p, _)| *p == 7).collect();
+    assert_eq!(seventh, [&("halfwidth-punctuation".to_string(), 7, 26)]);
+    // Paragraph 14's hyperlink field has `海门区人民政府,门户网站` in its instruction only.
+    assert!(!found.iter().any(|(_, p, _)| *p == 14), "{found:?}");
+}
+
+#[test]
+fn table_cells_are_linted_as_paragraphs() {
+    let output = govlint(
+        Path::new(env!("CARGO_MANIFEST_DIR")),
+        &["check", FIXTURE, "--format", "concise"],
+    );
+    let out = stdout(&output);
+    assert!(
+        out.contains(&format!(
+            "{FIXTURE}:12:11: warning[halfwidth-punctuation] half-width `,` in Chinese text"
+        )),
+        "{out}"
+    );
+}
+
+#[test]
+fn fix_and_diff_leave_word_files_alone() {
+    let dir = tempfile::tempdir().expect("temporary directory");
+    let docx = dir.path().join("report.docx");
+    std::fs::copy(fixture(), &docx).expect("copied");
+    std::fs::write(
+        dir.path().join("note.txt"),
+        "近年来,全区法治建设迈上新台阶。\n",
+    )
+    .expect("written");
+    let before = std::fs::read(&docx).expect("read");
+    let refused =
+        "note: report.docx: fixes are not applied to Word files; the findings are reported";
+
+    let files = ["report.docx", "note.txt"];
+    let diff = govlint(
+        dir.path(),
+        &[&["check", "--diff", "--unsafe-fixes"][..], &files].concat(),
+    );
+    assert_eq!(diff.status.code(), Some(1), "{}", stderr(&diff));
+    assert!(stderr(&diff).contains(refused), "{}", stderr(&diff));
+    assert!(!stdout(&diff).contains("report.docx"), "{}", stdout(&diff));
+    assert!(stdout(&diff).contains("+近年来，全区"), "{}", stdout(&diff));
+
+    let fix = govlint(
+        dir.path(),
+        &[
+            &["check", "--fix", "--unsafe-fixes", "--color", "never"][..],
+            &files,
+        ]
+        .concat(),
+    );
+    assert_eq!(fix.status.code(), Some(1), "{}", stderr(&fix));
+    assert!(stderr(&fix).contains(refused), "{}", stderr(&fix));
+    // The text file was fixed, the Word file reported and left byte for byte as it was.
+    assert_eq!(
+        std::fs::read_to_string(dir.path().join("note.txt")).expect("read"),
+        "近年来，全区法治建设迈上新台阶。\n"
+    );
+    assert_eq!(std::fs::read(&docx).expect("read"), before);
+    assert!(
+        stdout(&fix).contains("report.docx:4:31"),
+        "{}",
+        stdout(&fix)
+    );
+    let leftovers: Vec<_> = std::fs::read_dir(dir.path())
+        .expect("listed")
+        .map(|e| e.expect("entry").file_name())
+        .collect();
+    assert_eq!(leftovers.len(), 2, "{leftovers:?}");
+
+    // Standard input named `.docx` is not echoed back as "fixed" text either.
+    let stdin = Command::cargo_bin("govlint")
+        .expect("binary is built")
+        .args(["check", "-", "--stdin-filename", "in.docx", "--fix"])
+        .write_stdin(before.clone())
+        .output()
+        .expect("govlint runs");
+    assert_eq!(stdin.status.code(), Some(1));
+    assert!(stderr(&stdin).contains("note: in.docx: fixes are not applied to Word files"));
+    assert!(
+        stdout(&stdin).contains("in.docx:4:31"),
+        "{}",
+        stdout(&stdin)
+    );
+}
+
+#[test]
+fn a_directory_walk_reads_word_files_but_not_word_lock_files() {
+    let dir = tempfile::tempdir().expect("temporary directory");
+    std::fs::copy(fixture(), dir.path().join("report.docx")).expect("copied");
+    // What Word leaves beside a document while it is open: not a zip archive.
+    std::fs::write(dir.path().join("~$report.docx"), b"\x0cgovlint\0\0\0").expect("written");
+    let output = govlint(dir.path(), &["check", ".", "--format", "json"]);
+    assert_eq!(output.status.code(), Some(1), "{}", stderr(&output));
+    let json = json(&output);
+    assert_eq!(json["summary"]["files"], 1);
+    assert_eq!(places(&json, "./report.docx").len(), 5);
+}
+
+#[test]
+fn a_re_read_and_the_cache_give_the_same_places() {
+    let dir = tempfile::tempdir().expect("temporary directory");
+    std::fs::copy(fixture(), dir.path().join("report.docx")).expect("copied");
+    let args = ["check", "report.docx", "--color", "never"];
+    let fresh = stdout(&govlint(dir.path(), &args));
+    let cached_args = [&args[..], &["--cache-dir", "cache"]].concat();
+    let first = stdout(&govlint(dir.path(), &cached_args));
+    // The second run takes the findings from the cache and extracts the text again to
+    // show the excerpts.
+    let second = stdout(&govlint(dir.path(), &cached_args));
+    assert_eq!(first, fresh);
+    assert_eq!(second, fresh);
+}
+
+/// The bytes of a broken or hostile `.docx`, and what its error must say.
+fn broken_files() -> Vec<(&'static str, Vec<u8>, &'static str)> {
+    let good = std::fs::read(fixture()).expect("fixture");
+    let valid = document("<w:p><w:r><w:t>正文。</w:t></w:r></w:p>");
+    // Zip-level encryption: the "encrypted" flag set in the local and central headers.
+    let mut encrypted = zip(&[("word/document.xml", valid.as_bytes())]);
+    let central = encrypted
+        .windows(4)
+        .position(|w| w == b"PK\x01\x02")
+        .expect("central directory");
+    encrypted[6] |= 1;
+    encrypted[central + 8] |= 1;
+    // A compound file: what Word writes for a document saved with a password.
+    let mut compound = vec![0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1];
+    compound.resize(4096, 0);
+    let bomb = format!(
+        "{}{}",
+        document(""),
+        " ".repeat(4 << 20) // 4 MiB of spaces deflate to a few kilobytes
+    );
+    vec![
+        (
+            "corrupt.docx",
+            b"PK\x03\x04 this is not a zip".to_vec(),
+            "damaged zip archive",
+        ),
+        (
+            "truncated.docx",
+            good[..good.len() / 2].to_vec(),
+            "damaged zip archive",
+        ),
+        (
+            "no-document.docx",
+            zip(&[("word/styles.xml", b"<w:styles/>")]),
+            "the zip archive has no word/document.xml",
+        ),
+        (
+            "malformed.docx",
+            zip(&[(
+                "word/document.xml",
+                document("<w:p><w:r><w:t>正文</w:r></w:t></w:p>").as_bytes(),
+            )]),
+            "malformed XML in word/document.xml",
+        ),
+        (
+            "cut-xml.docx",
+            zip(&[("word/document.xml", &valid.as_bytes()[..valid.len() - 30])]),
+            "malformed XML in word/document.xml",
+        ),
+        (
+            "encrypted.docx",
+            encrypted,
+            "password-protected (encrypted) Word file",
+        ),
+        (
+            "password.docx",
+            compound,
+            "password-protected (encrypted) Word file",
+        ),
+        (
+            "bomb.docx",
+            zip(&[("word/document.xml", bomb.as_bytes())]),
+            "expands more than 200 times its compressed size",
+        ),
+    ]
+}
+
+#[test]
+fn broken_word_files_are_input_errors_and_the_rest_is_linted() {
+    let dir = tempfile::tempdir().expect("temporary directory");
+    std::fs::write(
+        dir.path().join("good.txt"),
+        "今年4月，区行政审批局获杰出项目大奖.\n",
+    )
+    .expect("written");
+    let broken = broken_files();
+    for (name, bytes, _) in &broken {
+        std::fs::write(dir.path().join(name), bytes).expect("written");
+    }
+    let output = govlint(dir.path(), &["check", ".", "--color", "never"]);
+    assert_eq!(output.status.code(), Some(2));
+    let errors = stderr(&output);
+    for (name, _, cause) in &broken {
+        let line = errors
+            .lines()
+            .find(|l| l.starts_with(&format!("error: ./{name}: ")))
+            .unwrap_or_else(|| panic!("no error for {name} in:\n{errors}"));
+        assert!(line.contains(cause), "{name}: {line}");
+        assert!(
+            line.ends_with("not linted") || line.contains("not linted"),
+            "{line}"
+        );
+    }
+    assert_eq!(errors.lines().count(), broken.len(), "{errors}");
+    // The good file is still linted and reported.
+    let out = stdout(&output);
+    assert!(out.contains("good.txt:1:"), "{out}");
+    assert!(
+        out.contains(&format!("{} paths could not be linted", broken.len())),
+        "{out}"
+    );
+
+    // Each alone, named explicitly: exit 2 (not a panic's 101), one line naming it.
+    for (name, _, cause) in &broken {
+        let output = govlint(dir.path(), &["check", name, "--format", "json"]);
+        assert_eq!(output.status.code(), Some(2), "{name}");
+        let json = json(&output);
+        assert_eq!(json["summary"]["input_errors"][0]["path"], *name);
+        let message = json["summary"]["input_errors"][0]["message"]
+            .as_str()
+            .unwrap_or_default();
+        assert!(message.contains(cause), "{name}: {message}");
+    }
+}
