@@ -15,21 +15,9 @@ use govlint::text::leading_label;
 use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
 
-/// A small, fixed PRNG (xorshift64*), so a seed always gives the same corpus.
-struct Rng(u64);
-
-impl Rng {
-    fn next(&mut self) -> u64 {
-        self.0 ^= self.0 >> 12;
-        self.0 ^= self.0 << 25;
-        self.0 ^= self.0 >> 27;
-        self.0.wrapping_mul(0x2545_F491_4F6C_DD1D)
-    }
-
-    fn below(&mut self, n: usize) -> usize {
-        (self.next() % n.max(1) as u64) as usize
-    }
-}
+#[path = "support/rng.rs"]
+mod rng;
+use rng::Rng;
 
 struct Args {
     paragraphs: usize,
@@ -204,7 +192,7 @@ fn main() {
         None => sentences(&PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("fixtures")),
     };
     assert!(pool.len() > 50, "too few source sentences ({})", pool.len());
-    let mut rng = Rng(args.seed.max(1));
+    let mut rng = Rng::new(args.seed);
     let files = args.paragraphs.div_ceil(args.per_file);
     let mut documents: Vec<Vec<String>> = Vec::with_capacity(files);
     for _ in 0..files {
