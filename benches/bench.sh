@@ -31,7 +31,7 @@ run() {
     "$govlint" check "$@" --format json > "$out/last.json" || true
   read -r seconds kb < <(tail -n 1 "$out/time.txt")
   awk -v l="$label" -v t="$threads" -v s="$seconds" -v k="$kb" -v b="$bytes" \
-    'BEGIN { printf "| %s | %d | %.1f MB | %.2f s | %.1f MB/s | %.0f MB |\n", l, t, b/1e6, s, b/1e6/s, k/1024 }' >> "$report"
+    'BEGIN { printf "| %s | %d | %.1f MB | %.2f s | %.1f MB/s | %.0f MiB |\n", l, t, b/1e6, s, b/1e6/s, k/1024 }' >> "$report"
 }
 
 {
