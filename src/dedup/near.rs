@@ -130,6 +130,10 @@ pub fn find_pairs_limited(
             .min(ranked.len());
         let base = lowest(lengths[start]);
         let index = Index::build(&ranked[base..end], q, threshold);
+        let slack: Vec<i32> = lengths[base..end]
+            .iter()
+            .map(|&length| index.indexed_slack(length))
+            .collect();
         for chunk in (start..end).step_by(limits.chunk) {
             if pairs.len() > limits.pairs {
                 truncated.store(true, Relaxed);
@@ -147,13 +151,20 @@ pub fn find_pairs_limited(
                             let (from_rank, own) =
                                 ((lowest(length) - base) as u32, (rank - base) as u32);
                             let mut found = Vec::new();
+                            let needed = index.query_needs(length);
                             // All list bounds first: independent loads from uncached memory
                             // overlap, where a load per list in the loop below would wait in turn.
                             // Lists hold a bucket once per occurrence: each is read once.
-                            let mut prefix = index.prefix_of(rank - base).to_vec();
-                            prefix.dedup();
+                            let prefix = index.prefix_of(rank - base);
+                            let prefix = &prefix[..index.query_len(length).min(prefix.len())];
                             lists.clear();
-                            lists.extend(prefix.iter().map(|&bucket| index.bounds(bucket)));
+                            lists.extend(
+                                prefix
+                                    .iter()
+                                    .enumerate()
+                                    .filter(|&(i, bucket)| i == 0 || prefix[i - 1] != *bucket)
+                                    .map(|(_, &bucket)| index.bounds(bucket)),
+                            );
                             for &(list_start, list_end) in lists.iter() {
                                 if found.len() >= limits.per_item {
                                     truncated.store(true, Relaxed);
@@ -168,9 +179,10 @@ pub fn find_pairs_limited(
                                 for &other in list[from..].iter().take_while(|&&r| r < own) {
                                     let tally = &mut tallies[other as usize];
                                     if tally.query != own {
-                                        let needed = index
-                                            .shared_needed(length, lengths[other as usize + base]);
-                                        *tally = Tally { query: own, needed };
+                                        *tally = Tally {
+                                            query: own,
+                                            needed: needed.with(slack[other as usize]),
+                                        };
                                     }
                                     if tally.needed == 0 {
                                         continue;
@@ -323,6 +335,20 @@ pub fn find_pairs_involving_limited(
     Search {
         pairs,
         truncated: truncated.into_inner(),
+    }
+}
+
+/// What a query needs of its candidates (see `Index::query_needs`).
+#[derive(Clone, Copy)]
+struct QueryNeeds {
+    shared: i32,
+    in_query: i32,
+}
+
+impl QueryNeeds {
+    /// Shared prefix buckets needed with a candidate of the given `Index::indexed_slack`.
+    fn with(self, slack: i32) -> u32 {
+        self.in_query.min(self.shared + slack).max(1) as u32
     }
 }
 
@@ -547,49 +573,79 @@ impl Index {
         }));
     }
 
-    /// How many grams an item's prefix keeps: enough for any partner up to `len / τ` long.
+    /// How many grams an item's indexed prefix keeps: enough for any longer partner. A
+    /// partner `m ≥ len` units long within `k(m)` edits shares at least `grams(m) - q·k(m)`
+    /// grams, so the shorter item must index its first `len - m + q·k(m) + 1` of them.
     fn prefix_len(&self, chars: &[u16]) -> usize {
         self.prefix_len_of(chars.len())
     }
 
     fn prefix_len_of(&self, length: usize) -> usize {
         let longest_partner = (length as f64 / self.threshold + 1e-9) as usize;
-        let grams = (length + 1).saturating_sub(self.q);
-        (self.q * max_edits(longest_partner, self.threshold) + 1 + EXTRA_PREFIX).min(grams)
+        let needed = (length..=longest_partner.max(length))
+            .map(|partner| self.q * max_edits(partner, self.threshold) + 1 + length - partner)
+            .max()
+            .unwrap_or(1);
+        (needed + EXTRA_PREFIX).min(self.grams(length))
     }
 
-    /// How many prefix buckets (counted with multiplicity on the shorter side) two items of
-    /// `longer` and `shorter` units must share if they are within the threshold: they share
-    /// at least `t = grams(longer) - q·k` grams, and at most `grams - prefix` of those lie
-    /// outside either prefix; both prefixes take the shared grams in the same global order.
-    fn shared_needed(&self, longer: usize, shorter: usize) -> u32 {
-        let grams = |length: usize| (length + 1).saturating_sub(self.q) as i64;
-        let prefix = |length: usize| self.prefix_len_of(length) as i64;
-        let shared = grams(longer) - (self.q * max_edits(longer, self.threshold)) as i64;
-        let in_both = (shared - grams(longer) + prefix(longer))
-            .min(shared - grams(shorter) + prefix(shorter));
-        in_both.max(1) as u32
+    /// How many of its indexed prefix's grams an item reads as a query. A query looks only
+    /// for partners no longer than itself, so its own `q·k + 1` grams suffice.
+    fn query_len(&self, length: usize) -> usize {
+        (self.q * max_edits(length, self.threshold) + 1 + EXTRA_PREFIX)
+            .min(self.grams(length))
+            .max(1)
+    }
+
+    fn grams(&self, length: usize) -> usize {
+        (length + 1).saturating_sub(self.q)
+    }
+
+    /// An indexed item's prefix length minus its gram count (zero or less): what
+    /// `QueryNeeds::with` needs to know of a candidate.
+    fn indexed_slack(&self, length: usize) -> i32 {
+        self.prefix_len_of(length) as i32 - self.grams(length) as i32
+    }
+
+    /// How many prefix buckets a query of `length` units must share with a candidate no
+    /// longer than itself, if they are within the threshold: they share at least
+    /// `t = grams - q·k` grams, of which at most `grams - prefix` lie outside either side's
+    /// prefix; both prefixes take the shared grams in the same global order, so the shared
+    /// grams in both prefixes are the fewer of the two sides' counts.
+    fn query_needs(&self, length: usize) -> QueryNeeds {
+        let shared =
+            self.grams(length) as i32 - (self.q * max_edits(length, self.threshold)) as i32;
+        QueryNeeds {
+            shared,
+            in_query: shared - self.grams(length) as i32 + self.query_len(length) as i32,
+        }
     }
 
     /// The item's prefix: its first bucket occurrences in the global order (fewest grams
-    /// first, then by bucket), sorted, a bucket repeated as often as it occurs.
+    /// first, then by bucket), a bucket repeated as often as it occurs. Its first
+    /// `query_len` entries are the query prefix; each part is sorted by bucket.
     fn prefix(&self, chars: &[u16], out: &mut Vec<u64>) {
         self.buckets(chars, out);
-        let keep = self.prefix_len(chars).max(1);
+        let keep = self.prefix_len(chars).max(1).min(out.len());
+        let query = self.query_len(chars.len()).min(keep);
+        // Order key: count, then bucket. Occurrences of one bucket have equal keys, so
+        // the smallest keys are one well-defined multiset: no tie-breaking needed.
+        for key in out.iter_mut() {
+            let count = u64::from(self.counts[(*key >> self.coarse_shift) as usize]);
+            *key |= count << 32;
+        }
         if keep < out.len() {
-            // Order key: count, then bucket. Occurrences of one bucket have equal keys, so
-            // the `keep` smallest keys are one well-defined multiset: no tie-breaking needed.
-            for key in out.iter_mut() {
-                let count = u64::from(self.counts[(*key >> self.coarse_shift) as usize]);
-                *key |= count << 32;
-            }
             out.select_nth_unstable(keep - 1);
             out.truncate(keep);
-            for key in out.iter_mut() {
-                *key &= 0xFFFF_FFFF;
-            }
         }
-        out.sort_unstable();
+        if query > 0 && query < keep {
+            out.select_nth_unstable(query - 1);
+        }
+        for key in out.iter_mut() {
+            *key &= 0xFFFF_FFFF;
+        }
+        out[..query].sort_unstable();
+        out[query..].sort_unstable();
     }
 
     /// Where the ranks of the items whose prefix has a gram in `bucket` lie in `lists`.
