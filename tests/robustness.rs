@@ -478,6 +478,26 @@ fn a_configuration_that_is_not_text_or_not_a_file_names_the_file() {
         );
         assert!(output.stdout.is_empty());
     }
+    // An endless file is read up to a limit, not to the end.
+    if cfg!(unix) {
+        let output = govlint(
+            dir.path(),
+            &["check", "notice.txt", "--config", "/dev/zero"],
+        );
+        assert_eq!(
+            stderr(&output).trim_end(),
+            "error: /dev/zero: cannot read the configuration file: larger than 1 MB"
+        );
+        let output = govlint(
+            dir.path(),
+            &["check", "notice.txt", "--dup-allowlist", "/dev/zero"],
+        );
+        assert_eq!(code(&output), 2);
+        assert_eq!(
+            stderr(&output).trim_end(),
+            "error: /dev/zero: cannot read the allowlist: larger than 64 MB"
+        );
+    }
 }
 
 /// `--fix` writes a temporary file and renames it over the original. A debug build aborts
