@@ -43,6 +43,9 @@ const CASES: &[Case] = &[
     ("markdown-emphasis", Format::Markdown, markdown_emphasis),
     ("markdown-quotes", Format::Markdown, markdown_quotes),
     ("markdown-comments", Format::Markdown, markdown_comments),
+    ("html-lone-marks", Format::Html, html_lone_marks),
+    ("html-nested", Format::Html, html_nested),
+    ("html-unclosed", Format::Html, html_unclosed),
 ];
 
 fn main() {
@@ -307,5 +310,25 @@ fn markdown_comments(bytes: usize) -> String {
             "<!-- govlint-enable -->",
         ][i % 4]
             .to_string()
+    })
+}
+
+/// `<` and `&` that open no tag or reference, which the tokenizer hands over one by one.
+fn html_lone_marks(bytes: usize) -> String {
+    fill(bytes, "", |i| ["<", "&", "甲 ", "< 乙"][i % 4].to_string())
+}
+
+fn html_nested(bytes: usize) -> String {
+    let depth = bytes / 12;
+    format!(
+        "{}政府 工作,{}",
+        "<div>".repeat(depth),
+        "</div>".repeat(depth)
+    )
+}
+
+fn html_unclosed(bytes: usize) -> String {
+    fill(bytes, "", |i| {
+        ["<p>政府 工作,", "<td>甲,乙", "<!-- 注释 -->", "<b>重 大"][i % 4].to_string()
     })
 }

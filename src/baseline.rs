@@ -131,7 +131,8 @@ impl Baseline {
 
     /// Reads a baseline file; the error names the file.
     pub fn read(path: &Path) -> Result<Baseline, String> {
-        let text = std::fs::read_to_string(path)
+        // A million findings take about 120 MB.
+        let text = crate::config::read_text(path, 512 << 20)
             .map_err(|e| format!("{}: cannot read the baseline: {e}", path.display()))?;
         Baseline::from_json(&text)
             .map_err(|e| format!("{}: not a govlint baseline: {e}", path.display()))

@@ -302,7 +302,7 @@ fn check(args: CheckArgs, out: &mut dyn Write) -> (i32, std::io::Result<()>) {
     };
     duplicates.allow(&configured.allow.join("\n"));
     for list in configured.allowlists.iter().chain(&args.dup_allowlist) {
-        match std::fs::read_to_string(list) {
+        match config::read_text(list, 64 << 20) {
             Ok(text) => duplicates.allow(&text),
             Err(err) => {
                 eprintln!(

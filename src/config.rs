@@ -365,7 +365,7 @@ pub fn discover(dir: &Path) -> Option<PathBuf> {
 
 /// Reads and checks a configuration file.
 pub fn load(path: &Path) -> Result<Config, ConfigError> {
-    let text = read_limited(path).map_err(|message| ConfigError {
+    let text = read_text(path, MAX_CONFIG_BYTES).map_err(|message| ConfigError {
         path: path.to_path_buf(),
         text: String::new(),
         span: None,
@@ -378,7 +378,9 @@ pub fn load(path: &Path) -> Result<Config, ConfigError> {
 /// A configuration is a few kilobytes: more than this is not one (`--config /dev/zero`).
 const MAX_CONFIG_BYTES: u64 = 1024 * 1024;
 
-fn read_limited(path: &Path) -> Result<String, String> {
+/// A text file the user names beside the inputs (configuration, allowlist, baseline): at
+/// most `limit` bytes, UTF-8; the error says why in a few words (the caller names the file).
+pub fn read_text(path: &Path, limit: u64) -> Result<String, String> {
     use std::io::{ErrorKind, Read};
     let describe = |err: std::io::Error| match err.kind() {
         ErrorKind::NotFound => "no such file or directory".to_string(),
@@ -388,10 +390,10 @@ fn read_limited(path: &Path) -> Result<String, String> {
     };
     let mut bytes = Vec::new();
     std::fs::File::open(path)
-        .and_then(|file| file.take(MAX_CONFIG_BYTES + 1).read_to_end(&mut bytes))
+        .and_then(|file| file.take(limit.saturating_add(1)).read_to_end(&mut bytes))
         .map_err(describe)?;
-    if bytes.len() as u64 > MAX_CONFIG_BYTES {
-        return Err("larger than 1 MB, not a configuration file".into());
+    if bytes.len() as u64 > limit {
+        return Err(format!("larger than {} MB", limit >> 20));
     }
     String::from_utf8(bytes).map_err(|_| "not UTF-8 text".to_string())
 }

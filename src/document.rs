@@ -368,6 +368,17 @@ impl TextBuilder {
         if fragment.is_empty() {
             return;
         }
+        // Source bytes that continue the segment before: one segment (a parser may hand
+        // over text a character at a time).
+        if exact
+            && let Some(last) = self.segments.last_mut()
+            && last.exact
+            && last.source.end == source.start
+        {
+            last.source.end = source.end;
+            self.text.push_str(fragment);
+            return;
+        }
         self.segments.push(Segment {
             text_start: self.text.len(),
             source,

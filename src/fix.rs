@@ -8,28 +8,64 @@ use crate::suppress::{Directives, Matcher};
 use std::io::Write;
 use std::path::Path;
 
-/// `text` with every fix applied that does not overlap one applied before it (in order of
-/// position), and how many were applied. Each edit must still find the bytes the rule saw.
+/// `text` with every fix applied whose edits touch none of the bytes an edit of a fix
+/// applied before it touches (in order of position), and how many were applied. Each edit
+/// must still find the bytes the rule saw.
+///
+/// Edits, not whole fixes, are what may not overlap: the fix of a pair of marks edits its
+/// two ends, and the fixes of pairs nested in it (`(((行)))`) and of marks between them
+/// apply in the same round; counting the pair as everything from its first edit to its last
+/// took one round per level, and ten rounds were not enough.
 pub fn apply<'a>(text: &str, fixes: impl IntoIterator<Item = &'a Fix>) -> (String, usize) {
+    use std::collections::{BTreeMap, BTreeSet};
     let mut fixes: Vec<&Fix> = fixes.into_iter().filter(|f| !f.edits.is_empty()).collect();
     fixes.sort_by_key(|f| f.edits.iter().map(|e| e.range.start).min());
+    // What applied edits replace (start → end), and where they insert (empty ranges).
+    let mut replaced: BTreeMap<usize, usize> = BTreeMap::new();
+    let mut inserted: BTreeSet<usize> = BTreeSet::new();
+    let covers = |replaced: &BTreeMap<usize, usize>, at: usize| {
+        replaced
+            .range(..at)
+            .next_back()
+            .is_some_and(|(_, &end)| end > at)
+    };
     let mut edits = Vec::new();
     let mut applied = 0;
-    let mut taken_until = 0;
     for fix in fixes {
         let mut ranges: Vec<_> = fix.edits.iter().collect();
-        ranges.sort_by_key(|e| e.range.start);
-        let fits = ranges.first().is_some_and(|e| e.range.start >= taken_until)
+        ranges.sort_by_key(|e| (e.range.start, e.range.end));
+        let free = |range: &std::ops::Range<usize>| {
+            if range.is_empty() {
+                !inserted.contains(&range.start) && !covers(&replaced, range.start)
+            } else {
+                // Disjoint replaced ranges: the last one starting before the end reaches
+                // furthest among them.
+                let overlaps = replaced
+                    .range(..range.end)
+                    .next_back()
+                    .is_some_and(|(_, &end)| end > range.start);
+                !overlaps && inserted.range(range.start + 1..range.end).next().is_none()
+            }
+        };
+        let fits = ranges
+            .windows(2)
+            .all(|w| w[0].range.end <= w[1].range.start && w[0].range != w[1].range)
             && ranges
-                .windows(2)
-                .all(|w| w[0].range.end <= w[1].range.start)
-            && ranges.iter().all(|e| text.get(e.range.clone()).is_some());
+                .iter()
+                .all(|e| text.get(e.range.clone()).is_some() && free(&e.range));
         if fits {
-            taken_until = ranges.last().map_or(taken_until, |e| e.range.end);
+            for edit in &ranges {
+                if edit.range.is_empty() {
+                    inserted.insert(edit.range.start);
+                } else {
+                    replaced.insert(edit.range.start, edit.range.end);
+                }
+            }
             edits.extend(ranges);
             applied += 1;
         }
     }
+    edits.sort_by_key(|e| (e.range.start, e.range.end));
     let mut out = String::with_capacity(text.len());
     let mut at = 0;
     for edit in edits {
@@ -171,6 +207,31 @@ mod tests {
                 replacement: replacement.into(),
             }],
         }
+    }
+
+    /// Found by fuzzing: `(((…(行)?)…)))` needed one round per level of parentheses, and
+    /// the `?` inside was still half-width after ten.
+    #[test]
+    fn nested_pairs_are_fixed_in_one_round() {
+        use crate::document::{Document, Format};
+        use crate::source::Source;
+        let text = format!("{}行)?{}", "(".repeat(11), ")".repeat(10));
+        let document = Document::new(Source::new("a.txt", text.clone()), Format::PlainText);
+        let rule = &crate::rules::halfwidth_punctuation::RULE;
+        let fixes: Vec<Fix> = crate::rules::check_document(rule, &document, 0)
+            .into_iter()
+            .filter_map(|d| d.fix)
+            .collect();
+        assert_eq!(fixes.len(), 11);
+        let (once, applied) = apply(&text, &fixes);
+        assert_eq!(applied, 11);
+        assert_eq!(once, format!("{}行）?{}", "（".repeat(11), "）".repeat(10)));
+        let rules: Vec<&crate::rules::RuleInfo> = crate::rules::RULES.to_vec();
+        let (fixed, _) = super::converge("a.txt", &text, &fixes, &rules, false);
+        assert_eq!(
+            fixed,
+            format!("{}行）？{}", "（".repeat(11), "）".repeat(10))
+        );
     }
 
     #[test]

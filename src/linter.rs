@@ -475,12 +475,24 @@ fn lint_source(source: Source, options: &Options, keep_source: bool) -> Linted {
 /// Runs the document-level rules and extracts the duplicate units and the suppression
 /// comments, so that the document itself can be dropped.
 fn lint_document(document: Document, options: &Options, keep_source: bool) -> Linted {
-    let mut diagnostics: Vec<Diagnostic> = options
+    let mut diagnostics: Vec<Diagnostic> = Vec::new();
+    for rule in options
         .rules
         .iter()
-        .filter(|rule| matches!(rule.check, Check::Document(_)))
-        .flat_map(|rule| rules::check_document(rule, &document, 0))
-        .collect();
+        .filter(|r| matches!(r.check, Check::Document(_)))
+    {
+        let (found, dropped) = rules::check_document_counted(rule, &document, 0);
+        if dropped > 0 {
+            eprintln!(
+                "warning: {}: {} found {} times; only the first {} are reported",
+                document.source.path,
+                rule.name,
+                found.len() + dropped,
+                rules::MAX_FINDINGS
+            );
+        }
+        diagnostics.extend(found);
+    }
     // Fingerprints by paragraph, each computed once: several findings share a paragraph.
     let mut fingerprints: FxHashMap<usize, u64> = FxHashMap::default();
     for diagnostic in &mut diagnostics {

@@ -308,6 +308,30 @@ fn notice_is_reported_in(found: &[(String, String)], path: &str) {
     );
 }
 
+/// A file with 30 000 slips of one rule keeps the first 10 000 and says how many there
+/// were: a 64 MB file of them would otherwise hold 20 million findings in memory.
+#[test]
+fn findings_of_one_rule_in_one_file_stop_at_ten_thousand() {
+    let dir = workspace(&[
+        ("commas.txt", "甲,".repeat(30_000).as_bytes()),
+        ("notice.txt", STRAY_PERIOD.as_bytes()),
+    ]);
+    let output = govlint(dir.path(), &["check", ".", "--format", "json"]);
+    assert_eq!(code(&output), 1, "{}", stderr(&output));
+    assert_eq!(
+        line_about(&stderr(&output), "commas.txt"),
+        "warning: ./commas.txt: halfwidth-punctuation found 30000 times; only the first 10000 \
+         are reported"
+    );
+    let found = findings(&json(&output));
+    let commas = found
+        .iter()
+        .filter(|(path, _)| path == "./commas.txt")
+        .count();
+    assert_eq!(commas, 10_000);
+    notice_is_reported_in(&found, "./notice.txt");
+}
+
 /// 100 000 copies of one paragraph are one finding with 99 999 other places (three of
 /// them shown in human output), not five billion pairs.
 #[test]
@@ -477,6 +501,26 @@ fn a_configuration_that_is_not_text_or_not_a_file_names_the_file() {
             format!("error: {config}: cannot read the configuration file: {cause}")
         );
         assert!(output.stdout.is_empty());
+    }
+    // An endless file is read up to a limit, not to the end.
+    if cfg!(unix) {
+        let output = govlint(
+            dir.path(),
+            &["check", "notice.txt", "--config", "/dev/zero"],
+        );
+        assert_eq!(
+            stderr(&output).trim_end(),
+            "error: /dev/zero: cannot read the configuration file: larger than 1 MB"
+        );
+        let output = govlint(
+            dir.path(),
+            &["check", "notice.txt", "--dup-allowlist", "/dev/zero"],
+        );
+        assert_eq!(code(&output), 2);
+        assert_eq!(
+            stderr(&output).trim_end(),
+            "error: /dev/zero: cannot read the allowlist: larger than 64 MB"
+        );
     }
 }
 

@@ -333,6 +333,21 @@ impl Collector<'_> {
             _ => floor..end,
         };
         self.last_end = end;
+        // The tokenizer emits text piece by piece (each `<` that opens no tag alone): pieces
+        // that continue the text before them join it, or a page of a million `<` would be a
+        // million tokens and strings (200 bytes of memory for each byte of the page).
+        if exact
+            && let Some(Token::Text {
+                text: previous,
+                source: before,
+                exact: true,
+            }) = self.tokens.last_mut()
+            && before.end == source.start
+        {
+            previous.push_str(&text);
+            before.end = source.end;
+            return;
+        }
         self.tokens.push(Token::Text {
             text,
             source,
@@ -749,6 +764,23 @@ mod tests {
                     }
                 }
             }
+        }
+    }
+
+    /// A page of 100 000 `<` that open no tag (and `&` that start no reference) is a few
+    /// tokens, not one per character: it took 200 bytes of memory per byte of the page.
+    #[test]
+    fn text_emitted_piece_by_piece_is_one_token() {
+        for html in [
+            "<".repeat(100_000),
+            "&".repeat(100_000),
+            "中<".repeat(50_000),
+        ] {
+            let tokens = tokenize(&html);
+            assert!(tokens.len() <= 4, "{} tokens", tokens.len());
+            let found = paragraphs(&html);
+            assert_eq!(found.len(), 1);
+            assert_eq!(found[0].source_range(0..found[0].text.len()), 0..html.len());
         }
     }
 }

@@ -103,37 +103,27 @@ fn check(document: &Document, report: &mut Report) {
     };
     for (index, paragraph) in document.paragraphs.iter().enumerate() {
         let text = &paragraph.text;
-        let mut found: Vec<(Range<usize>, String, String)> = chinese_parentheses(text)
+        // Spans only: the messages are written as the findings are reported (a paragraph
+        // may hold a million marks, and the report keeps the first `MAX_FINDINGS`).
+        let mut found: Vec<Range<usize>> = chinese_parentheses(text)
             .into_iter()
             .filter(|span| !paragraph.is_protected(span.start))
-            .map(|span| {
-                if span.len() == 1 {
-                    let mark = char::from(text.as_bytes()[span.start]);
-                    (
-                        span,
-                        style(mark, format!("half-width `{mark}` in Chinese text")),
-                        format!("use the full-width `{}`", full_width(mark)),
-                    )
-                } else {
-                    (
-                        span,
-                        style('(', "half-width `( )` around Chinese text".into()),
-                        "use the full-width `（ ）`".into(),
-                    )
-                }
-            })
             .collect();
-        for at in point_marks(paragraph) {
-            let mark = char::from(text.as_bytes()[at]);
-            let full = full_width(mark);
-            found.push((
-                at..at + 1,
-                style(mark, format!("half-width `{mark}` in Chinese text")),
-                format!("use the full-width `{full}`"),
-            ));
-        }
-        found.sort_by_key(|(span, _, _)| span.start);
-        for (span, message, help) in found {
+        found.extend(point_marks(paragraph).into_iter().map(|at| at..at + 1));
+        found.sort_by_key(|span| span.start);
+        for span in found {
+            let (message, help) = if span.len() == 1 {
+                let mark = char::from(text.as_bytes()[span.start]);
+                (
+                    style(mark, format!("half-width `{mark}` in Chinese text")),
+                    format!("use the full-width `{}`", full_width(mark)),
+                )
+            } else {
+                (
+                    style('(', "half-width `( )` around Chinese text".into()),
+                    "use the full-width `（ ）`".into(),
+                )
+            };
             let edits: Vec<(Range<usize>, String)> = text[span.clone()]
                 .char_indices()
                 .filter(|&(_, c)| matches!(c, ',' | ';' | ':' | '!' | '?' | '(' | ')'))

@@ -145,12 +145,18 @@ impl RuleInfo {
     }
 }
 
+/// Findings of one rule in one file beyond which the rest are counted, not kept: a file of
+/// 64 MB of `甲,` would otherwise hold 20 million findings, some 800 bytes each.
+pub const MAX_FINDINGS: usize = 10_000;
+
 /// Collects one rule's findings on one document.
 pub struct Report<'a> {
     rule: &'a RuleInfo,
     source: &'a str,
     document: usize,
     pub diagnostics: Vec<Diagnostic>,
+    /// Findings past `MAX_FINDINGS`, counted only.
+    pub dropped: usize,
 }
 
 impl<'a> Report<'a> {
@@ -160,6 +166,7 @@ impl<'a> Report<'a> {
             source: &document.source.text,
             document: index,
             diagnostics: Vec::new(),
+            dropped: 0,
         }
     }
 
@@ -173,6 +180,10 @@ impl<'a> Report<'a> {
         safe: bool,
         edits: &[(Range<usize>, &str)],
     ) {
+        // Past the cap the finding was not kept: its fix goes with it.
+        if self.dropped > 0 {
+            return;
+        }
         let mut mapped = Vec::with_capacity(edits.len());
         for (range, replacement) in edits {
             let source = paragraph.source_range(range.clone());
@@ -202,6 +213,10 @@ impl<'a> Report<'a> {
         message: impl Into<String>,
         help: impl Into<String>,
     ) {
+        if self.diagnostics.len() >= MAX_FINDINGS {
+            self.dropped += 1;
+            return;
+        }
         let span = paragraph.source_range(range);
         self.diagnostics.push(
             Diagnostic::new(
@@ -219,11 +234,20 @@ impl<'a> Report<'a> {
 
 /// Runs one document-level rule on a document, for tests and the linter alike.
 pub fn check_document(rule: &RuleInfo, document: &Document, index: usize) -> Vec<Diagnostic> {
+    check_document_counted(rule, document, index).0
+}
+
+/// `check_document`, and how many findings past `MAX_FINDINGS` were dropped.
+pub fn check_document_counted(
+    rule: &RuleInfo,
+    document: &Document,
+    index: usize,
+) -> (Vec<Diagnostic>, usize) {
     let mut report = Report::new(rule, document, index);
     if let Check::Document(check) = rule.check {
         check(document, &mut report);
     }
-    report.diagnostics
+    (report.diagnostics, report.dropped)
 }
 
 #[cfg(test)]
