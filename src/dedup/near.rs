@@ -120,6 +120,8 @@ pub fn find_pairs_limited(
     // Length bands, each searched with its own index over the band and the shorter items
     // its members may match: the index stays small enough to be read from cache, and each
     // pair is found once, in the band of its longer item.
+    let order_of_grams = Order::new(&ranked, q, threshold);
+    let mut window = PrefixWindow::default();
     let mut pairs = Vec::new();
     let mut start = 0;
     'bands: while start < ranked.len() {
@@ -129,10 +131,11 @@ pub fn find_pairs_limited(
             .max(start + MIN_BAND)
             .min(ranked.len());
         let base = lowest(lengths[start]);
-        let index = Index::build(&ranked[base..end], q, threshold);
+        window.cover(&order_of_grams, &ranked, base, end);
+        let index = Lists::build(&order_of_grams, &window, &lengths, base, end);
         let slack: Vec<i32> = lengths[base..end]
             .iter()
-            .map(|&length| index.indexed_slack(length))
+            .map(|&length| order_of_grams.indexed_slack(length))
             .collect();
         for chunk in (start..end).step_by(limits.chunk) {
             if pairs.len() > limits.pairs {
@@ -151,26 +154,28 @@ pub fn find_pairs_limited(
                             let (from_rank, own) =
                                 ((lowest(length) - base) as u32, (rank - base) as u32);
                             let mut found = Vec::new();
-                            let needed = index.query_needs(length);
+                            let needed = order_of_grams.query_needs(length);
                             // All list bounds first: independent loads from uncached memory
                             // overlap, where a load per list in the loop below would wait in turn.
                             // Lists hold a bucket once per occurrence: each is read once.
-                            let prefix = index.prefix_of(rank - base);
-                            let prefix = &prefix[..index.query_len(length).min(prefix.len())];
+                            let prefix = window.prefix_of(rank);
+                            let prefix =
+                                &prefix[..order_of_grams.query_len(length).min(prefix.len())];
                             lists.clear();
-                            lists.extend(
-                                prefix
-                                    .iter()
-                                    .enumerate()
-                                    .filter(|&(i, bucket)| i == 0 || prefix[i - 1] != *bucket)
-                                    .map(|(_, &bucket)| index.bounds(bucket)),
-                            );
+                            let mut previous = None;
+                            for &bucket in prefix {
+                                let list = index.list_of(bucket);
+                                if previous != Some(list) {
+                                    lists.push(index.bounds(list));
+                                    previous = Some(list);
+                                }
+                            }
                             for &(list_start, list_end) in lists.iter() {
                                 if found.len() >= limits.per_item {
                                     truncated.store(true, Relaxed);
                                     break;
                                 }
-                                let list = &index.lists[list_start as usize..list_end as usize];
+                                let list = &index.entries[list_start as usize..list_end as usize];
                                 let from = if list.len() > 16 {
                                     list.partition_point(|&r| r < from_rank)
                                 } else {
@@ -257,17 +262,7 @@ pub fn find_pairs_involving_limited(
         };
     };
     let truncated = std::sync::atomic::AtomicBool::new(false);
-    let order = Index {
-        q,
-        threshold,
-        bits: 32,
-        counts: vec![0],
-        coarse_shift: 63,
-        chunk: 1,
-        prefixes: Vec::new(),
-        ends: Vec::new(),
-        lists: Vec::new(),
-    };
+    let order = Order::by_bucket(q, threshold);
     let mut lists: FxHashMap<u32, Vec<u32>> = FxHashMap::default();
     let mut prefix = Vec::new();
     for (i, item) in items.iter().enumerate().filter(|&(i, _)| changed[i]) {
@@ -421,10 +416,6 @@ impl Prefixes {
         let start = if i == 0 { 0 } else { self.ends[i - 1] as usize };
         &self.buckets[start..self.ends[i] as usize]
     }
-
-    fn len(&self) -> usize {
-        self.ends.len()
-    }
 }
 
 /// Fewest items searched with one index: tiny bands would rebuild the index too often.
@@ -433,58 +424,48 @@ const MIN_BAND: usize = 2048;
 /// Number of gram counts kept for the global order (1 MiB of `u32`).
 const COARSE_COUNTS: usize = 1 << 18;
 
-/// Bucketed gram counts and the inverted lists of every item's prefix.
-struct Index {
+/// The global order of gram buckets (fewest grams first) and the prefix arithmetic. One
+/// order for the whole search: each item's prefix is computed once, whichever bands use it.
+struct Order {
     q: usize,
     threshold: f64,
     bits: u32,
-    counts: Vec<u32>,
     /// `counts[bucket >> coarse_shift]` is the number of grams in the bucket's group.
+    counts: Vec<u32>,
     coarse_shift: u32,
-    /// Items per chunk of ranks (one chunk per thread).
-    chunk: usize,
-    /// The prefix of every item, by chunk.
-    prefixes: Vec<Prefixes>,
-    /// `ends[b]` is where bucket `b`'s list ends in `lists` (and `b + 1`'s begins).
-    ends: Vec<u32>,
-    /// Item ranks, sorted within each bucket's list.
-    lists: Vec<u32>,
 }
 
-impl Index {
-    fn build(items: &[&[u16]], q: usize, threshold: f64) -> Index {
+impl Order {
+    fn new(items: &[&[u16]], q: usize, threshold: f64) -> Order {
         let grams: usize = items.iter().map(|c| (c.len() + 1).saturating_sub(q)).sum();
-        // About 8 grams a bucket: a bucket array that stays in cache, lists still short.
+        // About 16 grams a bucket.
         let bits = (usize::BITS - grams.max(1).leading_zeros())
             .saturating_sub(4)
             .clamp(10, 22);
-        let buckets = 1usize << bits;
-        let mut index = Index {
+        // The order reads a count for every gram of every item: coarse counts (neighbouring
+        // buckets summed) fit in the processor's cache; any consistent order is lossless.
+        let groups = (1usize << bits).min(COARSE_COUNTS);
+        let order = Order {
             q,
             threshold,
             bits,
             counts: Vec::new(),
-            coarse_shift: 0,
-            chunk: items
-                .len()
-                .div_ceil(rayon::current_num_threads().max(1))
-                .max(1),
-            prefixes: Vec::new(),
-            ends: Vec::new(),
-            lists: Vec::new(),
+            coarse_shift: bits - groups.trailing_zeros(),
         };
-        // One contiguous run of ranks per thread, each with its own counters: no atomic
-        // read-modify-write on shared arrays, and lists filled chunk after chunk come out
-        // sorted by rank.
-        let mut counts = items
-            .par_chunks(index.chunk)
+        let chunk = items
+            .len()
+            .div_ceil(rayon::current_num_threads().max(1))
+            .max(1);
+        // Per thread, its own counters: no atomic read-modify-write on shared arrays.
+        let counts = items
+            .par_chunks(chunk)
             .map(|chunk| {
-                let mut counts = vec![0u32; buckets];
+                let mut counts = vec![0u32; groups];
                 let mut found = Vec::new();
                 for chars in chunk {
-                    index.buckets(chars, &mut found);
+                    order.buckets(chars, &mut found);
                     for &bucket in &found {
-                        counts[bucket as usize] += 1;
+                        counts[(bucket >> order.coarse_shift) as usize] += 1;
                     }
                 }
                 counts
@@ -493,76 +474,25 @@ impl Index {
                 a.iter_mut().zip(&b).for_each(|(x, y)| *x += y);
                 a
             })
-            .unwrap_or_default();
-        // The order reads a count for every gram of every item: coarse counts (neighbouring
-        // buckets summed) fit in the processor's cache; any consistent order is lossless.
-        let group = buckets / buckets.min(COARSE_COUNTS);
-        index.counts = counts.chunks(group).map(|c| c.iter().sum()).collect();
-        index.coarse_shift = group.trailing_zeros();
+            .unwrap_or_else(|| vec![0; groups]);
+        Order { counts, ..order }
+    }
 
-        // Each item's prefix, computed once and kept for the queries; per chunk, the
-        // number of entries per bucket, turned into the chunk's write offsets.
-        let prefixes: Vec<(Prefixes, Vec<u32>)> = items
-            .par_chunks(index.chunk)
-            .map(|chunk| {
-                let mut sizes = vec![0u32; buckets];
-                let mut prefixes = Prefixes::default();
-                let entries: usize = chunk.iter().map(|chars| index.prefix_len(chars)).sum();
-                prefixes.buckets.reserve_exact(entries);
-                prefixes.ends.reserve_exact(chunk.len());
-                let mut prefix = Vec::new();
-                for chars in chunk {
-                    index.prefix(chars, &mut prefix);
-                    for &bucket in &prefix {
-                        sizes[bucket as usize] += 1;
-                    }
-                    prefixes.push(&prefix);
-                }
-                (prefixes, sizes)
-            })
-            .collect();
-        let (prefixes, mut offsets): (Vec<Prefixes>, Vec<Vec<u32>>) = prefixes.into_iter().unzip();
-        let mut total = 0u32;
-        for bucket in 0..buckets {
-            for chunk in offsets.iter_mut() {
-                let size = chunk[bucket];
-                chunk[bucket] = total;
-                total += size;
-            }
-            // Reuse the counts' memory for the list ends.
-            counts[bucket] = total;
+    /// An order by bucket alone, needing no counts: for searches whose index is not known
+    /// in advance.
+    fn by_bucket(q: usize, threshold: f64) -> Order {
+        Order {
+            q,
+            threshold,
+            bits: 32,
+            counts: vec![0],
+            coarse_shift: 63,
         }
-        index.ends = counts;
-        let lists: Vec<AtomicU32> = (0..total).map(|_| AtomicU32::new(0)).collect();
-        prefixes
-            .par_iter()
-            .zip(offsets.par_iter_mut())
-            .enumerate()
-            .for_each(|(number, (prefixes, offsets))| {
-                for i in 0..prefixes.len() {
-                    for &bucket in prefixes.get(i) {
-                        // Slots are disjoint between chunks: a plain store, no contention.
-                        let slot = &mut offsets[bucket as usize];
-                        lists[*slot as usize].store((number * index.chunk + i) as u32, Relaxed);
-                        *slot += 1;
-                    }
-                }
-            });
-        drop(offsets);
-        // Same layout: this collect reuses the allocation.
-        index.lists = lists.into_iter().map(AtomicU32::into_inner).collect();
-        index.prefixes = prefixes;
-        index
     }
 
-    /// The prefix buckets of the item at `rank` (within this index).
-    fn prefix_of(&self, rank: usize) -> &[u32] {
-        self.prefixes[rank / self.chunk].get(rank % self.chunk)
-    }
-
-    /// The buckets of the item's q-grams, sorted. Grams are hashed into buckets, and the
-    /// filter works on buckets: two items sharing a gram share its bucket, so counts of
-    /// shared buckets can only exceed counts of shared grams and nothing is missed.
+    /// The buckets of the item's q-grams. Grams are hashed into buckets, and the filter
+    /// works on buckets: two items sharing a gram share its bucket, so counts of shared
+    /// buckets can only exceed counts of shared grams and nothing is missed.
     fn buckets(&self, chars: &[u16], out: &mut Vec<u64>) {
         out.clear();
         out.extend(chars.windows(self.q).map(|window| {
@@ -576,11 +506,7 @@ impl Index {
     /// How many grams an item's indexed prefix keeps: enough for any longer partner. A
     /// partner `m ≥ len` units long within `k(m)` edits shares at least `grams(m) - q·k(m)`
     /// grams, so the shorter item must index its first `len - m + q·k(m) + 1` of them.
-    fn prefix_len(&self, chars: &[u16]) -> usize {
-        self.prefix_len_of(chars.len())
-    }
-
-    fn prefix_len_of(&self, length: usize) -> usize {
+    fn prefix_len(&self, length: usize) -> usize {
         let longest_partner = (length as f64 / self.threshold + 1e-9) as usize;
         let needed = (length..=longest_partner.max(length))
             .map(|partner| self.q * max_edits(partner, self.threshold) + 1 + length - partner)
@@ -604,7 +530,7 @@ impl Index {
     /// An indexed item's prefix length minus its gram count (zero or less): what
     /// `QueryNeeds::with` needs to know of a candidate.
     fn indexed_slack(&self, length: usize) -> i32 {
-        self.prefix_len_of(length) as i32 - self.grams(length) as i32
+        self.prefix_len(length) as i32 - self.grams(length) as i32
     }
 
     /// How many prefix buckets a query of `length` units must share with a candidate no
@@ -626,7 +552,7 @@ impl Index {
     /// `query_len` entries are the query prefix; each part is sorted by bucket.
     fn prefix(&self, chars: &[u16], out: &mut Vec<u64>) {
         self.buckets(chars, out);
-        let keep = self.prefix_len(chars).max(1).min(out.len());
+        let keep = self.prefix_len(chars.len()).max(1).min(out.len());
         let query = self.query_len(chars.len()).min(keep);
         // Order key: count, then bucket. Occurrences of one bucket have equal keys, so
         // the smallest keys are one well-defined multiset: no tie-breaking needed.
@@ -647,12 +573,151 @@ impl Index {
         out[..query].sort_unstable();
         out[query..].sort_unstable();
     }
+}
 
-    /// Where the ranks of the items whose prefix has a gram in `bucket` lie in `lists`.
-    fn bounds(&self, bucket: u32) -> (u32, u32) {
-        let b = bucket as usize;
-        let start = if b == 0 { 0 } else { self.ends[b - 1] };
-        (start, self.ends[b])
+/// Ranks whose prefixes are computed together.
+const PREFIX_CHUNK: usize = 1024;
+
+/// The prefixes of the ranks the current band reads, by chunk of `PREFIX_CHUNK` ranks:
+/// bands overlap, and an item's prefix is computed once and dropped once no band needs it.
+#[derive(Default)]
+struct PrefixWindow {
+    chunks: Vec<Option<Prefixes>>,
+}
+
+impl PrefixWindow {
+    /// Makes ranks `base..end` available and drops the chunks below `base`.
+    fn cover(&mut self, order: &Order, ranked: &[&[u16]], base: usize, end: usize) {
+        let below = (base / PREFIX_CHUNK).min(self.chunks.len());
+        self.chunks[..below].fill_with(|| None);
+        let first_new = self.chunks.len();
+        let last = end.div_ceil(PREFIX_CHUNK);
+        if last <= first_new {
+            return;
+        }
+        let computed: Vec<Prefixes> = (first_new..last)
+            .into_par_iter()
+            .map(|chunk| {
+                let ranks = chunk * PREFIX_CHUNK..((chunk + 1) * PREFIX_CHUNK).min(ranked.len());
+                let mut prefixes = Prefixes::default();
+                let entries: usize = ranked[ranks.clone()]
+                    .iter()
+                    .map(|chars| order.prefix_len(chars.len()))
+                    .sum();
+                prefixes.buckets.reserve_exact(entries);
+                prefixes.ends.reserve_exact(ranks.len());
+                let mut prefix = Vec::new();
+                for chars in &ranked[ranks] {
+                    order.prefix(chars, &mut prefix);
+                    prefixes.push(&prefix);
+                }
+                prefixes
+            })
+            .collect();
+        self.chunks.extend(computed.into_iter().map(Some));
+    }
+
+    /// The prefix of the item at `rank` (which `cover` made available).
+    fn prefix_of(&self, rank: usize) -> &[u32] {
+        match &self.chunks[rank / PREFIX_CHUNK] {
+            Some(prefixes) => prefixes.get(rank % PREFIX_CHUNK),
+            None => {
+                debug_assert!(false, "rank {rank} read after its band");
+                &[]
+            }
+        }
+    }
+}
+
+/// The inverted lists of one band: for each list, the ranks (from the band's base) of the
+/// items whose indexed prefix holds one of its buckets, once per occurrence, sorted. A list
+/// gathers neighbouring buckets of the order, as many as keep lists short and the list
+/// array small: merged buckets can only raise the count of shared buckets, so the filter
+/// stays lossless.
+struct Lists {
+    shift: u32,
+    /// `ends[l]` is where list `l` ends in `entries` (and `l + 1`'s begins).
+    ends: Vec<u32>,
+    entries: Vec<u32>,
+}
+
+impl Lists {
+    fn build(
+        order: &Order,
+        window: &PrefixWindow,
+        lengths: &[usize],
+        base: usize,
+        end: usize,
+    ) -> Lists {
+        let grams: usize = lengths[base..end].iter().map(|&l| order.grams(l)).sum();
+        let bits = (usize::BITS - grams.max(1).leading_zeros())
+            .saturating_sub(4)
+            .clamp(10, order.bits);
+        let shift = order.bits - bits;
+        let lists = 1usize << bits;
+        let piece = (end - base)
+            .div_ceil(rayon::current_num_threads().max(1))
+            .max(1);
+        let pieces: Vec<std::ops::Range<usize>> = (base..end)
+            .step_by(piece)
+            .map(|from| from..(from + piece).min(end))
+            .collect();
+        // One contiguous run of ranks per thread, each with its own sizes and write offsets:
+        // lists filled piece after piece come out sorted by rank.
+        let mut offsets: Vec<Vec<u32>> = pieces
+            .par_iter()
+            .map(|ranks| {
+                let mut sizes = vec![0u32; lists];
+                for rank in ranks.clone() {
+                    for &bucket in window.prefix_of(rank) {
+                        sizes[(bucket >> shift) as usize] += 1;
+                    }
+                }
+                sizes
+            })
+            .collect();
+        let mut ends = vec![0u32; lists];
+        let mut total = 0u32;
+        for (list, list_end) in ends.iter_mut().enumerate() {
+            for piece in offsets.iter_mut() {
+                let size = piece[list];
+                piece[list] = total;
+                total += size;
+            }
+            *list_end = total;
+        }
+        let entries: Vec<AtomicU32> = (0..total).map(|_| AtomicU32::new(0)).collect();
+        pieces
+            .par_iter()
+            .zip(offsets.par_iter_mut())
+            .for_each(|(ranks, offsets)| {
+                for rank in ranks.clone() {
+                    for &bucket in window.prefix_of(rank) {
+                        // Slots are disjoint between pieces: a plain store, no contention.
+                        let slot = &mut offsets[(bucket >> shift) as usize];
+                        entries[*slot as usize].store((rank - base) as u32, Relaxed);
+                        *slot += 1;
+                    }
+                }
+            });
+        Lists {
+            shift,
+            ends,
+            // Same layout: this collect reuses the allocation.
+            entries: entries.into_iter().map(AtomicU32::into_inner).collect(),
+        }
+    }
+
+    /// The list holding `bucket`.
+    fn list_of(&self, bucket: u32) -> u32 {
+        bucket >> self.shift
+    }
+
+    /// Where the ranks of `list` lie in `entries`.
+    fn bounds(&self, list: u32) -> (u32, u32) {
+        let l = list as usize;
+        let start = if l == 0 { 0 } else { self.ends[l - 1] };
+        (start, self.ends[l])
     }
 }
 
