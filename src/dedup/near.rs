@@ -170,18 +170,24 @@ pub fn find_pairs_limited(
                                     previous = Some(list);
                                 }
                             }
+                            // Then where each list's partners begin: these reads do not
+                            // depend on each other either, where the counting below does.
+                            for bounds in lists.iter_mut() {
+                                let list = &index.entries[bounds.0 as usize..bounds.1 as usize];
+                                let from = if list.len() > 16 {
+                                    list.partition_point(|&r| r < from_rank)
+                                } else {
+                                    list.iter().take_while(|&&r| r < from_rank).count()
+                                };
+                                bounds.0 += from as u32;
+                            }
                             for &(list_start, list_end) in lists.iter() {
                                 if found.len() >= limits.per_item {
                                     truncated.store(true, Relaxed);
                                     break;
                                 }
                                 let list = &index.entries[list_start as usize..list_end as usize];
-                                let from = if list.len() > 16 {
-                                    list.partition_point(|&r| r < from_rank)
-                                } else {
-                                    list.iter().take_while(|&&r| r < from_rank).count()
-                                };
-                                for &other in list[from..].iter().take_while(|&&r| r < own) {
+                                for &other in list.iter().take_while(|&&r| r < own) {
                                     let tally = &mut tallies[other as usize];
                                     if tally.query != own {
                                         *tally = Tally {
