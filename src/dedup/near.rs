@@ -122,6 +122,7 @@ pub fn find_pairs_limited(
     // pair is found once, in the band of its longer item.
     let order_of_grams = Order::new(&ranked, q, threshold);
     let mut window = PrefixWindow::default();
+    let mut index = Lists::default();
     let mut pairs = Vec::new();
     let mut start = 0;
     'bands: while start < ranked.len() {
@@ -132,7 +133,7 @@ pub fn find_pairs_limited(
             .min(ranked.len());
         let base = lowest(lengths[start]);
         window.cover(&order_of_grams, &ranked, base, end);
-        let index = Lists::build(&order_of_grams, &window, &lengths, base, end);
+        index = Lists::build(&order_of_grams, &window, &lengths, base..end, index);
         let slack: Vec<i32> = lengths[base..end]
             .iter()
             .map(|&length| order_of_grams.indexed_slack(length))
@@ -589,23 +590,32 @@ const PREFIX_CHUNK: usize = 1024;
 #[derive(Default)]
 struct PrefixWindow {
     chunks: Vec<Option<Prefixes>>,
+    /// Dropped chunks, whose memory the next chunks reuse: a band allocates nothing new
+    /// once the window has reached its size, and the heap does not fragment.
+    spare: Vec<Prefixes>,
 }
 
 impl PrefixWindow {
     /// Makes ranks `base..end` available and drops the chunks below `base`.
     fn cover(&mut self, order: &Order, ranked: &[&[u16]], base: usize, end: usize) {
         let below = (base / PREFIX_CHUNK).min(self.chunks.len());
-        self.chunks[..below].fill_with(|| None);
+        self.spare
+            .extend(self.chunks[..below].iter_mut().filter_map(Option::take));
         let first_new = self.chunks.len();
         let last = end.div_ceil(PREFIX_CHUNK);
         if last <= first_new {
             return;
         }
-        let computed: Vec<Prefixes> = (first_new..last)
-            .into_par_iter()
-            .map(|chunk| {
+        let mut computed: Vec<Prefixes> = (first_new..last)
+            .map(|_| self.spare.pop().unwrap_or_default())
+            .collect();
+        computed
+            .par_iter_mut()
+            .zip(first_new..last)
+            .for_each(|(prefixes, chunk)| {
                 let ranks = chunk * PREFIX_CHUNK..((chunk + 1) * PREFIX_CHUNK).min(ranked.len());
-                let mut prefixes = Prefixes::default();
+                prefixes.buckets.clear();
+                prefixes.ends.clear();
                 let entries: usize = ranked[ranks.clone()]
                     .iter()
                     .map(|chars| order.prefix_len(chars.len()))
@@ -617,10 +627,10 @@ impl PrefixWindow {
                     order.prefix(chars, &mut prefix);
                     prefixes.push(&prefix);
                 }
-                prefixes
-            })
-            .collect();
+            });
         self.chunks.extend(computed.into_iter().map(Some));
+        // What no chunk reused is freed: the window shrinks with the last bands.
+        self.spare.clear();
     }
 
     /// The prefix of the item at `rank` (which `cover` made available).
@@ -640,6 +650,7 @@ impl PrefixWindow {
 /// gathers neighbouring buckets of the order, as many as keep lists short and the list
 /// array small: merged buckets can only raise the count of shared buckets, so the filter
 /// stays lossless.
+#[derive(Default)]
 struct Lists {
     shift: u32,
     /// `ends[l]` is where list `l` ends in `entries` (and `l + 1`'s begins).
@@ -648,13 +659,16 @@ struct Lists {
 }
 
 impl Lists {
+    /// The lists of the ranks in `band`, built in the memory of `recycled` (the previous
+    /// band's lists): a band allocates nothing new once the lists have reached their size.
     fn build(
         order: &Order,
         window: &PrefixWindow,
         lengths: &[usize],
-        base: usize,
-        end: usize,
+        band: std::ops::Range<usize>,
+        recycled: Lists,
     ) -> Lists {
+        let (base, end) = (band.start, band.end);
         let grams: usize = lengths[base..end].iter().map(|&l| order.grams(l)).sum();
         let bits = (usize::BITS - grams.max(1).leading_zeros())
             .saturating_sub(4)
@@ -682,7 +696,14 @@ impl Lists {
                 sizes
             })
             .collect();
-        let mut ends = vec![0u32; lists];
+        let Lists {
+            mut ends,
+            mut entries,
+            ..
+        } = recycled;
+        ends.clear();
+        ends.reserve_exact(lists);
+        ends.resize(lists, 0);
         let mut total = 0u32;
         for (list, list_end) in ends.iter_mut().enumerate() {
             for piece in offsets.iter_mut() {
@@ -692,7 +713,11 @@ impl Lists {
             }
             *list_end = total;
         }
-        let entries: Vec<AtomicU32> = (0..total).map(|_| AtomicU32::new(0)).collect();
+        entries.clear();
+        entries.reserve_exact(total as usize);
+        entries.resize(total as usize, 0);
+        // Same layout: these collects reuse the allocation.
+        let entries: Vec<AtomicU32> = entries.into_iter().map(AtomicU32::new).collect();
         pieces
             .par_iter()
             .zip(offsets.par_iter_mut())
@@ -709,7 +734,6 @@ impl Lists {
         Lists {
             shift,
             ends,
-            // Same layout: this collect reuses the allocation.
             entries: entries.into_iter().map(AtomicU32::into_inner).collect(),
         }
     }
