@@ -79,12 +79,12 @@ fn main() {
         .collect();
     files.sort_by(|a, b| a.path.cmp(&b.path));
     let unit = |(f, u): At| -> &Unit { &files[f].units.units[u] };
-    let place = |at: At| format!("{}:{}", files[at.0].path, unit(at).start.line);
+    let place = |at: At| format!("{}:{}", files[at.0].path, unit(at).place.start().line);
     let original = |at: At| -> String {
-        let span = unit(at).span.clone();
+        let span = unit(at).place.span();
         clean(&files[at.0].text[span])
     };
-    let key_of = |at: At| (files[at.0].path.clone(), unit(at).start.line);
+    let key_of = |at: At| (files[at.0].path.clone(), unit(at).place.start().line);
     // Whether a finding at `a` names `b` among its related places, or the other way round.
     let covers = |a: At, b: At| {
         let (ka, kb) = (key_of(a), key_of(b));
@@ -219,6 +219,13 @@ fn main() {
 fn judgement(a: At, b: At, files: &[File]) -> String {
     let (fa, fb) = (&files[a.0].units, &files[b.0].units);
     let (ua, ub) = (&fa.units[a.1], &fb.units[b.1]);
+    let text_of = |at: At| {
+        let file = &files[at.0];
+        file.text
+            .get(file.units.units[at.1].place.span())
+            .unwrap_or("")
+            .to_string()
+    };
     let mut why = Vec::new();
     if a.0 != b.0 {
         why.push("cross-file".to_string());
@@ -236,8 +243,8 @@ fn judgement(a: At, b: At, files: &[File]) -> String {
         if ua.provision.is_distinct_from(&ub.provision) {
             why.push(format!(
                 "distinct provisions ({} / {})",
-                ua.provision.label.as_deref().unwrap_or("-"),
-                ub.provision.label.as_deref().unwrap_or("-")
+                govlint::text::leading_label(&text_of(a)).unwrap_or("-"),
+                govlint::text::leading_label(&text_of(b)).unwrap_or("-")
             ));
         }
     }

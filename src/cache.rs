@@ -16,8 +16,8 @@ use std::time::UNIX_EPOCH;
 
 // The name changes whenever entries change shape or files are read differently: v5 added
 // the encoding, the suppression comments and the paragraph fingerprints; v6 reads HTML and
-// Word files as such.
-const FILE_NAME: &str = "govlint-v6.bin";
+// Word files as such; v7 keeps paragraphs in less memory (32-bit places, numbered labels).
+const FILE_NAME: &str = "govlint-v7.bin";
 
 /// A file's size and modification time: unchanged stamp, unchanged content.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]

@@ -81,9 +81,7 @@ impl Settings {
 pub struct Unit {
     pub paragraph: u32,
     /// The paragraph's byte span in its file, and where it starts and ends.
-    pub span: Range<usize>,
-    pub start: Position,
-    pub end: Position,
+    pub place: Place,
     /// Hash of the normalized text: equal for exact copies.
     pub key: u128,
     /// The normalized text as UTF-16 units, for near matching.
@@ -95,6 +93,44 @@ pub struct Unit {
     /// The bytes around `span` that go with the paragraph when it is deleted: its line's
     /// indentation before and its line break after; `None` when other text shares a line.
     pub deletion: Option<(u16, u8)>,
+}
+
+/// A paragraph's byte span and its start and end positions, in 32 bits each: a run keeps
+/// one for every paragraph, and files have fewer than 4 GiB (larger ones have no units).
+#[derive(Debug, Clone, Copy, Serialize, Deserialize)]
+pub struct Place {
+    span: [u32; 2],
+    start: [u32; 2],
+    end: [u32; 2],
+}
+
+impl Place {
+    fn new(span: &Range<usize>, start: Position, end: Position) -> Option<Place> {
+        let narrow = |n: usize| u32::try_from(n).ok();
+        Some(Place {
+            span: [narrow(span.start)?, narrow(span.end)?],
+            start: [narrow(start.line)?, narrow(start.column)?],
+            end: [narrow(end.line)?, narrow(end.column)?],
+        })
+    }
+
+    pub fn span(&self) -> Range<usize> {
+        self.span[0] as usize..self.span[1] as usize
+    }
+
+    pub fn start(&self) -> Position {
+        Position {
+            line: self.start[0] as usize,
+            column: self.start[1] as usize,
+        }
+    }
+
+    pub fn end(&self) -> Position {
+        Position {
+            line: self.end[0] as usize,
+            column: self.end[1] as usize,
+        }
+    }
 }
 
 /// What the duplicate phase keeps of a file.
@@ -128,12 +164,15 @@ pub fn file_units(document: &Document, settings: &Settings) -> FileUnits {
                 document.format != Format::Html
                     || !document.source.text[span.clone()].contains(['<', '&'])
             });
+            let place = Place::new(
+                &span,
+                document.source.position(span.start),
+                document.source.position(span.end),
+            )?;
             Some(Unit {
                 deletion,
                 paragraph: index as u32,
-                start: document.source.position(span.start),
-                end: document.source.position(span.end),
-                span,
+                place,
                 key: key(&normalized),
                 chars,
                 provision,
@@ -452,15 +491,15 @@ fn related(files: &[FileUnits], at: At, message: &str) -> Related {
     let unit = &files[at.0 as usize].units[at.1 as usize];
     Related {
         document: at.0 as usize,
-        span: unit.span.clone(),
-        start: unit.start,
+        span: unit.place.span(),
+        start: unit.place.start(),
         message: message.into(),
     }
 }
 
 /// `line 11`, or `line 11 of path` when the other place is in another file.
 fn place(at: At, here: At, files: &[FileUnits], paths: &[String]) -> String {
-    let line = files[at.0 as usize].units[at.1 as usize].start.line;
+    let line = files[at.0 as usize].units[at.1 as usize].place.start().line;
     if at.0 == here.0 {
         let unit = crate::document::Format::from_path(&paths[at.0 as usize]).line_unit();
         format!("{unit} {line}")
@@ -482,11 +521,11 @@ fn diagnostic_at(
         severity,
         at.0 as usize,
         unit.paragraph as usize,
-        unit.span.clone(),
+        unit.place.span(),
         message,
     );
-    diagnostic.start = unit.start;
-    diagnostic.end = unit.end;
+    diagnostic.start = unit.place.start();
+    diagnostic.end = unit.place.end();
     diagnostic.fingerprint = fingerprint_of_key(unit.key);
     diagnostic
 }
@@ -528,8 +567,8 @@ fn exact_finding(
             title: "delete this repeated paragraph".to_string(),
             safe: false,
             edits: vec![Edit {
-                range: unit.span.start - usize::from(indent)
-                    ..unit.span.end + usize::from(line_break),
+                range: unit.place.span().start - usize::from(indent)
+                    ..unit.place.span().end + usize::from(line_break),
                 replacement: String::new(),
             }],
         });
@@ -570,7 +609,7 @@ fn near_finding(
     let new = &files[later.0 as usize].units[later.1 as usize];
     diagnostic.diff = match (
         text(earlier.0 as usize, &old.span),
-        text(later.0 as usize, &new.span),
+        text(later.0 as usize, &new.place.span()),
     ) {
         (Some(old), Some(new)) => Some(diff::describe(&old, &new)),
         _ => None,

@@ -5,6 +5,7 @@ use crate::document::Document;
 use crate::text::{ends_broken, leading_label, starts_broken};
 use regex::Regex;
 use serde::{Deserialize, Serialize};
+use std::num::NonZeroU32;
 use std::sync::LazyLock;
 
 /// Laws repeat provisions word for word in different articles (`有前款所列行为之一的…`),
@@ -12,11 +13,13 @@ use std::sync::LazyLock;
 /// such paragraphs of one file are distinct, not copies.
 #[derive(Debug, Default, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Provision {
-    /// The enumerator or date the paragraph opens with.
-    pub label: Option<Box<str>>,
-    /// The article (`第五条`) the paragraph belongs to: two copies of one article are
-    /// copies, provisions of different articles are parallel.
-    pub article: Option<Box<str>>,
+    /// The enumerator or date the paragraph opens with, as a number standing for its text
+    /// within the file (provisions are compared within a file only, and a run keeps one for
+    /// every paragraph: a number is smaller than the text).
+    pub label: Option<NonZeroU32>,
+    /// The article (`第五条`) the paragraph belongs to, numbered like `label`: two copies of
+    /// one article are copies, provisions of different articles are parallel.
+    pub article: Option<NonZeroU32>,
     /// For an enumerated item: the index of the unnumbered paragraph that leads its list,
     /// so that `（一）…` under two different lead-ins are two items.
     pub lead: Option<u32>,
@@ -46,6 +49,8 @@ fn is_article(label: &str) -> bool {
 }
 
 pub fn provisions(document: &Document) -> Vec<Provision> {
+    // Each distinct label of the file gets a number, from 1.
+    let mut numbers: rustc_hash::FxHashMap<&str, NonZeroU32> = rustc_hash::FxHashMap::default();
     let mut article = None;
     let mut lead = None;
     let mut numbered_part = None;
@@ -59,8 +64,12 @@ pub fn provisions(document: &Document) -> Vec<Provision> {
             let article_label = label.is_some_and(is_article);
             // A date opens a record or a news paragraph, not an item of a list.
             let enumerator = label.is_some_and(|l| !is_date(l));
+            let label = label.map(|l| {
+                let next = NonZeroU32::new(numbers.len() as u32 + 1);
+                (l, next.map(|next| *numbers.entry(l).or_insert(next)))
+            });
             if article_label {
-                article = label.map(Box::from);
+                article = label.and_then(|(_, number)| number);
             }
             if !enumerator || article_label {
                 lead = Some(index);
@@ -69,8 +78,8 @@ pub fn provisions(document: &Document) -> Vec<Provision> {
                 numbered_part = Some(index);
             }
             Provision {
-                label: label.map(Box::from),
-                article: article.clone(),
+                label: label.and_then(|(_, number)| number),
+                article,
                 lead: if enumerator && !article_label {
                     lead
                 } else {
