@@ -134,9 +134,8 @@ pub fn find_pairs_limited(
         let base = lowest(lengths[start]);
         window.cover(&order_of_grams, &ranked, base, end);
         index = Lists::build(&order_of_grams, &window, &lengths, base..end, index);
-        let slack: Vec<i32> = lengths[base..end]
-            .iter()
-            .map(|&length| order_of_grams.indexed_slack(length))
+        let index_edits: Vec<u32> = (base..end)
+            .map(|rank| window.shape_of(rank).index_edits)
             .collect();
         for chunk in (start..end).step_by(limits.chunk) {
             if pairs.len() > limits.pairs {
@@ -155,13 +154,16 @@ pub fn find_pairs_limited(
                             let (from_rank, own) =
                                 ((lowest(length) - base) as u32, (rank - base) as u32);
                             let mut found = Vec::new();
-                            let needed = order_of_grams.query_needs(length);
+                            let shape = window.shape_of(rank);
+                            let needed = QueryNeeds {
+                                edits: max_edits(length, threshold) as u32,
+                                query_edits: shape.query_edits,
+                            };
                             // All list bounds first: independent loads from uncached memory
                             // overlap, where a load per list in the loop below would wait in turn.
                             // Lists hold a bucket once per occurrence: each is read once.
                             let prefix = window.prefix_of(rank);
-                            let prefix =
-                                &prefix[..order_of_grams.query_len(length).min(prefix.len())];
+                            let prefix = &prefix[..(shape.query_len as usize).min(prefix.len())];
                             lists.clear();
                             let mut previous = None;
                             for &bucket in prefix {
@@ -193,7 +195,7 @@ pub fn find_pairs_limited(
                                     if tally.query != own {
                                         *tally = Tally {
                                             query: own,
-                                            needed: needed.with(slack[other as usize]),
+                                            needed: needed.with(index_edits[other as usize]),
                                         };
                                     }
                                     if tally.needed == 0 {
@@ -271,11 +273,11 @@ pub fn find_pairs_involving_limited(
     let truncated = std::sync::atomic::AtomicBool::new(false);
     let order = Order::by_bucket(q, threshold);
     let mut lists: FxHashMap<u32, Vec<u32>> = FxHashMap::default();
-    let mut prefix = Vec::new();
+    let (mut scratch, mut prefix) = (PrefixScratch::default(), Vec::new());
     for (i, item) in items.iter().enumerate().filter(|&(i, _)| changed[i]) {
-        order.prefix(item.chars, &mut prefix);
+        order.prefix(item.chars, &mut scratch, &mut prefix);
         for &bucket in &prefix {
-            lists.entry(bucket as u32).or_default().push(i as u32);
+            lists.entry(bucket).or_default().push(i as u32);
         }
     }
     let histograms: Vec<Histogram> = items.par_iter().map(|item| histogram(item.chars)).collect();
@@ -288,15 +290,12 @@ pub fn find_pairs_involving_limited(
         pairs.par_extend(
             (chunk..(chunk + limits.chunk).min(items.len()))
                 .into_par_iter()
-                .map_init(Vec::new, |prefix, other| {
+                .map_init(Default::default, |(scratch, prefix), other| {
                     let mut found = Vec::new();
                     let chars = items[other].chars;
-                    order.prefix(chars, prefix);
+                    order.prefix(chars, scratch, prefix);
                     let mut candidates: Vec<u32> = Vec::new();
-                    for list in prefix
-                        .iter()
-                        .filter_map(|&bucket| lists.get(&(bucket as u32)))
-                    {
+                    for list in prefix.iter().filter_map(|&bucket| lists.get(&bucket)) {
                         if candidates.len() + list.len() > limits.candidates {
                             truncated.store(true, Relaxed);
                             break;
@@ -340,17 +339,25 @@ pub fn find_pairs_involving_limited(
     }
 }
 
-/// What a query needs of its candidates (see `Index::query_needs`).
+/// What a query needs of its candidates. A query `x` and a shorter candidate `y` within
+/// `k` edits share at least `min(E(x), E(y)) - k` prefix buckets, where `E` is the number of
+/// edits needed to destroy each side's prefix (see `Order::prefix`).
 #[derive(Clone, Copy)]
 struct QueryNeeds {
-    shared: i32,
-    in_query: i32,
+    /// `k`: the query's largest distance to a partner within the threshold.
+    edits: u32,
+    /// `E(x)` of the query prefix.
+    query_edits: u32,
 }
 
 impl QueryNeeds {
-    /// Shared prefix buckets needed with a candidate of the given `Index::indexed_slack`.
-    fn with(self, slack: i32) -> u32 {
-        self.in_query.min(self.shared + slack).max(1) as u32
+    /// Shared prefix buckets needed with a candidate whose indexed prefix needs
+    /// `index_edits` edits to destroy.
+    fn with(self, index_edits: u32) -> u32 {
+        self.query_edits
+            .min(index_edits)
+            .saturating_sub(self.edits)
+            .max(1)
     }
 }
 
@@ -411,12 +418,14 @@ fn histogram_distance(a: &Histogram, b: &Histogram) -> usize {
 struct Prefixes {
     buckets: Vec<u32>,
     ends: Vec<u32>,
+    shapes: Vec<Shape>,
 }
 
 impl Prefixes {
-    fn push(&mut self, prefix: &[u64]) {
-        self.buckets.extend(prefix.iter().map(|&b| b as u32));
+    fn push(&mut self, prefix: &[u32], shape: Shape) {
+        self.buckets.extend_from_slice(prefix);
         self.ends.push(self.buckets.len() as u32);
+        self.shapes.push(shape);
     }
 
     fn get(&self, i: usize) -> &[u32] {
@@ -510,76 +519,87 @@ impl Order {
         }));
     }
 
-    /// How many grams an item's indexed prefix keeps: enough for any longer partner. A
-    /// partner `m ≥ len` units long within `k(m)` edits shares at least `grams(m) - q·k(m)`
-    /// grams, so the shorter item must index its first `len - m + q·k(m) + 1` of them.
-    fn prefix_len(&self, length: usize) -> usize {
-        let longest_partner = (length as f64 / self.threshold + 1e-9) as usize;
-        let needed = (length..=longest_partner.max(length))
-            .map(|partner| self.q * max_edits(partner, self.threshold) + 1 + length - partner)
-            .max()
-            .unwrap_or(1);
-        (needed + EXTRA_PREFIX).min(self.grams(length))
-    }
-
-    /// How many of its indexed prefix's grams an item reads as a query. A query looks only
-    /// for partners no longer than itself, so its own `q·k + 1` grams suffice.
-    fn query_len(&self, length: usize) -> usize {
-        (self.q * max_edits(length, self.threshold) + 1 + EXTRA_PREFIX)
-            .min(self.grams(length))
-            .max(1)
-    }
-
-    fn grams(&self, length: usize) -> usize {
-        (length + 1).saturating_sub(self.q)
-    }
-
-    /// An indexed item's prefix length minus its gram count (zero or less): what
-    /// `QueryNeeds::with` needs to know of a candidate.
-    fn indexed_slack(&self, length: usize) -> i32 {
-        self.prefix_len(length) as i32 - self.grams(length) as i32
-    }
-
-    /// How many prefix buckets a query of `length` units must share with a candidate no
-    /// longer than itself, if they are within the threshold: they share at least
-    /// `t = grams - q·k` grams, of which at most `grams - prefix` lie outside either side's
-    /// prefix; both prefixes take the shared grams in the same global order, so the shared
-    /// grams in both prefixes are the fewer of the two sides' counts.
-    fn query_needs(&self, length: usize) -> QueryNeeds {
-        let shared =
-            self.grams(length) as i32 - (self.q * max_edits(length, self.threshold)) as i32;
-        QueryNeeds {
-            shared,
-            in_query: shared - self.grams(length) as i32 + self.query_len(length) as i32,
+    /// The item's prefixes in the global order (fewest grams first, then by bucket): the
+    /// indexed prefix in `out` (a bucket repeated as often as it occurs), whose first
+    /// `query_len` entries are the query prefix, each part sorted by bucket.
+    ///
+    /// A prefix is as short as the positions of its grams allow (after Ed-Join's
+    /// location-based filter): grams whose spans overlap may fall to one edit, grams far
+    /// apart each need their own. A prefix grows until it needs more than `k + EXTRA_PREFIX`
+    /// edits to destroy, for the query `k` of the item itself and for the indexed prefix the
+    /// `k` of its longest partner, and ends at the end of a bucket's occurrences. Within `k`
+    /// edits, at least `E - k` grams of a prefix needing `E` edits survive in the partner;
+    /// those of the side whose prefix ends earlier in the order all lie in the other's
+    /// prefix too, so the two prefixes share at least `min(E(x), E(y)) - k` buckets.
+    fn prefix(&self, chars: &[u16], scratch: &mut PrefixScratch, out: &mut Vec<u32>) -> Shape {
+        let PrefixScratch {
+            buckets,
+            keyed,
+            marks,
+        } = scratch;
+        self.buckets(chars, buckets);
+        keyed.clear();
+        keyed.extend(buckets.iter().enumerate().map(|(position, &bucket)| {
+            let count = u64::from(self.counts[(bucket >> self.coarse_shift) as usize]);
+            (count << 32 | bucket, position as u32)
+        }));
+        keyed.sort_unstable();
+        let longest_partner = (chars.len() as f64 / self.threshold + 1e-9) as usize;
+        let query_wanted = max_edits(chars.len(), self.threshold) + EXTRA_PREFIX;
+        let index_wanted =
+            max_edits(longest_partner.max(chars.len()), self.threshold) + EXTRA_PREFIX;
+        // Walk the grams in order, counting grams whose spans overlap none counted before:
+        // each needs an edit of its own, so the count never exceeds the edits needed to
+        // destroy the prefix (a lower bound is all the filter needs).
+        marks.clear();
+        marks.resize(keyed.len(), false);
+        let (mut apart, mut length) = (0, 0);
+        let mut prefix_while = |wanted: usize, length: &mut usize, apart: &mut usize| {
+            while *length < keyed.len()
+                && (*apart <= wanted || keyed[*length].0 == keyed[*length - 1].0)
+            {
+                let position = keyed[*length].1 as usize;
+                if !marks[position] {
+                    *apart += 1;
+                    let span =
+                        position.saturating_sub(self.q - 1)..(position + self.q).min(marks.len());
+                    marks[span].fill(true);
+                }
+                *length += 1;
+            }
+        };
+        prefix_while(query_wanted, &mut length, &mut apart);
+        let (query_len, query_edits) = (length, apart as u32);
+        prefix_while(index_wanted, &mut length, &mut apart);
+        out.clear();
+        out.extend(keyed[..length].iter().map(|&(key, _)| key as u32));
+        out[..query_len].sort_unstable();
+        out[query_len..].sort_unstable();
+        Shape {
+            query_len: query_len as u32,
+            query_edits,
+            index_edits: apart as u32,
         }
     }
+}
 
-    /// The item's prefix: its first bucket occurrences in the global order (fewest grams
-    /// first, then by bucket), a bucket repeated as often as it occurs. Its first
-    /// `query_len` entries are the query prefix; each part is sorted by bucket.
-    fn prefix(&self, chars: &[u16], out: &mut Vec<u64>) {
-        self.buckets(chars, out);
-        let keep = self.prefix_len(chars.len()).max(1).min(out.len());
-        let query = self.query_len(chars.len()).min(keep);
-        // Order key: count, then bucket. Occurrences of one bucket have equal keys, so
-        // the smallest keys are one well-defined multiset: no tie-breaking needed.
-        for key in out.iter_mut() {
-            let count = u64::from(self.counts[(*key >> self.coarse_shift) as usize]);
-            *key |= count << 32;
-        }
-        if keep < out.len() {
-            out.select_nth_unstable(keep - 1);
-            out.truncate(keep);
-        }
-        if query > 0 && query < keep {
-            out.select_nth_unstable(query - 1);
-        }
-        for key in out.iter_mut() {
-            *key &= 0xFFFF_FFFF;
-        }
-        out[..query].sort_unstable();
-        out[query..].sort_unstable();
-    }
+/// Buffers `Order::prefix` reuses from one item to the next.
+#[derive(Default)]
+struct PrefixScratch {
+    buckets: Vec<u64>,
+    keyed: Vec<(u64, u32)>,
+    marks: Vec<bool>,
+}
+
+/// What a query needs to know of an item's prefixes besides their buckets.
+#[derive(Clone, Copy, Default)]
+struct Shape {
+    /// Entries of the query prefix (the first ones of the indexed prefix).
+    query_len: u32,
+    /// Edits needed to destroy the query prefix.
+    query_edits: u32,
+    /// Edits needed to destroy the indexed prefix.
+    index_edits: u32,
 }
 
 /// Ranks whose prefixes are computed together.
@@ -616,21 +636,26 @@ impl PrefixWindow {
                 let ranks = chunk * PREFIX_CHUNK..((chunk + 1) * PREFIX_CHUNK).min(ranked.len());
                 prefixes.buckets.clear();
                 prefixes.ends.clear();
-                let entries: usize = ranked[ranks.clone()]
-                    .iter()
-                    .map(|chars| order.prefix_len(chars.len()))
-                    .sum();
-                prefixes.buckets.reserve_exact(entries);
+                prefixes.shapes.clear();
                 prefixes.ends.reserve_exact(ranks.len());
-                let mut prefix = Vec::new();
+                prefixes.shapes.reserve_exact(ranks.len());
+                let (mut scratch, mut prefix) = (PrefixScratch::default(), Vec::new());
                 for chars in &ranked[ranks] {
-                    order.prefix(chars, &mut prefix);
-                    prefixes.push(&prefix);
+                    let shape = order.prefix(chars, &mut scratch, &mut prefix);
+                    prefixes.push(&prefix, shape);
                 }
             });
         self.chunks.extend(computed.into_iter().map(Some));
         // What no chunk reused is freed: the window shrinks with the last bands.
         self.spare.clear();
+    }
+
+    /// The shape of the prefixes of the item at `rank`.
+    fn shape_of(&self, rank: usize) -> Shape {
+        match &self.chunks[rank / PREFIX_CHUNK] {
+            Some(prefixes) => prefixes.shapes[rank % PREFIX_CHUNK],
+            None => Shape::default(),
+        }
     }
 
     /// The prefix of the item at `rank` (which `cover` made available).
@@ -669,7 +694,10 @@ impl Lists {
         recycled: Lists,
     ) -> Lists {
         let (base, end) = (band.start, band.end);
-        let grams: usize = lengths[base..end].iter().map(|&l| order.grams(l)).sum();
+        let grams: usize = lengths[base..end]
+            .iter()
+            .map(|&l| (l + 1).saturating_sub(order.q))
+            .sum();
         let bits = (usize::BITS - grams.max(1).leading_zeros())
             .saturating_sub(4)
             .clamp(10, order.bits);
@@ -810,6 +838,43 @@ mod tests {
         assert_eq!(found, all_pairs(&items, 0.85));
         assert_eq!(found.len(), 1);
         assert_eq!((found[0].earlier, found[0].later), (0, 2));
+    }
+
+    /// Edits spread one every few characters destroy the most grams per edit, and a
+    /// two-letter alphabet makes every bucket occur many times: the location-based
+    /// prefixes and the count of shared buckets must still find every pair.
+    #[test]
+    fn spread_edits_and_repeated_grams_miss_no_pair() {
+        let mut texts: Vec<Vec<u16>> = Vec::new();
+        for seed in 0..40u32 {
+            let base: Vec<u16> = (0..80u32)
+                .map(|i| {
+                    if (i * 7 + seed * 13) % 5 < 2 {
+                        0x4E00
+                    } else {
+                        0x4E8C
+                    }
+                })
+                .collect();
+            for step in [3usize, 4, 6, 9] {
+                let mut copy = base.clone();
+                for i in (seed as usize % step..copy.len()).step_by(step).take(12) {
+                    copy[i] = 0x4E09;
+                }
+                texts.push(copy);
+            }
+            texts.push(base);
+        }
+        let items: Vec<Item> = texts.iter().map(|t| Item { chars: t }).collect();
+        for threshold in [0.8, 0.85, 0.9] {
+            let expected = all_pairs(&items, threshold);
+            assert!(expected.len() > 100, "{}", expected.len());
+            assert_eq!(
+                find_pairs(&items, threshold, 50),
+                expected,
+                "threshold {threshold}"
+            );
+        }
     }
 
     /// Thousands of paragraphs that are all near copies of each other: the search stops at
