@@ -2,6 +2,7 @@
 //! invisible characters no longer count. Reports always show the original text.
 
 use crate::text::is_han;
+use std::sync::LazyLock;
 use unicode_normalization::UnicodeNormalization;
 
 /// Normalized characters of `text`: NFKC (folding full-width `，１Ａ` to `,1A`), then only
@@ -18,13 +19,85 @@ pub fn normalize(text: &str) -> String {
         } else if is_han(c) && !is_compatibility_ideograph(c) {
             out.push(c);
         } else {
-            for folded in std::iter::once(c).nfkc() {
-                // Lowercasing may add marks (`İ` → `i̇`): keep only what a second pass keeps.
-                out.extend(folded.to_lowercase().filter(|c| c.is_alphanumeric()));
+            match FOLDED.lookup(c) {
+                Some(Folded::Dropped) => {}
+                Some(Folded::One(folded)) => out.push(folded),
+                Some(Folded::Several) | None => fold_slowly(c, &mut out),
             }
         }
     }
     out
+}
+
+/// The general case: NFKC of one character, lowercased, letters and digits kept.
+fn fold_slowly(c: char, out: &mut String) {
+    for folded in std::iter::once(c).nfkc() {
+        // Lowercasing may add marks (`İ` → `i̇`): keep only what a second pass keeps.
+        out.extend(folded.to_lowercase().filter(|c| c.is_alphanumeric()));
+    }
+}
+
+/// What `fold_slowly` makes of one character, when it is at most one character.
+#[derive(Clone, Copy)]
+enum Folded {
+    Dropped,
+    One(char),
+    Several,
+}
+
+/// `fold_slowly` worked out once for every character of the blocks Chinese prose takes its
+/// punctuation, symbols and Latin from: every `，。“”（）` would otherwise go through NFKC,
+/// lowercasing and the Unicode letter tables one at a time, most of the time of `normalize`.
+/// Built by `fold_slowly` itself, so that it cannot disagree with it.
+static FOLDED: LazyLock<FoldTable> = LazyLock::new(FoldTable::new);
+
+/// Latin, punctuation, symbols and kana up to the Han blocks; compatibility ideographs,
+/// presentation forms and full-width forms after them.
+const TABLE_RANGES: [std::ops::Range<u32>; 2] = [0x80..0x3400, 0xF900..0x1_0000];
+
+struct FoldTable {
+    /// One entry per code point of `TABLE_RANGES`, in order: 0 for dropped (NUL is never
+    /// kept), `SEVERAL`, or the one character kept.
+    entries: Vec<u32>,
+}
+
+const SEVERAL: u32 = u32::MAX;
+
+impl FoldTable {
+    fn new() -> Self {
+        let mut entries = Vec::new();
+        let mut folded = String::new();
+        for code in TABLE_RANGES.iter().flat_map(|range| range.clone()) {
+            folded.clear();
+            if let Some(c) = char::from_u32(code) {
+                fold_slowly(c, &mut folded);
+            }
+            let mut chars = folded.chars();
+            entries.push(match (chars.next(), chars.next()) {
+                (None, _) => 0,
+                (Some(one), None) => u32::from(one),
+                (Some(_), Some(_)) => SEVERAL,
+            });
+        }
+        FoldTable { entries }
+    }
+
+    fn lookup(&self, c: char) -> Option<Folded> {
+        let code = u32::from(c);
+        let mut base = 0;
+        for range in &TABLE_RANGES {
+            if range.contains(&code) {
+                let entry = *self.entries.get((base + code - range.start) as usize)?;
+                return Some(match entry {
+                    0 => Folded::Dropped,
+                    SEVERAL => Folded::Several,
+                    one => Folded::One(char::from_u32(one)?),
+                });
+            }
+            base += range.end - range.start;
+        }
+        None
+    }
 }
 
 /// Compatibility ideographs, which NFKC folds to unified ones.
@@ -34,7 +107,8 @@ fn is_compatibility_ideograph(c: char) -> bool {
 
 #[cfg(test)]
 mod tests {
-    use super::normalize;
+    use super::{fold_slowly, is_compatibility_ideograph, normalize};
+    use crate::text::is_han;
 
     #[test]
     fn width_punctuation_space_and_case_fold_away() {
@@ -42,6 +116,21 @@ mod tests {
         let b = normalize("注重示范驱动,培育法治品牌.abc 123");
         assert_eq!(a, "注重示范驱动培育法治品牌abc123");
         assert_eq!(a, b);
+    }
+
+    #[test]
+    fn the_table_agrees_with_folding_each_character() {
+        for code in (0x80..0x3400).chain(0xF900..0x1_0000).chain([0x1_D400]) {
+            let Some(c) = char::from_u32(code) else {
+                continue;
+            };
+            let mut slow = String::new();
+            fold_slowly(c, &mut slow);
+            if is_han(c) && !is_compatibility_ideograph(c) {
+                continue;
+            }
+            assert_eq!(normalize(&c.to_string()), slow, "U+{code:04X}");
+        }
     }
 
     #[test]
