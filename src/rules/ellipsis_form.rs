@@ -3,7 +3,7 @@
 use super::{Check, Fixes, Report, RuleInfo};
 use crate::diagnostic::Severity;
 use crate::document::Document;
-use crate::text::is_chinese;
+use crate::text::{contains_any, is_chinese};
 use std::ops::Range;
 
 pub static RULE: RuleInfo = RuleInfo {
@@ -58,6 +58,11 @@ const DOTS: &[char] = &['.', '．', '。', '…', '·', '・'];
 fn check(document: &Document, report: &mut Report) {
     for (index, paragraph) in document.paragraphs.iter().enumerate() {
         let text = &paragraph.text;
+        // Of `。`, only a run of three or more is reported, and most paragraphs hold no
+        // other dot.
+        if !contains_any(text, &['.', '．', '…', '·', '・']) && !text.contains("。。。") {
+            continue;
+        }
         for (run, mark) in dot_runs(text) {
             if paragraph.is_protected(run.start) || is_quoted(text, &run) {
                 continue;

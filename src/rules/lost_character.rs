@@ -3,7 +3,7 @@
 use super::{Check, Fixes, Report, RuleInfo};
 use crate::diagnostic::Severity;
 use crate::document::Document;
-use crate::text::is_han;
+use crate::text::{contains_any, is_han};
 
 pub static RULE: RuleInfo = RuleInfo {
     name: "lost-character",
@@ -71,6 +71,9 @@ const INTERROGATIVES: &[&str] = &[
 fn check(document: &Document, report: &mut Report) {
     for (index, paragraph) in document.paragraphs.iter().enumerate() {
         let text = &paragraph.text;
+        if !contains_any(text, &['?', '\u{FFFD}']) {
+            continue;
+        }
         let mut chars = text.char_indices().peekable();
         while let Some((at, c)) = chars.next() {
             if paragraph.is_protected(at) {
