@@ -80,12 +80,16 @@ year.
 };
 
 fn check(document: &Document, report: &mut Report) {
+    // The years of each paragraph, found once for both of the checks that read them.
+    let mut years = Vec::with_capacity(document.paragraphs.len());
     for (index, paragraph) in document.paragraphs.iter().enumerate() {
         digits_with_units(index, paragraph, report);
         hyphen_ranges(index, paragraph, report);
-        look_alike_zeros(index, paragraph, report);
+        let found = years_in(&paragraph.text);
+        look_alike_zeros(index, paragraph, &found, report);
+        years.push(found);
     }
-    mixed_years(document, report);
+    mixed_years(document, years, report);
 }
 
 // --- (a) `6千余万`: Arabic digits with 千, 百 or 十 as a unit ------------------------------
@@ -311,11 +315,15 @@ fn chinese_digit(c: char) -> Option<u32> {
     }
 }
 
-fn mixed_years(document: &Document, report: &mut Report) {
+/// `years_by_paragraph`: `years_in` of each paragraph of `document`.
+fn mixed_years(
+    document: &Document,
+    years_by_paragraph: Vec<Vec<(Range<usize>, Style)>>,
+    report: &mut Report,
+) {
     let mut years: Vec<Year> = Vec::new();
     let paragraphs = &document.paragraphs;
-    for (index, paragraph) in paragraphs.iter().enumerate() {
-        let found = years_in(&paragraph.text);
+    for ((index, paragraph), found) in paragraphs.iter().enumerate().zip(years_by_paragraph) {
         if found.is_empty() || is_date_line(&paragraph.text) {
             continue;
         }
@@ -392,9 +400,15 @@ fn zero_look_alike(c: char) -> Option<&'static str> {
     }
 }
 
-fn look_alike_zeros(index: usize, paragraph: &Paragraph, report: &mut Report) {
+/// `years`: `years_in` the paragraph's text.
+fn look_alike_zeros(
+    index: usize,
+    paragraph: &Paragraph,
+    years: &[(Range<usize>, Style)],
+    report: &mut Report,
+) {
     let text = &paragraph.text;
-    for (range, style) in years_in(text) {
+    for &(ref range, style) in years {
         let year = &text[range.clone()];
         let digits = year.trim_end_matches('年');
         let Some(first) = digits.chars().find_map(zero_look_alike) else {
