@@ -10,6 +10,13 @@ use unicode_normalization::UnicodeNormalization;
 /// difference, not a copy.
 pub fn normalize(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
+    normalize_into(text, &mut out);
+    out
+}
+
+/// `normalize`, appended to `out`: many short texts normalized into one buffer.
+pub fn normalize_into(text: &str, out: &mut String) {
+    out.reserve(text.len());
     let bytes = text.as_bytes();
     // Most of a Chinese text is kept as it is: runs of such characters are copied whole,
     // found from their first bytes without decoding them.
@@ -38,12 +45,11 @@ pub fn normalize(text: &str) -> String {
             match FOLDED.lookup(c) {
                 Some(Folded::Dropped) => {}
                 Some(Folded::One(folded)) => out.push(folded),
-                Some(Folded::Several) | None => fold_slowly(c, &mut out),
+                Some(Folded::Several) | None => fold_slowly(c, out),
             }
         }
     }
     out.push_str(&text[run_start..]);
-    out
 }
 
 /// The length of the character at `at` when `normalize` keeps it unchanged and its first
