@@ -81,12 +81,6 @@ pub fn ends_broken(line: &str) -> bool {
     line.ends_with(OPENING_MARKS)
 }
 
-/// Whether `text` holds any of `chars`. Each is one byte search (memchr), far faster than
-/// decoding every character: rules looking for marks most paragraphs lack skip them so.
-pub fn contains_any(text: &str, chars: &[char]) -> bool {
-    chars.iter().any(|&c| text.contains(c))
-}
-
 /// Whitespace as it appears in Chinese articles: ASCII, U+3000 indentation, NBSP.
 pub fn is_space(c: char) -> bool {
     c.is_whitespace() || c == '\u{3000}' || c == '\u{A0}'

@@ -3,7 +3,7 @@
 use super::{Check, Fixes, Report, RuleInfo};
 use crate::diagnostic::Severity;
 use crate::document::{Document, Paragraph};
-use crate::text::{contains_any, is_han, is_space};
+use crate::text::{is_han, is_space};
 use regex::Regex;
 use std::ops::Range;
 use std::sync::LazyLock;
@@ -125,7 +125,7 @@ const ORGAN_STARTS: &[&str] = &[
 fn check(document: &Document, report: &mut Report) {
     for (index, paragraph) in document.paragraphs.iter().enumerate() {
         let text = &paragraph.text;
-        if !contains_any(text, &[' ', '\u{3000}', '\u{A0}']) {
+        if !paragraph.may_contain_any(&[' ', '\u{3000}', '\u{A0}']) {
             continue;
         }
         let gaps = space_gaps(text);

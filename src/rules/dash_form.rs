@@ -3,9 +3,7 @@
 use super::{Check, Fixes, Report, RuleInfo};
 use crate::diagnostic::Severity;
 use crate::document::Document;
-use crate::text::{
-    CLOSING_MARKS, OPENING_MARKS, POINT_MARKS, contains_any, is_chinese, is_han, is_space,
-};
+use crate::text::{CLOSING_MARKS, OPENING_MARKS, POINT_MARKS, is_chinese, is_han, is_space};
 use std::ops::Range;
 
 pub static RULE: RuleInfo = RuleInfo {
@@ -70,7 +68,7 @@ const CLOSING_QUOTES: &[char] = &['”', '’', '」', '』'];
 fn check(document: &Document, report: &mut Report) {
     for (index, paragraph) in document.paragraphs.iter().enumerate() {
         let text = &paragraph.text;
-        if !contains_any(text, DASHES) {
+        if !paragraph.may_contain_any(DASHES) {
             continue;
         }
         let boxes = text.chars().filter(|&c| is_box(c)).count();

@@ -3,7 +3,7 @@
 use super::{Check, Fixes, Report, RuleInfo};
 use crate::diagnostic::Severity;
 use crate::document::Document;
-use crate::text::{contains_any, is_chinese};
+use crate::text::is_chinese;
 use std::ops::Range;
 
 pub static RULE: RuleInfo = RuleInfo {
@@ -60,7 +60,8 @@ fn check(document: &Document, report: &mut Report) {
         let text = &paragraph.text;
         // Of `。`, only a run of three or more is reported, and most paragraphs hold no
         // other dot.
-        if !contains_any(text, &['.', '．', '…', '·', '・']) && !text.contains("。。。") {
+        if !paragraph.may_contain_any(&['.', '．', '…', '·', '・']) && !text.contains("。。。")
+        {
             continue;
         }
         for (run, mark) in dot_runs(text) {

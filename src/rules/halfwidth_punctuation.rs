@@ -4,7 +4,7 @@ use super::lost_character::is_lost_character;
 use super::{Check, Fixes, Report, RuleInfo};
 use crate::diagnostic::Severity;
 use crate::document::Document;
-use crate::text::{contains_any, is_chinese, is_han, is_space};
+use crate::text::{is_chinese, is_han, is_space};
 use std::ops::Range;
 
 pub static RULE: RuleInfo = RuleInfo {
@@ -119,9 +119,8 @@ fn check(document: &Document, report: &mut Report) {
     for (index, paragraph) in document.paragraphs.iter().enumerate() {
         let text = &paragraph.text;
         // Both kinds of findings are at half-width marks, which most paragraphs lack.
-        let has_parenthesis = contains_any(text, &['(', ')', '（', '）']);
-        let has_point_mark = memchr::memchr3(b',', b';', b':', text.as_bytes()).is_some()
-            || memchr::memchr2(b'!', b'?', text.as_bytes()).is_some();
+        let has_parenthesis = paragraph.may_contain_any(&['(', ')', '（', '）']);
+        let has_point_mark = paragraph.may_contain_any(&[',', ';', ':', '!', '?']);
         if !has_parenthesis && !has_point_mark {
             continue;
         }

@@ -3,7 +3,7 @@
 use super::{Check, Fixes, Report, RuleInfo};
 use crate::diagnostic::Severity;
 use crate::document::Document;
-use crate::text::{contains_any, is_han};
+use crate::text::is_han;
 
 pub static RULE: RuleInfo = RuleInfo {
     name: "lost-character",
@@ -71,7 +71,7 @@ const INTERROGATIVES: &[&str] = &[
 fn check(document: &Document, report: &mut Report) {
     for (index, paragraph) in document.paragraphs.iter().enumerate() {
         let text = &paragraph.text;
-        if !contains_any(text, &['?', '\u{FFFD}']) {
+        if !paragraph.may_contain_any(&['?', '\u{FFFD}']) {
             continue;
         }
         let mut chars = text.char_indices().peekable();

@@ -5,7 +5,6 @@
 use super::{Check, Fixes, Report, RuleInfo};
 use crate::diagnostic::Severity;
 use crate::document::{Document, Paragraph};
-use crate::text::contains_any;
 use std::ops::Range;
 
 pub static RULE: RuleInfo = RuleInfo {
@@ -119,7 +118,7 @@ fn is_digit(c: char) -> bool {
 
 fn digits_with_units(index: usize, paragraph: &Paragraph, report: &mut Report) {
     let text = &paragraph.text;
-    if !contains_any(text, &['千', '百', '十']) {
+    if !paragraph.may_contain_any(&['千', '百', '十']) {
         return;
     }
     let mut number_start: Option<usize> = None;
@@ -211,7 +210,7 @@ fn in_digits(number: &str, zeros: usize) -> String {
 
 fn hyphen_ranges(index: usize, paragraph: &Paragraph, report: &mut Report) {
     let text = &paragraph.text;
-    if !contains_any(text, &['-', '－']) {
+    if !paragraph.may_contain_any(&['-', '－']) {
         return;
     }
     for (at, hyphen) in text.char_indices().filter(|&(_, c)| c == '-' || c == '－') {

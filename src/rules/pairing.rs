@@ -5,7 +5,7 @@
 //! `”列宁的结论是`). Such lines run on into the next and are matched as one text.
 
 use crate::document::Paragraph;
-use crate::text::{CLOSING_MARKS, contains_any, is_han, starts_broken};
+use crate::text::{CLOSING_MARKS, is_han, starts_broken};
 use std::ops::Range;
 
 /// A family of marks that pair with each other: any opener closes with any closer of the
@@ -70,10 +70,9 @@ pub fn orphans(
     let mut open: Vec<Vec<Orphan>> = families.iter().map(|_| Vec::new()).collect();
     for index in chain {
         let paragraph = &paragraphs[index];
-        // Byte searches spare the many paragraphs without a mark of these families.
+        // The summary spares the many paragraphs without a mark of these families.
         let has_mark = families.iter().any(|family| {
-            contains_any(&paragraph.text, family.openers)
-                || contains_any(&paragraph.text, family.closers)
+            paragraph.may_contain_any(family.openers) || paragraph.may_contain_any(family.closers)
         });
         if !has_mark {
             continue;

@@ -3,7 +3,7 @@
 use super::{Check, Fixes, Report, RuleInfo};
 use crate::diagnostic::Severity;
 use crate::document::Document;
-use crate::text::{contains_any, is_chinese, is_han, is_space};
+use crate::text::{is_chinese, is_han, is_space};
 
 pub static RULE: RuleInfo = RuleInfo {
     name: "stray-period",
@@ -43,7 +43,7 @@ full stop), decimals (`3.5%`), version numbers, URLs and e-mail addresses, file 
 fn check(document: &Document, report: &mut Report) {
     for (index, paragraph) in document.paragraphs.iter().enumerate() {
         let text = &paragraph.text;
-        if !contains_any(text, &['.', '．']) {
+        if !paragraph.may_contain_any(&['.', '．']) {
             continue;
         }
         for (at, mark) in text.char_indices().filter(|&(_, c)| c == '.' || c == '．') {
