@@ -154,6 +154,26 @@ pub fn decode(
     Ok((text, encoding))
 }
 
+/// `decode`, taking the bytes: UTF-8 without NUL bytes, what nearly every file is, becomes
+/// the text in place, validated once and not copied. Anything else goes through `decode`.
+pub fn decode_owned(
+    bytes: Vec<u8>,
+    forced: Option<TextEncoding>,
+) -> Result<(String, TextEncoding), String> {
+    let may_be_utf8 = match forced {
+        Some(encoding) => encoding == TextEncoding::Utf8,
+        None => Encoding::for_bom(&bytes)
+            .is_none_or(|(encoding, _)| encoding != UTF_16LE && encoding != UTF_16BE),
+    };
+    if !may_be_utf8 || bytes.contains(&0) {
+        return decode(&bytes, forced);
+    }
+    match String::from_utf8(bytes) {
+        Ok(text) => Ok((text, TextEncoding::Utf8)),
+        Err(not_utf8) => decode(not_utf8.as_bytes(), forced),
+    }
+}
+
 /// The Chinese encoding that non-UTF-8 bytes look like.
 fn guess(bytes: &[u8]) -> Result<TextEncoding, String> {
     let mut detector = chardetng::EncodingDetector::new(chardetng::Iso2022JpDetection::Deny);
@@ -213,6 +233,32 @@ mod tests {
         // Forced, it decodes.
         let forced = from_label("windows-1252").expect("a label");
         assert_eq!(decode(&bytes, Some(forced)).expect("decoded").0, latin);
+    }
+
+    #[test]
+    fn taking_the_bytes_decodes_as_borrowing_them() {
+        let (gbk, _, _) = GBK.encode(ARTICLE);
+        let utf16 = TextEncoding::Utf16Le
+            .encode(&format!("\u{FEFF}{ARTICLE}"))
+            .expect("encoded");
+        let inputs: [&[u8]; 6] = [
+            ARTICLE.as_bytes(),
+            b"\xEF\xBB\xBFwith a BOM",
+            &gbk,
+            &utf16,
+            b"NUL\0inside",
+            b"\xFF\xFE\xFD",
+        ];
+        let forced = [None, Some(TextEncoding::Utf8), from_label("gbk")];
+        for bytes in inputs {
+            for forced in forced {
+                assert_eq!(
+                    decode_owned(bytes.to_vec(), forced),
+                    decode(bytes, forced),
+                    "{bytes:?} {forced:?}"
+                );
+            }
+        }
     }
 
     #[test]

@@ -2,7 +2,7 @@
 //! its lintable text, the map back to source bytes, its sentences and its protected spans.
 
 use crate::source::Source;
-use crate::text::{is_chinese, is_space, url_spans};
+use crate::text::{is_chinese, is_han, is_space, url_spans};
 use pulldown_cmark::{Event, Options, Parser, Tag, TagEnd};
 use std::ops::Range;
 use unicode_width::UnicodeWidthStr;
@@ -68,19 +68,62 @@ pub struct Paragraph {
     pub protected: Vec<Range<usize>>,
     /// A heading (Markdown) or a short line without a sentence stop (plain text).
     pub is_heading: bool,
+    summary: CharSummary,
+}
+
+/// Which characters other than Han ideographs a text holds, as one bit per hash of each.
+/// A clear bit proves a character absent: rules skip the many paragraphs without the marks
+/// they look for without reading them again. A set bit may be another character's.
+#[derive(Debug, Clone)]
+struct CharSummary([u64; 4]);
+
+impl CharSummary {
+    fn of(text: &str) -> Self {
+        let mut bits = [0u64; 4];
+        for c in text.chars().filter(|&c| !is_han(c)) {
+            let slot = Self::slot(c);
+            bits[slot / 64] |= 1 << (slot % 64);
+        }
+        CharSummary(bits)
+    }
+
+    /// A multiplicative hash to 8 bits: the marks of Chinese text (`，` U+FF0C, `、`
+    /// U+3001, digits, `“` U+201C…) would collide often on their low bytes alone.
+    fn slot(c: char) -> usize {
+        (u32::from(c).wrapping_mul(0x9E37_79B1) >> 24) as usize
+    }
+
+    fn may_hold(&self, c: char) -> bool {
+        let slot = Self::slot(c);
+        self.0[slot / 64] & (1 << (slot % 64)) != 0
+    }
 }
 
 impl Paragraph {
     fn new(text: String, segments: Vec<Segment>, is_heading: bool) -> Self {
         let sentences = split_sentences(&text);
         let protected = url_spans(&text);
+        let summary = CharSummary::of(&text);
         Paragraph {
             text,
             segments,
             sentences,
             protected,
             is_heading,
+            summary,
         }
+    }
+
+    /// Whether the text may hold any of `chars`; `false` proves it holds none. Han
+    /// ideographs are searched for, other characters looked up in the paragraph's summary.
+    pub fn may_contain_any(&self, chars: &[char]) -> bool {
+        chars.iter().any(|&c| {
+            if is_han(c) {
+                self.text.contains(c)
+            } else {
+                self.summary.may_hold(c)
+            }
+        })
     }
 
     /// The segment holding byte `at` of the text (the last one for the end of the text).
@@ -555,6 +598,21 @@ mod tests {
         let at = p.text.find("链接").unwrap();
         let mapped = p.source_offset(at);
         assert_eq!(&text[mapped..mapped + "链接".len()], "链接");
+    }
+
+    #[test]
+    fn the_summary_never_denies_a_character_the_text_holds() {
+        let text: String = (0..0x3_0000)
+            .step_by(7)
+            .filter_map(char::from_u32)
+            .chain("，。、“”（）《》.,;:!?-－—…·　 \u{A0}\u{FFFD}千年".chars())
+            .collect();
+        let p = Paragraph::new(text.clone(), vec![], false);
+        for c in text.chars() {
+            assert!(p.may_contain_any(&[c]), "U+{:04X}", u32::from(c));
+        }
+        let plain = Paragraph::new("各项工作稳步推进，成效明显。".into(), vec![], false);
+        assert!(!plain.may_contain_any(&['.', '?', '年']));
     }
 
     #[test]

@@ -64,7 +64,9 @@ pub fn lint(data: &[u8]) {
         3 => Some(TextEncoding::Utf16Le),
         _ => None,
     };
-    let Ok((text, encoding)) = decode::decode(bytes, forced) else {
+    let decoded = decode::decode(bytes, forced);
+    assert_eq!(decode::decode_owned(bytes.to_vec(), forced), decoded);
+    let Ok((text, encoding)) = decoded else {
         return;
     };
     // Text goes back to the bytes it came from (exact for UTF-8 and UTF-16, which `--fix`

@@ -256,7 +256,7 @@ pub fn read_limited(
     if Format::from_path(&path) == Format::Docx {
         return crate::docx::source(path.clone(), bytes).map_err(fail);
     }
-    let (text, encoding) = decode::decode(&bytes, encoding).map_err(fail)?;
+    let (text, encoding) = decode::decode_owned(bytes, encoding).map_err(fail)?;
     let mut source = Source::new(path, text);
     source.encoding = encoding;
     Ok(source)

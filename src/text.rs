@@ -100,6 +100,11 @@ static URL_OR_EMAIL: LazyLock<Regex> = LazyLock::new(|| {
 /// Byte ranges of URLs and e-mail addresses in `text`. Trailing ASCII punctuation that ends
 /// the sentence around a URL (`见www.gov.cn.`) is not part of it.
 pub fn url_spans(text: &str) -> Vec<Range<usize>> {
+    // Every alternative of the pattern holds a literal `://`, `.` or `@`, which most Chinese
+    // paragraphs do not: a byte search spares them the regex.
+    if memchr::memchr3(b':', b'.', b'@', text.as_bytes()).is_none() {
+        return Vec::new();
+    }
     URL_OR_EMAIL
         .find_iter(text)
         .map(|m| {

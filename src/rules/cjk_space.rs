@@ -125,6 +125,9 @@ const ORGAN_STARTS: &[&str] = &[
 fn check(document: &Document, report: &mut Report) {
     for (index, paragraph) in document.paragraphs.iter().enumerate() {
         let text = &paragraph.text;
+        if !paragraph.may_contain_any(&[' ', '\u{3000}', '\u{A0}']) {
+            continue;
+        }
         let gaps = space_gaps(text);
         if gaps.is_empty() {
             continue;

@@ -68,6 +68,9 @@ const CLOSING_QUOTES: &[char] = &['”', '’', '」', '』'];
 fn check(document: &Document, report: &mut Report) {
     for (index, paragraph) in document.paragraphs.iter().enumerate() {
         let text = &paragraph.text;
+        if !paragraph.may_contain_any(DASHES) {
+            continue;
+        }
         let boxes = text.chars().filter(|&c| is_box(c)).count();
         for (run, mark) in dash_runs(text) {
             if paragraph.is_protected(run.start) {

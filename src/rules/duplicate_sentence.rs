@@ -2,7 +2,7 @@
 //! paragraph repeated as the first of the next: a paste slip.
 
 use super::{Check, Fixes, Report, RuleInfo};
-use crate::dedup::normalize::normalize;
+use crate::dedup::normalize::{normalize, normalize_into};
 use crate::diagnostic::Severity;
 use crate::document::{Document, Paragraph};
 use crate::text::is_space;
@@ -63,13 +63,26 @@ const MIN_CHARS: usize = 8;
 struct Sentence {
     /// The sentence without the spaces around it.
     range: Range<usize>,
-    /// The normalized sentence, `None` when it is too short or quoted to compare.
-    key: Option<String>,
+    /// Where the normalized sentence is in `keys`, the normalized sentences of the whole
+    /// document (one buffer, not a string per sentence); `None` when it is too short or
+    /// quoted to compare.
+    key: Option<Range<usize>>,
+}
+
+impl Sentence {
+    fn key<'a>(&self, keys: &'a str) -> Option<&'a str> {
+        self.key.clone().map(|range| &keys[range])
+    }
 }
 
 fn check(document: &Document, report: &mut Report) {
     let paragraphs = &document.paragraphs;
-    let sentences: Vec<Vec<Sentence>> = paragraphs.iter().map(sentences).collect();
+    let mut keys = String::new();
+    let sentences: Vec<Vec<Sentence>> = paragraphs
+        .iter()
+        .map(|paragraph| sentences(paragraph, &mut keys))
+        .collect();
+    let keys = keys.as_str();
     for (index, paragraph) in paragraphs.iter().enumerate() {
         let own = &sentences[index];
         let mut reported_first = false;
@@ -79,6 +92,7 @@ fn check(document: &Document, report: &mut Report) {
                 paragraph,
                 &sentences[index - 1],
                 own,
+                keys,
             )
         {
             let position = document
@@ -112,16 +126,12 @@ fn check(document: &Document, report: &mut Report) {
         let mut j = usize::from(reported_first);
         while j < own.len() {
             for (i, sentence) in own.iter().enumerate().take(j).skip(seen) {
-                if let Some(key) = &sentence.key {
-                    first_of.entry(key.as_str()).or_insert(i);
+                if let Some(key) = sentence.key(keys) {
+                    first_of.entry(key).or_insert(i);
                 }
             }
             seen = seen.max(j);
-            let Some(earlier) = own[j]
-                .key
-                .as_deref()
-                .and_then(|key| first_of.get(key).copied())
-            else {
+            let Some(earlier) = own[j].key(keys).and_then(|key| first_of.get(key).copied()) else {
                 j += 1;
                 continue;
             };
@@ -130,7 +140,7 @@ fn check(document: &Document, report: &mut Report) {
             while j + run < own.len()
                 && earlier + run < j
                 && own[j + run].key.is_some()
-                && own[j + run].key == own[earlier + run].key
+                && own[j + run].key(keys) == own[earlier + run].key(keys)
             {
                 run += 1;
             }
@@ -182,19 +192,20 @@ fn adjacent_repeat<'a>(
     next: &Paragraph,
     previous_sentences: &'a [Sentence],
     next_sentences: &'a [Sentence],
+    keys: &str,
 ) -> Option<(&'a Sentence, &'a Sentence)> {
     if previous.is_heading || next.is_heading {
         return None;
     }
     let (last, first) = (previous_sentences.last()?, next_sentences.first()?);
     (first.key.is_some()
-        && first.key == last.key
+        && first.key(keys) == last.key(keys)
         && normalize(&previous.text) != normalize(&next.text))
     .then_some((last, first))
 }
 
-/// The sentences of a paragraph, each with its comparison key.
-fn sentences(paragraph: &Paragraph) -> Vec<Sentence> {
+/// The sentences of a paragraph, each with its comparison key, appended to `keys`.
+fn sentences(paragraph: &Paragraph, keys: &mut String) -> Vec<Sentence> {
     let text = &paragraph.text;
     let mut depth = 0usize;
     paragraph
@@ -222,9 +233,15 @@ fn sentences(paragraph: &Paragraph) -> Vec<Sentence> {
                     }
                     outside
                 });
-            let key = normalize(sentence);
+            let key_start = keys.len();
+            normalize_into(sentence, keys);
+            let key = key_start..keys.len();
             let long = |s: &str| s.chars().count() >= MIN_CHARS;
-            let comparable = long(&key) && outside.is_none_or(|o| long(&normalize(&o)));
+            let comparable =
+                long(&keys[key.clone()]) && outside.is_none_or(|o| long(&normalize(&o)));
+            if !comparable {
+                keys.truncate(key_start);
+            }
             let start = range.start + lead;
             Some(Sentence {
                 range: start..start + trimmed.len(),

@@ -58,6 +58,12 @@ const DOTS: &[char] = &['.', '．', '。', '…', '·', '・'];
 fn check(document: &Document, report: &mut Report) {
     for (index, paragraph) in document.paragraphs.iter().enumerate() {
         let text = &paragraph.text;
+        // Of `。`, only a run of three or more is reported, and most paragraphs hold no
+        // other dot.
+        if !paragraph.may_contain_any(&['.', '．', '…', '·', '・']) && !text.contains("。。。")
+        {
+            continue;
+        }
         for (run, mark) in dot_runs(text) {
             if paragraph.is_protected(run.start) || is_quoted(text, &run) {
                 continue;

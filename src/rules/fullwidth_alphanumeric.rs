@@ -78,6 +78,9 @@ fn is_chinese_numeral(c: char) -> bool {
 fn check(document: &Document, report: &mut Report) {
     for (index, paragraph) in document.paragraphs.iter().enumerate() {
         let text = &paragraph.text;
+        if !has_wide_alphanumeric(text) {
+            continue;
+        }
         // End of the last Chinese-numeral number reported, whose other zeros are done.
         let mut numeral_end = 0;
         for run in wide_runs(text) {
@@ -175,6 +178,17 @@ fn chinese_number(text: &str, run: Range<usize>) -> Option<Range<usize>> {
 
 /// Runs of full-width letters and digits, each extended over the full-width decimal point
 /// (`１１．２`) and thousands separators (`７，５００`) of a full-width number.
+/// Whether `text` holds a full-width letter or digit. They are all encoded 0xEF 0xBC or
+/// 0xEF 0xBD and a last byte, so a byte search for 0xEF finds them without decoding the
+/// Han characters around them.
+fn has_wide_alphanumeric(text: &str) -> bool {
+    memchr::memchr_iter(0xEF, text.as_bytes()).any(|at| {
+        text.get(at..)
+            .and_then(|rest| rest.chars().next())
+            .is_some_and(is_wide_alphanumeric)
+    })
+}
+
 fn wide_runs(text: &str) -> Vec<Range<usize>> {
     let chars: Vec<(usize, char)> = text.char_indices().collect();
     let at = |i: usize| chars.get(i).map(|&(_, c)| c);

@@ -50,8 +50,15 @@ around Latin or digits only (`(GDP)`, `(1)`), list markers (`1)`), and a `?` tha
 fn full_width_uses(document: &Document) -> impl Fn(char) -> usize {
     let mut counts = [0usize; 7];
     for paragraph in &document.paragraphs {
-        for c in paragraph.text.chars().filter(|c| !c.is_ascii()) {
-            if let Some(i) = mark_index(c) {
+        let text = &paragraph.text;
+        // The full-width marks are all in U+FF00–U+FFFF, encoded from 0xEF: a byte search
+        // finds them without decoding the Han characters between.
+        for at in memchr::memchr_iter(0xEF, text.as_bytes()) {
+            if let Some(i) = text
+                .get(at..)
+                .and_then(|rest| rest.chars().next())
+                .and_then(mark_index)
+            {
                 counts[i] += 1;
             }
         }
@@ -60,6 +67,21 @@ fn full_width_uses(document: &Document) -> impl Fn(char) -> usize {
 }
 
 /// The index of a mark among `,;:!?()` and among their full-width forms `，；：！？（）`.
+/// How many times the document writes each ASCII mark. Every one counts, numbers and URLs
+/// too: an over-count only keeps the remark for documents whose habit is clear.
+fn ascii_uses(document: &Document) -> [usize; 7] {
+    let mut ascii = [0usize; 7];
+    for paragraph in &document.paragraphs {
+        // ASCII marks are single bytes, never part of a longer character.
+        for byte in paragraph.text.bytes().filter(u8::is_ascii_punctuation) {
+            if let Some(i) = mark_index(char::from(byte)) {
+                ascii[i] += 1;
+            }
+        }
+    }
+    ascii
+}
+
 fn mark_index(c: char) -> Option<usize> {
     match c {
         ',' | '，' => Some(0),
@@ -77,22 +99,15 @@ fn mark_index(c: char) -> Option<usize> {
 const STYLE_RATIO: usize = 10;
 
 fn check(document: &Document, report: &mut Report) {
-    let uses = full_width_uses(document);
-    // Every ASCII mark counts, numbers and URLs too: an over-count only keeps the remark
-    // for documents whose habit is clear.
-    let mut ascii = [0usize; 7];
-    for paragraph in &document.paragraphs {
-        // ASCII marks are single bytes, never part of a longer character.
-        for byte in paragraph.text.bytes().filter(u8::is_ascii_punctuation) {
-            if let Some(i) = mark_index(char::from(byte)) {
-                ascii[i] += 1;
-            }
-        }
-    }
-    let slips = |mark: char| mark_index(mark).map_or(0, |i| ascii[i]);
+    // The document's habits are counted once a finding's message needs them: most
+    // documents have no finding.
+    let habits = std::cell::OnceCell::new();
     let style = |mark: char, message: String| {
+        let (uses, ascii) =
+            habits.get_or_init(|| (full_width_uses(document), ascii_uses(document)));
         let full = uses(mark);
-        if full >= STYLE_RATIO && slips(mark) * STYLE_RATIO <= full {
+        let slips = mark_index(mark).map_or(0, |i| ascii[i]);
+        if full >= STYLE_RATIO && slips * STYLE_RATIO <= full {
             format!(
                 "{message}, where this document writes `{}` {full} times",
                 full_width(mark)
@@ -103,13 +118,25 @@ fn check(document: &Document, report: &mut Report) {
     };
     for (index, paragraph) in document.paragraphs.iter().enumerate() {
         let text = &paragraph.text;
+        // Both kinds of findings are at half-width marks, which most paragraphs lack.
+        let has_parenthesis = paragraph.may_contain_any(&['(', ')', '（', '）']);
+        let has_point_mark = paragraph.may_contain_any(&[',', ';', ':', '!', '?']);
+        if !has_parenthesis && !has_point_mark {
+            continue;
+        }
         // Spans only: the messages are written as the findings are reported (a paragraph
         // may hold a million marks, and the report keeps the first `MAX_FINDINGS`).
-        let mut found: Vec<Range<usize>> = chinese_parentheses(text)
-            .into_iter()
-            .filter(|span| !paragraph.is_protected(span.start))
-            .collect();
-        found.extend(point_marks(paragraph).into_iter().map(|at| at..at + 1));
+        let mut found: Vec<Range<usize>> = Vec::new();
+        if has_parenthesis {
+            found.extend(
+                chinese_parentheses(text)
+                    .into_iter()
+                    .filter(|span| !paragraph.is_protected(span.start)),
+            );
+        }
+        if has_point_mark {
+            found.extend(point_marks(paragraph).into_iter().map(|at| at..at + 1));
+        }
         found.sort_by_key(|span| span.start);
         for span in found {
             let (message, help) = if span.len() == 1 {

@@ -71,6 +71,9 @@ const INTERROGATIVES: &[&str] = &[
 fn check(document: &Document, report: &mut Report) {
     for (index, paragraph) in document.paragraphs.iter().enumerate() {
         let text = &paragraph.text;
+        if !paragraph.may_contain_any(&['?', '\u{FFFD}']) {
+            continue;
+        }
         let mut chars = text.char_indices().peekable();
         while let Some((at, c)) = chars.next() {
             if paragraph.is_protected(at) {

@@ -79,12 +79,16 @@ year.
 };
 
 fn check(document: &Document, report: &mut Report) {
+    // The years of each paragraph, found once for both of the checks that read them.
+    let mut years = Vec::with_capacity(document.paragraphs.len());
     for (index, paragraph) in document.paragraphs.iter().enumerate() {
         digits_with_units(index, paragraph, report);
         hyphen_ranges(index, paragraph, report);
-        look_alike_zeros(index, paragraph, report);
+        let found = years_in(&paragraph.text);
+        look_alike_zeros(index, paragraph, &found, report);
+        years.push(found);
     }
-    mixed_years(document, report);
+    mixed_years(document, years, report);
 }
 
 // --- (a) `6千余万`: Arabic digits with 千, 百 or 十 as a unit ------------------------------
@@ -114,6 +118,9 @@ fn is_digit(c: char) -> bool {
 
 fn digits_with_units(index: usize, paragraph: &Paragraph, report: &mut Report) {
     let text = &paragraph.text;
+    if !paragraph.may_contain_any(&['千', '百', '十']) {
+        return;
+    }
     let mut number_start: Option<usize> = None;
     for (at, c) in text.char_indices() {
         if is_digit(c) || number_start.is_some() && matches!(c, '.' | '．') {
@@ -203,6 +210,9 @@ fn in_digits(number: &str, zeros: usize) -> String {
 
 fn hyphen_ranges(index: usize, paragraph: &Paragraph, report: &mut Report) {
     let text = &paragraph.text;
+    if !paragraph.may_contain_any(&['-', '－']) {
+        return;
+    }
     for (at, hyphen) in text.char_indices().filter(|&(_, c)| c == '-' || c == '－') {
         let after_hyphen = at + hyphen.len_utf8();
         let before = text[..at].strip_suffix('年').unwrap_or(&text[..at]);
@@ -304,11 +314,16 @@ fn chinese_digit(c: char) -> Option<u32> {
     }
 }
 
-fn mixed_years(document: &Document, report: &mut Report) {
+/// `years_by_paragraph`: `years_in` of each paragraph of `document`.
+fn mixed_years(
+    document: &Document,
+    years_by_paragraph: Vec<Vec<(Range<usize>, Style)>>,
+    report: &mut Report,
+) {
     let mut years: Vec<Year> = Vec::new();
     let paragraphs = &document.paragraphs;
-    for (index, paragraph) in paragraphs.iter().enumerate() {
-        if is_date_line(&paragraph.text) {
+    for ((index, paragraph), found) in paragraphs.iter().enumerate().zip(years_by_paragraph) {
+        if found.is_empty() || is_date_line(&paragraph.text) {
             continue;
         }
         // A title broken over lines where a web page had a link: `《` / `…` / `》`.
@@ -323,7 +338,7 @@ fn mixed_years(document: &Document, report: &mut Report) {
             .filter(|&(_, c)| c == '《' || c == '》')
             .collect();
         years.extend(
-            years_in(&paragraph.text)
+            found
                 .into_iter()
                 .filter(|(range, _)| !in_title(&title_marks, range.start, broken_title))
                 .map(|(range, style)| Year {
@@ -384,9 +399,15 @@ fn zero_look_alike(c: char) -> Option<&'static str> {
     }
 }
 
-fn look_alike_zeros(index: usize, paragraph: &Paragraph, report: &mut Report) {
+/// `years`: `years_in` the paragraph's text.
+fn look_alike_zeros(
+    index: usize,
+    paragraph: &Paragraph,
+    years: &[(Range<usize>, Style)],
+    report: &mut Report,
+) {
     let text = &paragraph.text;
-    for (range, style) in years_in(text) {
+    for &(ref range, style) in years {
         let year = &text[range.clone()];
         let digits = year.trim_end_matches('年');
         let Some(first) = digits.chars().find_map(zero_look_alike) else {
@@ -430,15 +451,18 @@ fn look_alike_zeros(index: usize, paragraph: &Paragraph, report: &mut Report) {
 
 /// Years in `text`: four Chinese numerals or four digits followed by `年`.
 fn years_in(text: &str) -> Vec<(Range<usize>, Style)> {
-    let chars: Vec<(usize, char)> = text.char_indices().collect();
     let mut found = Vec::new();
-    for i in 0..chars.len().saturating_sub(4) {
-        if chars[i + 4].1 != '年' {
+    // From each `年` back (a byte search finds them), not through every character.
+    for (year_mark, _) in text.match_indices('年') {
+        let mut back = text[..year_mark].char_indices().rev();
+        let (Some(fourth), Some(third), Some(second), Some(first)) =
+            (back.next(), back.next(), back.next(), back.next())
+        else {
             continue;
-        }
-        let four = &chars[i..i + 4];
-        let before = i.checked_sub(1).map(|j| chars[j].1);
-        let range = four[0].0..chars[i + 4].0 + '年'.len_utf8();
+        };
+        let four = [first, second, third, fourth];
+        let before = back.next().map(|(_, c)| c);
+        let range = four[0].0..year_mark + '年'.len_utf8();
         let chinese = four.iter().all(|&(_, c)| chinese_digit(c).is_some())
             && matches!(four[0].1, '一' | '二')
             && !before.is_some_and(|c| chinese_digit(c).is_some() || "十百千万两".contains(c));

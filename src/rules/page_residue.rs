@@ -247,12 +247,95 @@ fn is_delimiter(c: char) -> bool {
 
 /// A word every kind of chrome contains (buttons, share bars, breadcrumbs, pagers, source,
 /// counter and font-size labels): paragraphs without one are skipped at once.
-static ANCHORS: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(
-        "字体|字号|打印|关闭|收藏|返回|顶部|纠错|分享|扫一扫|下载|全屏|复制链接|首页|主页|微博|微信|朋友圈|QQ|人人网|豆瓣|位置|上一|下一|来源|发布|作者|编辑|浏览|阅读|点击|访问|人气",
-    )
-    .expect("anchor pattern is valid")
-});
+const ANCHOR_WORDS: &[&str] = &[
+    "字体",
+    "字号",
+    "打印",
+    "关闭",
+    "收藏",
+    "返回",
+    "顶部",
+    "纠错",
+    "分享",
+    "扫一扫",
+    "下载",
+    "全屏",
+    "复制链接",
+    "首页",
+    "主页",
+    "微博",
+    "微信",
+    "朋友圈",
+    "QQ",
+    "人人网",
+    "豆瓣",
+    "位置",
+    "上一",
+    "下一",
+    "来源",
+    "发布",
+    "作者",
+    "编辑",
+    "浏览",
+    "阅读",
+    "点击",
+    "访问",
+    "人气",
+];
+
+static ANCHORS: LazyLock<Anchors> = LazyLock::new(Anchors::new);
+
+/// Finds an anchor word by decoding each character once and looking further only where
+/// one begins. A regex of the words is several times slower on Chinese text: its literal
+/// search keys on the first two bytes, which most Han characters share with some word.
+struct Anchors {
+    /// One bit per character of the Basic Multilingual Plane: whether a word begins with it.
+    begins_word: Vec<u64>,
+    /// The words by first character, sorted by it: the character, and the words' rests.
+    by_first: Vec<(char, Vec<&'static str>)>,
+}
+
+impl Anchors {
+    fn new() -> Self {
+        let mut begins_word = vec![0u64; 0x1_0000 / 64];
+        let mut by_first: Vec<(char, Vec<&'static str>)> = Vec::new();
+        for word in ANCHOR_WORDS {
+            let mut chars = word.chars();
+            let Some(first) = chars.next() else {
+                continue;
+            };
+            let code = first as usize;
+            begins_word[code / 64] |= 1 << (code % 64);
+            match by_first.iter_mut().find(|(c, _)| *c == first) {
+                Some((_, rests)) => rests.push(chars.as_str()),
+                None => by_first.push((first, vec![chars.as_str()])),
+            }
+        }
+        by_first.sort_by_key(|&(c, _)| c);
+        Anchors {
+            begins_word,
+            by_first,
+        }
+    }
+
+    fn is_match(&self, text: &str) -> bool {
+        text.char_indices().any(|(at, c)| {
+            let code = c as usize;
+            let may_begin = self
+                .begins_word
+                .get(code / 64)
+                .is_some_and(|bits| bits & (1 << (code % 64)) != 0);
+            may_begin
+                && self
+                    .by_first
+                    .binary_search_by_key(&c, |&(first, _)| first)
+                    .is_ok_and(|i| {
+                        let rest = &text[at + c.len_utf8()..];
+                        self.by_first[i].1.iter().any(|word| rest.starts_with(word))
+                    })
+        })
+    }
+}
 
 fn check(document: &Document, report: &mut Report) {
     for (index, paragraph) in document.paragraphs.iter().enumerate() {
@@ -496,6 +579,43 @@ fn embedded(text: &str, tokens: &[Token]) -> Option<Embedded> {
 #[cfg(test)]
 mod tests {
     use crate::rules::testing::findings;
+
+    #[test]
+    fn anchors_are_found_where_a_regex_of_the_words_finds_them() {
+        let regex = regex::Regex::new(&super::ANCHOR_WORDS.join("|")).expect("valid");
+        let mut texts: Vec<String> = super::ANCHOR_WORDS
+            .iter()
+            .flat_map(|word| {
+                let cut = word.char_indices().nth(1).map_or(word.len(), |(at, _)| at);
+                [
+                    word.to_string(),
+                    format!("正文{word}正文"),
+                    format!("{}正文", &word[..cut]),
+                    format!("正文{}", &word[cut..]),
+                ]
+            })
+            .collect();
+        texts.extend(
+            [
+                "",
+                "Q",
+                "qq",
+                "上下一页",
+                "分 享",
+                "复制链",
+                "😀首页",
+                "各项工作稳步推进。",
+            ]
+            .map(String::from),
+        );
+        for text in texts {
+            assert_eq!(
+                super::ANCHORS.is_match(&text),
+                regex.is_match(&text),
+                "{text}"
+            );
+        }
+    }
 
     #[test]
     fn must_fire() {

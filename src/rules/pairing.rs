@@ -70,6 +70,13 @@ pub fn orphans(
     let mut open: Vec<Vec<Orphan>> = families.iter().map(|_| Vec::new()).collect();
     for index in chain {
         let paragraph = &paragraphs[index];
+        // The summary spares the many paragraphs without a mark of these families.
+        let has_mark = families.iter().any(|family| {
+            paragraph.may_contain_any(family.openers) || paragraph.may_contain_any(family.closers)
+        });
+        if !has_mark {
+            continue;
+        }
         for (at, mark) in paragraph.text.char_indices() {
             // Most characters are words: only marks need a family lookup.
             if is_han(mark) || mark.is_ascii_alphanumeric() {

@@ -58,6 +58,9 @@ const MAX_STACK: usize = 3;
 fn check(document: &Document, report: &mut Report) {
     for (index, paragraph) in document.paragraphs.iter().enumerate() {
         let text = &paragraph.text;
+        if !has_adjacent_point_marks(text) {
+            continue;
+        }
         for run in point_runs(text) {
             if paragraph.is_protected(run.start) || !is_fault(text, run.clone()) {
                 continue;
@@ -109,6 +112,18 @@ fn check(document: &Document, report: &mut Report) {
 }
 
 /// Maximal runs of two or more full-width point marks, as byte ranges of `text`.
+/// Whether two point marks stand side by side, as every run `point_runs` finds begins. The
+/// marks are all three bytes long and begin with 0xE3 or 0xEF, so a byte search finds
+/// the candidates without decoding the Han characters between them.
+fn has_adjacent_point_marks(text: &str) -> bool {
+    let is_mark_at = |at: usize| {
+        text.get(at..)
+            .and_then(|rest| rest.chars().next())
+            .is_some_and(|c| POINT_MARKS.contains(&c))
+    };
+    memchr::memchr2_iter(0xE3, 0xEF, text.as_bytes()).any(|at| is_mark_at(at) && is_mark_at(at + 3))
+}
+
 fn point_runs(text: &str) -> Vec<Range<usize>> {
     let mut runs = Vec::new();
     let mut start: Option<(usize, usize)> = None;
@@ -158,6 +173,18 @@ mod tests {
     use crate::rules::check_document;
     use crate::rules::testing::findings;
     use crate::source::Source;
+
+    #[test]
+    fn point_marks_are_what_the_byte_search_looks_for() {
+        for &mark in crate::text::POINT_MARKS {
+            let mut bytes = [0; 4];
+            let encoded = mark.encode_utf8(&mut bytes).as_bytes();
+            assert!(
+                encoded.len() == 3 && matches!(encoded[0], 0xE3 | 0xEF),
+                "{mark}"
+            );
+        }
+    }
 
     #[test]
     fn must_fire() {

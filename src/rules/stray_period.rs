@@ -43,6 +43,9 @@ full stop), decimals (`3.5%`), version numbers, URLs and e-mail addresses, file 
 fn check(document: &Document, report: &mut Report) {
     for (index, paragraph) in document.paragraphs.iter().enumerate() {
         let text = &paragraph.text;
+        if !paragraph.may_contain_any(&['.', '．']) {
+            continue;
+        }
         for (at, mark) in text.char_indices().filter(|&(_, c)| c == '.' || c == '．') {
             if paragraph.is_protected(at) || !is_sentence_stop(text, at, mark) {
                 continue;
