@@ -538,27 +538,57 @@ impl Order {
             marks,
         } = scratch;
         self.buckets(chars, buckets);
+        if buckets.len() >= 1 << POSITION_BITS {
+            // Too long for the packed keys below: the whole string is a valid prefix on
+            // either side (any item keeps more than `q·k` grams), needing one shared bucket.
+            out.clear();
+            out.extend(buckets.iter().map(|&bucket| bucket as u32));
+            out.sort_unstable();
+            return Shape {
+                query_len: out.len() as u32,
+                query_edits: 0,
+                index_edits: 0,
+            };
+        }
+        // Keys sort by the order (count, then bucket), then by position; one integer each.
+        let count_limit = (1u64 << (64 - POSITION_BITS - self.bits)) - 1;
         keyed.clear();
         keyed.extend(buckets.iter().enumerate().map(|(position, &bucket)| {
             let count = u64::from(self.counts[(bucket >> self.coarse_shift) as usize]);
-            (count << 32 | bucket, position as u32)
+            // Capping counts keeps the order consistent, which is all the filter needs.
+            (count.min(count_limit) << self.bits | bucket) << POSITION_BITS | position as u64
         }));
-        keyed.sort_unstable();
         let longest_partner = (chars.len() as f64 / self.threshold + 1e-9) as usize;
         let query_wanted = max_edits(chars.len(), self.threshold) + EXTRA_PREFIX;
         let index_wanted =
             max_edits(longest_partner.max(chars.len()), self.threshold) + EXTRA_PREFIX;
+        // Prefixes are short: order the grams a prefix usually needs, and the rest only if
+        // it needs more.
+        let mut sorted = (2 * index_wanted + 16).min(keyed.len());
+        if sorted < keyed.len() {
+            keyed.select_nth_unstable(sorted);
+        }
+        keyed[..sorted].sort_unstable();
         // Walk the grams in order, counting grams whose spans overlap none counted before:
         // each needs an edit of its own, so the count never exceeds the edits needed to
         // destroy the prefix (a lower bound is all the filter needs).
         marks.clear();
         marks.resize(keyed.len(), false);
+        let position_mask = (1u64 << POSITION_BITS) - 1;
         let (mut apart, mut length) = (0, 0);
         let mut prefix_while = |wanted: usize, length: &mut usize, apart: &mut usize| {
-            while *length < keyed.len()
-                && (*apart <= wanted || keyed[*length].0 == keyed[*length - 1].0)
-            {
-                let position = keyed[*length].1 as usize;
+            loop {
+                if *length == sorted && sorted < keyed.len() {
+                    keyed[sorted..].sort_unstable();
+                    sorted = keyed.len();
+                }
+                let more = *length < keyed.len()
+                    && (*apart <= wanted
+                        || keyed[*length] >> POSITION_BITS == keyed[*length - 1] >> POSITION_BITS);
+                if !more {
+                    break;
+                }
+                let position = (keyed[*length] & position_mask) as usize;
                 if !marks[position] {
                     *apart += 1;
                     let span =
@@ -571,8 +601,13 @@ impl Order {
         prefix_while(query_wanted, &mut length, &mut apart);
         let (query_len, query_edits) = (length, apart as u32);
         prefix_while(index_wanted, &mut length, &mut apart);
+        let bucket_mask = (1u64 << self.bits) - 1;
         out.clear();
-        out.extend(keyed[..length].iter().map(|&(key, _)| key as u32));
+        out.extend(
+            keyed[..length]
+                .iter()
+                .map(|&key| (key >> POSITION_BITS & bucket_mask) as u32),
+        );
         out[..query_len].sort_unstable();
         out[query_len..].sort_unstable();
         Shape {
@@ -583,11 +618,14 @@ impl Order {
     }
 }
 
+/// Bits of a gram's position in the packed keys of `Order::prefix`.
+const POSITION_BITS: u32 = 20;
+
 /// Buffers `Order::prefix` reuses from one item to the next.
 #[derive(Default)]
 struct PrefixScratch {
     buckets: Vec<u64>,
-    keyed: Vec<(u64, u32)>,
+    keyed: Vec<u64>,
     marks: Vec<bool>,
 }
 
