@@ -28,10 +28,13 @@ fn main() {
         .filter_map(|input| read(input, None).ok())
         .flat_map_iter(|source| {
             let format = Format::from_path(&source.path);
-            file_units(&Document::new(source, format), &settings).units
+            let file = file_units(&Document::new(source, format), &settings);
+            file.units
+                .iter()
+                .map(|unit| Box::<[u16]>::from(file.chars_of(unit)))
+                .collect::<Vec<_>>()
         })
-        .filter(|unit| unit.chars.len() >= settings.near_min_chars)
-        .map(|unit| unit.chars)
+        .filter(|chars| chars.len() >= settings.near_min_chars)
         .collect();
     let mut unique: Vec<Box<[u16]>> = units;
     unique.sort();

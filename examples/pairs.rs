@@ -115,7 +115,9 @@ fn main() {
     let mut rows = 0;
     let (mut exact_rows, mut near_rows) = (0, 0);
     for members in &classes {
-        if members.len() < 2 || unit(members[0]).chars.len() < settings.exact_min_chars {
+        if members.len() < 2
+            || files[members[0].0].units.chars_of(unit(members[0])).len() < settings.exact_min_chars
+        {
             continue;
         }
         let files_in: HashSet<usize> = members.iter().map(|at| at.0).collect();
@@ -161,12 +163,12 @@ fn main() {
     let representatives: Vec<At> = classes
         .iter()
         .map(|members| members[0])
-        .filter(|&at| unit(at).chars.len() >= settings.near_min_chars)
+        .filter(|&at| files[at.0].units.chars_of(unit(at)).len() >= settings.near_min_chars)
         .collect();
     let items: Vec<near::Item> = representatives
         .iter()
         .map(|&at| near::Item {
-            chars: &unit(at).chars,
+            chars: files[at.0].units.chars_of(unit(at)),
         })
         .collect();
     let mut pairs: Vec<(At, At, f64)> =

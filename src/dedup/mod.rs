@@ -85,7 +85,8 @@ pub struct Unit {
     /// Hash of the normalized text: equal for exact copies.
     pub key: u128,
     /// The normalized text as UTF-16 units, for near matching.
-    pub chars: Box<[u16]>,
+    /// Where its normalized text lies in `FileUnits::chars`.
+    pub chars: [u32; 2],
     pub provision: Provision,
     pub is_heading: bool,
     /// A formula of a document series: matched within its file only.
@@ -138,6 +139,18 @@ impl Place {
 pub struct FileUnits {
     pub is_statute: bool,
     pub units: Vec<Unit>,
+    /// The normalized text of every unit as UTF-16 units, for near matching: one allocation
+    /// per file, not one per paragraph (less memory, and a heap that fragments less).
+    pub chars: Vec<u16>,
+}
+
+impl FileUnits {
+    /// The normalized text of one of this file's units.
+    pub fn chars_of(&self, unit: &Unit) -> &[u16] {
+        self.chars
+            .get(unit.chars[0] as usize..unit.chars[1] as usize)
+            .unwrap_or(&[])
+    }
 }
 
 /// The units of a document: paragraphs long enough to matter, not allowlisted formulas,
@@ -145,6 +158,7 @@ pub struct FileUnits {
 pub fn file_units(document: &Document, settings: &Settings) -> FileUnits {
     let min_chars = settings.exact_min_chars.min(settings.near_min_chars);
     let provisions = structure::provisions(document);
+    let mut all_chars: Vec<u16> = Vec::new();
     let units = document
         .paragraphs
         .iter()
@@ -154,8 +168,16 @@ pub fn file_units(document: &Document, settings: &Settings) -> FileUnits {
         .filter(|(_, (paragraph, _))| !structure::is_record_line(&paragraph.text))
         .filter_map(|(index, (paragraph, provision))| {
             let normalized = normalize::normalize(&paragraph.text);
-            let chars: Box<[u16]> = normalized.encode_utf16().collect();
-            if chars.len() < min_chars || settings.allowed.contains(&normalized) {
+            let start = all_chars.len();
+            all_chars.extend(normalized.encode_utf16());
+            let end = all_chars.len();
+            let (Ok(first), Ok(last)) = (u32::try_from(start), u32::try_from(end)) else {
+                all_chars.truncate(start);
+                return None;
+            };
+            let chars = [first, last];
+            if end - start < min_chars || settings.allowed.contains(&normalized) {
+                all_chars.truncate(start);
                 return None;
             }
             let span = paragraph.span();
@@ -164,11 +186,14 @@ pub fn file_units(document: &Document, settings: &Settings) -> FileUnits {
                 document.format != Format::Html
                     || !document.source.text[span.clone()].contains(['<', '&'])
             });
-            let place = Place::new(
+            let Some(place) = Place::new(
                 &span,
                 document.source.position(span.start),
                 document.source.position(span.end),
-            )?;
+            ) else {
+                all_chars.truncate(start);
+                return None;
+            };
             Some(Unit {
                 deletion,
                 paragraph: index as u32,
@@ -184,9 +209,11 @@ pub fn file_units(document: &Document, settings: &Settings) -> FileUnits {
     // Kept for the whole run: no spare capacity.
     let mut units: Vec<Unit> = units;
     units.shrink_to_fit();
+    all_chars.shrink_to_fit();
     FileUnits {
         is_statute: structure::is_statute(document),
         units,
+        chars: all_chars,
     }
 }
 
@@ -274,6 +301,7 @@ pub fn find_duplicates(
     known: Option<&Known>,
 ) -> Found {
     let unit = |(file, index): At| &files[file as usize].units[index as usize];
+    let chars = |at: At| files[at.0 as usize].chars_of(unit(at));
     let all: Vec<At> = files
         .iter()
         .enumerate()
@@ -315,17 +343,14 @@ pub fn find_duplicates(
         let copies = copies_in_class(members, files, &unit);
         let file_count = count_files(&copies);
         sharing.push((members[0], file_count as u32));
-        if enabled.exact
-            && copies.len() > 1
-            && unit(copies[0]).chars.len() >= settings.exact_min_chars
-        {
+        if enabled.exact && copies.len() > 1 && chars(copies[0]).len() >= settings.exact_min_chars {
             diagnostics.push(exact_finding(&copies, files, paths, settings));
         }
     }
 
     if enabled.near {
         representatives.retain(|&at| {
-            let length = unit(at).chars.len();
+            let length = chars(at).len();
             (settings.near_min_chars..=NEAR_MAX_CHARS).contains(&length) && !unit(at).is_heading
         });
         let raw;
@@ -374,7 +399,7 @@ fn near_pairs(
         let items: Vec<near::Item> = members
             .iter()
             .map(|&at| near::Item {
-                chars: &unit(at).chars,
+                chars: files[at.0 as usize].chars_of(unit(at)),
             })
             .collect();
         let found = if only_changed {
