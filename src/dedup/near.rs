@@ -164,16 +164,17 @@ pub fn find_pairs_limited(
                             };
                             // All list bounds first: independent loads from uncached memory
                             // overlap, where a load per list in the loop below would wait in turn.
-                            // Lists hold a bucket once per occurrence: each is read once.
+                            // Lists hold a bucket once per occurrence: each is read once (a
+                            // prefix in the order holds a bucket's occurrences side by side; a
+                            // list merging buckets read twice only counts more, never less).
                             let prefix = window.prefix_of(rank);
                             let prefix = &prefix[..(shape.query_len as usize).min(prefix.len())];
                             lists.clear();
                             let mut previous = None;
                             for &bucket in prefix {
-                                let list = index.list_of(bucket);
-                                if previous != Some(list) {
-                                    lists.push(index.bounds(list));
-                                    previous = Some(list);
+                                if previous != Some(bucket) {
+                                    lists.push(index.bounds(index.list_of(bucket)));
+                                    previous = Some(bucket);
                                 }
                             }
                             // Then where each list's partners begin: these reads do not
@@ -524,7 +525,7 @@ impl Order {
 
     /// The item's prefixes in the global order (fewest grams first, then by bucket): the
     /// indexed prefix in `out` (a bucket repeated as often as it occurs), whose first
-    /// `query_len` entries are the query prefix, each part sorted by bucket.
+    /// `query_len` entries are the query prefix, in the order.
     ///
     /// A prefix is as short as the positions of its grams allow (after Ed-Join's
     /// location-based filter): grams whose spans overlap may fall to one edit, grams far
@@ -611,8 +612,6 @@ impl Order {
                 .iter()
                 .map(|&key| (key >> POSITION_BITS & bucket_mask) as u32),
         );
-        out[..query_len].sort_unstable();
-        out[query_len..].sort_unstable();
         Shape {
             query_len: query_len as u32,
             query_edits,
