@@ -12,9 +12,8 @@ use crate::document::{Document, Format};
 use crate::rules::{duplicate_paragraph, near_duplicate_paragraph};
 use crate::source::Position;
 use rayon::prelude::*;
-use rustc_hash::FxHashMap;
+use rustc_hash::{FxHashMap, FxHashSet};
 use serde::{Deserialize, Serialize};
-use std::collections::HashSet;
 use std::ops::Range;
 use structure::Provision;
 use xxhash_rust::xxh3::xxh3_128;
@@ -40,7 +39,7 @@ pub struct Settings {
     /// Text shared by at least this many files is common text: reported as a warning.
     pub common_files: usize,
     /// Normalized paragraphs that may repeat anywhere (official formulas).
-    pub allowed: HashSet<String>,
+    pub allowed: FxHashSet<String>,
 }
 
 /// Formulas of official prose that documents repeat by design; one per line.
