@@ -82,6 +82,14 @@ pub fn ends_broken(line: &str) -> bool {
 }
 
 /// Whitespace as it appears in Chinese articles: ASCII, U+3000 indentation, NBSP.
+/// The characters of `text` whose UTF-8 encoding begins with the byte `lead`, found by a
+/// byte search without decoding the characters between (every full-width form, U+FF00 to
+/// U+FFEF, begins with 0xEF; the Han characters around them never do).
+pub fn chars_led_by(text: &str, lead: u8) -> impl Iterator<Item = char> + '_ {
+    memchr::memchr_iter(lead, text.as_bytes())
+        .filter_map(|at| text.get(at..).and_then(|rest| rest.chars().next()))
+}
+
 pub fn is_space(c: char) -> bool {
     c.is_whitespace() || c == '\u{3000}' || c == '\u{A0}'
 }

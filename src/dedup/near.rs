@@ -697,23 +697,23 @@ impl PrefixWindow {
         self.spare.clear();
     }
 
-    /// The shape of the prefixes of the item at `rank`.
-    fn shape_of(&self, rank: usize) -> Shape {
-        match &self.chunks[rank / PREFIX_CHUNK] {
-            Some(prefixes) => prefixes.shapes[rank % PREFIX_CHUNK],
-            None => Shape::default(),
-        }
+    /// The chunk holding `rank` (which `cover` made available), and the rank's place in it.
+    fn chunk_of(&self, rank: usize) -> Option<(&Prefixes, usize)> {
+        let chunk = self.chunks[rank / PREFIX_CHUNK].as_ref();
+        debug_assert!(chunk.is_some(), "rank {rank} read after its band");
+        chunk.map(|prefixes| (prefixes, rank % PREFIX_CHUNK))
     }
 
-    /// The prefix of the item at `rank` (which `cover` made available).
+    /// The shape of the prefixes of the item at `rank`.
+    fn shape_of(&self, rank: usize) -> Shape {
+        self.chunk_of(rank)
+            .map_or_else(Shape::default, |(prefixes, i)| prefixes.shapes[i])
+    }
+
+    /// The indexed prefix of the item at `rank`.
     fn prefix_of(&self, rank: usize) -> &[u32] {
-        match &self.chunks[rank / PREFIX_CHUNK] {
-            Some(prefixes) => prefixes.get(rank % PREFIX_CHUNK),
-            None => {
-                debug_assert!(false, "rank {rank} read after its band");
-                &[]
-            }
-        }
+        self.chunk_of(rank)
+            .map_or(&[], |(prefixes, i)| prefixes.get(i))
     }
 }
 

@@ -3,6 +3,7 @@
 use super::{Check, Fixes, Report, RuleInfo};
 use crate::diagnostic::Severity;
 use crate::document::Document;
+use crate::text::chars_led_by;
 use std::ops::Range;
 
 pub static RULE: RuleInfo = RuleInfo {
@@ -176,19 +177,13 @@ fn chinese_number(text: &str, run: Range<usize>) -> Option<Range<usize>> {
     (number != run).then_some(number)
 }
 
-/// Runs of full-width letters and digits, each extended over the full-width decimal point
-/// (`１１．２`) and thousands separators (`７，５００`) of a full-width number.
-/// Whether `text` holds a full-width letter or digit. They are all encoded 0xEF 0xBC or
-/// 0xEF 0xBD and a last byte, so a byte search for 0xEF finds them without decoding the
-/// Han characters around them.
+/// Whether `text` holds a full-width letter or digit (all encoded from 0xEF).
 fn has_wide_alphanumeric(text: &str) -> bool {
-    memchr::memchr_iter(0xEF, text.as_bytes()).any(|at| {
-        text.get(at..)
-            .and_then(|rest| rest.chars().next())
-            .is_some_and(is_wide_alphanumeric)
-    })
+    chars_led_by(text, 0xEF).any(is_wide_alphanumeric)
 }
 
+/// Runs of full-width letters and digits, each extended over the full-width decimal point
+/// (`１１．２`) and thousands separators (`７，５００`) of a full-width number.
 fn wide_runs(text: &str) -> Vec<Range<usize>> {
     let chars: Vec<(usize, char)> = text.char_indices().collect();
     let at = |i: usize| chars.get(i).map(|&(_, c)| c);

@@ -4,7 +4,7 @@ use super::lost_character::is_lost_character;
 use super::{Check, Fixes, Report, RuleInfo};
 use crate::diagnostic::Severity;
 use crate::document::Document;
-use crate::text::{is_chinese, is_han, is_space};
+use crate::text::{chars_led_by, is_chinese, is_han, is_space};
 use std::ops::Range;
 
 pub static RULE: RuleInfo = RuleInfo {
@@ -50,23 +50,14 @@ around Latin or digits only (`(GDP)`, `(1)`), list markers (`1)`), and a `?` tha
 fn full_width_uses(document: &Document) -> impl Fn(char) -> usize {
     let mut counts = [0usize; 7];
     for paragraph in &document.paragraphs {
-        let text = &paragraph.text;
-        // The full-width marks are all in U+FF00–U+FFFF, encoded from 0xEF: a byte search
-        // finds them without decoding the Han characters between.
-        for at in memchr::memchr_iter(0xEF, text.as_bytes()) {
-            if let Some(i) = text
-                .get(at..)
-                .and_then(|rest| rest.chars().next())
-                .and_then(mark_index)
-            {
-                counts[i] += 1;
-            }
+        // The full-width marks are all in U+FF00–U+FFEF, encoded from 0xEF.
+        for i in chars_led_by(&paragraph.text, 0xEF).filter_map(mark_index) {
+            counts[i] += 1;
         }
     }
     move |mark| mark_index(mark).map_or(0, |i| counts[i])
 }
 
-/// The index of a mark among `,;:!?()` and among their full-width forms `，；：！？（）`.
 /// How many times the document writes each ASCII mark. Every one counts, numbers and URLs
 /// too: an over-count only keeps the remark for documents whose habit is clear.
 fn ascii_uses(document: &Document) -> [usize; 7] {
@@ -82,6 +73,7 @@ fn ascii_uses(document: &Document) -> [usize; 7] {
     ascii
 }
 
+/// The index of a mark among `,;:!?()` and among their full-width forms `，；：！？（）`.
 fn mark_index(c: char) -> Option<usize> {
     match c {
         ',' | '，' => Some(0),
