@@ -1,10 +1,12 @@
 //! The document model shared by every rule: a source split once into paragraphs, each with
 //! its lintable text, the map back to source bytes, its sentences and its protected spans.
 
+use crate::dedup::normalize::normalize_into;
 use crate::source::Source;
 use crate::text::{is_chinese, is_han, is_space, url_spans};
 use pulldown_cmark::{Event, Options, Parser, Tag, TagEnd};
 use std::ops::Range;
+use std::sync::OnceLock;
 use unicode_width::UnicodeWidthStr;
 
 pub mod html;
@@ -182,6 +184,7 @@ pub struct Document {
     pub source: Source,
     pub format: Format,
     pub paragraphs: Vec<Paragraph>,
+    normalized: OnceLock<Normalized>,
 }
 
 impl Document {
@@ -196,7 +199,79 @@ impl Document {
             source,
             format,
             paragraphs,
+            normalized: OnceLock::new(),
         }
+    }
+
+    /// Every sentence in its matching form (`dedup::normalize`), worked out on first use
+    /// and shared: `duplicate-sentence` compares sentences, the duplicate index paragraphs.
+    pub fn normalized(&self) -> &Normalized {
+        self.normalized
+            .get_or_init(|| Normalized::of(&self.paragraphs))
+    }
+}
+
+/// The normalized text of a document, sentence by sentence. Normalization folds each
+/// character on its own, and a paragraph's sentences cover its text: the normalized
+/// sentences of a paragraph, end to end, are its normalized text.
+#[derive(Debug, Default)]
+pub struct Normalized {
+    text: String,
+    /// Where each sentence of the document (counted through all paragraphs) ends in `text`.
+    sentence_ends: Vec<usize>,
+    /// Where each paragraph's sentences begin in `sentence_ends`, and one past the last.
+    paragraph_starts: Vec<usize>,
+}
+
+impl Normalized {
+    fn of(paragraphs: &[Paragraph]) -> Normalized {
+        let mut normalized = Normalized {
+            text: String::with_capacity(paragraphs.iter().map(|p| p.text.len()).sum()),
+            sentence_ends: Vec::with_capacity(paragraphs.iter().map(|p| p.sentences.len()).sum()),
+            paragraph_starts: Vec::with_capacity(paragraphs.len() + 1),
+        };
+        for paragraph in paragraphs {
+            normalized
+                .paragraph_starts
+                .push(normalized.sentence_ends.len());
+            for sentence in &paragraph.sentences {
+                normalize_into(&paragraph.text[sentence.clone()], &mut normalized.text);
+                normalized.sentence_ends.push(normalized.text.len());
+            }
+        }
+        normalized
+            .paragraph_starts
+            .push(normalized.sentence_ends.len());
+        normalized
+    }
+
+    /// Where sentence `index` of the document lies in `text`.
+    fn sentence_range(&self, index: usize) -> Range<usize> {
+        let start = index
+            .checked_sub(1)
+            .map_or(0, |previous| self.sentence_ends[previous]);
+        start..self.sentence_ends[index]
+    }
+
+    /// The normalized text of paragraph `paragraph`.
+    pub fn paragraph(&self, paragraph: usize) -> &str {
+        let (first, end) = (
+            self.paragraph_starts[paragraph],
+            self.paragraph_starts[paragraph + 1],
+        );
+        if first == end {
+            return "";
+        }
+        let (start, end) = (
+            self.sentence_range(first).start,
+            self.sentence_range(end - 1).end,
+        );
+        &self.text[start..end]
+    }
+
+    /// The normalized text of sentence `sentence` of paragraph `paragraph`.
+    pub fn sentence(&self, paragraph: usize, sentence: usize) -> &str {
+        &self.text[self.sentence_range(self.paragraph_starts[paragraph] + sentence)]
     }
 }
 

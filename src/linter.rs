@@ -523,15 +523,18 @@ fn lint_document(document: Document, options: &Options, keep_source: bool) -> Li
 
 /// The fingerprint of the paragraph a finding is in, for baselines.
 fn paragraph_fingerprint(document: &Document, diagnostic: &Diagnostic) -> u64 {
-    let text = match document.paragraphs.get(diagnostic.paragraph) {
-        Some(paragraph) => paragraph.text.as_str(),
-        None => document
+    if diagnostic.paragraph < document.paragraphs.len() {
+        return dedup::fingerprint_of_normalized(
+            document.normalized().paragraph(diagnostic.paragraph),
+        );
+    }
+    dedup::fingerprint(
+        document
             .source
             .text
             .get(diagnostic.span.clone())
             .unwrap_or(""),
-    };
-    dedup::fingerprint(text)
+    )
 }
 
 fn enabled(options: &Options) -> dedup::Enabled {

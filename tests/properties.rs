@@ -807,6 +807,36 @@ proptest! {
     fn normalize_fast_path_agrees_with_nfkc(c in any_normalize_char()) {
         prop_assert_eq!(normalized(&c.to_string()), nfkc_reference(c), "U+{:04X}", c as u32);
     }
+
+    /// Each character is folded on its own: the document model normalizes sentence by
+    /// sentence and takes the concatenation for the paragraph.
+    #[test]
+    fn normalize_folds_character_by_character(
+        text in prop_oneof![messy_text(), prop::collection::vec(any_normalize_char(), 0..40)
+            .prop_map(|chars| chars.into_iter().collect::<String>())],
+        cut in any::<prop::sample::Index>(),
+    ) {
+        let boundaries: Vec<usize> = (0..=text.len()).filter(|&i| text.is_char_boundary(i)).collect();
+        let at = boundaries[cut.index(boundaries.len())];
+        let (head, tail) = text.split_at(at);
+        prop_assert_eq!(normalized(&text), normalized(head) + &normalized(tail), "{:?} at {}", text, at);
+    }
+
+    #[test]
+    fn document_normalized_form_matches_normalize(text in messy_text()) {
+        for document in documents(std::slice::from_ref(&text)) {
+            let shared = document.normalized();
+            for (index, paragraph) in document.paragraphs.iter().enumerate() {
+                prop_assert_eq!(shared.paragraph(index), normalized(&paragraph.text));
+                for (number, range) in paragraph.sentences.iter().enumerate() {
+                    prop_assert_eq!(
+                        shared.sentence(index, number),
+                        normalized(&paragraph.text[range.clone()])
+                    );
+                }
+            }
+        }
+    }
 }
 
 /// Regressions found by the `normalize` properties above: `İ` lowercases to `i` plus a mark

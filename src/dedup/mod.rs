@@ -158,6 +158,7 @@ pub fn file_units(document: &Document, settings: &Settings) -> FileUnits {
     let min_chars = settings.exact_min_chars.min(settings.near_min_chars);
     let provisions = structure::provisions(document);
     let mut all_chars: Vec<u16> = Vec::new();
+    let normalized = document.normalized();
     let units = document
         .paragraphs
         .iter()
@@ -166,7 +167,7 @@ pub fn file_units(document: &Document, settings: &Settings) -> FileUnits {
         .filter(|&(index, _)| !structure::is_fragment(document, index))
         .filter(|(_, (paragraph, _))| !structure::is_record_line(&paragraph.text))
         .filter_map(|(index, (paragraph, provision))| {
-            let normalized = normalize::normalize(&paragraph.text);
+            let normalized = normalized.paragraph(index);
             let start = all_chars.len();
             all_chars.extend(normalized.encode_utf16());
             let end = all_chars.len();
@@ -175,7 +176,7 @@ pub fn file_units(document: &Document, settings: &Settings) -> FileUnits {
                 return None;
             };
             let chars = [first, last];
-            if end - start < min_chars || settings.allowed.contains(&normalized) {
+            if end - start < min_chars || settings.allowed.contains(normalized) {
                 all_chars.truncate(start);
                 return None;
             }
@@ -197,7 +198,7 @@ pub fn file_units(document: &Document, settings: &Settings) -> FileUnits {
                 deletion,
                 paragraph: index as u32,
                 place,
-                key: key(&normalized),
+                key: key(normalized),
                 chars,
                 provision,
                 is_heading: paragraph.is_heading,
@@ -224,7 +225,12 @@ fn key(normalized: &str) -> u128 {
 /// The fingerprint of a paragraph for a baseline: its matching key, so that changes of
 /// spacing, width or punctuation alone (the faults most rules report) keep it.
 pub fn fingerprint(paragraph: &str) -> u64 {
-    fingerprint_of_key(key(&normalize::normalize(paragraph)))
+    fingerprint_of_normalized(&normalize::normalize(paragraph))
+}
+
+/// `fingerprint` of a paragraph already normalized.
+pub fn fingerprint_of_normalized(normalized: &str) -> u64 {
+    fingerprint_of_key(key(normalized))
 }
 
 fn fingerprint_of_key(key: u128) -> u64 {

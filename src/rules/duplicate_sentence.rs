@@ -2,9 +2,9 @@
 //! paragraph repeated as the first of the next: a paste slip.
 
 use super::{Check, Fixes, Report, RuleInfo};
-use crate::dedup::normalize::{normalize, normalize_into};
+use crate::dedup::normalize::normalize;
 use crate::diagnostic::Severity;
-use crate::document::{Document, Paragraph};
+use crate::document::{Document, Normalized, Paragraph};
 use crate::text::is_space;
 use rustc_hash::FxHashMap;
 use std::ops::Range;
@@ -60,29 +60,21 @@ in an official text it looks careless.
 const MIN_CHARS: usize = 8;
 
 /// A sentence as it is compared.
-struct Sentence {
+struct Sentence<'a> {
     /// The sentence without the spaces around it.
     range: Range<usize>,
-    /// Where the normalized sentence is in `keys`, the normalized sentences of the whole
-    /// document (one buffer, not a string per sentence); `None` when it is too short or
-    /// quoted to compare.
-    key: Option<Range<usize>>,
-}
-
-impl Sentence {
-    fn key<'a>(&self, keys: &'a str) -> Option<&'a str> {
-        self.key.clone().map(|range| &keys[range])
-    }
+    /// The normalized sentence; `None` when it is too short or quoted to compare.
+    key: Option<&'a str>,
 }
 
 fn check(document: &Document, report: &mut Report) {
     let paragraphs = &document.paragraphs;
-    let mut keys = String::new();
+    let normalized = document.normalized();
     let sentences: Vec<Vec<Sentence>> = paragraphs
         .iter()
-        .map(|paragraph| sentences(paragraph, &mut keys))
+        .enumerate()
+        .map(|(index, paragraph)| sentences(paragraph, index, normalized))
         .collect();
-    let keys = keys.as_str();
     for (index, paragraph) in paragraphs.iter().enumerate() {
         let own = &sentences[index];
         let mut reported_first = false;
@@ -92,7 +84,7 @@ fn check(document: &Document, report: &mut Report) {
                 paragraph,
                 &sentences[index - 1],
                 own,
-                keys,
+                normalized.paragraph(index - 1) != normalized.paragraph(index),
             )
         {
             let position = document
@@ -126,12 +118,12 @@ fn check(document: &Document, report: &mut Report) {
         let mut j = usize::from(reported_first);
         while j < own.len() {
             for (i, sentence) in own.iter().enumerate().take(j).skip(seen) {
-                if let Some(key) = sentence.key(keys) {
+                if let Some(key) = sentence.key {
                     first_of.entry(key).or_insert(i);
                 }
             }
             seen = seen.max(j);
-            let Some(earlier) = own[j].key(keys).and_then(|key| first_of.get(key).copied()) else {
+            let Some(earlier) = own[j].key.and_then(|key| first_of.get(key).copied()) else {
                 j += 1;
                 continue;
             };
@@ -140,7 +132,7 @@ fn check(document: &Document, report: &mut Report) {
             while j + run < own.len()
                 && earlier + run < j
                 && own[j + run].key.is_some()
-                && own[j + run].key(keys) == own[earlier + run].key(keys)
+                && own[j + run].key == own[earlier + run].key
             {
                 run += 1;
             }
@@ -186,32 +178,34 @@ fn check(document: &Document, report: &mut Report) {
 }
 
 /// The last sentence of `previous` and the first of `next`, when the second repeats the
-/// first and the two paragraphs are not simply the same paragraph twice.
-fn adjacent_repeat<'a>(
+/// first and the two paragraphs are not simply the same paragraph twice (`differ` tells).
+fn adjacent_repeat<'s, 'a>(
     previous: &Paragraph,
     next: &Paragraph,
-    previous_sentences: &'a [Sentence],
-    next_sentences: &'a [Sentence],
-    keys: &str,
-) -> Option<(&'a Sentence, &'a Sentence)> {
+    previous_sentences: &'s [Sentence<'a>],
+    next_sentences: &'s [Sentence<'a>],
+    differ: bool,
+) -> Option<(&'s Sentence<'a>, &'s Sentence<'a>)> {
     if previous.is_heading || next.is_heading {
         return None;
     }
     let (last, first) = (previous_sentences.last()?, next_sentences.first()?);
-    (first.key.is_some()
-        && first.key(keys) == last.key(keys)
-        && normalize(&previous.text) != normalize(&next.text))
-    .then_some((last, first))
+    (first.key.is_some() && first.key == last.key && differ).then_some((last, first))
 }
 
-/// The sentences of a paragraph, each with its comparison key, appended to `keys`.
-fn sentences(paragraph: &Paragraph, keys: &mut String) -> Vec<Sentence> {
+/// The sentences of paragraph `index`, each with its comparison key.
+fn sentences<'a>(
+    paragraph: &Paragraph,
+    index: usize,
+    normalized: &'a Normalized,
+) -> Vec<Sentence<'a>> {
     let text = &paragraph.text;
     let mut depth = 0usize;
     paragraph
         .sentences
         .iter()
-        .filter_map(|range| {
+        .enumerate()
+        .filter_map(|(number, range)| {
             let sentence = &text[range.clone()];
             let lead = sentence.len() - sentence.trim_start_matches(is_space).len();
             let trimmed = sentence.trim_matches(is_space);
@@ -233,15 +227,9 @@ fn sentences(paragraph: &Paragraph, keys: &mut String) -> Vec<Sentence> {
                     }
                     outside
                 });
-            let key_start = keys.len();
-            normalize_into(sentence, keys);
-            let key = key_start..keys.len();
+            let key = normalized.sentence(index, number);
             let long = |s: &str| s.chars().count() >= MIN_CHARS;
-            let comparable =
-                long(&keys[key.clone()]) && outside.is_none_or(|o| long(&normalize(&o)));
-            if !comparable {
-                keys.truncate(key_start);
-            }
+            let comparable = long(key) && outside.is_none_or(|o| long(&normalize(&o)));
             let start = range.start + lead;
             Some(Sentence {
                 range: start..start + trimmed.len(),
