@@ -59,6 +59,8 @@ in an official text it looks careless.
 /// Fewer normalized characters than this, and a sentence may repeat on purpose.
 const MIN_CHARS: usize = 8;
 
+const QUOTATION_MARKS: [char; 6] = ['“', '”', '「', '」', '『', '』'];
+
 /// A sentence as it is compared.
 struct Sentence<'a> {
     /// The sentence without the spaces around it.
@@ -201,6 +203,7 @@ fn sentences<'a>(
 ) -> Vec<Sentence<'a>> {
     let text = &paragraph.text;
     let mut depth = 0usize;
+    let quoted = paragraph.may_contain_any(&QUOTATION_MARKS);
     paragraph
         .sentences
         .iter()
@@ -214,21 +217,21 @@ fn sentences<'a>(
             }
             // What the sentence says outside quotation marks must be long enough on its own
             // (only worked out where quotation marks are about).
-            let outside = (depth > 0 || sentence.contains(['“', '”', '「', '」', '『', '』']))
-                .then(|| {
-                    let mut outside = String::new();
-                    for c in sentence.chars() {
-                        match c {
-                            '“' | '「' | '『' => depth += 1,
-                            '”' | '」' | '』' => depth = depth.saturating_sub(1),
-                            _ if depth == 0 => outside.push(c),
-                            _ => {}
-                        }
+            let outside = (depth > 0 || quoted && sentence.contains(QUOTATION_MARKS)).then(|| {
+                let mut outside = String::new();
+                for c in sentence.chars() {
+                    match c {
+                        '“' | '「' | '『' => depth += 1,
+                        '”' | '」' | '』' => depth = depth.saturating_sub(1),
+                        _ if depth == 0 => outside.push(c),
+                        _ => {}
                     }
-                    outside
-                });
+                }
+                outside
+            });
             let key = normalized.sentence(index, number);
-            let long = |s: &str| s.chars().count() >= MIN_CHARS;
+            // A character takes at most 4 bytes: most sentences are long by their byte count.
+            let long = |s: &str| s.len() >= 4 * MIN_CHARS || s.chars().count() >= MIN_CHARS;
             let comparable = long(key) && outside.is_none_or(|o| long(&normalize(&o)));
             let start = range.start + lead;
             Some(Sentence {
