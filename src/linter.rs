@@ -246,7 +246,10 @@ pub fn read_limited(
 ) -> Result<Source, InputError> {
     let (path, bytes) = match input {
         Input::File(path) => (display(path), read_file(path, limit)),
-        Input::Stdin { name } => (name.clone(), read_stream(std::io::stdin().lock(), limit)),
+        Input::Stdin { name } => (
+            name.clone(),
+            read_stream(std::io::stdin().lock(), limit, 0),
+        ),
     };
     let fail = |message: String| InputError {
         path: path.clone(),
@@ -275,12 +278,13 @@ fn read_file(path: &Path, limit: u64) -> Result<Vec<u8>, String> {
         return Err(too_large(size, limit));
     }
     let file = std::fs::File::open(path).map_err(|e| describe_io_error(&e))?;
-    read_stream(file, limit)
+    read_stream(file, limit, size)
 }
 
 /// At most `limit` bytes of a stream; more is an error, found by reading one byte more.
-fn read_stream(stream: impl Read, limit: u64) -> Result<Vec<u8>, String> {
-    let mut bytes = Vec::new();
+/// `expected` (the file's size) sizes the buffer: read in one go, not grown and copied.
+fn read_stream(stream: impl Read, limit: u64, expected: u64) -> Result<Vec<u8>, String> {
+    let mut bytes = Vec::with_capacity(usize::try_from(expected.min(limit)).unwrap_or(0) + 1);
     stream
         .take(limit.saturating_add(1))
         .read_to_end(&mut bytes)
