@@ -246,10 +246,7 @@ pub fn read_limited(
 ) -> Result<Source, InputError> {
     let (path, bytes) = match input {
         Input::File(path) => (display(path), read_file(path, limit)),
-        Input::Stdin { name } => (
-            name.clone(),
-            read_stream(std::io::stdin().lock(), limit, 0),
-        ),
+        Input::Stdin { name } => (name.clone(), read_stream(std::io::stdin().lock(), limit, 0)),
     };
     let fail = |message: String| InputError {
         path: path.clone(),
