@@ -72,7 +72,7 @@ pub fn orphans(
     for index in chain {
         let paragraph = &paragraphs[index];
         // Each mark the paragraph's summary does not rule out is searched for (a byte search
-        // for its last byte): quicker than reading every character, since a paragraph holds
+        // keyed on its rarest byte): quicker than reading every character, since a paragraph holds
         // few kinds of marks and most paragraphs none.
         marks.clear();
         for (family, members) in families.iter().enumerate() {
@@ -82,11 +82,11 @@ pub fn orphans(
                 .flat_map(|(side, is_opener)| side.iter().map(move |&mark| (mark, is_opener)))
             {
                 if paragraph.may_contain_any(&[mark]) {
+                    let mut encoded = [0; 4];
+                    let needle = mark.encode_utf8(&mut encoded).as_bytes();
                     marks.extend(
-                        paragraph
-                            .text
-                            .match_indices(mark)
-                            .map(|(at, _)| (at, mark, family, is_opener)),
+                        memchr::memmem::find_iter(paragraph.text.as_bytes(), needle)
+                            .map(|at| (at, mark, family, is_opener)),
                     );
                 }
             }
