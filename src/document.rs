@@ -103,9 +103,9 @@ impl CharSummary {
 
 impl Paragraph {
     fn new(text: String, segments: Vec<Segment>, is_heading: bool) -> Self {
-        let sentences = split_sentences(&text);
-        let protected = url_spans(&text);
         let summary = CharSummary::of(&text);
+        let sentences = split_sentences(&text, &summary);
+        let protected = url_spans(&text);
         Paragraph {
             text,
             segments,
@@ -560,25 +560,35 @@ impl TextBuilder {
 }
 
 /// Sentence ranges: a sentence ends after `。！？；!?` (and `……`) plus any closing quotes
-/// or brackets that follow.
-fn split_sentences(text: &str) -> Vec<Range<usize>> {
+/// or brackets that follow. `summary` is the text's.
+fn split_sentences(text: &str, summary: &CharSummary) -> Vec<Range<usize>> {
+    // Each kind of stop the summary does not rule out is found by a byte search: quicker
+    // than reading every character of the text once more.
+    let mut stops: Vec<(usize, char)> = Vec::new();
+    for stop in ['。', '！', '？', '；', '!', '?'] {
+        if summary.may_hold(stop) {
+            let mut encoded = [0; 4];
+            let needle = stop.encode_utf8(&mut encoded).as_bytes();
+            stops.extend(memchr::memmem::find_iter(text.as_bytes(), needle).map(|at| (at, stop)));
+        }
+    }
+    stops.sort_unstable_by_key(|&(at, _)| at);
     let mut sentences = Vec::new();
     let mut start = 0;
-    let mut chars = text.char_indices().peekable();
-    while let Some((i, c)) = chars.next() {
-        if matches!(c, '。' | '！' | '？' | '；' | '!' | '?') {
-            let mut end = i + c.len_utf8();
-            while let Some(&(j, next)) = chars.peek() {
-                if matches!(next, '”' | '’' | '」' | '』' | '）' | '》' | '！' | '？') {
-                    end = j + next.len_utf8();
-                    chars.next();
-                } else {
-                    break;
-                }
-            }
-            sentences.push(start..end);
-            start = end;
+    for (at, stop) in stops {
+        // A stop already taken as the closing mark of the one before (`？！`).
+        if at < start {
+            continue;
         }
+        let mut end = at + stop.len_utf8();
+        for next in text[end..].chars() {
+            if !matches!(next, '”' | '’' | '」' | '』' | '）' | '》' | '！' | '？') {
+                break;
+            }
+            end += next.len_utf8();
+        }
+        sentences.push(start..end);
+        start = end;
     }
     if start < text.len() {
         sentences.push(start..text.len());

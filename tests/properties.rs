@@ -759,6 +759,32 @@ fn original(pieces: &[Piece]) -> String {
     out
 }
 
+/// Sentences as the document model promises them, read character by character: each ends
+/// after `。！？；!?` and the closing marks (and `！？`) right after it.
+fn sentences_read_char_by_char(text: &str) -> Vec<Range<usize>> {
+    let mut sentences = Vec::new();
+    let mut start = 0;
+    let mut chars = text.char_indices().peekable();
+    while let Some((i, c)) = chars.next() {
+        if matches!(c, '。' | '！' | '？' | '；' | '!' | '?') {
+            let mut end = i + c.len_utf8();
+            while let Some(&(j, next)) = chars.peek() {
+                if !matches!(next, '”' | '’' | '」' | '』' | '）' | '》' | '！' | '？') {
+                    break;
+                }
+                end = j + next.len_utf8();
+                chars.next();
+            }
+            sentences.push(start..end);
+            start = end;
+        }
+    }
+    if start < text.len() {
+        sentences.push(start..text.len());
+    }
+    sentences
+}
+
 /// What `normalize` promises for one character: NFKC, letters and digits only, lowercased.
 /// Unassigned code points of the supplementary ideographic planes, which `normalize` counts
 /// as Han ahead of their encoding, are kept.
@@ -820,6 +846,15 @@ proptest! {
         let at = boundaries[cut.index(boundaries.len())];
         let (head, tail) = text.split_at(at);
         prop_assert_eq!(normalized(&text), normalized(head) + &normalized(tail), "{:?} at {}", text, at);
+    }
+
+    #[test]
+    fn sentences_end_at_each_stop_and_its_closing_marks(text in messy_text()) {
+        for document in documents(std::slice::from_ref(&text)) {
+            for paragraph in &document.paragraphs {
+                prop_assert_eq!(&paragraph.sentences, &sentences_read_char_by_char(&paragraph.text));
+            }
+        }
     }
 
     #[test]
