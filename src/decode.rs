@@ -154,8 +154,8 @@ pub fn decode(
     Ok((text, encoding))
 }
 
-/// `decode`, taking the bytes: UTF-8 without NUL bytes, what nearly every file is, becomes
-/// the text in place, validated once and not copied. Anything else goes through `decode`.
+/// `decode`, taking the bytes: UTF-8 without NUL bytes, what nearly every file is, is
+/// validated once and copied into the text. Anything else goes through `decode`.
 pub fn decode_owned(
     bytes: Vec<u8>,
     forced: Option<TextEncoding>,
