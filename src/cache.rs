@@ -9,7 +9,9 @@ use crate::diagnostic::{Diagnostic, Fix, Severity};
 use crate::rules;
 use crate::source::Position;
 use crate::suppress::Directives;
+use serde::de::DeserializeOwned;
 use serde::{Deserialize, Serialize};
+use std::io::{BufReader, BufWriter, Read, Write};
 use std::ops::Range;
 use std::path::{Path, PathBuf};
 use std::time::UNIX_EPOCH;
@@ -17,8 +19,8 @@ use std::time::UNIX_EPOCH;
 // The name changes whenever entries change shape or files are read differently: v5 added
 // the encoding, the suppression comments and the paragraph fingerprints; v6 reads HTML and
 // Word files as such; v7 keeps paragraphs in less memory (32-bit places, numbered labels);
-// v8 keeps a file's normalized text in one array.
-const FILE_NAME: &str = "govlint-v8.bin";
+// v8 keeps a file's normalized text in one array; v9 stores the entries one by one.
+const FILE_NAME: &str = "govlint-v9.bin";
 
 /// A file's size and modification time: unchanged stamp, unchanged content.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
@@ -123,26 +125,74 @@ impl Entry {
     }
 }
 
-#[derive(Serialize, Deserialize, Default)]
-pub struct Cache {
+/// Near pairs as (entry, unit, entry, unit, similarity).
+type StoredPairs = Vec<(u32, u32, u32, u32, f64)>;
+
+/// What the cache file begins with: whether the rest is worth reading.
+#[derive(Serialize, Deserialize)]
+struct Header {
     version: String,
     /// Rules and settings the entries were made with.
     fingerprint: String,
+    entries: u64,
+}
+
+// The cache file is a run of blobs, each a little-endian `u64` length and that many bytes
+// of postcard: the header, each entry, then the pairs. It is read a blob at a time, so a
+// load never holds the whole file's bytes beside what they decode to.
+
+fn write_blob(writer: &mut impl Write, value: &impl Serialize) -> std::io::Result<()> {
+    let bytes = postcard::to_stdvec(value).map_err(std::io::Error::other)?;
+    writer.write_all(&(bytes.len() as u64).to_le_bytes())?;
+    writer.write_all(&bytes)
+}
+
+/// The next blob, decoded in `buffer`; `None` when the file is damaged. `remaining` is what
+/// the file has left to read: a damaged length never allocates more than that.
+fn read_blob<T: DeserializeOwned>(
+    reader: &mut impl Read,
+    buffer: &mut Vec<u8>,
+    remaining: &mut u64,
+) -> Option<T> {
+    let mut length = [0; 8];
+    reader.read_exact(&mut length).ok()?;
+    let length = u64::from_le_bytes(length);
+    *remaining = remaining.checked_sub(length.checked_add(8)?)?;
+    buffer.clear();
+    buffer.resize(usize::try_from(length).ok()?, 0);
+    reader.read_exact(buffer).ok()?;
+    postcard::from_bytes(buffer).ok()
+}
+
+#[derive(Default)]
+pub struct Cache {
     pub entries: Vec<Entry>,
-    /// Near pairs as (entry, unit, entry, unit, similarity).
-    pairs: Vec<(u32, u32, u32, u32, f64)>,
+    pairs: StoredPairs,
     /// The entries' paths, kept when the entries are taken.
-    #[serde(skip)]
     paths: Vec<String>,
 }
 
 impl Cache {
     /// The cache in `dir`, if there is one made by this version with these settings.
     pub fn load(dir: &Path, fingerprint: &str) -> Option<Cache> {
-        let bytes = std::fs::read(dir.join(FILE_NAME)).ok()?;
-        let cache: Cache = postcard::from_bytes(&bytes).ok()?;
-        (cache.version == env!("CARGO_PKG_VERSION") && cache.fingerprint == fingerprint)
-            .then_some(cache)
+        let file = std::fs::File::open(dir.join(FILE_NAME)).ok()?;
+        let mut remaining = file.metadata().ok()?.len();
+        let mut reader = BufReader::new(file);
+        let mut buffer = Vec::new();
+        let header: Header = read_blob(&mut reader, &mut buffer, &mut remaining)?;
+        if header.version != env!("CARGO_PKG_VERSION") || header.fingerprint != fingerprint {
+            return None;
+        }
+        let mut entries = Vec::new();
+        for _ in 0..header.entries {
+            entries.push(read_blob(&mut reader, &mut buffer, &mut remaining)?);
+        }
+        let pairs = read_blob(&mut reader, &mut buffer, &mut remaining)?;
+        (remaining == 0).then_some(Cache {
+            entries,
+            pairs,
+            paths: Vec::new(),
+        })
     }
 
     /// The near pairs between entries for which `keep(entry)` holds, with each entry index
@@ -167,23 +217,27 @@ impl Cache {
         entries: Vec<Entry>,
         pairs: &[RawPair],
     ) -> std::io::Result<()> {
-        let cache = Cache {
+        let header = Header {
             version: env!("CARGO_PKG_VERSION").to_string(),
             fingerprint: fingerprint.to_string(),
-            entries,
-            pairs: pairs
-                .iter()
-                .map(|&((fa, ua), (fb, ub), s)| (fa, ua, fb, ub, s))
-                .collect(),
-            paths: Vec::new(),
+            entries: entries.len() as u64,
         };
+        let pairs: StoredPairs = pairs
+            .iter()
+            .map(|&((fa, ua), (fb, ub), s)| (fa, ua, fb, ub, s))
+            .collect();
         std::fs::create_dir_all(dir)?;
         let temporary = dir.join(format!("{FILE_NAME}.{}.tmp", std::process::id()));
-        let mut writer = std::io::BufWriter::new(std::fs::File::create(&temporary)?);
-        let written = match postcard::to_io(&cache, &mut writer) {
-            Ok(_) => std::io::Write::flush(&mut writer),
-            Err(err) => Err(std::io::Error::other(err)),
+        let mut writer = BufWriter::new(std::fs::File::create(&temporary)?);
+        let mut write_all = || {
+            write_blob(&mut writer, &header)?;
+            for entry in &entries {
+                write_blob(&mut writer, entry)?;
+            }
+            write_blob(&mut writer, &pairs)?;
+            writer.flush()
         };
+        let written = write_all();
         drop(writer);
         if let Err(err) = written {
             let _ = std::fs::remove_file(&temporary);

@@ -81,4 +81,27 @@ fn re_runs_with_the_cache_match_runs_without_it() {
         "with a broken cache"
     );
     assert_eq!(check(root, Some(&cache)), check(root, None), "rebuilt");
+
+    // A cache cut short, or whose first length claims more than the file holds, is ignored.
+    let files: Vec<_> = cache
+        .read_dir()
+        .expect("cache directory")
+        .map(|entry| entry.expect("entry").path())
+        .collect();
+    for damage in ["cut short", "a length past the end"] {
+        for file in &files {
+            let mut bytes = std::fs::read(file).expect("cache read");
+            match damage {
+                "cut short" => bytes.truncate(bytes.len() / 2),
+                _ => bytes[..8].copy_from_slice(&u64::MAX.to_le_bytes()),
+            }
+            std::fs::write(file, bytes).expect("cache damaged");
+        }
+        assert_eq!(check(root, Some(&cache)), check(root, None), "{damage}");
+        assert_eq!(
+            check(root, Some(&cache)),
+            check(root, None),
+            "rebuilt after {damage}"
+        );
+    }
 }
