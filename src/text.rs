@@ -105,12 +105,28 @@ static URL_OR_EMAIL: LazyLock<Regex> = LazyLock::new(|| {
     .expect("URL pattern is valid")
 });
 
+/// Whether `URL_OR_EMAIL` may match: every alternative holds `://`, `@`, or a `.` beside an
+/// ASCII letter (`www.`, `.cn`), where the dots of Chinese text stand between digits
+/// (`3.5%`, `1.加强`). A byte search spares most paragraphs the regex.
+fn may_hold_url(bytes: &[u8]) -> bool {
+    memchr::memchr(b'@', bytes).is_some()
+        || memchr::memmem::find(bytes, b"://").is_some()
+        || memchr::memchr_iter(b'.', bytes).any(|at| {
+            let beside = [
+                at.checked_sub(1).map(|before| bytes[before]),
+                bytes.get(at + 1).copied(),
+            ];
+            beside
+                .into_iter()
+                .flatten()
+                .any(|b| b.is_ascii_alphabetic())
+        })
+}
+
 /// Byte ranges of URLs and e-mail addresses in `text`. Trailing ASCII punctuation that ends
 /// the sentence around a URL (`见www.gov.cn.`) is not part of it.
 pub fn url_spans(text: &str) -> Vec<Range<usize>> {
-    // Every alternative of the pattern holds a literal `://`, `.` or `@`, which most Chinese
-    // paragraphs do not: a byte search spares them the regex.
-    if memchr::memchr3(b':', b'.', b'@', text.as_bytes()).is_none() {
+    if !may_hold_url(text.as_bytes()) {
         return Vec::new();
     }
     URL_OR_EMAIL
@@ -156,6 +172,50 @@ pub fn leading_label(text: &str) -> Option<&str> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(512))]
+
+        /// The byte precheck never spares a paragraph the regex would find a URL in.
+        #[test]
+        fn the_url_precheck_passes_every_text_with_a_url(
+            pieces in proptest::collection::vec(proptest::sample::select(vec![
+                "a", "W", "w", "K", "ſ", "1", "9", ".", ".", "@", "-", "_", "%", "/", ":", "://",
+                "www.", "cn", "com", "gov", "http", "海门", "。", "，", " ",
+            ]), 0..16)
+        ) {
+            let text = pieces.concat();
+            if URL_OR_EMAIL.is_match(&text) {
+                proptest::prop_assert!(may_hold_url(text.as_bytes()), "{:?}", text);
+            }
+        }
+    }
+
+    #[test]
+    fn the_url_precheck_passes_each_kind_of_url() {
+        for text in [
+            "见9@9.9。",
+            "http://1.2",
+            "ftp://10.0.0.1",
+            "WWW.12306.CN",
+            "登录12306.cn",
+        ] {
+            assert!(URL_OR_EMAIL.is_match(text), "{text}");
+            assert!(may_hold_url(text.as_bytes()), "{text}");
+        }
+    }
+
+    #[test]
+    fn the_url_precheck_spares_numbers_and_list_markers() {
+        for text in [
+            "增长3.5%，",
+            "1.加强组织领导。",
+            "10:30召开会议。",
+            "第1.2.3条",
+        ] {
+            assert!(!may_hold_url(text.as_bytes()), "{text}");
+        }
+    }
 
     #[test]
     fn finds_urls_and_emails() {
