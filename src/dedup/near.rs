@@ -137,8 +137,9 @@ pub fn find_pairs_limited(
         let base = lowest(lengths[start]);
         window.cover(&order_of_grams, &ranked, base, end);
         index = Lists::build(&order_of_grams, &window, &lengths, base..end, index);
-        let index_edits: Vec<u32> = (base..end)
-            .map(|rank| window.shape_of(rank).index_edits)
+        // Capped: a lower count needed only lets more candidates through to the check.
+        let index_edits: Vec<u16> = (base..end)
+            .map(|rank| u16::try_from(window.shape_of(rank).index_edits).unwrap_or(u16::MAX))
             .collect();
         for chunk in (start..end).step_by(limits.chunk) {
             if pairs.len() > limits.pairs {
@@ -151,8 +152,15 @@ pub fn find_pairs_limited(
                     .map_init(
                         // Per thread: for each candidate rank, the query it was last seen for
                         // and how many more shared prefix buckets it needs before it is checked.
-                        || (vec![Tally::default(); end - base], Vec::new()),
-                        |(tallies, lists), rank| {
+                        || (vec![Tally::default(); end - base], Vec::new(), 0u16),
+                        |(tallies, lists, stamp), rank| {
+                            // A stamp per query: tallies of other queries are stale, and only
+                            // a stamp's return after 65 535 queries needs them cleared.
+                            *stamp = stamp.checked_add(1).unwrap_or_else(|| {
+                                tallies.fill(Tally::default());
+                                1
+                            });
+                            let stamp = *stamp;
                             let length = lengths[rank];
                             let (from_rank, own) =
                                 ((lowest(length) - base) as u32, (rank - base) as u32);
@@ -196,9 +204,9 @@ pub fn find_pairs_limited(
                                 let list = &index.entries[list_start as usize..list_end as usize];
                                 for &other in list.iter().take_while(|&&r| r < own) {
                                     let tally = &mut tallies[other as usize];
-                                    if tally.query != own {
+                                    if tally.query != stamp {
                                         *tally = Tally {
-                                            query: own,
+                                            query: stamp,
                                             needed: needed.with(index_edits[other as usize]),
                                         };
                                     }
@@ -357,21 +365,24 @@ struct QueryNeeds {
 impl QueryNeeds {
     /// Shared prefix buckets needed with a candidate whose indexed prefix needs
     /// `index_edits` edits to destroy.
-    fn with(self, index_edits: u32) -> u32 {
-        self.query_edits
-            .min(index_edits)
+    fn with(self, index_edits: u16) -> u16 {
+        let needed = self
+            .query_edits
+            .min(u32::from(index_edits))
             .saturating_sub(self.edits)
-            .max(1)
+            .max(1);
+        // Capped: a lower count needed only lets more candidates through to the check.
+        u16::try_from(needed).unwrap_or(u16::MAX)
     }
 }
 
 /// A candidate's state during one query.
 #[derive(Clone, Copy, Default)]
 struct Tally {
-    /// The rank of the query this tally belongs to (stale when it differs).
-    query: u32,
+    /// The stamp of the query this tally belongs to (stale when it differs; 0 is no query).
+    query: u16,
     /// Shared prefix buckets still needed before the candidate is checked; 0 once checked.
-    needed: u32,
+    needed: u16,
 }
 
 /// Buckets every prefix keeps beyond the `q·k + 1` that guarantee one shared bucket: each
