@@ -121,7 +121,11 @@ impl Paragraph {
     pub fn may_contain_any(&self, chars: &[char]) -> bool {
         chars.iter().any(|&c| {
             if is_han(c) {
-                self.text.contains(c)
+                // memchr's search keys on the rarest byte; the standard one on the last byte,
+                // which most Han characters share with some other.
+                let mut encoded = [0; 4];
+                let needle = c.encode_utf8(&mut encoded).as_bytes();
+                memchr::memmem::find(self.text.as_bytes(), needle).is_some()
             } else {
                 self.summary.may_hold(c)
             }

@@ -39,7 +39,7 @@ pub struct Position {
 impl Source {
     pub fn new(path: impl Into<String>, text: String) -> Self {
         let line_starts = std::iter::once(0)
-            .chain(text.match_indices('\n').map(|(i, _)| i + 1))
+            .chain(memchr::memchr_iter(b'\n', text.as_bytes()).map(|i| i + 1))
             .collect();
         let mut checkpoints = Vec::with_capacity(text.len() / CHECKPOINT + 1);
         let (mut counted, mut chars) = (0, 0);

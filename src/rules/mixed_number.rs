@@ -112,31 +112,39 @@ fn digit_value(c: char) -> Option<u32> {
     }
 }
 
+const DIGITS: [char; 20] = [
+    '0', '1', '2', '3', '4', '5', '6', '7', '8', '9', '０', '１', '２', '３', '４', '５', '６',
+    '７', '８', '９',
+];
+
 fn is_digit(c: char) -> bool {
     digit_value(c).is_some()
 }
 
 fn digits_with_units(index: usize, paragraph: &Paragraph, report: &mut Report) {
     let text = &paragraph.text;
-    if !paragraph.may_contain_any(&['千', '百', '十']) {
+    if !paragraph.may_contain_any(&DIGITS) {
         return;
     }
-    let mut number_start: Option<usize> = None;
-    for (at, c) in text.char_indices() {
-        if is_digit(c) || number_start.is_some() && matches!(c, '.' | '．') {
-            number_start.get_or_insert(at);
+    // Each unit found by a byte search, in text order, and the number read back from it:
+    // digits, with points after the first digit.
+    let mut units: Vec<(usize, char, usize)> = Vec::new();
+    for (unit, zeros) in [('千', 3), ('百', 2), ('十', 1)] {
+        let mut encoded = [0; 4];
+        let needle = unit.encode_utf8(&mut encoded).as_bytes();
+        units
+            .extend(memchr::memmem::find_iter(text.as_bytes(), needle).map(|at| (at, unit, zeros)));
+    }
+    units.sort_unstable();
+    for (at, c, zeros) in units {
+        let number = text[..at]
+            .trim_end_matches(|c| is_digit(c) || matches!(c, '.' | '．'))
+            .len();
+        let number = text[number..at].trim_start_matches(['.', '．']);
+        if number.is_empty() {
             continue;
         }
-        let Some(start) = number_start.take() else {
-            continue;
-        };
-        let zeros = match c {
-            '千' => 3,
-            '百' => 2,
-            '十' => 1,
-            _ => continue,
-        };
-        let number = &text[start..at];
+        let start = at - number.len();
         if number.ends_with(['.', '．'])
             || paragraph.is_protected(start)
             || is_exempt_unit(&text[at..])
@@ -453,7 +461,7 @@ fn look_alike_zeros(
 fn years_in(text: &str) -> Vec<(Range<usize>, Style)> {
     let mut found = Vec::new();
     // From each `年` back (a byte search finds them), not through every character.
-    for (year_mark, _) in text.match_indices('年') {
+    for year_mark in memchr::memmem::find_iter(text.as_bytes(), "年".as_bytes()) {
         let mut back = text[..year_mark].char_indices().rev();
         let (Some(fourth), Some(third), Some(second), Some(first)) =
             (back.next(), back.next(), back.next(), back.next())
