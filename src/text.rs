@@ -174,7 +174,13 @@ mod tests {
     use super::*;
 
     proptest::proptest! {
-        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(512))]
+        // Fixed cases (CI is never flaky) and no regression file written into the tree.
+        #![proptest_config(proptest::prelude::ProptestConfig {
+            cases: 512,
+            failure_persistence: None,
+            rng_seed: proptest::test_runner::RngSeed::Fixed(20_261_127),
+            ..proptest::prelude::ProptestConfig::default()
+        })]
 
         /// The byte precheck never spares a paragraph the regex would find a URL in.
         #[test]
