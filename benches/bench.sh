@@ -25,6 +25,7 @@ govlint=target/release/govlint
 # Timed runs of each measurement (the median time is reported; the machine is shared, and
 # one run can be 10% off). RUNS=1 for a quick look.
 runs=${RUNS:-3}
+[ "$runs" -ge 1 ] || runs=1
 
 # run LABEL THREADS ARGS... : timed runs, appends a table row (median time, highest peak
 # memory). A run that writes the cache is run once: a second run would find it written.

@@ -141,10 +141,16 @@ struct Header {
 // of postcard: the header, each entry, then the pairs. It is read a blob at a time, so a
 // load never holds the whole file's bytes beside what they decode to.
 
-fn write_blob(writer: &mut impl Write, value: &impl Serialize) -> std::io::Result<()> {
-    let bytes = postcard::to_stdvec(value).map_err(std::io::Error::other)?;
-    writer.write_all(&(bytes.len() as u64).to_le_bytes())?;
-    writer.write_all(&bytes)
+/// Writes `value` as a blob, serialized in `buffer` (reused from one blob to the next).
+fn write_blob(
+    writer: &mut impl Write,
+    value: &impl Serialize,
+    buffer: &mut Vec<u8>,
+) -> std::io::Result<()> {
+    buffer.clear();
+    *buffer = postcard::to_extend(value, std::mem::take(buffer)).map_err(std::io::Error::other)?;
+    writer.write_all(&(buffer.len() as u64).to_le_bytes())?;
+    writer.write_all(buffer)
 }
 
 /// The next blob, decoded in `buffer`; `None` when the file is damaged. `remaining` is what
@@ -229,12 +235,13 @@ impl Cache {
         std::fs::create_dir_all(dir)?;
         let temporary = dir.join(format!("{FILE_NAME}.{}.tmp", std::process::id()));
         let mut writer = BufWriter::new(std::fs::File::create(&temporary)?);
+        let mut buffer = Vec::new();
         let mut write_all = || {
-            write_blob(&mut writer, &header)?;
+            write_blob(&mut writer, &header, &mut buffer)?;
             for entry in &entries {
-                write_blob(&mut writer, entry)?;
+                write_blob(&mut writer, entry, &mut buffer)?;
             }
-            write_blob(&mut writer, &pairs)?;
+            write_blob(&mut writer, &pairs, &mut buffer)?;
             writer.flush()
         };
         let written = write_all();

@@ -1,9 +1,9 @@
 //! The document model shared by every rule: a source split once into paragraphs, each with
 //! its lintable text, the map back to source bytes, its sentences and its protected spans.
 
-use crate::dedup::normalize::normalize_into;
+use crate::normalize::normalize_into;
 use crate::source::Source;
-use crate::text::{is_chinese, is_han, is_space, url_spans};
+use crate::text::{for_each_position_of, holds_char, is_chinese, is_han, is_space, url_spans};
 use pulldown_cmark::{Event, Options, Parser, Tag, TagEnd};
 use std::ops::Range;
 use std::sync::OnceLock;
@@ -64,7 +64,8 @@ pub struct Paragraph {
     /// hard line breaks.
     pub text: String,
     segments: Vec<Segment>,
-    /// Sentences as byte ranges of `text`, each ending after its `。！？；` and closing marks.
+    /// Sentences as byte ranges of `text`, each ending after its `。！？；!?` and closing marks;
+    /// together they cover the text.
     pub sentences: Vec<Range<usize>>,
     /// URLs and e-mail addresses, as byte ranges of `text`.
     pub protected: Vec<Range<usize>>,
@@ -121,11 +122,7 @@ impl Paragraph {
     pub fn may_contain_any(&self, chars: &[char]) -> bool {
         chars.iter().any(|&c| {
             if is_han(c) {
-                // memchr's search keys on the rarest byte; the standard one on the last byte,
-                // which most Han characters share with some other.
-                let mut encoded = [0; 4];
-                let needle = c.encode_utf8(&mut encoded).as_bytes();
-                memchr::memmem::find(self.text.as_bytes(), needle).is_some()
+                holds_char(&self.text, c)
             } else {
                 self.summary.may_hold(c)
             }
@@ -207,8 +204,9 @@ impl Document {
         }
     }
 
-    /// Every sentence in its matching form (`dedup::normalize`), worked out on first use
-    /// and shared: `duplicate-sentence` compares sentences, the duplicate index paragraphs.
+    /// Every sentence in its matching form (`normalize`), worked out on first use
+    /// and shared: `duplicate-sentence` compares sentences, the duplicate index and baseline
+    /// fingerprints take paragraphs. Paragraphs are not to change once it has been asked for.
     pub fn normalized(&self) -> &Normalized {
         self.normalized
             .get_or_init(|| Normalized::of(&self.paragraphs))
@@ -218,7 +216,7 @@ impl Document {
 /// The normalized text of a document, sentence by sentence. Normalization folds each
 /// character on its own, and a paragraph's sentences cover its text: the normalized
 /// sentences of a paragraph, end to end, are its normalized text.
-#[derive(Debug, Default)]
+#[derive(Debug)]
 pub struct Normalized {
     text: String,
     /// Where each sentence of the document (counted through all paragraphs) ends in `text`.
@@ -563,7 +561,7 @@ impl TextBuilder {
     }
 }
 
-/// Sentence ranges: a sentence ends after `。！？；!?` (and `……`) plus any closing quotes
+/// Sentence ranges: a sentence ends after `。！？；!?` plus any closing quotes
 /// or brackets that follow. `summary` is the text's.
 fn split_sentences(text: &str, summary: &CharSummary) -> Vec<Range<usize>> {
     // Each kind of stop the summary does not rule out is found by a byte search: quicker
@@ -571,9 +569,7 @@ fn split_sentences(text: &str, summary: &CharSummary) -> Vec<Range<usize>> {
     let mut stops: Vec<(usize, char)> = Vec::new();
     for stop in ['。', '！', '？', '；', '!', '?'] {
         if summary.may_hold(stop) {
-            let mut encoded = [0; 4];
-            let needle = stop.encode_utf8(&mut encoded).as_bytes();
-            stops.extend(memchr::memmem::find_iter(text.as_bytes(), needle).map(|at| (at, stop)));
+            for_each_position_of(text, stop, |at| stops.push((at, stop)));
         }
     }
     stops.sort_unstable_by_key(|&(at, _)| at);

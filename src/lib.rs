@@ -15,6 +15,7 @@ pub mod docx;
 pub mod fix;
 pub mod fuzzing;
 pub mod linter;
+pub mod normalize;
 pub mod render;
 pub mod rules;
 pub mod source;

@@ -90,6 +90,21 @@ pub fn chars_led_by(text: &str, lead: u8) -> impl Iterator<Item = char> + '_ {
         .filter_map(|at| text.get(at..).and_then(|rest| rest.chars().next()))
 }
 
+/// Calls `found` with the byte offset of each `c` in `text`, in order. A byte search keyed
+/// on the character's rarest byte: the standard library's keys on the last byte, which most
+/// Han characters share with some other, and is then slower than reading every character.
+pub fn for_each_position_of(text: &str, c: char, found: impl FnMut(usize)) {
+    let mut encoded = [0; 4];
+    let needle = c.encode_utf8(&mut encoded).as_bytes();
+    memchr::memmem::find_iter(text.as_bytes(), needle).for_each(found);
+}
+
+/// Whether `text` holds `c`, by the byte search of `for_each_position_of`.
+pub fn holds_char(text: &str, c: char) -> bool {
+    let mut encoded = [0; 4];
+    memchr::memmem::find(text.as_bytes(), c.encode_utf8(&mut encoded).as_bytes()).is_some()
+}
+
 pub fn is_space(c: char) -> bool {
     c.is_whitespace() || c == '\u{3000}' || c == '\u{A0}'
 }

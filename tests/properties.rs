@@ -4,9 +4,9 @@
 //! (`normalize`) is stable under the variations it is meant to ignore.
 
 use govlint::dedup::near::{Item, Pair, all_pairs, find_pairs, similarity};
-use govlint::dedup::normalize::normalize;
 use govlint::document::{Document, Format};
 use govlint::linter::{Options, Run, lint_documents};
+use govlint::normalize::normalize;
 use govlint::rules;
 use govlint::source::Source;
 use proptest::prelude::*;

@@ -4,11 +4,11 @@
 
 pub mod diff;
 pub mod near;
-pub mod normalize;
 pub mod structure;
 
 use crate::diagnostic::{Diagnostic, Edit, Fix, Related, Severity};
 use crate::document::{Document, Format};
+use crate::normalize;
 use crate::rules::{duplicate_paragraph, near_duplicate_paragraph};
 use crate::source::Position;
 use rayon::prelude::*;

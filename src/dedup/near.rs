@@ -150,8 +150,9 @@ pub fn find_pairs_limited(
                 (chunk..(chunk + limits.chunk).min(end))
                     .into_par_iter()
                     .map_init(
-                        // Per thread: for each candidate rank, the query it was last seen for
-                        // and how many more shared prefix buckets it needs before it is checked.
+                        // Per thread: for each candidate rank, the stamp of the query it was last
+                        // seen for and how many more shared prefix buckets it needs before it is
+                        // checked; the thread's last stamp.
                         || (vec![Tally::default(); end - base], Vec::new(), 0u16),
                         |(tallies, lists, stamp), rank| {
                             // A stamp per query: tallies of other queries are stale, and only

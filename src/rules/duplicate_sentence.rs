@@ -2,9 +2,9 @@
 //! paragraph repeated as the first of the next: a paste slip.
 
 use super::{Check, Fixes, Report, RuleInfo};
-use crate::dedup::normalize::normalize;
 use crate::diagnostic::Severity;
 use crate::document::{Document, Normalized, Paragraph};
+use crate::normalize::normalize;
 use crate::text::is_space;
 use rustc_hash::FxHashMap;
 use std::ops::Range;
@@ -86,7 +86,7 @@ fn check(document: &Document, report: &mut Report) {
                 paragraph,
                 &sentences[index - 1],
                 own,
-                normalized.paragraph(index - 1) != normalized.paragraph(index),
+                [normalized.paragraph(index - 1), normalized.paragraph(index)],
             )
         {
             let position = document
@@ -180,19 +180,20 @@ fn check(document: &Document, report: &mut Report) {
 }
 
 /// The last sentence of `previous` and the first of `next`, when the second repeats the
-/// first and the two paragraphs are not simply the same paragraph twice (`differ` tells).
+/// first and the two paragraphs are not simply the same paragraph twice (`whole` holds the
+/// two paragraphs' normalized texts).
 fn adjacent_repeat<'s, 'a>(
     previous: &Paragraph,
     next: &Paragraph,
     previous_sentences: &'s [Sentence<'a>],
     next_sentences: &'s [Sentence<'a>],
-    differ: bool,
+    whole: [&str; 2],
 ) -> Option<(&'s Sentence<'a>, &'s Sentence<'a>)> {
     if previous.is_heading || next.is_heading {
         return None;
     }
     let (last, first) = (previous_sentences.last()?, next_sentences.first()?);
-    (first.key.is_some() && first.key == last.key && differ).then_some((last, first))
+    (first.key.is_some() && first.key == last.key && whole[0] != whole[1]).then_some((last, first))
 }
 
 /// The sentences of paragraph `index`, each with its comparison key.

@@ -5,6 +5,7 @@
 use super::{Check, Fixes, Report, RuleInfo};
 use crate::diagnostic::Severity;
 use crate::document::{Document, Paragraph};
+use crate::text::for_each_position_of;
 use std::ops::Range;
 
 pub static RULE: RuleInfo = RuleInfo {
@@ -130,17 +131,12 @@ fn digits_with_units(index: usize, paragraph: &Paragraph, report: &mut Report) {
     // digits, with points after the first digit.
     let mut units: Vec<(usize, char, usize)> = Vec::new();
     for (unit, zeros) in [('千', 3), ('百', 2), ('十', 1)] {
-        let mut encoded = [0; 4];
-        let needle = unit.encode_utf8(&mut encoded).as_bytes();
-        units
-            .extend(memchr::memmem::find_iter(text.as_bytes(), needle).map(|at| (at, unit, zeros)));
+        for_each_position_of(text, unit, |at| units.push((at, unit, zeros)));
     }
     units.sort_unstable();
     for (at, c, zeros) in units {
-        let number = text[..at]
-            .trim_end_matches(|c| is_digit(c) || matches!(c, '.' | '．'))
-            .len();
-        let number = text[number..at].trim_start_matches(['.', '．']);
+        let before = text[..at].trim_end_matches(|d| is_digit(d) || matches!(d, '.' | '．'));
+        let number = text[before.len()..at].trim_start_matches(['.', '．']);
         if number.is_empty() {
             continue;
         }

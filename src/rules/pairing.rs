@@ -5,11 +5,12 @@
 //! `”列宁的结论是`). Such lines run on into the next and are matched as one text.
 
 use crate::document::Paragraph;
-use crate::text::{CLOSING_MARKS, starts_broken};
+use crate::text::{CLOSING_MARKS, for_each_position_of, starts_broken};
 use std::ops::Range;
 
 /// A family of marks that pair with each other: any opener closes with any closer of the
-/// same family (`（` with `)` is a width slip, not an imbalance).
+/// same family (`（` with `)` is a width slip, not an imbalance). A mark belongs to one
+/// family, on one side.
 pub struct Family {
     pub openers: &'static [char],
     pub closers: &'static [char],
@@ -82,16 +83,17 @@ pub fn orphans(
                 .flat_map(|(side, is_opener)| side.iter().map(move |&mark| (mark, is_opener)))
             {
                 if paragraph.may_contain_any(&[mark]) {
-                    let mut encoded = [0; 4];
-                    let needle = mark.encode_utf8(&mut encoded).as_bytes();
-                    marks.extend(
-                        memchr::memmem::find_iter(paragraph.text.as_bytes(), needle)
-                            .map(|at| (at, mark, family, is_opener)),
-                    );
+                    for_each_position_of(&paragraph.text, mark, |at| {
+                        marks.push((at, mark, family, is_opener));
+                    });
                 }
             }
         }
         marks.sort_unstable_by_key(|&(at, ..)| at);
+        debug_assert!(
+            marks.windows(2).all(|pair| pair[0].0 != pair[1].0),
+            "families share no mark"
+        );
         for &(at, mark, family, is_opener) in &marks {
             if ignore(index, at, mark) {
                 continue;
