@@ -842,17 +842,20 @@ proptest! {
             .prop_map(|chars| chars.into_iter().collect::<String>())],
         cut in any::<prop::sample::Index>(),
     ) {
-        let boundaries: Vec<usize> = (0..=text.len()).filter(|&i| text.is_char_boundary(i)).collect();
+        let boundaries: Vec<usize> =
+            (0..=text.len()).filter(|&i| text.is_char_boundary(i)).collect();
         let at = boundaries[cut.index(boundaries.len())];
         let (head, tail) = text.split_at(at);
-        prop_assert_eq!(normalized(&text), normalized(head) + &normalized(tail), "{:?} at {}", text, at);
+        let halves = normalized(head) + &normalized(tail);
+        prop_assert_eq!(normalized(&text), halves, "{:?} at {}", text, at);
     }
 
     #[test]
     fn sentences_end_at_each_stop_and_its_closing_marks(text in messy_text()) {
         for document in documents(std::slice::from_ref(&text)) {
             for paragraph in &document.paragraphs {
-                prop_assert_eq!(&paragraph.sentences, &sentences_read_char_by_char(&paragraph.text));
+                let expected = sentences_read_char_by_char(&paragraph.text);
+                prop_assert_eq!(&paragraph.sentences, &expected);
             }
         }
     }
