@@ -81,7 +81,6 @@ pub fn ends_broken(line: &str) -> bool {
     line.ends_with(OPENING_MARKS)
 }
 
-/// Whitespace as it appears in Chinese articles: ASCII, U+3000 indentation, NBSP.
 /// The characters of `text` whose UTF-8 encoding begins with the byte `lead`, found by a
 /// byte search without decoding the characters between (every full-width form, U+FF00 to
 /// U+FFEF, begins with 0xEF; the Han characters around them never do).
@@ -105,6 +104,7 @@ pub fn holds_char(text: &str, c: char) -> bool {
     memchr::memmem::find(text.as_bytes(), c.encode_utf8(&mut encoded).as_bytes()).is_some()
 }
 
+/// Whitespace as it appears in Chinese articles: ASCII, U+3000 indentation, NBSP.
 pub fn is_space(c: char) -> bool {
     c.is_whitespace() || c == '\u{3000}' || c == '\u{A0}'
 }

@@ -83,8 +83,7 @@ pub struct Unit {
     pub place: Place,
     /// Hash of the normalized text: equal for exact copies.
     pub key: u128,
-    /// The normalized text as UTF-16 units, for near matching.
-    /// Where its normalized text lies in `FileUnits::chars`.
+    /// Where its normalized text (UTF-16 units, for near matching) lies in `FileUnits::chars`.
     pub chars: [u32; 2],
     pub provision: Provision,
     pub is_heading: bool,

@@ -73,8 +73,8 @@ pub fn orphans(
     for index in chain {
         let paragraph = &paragraphs[index];
         // Each mark the paragraph's summary does not rule out is searched for (a byte search
-        // keyed on its rarest byte): quicker than reading every character, since a paragraph holds
-        // few kinds of marks and most paragraphs none.
+        // keyed on its rarest byte): quicker than reading every character, since a paragraph
+        // holds few kinds of marks and most paragraphs none.
         marks.clear();
         for (family, members) in families.iter().enumerate() {
             let sides = [(members.openers, true), (members.closers, false)];

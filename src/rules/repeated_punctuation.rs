@@ -111,7 +111,6 @@ fn check(document: &Document, report: &mut Report) {
     }
 }
 
-/// Maximal runs of two or more full-width point marks, as byte ranges of `text`.
 /// Whether two point marks stand side by side, as every run `point_runs` finds begins. The
 /// marks are all three bytes long and begin with 0xE3 or 0xEF, so a byte search finds
 /// the candidates without decoding the Han characters between them.
@@ -124,6 +123,7 @@ fn has_adjacent_point_marks(text: &str) -> bool {
     memchr::memchr2_iter(0xE3, 0xEF, text.as_bytes()).any(|at| is_mark_at(at) && is_mark_at(at + 3))
 }
 
+/// Maximal runs of two or more full-width point marks, as byte ranges of `text`.
 fn point_runs(text: &str) -> Vec<Range<usize>> {
     let mut runs = Vec::new();
     let mut start: Option<(usize, usize)> = None;
