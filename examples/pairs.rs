@@ -10,7 +10,7 @@
 //!
 //! Writes `target/pairs/gov-pairs.tsv`; a summary goes to standard error.
 
-use govlint::dedup::{FileUnits, Scope, Settings, Unit, file_units, near};
+use govlint::dedup::{FileUnits, Scope, Settings, Unit, file_units, judge, near};
 use govlint::document::{Document, Format};
 use govlint::linter::{Options, collect_inputs, lint, read};
 use rayon::prelude::*;
@@ -78,6 +78,7 @@ fn main() {
         })
         .collect();
     files.sort_by(|a, b| a.path.cmp(&b.path));
+    let all_units: Vec<FileUnits> = files.iter().map(|f| f.units.clone()).collect();
     let unit = |(f, u): At| -> &Unit { &files[f].units.units[u] };
     let place = |at: At| format!("{}:{}", files[at.0].path, unit(at).place.start().line);
     let original = |at: At| -> String {
@@ -153,7 +154,7 @@ fn main() {
             members.len(),
             files_in.len(),
             if files_in.len() == 1 { "" } else { "s" },
-            judgement(members[0], members[1], &files),
+            judgement(members[0], members[1], None, &all_units),
             original(members[0]),
             original(members[1]),
         );
@@ -198,7 +199,7 @@ fn main() {
             place(b),
             size(a),
             size(b),
-            judgement(a, b, &files),
+            judgement(a, b, Some(similarity), &all_units),
             original(a),
             original(b),
         );
@@ -216,44 +217,24 @@ fn main() {
     );
 }
 
-/// What would make govlint set the pair aside (as `dedup::is_parallel_text`,
-/// `copies_in_class` and the series formulas do), described for the reader.
-fn judgement(a: At, b: At, files: &[File]) -> String {
-    let (fa, fb) = (&files[a.0].units, &files[b.0].units);
-    let (ua, ub) = (&fa.units[a.1], &fb.units[b.1]);
-    let text_of = |at: At| {
-        let file = &files[at.0];
-        file.text
-            .get(file.units.units[at.1].place.span())
-            .unwrap_or("")
-            .to_string()
-    };
-    let mut why = Vec::new();
-    if a.0 != b.0 {
-        why.push("cross-file".to_string());
-        if fa.is_statute && fb.is_statute {
-            why.push("both statutes".to_string());
+/// Why govlint sets the pair aside (`dedup::judge::set_aside`), or `report` when it is a
+/// copy to report; with whether it is within a file and whether a side is a heading.
+fn judgement(a: At, b: At, similarity: Option<f64>, units: &[FileUnits]) -> String {
+    let at = |(f, u): At| (f as u32, u as u32);
+    let mut why = vec![
+        if a.0 == b.0 {
+            "same file"
+        } else {
+            "cross-file"
         }
-    } else {
-        why.push("same file".to_string());
-        if fa.is_statute {
-            why.push("statute".to_string());
-        }
-        if ua.provision.numbered_part != ub.provision.numbered_part {
-            why.push("different numbered parts".to_string());
-        }
-        if ua.provision.is_distinct_from(&ub.provision) {
-            why.push(format!(
-                "distinct provisions ({} / {})",
-                govlint::text::leading_label(&text_of(a)).unwrap_or("-"),
-                govlint::text::leading_label(&text_of(b)).unwrap_or("-")
-            ));
-        }
-    }
-    if ua.is_series_formula || ub.is_series_formula {
-        why.push("series formula".to_string());
-    }
-    if ua.is_heading || ub.is_heading {
+        .to_string(),
+    ];
+    why.push(
+        judge::set_aside(at(a), at(b), similarity, units)
+            .map_or("report", |reason| reason.as_str())
+            .to_string(),
+    );
+    if units[a.0].units[a.1].is_heading || units[b.0].units[b.1].is_heading {
         why.push("heading".to_string());
     }
     why.join(", ")

@@ -19,8 +19,9 @@ use std::time::UNIX_EPOCH;
 // The name changes whenever entries change shape or files are read differently: v5 added
 // the encoding, the suppression comments and the paragraph fingerprints; v6 reads HTML and
 // Word files as such; v7 keeps paragraphs in less memory (32-bit places, numbered labels);
-// v8 keeps a file's normalized text in one array; v9 stores the entries one by one.
-const FILE_NAME: &str = "govlint-v9.bin";
+// v8 keeps a file's normalized text in one array; v9 stores the entries one by one; v10
+// keeps units without their enumerators, with their place in lists and quotations.
+const FILE_NAME: &str = "govlint-v10.bin";
 
 /// A file's size and modification time: unchanged stamp, unchanged content.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]

@@ -78,6 +78,11 @@ struct CheckArgs {
     /// A file of paragraphs that may repeat anywhere (formulas), one per line; `#` comments.
     #[arg(long, value_name = "FILE")]
     dup_allowlist: Vec<PathBuf>,
+    /// What becomes of repeats judged legitimate parallel text (provisions of statutes,
+    /// template items of one list, quotations, series formulas, negations): `hide` them
+    /// (default), or `report` each as `info`, tagged with the reason, to audit the judgement.
+    #[arg(long, value_enum, value_name = "WHAT")]
+    dup_parallel: Option<DupParallel>,
     /// Apply safe fixes to the files (atomically), then report what is left. With `-`, the
     /// fixed text is written to standard output instead.
     #[arg(long)]
@@ -158,6 +163,12 @@ fn parse_size(value: &str) -> Result<u64, String> {
 enum DupScope {
     File,
     Repository,
+}
+
+#[derive(Clone, Copy, clap::ValueEnum)]
+enum DupParallel {
+    Hide,
+    Report,
 }
 
 fn parse_encoding(label: &str) -> Result<crate::decode::TextEncoding, String> {
@@ -298,6 +309,11 @@ fn check(args: CheckArgs, out: &mut dyn Write) -> (i32, std::io::Result<()>) {
             .unwrap_or(defaults.exact_min_chars),
         near_min_chars: configured.near_min_chars.unwrap_or(defaults.near_min_chars),
         common_files: configured.common_files.unwrap_or(defaults.common_files),
+        parallel: match args.dup_parallel {
+            Some(DupParallel::Hide) => dedup::Parallel::Hide,
+            Some(DupParallel::Report) => dedup::Parallel::Report,
+            None => configured.parallel.unwrap_or(defaults.parallel),
+        },
         ..defaults
     };
     duplicates.allow(&configured.allow.join("\n"));

@@ -3,7 +3,7 @@
 //! up from the working directory; `--config FILE` names one, `--isolated` ignores them all.
 //! Command-line options override the file.
 
-use crate::dedup::Scope;
+use crate::dedup::{Parallel, Scope};
 use crate::diagnostic::Severity;
 use crate::rules::{self, RuleInfo};
 use globset::{Glob, GlobBuilder, GlobSet, GlobSetBuilder};
@@ -46,8 +46,16 @@ struct RawDuplicates {
     exact_min_chars: Option<usize>,
     near_min_chars: Option<usize>,
     common_files: Option<usize>,
+    parallel: Option<ParallelName>,
     allow: Option<Vec<String>>,
     allowlist: Option<Vec<String>>,
+}
+
+#[derive(Deserialize, Clone, Copy)]
+#[serde(rename_all = "lowercase")]
+enum ParallelName {
+    Hide,
+    Report,
 }
 
 #[derive(Deserialize, Clone, Copy)]
@@ -338,6 +346,7 @@ pub struct DuplicateConfig {
     pub exact_min_chars: Option<usize>,
     pub near_min_chars: Option<usize>,
     pub common_files: Option<usize>,
+    pub parallel: Option<Parallel>,
     /// Paragraphs that may repeat, written in the file.
     pub allow: Vec<String>,
     /// Allowlist files, resolved against the configuration file's directory.
@@ -516,6 +525,10 @@ pub fn parse(path: &Path, text: &str) -> Result<Config, ConfigError> {
         exact_min_chars: raw_duplicates.exact_min_chars,
         near_min_chars: raw_duplicates.near_min_chars,
         common_files: raw_duplicates.common_files,
+        parallel: raw_duplicates.parallel.map(|p| match p {
+            ParallelName::Hide => Parallel::Hide,
+            ParallelName::Report => Parallel::Report,
+        }),
         allow: raw_duplicates.allow.unwrap_or_default(),
         allowlists: raw_duplicates
             .allowlist
@@ -617,6 +630,13 @@ pub fn describe(
     ));
     out.push_str(&format!("near-min-chars = {}\n", duplicates.near_min_chars));
     out.push_str(&format!("common-files = {}\n", duplicates.common_files));
+    out.push_str(&format!(
+        "parallel = \"{}\"\n",
+        match duplicates.parallel {
+            Parallel::Hide => "hide",
+            Parallel::Report => "report",
+        }
+    ));
     out.push_str(&format!(
         "# allowed paragraphs: {} (shipped formulas, `allow` and `allowlist` files)\n",
         duplicates.allowed.len()

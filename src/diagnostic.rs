@@ -54,6 +54,9 @@ pub struct Diagnostic {
     /// For near duplicates: how similar, and what differs.
     pub similarity: Option<f64>,
     pub diff: Option<String>,
+    /// For duplicates reported with `parallel = "report"`: why govlint judges the pair
+    /// legitimate parallel text (`statute-parallel`, `template-items`, …).
+    pub set_aside: Option<&'static str>,
     /// How to correct the fault, where the rule knows.
     pub fix: Option<Fix>,
     /// A hash of the paragraph the finding is in (its duplicate-matching key), so that a
@@ -99,6 +102,7 @@ impl Diagnostic {
             help: None,
             similarity: None,
             diff: None,
+            set_aside: None,
             fix: None,
             fingerprint: 0,
         }

@@ -56,7 +56,10 @@ fn per_rule_budgets_hold() {
     }
     let budgets = [
         ("duplicate-paragraph", 0),
-        ("near-duplicate-paragraph", 1),
+        // 1 paste (wsgwr_0052), 2 paragraphs of an attachment restated in the next one
+        // (govcn_0023), 1 pair of parallel items at 96% (law_0085: reported by design, as
+        // every within-file pair at 0.95 or more is).
+        ("near-duplicate-paragraph", 4),
         ("stray-period", 0),
         ("unbalanced-quote", 7),
         ("unbalanced-bracket", 3),
@@ -99,6 +102,9 @@ fn real_faults_are_found() {
         ("lost-character", "prov2026_0022.txt", 11),
         // The paragraph repeated with its first words cut (`当前的国内形势和`).
         ("near-duplicate-paragraph", "wsgwr_0052.txt", 196),
+        // Attachment 2 restates two paragraphs of attachment 1 with a few words changed.
+        ("near-duplicate-paragraph", "govcn_0023.txt", 35),
+        ("near-duplicate-paragraph", "govcn_0023.txt", 41),
         // `调整农业结构,必须` and `时序节奏,推动`: ASCII commas in Chinese text.
         ("halfwidth-punctuation", "wsgwr_0042.txt", 39),
         ("halfwidth-punctuation", "prov2026_0016.txt", 34),

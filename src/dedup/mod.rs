@@ -3,6 +3,7 @@
 //! within each file or across the whole run (`Scope`).
 
 pub mod diff;
+pub mod judge;
 pub mod near;
 pub mod structure;
 
@@ -11,6 +12,7 @@ use crate::document::{Document, Format};
 use crate::normalize;
 use crate::rules::{duplicate_paragraph, near_duplicate_paragraph};
 use crate::source::Position;
+use judge::SetAside;
 use rayon::prelude::*;
 use rustc_hash::{FxHashMap, FxHashSet};
 use serde::{Deserialize, Serialize};
@@ -40,6 +42,19 @@ pub struct Settings {
     pub common_files: usize,
     /// Normalized paragraphs that may repeat anywhere (official formulas).
     pub allowed: FxHashSet<String>,
+    /// What becomes of pairs judged legitimate parallel text.
+    pub parallel: Parallel,
+}
+
+/// What becomes of the pairs the judgement sets aside as legitimate parallel text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Parallel {
+    /// Not reported.
+    #[default]
+    Hide,
+    /// Reported as `info`, each tagged with the reason it would be set aside, so that the
+    /// judgement can be audited against every pair the search finds.
+    Report,
 }
 
 /// Formulas of official prose that documents repeat by design; one per line.
@@ -59,6 +74,7 @@ impl Default for Settings {
                 .filter(|l| !l.is_empty() && !l.starts_with('#'))
                 .map(normalize::normalize)
                 .collect(),
+            parallel: Parallel::Hide,
         }
     }
 }
@@ -83,6 +99,9 @@ pub struct Unit {
     pub place: Place,
     /// Hash of the normalized text: equal for exact copies.
     pub key: u128,
+    /// The paragraph's baseline fingerprint (`fingerprint`), of its whole text: the key
+    /// leaves the enumerator out.
+    pub fingerprint: u64,
     /// Where its normalized text (UTF-16 units, for near matching) lies in `FileUnits::chars`.
     pub chars: [u32; 2],
     pub provision: Provision,
@@ -137,6 +156,9 @@ impl Place {
 pub struct FileUnits {
     pub is_statute: bool,
     pub units: Vec<Unit>,
+    /// The units of the document's title and of its repetition among the first paragraphs
+    /// (`structure::repeated_title`), whatever their length.
+    pub repeated_title: Option<[u32; 2]>,
     /// The normalized text of every unit as UTF-16 units, for near matching: one allocation
     /// per file, not one per paragraph (less memory, and a heap that fragments less).
     pub chars: Vec<u16>,
@@ -152,68 +174,89 @@ impl FileUnits {
 }
 
 /// The units of a document: paragraphs long enough to matter, not allowlisted formulas,
-/// not fragments of broken lines.
+/// not fragments of broken lines. A unit's text leaves out the enumerator it opens with:
+/// `（三）…` pasted as `（五）…` is the same text.
 pub fn file_units(document: &Document, settings: &Settings) -> FileUnits {
     let min_chars = settings.exact_min_chars.min(settings.near_min_chars);
     let provisions = structure::provisions(document);
+    let title = structure::repeated_title(document);
+    let is_title = |index: usize| title.is_some_and(|(t, c)| index == t || index == c);
     let mut all_chars: Vec<u16> = Vec::new();
     let normalized = document.normalized();
-    let units = document
-        .paragraphs
-        .iter()
-        .zip(provisions)
-        .enumerate()
-        .filter(|&(index, _)| !structure::is_fragment(document, index))
-        .filter(|(_, (paragraph, _))| !structure::is_record_line(&paragraph.text))
-        .filter_map(|(index, (paragraph, provision))| {
-            let normalized = normalized.paragraph(index);
-            let start = all_chars.len();
-            all_chars.extend(normalized.encode_utf16());
-            let end = all_chars.len();
-            let (Ok(first), Ok(last)) = (u32::try_from(start), u32::try_from(end)) else {
-                all_chars.truncate(start);
-                return None;
-            };
-            let chars = [first, last];
-            if end - start < min_chars || settings.allowed.contains(normalized) {
-                all_chars.truncate(start);
-                return None;
+    let mut title_units = [None, None];
+    let mut units: Vec<Unit> = Vec::new();
+    for (index, (paragraph, provision)) in document.paragraphs.iter().zip(provisions).enumerate() {
+        if structure::is_fragment(document, index) || structure::is_record_line(&paragraph.text) {
+            continue;
+        }
+        let whole = normalized.paragraph(index);
+        let normalized = without_enumerator(&paragraph.text, whole);
+        let start = all_chars.len();
+        all_chars.extend(normalized.encode_utf16());
+        let end = all_chars.len();
+        let (Ok(first), Ok(last)) = (u32::try_from(start), u32::try_from(end)) else {
+            all_chars.truncate(start);
+            continue;
+        };
+        let chars = [first, last];
+        if !is_title(index) && (end - start < min_chars || settings.allowed.contains(normalized)) {
+            all_chars.truncate(start);
+            continue;
+        }
+        let span = paragraph.span();
+        // In HTML, only a paragraph without markup or references in it can go whole.
+        let deletion = deletion_margins(&document.source.text, &span).filter(|_| {
+            document.format != Format::Html
+                || !document.source.text[span.clone()].contains(['<', '&'])
+        });
+        let Some(place) = Place::new(
+            &span,
+            document.source.position(span.start),
+            document.source.position(span.end),
+        ) else {
+            all_chars.truncate(start);
+            continue;
+        };
+        if let Some((t, c)) = title {
+            let number = u32::try_from(units.len()).ok();
+            if index == t {
+                title_units[0] = number;
+            } else if index == c {
+                title_units[1] = number;
             }
-            let span = paragraph.span();
-            // In HTML, only a paragraph without markup or references in it can go whole.
-            let deletion = deletion_margins(&document.source.text, &span).filter(|_| {
-                document.format != Format::Html
-                    || !document.source.text[span.clone()].contains(['<', '&'])
-            });
-            let Some(place) = Place::new(
-                &span,
-                document.source.position(span.start),
-                document.source.position(span.end),
-            ) else {
-                all_chars.truncate(start);
-                return None;
-            };
-            Some(Unit {
-                deletion,
-                paragraph: index as u32,
-                place,
-                key: key(normalized),
-                chars,
-                provision,
-                is_heading: paragraph.is_heading,
-                is_series_formula: structure::is_series_formula(&paragraph.text),
-            })
-        })
-        .collect();
+        }
+        units.push(Unit {
+            deletion,
+            paragraph: index as u32,
+            place,
+            key: key(normalized),
+            fingerprint: fingerprint_of_normalized(whole),
+            chars,
+            provision,
+            is_heading: paragraph.is_heading,
+            is_series_formula: structure::is_series_formula(&paragraph.text),
+        });
+    }
     // Kept for the whole run: no spare capacity.
-    let mut units: Vec<Unit> = units;
     units.shrink_to_fit();
     all_chars.shrink_to_fit();
     FileUnits {
         is_statute: structure::is_statute(document),
         units,
+        repeated_title: match title_units {
+            [Some(t), Some(c)] => Some([t, c]),
+            _ => None,
+        },
         chars: all_chars,
     }
+}
+
+/// A paragraph's normalized text without the enumerator it opens with.
+fn without_enumerator<'a>(text: &str, normalized: &'a str) -> &'a str {
+    structure::enumerator(text)
+        .map(normalize::normalize)
+        .and_then(|label| normalized.strip_prefix(label.as_str()))
+        .unwrap_or(normalized)
 }
 
 /// The matching key of a normalized paragraph: equal for exact copies.
@@ -338,20 +381,40 @@ pub fn find_duplicates(
     // first member, in order.
     let mut sharing: Vec<(At, u32)> = Vec::with_capacity(classes.len());
 
+    let report_all = settings.parallel == Parallel::Report;
     let mut diagnostics = Vec::new();
     let mut raw_pairs = Vec::new();
     let mut truncated = false;
     let mut representatives = Vec::with_capacity(classes.len());
+    // Per clone class: its copies grouped by judgement, reported ones (`None`) first.
+    let mut exact_groups: Vec<(Option<SetAside>, Vec<At>)> = Vec::new();
+    // Exact copies across files, as (earlier, later) pairs: what pasted blocks are made of.
+    let mut crossing: Vec<(At, At)> = Vec::new();
     for members in classes.iter().copied() {
         representatives.push(members[0]);
-        let copies = copies_in_class(members, files, &unit);
-        let file_count = count_files(&copies);
+        let groups = judge_class(members, files);
+        let reported = groups.iter().find(|(reason, _)| reason.is_none());
+        let file_count = reported.map_or(1, |(_, copies)| count_files(copies));
         sharing.push((members[0], file_count as u32));
-        if enabled.exact && copies.len() > 1 && chars(copies[0]).len() >= settings.exact_min_chars {
-            diagnostics.push(exact_finding(&copies, files, paths, settings));
+        if members.len() <= BLOCK_CLASS_LIMIT {
+            for (i, &a) in members.iter().enumerate() {
+                for &b in &members[i + 1..] {
+                    if a.0 != b.0 && !unit(a).provision.quotation && !unit(b).provision.quotation {
+                        crossing.push((a, b));
+                    }
+                }
+            }
+        }
+        if enabled.exact && chars(members[0]).len() >= settings.exact_min_chars {
+            exact_groups.extend(
+                groups
+                    .into_iter()
+                    .filter(|(reason, _)| reason.is_none() || report_all),
+            );
         }
     }
 
+    let mut near_judged: Vec<(RawPair, Option<SetAside>)> = Vec::new();
     if enabled.near {
         representatives.retain(|&at| {
             let length = chars(at).len();
@@ -359,30 +422,173 @@ pub fn find_duplicates(
         });
         let raw;
         (raw, truncated) = near_pairs(representatives, &classes, files, settings, known);
-        raw_pairs = raw.clone();
-        let mut pairs = raw;
-        pairs.retain(|&(a, b, _)| !is_parallel_text(a, b, files));
-        // One finding per later paragraph: its most similar earlier paragraph.
-        pairs.sort_by(|x, y| {
-            (x.1, y.2, x.0)
-                .partial_cmp(&(y.1, x.2, y.0))
-                .unwrap_or(std::cmp::Ordering::Equal)
-        });
-        pairs.dedup_by_key(|p| p.1);
-        diagnostics.par_extend(pairs.into_par_iter().map(|(earlier, later, similarity)| {
-            let shared = sharing
-                .binary_search_by_key(&earlier, |&(first, _)| first)
-                .map_or(1, |i| sharing[i].1 as usize);
-            near_finding(
-                earlier, later, similarity, shared, files, paths, settings, text,
-            )
-        }));
+        near_judged = raw
+            .par_iter()
+            .map(|&(a, b, similarity)| {
+                (
+                    (a, b, similarity),
+                    judge::set_aside(a, b, Some(similarity), files),
+                )
+            })
+            .collect();
+        crossing.extend(
+            raw.iter()
+                .filter(|(a, b, _)| {
+                    a.0 != b.0 && !unit(*a).provision.quotation && !unit(*b).provision.quotation
+                })
+                .map(|&(a, b, _)| (a, b)),
+        );
+        raw_pairs = raw;
     }
+
+    let mut blocks = pasted_blocks(crossing);
+    // Statutes restate each other in runs (a new version, an interpretation of a law): a run
+    // is a paste only where it breaks the numbering of the file it sits in.
+    blocks.retain(|block| {
+        let (earlier, later) = (
+            &files[block.earlier.0 as usize],
+            &files[block.later.0 as usize],
+        );
+        !(earlier.is_statute && later.is_statute)
+            || (0..block.length).any(|k| {
+                unit((block.later.0, block.later.1 + k))
+                    .provision
+                    .out_of_sequence
+            })
+    });
+    let in_block: FxHashSet<(At, u32)> = blocks
+        .iter()
+        .flat_map(|block| {
+            (0..block.length).map(move |k| ((block.later.0, block.later.1 + k), block.earlier.0))
+        })
+        .collect();
+    let absorbed =
+        |earlier: At, later: At| earlier.0 != later.0 && in_block.contains(&(later, earlier.0));
+
+    for (reason, mut copies) in exact_groups {
+        let reference = copies[0];
+        copies.retain(|&at| at == reference || !absorbed(reference, at));
+        if copies.len() > 1 {
+            diagnostics.push(exact_finding(&copies, reason, files, paths, settings));
+        }
+    }
+    for block in &blocks {
+        diagnostics.push(block_finding(block, files, paths));
+    }
+    if enabled.exact {
+        for (index, file) in files.iter().enumerate() {
+            if let Some([title, copy]) = file.repeated_title {
+                diagnostics.push(title_finding(
+                    (index as u32, title),
+                    (index as u32, copy),
+                    files,
+                    paths,
+                ));
+            }
+        }
+    }
+
+    let mut pairs: Vec<(RawPair, Option<SetAside>)> = near_judged
+        .into_iter()
+        .filter(|&((a, b, _), reason)| (reason.is_none() || report_all) && !absorbed(a, b))
+        .collect();
+    // One finding per later paragraph and judgement: its most similar earlier paragraph.
+    pairs.sort_by(|(x, rx), (y, ry)| {
+        (x.1, rx, y.2, x.0)
+            .partial_cmp(&(y.1, ry, x.2, y.0))
+            .unwrap_or(std::cmp::Ordering::Equal)
+    });
+    pairs.dedup_by_key(|(p, reason)| (p.1, *reason));
+    diagnostics.par_extend(
+        pairs
+            .into_par_iter()
+            .map(|((earlier, later, similarity), reason)| {
+                let shared = sharing
+                    .binary_search_by_key(&earlier, |&(first, _)| first)
+                    .map_or(1, |i| sharing[i].1 as usize);
+                near_finding(
+                    earlier, later, similarity, reason, shared, files, paths, settings, text,
+                )
+            }),
+    );
     Found {
         diagnostics,
         pairs: raw_pairs,
         truncated,
     }
+}
+
+/// Clone classes larger than this are common text (formulas, addressee lines), not the
+/// makings of a pasted block: their pairs are not searched for runs.
+const BLOCK_CLASS_LIMIT: usize = 12;
+
+/// Consecutive paragraphs pasted from another file together (three or more) are one block.
+const BLOCK_MIN_PARAGRAPHS: u32 = 3;
+
+/// A run of consecutive units of one file equal or near-equal, in order, to a run of
+/// another file.
+struct Block {
+    earlier: At,
+    later: At,
+    length: u32,
+}
+
+/// The pasted blocks among cross-file pairs: runs where unit `i + k` of one file pairs with
+/// unit `j + k` of another, for `k` below the run's length.
+fn pasted_blocks(mut pairs: Vec<(At, At)>) -> Vec<Block> {
+    for pair in &mut pairs {
+        if pair.1 < pair.0 {
+            *pair = (pair.1, pair.0);
+        }
+    }
+    pairs.sort_unstable();
+    pairs.dedup();
+    let present: FxHashSet<(At, At)> = pairs.iter().copied().collect();
+    let step = |(a, b): (At, At)| ((a.0, a.1 + 1), (b.0, b.1 + 1));
+    let mut blocks = Vec::new();
+    for &pair in &pairs {
+        let (a, b) = pair;
+        if a.1 > 0 && b.1 > 0 && present.contains(&((a.0, a.1 - 1), (b.0, b.1 - 1))) {
+            continue;
+        }
+        let mut length = 1;
+        let mut next = step(pair);
+        while present.contains(&next) {
+            length += 1;
+            next = step(next);
+        }
+        if length >= BLOCK_MIN_PARAGRAPHS {
+            blocks.push(Block {
+                earlier: a,
+                later: b,
+                length,
+            });
+        }
+    }
+    blocks
+}
+
+/// The copies of a clone class grouped by judgement. Each copy is judged against the
+/// nearest earlier member of its file, or the class's first member when it is the first in
+/// its file; a group is led by the paragraph its first copy repeats.
+fn judge_class(members: &[At], files: &[FileUnits]) -> Vec<(Option<SetAside>, Vec<At>)> {
+    let mut groups: Vec<(Option<SetAside>, Vec<At>)> = Vec::new();
+    let mut last_in_file: FxHashMap<u32, At> = FxHashMap::default();
+    last_in_file.insert(members[0].0, members[0]);
+    for &at in &members[1..] {
+        let reference = last_in_file.get(&at.0).copied().unwrap_or(members[0]);
+        last_in_file.insert(at.0, at);
+        let title = files[at.0 as usize].repeated_title;
+        if reference.0 == at.0 && title == Some([reference.1, at.1]) {
+            continue; // reported as a repeated title
+        }
+        let reason = judge::set_aside(reference, at, None, files);
+        match groups.iter_mut().find(|(r, _)| *r == reason) {
+            Some((_, copies)) => copies.push(at),
+            None => groups.push((reason, vec![reference, at])),
+        }
+    }
+    groups
 }
 
 /// The near pairs among `representatives` (the first paragraph of each clone class): all
@@ -465,46 +671,24 @@ fn near_pairs(
     (pairs, truncated.into_inner())
 }
 
-/// The members of a clone class that are copies of its first member: within a file,
-/// parallel provisions are not copies of each other; across files, statutes restate each
-/// other's provisions (a provincial regulation the national one) on purpose.
-fn copies_in_class<'a>(
-    members: &[At],
-    files: &[FileUnits],
-    unit: &impl Fn(At) -> &'a Unit,
-) -> Vec<At> {
-    let mut copies = Vec::with_capacity(members.len());
-    let mut first_in_file: FxHashMap<u32, At> = FxHashMap::default();
-    let first_is_statute = files[members[0].0 as usize].is_statute;
-    for &at in members {
-        let first = *first_in_file.entry(at.0).or_insert(at);
-        let restated = at.0 != members[0].0 && first_is_statute && files[at.0 as usize].is_statute;
-        if !restated
-            && (first == at || !unit(at).provision.is_distinct_from(&unit(first).provision))
-        {
-            copies.push(at);
-        }
-    }
-    copies
-}
-
 fn count_files(members: &[At]) -> usize {
     let mut files: Vec<u32> = members.iter().map(|at| at.0).collect();
+    files.sort_unstable();
     files.dedup();
     files.len()
 }
 
-/// Near copies that are parallel text: within a statute, or in different numbered parts or
-/// provisions of one file; across files, two statutes' provisions.
-fn is_parallel_text(a: At, b: At, files: &[FileUnits]) -> bool {
-    let (fa, fb) = (&files[a.0 as usize], &files[b.0 as usize]);
-    let (ua, ub) = (&fa.units[a.1 as usize], &fb.units[b.1 as usize]);
-    if a.0 != b.0 {
-        return fa.is_statute && fb.is_statute || ua.is_series_formula || ub.is_series_formula;
-    }
-    fa.is_statute
-        || ua.provision.numbered_part != ub.provision.numbered_part
-        || ua.provision.is_distinct_from(&ub.provision)
+/// A finding for a pair the judgement set aside, shown with `parallel = "report"`: `info`,
+/// so that an audit run fails no more than a normal one.
+fn tag_set_aside(diagnostic: &mut Diagnostic, reason: SetAside) {
+    diagnostic.severity = Severity::Info;
+    diagnostic.set_aside = Some(reason.as_str());
+    diagnostic.fix = None;
+    diagnostic.help = Some(format!(
+        "not reported by default: judged {} ({})",
+        reason.as_str(),
+        reason.explain()
+    ));
 }
 
 /// Within-file copies are errors; text shared by many files is common text, a warning.
@@ -555,19 +739,20 @@ fn diagnostic_at(
     );
     diagnostic.start = unit.place.start();
     diagnostic.end = unit.place.end();
-    diagnostic.fingerprint = fingerprint_of_key(unit.key);
+    diagnostic.fingerprint = unit.fingerprint;
     diagnostic
 }
 
 fn exact_finding(
     copies: &[At],
+    reason: Option<SetAside>,
     files: &[FileUnits],
     paths: &[String],
     settings: &Settings,
 ) -> Diagnostic {
     let (first, copy) = (copies[0], copies[1]);
     let file_count = count_files(copies);
-    let within_file = copies.windows(2).any(|w| w[0].0 == w[1].0);
+    let within_file = file_count < copies.len();
     let mut message = format!(
         "this paragraph repeats the one at {}",
         place(first, copy, files, paths)
@@ -610,6 +795,72 @@ fn exact_finding(
             .related
             .push(related(files, at, "also repeated here"));
     }
+    if let Some(reason) = reason {
+        tag_set_aside(&mut diagnostic, reason);
+    }
+    diagnostic
+}
+
+/// `lines 12–14`, or `lines 12–14 of path` when the other place is in another file.
+fn range_place(first: At, length: u32, here: At, files: &[FileUnits], paths: &[String]) -> String {
+    let last = (first.0, first.1 + length - 1);
+    let line = |at: At| files[at.0 as usize].units[at.1 as usize].place.start().line;
+    let end = files[last.0 as usize].units[last.1 as usize]
+        .place
+        .end()
+        .line;
+    let lines = format!("{}–{end}", line(first));
+    if first.0 == here.0 {
+        let unit = crate::document::Format::from_path(&paths[first.0 as usize]).line_unit();
+        format!("{unit}s {lines}")
+    } else {
+        format!("{}:{lines}", paths[first.0 as usize])
+    }
+}
+
+/// One finding for a block of paragraphs pasted from another file, over the whole block.
+fn block_finding(block: &Block, files: &[FileUnits], paths: &[String]) -> Diagnostic {
+    let rule = &duplicate_paragraph::RULE;
+    let message = format!(
+        "these {} paragraphs repeat {} in order",
+        block.length,
+        range_place(block.earlier, block.length, block.later, files, paths)
+    );
+    let mut diagnostic = diagnostic_at(rule.name, rule.severity, block.later, files, message)
+        .with_help("a block pasted from another file: delete it, or refer to that text instead of copying it");
+    let last = &files[block.later.0 as usize].units[(block.later.1 + block.length - 1) as usize];
+    diagnostic.span.end = last.place.span().end;
+    diagnostic.end = last.place.end();
+    diagnostic.related.push(related(
+        files,
+        block.earlier,
+        "first occurrence of the block",
+    ));
+    diagnostic
+}
+
+/// The document's title printed again among its first paragraphs.
+fn title_finding(title: At, copy: At, files: &[FileUnits], paths: &[String]) -> Diagnostic {
+    let rule = &duplicate_paragraph::RULE;
+    let message = format!(
+        "this paragraph repeats the title at {}",
+        place(title, copy, files, paths)
+    );
+    let mut diagnostic = diagnostic_at(rule.name, rule.severity, copy, files, message)
+        .with_help("delete the repeated title");
+    let unit = &files[copy.0 as usize].units[copy.1 as usize];
+    if let Some((indent, line_break)) = unit.deletion {
+        diagnostic.fix = Some(Fix {
+            title: "delete the repeated title".to_string(),
+            safe: false,
+            edits: vec![Edit {
+                range: unit.place.span().start - usize::from(indent)
+                    ..unit.place.span().end + usize::from(line_break),
+                replacement: String::new(),
+            }],
+        });
+    }
+    diagnostic.related.push(related(files, title, "the title"));
     diagnostic
 }
 
@@ -618,6 +869,7 @@ fn near_finding(
     earlier: At,
     later: At,
     similarity: f64,
+    reason: Option<SetAside>,
     shared: usize,
     files: &[FileUnits],
     paths: &[String],
@@ -645,5 +897,8 @@ fn near_finding(
     };
     diagnostic.related.push(old);
     diagnostic.similarity = Some(similarity);
+    if let Some(reason) = reason {
+        tag_set_aside(&mut diagnostic, reason);
+    }
     diagnostic
 }

@@ -1,5 +1,6 @@
-//! Where a paragraph stands in its document's numbered structure, and which paragraphs are
-//! not paragraphs at all. Parallel text is common in official prose and is not a copy.
+//! Where a paragraph stands in its document: which list it is an item of, which article of
+//! a statute it belongs to, whether it quotes another text, and which paragraphs are not
+//! paragraphs at all. The judgement (`judge`) reads this to tell parallel text from copies.
 
 use crate::document::Document;
 use crate::text::{ends_broken, leading_label, starts_broken};
@@ -8,88 +9,238 @@ use serde::{Deserialize, Serialize};
 use std::num::NonZeroU32;
 use std::sync::LazyLock;
 
-/// Laws repeat provisions word for word in different articles (`有前款所列行为之一的…`),
-/// and parallel items (`（一）…`/`（二）…`, `一是…`/`二是…`) share templates on purpose:
-/// such paragraphs of one file are distinct, not copies.
+/// A paragraph's place in its document's numbered structure.
 #[derive(Debug, Default, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Provision {
-    /// The enumerator or date the paragraph opens with, as a number standing for its text
-    /// within the file (provisions are compared within a file only, and a run keeps one for
-    /// every paragraph: a number is smaller than the text).
-    pub label: Option<NonZeroU32>,
-    /// The article (`第五条`) the paragraph belongs to, numbered like `label`: two copies of
-    /// one article are copies, provisions of different articles are parallel.
+    /// The article (`第五条`, `第二百八十七条之一`) the paragraph belongs to, as a number
+    /// standing for the article's label within the file: a statute's parallel provisions
+    /// sit in different articles, a copy inside one article is a slip.
     pub article: Option<NonZeroU32>,
-    /// For an enumerated item: the index of the unnumbered paragraph that leads its list,
-    /// so that `（一）…` under two different lead-ins are two items.
-    pub lead: Option<u32>,
-    /// The nearest numbered paragraph at or before this one: its section, item or article.
-    /// Near copies in different numbered parts are parallel text (`（一）…各地要…` /
-    /// `（二）…各地要…`, indicator tables), not a paste.
-    pub numbered_part: Option<u32>,
+    /// For an enumerated item (`（三）…`, `3.…`, `三是…`): the list it is an item of, as the
+    /// index of the list's first item. Items of one list are labelled in one style with
+    /// consecutive numbers; a restart (`（一）` again) or another style starts another list.
+    pub list: Option<u32>,
+    /// The item the paragraph is part of (the nearest enumerated paragraph at or before
+    /// it, not an article), as (its list, its index).
+    pub item: Option<(u32, u32)>,
+    /// A hash of the field name the paragraph opens with (`计算方法：…`, `指标来源：…`), or 0:
+    /// the items of a form-like list repeat their fields, filled differently.
+    pub field: u32,
+    /// Inside a quotation of another text: a paragraph quoted after `修改为：` or `规定：`
+    /// (from its opening `“` to the closing `”`), or any paragraph of an amendment or of a
+    /// decision amending other texts, which quote the provisions they change.
+    pub quotation: bool,
+    /// The article's number breaks the file's sequence (`第十条` after `第五十条`, a label
+    /// seen before): provisions pasted from another statute, not this statute's own.
+    pub out_of_sequence: bool,
 }
 
-impl Provision {
-    pub fn is_distinct_from(&self, other: &Provision) -> bool {
-        fn differ<T: PartialEq>(a: &Option<T>, b: &Option<T>) -> bool {
-            matches!((a, b), (Some(a), Some(b)) if a != b)
-        }
-        differ(&self.label, &other.label)
-            || differ(&self.article, &other.article)
-            || differ(&self.lead, &other.lead)
-    }
+/// How a list item is numbered: items of one list share a style.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Style {
+    Article,
+    Parenthesized,
+    ChineseOrdinal,
+    ArabicOrdinal,
+    Circled,
+    Ordinal是,
+    Ordinal其,
+    Other,
 }
+
+const STYLES: usize = 8;
 
 fn is_date(label: &str) -> bool {
     label.contains('年') && label.starts_with(|c: char| c.is_ascii_digit())
 }
 
 fn is_article(label: &str) -> bool {
-    label.starts_with('第') && label.ends_with('条')
+    label.starts_with('第') && (label.ends_with('条') || label.contains("条之"))
 }
 
+fn style(label: &str) -> Style {
+    let first = label.chars().next().unwrap_or(' ');
+    if is_article(label) {
+        Style::Article
+    } else if label.starts_with(['（', '(']) {
+        Style::Parenthesized
+    } else if label.starts_with('第') {
+        Style::Other
+    } else if ('①'..='⑳').contains(&first) {
+        Style::Circled
+    } else if label.ends_with('是') {
+        Style::Ordinal是
+    } else if label.starts_with('其') {
+        Style::Ordinal其
+    } else if first.is_ascii_digit() || ('０'..='９').contains(&first) {
+        Style::ArabicOrdinal
+    } else {
+        Style::ChineseOrdinal
+    }
+}
+
+/// The number a label counts: `（十二）` 12, `3.` 3, `②` 2, `二是` 2.
+fn number(label: &str) -> Option<u32> {
+    let digits: String = label
+        .chars()
+        .filter_map(|c| match c {
+            '0'..='9' => Some(c),
+            '０'..='９' => char::from_u32(c as u32 - '０' as u32 + '0' as u32),
+            _ => None,
+        })
+        .collect();
+    if !digits.is_empty() {
+        return digits.parse().ok();
+    }
+    if let Some(c) = label.chars().find(|c| ('①'..='⑳').contains(c)) {
+        return Some(c as u32 - '①' as u32 + 1);
+    }
+    chinese_number(label)
+}
+
+/// The value of the Chinese numeral in `text` (`二十三` 23, `一百零五` 105), ignoring other
+/// characters.
+fn chinese_number(text: &str) -> Option<u32> {
+    let (mut total, mut digit, mut seen) = (0u32, 0u32, false);
+    for c in text.chars() {
+        let value = match c {
+            '零' | '〇' => 0,
+            '一' => 1,
+            '二' | '两' => 2,
+            '三' => 3,
+            '四' => 4,
+            '五' => 5,
+            '六' => 6,
+            '七' => 7,
+            '八' => 8,
+            '九' => 9,
+            '十' | '百' | '千' => {
+                let unit = match c {
+                    '十' => 10,
+                    '百' => 100,
+                    _ => 1000,
+                };
+                total += digit.max(1) * unit;
+                digit = 0;
+                seen = true;
+                continue;
+            }
+            _ => continue,
+        };
+        digit = value;
+        seen = true;
+    }
+    seen.then_some(total + digit)
+}
+
+/// The label a paragraph opens with, when it is an enumerator and not content: a date
+/// opens a record or a news paragraph, and stays part of the text.
+pub fn enumerator(text: &str) -> Option<&str> {
+    leading_label(text).filter(|label| !is_date(label))
+}
+
+/// Each paragraph's provision, in document order.
 pub fn provisions(document: &Document) -> Vec<Provision> {
-    // Each distinct label of the file gets a number, from 1.
-    let mut numbers: rustc_hash::FxHashMap<&str, NonZeroU32> = rustc_hash::FxHashMap::default();
+    // Each distinct article label of the file gets a number, from 1.
+    let mut articles: rustc_hash::FxHashMap<&str, NonZeroU32> = rustc_hash::FxHashMap::default();
     let mut article = None;
-    let mut lead = None;
-    let mut numbered_part = None;
+    let mut out_of_sequence = false;
+    let mut last_article_number: Option<u32> = None;
+    // Per style: the list being numbered, and the number of its last item.
+    let mut open: [Option<(u32, u32)>; STYLES] = [None; STYLES];
+    let amends = document
+        .paragraphs
+        .iter()
+        .take(3)
+        .any(|p| amends_others(&p.text));
+    let mut quoting = false;
+    let mut previous_ends_with_colon = false;
+    let mut item = None;
     document
         .paragraphs
         .iter()
         .enumerate()
         .map(|(index, p)| {
             let index = index as u32;
-            let label = leading_label(&p.text);
-            let article_label = label.is_some_and(is_article);
-            // A date opens a record or a news paragraph, not an item of a list.
-            let enumerator = label.is_some_and(|l| !is_date(l));
-            let label = label.map(|l| {
-                let next = NonZeroU32::new(numbers.len() as u32 + 1);
-                (l, next.map(|next| *numbers.entry(l).or_insert(next)))
-            });
-            if article_label {
-                article = label.and_then(|(_, number)| number);
-            }
-            if !enumerator || article_label {
-                lead = Some(index);
-            }
-            if enumerator {
-                numbered_part = Some(index);
-            }
-            Provision {
-                label: label.and_then(|(_, number)| number),
-                article,
-                lead: if enumerator && !article_label {
-                    lead
+            let text = p.text.as_str();
+            let mut list = None;
+            if let Some(label) = enumerator(text) {
+                let style = style(label);
+                if style == Style::Article {
+                    let next = NonZeroU32::new(articles.len() as u32 + 1);
+                    let seen = articles.contains_key(label);
+                    article = next.map(|next| *articles.entry(label).or_insert(next));
+                    // `第五条之一` counts as 5, after `第五条`.
+                    let number = label.split("条之").next().and_then(number);
+                    out_of_sequence = seen
+                        || matches!((last_article_number, number), (Some(last), Some(n)) if n != last && n != last + 1);
+                    last_article_number = number.or(last_article_number);
                 } else {
-                    None
-                },
-                numbered_part,
+                    let number = number(label);
+                    let slot = &mut open[style as usize];
+                    let continues = matches!((*slot, number), (Some((_, last)), Some(n)) if n == last + 1);
+                    let id = match *slot {
+                        Some((id, _)) if continues => id,
+                        _ => index,
+                    };
+                    *slot = number.map(|n| (id, n));
+                    list = Some(id);
+                    item = Some((id, index));
+                }
+            }
+            let opens_quotation = previous_ends_with_colon && text.starts_with('“');
+            quoting |= opens_quotation;
+            let quotation = amends || quoting || quotes_inline(text);
+            if quoting && closes_quotation(text) {
+                quoting = false;
+            }
+            previous_ends_with_colon = text.ends_with(['：', ':']);
+            Provision {
+                article,
+                list,
+                item,
+                field: field(text),
+                quotation,
+                out_of_sequence,
             }
         })
         .collect()
 }
+
+/// The field name a paragraph opens with: a few words before a colon.
+fn field(text: &str) -> u32 {
+    const LONGEST_FIELD: usize = 8;
+    text.char_indices()
+        .take(LONGEST_FIELD + 1)
+        .find(|&(_, c)| c == '：' || c == ':')
+        .filter(|&(at, _)| at > 0)
+        .map_or(0, |(at, _)| {
+            (xxhash_rust::xxh3::xxh3_64(text[..at].as_bytes()) as u32).max(1)
+        })
+}
+
+/// A paragraph ending a quotation: its last mark (before a stop) is `”`.
+fn closes_quotation(text: &str) -> bool {
+    text.trim_end_matches(['。', '；', '，', '！', '？', ' ', '　'])
+        .ends_with('”')
+}
+
+/// A paragraph that is mostly a quotation it introduces itself (`将第五条修改为：“…”`).
+fn quotes_inline(text: &str) -> bool {
+    text.find("：“")
+        .is_some_and(|at| at < text.len() / 2 && closes_quotation(text))
+}
+
+/// The title of an amendment or of a decision amending other texts (`刑法修正案（十一）`,
+/// `关于修改《…》的决定`): the whole document quotes the provisions it changes.
+fn amends_others(text: &str) -> bool {
+    AMENDING_TITLE.is_match(text)
+}
+
+static AMENDING_TITLE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^.{0,60}(修正案|关于修改.{1,120}的决定)(（[^）]{1,12}）)?(\([0-9-]{8,10}\))?$")
+        .expect("amending-title pattern is valid")
+});
 
 /// A document numbered by articles (`第一条`, `第二条`, …): a law, regulation or rule, whose
 /// provisions are worded in parallel on purpose (`…由北京市…` / `…由广州市…`).
@@ -100,6 +251,25 @@ pub fn is_statute(document: &Document) -> bool {
         .filter(|p| leading_label(&p.text).is_some_and(is_article))
         .count();
     articles >= 3
+}
+
+/// The paragraph among the first few that repeats the document's title (a Markdown title
+/// printed again as a plain line, a title pasted twice), with the title's index: reported
+/// whatever its length.
+pub fn repeated_title(document: &Document) -> Option<(usize, usize)> {
+    const LOOK_AHEAD: usize = 4;
+    let normalized = document.normalized();
+    // A title is a line of at least four letters that ends without a stop or colon.
+    let title = (0..document.paragraphs.len().min(2)).find(|&i| {
+        normalized.paragraph(i).chars().count() >= 4
+            && !document.paragraphs[i].text.ends_with([
+                '：', ':', '。', '；', '，', '！', '？', '.', ';', ',', '!', '?',
+            ])
+    })?;
+    let text = normalized.paragraph(title);
+    (title + 1..document.paragraphs.len().min(title + 1 + LOOK_AHEAD))
+        .find(|&i| normalized.paragraph(i) == text)
+        .map(|copy| (title, copy))
 }
 
 /// A piece of a line broken mid-sentence, not a paragraph of its own.
@@ -121,14 +291,13 @@ pub fn is_record_line(text: &str) -> bool {
 /// Formulas that official documents of one series repeat by design: the opening of a work
 /// report (`现在，我代表国务院，向大会报告政府工作，请予审议…`), the annual thanks
 /// (`…表示衷心的感谢！`), the resolution approving a report, the opening of a reply letter
-/// (`…《…的请示》（…号）收悉。经国务院领导同志批准，现函复如下：`). Copies within one file
-/// are still reported; copies across files are not.
+/// (`…《…的请示》（…号）收悉。经国务院领导同志批准，现函复如下：`).
 pub fn is_series_formula(text: &str) -> bool {
     SERIES_FORMULAS.iter().any(|pattern| pattern.is_match(text))
 }
 
 static RECORD_LINE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^[（(]?[0-9]{4}年[0-9]{1,2}月[0-9]{1,2}日.{0,160}(通过|公布|发布|批准|施行|修正|修订|废止)[）)]?$")
+    Regex::new(r"^[（(]?[0-9]{4}年[0-9]{1,2}月[0-9]{1,2}日.{0,160}(通过|公布|发布|批准|施行|修正|修订|废止)(的《[^》]{1,80}》)?[）)]?$")
         .expect("record-line pattern is valid")
 });
 
@@ -146,7 +315,13 @@ static SERIES_FORMULAS: LazyLock<Vec<Regex>> = LazyLock::new(|| {
 
 #[cfg(test)]
 mod tests {
-    use super::is_series_formula;
+    use super::*;
+    use crate::document::Format;
+    use crate::source::Source;
+
+    fn document(text: &str) -> Document {
+        Document::new(Source::new("a.txt", text.to_string()), Format::PlainText)
+    }
 
     #[test]
     fn series_formulas() {
@@ -163,5 +338,81 @@ mod tests {
         ] {
             assert!(!is_series_formula(text), "{text}");
         }
+    }
+
+    #[test]
+    fn label_numbers() {
+        for (label, expected) in [
+            ("（十二）", 12),
+            ("（3）", 3),
+            ("３", 3),
+            ("②", 2),
+            ("二是", 2),
+            ("其三", 3),
+            ("二十三", 23),
+            ("一百零五", 105),
+            ("十", 10),
+        ] {
+            assert_eq!(number(label), Some(expected), "{label}");
+        }
+    }
+
+    #[test]
+    fn articles_with_a_suffix_are_articles_of_their_own() {
+        let doc = document(
+            "第二百八十七条 利用信息网络实施诈骗的，依照本法有关规定定罪处罚。\n第二百八十七条之一 利用信息网络设立用于实施诈骗的网站的，处三年以下有期徒刑。\n第二百八十七条之二 明知他人利用信息网络实施犯罪，为其提供技术支持的，处三年以下有期徒刑。\n",
+        );
+        let articles: Vec<_> = provisions(&doc).iter().map(|p| p.article).collect();
+        assert_ne!(articles[0], articles[1]);
+        assert_ne!(articles[1], articles[2]);
+        assert!(is_statute(&doc));
+    }
+
+    /// Lists are told apart by numbering, not by any paragraph between their items: an item
+    /// under a lead-in continues its list after a nested list, a restart begins another.
+    #[test]
+    fn lists() {
+        let doc = document(
+            "各地要做好以下工作：\n（一）加强组织领导。\n（二）完善工作机制，具体包括：\n1.建立台账。\n2.定期调度。\n（三）强化督促检查。\n同时，各部门要：\n（一）加强协调配合。\n（二）抓好宣传引导。\n",
+        );
+        let lists: Vec<_> = provisions(&doc).iter().map(|p| p.list).collect();
+        assert_eq!(lists[0], None);
+        assert_eq!(lists[1], lists[2]);
+        assert_eq!(
+            lists[1], lists[5],
+            "（三） continues the list after the nested 1. 2."
+        );
+        assert_eq!(lists[3], lists[4]);
+        assert_ne!(lists[3], lists[1]);
+        assert_eq!(lists[7], lists[8]);
+        assert_ne!(lists[7], lists[1], "a restart at （一） is another list");
+    }
+
+    #[test]
+    fn quotations() {
+        let doc = document(
+            "五、将第二十条修改为：\n“出版物侵害他人著作权的，出版者应当承担责任。\n出版者对其出版行为的授权、稿件来源和署名承担举证责任。”\n六、删去第三十条。\n七、将第四十条修改为：“出版者应当依法履行审查义务。”\n本决定自公布之日起施行。\n",
+        );
+        let quoted: Vec<_> = provisions(&doc).iter().map(|p| p.quotation).collect();
+        assert_eq!(quoted, [false, true, true, false, true, false]);
+        let amendment =
+            document("中华人民共和国刑法修正案（十一）\n\n一、将刑法第一百三十四条修改为……\n");
+        assert!(provisions(&amendment).iter().all(|p| p.quotation));
+        let decision = document(
+            "最高人民法院关于修改《最高人民法院关于审理侵犯专利权纠纷案件应用法律若干问题的解释（二）》等十八件知识产权类司法解释的决定\n\n根据审判实践需要……\n",
+        );
+        assert!(provisions(&decision).iter().all(|p| p.quotation));
+        let notice = document("国务院关于加强安全生产工作的通知\n各地要：\n（一）加强领导。\n");
+        assert!(provisions(&notice).iter().all(|p| !p.quotation));
+    }
+
+    #[test]
+    fn titles_repeated() {
+        let doc = document(
+            "中华人民共和国专利法\n\n中华人民共和国专利法\n\n第一条 为了保护专利权人的合法权益，制定本法。\n",
+        );
+        assert_eq!(repeated_title(&doc), Some((0, 1)));
+        let doc = document("关于做好防汛工作的通知\n各区县：\n现将有关事项通知如下。\n");
+        assert_eq!(repeated_title(&doc), None);
     }
 }

@@ -32,6 +32,9 @@ struct JsonDiagnostic<'a> {
     similarity: Option<f64>,
     #[serde(skip_serializing_if = "Option::is_none")]
     diff: Option<&'a str>,
+    /// Duplicates reported with `parallel = "report"`: why the pair is judged legitimate.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    set_aside: Option<&'a str>,
     related: Vec<JsonRelated<'a>>,
     #[serde(skip_serializing_if = "Option::is_none")]
     fix: Option<JsonFix<'a>>,
@@ -100,6 +103,7 @@ pub fn render(run: &Run, out: &mut dyn Write) -> std::io::Result<()> {
             help: d.help.as_deref(),
             similarity: d.similarity.map(|s| (s * 10_000.0).round() / 10_000.0),
             diff: d.diff.as_deref(),
+            set_aside: d.set_aside,
             fix: d.fix.as_ref().map(|f| JsonFix {
                 title: &f.title,
                 safe: f.safe,

@@ -1,0 +1,259 @@
+//! Whether a pair of paragraphs the search found is a copy or legitimate parallel text.
+//! The principle: a repeat is reported unless govlint can show it is legitimate; doubt
+//! means report.
+
+use super::{At, FileUnits, Unit};
+use similar::{Algorithm, DiffOp, capture_diff_slices};
+
+/// Why a pair is not reported: each reason is a fact about the two paragraphs that makes
+/// the repeat legitimate. `[duplicates] parallel = "report"` shows these pairs, tagged.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum SetAside {
+    /// Provisions of one statute worded in parallel, or two statutes restating each other.
+    StatuteParallel,
+    /// Items of one list filled from one template (`（一）…郑州…` / `（二）…西安…`).
+    TemplateItems,
+    /// A formula of a document series (a report's opening, the annual thanks).
+    SeriesFormula,
+    /// A paragraph quoting another text (an amendment quoting the provision it changes).
+    Quotation,
+    /// Two provisions that differ by a negation (`应当`/`不得`): opposite rules, not a copy.
+    Negation,
+}
+
+impl SetAside {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            SetAside::StatuteParallel => "statute-parallel",
+            SetAside::TemplateItems => "template-items",
+            SetAside::SeriesFormula => "series-formula",
+            SetAside::Quotation => "quotation",
+            SetAside::Negation => "negation",
+        }
+    }
+
+    /// What the reason means, for the reader of an audit run.
+    pub fn explain(self) -> &'static str {
+        match self {
+            SetAside::StatuteParallel => "parallel provisions of statutes",
+            SetAside::TemplateItems => "items of one list differing only by names or figures",
+            SetAside::SeriesFormula => "a formula of a document series",
+            SetAside::Quotation => "a quotation of another text",
+            SetAside::Negation => "the two differ by a negation",
+        }
+    }
+}
+
+/// Near pairs at least this similar are copies even when they are items of one list.
+const ALWAYS_REPORTED: f64 = 0.95;
+
+/// Longest substitution (in UTF-16 units, either side) that fills a template: a place or
+/// organization name, a figure, a paired term.
+const LONGEST_SUBSTITUTION: usize = 8;
+
+/// Why the pair `earlier`–`later` is legitimate, or `None` when it is a copy to report.
+/// `similarity` is `None` for exact copies.
+pub fn set_aside(
+    earlier: At,
+    later: At,
+    similarity: Option<f64>,
+    files: &[FileUnits],
+) -> Option<SetAside> {
+    let (fa, fb) = (&files[earlier.0 as usize], &files[later.0 as usize]);
+    let (ua, ub) = (&fa.units[earlier.1 as usize], &fb.units[later.1 as usize]);
+    if earlier.0 != later.0 {
+        return if ua.provision.quotation || ub.provision.quotation {
+            Some(SetAside::Quotation)
+        } else if ua.is_series_formula || ub.is_series_formula {
+            Some(SetAside::SeriesFormula)
+        } else if fa.is_statute && fb.is_statute {
+            Some(SetAside::StatuteParallel)
+        } else {
+            None
+        };
+    }
+    let back_to_back = ua.paragraph.abs_diff(ub.paragraph) == 1;
+    let near = similarity.map(|s| (s, fa.chars_of(ua), fb.chars_of(ub)));
+    if back_to_back && near.is_none() {
+        return None;
+    }
+    if ua.is_series_formula || ub.is_series_formula {
+        return Some(SetAside::SeriesFormula);
+    }
+    if ua.provision.quotation || ub.provision.quotation {
+        return Some(SetAside::Quotation);
+    }
+    if fa.is_statute {
+        // Items of two lists of one article (item 2 of `（一）` and of `（二）`) are
+        // parallel too; a paragraph repeated within one list or one article's text is not.
+        let same_provision = ua.provision.article.is_some()
+            && ua.provision.article == ub.provision.article
+            && ua.provision.list == ub.provision.list;
+        return (near.is_some() || !same_provision).then_some(SetAside::StatuteParallel);
+    }
+    match near {
+        Some((_, a, b)) if differs_by_negation(a, b) => Some(SetAside::Negation),
+        Some((similarity, a, b))
+            if similarity < ALWAYS_REPORTED && are_siblings(ua, ub) && fills_one_template(a, b) =>
+        {
+            Some(SetAside::TemplateItems)
+        }
+        _ => None,
+    }
+}
+
+/// Items of one list, or the same field (`计算方法：…`) of two items of one list.
+fn are_siblings(a: &Unit, b: &Unit) -> bool {
+    let (a, b) = (&a.provision, &b.provision);
+    match (a.item, b.item) {
+        (Some((list_a, item_a)), Some((list_b, item_b)))
+            if list_a == list_b && item_a != item_b =>
+        {
+            a.list.is_some() && b.list.is_some() || a.field != 0 && a.field == b.field
+        }
+        _ => false,
+    }
+}
+
+fn units(text: &str) -> Vec<u16> {
+    text.encode_utf16().collect()
+}
+
+/// Whether `b` is `a` with only short substitutions: names, figures, paired terms, each
+/// replacing a few characters by a few others (`医药`/`药品`, `郑州`/`西安`, `60`/`30`), or
+/// adding a word of two characters. A clause added or dropped is not a template.
+pub fn fills_one_template(a: &[u16], b: &[u16]) -> bool {
+    changes(a, b).iter().all(|&(old, new)| {
+        let is_digits = |side: &[u16]| side.iter().all(|&u| (0x30..=0x39).contains(&u));
+        match (old.len(), new.len()) {
+            (0, n) | (n, 0) => n <= LONGEST_INSERTION || is_digits(old) && is_digits(new),
+            (o, n) => o <= LONGEST_SUBSTITUTION && n <= LONGEST_SUBSTITUTION,
+        }
+    })
+}
+
+/// Longest word a template's filling adds or leaves out (`门诊收入` / `门诊药品收入`).
+const LONGEST_INSERTION: usize = 2;
+
+/// The differences of `a` and `b` as (old, new) pieces. Changes one character apart are one
+/// piece: a character diff splits `医药`/`药品` around their common `药`.
+fn changes<'a>(a: &'a [u16], b: &'a [u16]) -> Vec<(&'a [u16], &'a [u16])> {
+    const JOIN_ACROSS: usize = 1;
+    let mut pieces: Vec<([usize; 2], [usize; 2])> = Vec::new();
+    for op in capture_diff_slices(Algorithm::Myers, a, b) {
+        if matches!(op, DiffOp::Equal { .. }) {
+            continue;
+        }
+        let (old, new) = (op.old_range(), op.new_range());
+        match pieces.last_mut() {
+            Some(last)
+                if old.start <= last.0[1] + JOIN_ACROSS && new.start <= last.1[1] + JOIN_ACROSS =>
+            {
+                last.0[1] = old.end;
+                last.1[1] = new.end;
+            }
+            _ => pieces.push(([old.start, old.end], [new.start, new.end])),
+        }
+    }
+    pieces
+        .into_iter()
+        .map(|(old, new)| (&a[old[0]..old[1]], &b[new[0]..new[1]]))
+        .collect()
+}
+
+/// Whether the only differences of `a` and `b` add or remove a negation (`不`, `未`, `非`,
+/// `无`, `没有`) or swap a permission for a prohibition (`应当`/`不得`, `可以`/`不得`).
+pub fn differs_by_negation(a: &[u16], b: &[u16]) -> bool {
+    let negations: Vec<Vec<u16>> = ["不", "未", "非", "无", "没有"]
+        .iter()
+        .map(|n| units(n))
+        .collect();
+    let swaps: Vec<[Vec<u16>; 2]> = [
+        ["应当", "不得"],
+        ["可以", "不得"],
+        ["应", "不"],
+        ["可", "不"],
+    ]
+    .iter()
+    .map(|[x, y]| [units(x), units(y)])
+    .collect();
+    let ops = capture_diff_slices(Algorithm::Myers, a, b);
+    let mut changed = false;
+    for op in &ops {
+        let ok = match *op {
+            DiffOp::Equal { .. } => continue,
+            DiffOp::Delete {
+                old_index, old_len, ..
+            } => negations
+                .iter()
+                .any(|n| n[..] == a[old_index..old_index + old_len]),
+            DiffOp::Insert {
+                new_index, new_len, ..
+            } => negations
+                .iter()
+                .any(|n| n[..] == b[new_index..new_index + new_len]),
+            DiffOp::Replace {
+                old_index,
+                old_len,
+                new_index,
+                new_len,
+            } => {
+                let (x, y) = (
+                    &a[old_index..old_index + old_len],
+                    &b[new_index..new_index + new_len],
+                );
+                swaps
+                    .iter()
+                    .any(|[p, q]| (p[..] == *x && q[..] == *y) || (p[..] == *y && q[..] == *x))
+            }
+        };
+        if !ok {
+            return false;
+        }
+        changed = true;
+    }
+    changed
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn u(text: &str) -> Vec<u16> {
+        crate::normalize::normalize(text).encode_utf16().collect()
+    }
+
+    #[test]
+    fn negations() {
+        // 民法典 第一千一百七十一条 / 第一千一百七十二条, as the law repository has them.
+        let a = u(
+            "二人以上分别实施侵权行为造成同一损害，每个人的侵权行为都足以造成全部损害的，行为人承担连带责任。",
+        );
+        let b = u(
+            "二人以上分别实施侵权行为造成同一损害，每个人的侵权行为都不足以造成全部损害的，行为人承担连带责任。",
+        );
+        assert!(differs_by_negation(&a, &b));
+        let a = u("用人单位应当将直接涉及劳动者切身利益的规章制度公示，或者告知劳动者。");
+        let b = u("用人单位不得将直接涉及劳动者切身利益的规章制度公示，或者告知劳动者。");
+        assert!(differs_by_negation(&a, &b));
+        // A word changed besides the negation: a copy edited, not the opposite rule.
+        let b = u("用人单位不得将直接涉及职工切身利益的规章制度公示，或者告知劳动者。");
+        assert!(!differs_by_negation(&a, &b));
+        let b = u("用人单位应当将直接涉及职工切身利益的规章制度公示，或者告知劳动者。");
+        assert!(!differs_by_negation(&a, &b));
+        assert!(!differs_by_negation(&a, &a));
+    }
+
+    #[test]
+    fn templates() {
+        let a = u("郑州海关负责对进口冻品实施检验检疫，发现问题的，应当在60日内报告海关总署。");
+        let b = u("西安海关负责对出口冻品实施检验检疫，发现问题的，应当在30日内报告海关总署。");
+        assert!(fills_one_template(&a, &b));
+        let c = u("郑州海关负责对进口冻品实施检验检疫，应当在60日内报告海关总署。");
+        assert!(!fills_one_template(&a, &c), "a clause dropped");
+        let d = u(
+            "郑州海关负责对进口冻品实施检验检疫，发现问题的，应当在60日内报告海关总署，并抄送省政府。",
+        );
+        assert!(!fills_one_template(&a, &d), "a clause added");
+    }
+}
