@@ -375,7 +375,7 @@ fn check(args: CheckArgs, out: &mut dyn Write) -> (i32, std::io::Result<()>) {
         let stdin = inputs
             .iter()
             .any(|i| matches!(i, linter::Input::Stdin { .. }));
-        match fix_files(&run, &args, &options.rules, stdin, out) {
+        match fix_files(&run, &args, &options, stdin, out) {
             Ok(FixOutcome::Diffed { changed }) => {
                 report_input_errors(&run);
                 let code = if !run.errors.is_empty() {
@@ -530,7 +530,7 @@ fn plural(n: usize) -> &'static str {
 fn fix_files(
     run: &linter::Run,
     args: &CheckArgs,
-    rules: &[&'static RuleInfo],
+    options: &linter::Options,
     stdin: bool,
     out: &mut dyn Write,
 ) -> Result<FixOutcome, std::io::Result<()>> {
@@ -561,11 +561,13 @@ fn fix_files(
         let Some(source) = run.source(file) else {
             continue;
         };
+        // The first round's findings are already rid of the rules off for this file; the
+        // later rounds lint the fixed text again and must leave those rules out as well.
         let (fixed, applied) = crate::fix::converge(
             &run.paths[file],
             &source.text,
             &chosen,
-            rules,
+            &options.rules_for(&run.paths[file]),
             args.unsafe_fixes,
         );
         if args.diff {

@@ -305,6 +305,22 @@ impl Severities {
         found: Severity,
         root: &Path,
     ) -> Option<Severity> {
+        match self.level(path, rule, root) {
+            None => Some(found),
+            Some(None) => None,
+            Some(Some(configured)) if found == rule.severity => Some(configured),
+            Some(Some(configured)) => Some(configured.min(found)),
+        }
+    }
+
+    /// Whether `rule` is off for `path`, by `[rules]` or a `[per-file]` table.
+    pub fn is_off(&self, path: &str, rule: &RuleInfo, root: &Path) -> bool {
+        self.level(path, rule, root) == Some(None)
+    }
+
+    /// The level configured for `rule` in `path` (`None`: nothing configured, the rule's
+    /// own severity holds).
+    fn level(&self, path: &str, rule: &RuleInfo, root: &Path) -> Option<Option<Severity>> {
         let mut level = self.rules.get(rule.name).copied();
         if !self.per_file.is_empty() {
             let relative = relative_to(root, Path::new(path));
@@ -316,12 +332,7 @@ impl Severities {
                 }
             }
         }
-        match level {
-            None => Some(found),
-            Some(None) => None,
-            Some(Some(configured)) if found == rule.severity => Some(configured),
-            Some(Some(configured)) => Some(configured.min(found)),
-        }
+        level
     }
 
     /// Whether the rule is off for every file: it need not run at all.

@@ -79,7 +79,9 @@ pub fn apply<'a>(text: &str, fixes: impl IntoIterator<Item = &'a Fix>) -> (Strin
 
 /// Applies fixes until none is left: a fix may expose another (`中!?` → `中！?` makes the `?`
 /// follow a Chinese mark). `first` are the run's fixes; later rounds lint the text again with
-/// the document rules. At most ten rounds, so a rule that keeps rewriting cannot loop.
+/// `rules`, which must be those on for `path` (`Options::rules_for`): a rule the
+/// configuration turns off for the file would otherwise fix it from the second round on.
+/// At most ten rounds, so a rule that keeps rewriting cannot loop.
 pub fn converge(
     path: &str,
     text: &str,

@@ -331,6 +331,19 @@ pub struct Options {
     pub max_file_size: u64,
 }
 
+impl Options {
+    /// The rules that run on `path`: those of the run less those the configuration turns
+    /// off for it (`[per-file."GLOB"]`), which the run drops only when they are off for
+    /// every file.
+    pub fn rules_for(&self, path: &str) -> Vec<&'static RuleInfo> {
+        self.rules
+            .iter()
+            .copied()
+            .filter(|rule| !self.severities.is_off(path, rule, &self.root))
+            .collect()
+    }
+}
+
 impl Default for Options {
     fn default() -> Self {
         Options {

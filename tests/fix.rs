@@ -200,3 +200,107 @@ fn a_repeated_paragraph_is_deleted_only_with_unsafe_fixes_and_only_within_its_fi
         "the copy in another file stays"
     );
 }
+
+/// Half-width `,` and `( )` (`halfwidth-punctuation`), a stray `.` (`stray-period`), and a
+/// `!` that counts as Chinese only once the `( )` before it are full-width: it is fixed in
+/// a later round of `--fix`, from the text linted again, not from the run's findings.
+const FAULTY: &str = "今天天气很好,我们去公园(真的)!大家很开心.\n";
+/// `FAULTY` with `halfwidth-punctuation` off.
+const FIXED_BUT_HALFWIDTH: &str = "今天天气很好,我们去公园(真的)!大家很开心。\n";
+const FIXED: &str = "今天天气很好，我们去公园（真的）！大家很开心。\n";
+
+/// `FAULTY` in `a.txt`, which `[per-file."a.txt"]` sets `halfwidth-punctuation` to `level`
+/// for, and in `b.txt`, which nothing configures.
+fn per_file_project(level: &str) -> tempfile::TempDir {
+    let dir = tempfile::tempdir().expect("temporary directory");
+    std::fs::write(
+        dir.path().join("govlint.toml"),
+        format!("[per-file.\"a.txt\"]\nhalfwidth-punctuation = \"{level}\"\n"),
+    )
+    .expect("config written");
+    for name in ["a.txt", "b.txt"] {
+        std::fs::write(dir.path().join(name), FAULTY).expect("written");
+    }
+    dir
+}
+
+/// Issue 12: the stray-period fix made `--fix` lint `a.txt` again, with every rule, and the
+/// `,` the configuration leaves alone there was fixed anyway.
+#[test]
+fn a_rule_off_for_a_file_fixes_nothing_there_in_any_round() {
+    for extra in [
+        &[][..],
+        &["--format", "json"],
+        &["--format", "sarif", "--unsafe-fixes"],
+        // Findings read back from the cache take the same way.
+        &["--cache-dir", "cache"],
+    ] {
+        let dir = per_file_project("off");
+        if extra.contains(&"--cache-dir") {
+            govlint(
+                dir.path(),
+                &["check", "a.txt", "b.txt", "--cache-dir", "cache"],
+            );
+        }
+        let mut args = vec!["check", "a.txt", "b.txt", "--fix"];
+        args.extend_from_slice(extra);
+        let output = govlint(dir.path(), &args);
+        assert_eq!(output.status.code(), Some(0), "{extra:?}");
+        let read = |name: &str| std::fs::read_to_string(dir.path().join(name)).expect("read");
+        assert_eq!(read("a.txt"), FIXED_BUT_HALFWIDTH, "{extra:?}");
+        assert_eq!(
+            read("b.txt"),
+            FIXED,
+            "{extra:?}: a file the glob does not match is fixed in full"
+        );
+    }
+}
+
+#[test]
+fn diff_leaves_out_the_fixes_of_a_rule_off_for_the_file() {
+    let dir = per_file_project("off");
+    let output = govlint(dir.path(), &["check", "a.txt", "b.txt", "--diff"]);
+    assert_eq!(output.status.code(), Some(1));
+    let diff = String::from_utf8_lossy(&output.stdout);
+    let (a, b) = diff.split_once("--- b.txt").expect("a diff of each file");
+    assert!(a.contains(&format!("+{FIXED_BUT_HALFWIDTH}")), "{diff}");
+    assert!(b.contains(&format!("+{FIXED}")), "{diff}");
+    for name in ["a.txt", "b.txt"] {
+        assert_eq!(
+            std::fs::read_to_string(dir.path().join(name)).expect("read"),
+            FAULTY
+        );
+    }
+}
+
+#[test]
+fn standard_input_named_by_stdin_filename_keeps_the_levels_of_its_name() {
+    let dir = per_file_project("off");
+    let fixed = |name: &str, text: &str| {
+        let output = Command::cargo_bin("govlint")
+            .expect("binary is built")
+            .current_dir(dir.path())
+            .args(["check", "-", "--stdin-filename", name, "--fix"])
+            .write_stdin(text)
+            .output()
+            .expect("govlint runs");
+        String::from_utf8_lossy(&output.stdout).into_owned()
+    };
+    assert_eq!(fixed("a.txt", FAULTY), FIXED_BUT_HALFWIDTH);
+    // Nothing else to fix: the text is printed as it came.
+    assert_eq!(fixed("a.txt", FIXED_BUT_HALFWIDTH), FIXED_BUT_HALFWIDTH);
+    assert_eq!(fixed("b.txt", FAULTY), FIXED);
+}
+
+#[test]
+fn a_per_file_level_other_than_off_still_fixes() {
+    for level in ["error", "warning", "info"] {
+        let dir = per_file_project(level);
+        govlint(dir.path(), &["check", "a.txt", "--fix"]);
+        assert_eq!(
+            std::fs::read_to_string(dir.path().join("a.txt")).expect("read"),
+            FIXED,
+            "{level}"
+        );
+    }
+}
