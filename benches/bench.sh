@@ -7,20 +7,23 @@
 #   - the real corpus SHARED_DIR/corpus/gov (when present): time, MB/s and peak memory at 1
 #     and 2 threads (all rules, repository scope), natural duplicate findings per 1 000
 #     paragraphs, and the near-duplicate index's recall against an exhaustive search;
-#   - a generated corpus of 300 000 paragraphs with injected copies: time, MB/s, peak
-#     memory at 1 and 2 threads, and recall of the injected copies by edit rate;
+#   - a generated corpus of 300 000 paragraphs with planted pastes (examples/gencorpus.rs):
+#     time, MB/s, peak memory at 1 and 2 threads, and recall of the pastes by kind;
 #   - cost growth at 50k, 100k, 200k and 400k paragraphs (2 threads);
 #   - the incremental cache: a cold run writing it, a warm re-run, and a re-run after one
 #     file changed (generated 300k, 2 threads).
-# Needs /usr/bin/time (GNU time) for peak memory.
+# Needs /usr/bin/time (GNU time) for peak memory. Builds into $CARGO_TARGET_DIR when set
+# (target/ otherwise), and writes there; GOVLINT=PATH measures another govlint binary
+# (benches/recall.sh measures only the recall of pastes, of any binary).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 shared=${1:-../shared}
-out=target/bench
+target=${CARGO_TARGET_DIR:-target}
+out=$target/bench
 mkdir -p "$out"
 report=$out/report.md
 cargo build --release --quiet --bin govlint --example gencorpus --example recall --example oracle
-govlint=target/release/govlint
+govlint=${GOVLINT:-$target/release/govlint}
 
 # Timed runs of each measurement (the median time is reported; the machine is shared, and
 # one run can be 10% off). RUNS=1 for a quick look.
@@ -64,7 +67,7 @@ if [ -d "$shared/corpus/gov" ]; then
   echo "Near-duplicate index against an exhaustive search (shared/corpus/gov, repository scope):" >> "$report"
   echo >> "$report"
   for threshold in 0.80 0.85 0.90; do
-    echo "- $(target/release/examples/oracle "$shared/corpus/gov" "$threshold" 2>/dev/null)" >> "$report"
+    echo "- $("$target"/release/examples/oracle "$shared/corpus/gov" "$threshold" 2>/dev/null)" >> "$report"
   done
   source_arg=(--source "$shared/corpus/gov")
 else
@@ -72,9 +75,10 @@ else
   source_arg=()
 fi
 
+# A corpus already generated with the same arguments by the same generator is kept.
 generate() {
   local n=$1
-  [ -f "$out/$n/truth.tsv" ] || target/release/examples/gencorpus --paragraphs "$n" --out "$out/$n" "${source_arg[@]}"
+  "$target"/release/examples/gencorpus --paragraphs "$n" --out "$out/$n" "${source_arg[@]}"
 }
 
 echo >> "$report"
@@ -83,9 +87,9 @@ echo "|---|---|---|---|---|---|" >> "$report"
 generate 300000
 for t in 1 2; do run "generated 300k paragraphs" "$t" "$out/300000/docs"; done
 echo >> "$report"
-echo "Recall of injected copies (generated 300k, default settings):" >> "$report"
+echo "Recall of planted pastes by kind (generated 300k, default settings, repository scope):" >> "$report"
 echo >> "$report"
-target/release/examples/recall "$out/300000/truth.tsv" "$out/last.json" >> "$report"
+"$target"/release/examples/recall "$out/300000/truth.tsv" "$out/last.json" >> "$report"
 
 echo >> "$report"
 echo "Cost growth (2 threads):" >> "$report"
