@@ -1024,7 +1024,7 @@ fn plant_one(
             let source = places.source((f, s), min_chars)?;
             let target = places.target((f, t))?;
             let label = |i: usize| label_prefix(&files[f].paragraphs[i]);
-            if source.provision.lead == target.provision.lead
+            if source.provision.list == target.provision.list
                 || label(s) == label(t)
                 || family(label(s)) != family(label(t))
             {
@@ -1047,8 +1047,7 @@ fn plant_one(
             let t = pick(rng, &places.plain[cf])?;
             let target = places.target((cf, t))?;
             if (f, s) == (cf, t)
-                || kind == Kind::ExactMoved
-                    && source.provision.numbered_part == target.provision.numbered_part
+                || kind == Kind::ExactMoved && source.provision.item == target.provision.item
             {
                 return None;
             }
@@ -1096,8 +1095,8 @@ fn plant_one(
     let similarity = near::similarity(&a, &b, 0.0).unwrap_or(0.0);
     let placement = if source.0 != copy_at.0 {
         "other file"
-    } else if places.slot(source).map(|s| s.provision.numbered_part)
-        == places.slot(copy_at).map(|s| s.provision.numbered_part)
+    } else if places.slot(source).map(|s| s.provision.item)
+        == places.slot(copy_at).map(|s| s.provision.item)
     {
         "same part"
     } else {

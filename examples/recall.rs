@@ -71,6 +71,9 @@ fn main() {
 
     // Every pair of places a duplicate finding links.
     let mut linked: HashSet<((String, u64), (String, u64))> = HashSet::new();
+    // Blocks of paragraphs pasted from another file, one finding each: (file, first line,
+    // last line, the file they repeat).
+    let mut blocks: Vec<(String, u64, u64, String)> = Vec::new();
     for finding in json["diagnostics"].as_array().expect("diagnostics") {
         let rule = finding["rule"].as_str().unwrap_or_default();
         if !rule.contains("duplicate-paragraph") {
@@ -84,6 +87,15 @@ fn main() {
             places.push((
                 name(related["path"].as_str().unwrap_or_default()),
                 related["line"].as_u64().unwrap_or(0),
+            ));
+        }
+        let end_line = finding["end_line"].as_u64().unwrap_or(0);
+        if end_line > places[0].1 && places.len() > 1 {
+            blocks.push((
+                places[0].0.clone(),
+                places[0].1,
+                end_line,
+                places[1].0.clone(),
             ));
         }
         for a in &places {
@@ -134,7 +146,10 @@ fn main() {
             f[source_line].parse().unwrap_or(0),
         );
         let copy = (f[copy_file].to_string(), f[copy_line].parse().unwrap_or(0));
-        let found = linked.contains(&(source, copy));
+        let in_block = blocks.iter().any(|(file, first, last, other)| {
+            (file, other) == (&copy.0, &source.0) && (*first..=*last).contains(&copy.1)
+        });
+        let found = in_block || linked.contains(&(source, copy));
         let similar: f64 = f[similarity].parse().unwrap_or(0.0);
         let key = (f[kind].to_string(), f[rate].to_string());
         let at = match rows.iter().position(|(k, _)| *k == key) {

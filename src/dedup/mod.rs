@@ -492,13 +492,16 @@ pub fn find_duplicates(
         .into_iter()
         .filter(|&((a, b, _), reason)| (reason.is_none() || report_all) && !absorbed(a, b))
         .collect();
-    // One finding per later paragraph and judgement: its most similar earlier paragraph.
+    // One finding per later paragraph, its most similar earlier paragraph; an audit run
+    // reports every pair.
     pairs.sort_by(|(x, rx), (y, ry)| {
         (x.1, rx, y.2, x.0)
             .partial_cmp(&(y.1, ry, x.2, y.0))
             .unwrap_or(std::cmp::Ordering::Equal)
     });
-    pairs.dedup_by_key(|(p, reason)| (p.1, *reason));
+    if !report_all {
+        pairs.dedup_by_key(|(p, _)| p.1);
+    }
     diagnostics.par_extend(
         pairs
             .into_par_iter()
