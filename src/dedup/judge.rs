@@ -218,9 +218,230 @@ pub fn differs_by_negation(a: &[u16], b: &[u16]) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::dedup::{Settings, file_units};
+    use crate::document::{Document, Format};
+    use crate::source::Source;
+
+    fn files(texts: &[&str]) -> Vec<FileUnits> {
+        texts
+            .iter()
+            .enumerate()
+            .map(|(i, text)| {
+                let source = Source::new(format!("{i}.txt"), text.replace('|', "\n"));
+                file_units(
+                    &Document::new(source, Format::PlainText),
+                    &Settings::default(),
+                )
+            })
+            .collect()
+    }
+
+    /// The judgement of the first unit whose text starts with `b` against the first whose
+    /// text starts with `a` (`file:text`), with their similarity when they differ.
+    fn judge(
+        files: &[FileUnits],
+        texts: &[&str],
+        a: (u32, &str),
+        b: (u32, &str),
+    ) -> Option<SetAside> {
+        let find = |(file, start): (u32, &str)| -> At {
+            let wanted: Vec<u16> = crate::normalize::normalize(start).encode_utf16().collect();
+            let f = &files[file as usize];
+            let index = f
+                .units
+                .iter()
+                .position(|u| f.chars_of(u).starts_with(&wanted))
+                .unwrap_or_else(|| {
+                    panic!("no unit starts with {start} in {}", texts[file as usize])
+                });
+            (file, index as u32)
+        };
+        let (a, b) = (find(a), find(b));
+        let (x, y) = (
+            files[a.0 as usize].chars_of(&files[a.0 as usize].units[a.1 as usize]),
+            files[b.0 as usize].chars_of(&files[b.0 as usize].units[b.1 as usize]),
+        );
+        let similarity = (x != y).then(|| crate::dedup::near::similarity(x, y, 0.0).unwrap_or(0.0));
+        set_aside(a, b, similarity, files)
+    }
+
+    const STATUTE: &str = "第一条 为了规范车船税的征收管理，保障国家税收收入，根据宪法，制定本法。|第二条 省、自治区、直辖市人民政府根据当地实际情况，可以对公共交通车船定期减征或者免征车船税。|第三条 省、自治区、直辖市人民政府根据当地实际情况，可以对农村居民拥有的摩托车定期减征或者免征车船税。|第四条 车船税的纳税地点为车船的登记地或者车船税扣缴义务人所在地，依法不需要办理登记的除外。|车船税的纳税地点为车船的登记地或者车船税扣缴义务人所在地，依法不需要办理登记的除外。|第五条 本法自2012年1月1日起施行，2006年国务院公布的暂行条例同时废止。";
+
+    #[test]
+    fn statute_parallel() {
+        let texts = [STATUTE];
+        let f = files(&texts);
+        assert!(f[0].is_statute);
+        // Two articles worded in parallel.
+        assert_eq!(
+            judge(
+                &f,
+                &texts,
+                (0, "省、自治区、直辖市人民政府根据当地实际情况，可以对公共"),
+                (0, "省、自治区、直辖市人民政府根据当地实际情况，可以对农村")
+            ),
+            Some(SetAside::StatuteParallel)
+        );
+        // A paragraph repeated back to back inside one article is a slip.
+        assert_eq!(
+            judge(
+                &f,
+                &texts,
+                (0, "车船税的纳税地点"),
+                (
+                    0,
+                    "车船税的纳税地点为车船的登记地或者车船税扣缴义务人所在地，依法不需要办理登记的除外。"
+                )
+            ),
+            None
+        );
+    }
+
+    #[test]
+    fn statutes_across_files() {
+        let other = "第一条 为了规范烟叶税的征收管理，制定本法，依照税收征收管理法的规定执行。|第二条 省、自治区、直辖市人民政府根据当地实际情况，可以对公共交通车船定期减征或者免征车船税。|第三条 本法自2018年7月1日起施行，此前的暂行条例同时废止，不再执行。";
+        let texts = [STATUTE, other];
+        let f = files(&texts);
+        assert_eq!(
+            judge(
+                &f,
+                &texts,
+                (0, "省、自治区、直辖市人民政府根据当地实际情况，可以对公共"),
+                (1, "省、自治区、直辖市人民政府根据当地实际情况，可以对公共")
+            ),
+            Some(SetAside::StatuteParallel)
+        );
+        // An ordinary article copying the provision is not a statute restating it.
+        let notice = "各区县人民政府：|省、自治区、直辖市人民政府根据当地实际情况，可以对公共交通车船定期减征或者免征车船税。";
+        let texts = [STATUTE, notice];
+        let f = files(&texts);
+        assert_eq!(
+            judge(
+                &f,
+                &texts,
+                (0, "省、自治区、直辖市人民政府根据当地实际情况，可以对公共"),
+                (1, "省、自治区、直辖市人民政府根据当地实际情况，可以对公共")
+            ),
+            None
+        );
+    }
+
+    #[test]
+    fn template_items() {
+        let texts = [
+            "各海关要做好以下工作：|（一）郑州海关负责对进口冻品实施检验检疫，发现问题的，应当在60日内报告海关总署并通报地方政府。|（二）西安海关负责对出口冻品实施检验检疫，发现问题的，应当在30日内报告海关总署并通报地方政府。|同时，各口岸要：|（一）兰州海关负责对出口冻品实施检验检疫，发现问题的，应当在30日内报告海关总署并通报地方政府。|（二）郑州海关负责对进口冻品实施检验检疫，应当在60日内报告海关总署并通报地方政府。",
+        ];
+        let f = files(&texts);
+        // Items of one list filled from one template.
+        assert_eq!(
+            judge(&f, &texts, (0, "郑州海关"), (0, "西安海关")),
+            Some(SetAside::TemplateItems)
+        );
+        // The same filling in another list: a different lead is no excuse.
+        assert_eq!(judge(&f, &texts, (0, "西安海关"), (0, "兰州海关")), None);
+        // A clause dropped is an edit, not a template.
+        assert_eq!(
+            judge(
+                &f,
+                &texts,
+                (0, "西安海关"),
+                (0, "郑州海关负责对进口冻品实施检验检疫，应当")
+            ),
+            None
+        );
+    }
+
+    #[test]
+    fn near_copies_at_095_are_reported_even_in_one_list() {
+        let texts = [
+            "各地要：|（一）加强组织领导，各地要成立由政府主要负责同志牵头的工作专班，明确责任分工，细化工作措施，确保各项任务落到实处、取得实效。|（二）加强组织领导，各地要成立由政府分管负责同志牵头的工作专班，明确责任分工，细化工作措施，确保各项任务落到实处、取得实效。",
+        ];
+        let f = files(&texts);
+        assert_eq!(
+            judge(
+                &f,
+                &texts,
+                (0, "加强组织领导，各地要成立由政府主要"),
+                (0, "加强组织领导，各地要成立由政府分管")
+            ),
+            None
+        );
+    }
+
+    #[test]
+    fn series_formulas() {
+        let texts = [
+            "我代表国务院，向全国各族人民，向各民主党派、各人民团体和各界人士，向香港特别行政区同胞、澳门特别行政区同胞和台湾同胞以及广大侨胞，表示衷心的感谢！|过去一年，我们坚持稳中求进工作总基调，统筹发展和安全，经济运行总体平稳，发展质量稳步提升，民生保障有力有效。",
+            "我代表国务院，向全国各族人民，向各民主党派、各人民团体和各界人士，向香港特别行政区同胞、澳门特别行政区同胞和台湾同胞以及海外侨胞，表示诚挚的感谢！|过去五年，我们坚持稳中求进工作总基调，统筹发展和安全，经济运行总体平稳，发展质量稳步提升，民生保障有力有效。",
+        ];
+        let f = files(&texts);
+        assert_eq!(
+            judge(&f, &texts, (0, "我代表"), (1, "我代表")),
+            Some(SetAside::SeriesFormula)
+        );
+        assert_eq!(judge(&f, &texts, (0, "过去一年"), (1, "过去五年")), None);
+    }
+
+    #[test]
+    fn quotations() {
+        let law = "第一条 为了保护著作权人的合法权益，鼓励有益于社会主义精神文明建设的作品的创作和传播，制定本法。|第二条 出版物侵害他人著作权的，出版者应当根据其过错、侵权程度及损害后果等承担赔偿责任。|第三条 本法自公布之日起施行，国务院有关部门应当制定配套规定。";
+        let decision = "全国人民代表大会常务委员会关于修改《中华人民共和国著作权法》的决定||一、将第二条修改为：|“出版物侵害他人著作权的，出版者应当根据其过错、侵权程度及损害后果等承担民事赔偿责任。”";
+        let texts = [law, decision];
+        let f = files(&texts);
+        assert_eq!(
+            judge(&f, &texts, (0, "出版物侵害"), (1, "出版物侵害")),
+            Some(SetAside::Quotation)
+        );
+        // Without the quotation marks and the amending title, the same text is a copy.
+        let notice = "关于加强出版管理的通知||各出版单位：|出版物侵害他人著作权的，出版者应当根据其过错、侵权程度及损害后果等承担民事赔偿责任。";
+        let texts = [law, notice];
+        let f = files(&texts);
+        assert_eq!(
+            judge(&f, &texts, (0, "出版物侵害"), (1, "出版物侵害")),
+            None
+        );
+    }
 
     fn u(text: &str) -> Vec<u16> {
         crate::normalize::normalize(text).encode_utf16().collect()
+    }
+
+    #[test]
+    fn negation_pairs_are_set_aside() {
+        let texts = [
+            "会议要求：|二人以上分别实施侵权行为造成同一损害，每个人的侵权行为都足以造成全部损害的，行为人承担连带责任。|二人以上分别实施侵权行为造成同一损害，每个人的侵权行为都不足以造成全部损害的，行为人承担按份责任。|二人以上分别实施侵权行为造成同一损害，每个人的侵权行为都不足以造成全部损害的，行为人承担连带责任。",
+        ];
+        let f = files(&texts);
+        assert_eq!(
+            judge(
+                &f,
+                &texts,
+                (
+                    0,
+                    "二人以上分别实施侵权行为造成同一损害，每个人的侵权行为都足以"
+                ),
+                (
+                    0,
+                    "二人以上分别实施侵权行为造成同一损害，每个人的侵权行为都不足以造成全部损害的，行为人承担连带"
+                )
+            ),
+            Some(SetAside::Negation)
+        );
+        assert_eq!(
+            judge(
+                &f,
+                &texts,
+                (
+                    0,
+                    "二人以上分别实施侵权行为造成同一损害，每个人的侵权行为都足以"
+                ),
+                (
+                    0,
+                    "二人以上分别实施侵权行为造成同一损害，每个人的侵权行为都不足以造成全部损害的，行为人承担按份"
+                )
+            ),
+            None
+        );
     }
 
     #[test]

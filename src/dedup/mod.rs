@@ -441,21 +441,30 @@ pub fn find_duplicates(
         raw_pairs = raw;
     }
 
-    let mut blocks = pasted_blocks(crossing);
     // Statutes restate each other in runs (a new version, an interpretation of a law): a run
-    // is a paste only where it breaks the numbering of the file it sits in.
-    blocks.retain(|block| {
-        let (earlier, later) = (
-            &files[block.earlier.0 as usize],
-            &files[block.later.0 as usize],
-        );
-        !(earlier.is_statute && later.is_statute)
-            || (0..block.length).any(|k| {
-                unit((block.later.0, block.later.1 + k))
-                    .provision
-                    .out_of_sequence
-            })
-    });
+    // is a paste only where it breaks the numbering of the file it sits in, which is where it
+    // is reported.
+    let breaks_numbering = |first: At, length: u32| {
+        (0..length).any(|k| unit((first.0, first.1 + k)).provision.out_of_sequence)
+    };
+    let blocks: Vec<Block> = pasted_blocks(crossing)
+        .into_iter()
+        .filter_map(|block| {
+            let statutes = files[block.earlier.0 as usize].is_statute
+                && files[block.later.0 as usize].is_statute;
+            if !statutes || breaks_numbering(block.later, block.length) {
+                Some(block)
+            } else if breaks_numbering(block.earlier, block.length) {
+                Some(Block {
+                    earlier: block.later,
+                    later: block.earlier,
+                    length: block.length,
+                })
+            } else {
+                None
+            }
+        })
+        .collect();
     let in_block: FxHashSet<(At, u32)> = blocks
         .iter()
         .flat_map(|block| {
@@ -825,7 +834,8 @@ fn range_place(first: At, length: u32, here: At, files: &[FileUnits], paths: &[S
 fn block_finding(block: &Block, files: &[FileUnits], paths: &[String]) -> Diagnostic {
     let rule = &duplicate_paragraph::RULE;
     let message = format!(
-        "these {} paragraphs repeat {} in order",
+        "these {} paragraphs repeat the {} at {}",
+        block.length,
         block.length,
         range_place(block.earlier, block.length, block.later, files, paths)
     );

@@ -215,7 +215,7 @@ fn field(text: &str) -> u32 {
         .find(|&(_, c)| c == '：' || c == ':')
         .filter(|&(at, _)| at > 0)
         .map_or(0, |(at, _)| {
-            (xxhash_rust::xxh3::xxh3_64(text[..at].as_bytes()) as u32).max(1)
+            (xxhash_rust::xxh3::xxh3_64(&text.as_bytes()[..at]) as u32).max(1)
         })
 }
 

@@ -20,17 +20,27 @@ A paragraph pasted twice and then edited in one place only leaves two versions o
 same statement, usually one with a stale figure or name.
 
 ## Not reported
-- Paragraphs under 50 letters and digits, and a document's title (its first line without
-  a sentence stop), which a news lead often repeats.
-- Parallel text: paragraphs that share a template (`一是…各地要…` / `二是…各地要…`),
-  paragraphs in different numbered sections or items of a file (indicator tables,
-  `（一）…` lists), and the provisions of statutes (documents numbered `第一条`,
-  `第二条`…), which are worded in parallel on purpose (`…由北京市…` / `…由广州市…`).
+A near copy is reported unless govlint can show it is legitimate parallel text:
+- Items of one list filled from one template: items numbered in one style with
+  consecutive numbers (or the same field, `计算方法：…`, of two such items) whose only
+  differences are short substitutions of names, figures or paired terms (`郑州`/`西安`,
+  `进口`/`出口`, `60日`/`30日`), below 95% similar. A different section or lead-in alone is
+  no excuse, a clause added or dropped is an edit, and a pair at 95% or more is reported.
+- Two paragraphs that differ only by a negation (`不`, `未`, `非`, `无`, `没有`, or `应当`/
+  `不得`, `可以`/`不得`): opposite rules.
+- The provisions of statutes (documents numbered `第一条`, `第二条`…), within one statute
+  and between two; paragraphs quoting another text (after `修改为：`, in an amendment);
+  the formulas of a document series.
+- Paragraphs under 50 letters and digits, headings, and a document's title.
+
+`--dup-parallel report` shows what was set aside, as `info` tagged with the reason.
 "#,
     bad: &[
+        "一、主要成绩\n建成区镇村三级智慧政务一体化平台，将服务群众距离减至“0”公里。140个政务服务事项实现长三角“一网通办、异地可办、就近办理”。\n二、存在问题\n建成区镇村三级智慧政务一体化平台，将服务群众距离减至“0”公里。150个政务服务事项实现长三角“一网通办、异地可办、就近办理”。",
         "建成区镇村三级智慧政务一体化平台，将服务群众距离减至“0”公里。140个政务服务事项实现长三角“一网通办、异地可办、就近办理”。\n建成区镇村三级智慧政务一体化平台，将服务群众距离减至“0”公里。150个政务服务事项实现长三角“一网通办、异地可办、就近办理”。",
     ],
     good: &[
+        "各海关要：\n（一）郑州海关负责对进口冻品实施检验检疫，发现问题的，应当在60日内报告海关总署并通报地方政府。\n（二）西安海关负责对出口冻品实施检验检疫，发现问题的，应当在30日内报告海关总署并通报地方政府。",
         "一是加强组织领导，各地要成立由主要负责同志牵头的工作专班，明确责任分工，压实工作责任，确保各项任务落地见效。\n二是强化资金保障，各地要统筹用好中央和地方财政资金，加大对重点项目的投入力度，提高资金使用效益。",
     ],
     fix: Fixes::None,
