@@ -2,15 +2,17 @@
 //! text, for reading by hand: exact copies (clone classes of equal normalized text, listed
 //! once with their size) and near copies at or above a threshold, all files together
 //! (repository scope), each with the two places, both original texts, why govlint would set
-//! it aside, and whether `govlint check DIR` (default settings) reports it.
+//! it aside, and whether `govlint check DIR` (default settings) reports it. With `--audit`
+//! the run reports the pairs it sets aside too (`--dup-parallel report`), and the summary
+//! says how many rows no finding links: none, when the audit shows every pair.
 //!
 //! ```sh
-//! cargo run --release --example pairs -- ../shared/corpus/gov [0.85]
+//! cargo run --release --example pairs -- ../shared/corpus/gov [0.85] [--audit]
 //! ```
 //!
 //! Writes `target/pairs/gov-pairs.tsv`; a summary goes to standard error.
 
-use govlint::dedup::{FileUnits, Scope, Settings, Unit, file_units, judge, near};
+use govlint::dedup::{FileUnits, Parallel, Scope, Settings, Unit, file_units, judge, near};
 use govlint::document::{Document, Format};
 use govlint::linter::{Options, collect_inputs, lint, read};
 use rayon::prelude::*;
@@ -28,10 +30,13 @@ struct File {
 type At = (usize, usize);
 
 fn main() {
-    let mut args = std::env::args().skip(1);
-    let root = PathBuf::from(args.next().expect("usage: pairs DIR [THRESHOLD]"));
+    let (flags, mut args): (Vec<String>, Vec<String>) =
+        std::env::args().skip(1).partition(|a| a.starts_with("--"));
+    args.reverse();
+    let audit = flags.iter().any(|f| f == "--audit");
+    let root = PathBuf::from(args.pop().expect("usage: pairs DIR [THRESHOLD] [--audit]"));
     let threshold: f64 = args
-        .next()
+        .pop()
         .map_or(0.85, |t| t.parse().expect("threshold is a number"));
     let settings = Settings::default();
     let (inputs, errors) = collect_inputs(std::slice::from_ref(&root), "<stdin>");
@@ -40,6 +45,11 @@ fn main() {
     let options = Options {
         duplicates: Settings {
             scope: Scope::Repository,
+            parallel: if audit {
+                Parallel::Report
+            } else {
+                Parallel::Hide
+            },
             ..Settings::default()
         },
         keep_sources: false,
@@ -115,6 +125,8 @@ fn main() {
     );
     let mut rows = 0;
     let (mut exact_rows, mut near_rows) = (0, 0);
+    // Rows no finding links: with `--audit`, pairs the search found that the run does not show.
+    let mut unlinked = 0;
     for members in &classes {
         if members.len() < 2
             || files[members[0].0].units.chars_of(unit(members[0])).len() < settings.exact_min_chars
@@ -146,6 +158,7 @@ fn main() {
         };
         rows += 1;
         exact_rows += 1;
+        unlinked += usize::from(status != "yes");
         let _ = writeln!(
             tsv,
             "E{rows}\texact\t1.000\t{status}\t{}\t{}\t{} copies in {} file{}{rest}\t{}\t{}\t{}",
@@ -192,6 +205,7 @@ fn main() {
         let size = |at: At| classes[class_of[&at]].len();
         rows += 1;
         near_rows += 1;
+        unlinked += usize::from(status != "yes");
         let _ = writeln!(
             tsv,
             "N{rows}\tnear\t{similarity:.3}\t{status}\t{}\t{}\t{}+{}\t{}\t{}\t{}",
@@ -214,6 +228,14 @@ fn main() {
         files.len(),
         1000.0 * findings as f64 / paragraphs as f64,
         1000.0 * findings as f64 / units as f64,
+    );
+    eprintln!(
+        "{unlinked} of {rows} rows not linked by a finding{}",
+        if audit {
+            " (an audit run: every pair should be)"
+        } else {
+            ""
+        }
     );
 }
 

@@ -19,6 +19,8 @@ pub enum SetAside {
     Quotation,
     /// Two provisions that differ by a negation (`应当`/`不得`): opposite rules, not a copy.
     Negation,
+    /// A heading or title near another paragraph: a news lead restates its headline.
+    Heading,
 }
 
 impl SetAside {
@@ -29,6 +31,7 @@ impl SetAside {
             SetAside::SeriesFormula => "series-formula",
             SetAside::Quotation => "quotation",
             SetAside::Negation => "negation",
+            SetAside::Heading => "heading",
         }
     }
 
@@ -40,6 +43,7 @@ impl SetAside {
             SetAside::SeriesFormula => "a formula of a document series",
             SetAside::Quotation => "a quotation of another text",
             SetAside::Negation => "the two differ by a negation",
+            SetAside::Heading => "a heading, which a lead may restate",
         }
     }
 }
@@ -61,6 +65,9 @@ pub fn set_aside(
 ) -> Option<SetAside> {
     let (fa, fb) = (&files[earlier.0 as usize], &files[later.0 as usize]);
     let (ua, ub) = (&fa.units[earlier.1 as usize], &fb.units[later.1 as usize]);
+    if similarity.is_some() && (ua.is_heading || ub.is_heading) {
+        return Some(SetAside::Heading);
+    }
     if earlier.0 != later.0 {
         return if ua.provision.quotation || ub.provision.quotation {
             Some(SetAside::Quotation)

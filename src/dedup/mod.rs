@@ -99,6 +99,9 @@ pub struct Unit {
     pub place: Place,
     /// Hash of the normalized text: equal for exact copies.
     pub key: u128,
+    /// How many normalized characters the enumerator left out of `chars` had: they count
+    /// towards the minimum lengths.
+    pub label_chars: u8,
     /// The paragraph's baseline fingerprint (`fingerprint`), of its whole text: the key
     /// leaves the enumerator out.
     pub fingerprint: u64,
@@ -151,14 +154,29 @@ impl Place {
     }
 }
 
+/// A document's title and its repetition (`structure::repeated_title`).
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct RepeatedTitle {
+    pub title: Place,
+    /// The repetition, over one to three paragraphs.
+    pub copy: Place,
+    /// The paragraphs of the title and of the repetition's first line.
+    pub paragraphs: [u32; 2],
+    /// The repetition is one paragraph (a unit when it is long enough).
+    pub single: bool,
+    /// As `Unit::deletion`, for the whole repetition.
+    pub deletion: Option<(u16, u8)>,
+    /// The baseline fingerprint of the repetition's first paragraph.
+    pub fingerprint: u64,
+}
+
 /// What the duplicate phase keeps of a file.
 #[derive(Debug, Clone, Default, Serialize, Deserialize)]
 pub struct FileUnits {
     pub is_statute: bool,
     pub units: Vec<Unit>,
-    /// The units of the document's title and of its repetition among the first paragraphs
-    /// (`structure::repeated_title`), whatever their length.
-    pub repeated_title: Option<[u32; 2]>,
+    /// The document's title repeated among its first paragraphs, whatever its length.
+    pub repeated_title: Option<RepeatedTitle>,
     /// The normalized text of every unit as UTF-16 units, for near matching: one allocation
     /// per file, not one per paragraph (less memory, and a heap that fragments less).
     pub chars: Vec<u16>,
@@ -179,11 +197,8 @@ impl FileUnits {
 pub fn file_units(document: &Document, settings: &Settings) -> FileUnits {
     let min_chars = settings.exact_min_chars.min(settings.near_min_chars);
     let provisions = structure::provisions(document);
-    let title = structure::repeated_title(document);
-    let is_title = |index: usize| title.is_some_and(|(t, c)| index == t || index == c);
     let mut all_chars: Vec<u16> = Vec::new();
     let normalized = document.normalized();
-    let mut title_units = [None, None];
     let mut units: Vec<Unit> = Vec::new();
     for (index, (paragraph, provision)) in document.paragraphs.iter().zip(provisions).enumerate() {
         if structure::is_fragment(document, index) || structure::is_record_line(&paragraph.text) {
@@ -199,7 +214,9 @@ pub fn file_units(document: &Document, settings: &Settings) -> FileUnits {
             continue;
         };
         let chars = [first, last];
-        if !is_title(index) && (end - start < min_chars || settings.allowed.contains(normalized)) {
+        // The enumerator counts towards the length: only the comparison leaves it out.
+        let length = whole.encode_utf16().count();
+        if length < min_chars || settings.allowed.contains(normalized) {
             all_chars.truncate(start);
             continue;
         }
@@ -217,15 +234,8 @@ pub fn file_units(document: &Document, settings: &Settings) -> FileUnits {
             all_chars.truncate(start);
             continue;
         };
-        if let Some((t, c)) = title {
-            let number = u32::try_from(units.len()).ok();
-            if index == t {
-                title_units[0] = number;
-            } else if index == c {
-                title_units[1] = number;
-            }
-        }
         units.push(Unit {
+            label_chars: u8::try_from(length - (end - start)).unwrap_or(u8::MAX),
             deletion,
             paragraph: index as u32,
             place,
@@ -243,12 +253,36 @@ pub fn file_units(document: &Document, settings: &Settings) -> FileUnits {
     FileUnits {
         is_statute: structure::is_statute(document),
         units,
-        repeated_title: match title_units {
-            [Some(t), Some(c)] => Some([t, c]),
-            _ => None,
-        },
+        repeated_title: repeated_title(document),
         chars: all_chars,
     }
+}
+
+/// The document's title repeated among its first paragraphs, with its places.
+fn repeated_title(document: &Document) -> Option<RepeatedTitle> {
+    let (title, copy) = structure::repeated_title(document)?;
+    let place = |first: usize, last: usize| {
+        let span = document.paragraphs[first].span().start..document.paragraphs[last].span().end;
+        let place = Place::new(
+            &span,
+            document.source.position(span.start),
+            document.source.position(span.end),
+        )?;
+        Some((place, span))
+    };
+    let (title_place, _) = place(title, title)?;
+    let (copy_place, span) = place(copy.start, copy.end - 1)?;
+    let deletion = deletion_margins(&document.source.text, &span).filter(|_| {
+        document.format != Format::Html || !document.source.text[span.clone()].contains(['<', '&'])
+    });
+    Some(RepeatedTitle {
+        title: title_place,
+        copy: copy_place,
+        paragraphs: [u32::try_from(title).ok()?, u32::try_from(copy.start).ok()?],
+        single: copy.len() == 1,
+        deletion,
+        fingerprint: fingerprint_of_normalized(document.normalized().paragraph(copy.start)),
+    })
 }
 
 /// A paragraph's normalized text without the enumerator it opens with.
@@ -336,6 +370,17 @@ pub struct Found {
 /// and no paragraph of prose is that long; a file without line breaks is.
 pub const NEAR_MAX_CHARS: usize = 50_000;
 
+/// The enumerator's characters counted towards the near minimum, at most: the index is
+/// built for items of at least `near_search_min` characters.
+const LABEL_ALLOWANCE: usize = 4;
+
+fn near_search_min(settings: &Settings) -> usize {
+    settings
+        .near_min_chars
+        .saturating_sub(LABEL_ALLOWANCE)
+        .max(1)
+}
+
 /// Finds the duplicates among `files` (indexed as in the run, paths in `paths`). `text`
 /// gives the original text of a file's byte range, for the diffs of near copies; `known`,
 /// the near pairs a cache holds.
@@ -357,7 +402,7 @@ pub fn find_duplicates(
 
     // Clone classes, members in run order: one sorted array, a class a run of equal keys.
     let scope = |at: At| match settings.scope {
-        Scope::Repository if !unit(at).is_series_formula => 0,
+        Scope::Repository => 0,
         _ => at.0 + 1,
     };
     let mut keyed: Vec<(u32, u128, At)> = all
@@ -405,7 +450,8 @@ pub fn find_duplicates(
                 }
             }
         }
-        if enabled.exact && chars(members[0]).len() >= settings.exact_min_chars {
+        let whole_length = chars(members[0]).len() + usize::from(unit(members[0]).label_chars);
+        if enabled.exact && whole_length >= settings.exact_min_chars {
             exact_groups.extend(
                 groups
                     .into_iter()
@@ -418,7 +464,8 @@ pub fn find_duplicates(
     if enabled.near {
         representatives.retain(|&at| {
             let length = chars(at).len();
-            (settings.near_min_chars..=NEAR_MAX_CHARS).contains(&length) && !unit(at).is_heading
+            let allowance = usize::from(unit(at).label_chars).min(LABEL_ALLOWANCE);
+            length <= NEAR_MAX_CHARS && length + allowance >= settings.near_min_chars
         });
         let raw;
         (raw, truncated) = near_pairs(representatives, &classes, files, settings, known);
@@ -474,7 +521,16 @@ pub fn find_duplicates(
     let absorbed =
         |earlier: At, later: At| earlier.0 != later.0 && in_block.contains(&(later, earlier.0));
 
+    // A statute is the original of its text: a copy elsewhere is reported where it was put.
+    let is_original = |original: At, copy: At| {
+        original.0 == copy.0
+            || !files[copy.0 as usize].is_statute
+            || files[original.0 as usize].is_statute
+    };
     for (reason, mut copies) in exact_groups {
+        if copies.len() == 2 && !is_original(copies[0], copies[1]) {
+            copies.swap(0, 1);
+        }
         let reference = copies[0];
         copies.retain(|&at| at == reference || !absorbed(reference, at));
         if copies.len() > 1 {
@@ -486,13 +542,8 @@ pub fn find_duplicates(
     }
     if enabled.exact {
         for (index, file) in files.iter().enumerate() {
-            if let Some([title, copy]) = file.repeated_title {
-                diagnostics.push(title_finding(
-                    (index as u32, title),
-                    (index as u32, copy),
-                    files,
-                    paths,
-                ));
+            if let Some(repeated) = &file.repeated_title {
+                diagnostics.push(title_finding(index, repeated, paths));
             }
         }
     }
@@ -500,6 +551,13 @@ pub fn find_duplicates(
     let mut pairs: Vec<(RawPair, Option<SetAside>)> = near_judged
         .into_iter()
         .filter(|&((a, b, _), reason)| (reason.is_none() || report_all) && !absorbed(a, b))
+        .map(|((a, b, similarity), reason)| {
+            if is_original(a, b) {
+                ((a, b, similarity), reason)
+            } else {
+                ((b, a, similarity), reason)
+            }
+        })
         .collect();
     // One finding per later paragraph, its most similar earlier paragraph; an audit run
     // reports every pair.
@@ -590,8 +648,14 @@ fn judge_class(members: &[At], files: &[FileUnits]) -> Vec<(Option<SetAside>, Ve
     for &at in &members[1..] {
         let reference = last_in_file.get(&at.0).copied().unwrap_or(members[0]);
         last_in_file.insert(at.0, at);
-        let title = files[at.0 as usize].repeated_title;
-        if reference.0 == at.0 && title == Some([reference.1, at.1]) {
+        let file = &files[at.0 as usize];
+        let paragraph = |(_, u): At| file.units[u as usize].paragraph;
+        if reference.0 == at.0
+            && file
+                .repeated_title
+                .as_ref()
+                .is_some_and(|t| t.single && t.paragraphs == [paragraph(reference), paragraph(at)])
+        {
             continue; // reported as a repeated title
         }
         let reason = judge::set_aside(reference, at, None, files);
@@ -630,14 +694,14 @@ fn near_pairs(
                 &items,
                 &marks,
                 settings.threshold,
-                settings.near_min_chars,
+                near_search_min(settings),
                 &near::LIMITS,
             )
         } else {
             near::find_pairs_limited(
                 &items,
                 settings.threshold,
-                settings.near_min_chars,
+                near_search_min(settings),
                 &near::LIMITS,
             )
         };
@@ -853,27 +917,42 @@ fn block_finding(block: &Block, files: &[FileUnits], paths: &[String]) -> Diagno
 }
 
 /// The document's title printed again among its first paragraphs.
-fn title_finding(title: At, copy: At, files: &[FileUnits], paths: &[String]) -> Diagnostic {
+fn title_finding(file: usize, repeated: &RepeatedTitle, paths: &[String]) -> Diagnostic {
     let rule = &duplicate_paragraph::RULE;
+    let unit = crate::document::Format::from_path(&paths[file]).line_unit();
     let message = format!(
-        "this paragraph repeats the title at {}",
-        place(title, copy, files, paths)
+        "this repeats the title at {unit} {}",
+        repeated.title.start().line
     );
-    let mut diagnostic = diagnostic_at(rule.name, rule.severity, copy, files, message)
-        .with_help("delete the repeated title");
-    let unit = &files[copy.0 as usize].units[copy.1 as usize];
-    if let Some((indent, line_break)) = unit.deletion {
+    let mut diagnostic = Diagnostic::new(
+        rule.name,
+        rule.severity,
+        file,
+        repeated.paragraphs[1] as usize,
+        repeated.copy.span(),
+        message,
+    )
+    .with_help("delete the repeated title");
+    diagnostic.start = repeated.copy.start();
+    diagnostic.end = repeated.copy.end();
+    diagnostic.fingerprint = repeated.fingerprint;
+    if let Some((indent, line_break)) = repeated.deletion {
         diagnostic.fix = Some(Fix {
             title: "delete the repeated title".to_string(),
             safe: false,
             edits: vec![Edit {
-                range: unit.place.span().start - usize::from(indent)
-                    ..unit.place.span().end + usize::from(line_break),
+                range: repeated.copy.span().start - usize::from(indent)
+                    ..repeated.copy.span().end + usize::from(line_break),
                 replacement: String::new(),
             }],
         });
     }
-    diagnostic.related.push(related(files, title, "the title"));
+    diagnostic.related.push(Related {
+        document: file,
+        span: repeated.title.span(),
+        start: repeated.title.start(),
+        message: "the title".into(),
+    });
     diagnostic
 }
 

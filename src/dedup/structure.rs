@@ -166,15 +166,23 @@ pub fn provisions(document: &Document) -> Vec<Provision> {
             let mut list = None;
             if let Some(label) = enumerator(text) {
                 let style = style(label);
+                // An article's number stands apart (`第五条 …`): `第三十一条的决定》…` is a line
+                // of a record broken after a reference.
+                let apart = text[label.len()..]
+                    .chars()
+                    .next()
+                    .is_none_or(|c| c.is_whitespace());
                 if style == Style::Article {
-                    let next = NonZeroU32::new(articles.len() as u32 + 1);
-                    let seen = articles.contains_key(label);
-                    article = next.map(|next| *articles.entry(label).or_insert(next));
-                    // `第五条之一` counts as 5, after `第五条`.
-                    let number = label.split("条之").next().and_then(number);
-                    out_of_sequence = seen
-                        || matches!((last_article_number, number), (Some(last), Some(n)) if n != last && n != last + 1);
-                    last_article_number = number.or(last_article_number);
+                    if apart {
+                        let next = NonZeroU32::new(articles.len() as u32 + 1);
+                        let seen = articles.contains_key(label);
+                        article = next.map(|next| *articles.entry(label).or_insert(next));
+                        // `第五条之一` counts as 5, after `第五条`.
+                        let number = label.split("条之").next().and_then(number);
+                        out_of_sequence = seen
+                            || matches!((last_article_number, number), (Some(last), Some(n)) if n != last && n != last + 1);
+                        last_article_number = number.or(last_article_number);
+                    }
                 } else {
                     let number = number(label);
                     let slot = &mut open[style as usize];
@@ -188,8 +196,12 @@ pub fn provisions(document: &Document) -> Vec<Provision> {
                     item = Some((id, index));
                 }
             }
-            let opens_quotation = previous_ends_with_colon && text.starts_with('“');
-            quoting |= opens_quotation;
+            // A quotation opens with a paragraph after a colon that starts with `“` and either
+            // ends the quotation itself or leaves a mark open (`“船舶”是指…` quotes a word only).
+            let opens = previous_ends_with_colon
+                && text.starts_with('“')
+                && (closes_quotation(text) || text.matches('“').count() > text.matches('”').count());
+            quoting |= opens;
             let quotation = amends || quoting || quotes_inline(text);
             if quoting && closes_quotation(text) {
                 quoting = false;
@@ -244,32 +256,69 @@ static AMENDING_TITLE: LazyLock<Regex> = LazyLock::new(|| {
 
 /// A document numbered by articles (`第一条`, `第二条`, …): a law, regulation or rule, whose
 /// provisions are worded in parallel on purpose (`…由北京市…` / `…由广州市…`).
+/// So is a legal instrument numbered by items (`一、`, `1.`) whose title names it (`…规定`,
+/// `…安排`, `…办法`): judicial rules and arrangements restate and parallel each other too.
 pub fn is_statute(document: &Document) -> bool {
-    let articles = document
-        .paragraphs
-        .iter()
-        .filter(|p| leading_label(&p.text).is_some_and(is_article))
-        .count();
-    articles >= 3
+    let count = |is: fn(&str) -> bool| {
+        document
+            .paragraphs
+            .iter()
+            .filter(|p| leading_label(&p.text).is_some_and(is))
+            .count()
+    };
+    count(is_article) >= 3
+        || document
+            .paragraphs
+            .first()
+            .is_some_and(|p| INSTRUMENT_TITLE.is_match(&p.text))
+            && count(|label| !is_date(label)) >= 3
 }
 
-/// The paragraph among the first few that repeats the document's title (a Markdown title
-/// printed again as a plain line, a title pasted twice), with the title's index: reported
-/// whatever its length.
-pub fn repeated_title(document: &Document) -> Option<(usize, usize)> {
-    const LOOK_AHEAD: usize = 4;
+static INSTRUMENT_TITLE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^.{2,80}(法|条例|规定|办法|细则|解释|规则|安排|准则)(（[^）]{1,12}）)?(\([0-9-]{8,10}\))?$")
+        .expect("instrument-title pattern is valid")
+});
+
+/// The paragraphs among the first few that repeat the document's title (a Markdown title
+/// printed again as a plain line, or broken over two or three lines), with the title's
+/// index: reported whatever their length.
+pub fn repeated_title(document: &Document) -> Option<(usize, std::ops::Range<usize>)> {
+    const LOOK_AHEAD: usize = 10;
+    const MOST_LINES: usize = 3;
     let normalized = document.normalized();
+    let count = document.paragraphs.len();
     // A title is a line of at least four letters that ends without a stop or colon.
-    let title = (0..document.paragraphs.len().min(2)).find(|&i| {
+    let title = (0..count.min(2)).find(|&i| {
         normalized.paragraph(i).chars().count() >= 4
             && !document.paragraphs[i].text.ends_with([
                 '：', ':', '。', '；', '，', '！', '？', '.', ';', ',', '!', '?',
             ])
     })?;
     let text = normalized.paragraph(title);
-    (title + 1..document.paragraphs.len().min(title + 1 + LOOK_AHEAD))
-        .find(|&i| normalized.paragraph(i) == text)
-        .map(|copy| (title, copy))
+    // Only before the body: a paragraph ending with a sentence stop begins it (a signature
+    // that names the issuer, like the first line of the title, is not a repeated title).
+    let body = (title + 1..count)
+        .find(|&i| {
+            document.paragraphs[i]
+                .text
+                .ends_with(['。', '！', '？', '；'])
+        })
+        .unwrap_or(count);
+    (title + 1..body.min(title + 1 + LOOK_AHEAD))
+        .filter(|&first| !normalized.paragraph(first).is_empty())
+        .find_map(|first| {
+            let mut joined = String::new();
+            for last in first..count.min(first + MOST_LINES) {
+                joined.push_str(normalized.paragraph(last));
+                if joined == text {
+                    return Some((title, first..last + 1));
+                }
+                if !text.starts_with(joined.as_str()) {
+                    return None;
+                }
+            }
+            None
+        })
 }
 
 /// A piece of a line broken mid-sentence, not a paragraph of its own.
@@ -413,8 +462,17 @@ mod tests {
         let doc = document(
             "中华人民共和国专利法\n\n中华人民共和国专利法\n\n第一条 为了保护专利权人的合法权益，制定本法。\n",
         );
-        assert_eq!(repeated_title(&doc), Some((0, 1)));
+        assert_eq!(repeated_title(&doc), Some((0, 1..2)));
+        let doc = document(
+            "# 最高人民法院关于知识产权法庭若干问题的规定\n\n2018年12月3日 最高人民法院审判委员会第1756次会议通过\n\n2023年11月1日 施行\n\n最高人民法院\n\n关于知识产权法庭若干问题的规定\n\n第一条 最高人民法院设立知识产权法庭。\n",
+        );
+        assert_eq!(repeated_title(&doc), Some((0, 3..5)));
         let doc = document("关于做好防汛工作的通知\n各区县：\n现将有关事项通知如下。\n");
+        assert_eq!(repeated_title(&doc), None);
+        // govcn_0019: the issuers open the title and sign the letter.
+        let doc = document(
+            "国务院办公厅、中央军委办公厅\n\n关于加强调查和管理工作的通知\n\n各省、自治区、直辖市人民政府：\n\n要加强调查取证工作。\n\n国务院办公厅　中央军委办公厅\n",
+        );
         assert_eq!(repeated_title(&doc), None);
     }
 }
