@@ -671,7 +671,8 @@ fn slots_of(file: &File, settings: &Settings) -> (Vec<Option<Slot>>, bool, Vec<V
         let unit_chars = units.chars_of(unit).to_vec();
         slots[index] = Some(Slot {
             chars: unit_chars.len(),
-            alone: !unit.is_heading && !unit.is_series_formula,
+            // Quotations are set aside by design, as statutes are.
+            alone: !unit.is_heading && !unit.is_series_formula && !unit.provision.quotation,
             provision: provisions[unit.paragraph as usize].clone(),
             is_item: label.is_some() && !is_date && !is_article,
             is_plain: label.is_none(),

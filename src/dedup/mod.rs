@@ -196,16 +196,24 @@ impl FileUnits {
 /// `（三）…` pasted as `（五）…` is the same text.
 pub fn file_units(document: &Document, settings: &Settings) -> FileUnits {
     let min_chars = settings.exact_min_chars.min(settings.near_min_chars);
-    let provisions = structure::provisions(document);
     let mut all_chars: Vec<u16> = Vec::new();
     let normalized = document.normalized();
     let mut units: Vec<Unit> = Vec::new();
+    let structure::Outline {
+        provisions,
+        enumerators,
+        is_statute,
+    } = structure::outline(document);
     for (index, (paragraph, provision)) in document.paragraphs.iter().zip(provisions).enumerate() {
         if structure::is_fragment(document, index) || structure::is_record_line(&paragraph.text) {
             continue;
         }
         let whole = normalized.paragraph(index);
-        let normalized = without_enumerator(&paragraph.text, whole);
+        let enumerator = paragraph
+            .text
+            .get(..usize::from(enumerators[index]))
+            .unwrap_or("");
+        let (normalized, label_chars) = without_enumerator(enumerator, whole);
         let start = all_chars.len();
         all_chars.extend(normalized.encode_utf16());
         let end = all_chars.len();
@@ -215,7 +223,7 @@ pub fn file_units(document: &Document, settings: &Settings) -> FileUnits {
         };
         let chars = [first, last];
         // The enumerator counts towards the length: only the comparison leaves it out.
-        let length = whole.encode_utf16().count();
+        let length = end - start + label_chars;
         if length < min_chars || settings.allowed.contains(normalized) {
             all_chars.truncate(start);
             continue;
@@ -235,7 +243,7 @@ pub fn file_units(document: &Document, settings: &Settings) -> FileUnits {
             continue;
         };
         units.push(Unit {
-            label_chars: u8::try_from(length - (end - start)).unwrap_or(u8::MAX),
+            label_chars: u8::try_from(label_chars).unwrap_or(u8::MAX),
             deletion,
             paragraph: index as u32,
             place,
@@ -251,7 +259,7 @@ pub fn file_units(document: &Document, settings: &Settings) -> FileUnits {
     units.shrink_to_fit();
     all_chars.shrink_to_fit();
     FileUnits {
-        is_statute: structure::is_statute(document),
+        is_statute,
         units,
         repeated_title: repeated_title(document),
         chars: all_chars,
@@ -285,12 +293,17 @@ fn repeated_title(document: &Document) -> Option<RepeatedTitle> {
     })
 }
 
-/// A paragraph's normalized text without the enumerator it opens with.
-fn without_enumerator<'a>(text: &str, normalized: &'a str) -> &'a str {
-    structure::enumerator(text)
-        .map(normalize::normalize)
-        .and_then(|label| normalized.strip_prefix(label.as_str()))
-        .unwrap_or(normalized)
+/// A paragraph's normalized text without its `enumerator` (`（三）`, or empty), and how
+/// many UTF-16 units the enumerator had.
+fn without_enumerator<'a>(enumerator: &str, normalized: &'a str) -> (&'a str, usize) {
+    if enumerator.is_empty() {
+        return (normalized, 0);
+    }
+    let label = normalize::normalize(enumerator);
+    match normalized.strip_prefix(label.as_str()) {
+        Some(rest) => (rest, label.encode_utf16().count()),
+        None => (normalized, 0),
+    }
 }
 
 /// The matching key of a normalized paragraph: equal for exact copies.

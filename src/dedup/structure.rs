@@ -141,6 +141,23 @@ pub fn enumerator(text: &str) -> Option<&str> {
 
 /// Each paragraph's provision, in document order.
 pub fn provisions(document: &Document) -> Vec<Provision> {
+    outline(document).provisions
+}
+
+/// What one reading of a document's labels tells.
+pub struct Outline {
+    /// Each paragraph's provision.
+    pub provisions: Vec<Provision>,
+    /// Each paragraph's enumerator (`enumerator`), as its length in bytes, or 0.
+    pub enumerators: Vec<u8>,
+    /// See `is_statute`.
+    pub is_statute: bool,
+}
+
+/// The provisions, enumerators and kind of a document, its labels read once.
+pub fn outline(document: &Document) -> Outline {
+    let mut enumerators = Vec::with_capacity(document.paragraphs.len());
+    let (mut article_count, mut item_count) = (0, 0);
     // Each distinct article label of the file gets a number, from 1.
     let mut articles: rustc_hash::FxHashMap<&str, NonZeroU32> = rustc_hash::FxHashMap::default();
     let mut article = None;
@@ -154,9 +171,9 @@ pub fn provisions(document: &Document) -> Vec<Provision> {
         .take(3)
         .any(|p| amends_others(&p.text));
     let mut quoting = false;
-    let mut previous_ends_with_colon = false;
+    let mut previous_leads_quotation = false;
     let mut item = None;
-    document
+    let provisions: Vec<Provision> = document
         .paragraphs
         .iter()
         .enumerate()
@@ -164,7 +181,12 @@ pub fn provisions(document: &Document) -> Vec<Provision> {
             let index = index as u32;
             let text = p.text.as_str();
             let mut list = None;
-            if let Some(label) = enumerator(text) {
+            let label = leading_label(text);
+            article_count += usize::from(label.is_some_and(is_article));
+            let label = label.filter(|label| !is_date(label));
+            item_count += usize::from(label.is_some());
+            enumerators.push(label.map_or(0, |l| u8::try_from(l.len()).unwrap_or(0)));
+            if let Some(label) = label {
                 let style = style(label);
                 // An article's number stands apart (`第五条 …`): `第三十一条的决定》…` is a line
                 // of a record broken after a reference.
@@ -198,7 +220,7 @@ pub fn provisions(document: &Document) -> Vec<Provision> {
             }
             // A quotation opens with a paragraph after a colon that starts with `“` and either
             // ends the quotation itself or leaves a mark open (`“船舶”是指…` quotes a word only).
-            let opens = previous_ends_with_colon
+            let opens = previous_leads_quotation
                 && text.starts_with('“')
                 && (closes_quotation(text) || text.matches('“').count() > text.matches('”').count());
             quoting |= opens;
@@ -206,7 +228,7 @@ pub fn provisions(document: &Document) -> Vec<Provision> {
             if quoting && closes_quotation(text) {
                 quoting = false;
             }
-            previous_ends_with_colon = text.ends_with(['：', ':']);
+            previous_leads_quotation = leads_quotation(text);
             Provision {
                 article,
                 list,
@@ -216,7 +238,18 @@ pub fn provisions(document: &Document) -> Vec<Provision> {
                 out_of_sequence,
             }
         })
-        .collect()
+        .collect();
+    let is_statute = article_count >= 3
+        || item_count >= 3
+            && document
+                .paragraphs
+                .first()
+                .is_some_and(|p| INSTRUMENT_TITLE.is_match(&p.text));
+    Outline {
+        provisions,
+        enumerators,
+        is_statute,
+    }
 }
 
 /// The field name a paragraph opens with: a few words before a colon.
@@ -239,8 +272,26 @@ fn closes_quotation(text: &str) -> bool {
 
 /// A paragraph that is mostly a quotation it introduces itself (`将第五条修改为：“…”`).
 fn quotes_inline(text: &str) -> bool {
-    text.find("：“")
-        .is_some_and(|at| at < text.len() / 2 && closes_quotation(text))
+    QUOTING_LEAD
+        .find(text)
+        .is_some_and(|lead| lead.end() < text.len() / 2 && closes_quotation(text))
+}
+
+/// How an amendment or a legal text introduces the text it quotes (`将第二十条修改为：`,
+/// `增加一条，作为第三十条之一：`, `第五条规定：`). A speech quoted after `指出：` is not a text
+/// govlint can show is quoted rather than copied.
+static QUOTING_LEAD: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(修改为|改为|修订为|表述为|增加|补充|规定|作为第[^：:“]{1,16})[：:]“?")
+        .expect("quoting-lead pattern is valid")
+});
+
+/// A paragraph introducing a quotation in the paragraphs after it.
+fn leads_quotation(text: &str) -> bool {
+    text.ends_with(['：', ':'])
+        && QUOTING_LEAD
+            .find_iter(text)
+            .last()
+            .is_some_and(|lead| lead.end() == text.len())
 }
 
 /// The title of an amendment or of a decision amending other texts (`刑法修正案（十一）`,
@@ -255,23 +306,11 @@ static AMENDING_TITLE: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 /// A document numbered by articles (`第一条`, `第二条`, …): a law, regulation or rule, whose
-/// provisions are worded in parallel on purpose (`…由北京市…` / `…由广州市…`).
-/// So is a legal instrument numbered by items (`一、`, `1.`) whose title names it (`…规定`,
-/// `…安排`, `…办法`): judicial rules and arrangements restate and parallel each other too.
+/// provisions are worded in parallel on purpose (`…由北京市…` / `…由广州市…`). So is a legal
+/// instrument numbered by items (`一、`, `1.`) whose title names it (`…规定`, `…安排`,
+/// `…办法`): judicial rules and arrangements restate and parallel each other too.
 pub fn is_statute(document: &Document) -> bool {
-    let count = |is: fn(&str) -> bool| {
-        document
-            .paragraphs
-            .iter()
-            .filter(|p| leading_label(&p.text).is_some_and(is))
-            .count()
-    };
-    count(is_article) >= 3
-        || document
-            .paragraphs
-            .first()
-            .is_some_and(|p| INSTRUMENT_TITLE.is_match(&p.text))
-            && count(|label| !is_date(label)) >= 3
+    outline(document).is_statute
 }
 
 static INSTRUMENT_TITLE: LazyLock<Regex> = LazyLock::new(|| {
@@ -305,7 +344,14 @@ pub fn repeated_title(document: &Document) -> Option<(usize, std::ops::Range<usi
         })
         .unwrap_or(count);
     (title + 1..body.min(title + 1 + LOOK_AHEAD))
-        .filter(|&first| !normalized.paragraph(first).is_empty())
+        // A title printed again opens as a title does, not inside a mark (`〈…选举法〉` is a
+        // piece of a record line naming the law).
+        .filter(|&first| {
+            !normalized.paragraph(first).is_empty()
+                && !document.paragraphs[first]
+                    .text
+                    .starts_with(['〈', '《', '“', '（', '(', '[', '【'])
+        })
         .find_map(|first| {
             let mut joined = String::new();
             for last in first..count.min(first + MOST_LINES) {
