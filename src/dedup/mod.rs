@@ -865,16 +865,8 @@ fn exact_finding(
     // Within a file, deleting the copy is the likely repair; which copy to keep across files
     // is not govlint's call.
     let unit = &files[copy.0 as usize].units[copy.1 as usize];
-    if let (true, Some((indent, line_break))) = (first.0 == copy.0, unit.deletion) {
-        diagnostic.fix = Some(Fix {
-            title: "delete this repeated paragraph".to_string(),
-            safe: false,
-            edits: vec![Edit {
-                range: unit.place.span().start - usize::from(indent)
-                    ..unit.place.span().end + usize::from(line_break),
-                replacement: String::new(),
-            }],
-        });
+    if first.0 == copy.0 {
+        diagnostic.fix = deletion("delete this repeated paragraph", &unit.place, unit.deletion);
     }
     diagnostic
         .related
@@ -929,6 +921,21 @@ fn block_finding(block: &Block, files: &[FileUnits], paths: &[String]) -> Diagno
     diagnostic
 }
 
+/// The fix deleting the paragraphs at `place` with their `margins` (indentation, line
+/// break): unsafe, since only the editor knows which copy to keep.
+fn deletion(title: &str, place: &Place, margins: Option<(u16, u8)>) -> Option<Fix> {
+    let (indent, line_break) = margins?;
+    Some(Fix {
+        title: title.to_string(),
+        safe: false,
+        edits: vec![Edit {
+            range: place.span().start - usize::from(indent)
+                ..place.span().end + usize::from(line_break),
+            replacement: String::new(),
+        }],
+    })
+}
+
 /// The document's title printed again among its first paragraphs.
 fn title_finding(file: usize, repeated: &RepeatedTitle, paths: &[String]) -> Diagnostic {
     let rule = &duplicate_paragraph::RULE;
@@ -949,17 +956,11 @@ fn title_finding(file: usize, repeated: &RepeatedTitle, paths: &[String]) -> Dia
     diagnostic.start = repeated.copy.start();
     diagnostic.end = repeated.copy.end();
     diagnostic.fingerprint = repeated.fingerprint;
-    if let Some((indent, line_break)) = repeated.deletion {
-        diagnostic.fix = Some(Fix {
-            title: "delete the repeated title".to_string(),
-            safe: false,
-            edits: vec![Edit {
-                range: repeated.copy.span().start - usize::from(indent)
-                    ..repeated.copy.span().end + usize::from(line_break),
-                replacement: String::new(),
-            }],
-        });
-    }
+    diagnostic.fix = deletion(
+        "delete the repeated title",
+        &repeated.copy,
+        repeated.deletion,
+    );
     diagnostic.related.push(Related {
         document: file,
         span: repeated.title.span(),
