@@ -347,7 +347,9 @@ fn check(args: CheckArgs, out: &mut dyn Write) -> (i32, std::io::Result<()>) {
         duplicates,
         // JSON needs positions only; human output shows excerpts of the text.
         keep_sources: matches!(args.format, OutputFormat::Human),
+        // Fixes are never taken from the cache: every file is read for them afresh.
         cache: match (args.cache, args.cache_dir.clone()) {
+            _ if args.fix || args.diff => None,
             (_, Some(dir)) => Some(dir),
             (true, None) => Some(crate::cache::default_dir()),
             (false, None) => None,
@@ -376,9 +378,9 @@ fn check(args: CheckArgs, out: &mut dyn Write) -> (i32, std::io::Result<()>) {
             .iter()
             .any(|i| matches!(i, linter::Input::Stdin { .. }));
         match fix_files(&run, &args, &options, stdin, out) {
-            Ok(FixOutcome::Diffed { changed }) => {
+            Ok(FixOutcome::Diffed { changed, failed }) => {
                 report_input_errors(&run);
-                let code = if !run.errors.is_empty() {
+                let code = if !run.errors.is_empty() || failed {
                     2
                 } else {
                     i32::from(changed)
@@ -512,6 +514,8 @@ fn write_baseline(run: &linter::Run, file: &std::path::Path, quiet: bool) -> i32
 enum FixOutcome {
     Diffed {
         changed: bool,
+        /// A file changed since it was linted: no diff of it.
+        failed: bool,
     },
     Printed,
     Written {
@@ -558,9 +562,22 @@ fn fix_files(
         if chosen.is_empty() && !is_stdin {
             continue;
         }
+        #[cfg(debug_assertions)]
+        if !is_stdin {
+            crate::fix::test_edit(Path::new(&run.paths[file]), "GOVLINT_TEST_EDIT_BEFORE_FIX");
+        }
         let Some(source) = run.source(file) else {
             continue;
         };
+        // The fixes hold byte offsets into the text that was linted: never into other text.
+        if run.digests[file] != Some(source.digest) {
+            eprintln!(
+                "error: {}: changed since it was linted; not fixed (run govlint again)",
+                run.paths[file]
+            );
+            failed = true;
+            continue;
+        }
         // The first round's findings are already rid of the rules off for this file; the
         // later rounds lint the fixed text again and must leave those rules out as well.
         let (fixed, applied) = crate::fix::converge(
@@ -593,7 +610,7 @@ fn fix_files(
             }
             // Written back in the file's own encoding, or not at all; the other files go on.
             let written = source.encoding.encode(&fixed).and_then(|bytes| {
-                crate::fix::write_atomically(Path::new(&run.paths[file]), &bytes)
+                crate::fix::write_fixed(Path::new(&run.paths[file]), &bytes, source.digest)
                     .map_err(|err| err.to_string())
             });
             match written {
@@ -612,7 +629,7 @@ fn fix_files(
         }
     }
     Ok(if args.diff {
-        FixOutcome::Diffed { changed }
+        FixOutcome::Diffed { changed, failed }
     } else {
         FixOutcome::Written {
             fixes,

@@ -142,6 +142,31 @@ const TEMPORARY_SUFFIX: &str = ".tmp";
 /// the two leaves the original and a `.govlint-XXXXXX.tmp` file, which
 /// `remove_stale_temporaries` deletes on a later run.
 pub fn write_atomically(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
+    write_checked(path, bytes, None)
+}
+
+/// Writes fixed text over the file at `path`, atomically, only if the file still holds the
+/// bytes that were linted (`digest`, see `Source::digest`), checked after the new text is
+/// on disk and just before it replaces the file: an editor saving meanwhile keeps its text.
+pub fn write_fixed(path: &Path, bytes: &[u8], digest: u128) -> std::io::Result<()> {
+    write_checked(path, bytes, Some(digest))
+}
+
+/// Tests edit the file between the lint and the fix, or just before the rename (debug
+/// builds only), as an editor saving at the wrong moment would.
+#[cfg(debug_assertions)]
+pub fn test_edit(path: &Path, hook: &str) {
+    if let Some(text) = std::env::var_os(hook) {
+        let mut file = std::fs::OpenOptions::new()
+            .append(true)
+            .open(path)
+            .expect("the test hook appends to the file");
+        file.write_all(text.to_string_lossy().as_bytes())
+            .expect("the test hook appends to the file");
+    }
+}
+
+fn write_checked(path: &Path, bytes: &[u8], digest: Option<u128>) -> std::io::Result<()> {
     let dir = path
         .parent()
         .filter(|d| !d.as_os_str().is_empty())
@@ -159,6 +184,17 @@ pub fn write_atomically(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
     #[cfg(debug_assertions)]
     if std::env::var_os("GOVLINT_TEST_ABORT_BEFORE_RENAME").is_some() {
         std::process::abort();
+    }
+    if let Some(digest) = digest {
+        #[cfg(debug_assertions)]
+        test_edit(path, "GOVLINT_TEST_EDIT_BEFORE_RENAME");
+        let now = std::fs::read(path)?;
+        if crate::source::digest(&now) != digest {
+            // The temporary file is deleted when dropped.
+            return Err(std::io::Error::other(
+                "it changed while it was being fixed; its new text is kept",
+            ));
+        }
     }
     temporary.persist(path).map_err(|e| e.error)?;
     Ok(())

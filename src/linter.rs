@@ -54,6 +54,8 @@ pub struct Run {
     pub skipped: Vec<InputError>,
     /// How each file was decoded.
     pub encodings: Vec<TextEncoding>,
+    /// `Source::digest` of the bytes each file was linted from (`None`: from the cache).
+    pub digests: Vec<Option<u128>>,
     /// The largest file read again for rendering.
     pub max_file_size: u64,
 }
@@ -253,12 +255,16 @@ pub fn read_limited(
         message,
     };
     let bytes = bytes.map_err(fail)?;
+    let digest = crate::source::digest(&bytes);
     if Format::from_path(&path) == Format::Docx {
-        return crate::docx::source(path.clone(), bytes).map_err(fail);
+        let mut source = crate::docx::source(path.clone(), bytes).map_err(fail)?;
+        source.digest = digest;
+        return Ok(source);
     }
     let (text, encoding) = decode::decode_owned(bytes, encoding).map_err(fail)?;
     let mut source = Source::new(path, text);
     source.encoding = encoding;
+    source.digest = digest;
     Ok(source)
 }
 
@@ -365,6 +371,8 @@ struct Linted {
     source: Option<Source>,
     diagnostics: Vec<Diagnostic>,
     encoding: TextEncoding,
+    /// `Source::digest` of the bytes linted; `None` for a file taken from the cache.
+    digest: Option<u128>,
     units: dedup::FileUnits,
     /// Its suppression comments, applied once the duplicates are known too.
     directives: Directives,
@@ -421,6 +429,7 @@ pub fn lint(inputs: &[Input], errors: Vec<InputError>, options: &Options) -> Run
                     source: None,
                     diagnostics,
                     encoding: decode::from_label(&found.encoding).unwrap_or(TextEncoding::Utf8),
+                    digest: None,
                     units: found.units,
                     directives: found.directives,
                     stamp: Some(stamp),
@@ -526,6 +535,7 @@ fn lint_document(document: Document, options: &Options, keep_source: bool) -> Li
     Linted {
         path: source.path.clone(),
         encoding: source.encoding,
+        digest: Some(source.digest),
         source: (options.keep_sources || keep_source).then_some(source),
         diagnostics,
         units,
@@ -576,6 +586,7 @@ fn finish(
     let mut paths = Vec::with_capacity(linted.len());
     let mut sources = Vec::with_capacity(linted.len());
     let mut encodings = Vec::with_capacity(linted.len());
+    let mut digests = Vec::with_capacity(linted.len());
     let mut units = Vec::with_capacity(linted.len());
     let mut stamps = Vec::with_capacity(linted.len());
     let mut changed = Vec::with_capacity(linted.len());
@@ -593,6 +604,7 @@ fn finish(
         }));
         paths.push(file.path);
         encodings.push(file.encoding);
+        digests.push(file.digest);
         sources.push(file.source);
         units.push(file.units);
         stamps.push(file.stamp);
@@ -606,6 +618,7 @@ fn finish(
         errors,
         skipped: Vec::new(),
         encodings,
+        digests,
         max_file_size: options.max_file_size,
     };
     let mut pairs = Vec::new();

@@ -13,6 +13,9 @@ pub struct Source {
     pub text: String,
     /// How the file's bytes became `text` (and how fixed text goes back).
     pub encoding: TextEncoding,
+    /// A hash of the bytes read (of `text` for a text made in memory): `--fix` writes only
+    /// when the file still holds exactly these bytes.
+    pub digest: u128,
     /// 0-based lines the file itself marks as headings (Word heading styles), ascending;
     /// empty for text files.
     pub heading_lines: Vec<usize>,
@@ -22,6 +25,11 @@ pub struct Source {
     /// not from the start of its line: a 1 MB single-line file with 100 000 findings would
     /// otherwise count its line 100 000 times.
     checkpoints: Vec<usize>,
+}
+
+/// The hash `Source::digest` holds.
+pub fn digest(bytes: &[u8]) -> u128 {
+    xxhash_rust::xxh3::xxh3_128(bytes)
 }
 
 /// Bytes between two character-count checkpoints.
@@ -51,6 +59,7 @@ impl Source {
         }
         Source {
             path: path.into(),
+            digest: digest(text.as_bytes()),
             text,
             encoding: TextEncoding::Utf8,
             heading_lines: Vec::new(),

@@ -583,3 +583,86 @@ fn fix_killed_before_the_rename_leaves_the_original_intact() {
     let fixed_text = std::fs::read_to_string(dir.path().join("notice.txt")).unwrap();
     assert!(fixed_text.contains("大奖。"), "{fixed_text}");
 }
+
+/// What `--fix` does when the file changes after it was linted (debug builds append
+/// `hook_text` at the moment named by `hook`): an error naming the file, exit 2, and the
+/// file as the other writer left it, whatever the output format.
+fn fix_meets_an_edit(hook: &str, format: &str) {
+    let original = format!("{STRAY_PERIOD}　　今年共有１２３４５家企业,较上年增长。\n");
+    let dir = workspace(&[("notice.txt", original.as_bytes())]);
+    let edit = "　　另据统计,新增就业岗位一千个。\n";
+    let output = Command::new(BIN)
+        .current_dir(dir.path())
+        .args(["check", "notice.txt", "--fix", "--format", format])
+        .env(hook, edit)
+        .output()
+        .unwrap();
+    let now = std::fs::read_to_string(dir.path().join("notice.txt")).unwrap();
+    if now == original || now.contains("大奖。") {
+        eprintln!("skipped: a release build has no edit hook");
+        return;
+    }
+    assert_eq!(output.status.code(), Some(2), "{output:?}");
+    assert_eq!(
+        now,
+        format!("{original}{edit}"),
+        "the other writer's text is kept"
+    );
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(stderr.contains("notice.txt"), "{stderr}");
+    let left: Vec<_> = std::fs::read_dir(dir.path())
+        .unwrap()
+        .map(|e| e.unwrap().file_name())
+        .collect();
+    assert_eq!(left.len(), 1, "no temporary file is left: {left:?}");
+}
+
+#[test]
+fn a_file_edited_between_the_lint_and_the_fix_is_not_fixed() {
+    for format in ["human", "json", "sarif"] {
+        fix_meets_an_edit("GOVLINT_TEST_EDIT_BEFORE_FIX", format);
+    }
+}
+
+#[test]
+fn a_file_edited_while_its_fix_is_written_keeps_the_edit() {
+    for format in ["human", "json"] {
+        fix_meets_an_edit("GOVLINT_TEST_EDIT_BEFORE_RENAME", format);
+    }
+}
+
+/// `--fix --cache` reads every file afresh: a file changed with its size and modification
+/// time kept (`touch -r`, `cp -p`) is fixed from its new text, not the cached findings.
+#[test]
+fn fixes_are_never_taken_from_the_cache() {
+    // The full-width digits move 6 bytes: the cached edit would land on `３４５家企`.
+    let before = "　　今年共有１２３４５家企业。\n";
+    let after = "　　共有１２３４５家企业今年。\n";
+    assert_eq!(before.len(), after.len());
+    let dir = workspace(&[("notice.txt", before.as_bytes())]);
+    let path = dir.path().join("notice.txt");
+    let cached = Command::new(BIN)
+        .current_dir(dir.path())
+        .args(["check", "notice.txt", "--cache"])
+        .output()
+        .unwrap();
+    assert!(cached.status.code().is_some_and(|c| c <= 1), "{cached:?}");
+    let stamp = std::fs::metadata(&path).unwrap().modified().unwrap();
+    std::fs::write(&path, after).unwrap();
+    std::fs::File::options()
+        .write(true)
+        .open(&path)
+        .unwrap()
+        .set_modified(stamp)
+        .unwrap();
+    let fixed = Command::new(BIN)
+        .current_dir(dir.path())
+        .args(["check", "notice.txt", "--cache", "--fix"])
+        .output()
+        .unwrap();
+    assert!(fixed.status.code().is_some_and(|c| c <= 1), "{fixed:?}");
+    assert_eq!(
+        std::fs::read_to_string(&path).unwrap(),
+        "　　共有12345家企业今年。\n"
+    );
+}
