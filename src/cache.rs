@@ -20,23 +20,40 @@ use std::time::UNIX_EPOCH;
 // the encoding, the suppression comments and the paragraph fingerprints; v6 reads HTML and
 // Word files as such; v7 keeps paragraphs in less memory (32-bit places, numbered labels);
 // v8 keeps a file's normalized text in one array; v9 stores the entries one by one; v10
-// keeps units without their enumerators, with their place in lists and quotations.
-const FILE_NAME: &str = "govlint-v10.bin";
+// keeps units without their enumerators, with their place in lists and quotations; v11
+// checksums every blob and stamps files with their inode and change time.
+const FILE_NAME: &str = "govlint-v11.bin";
 
 /// A file's size and modification time: unchanged stamp, unchanged content.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Stamp {
     len: u64,
     modified_ns: u128,
+    /// On Unix, the inode and its change time, which copying tools that keep the size and
+    /// modification time (`cp -p`, `touch -r`, tar, rsync) cannot set, and which a cache
+    /// planted in a repository cannot know.
+    changed_ns: u128,
+    inode: u64,
 }
 
 impl Stamp {
     pub fn of(path: &Path) -> Option<Stamp> {
         let meta = std::fs::metadata(path).ok()?;
         let modified = meta.modified().ok()?.duration_since(UNIX_EPOCH).ok()?;
+        #[cfg(unix)]
+        let (changed_ns, inode) = {
+            use std::os::unix::fs::MetadataExt;
+            let seconds = u128::try_from(meta.ctime()).unwrap_or(0);
+            let nanos = u128::try_from(meta.ctime_nsec()).unwrap_or(0);
+            (seconds * 1_000_000_000 + nanos, meta.ino())
+        };
+        #[cfg(not(unix))]
+        let (changed_ns, inode) = (0, 0);
         Some(Stamp {
             len: meta.len(),
             modified_ns: modified.as_nanos(),
+            changed_ns,
+            inode,
         })
     }
 }
@@ -151,7 +168,13 @@ fn write_blob(
     buffer.clear();
     *buffer = postcard::to_extend(value, std::mem::take(buffer)).map_err(std::io::Error::other)?;
     writer.write_all(&(buffer.len() as u64).to_le_bytes())?;
+    writer.write_all(&checksum(buffer).to_le_bytes())?;
     writer.write_all(buffer)
+}
+
+/// Each blob's checksum: a damaged byte anywhere makes the cache be discarded, never read.
+fn checksum(bytes: &[u8]) -> u64 {
+    xxhash_rust::xxh3::xxh3_64(bytes)
 }
 
 /// The next blob, decoded in `buffer`; `None` when the file is damaged. `remaining` is what
@@ -164,10 +187,15 @@ fn read_blob<T: DeserializeOwned>(
     let mut length = [0; 8];
     reader.read_exact(&mut length).ok()?;
     let length = u64::from_le_bytes(length);
-    *remaining = remaining.checked_sub(length.checked_add(8)?)?;
+    let mut sum = [0; 8];
+    reader.read_exact(&mut sum).ok()?;
+    *remaining = remaining.checked_sub(length.checked_add(16)?)?;
     buffer.clear();
     buffer.resize(usize::try_from(length).ok()?, 0);
     reader.read_exact(buffer).ok()?;
+    if checksum(buffer) != u64::from_le_bytes(sum) {
+        return None;
+    }
     postcard::from_bytes(buffer).ok()
 }
 
@@ -182,24 +210,43 @@ pub struct Cache {
 impl Cache {
     /// The cache in `dir`, if there is one made by this version with these settings.
     pub fn load(dir: &Path, fingerprint: &str) -> Option<Cache> {
-        let file = std::fs::File::open(dir.join(FILE_NAME)).ok()?;
-        let mut remaining = file.metadata().ok()?.len();
+        let path = dir.join(FILE_NAME);
+        if is_link(dir) || is_link(&path) {
+            return None;
+        }
+        let file = std::fs::File::open(&path).ok()?;
+        let loaded = Cache::read(file, fingerprint);
+        if let Err(Damaged) = loaded {
+            eprintln!(
+                "note: {}: the cache is damaged; it is ignored and written again",
+                crate::linter::display(&path)
+            );
+        }
+        loaded.ok().flatten()
+    }
+
+    /// The cache in `file`: `None` when another version or other settings made it.
+    fn read(file: std::fs::File, fingerprint: &str) -> Result<Option<Cache>, Damaged> {
+        let mut remaining = file.metadata().map_err(|_| Damaged)?.len();
         let mut reader = BufReader::new(file);
         let mut buffer = Vec::new();
-        let header: Header = read_blob(&mut reader, &mut buffer, &mut remaining)?;
+        let header: Header = read_blob(&mut reader, &mut buffer, &mut remaining).ok_or(Damaged)?;
         if header.version != env!("CARGO_PKG_VERSION") || header.fingerprint != fingerprint {
-            return None;
+            return Ok(None);
         }
         let mut entries = Vec::new();
         for _ in 0..header.entries {
-            entries.push(read_blob(&mut reader, &mut buffer, &mut remaining)?);
+            entries.push(read_blob(&mut reader, &mut buffer, &mut remaining).ok_or(Damaged)?);
         }
-        let pairs = read_blob(&mut reader, &mut buffer, &mut remaining)?;
-        (remaining == 0).then_some(Cache {
+        let pairs = read_blob(&mut reader, &mut buffer, &mut remaining).ok_or(Damaged)?;
+        if remaining != 0 {
+            return Err(Damaged);
+        }
+        Ok(Some(Cache {
             entries,
             pairs,
             paths: Vec::new(),
-        })
+        }))
     }
 
     /// The near pairs between entries for which `keep(entry)` holds, with each entry index
@@ -234,8 +281,18 @@ impl Cache {
             .map(|&((fa, ua), (fb, ub), s)| (fa, ua, fb, ub, s))
             .collect();
         std::fs::create_dir_all(dir)?;
-        let temporary = dir.join(format!("{FILE_NAME}.{}.tmp", std::process::id()));
-        let mut writer = BufWriter::new(std::fs::File::create(&temporary)?);
+        // A repository may plant links where the cache goes: never write through one.
+        if is_link(dir) || is_link(&dir.join(FILE_NAME)) {
+            return Err(std::io::Error::other(
+                "the cache directory or file is a symbolic link; the cache is not written",
+            ));
+        }
+        // Created exclusively under a random name: a planted file or link is never opened.
+        let temporary = tempfile::Builder::new()
+            .prefix(FILE_NAME)
+            .suffix(".tmp")
+            .tempfile_in(dir)?;
+        let mut writer = BufWriter::new(temporary.as_file());
         let mut buffer = Vec::new();
         let mut write_all = || {
             write_blob(&mut writer, &header, &mut buffer)?;
@@ -245,13 +302,13 @@ impl Cache {
             write_blob(&mut writer, &pairs, &mut buffer)?;
             writer.flush()
         };
-        let written = write_all();
+        write_all()?;
         drop(writer);
-        if let Err(err) = written {
-            let _ = std::fs::remove_file(&temporary);
-            return Err(err);
-        }
-        std::fs::rename(&temporary, dir.join(FILE_NAME))
+        // The temporary file is deleted when dropped, should the rename fail.
+        temporary
+            .persist(dir.join(FILE_NAME))
+            .map(drop)
+            .map_err(|err| err.error)
     }
 
     /// Moves the entries out, keeping their paths for `path`.
@@ -274,4 +331,11 @@ impl Cache {
 /// Where the cache lives by default.
 pub fn default_dir() -> PathBuf {
     PathBuf::from(".govlint-cache")
+}
+
+/// A cache file that cannot be read as written: cut short, bytes changed.
+struct Damaged;
+
+fn is_link(path: &Path) -> bool {
+    std::fs::symlink_metadata(path).is_ok_and(|meta| meta.file_type().is_symlink())
 }
