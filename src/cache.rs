@@ -217,7 +217,7 @@ impl Cache {
         let file = std::fs::File::open(&path).ok()?;
         let loaded = Cache::read(file, fingerprint);
         if let Err(Damaged) = loaded {
-            eprintln!(
+            say!(
                 "note: {}: the cache is damaged; it is ignored and written again",
                 crate::linter::display(&path)
             );

@@ -225,7 +225,7 @@ pub fn main() -> i32 {
         Command::Rule { name } => match rules::find(&name) {
             Some(rule) => (0, write!(stdout, "{}", rule.documentation())),
             None => {
-                eprintln!("error: unknown rule `{name}`; `govlint rules` lists them");
+                say!("error: unknown rule `{name}`; `govlint rules` lists them");
                 (2, Ok(()))
             }
         },
@@ -234,7 +234,7 @@ pub fn main() -> i32 {
         // A closed pipe (`govlint check | head`) is the reader's choice, not an error.
         Err(err) if err.kind() == std::io::ErrorKind::BrokenPipe => code,
         Err(err) => {
-            eprintln!("error: could not write output: {err}");
+            say!("error: could not write output: {err}");
             2
         }
         Ok(()) => code,
@@ -284,7 +284,7 @@ fn check(args: CheckArgs, out: &mut dyn Write) -> (i32, std::io::Result<()>) {
             .filter(|rule| !config.severities.is_off_everywhere(rule))
             .collect(),
         Err(message) => {
-            eprintln!("error: {message}");
+            say!("error: {message}");
             return (2, Ok(()));
         }
     };
@@ -321,7 +321,7 @@ fn check(args: CheckArgs, out: &mut dyn Write) -> (i32, std::io::Result<()>) {
         match config::read_text(list, 64 << 20) {
             Ok(text) => duplicates.allow(&text),
             Err(err) => {
-                eprintln!(
+                say!(
                     "error: {}: cannot read the allowlist: {err}",
                     list.display()
                 );
@@ -338,7 +338,7 @@ fn check(args: CheckArgs, out: &mut dyn Write) -> (i32, std::io::Result<()>) {
     let baseline = match args.baseline.as_deref().map(Baseline::read).transpose() {
         Ok(baseline) => baseline,
         Err(message) => {
-            eprintln!("error: {message}");
+            say!("error: {message}");
             return (2, Ok(()));
         }
     };
@@ -395,7 +395,7 @@ fn check(args: CheckArgs, out: &mut dyn Write) -> (i32, std::io::Result<()>) {
             }) => {
                 write_failed = failed;
                 if !args.quiet && fixes > 0 {
-                    eprintln!(
+                    say!(
                         "Fixed {fixes} finding{} in {files} file{}.",
                         plural(fixes),
                         plural(files)
@@ -471,7 +471,7 @@ fn configuration(args: &CheckArgs) -> Result<Config, config::ConfigError> {
 /// `govlint init`: writes the commented default configuration.
 fn init(path: &Path, force: bool) -> i32 {
     if path.exists() && !force {
-        eprintln!(
+        say!(
             "error: {} already exists; `govlint init --force` overwrites it",
             path.display()
         );
@@ -479,11 +479,11 @@ fn init(path: &Path, force: bool) -> i32 {
     }
     match crate::fix::write_atomically(path, config::TEMPLATE.as_bytes()) {
         Ok(()) => {
-            eprintln!("Wrote {}.", path.display());
+            say!("Wrote {}.", path.display());
             0
         }
         Err(err) => {
-            eprintln!("error: {}: could not write: {err}", path.display());
+            say!("error: {}: could not write: {err}", path.display());
             2
         }
     }
@@ -494,14 +494,14 @@ fn write_baseline(run: &linter::Run, file: &std::path::Path, quiet: bool) -> i32
     report_input_errors(run);
     let baseline = Baseline::of(run);
     if let Err(err) = baseline.write(file) {
-        eprintln!(
+        say!(
             "error: {}: could not write the baseline: {err}",
             file.display()
         );
         return 2;
     }
     if !quiet {
-        eprintln!(
+        say!(
             "Recorded {} finding{} in {}.",
             baseline.len(),
             plural(baseline.len()),
@@ -545,7 +545,7 @@ fn fix_files(
         // A Word file is never written (its findings carry no fixes either): say so, once.
         if linter::is_docx(&run.paths[file]) {
             if run.diagnostics.iter().any(|d| d.document == file) {
-                eprintln!(
+                say!(
                     "note: {}: fixes are not applied to Word files; the findings are reported",
                     run.paths[file]
                 );
@@ -571,7 +571,7 @@ fn fix_files(
         };
         // The fixes hold byte offsets into the text that was linted: never into other text.
         if run.digests[file] != Some(source.digest) {
-            eprintln!(
+            say!(
                 "error: {}: changed since it was linted; not fixed (run govlint again)",
                 run.paths[file]
             );
@@ -619,7 +619,7 @@ fn fix_files(
                     files += 1;
                 }
                 Err(err) => {
-                    eprintln!(
+                    say!(
                         "error: {}: could not write the fixes: {err}; the file is unchanged",
                         run.paths[file]
                     );
@@ -642,10 +642,10 @@ fn fix_files(
 fn report_input_errors(run: &linter::Run) {
     for skipped in &run.skipped {
         let what = skipped.message.trim_end_matches(", not linted");
-        eprintln!("note: {}: {what}, skipped", skipped.path);
+        say!("note: {}: {what}, skipped", skipped.path);
     }
     for error in &run.errors {
-        eprintln!("error: {}: {}", error.path, error.message);
+        say!("error: {}: {}", error.path, error.message);
     }
 }
 

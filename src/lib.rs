@@ -3,6 +3,15 @@
 //! The pipeline is `linter` (inputs → `document` model → `rules` and the `dedup` phase →
 //! sorted `diagnostic`s, less what `suppress`ion comments silence) followed by one of the `render` formats; `cli` wires it together.
 
+/// Prints a line on standard error with every control character escaped: file names,
+/// messages and configuration text may hold a line break that forges a CI annotation
+/// (`x\n::error file=README.md::…`) or a terminal escape sequence.
+macro_rules! say {
+    ($($arg:tt)*) => {
+        eprintln!("{}", $crate::text::escape_controls(&format!($($arg)*)))
+    };
+}
+
 pub mod baseline;
 pub mod cache;
 pub mod cli;

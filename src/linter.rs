@@ -506,7 +506,7 @@ fn lint_document(document: Document, options: &Options, keep_source: bool) -> Li
     {
         let (found, dropped) = rules::check_document_counted(rule, &document, 0);
         if dropped > 0 {
-            eprintln!(
+            say!(
                 "warning: {}: {} found {} times; only the first {} are reported",
                 document.source.path,
                 rule.name,
@@ -662,7 +662,7 @@ fn finish(
         pairs = found.pairs;
         truncated = found.truncated;
         if truncated {
-            eprintln!(
+            say!(
                 "warning: the near-duplicate search stopped early: so many paragraphs are alike \
                  that their similar pairs run into the millions; some near copies are not \
                  reported, or are shown against a less similar paragraph (exact copies are all \
@@ -694,7 +694,7 @@ fn finish(
             .collect();
         // The cache only saves work: failing to write it is not an error of the run.
         if let Err(err) = Cache::save(dir, &fingerprint(options), entries, &pairs) {
-            eprintln!(
+            say!(
                 "warning: {}: could not write the cache: {err}",
                 dir.display()
             );

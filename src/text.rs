@@ -171,8 +171,25 @@ static LEADING_LABEL: LazyLock<Regex> = LazyLock::new(|| {
     .expect("label pattern is valid")
 });
 
+/// `text` with every control character (line breaks, tabs, escapes, C1 controls) written as
+/// an escape (`\n`, `\u{1b}`), so that it prints as one inert line.
+pub fn escape_controls(text: &str) -> std::borrow::Cow<'_, str> {
+    if !text.contains(char::is_control) {
+        return std::borrow::Cow::Borrowed(text);
+    }
+    let mut escaped = String::with_capacity(text.len() + 8);
+    for c in text.chars() {
+        if c.is_control() {
+            escaped.extend(c.escape_default());
+        } else {
+            escaped.push(c);
+        }
+    }
+    std::borrow::Cow::Owned(escaped)
+}
+
 /// The enumerator or date a paragraph opens with (`第五条`, `（二）`, `一是`, `3.`,
-/// `2021年5月20日`): what makes parallel provisions distinct even when their words agree.
+/// `2021年5月20日`); the duplicate phase leaves enumerators out of its comparison.
 pub fn leading_label(text: &str) -> Option<&str> {
     let found = LEADING_LABEL.find(text)?;
     // `3.5%` opens with a number, not an enumerator.

@@ -666,3 +666,28 @@ fn fixes_are_never_taken_from_the_cache() {
         "　　共有12345家企业今年。\n"
     );
 }
+
+/// A file name cannot forge a CI annotation or send an escape sequence through standard
+/// error: the notes and errors that name files print control characters escaped.
+#[cfg(unix)]
+#[test]
+fn file_names_print_on_standard_error_without_control_characters() {
+    let forged = "x\n::error file=README.md,line=1::Forged\n\u{1b}[31m.txt";
+    let dir = workspace(&[(forged, PNG), ("notice.txt", STRAY_PERIOD.as_bytes())]);
+    let output = Command::new(BIN)
+        .current_dir(dir.path())
+        .args(["check", ".", "--format", "github"])
+        .output()
+        .unwrap();
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(stderr.contains(r"x\n::error file=README.md"), "{stderr}");
+    assert!(!stderr.lines().any(|l| l.starts_with("::")), "{stderr}");
+    assert!(!stderr.contains('\u{1b}'), "{stderr}");
+    let stdout = String::from_utf8_lossy(&output.stdout);
+    assert!(
+        !stdout
+            .lines()
+            .any(|l| l.starts_with("::error file=README.md")),
+        "{stdout}"
+    );
+}
