@@ -282,6 +282,9 @@ pub struct Severities {
     pub rules: Levels,
     /// `[per-file."GLOB"]` tables, in the file's order (later tables win).
     pub per_file: Vec<PerFile>,
+    /// Every table's glob in one set, index for index: a path is matched once, however
+    /// many tables a configuration holds (thousands took seconds one glob at a time).
+    per_file_globs: GlobSet,
 }
 
 /// Configured levels by rule name (`None`: off).
@@ -324,10 +327,9 @@ impl Severities {
         let mut level = self.rules.get(rule.name).copied();
         if !self.per_file.is_empty() {
             let relative = relative_to(root, Path::new(path));
-            for per_file in &self.per_file {
-                if per_file.glob.is_match(&relative)
-                    && let Some(&configured) = per_file.levels.get(rule.name)
-                {
+            // Indices in ascending order: later tables win.
+            for index in self.per_file_globs.matches(&relative) {
+                if let Some(&configured) = self.per_file[index].levels.get(rule.name) {
                     level = Some(configured);
                 }
             }
@@ -461,6 +463,7 @@ pub fn parse(path: &Path, text: &str) -> Result<Config, ConfigError> {
     if let Some(rules) = &raw.rules {
         severities.rules = table(rules)?;
     }
+    let mut per_file_globs = GlobSetBuilder::new();
     for (pattern, entries) in raw.per_file.iter().flatten() {
         let glob = Glob::new(pattern.get_ref().trim_start_matches("./")).map_err(|err| {
             fail(
@@ -469,12 +472,16 @@ pub fn parse(path: &Path, text: &str) -> Result<Config, ConfigError> {
                 None,
             )
         })?;
+        per_file_globs.add(glob.clone());
         severities.per_file.push(PerFile {
             pattern: pattern.get_ref().clone(),
             glob: glob.compile_matcher(),
             levels: table(entries)?,
         });
     }
+    severities.per_file_globs = per_file_globs
+        .build()
+        .map_err(|err| fail(None, format!("the [per-file] globs: {err}"), None))?;
 
     let strings = |list: &Option<Vec<Spanned<String>>>| -> Vec<String> {
         list.iter().flatten().map(|s| s.get_ref().clone()).collect()
