@@ -410,6 +410,14 @@ pub fn read_text(path: &Path, limit: u64) -> Result<String, String> {
         ErrorKind::IsADirectory => "a directory, where a file was expected".to_string(),
         _ => err.to_string(),
     };
+    // Opening a FIFO waits for a writer, for ever: only regular files are read.
+    let meta = std::fs::metadata(path).map_err(describe)?;
+    if meta.is_dir() {
+        return Err("a directory, where a file was expected".to_string());
+    }
+    if !meta.is_file() {
+        return Err("not a regular file (a pipe, socket or device)".to_string());
+    }
     let mut bytes = Vec::new();
     std::fs::File::open(path)
         .and_then(|file| file.take(limit.saturating_add(1)).read_to_end(&mut bytes))

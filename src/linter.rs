@@ -269,14 +269,19 @@ pub fn read_limited(
 }
 
 fn read_file(path: &Path, limit: u64) -> Result<Vec<u8>, String> {
-    let size = match std::fs::metadata(path) {
-        Ok(meta) => meta.len(),
+    let meta = match std::fs::metadata(path) {
+        Ok(meta) => meta,
         // Listed by a walk, gone when read: deleted meanwhile, or a link to nothing.
         Err(err) if err.kind() == std::io::ErrorKind::NotFound && path.is_symlink() => {
             return Err("a symbolic link to a file that does not exist".into());
         }
         Err(err) => return Err(describe_io_error(&err)),
     };
+    // Opening a FIFO waits for a writer, for ever: only regular files are read.
+    if !meta.is_file() && !meta.is_dir() {
+        return Err("not a regular file (a pipe, socket or device)".into());
+    }
+    let size = meta.len();
     if size > limit {
         return Err(too_large(size, limit));
     }

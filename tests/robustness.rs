@@ -691,3 +691,38 @@ fn file_names_print_on_standard_error_without_control_characters() {
         "{stdout}"
     );
 }
+
+/// A FIFO named as a file, an allowlist or a baseline is refused at once, naming it: opening
+/// one for reading would wait for a writer for ever.
+#[cfg(unix)]
+#[test]
+fn pipes_named_as_inputs_are_refused_without_waiting() {
+    let dir = workspace(&[("notice.txt", STRAY_PERIOD.as_bytes())]);
+    let fifo = dir.path().join("fifo.txt");
+    let made = std::process::Command::new("mkfifo")
+        .arg(&fifo)
+        .status()
+        .map(|s| s.success());
+    if made.ok() != Some(true) {
+        eprintln!("skipped: no mkfifo");
+        return;
+    }
+    for args in [
+        vec!["check", "fifo.txt", "notice.txt"],
+        vec!["check", "notice.txt", "--dup-allowlist", "fifo.txt"],
+        vec!["check", "notice.txt", "--baseline", "fifo.txt"],
+    ] {
+        let output = Command::new(BIN)
+            .current_dir(dir.path())
+            .args(&args)
+            .timeout(std::time::Duration::from_secs(20))
+            .output()
+            .unwrap();
+        assert_eq!(output.status.code(), Some(2), "{args:?}: {output:?}");
+        let stderr = String::from_utf8_lossy(&output.stderr);
+        assert!(
+            stderr.contains("fifo.txt") && stderr.contains("not a regular file"),
+            "{stderr}"
+        );
+    }
+}
