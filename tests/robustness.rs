@@ -502,7 +502,7 @@ fn a_configuration_that_is_not_text_or_not_a_file_names_the_file() {
         );
         assert!(output.stdout.is_empty());
     }
-    // An endless file is read up to a limit, not to the end.
+    // A device (an endless one here) is not read at all: only regular files are.
     if cfg!(unix) {
         let output = govlint(
             dir.path(),
@@ -510,7 +510,7 @@ fn a_configuration_that_is_not_text_or_not_a_file_names_the_file() {
         );
         assert_eq!(
             stderr(&output).trim_end(),
-            "error: /dev/zero: cannot read the configuration file: larger than 1 MB"
+            "error: /dev/zero: cannot read the configuration file: not a regular file (a pipe, socket or device)"
         );
         let output = govlint(
             dir.path(),
@@ -519,9 +519,16 @@ fn a_configuration_that_is_not_text_or_not_a_file_names_the_file() {
         assert_eq!(code(&output), 2);
         assert_eq!(
             stderr(&output).trim_end(),
-            "error: /dev/zero: cannot read the allowlist: larger than 64 MB"
+            "error: /dev/zero: cannot read the allowlist: not a regular file (a pipe, socket or device)"
         );
     }
+    // A regular file is read up to a limit, not to the end.
+    std::fs::write(dir.path().join("big.toml"), vec![b'#'; 2 << 20]).unwrap();
+    let output = govlint(dir.path(), &["check", "notice.txt", "--config", "big.toml"]);
+    assert_eq!(
+        stderr(&output).trim_end(),
+        "error: big.toml: cannot read the configuration file: larger than 1 MB"
+    );
 }
 
 /// `--fix` writes a temporary file and renames it over the original. A debug build aborts
