@@ -268,6 +268,11 @@ pub fn file_units(document: &Document, settings: &Settings) -> FileUnits {
 
 /// The document's title repeated among its first paragraphs, with its places.
 fn repeated_title(document: &Document) -> Option<RepeatedTitle> {
+    // A web page is read whole, site chrome first (`站内搜索` / `站内搜索`): its first line is
+    // not the article's title.
+    if document.format == Format::Html {
+        return None;
+    }
     let (title, copy) = structure::repeated_title(document)?;
     let place = |first: usize, last: usize| {
         let span = document.paragraphs[first].span().start..document.paragraphs[last].span().end;
