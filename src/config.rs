@@ -293,7 +293,6 @@ pub type Levels = BTreeMap<&'static str, Option<Severity>>;
 #[derive(Debug, Clone)]
 pub struct PerFile {
     pub pattern: String,
-    pub glob: globset::GlobMatcher,
     pub levels: Levels,
 }
 
@@ -480,10 +479,9 @@ pub fn parse(path: &Path, text: &str) -> Result<Config, ConfigError> {
                 None,
             )
         })?;
-        per_file_globs.add(glob.clone());
+        per_file_globs.add(glob);
         severities.per_file.push(PerFile {
             pattern: pattern.get_ref().clone(),
-            glob: glob.compile_matcher(),
             levels: table(entries)?,
         });
     }

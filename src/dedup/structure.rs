@@ -133,12 +133,6 @@ fn chinese_number(text: &str) -> Option<u32> {
     seen.then_some(total + digit)
 }
 
-/// The label a paragraph opens with, when it is an enumerator and not content: a date
-/// opens a record or a news paragraph, and stays part of the text.
-pub fn enumerator(text: &str) -> Option<&str> {
-    leading_label(text).filter(|label| !is_date(label))
-}
-
 /// Each paragraph's provision, in document order.
 pub fn provisions(document: &Document) -> Vec<Provision> {
     outline(document).provisions
@@ -148,7 +142,8 @@ pub fn provisions(document: &Document) -> Vec<Provision> {
 pub struct Outline {
     /// Each paragraph's provision.
     pub provisions: Vec<Provision>,
-    /// Each paragraph's enumerator (`enumerator`), as its length in bytes, or 0.
+    /// Each paragraph's enumerator (its leading label unless a date, which is content), as
+    /// its length in bytes, or 0.
     pub enumerators: Vec<u8>,
     /// See `is_statute`.
     pub is_statute: bool,
