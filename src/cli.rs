@@ -558,13 +558,15 @@ fn fix_files(
             .filter(|d| d.document == file)
             .collect();
         let chosen = crate::fix::chosen(&diagnostics, args.unsafe_fixes);
-        let is_stdin = stdin && run.paths[file] == args.stdin_filename;
+        // Read and written by its own name, which `paths` may only approximate.
+        let disk = run.files[file].as_deref();
+        let is_stdin = stdin && disk.is_none();
         if chosen.is_empty() && !is_stdin {
             continue;
         }
         #[cfg(debug_assertions)]
-        if !is_stdin {
-            crate::fix::test_edit(Path::new(&run.paths[file]), "GOVLINT_TEST_EDIT_BEFORE_FIX");
+        if let Some(disk) = disk {
+            crate::fix::test_edit(disk, "GOVLINT_TEST_EDIT_BEFORE_FIX");
         }
         let Some(source) = run.source(file) else {
             continue;
@@ -600,8 +602,8 @@ fn fix_files(
         } else if is_stdin {
             write!(out, "{fixed}").map_err(Err)?;
             return Ok(FixOutcome::Printed);
-        } else if fixed != source.text {
-            let dir = Path::new(&run.paths[file])
+        } else if let Some(disk) = disk.filter(|_| fixed != source.text) {
+            let dir = disk
                 .parent()
                 .filter(|d| !d.as_os_str().is_empty())
                 .unwrap_or(Path::new("."));
@@ -610,8 +612,7 @@ fn fix_files(
             }
             // Written back in the file's own encoding, or not at all; the other files go on.
             let written = source.encoding.encode(&fixed).and_then(|bytes| {
-                crate::fix::write_fixed(Path::new(&run.paths[file]), &bytes, source.digest)
-                    .map_err(|err| err.to_string())
+                crate::fix::write_fixed(disk, &bytes, source.digest).map_err(|err| err.to_string())
             });
             match written {
                 Ok(()) => {

@@ -43,8 +43,11 @@ impl InputError {
 pub const DEFAULT_MAX_FILE_SIZE: u64 = 64 * 1024 * 1024;
 
 pub struct Run {
-    /// Every file linted, sorted; diagnostics refer to files by index here.
+    /// Every file linted, sorted, as printed; diagnostics refer to files by index here.
     pub paths: Vec<String>,
+    /// Where each file is on disk (`None`: standard input, or a document given in memory):
+    /// what is read again and written, since `paths` cannot spell every file name.
+    pub files: Vec<Option<PathBuf>>,
     /// The files' text where it was kept (`Options::keep_sources`); see `Run::source`.
     pub sources: Vec<Option<Source>>,
     /// Sorted by path, line, column, rule.
@@ -73,9 +76,8 @@ impl Run {
         if let Some(source) = self.sources.get(file)?.as_ref() {
             return Some(std::borrow::Cow::Borrowed(source));
         }
-        let path = &self.paths[file];
         read_limited(
-            &Input::File(PathBuf::from(path)),
+            &Input::File(self.files.get(file)?.clone()?),
             Some(self.encodings[file]),
             self.max_file_size,
         )
@@ -216,8 +218,38 @@ fn walk_error(root: &Path, err: &ignore::Error) -> InputError {
     }
 }
 
+/// A path as govlint prints it: as it is when it is valid Unicode, else with each byte
+/// that is not shown as `\xFF`, so two names differing only there stay apart on screen.
 pub fn display(path: &Path) -> String {
-    path.display().to_string()
+    let bytes = path.as_os_str().as_encoded_bytes();
+    if let Ok(text) = std::str::from_utf8(bytes) {
+        return text.to_string();
+    }
+    let mut shown = String::with_capacity(bytes.len() + 8);
+    for chunk in bytes.utf8_chunks() {
+        shown.push_str(chunk.valid());
+        for byte in chunk.invalid() {
+            shown.push_str(&format!("\\x{byte:02X}"));
+        }
+    }
+    shown
+}
+
+/// What identifies a file in the cache and orders files that print alike: its path when
+/// that is valid Unicode, else a form no valid path has (it starts with NUL, which no file
+/// name holds) with its bytes kept apart.
+pub fn path_key(path: &Path) -> String {
+    let bytes = path.as_os_str().as_encoded_bytes();
+    match std::str::from_utf8(bytes) {
+        Ok(text) => text.to_string(),
+        Err(_) => {
+            let mut key = String::from("\0");
+            for byte in bytes {
+                key.push_str(&format!("{byte:02x}"));
+            }
+            key
+        }
+    }
 }
 
 fn describe_io_error(err: &std::io::Error) -> String {
@@ -373,6 +405,7 @@ impl Default for Options {
 /// What is kept of a file once its document-level rules have run.
 struct Linted {
     path: String,
+    file: Option<PathBuf>,
     source: Option<Source>,
     diagnostics: Vec<Diagnostic>,
     encoding: TextEncoding,
@@ -390,8 +423,8 @@ struct Linted {
 pub fn lint(inputs: &[Input], errors: Vec<InputError>, options: &Options) -> Run {
     let timer = Timer::start();
     let mut inputs: Vec<&Input> = inputs.iter().collect();
-    inputs.sort_by_key(|input| input_path(input));
-    inputs.dedup_by_key(|input| input_path(input));
+    inputs.sort_by_cached_key(|input| (input_path(input), input_key(input)));
+    inputs.dedup_by_key(|input| input_key(input));
     let fingerprint = fingerprint(options);
     let cache = options
         .cache
@@ -409,7 +442,7 @@ pub fn lint(inputs: &[Input], errors: Vec<InputError>, options: &Options) -> Run
                 .iter()
                 .map(|input| {
                     index
-                        .get(input_path(input).as_str())
+                        .get(input_key(input).as_str())
                         .and_then(|&e| taken[e].take())
                 })
                 .collect()
@@ -431,6 +464,7 @@ pub fn lint(inputs: &[Input], errors: Vec<InputError>, options: &Options) -> Run
             {
                 return Ok(Linted {
                     path: input_path(input),
+                    file: input_file(input),
                     source: None,
                     diagnostics,
                     encoding: decode::from_label(&found.encoding).unwrap_or(TextEncoding::Utf8),
@@ -443,6 +477,7 @@ pub fn lint(inputs: &[Input], errors: Vec<InputError>, options: &Options) -> Run
             }
             read_limited(input, options.encoding, options.max_file_size).map(|source| Linted {
                 stamp,
+                file: input_file(input),
                 // Standard input cannot be read again: keep its text.
                 ..lint_source(source, options, matches!(input, Input::Stdin { .. }))
             })
@@ -483,6 +518,26 @@ fn input_path(input: &Input) -> String {
         Input::File(path) => display(path),
         Input::Stdin { name } => name.clone(),
     }
+}
+
+/// `path_key` of an input; standard input is keyed by the name it is linted under.
+fn input_key(input: &Input) -> String {
+    match input {
+        Input::File(path) => path_key(path),
+        Input::Stdin { name } => name.clone(),
+    }
+}
+
+fn input_file(input: &Input) -> Option<PathBuf> {
+    match input {
+        Input::File(path) => Some(path.clone()),
+        Input::Stdin { .. } => None,
+    }
+}
+
+/// What identifies a linted file in the cache: `path_key` of its file, or its name.
+fn linted_key(path: &str, file: Option<&Path>) -> String {
+    file.map_or_else(|| path.to_string(), path_key)
 }
 
 /// Lints documents already in memory (tests, editors).
@@ -539,6 +594,7 @@ fn lint_document(document: Document, options: &Options, keep_source: bool) -> Li
     let Document { source, .. } = document;
     Linted {
         path: source.path.clone(),
+        file: None,
         encoding: source.encoding,
         digest: Some(source.digest),
         source: (options.keep_sources || keep_source).then_some(source),
@@ -586,9 +642,10 @@ fn finish(
     timer: &Timer,
     cache: Option<Cache>,
 ) -> Run {
-    linted.sort_by(|a, b| a.path.cmp(&b.path));
+    linted.sort_by(|a, b| (&a.path, &a.file).cmp(&(&b.path, &b.file)));
     let mut diagnostics = Vec::new();
     let mut paths = Vec::with_capacity(linted.len());
+    let mut files = Vec::with_capacity(linted.len());
     let mut sources = Vec::with_capacity(linted.len());
     let mut encodings = Vec::with_capacity(linted.len());
     let mut digests = Vec::with_capacity(linted.len());
@@ -608,6 +665,7 @@ fn finish(
             d
         }));
         paths.push(file.path);
+        files.push(file.file);
         encodings.push(file.encoding);
         digests.push(file.digest);
         sources.push(file.source);
@@ -616,8 +674,14 @@ fn finish(
         changed.push(!file.cached);
         directives.push(file.directives);
     }
+    let keys: Vec<String> = paths
+        .iter()
+        .zip(&files)
+        .map(|(path, file)| linted_key(path, file.as_deref()))
+        .collect();
     let mut run = Run {
         paths,
+        files,
         sources,
         diagnostics,
         errors,
@@ -631,8 +695,7 @@ fn finish(
     if duplicates_enabled(options) {
         // Pairs among unchanged files, from the cache, with entries mapped to this run.
         let known = cache.as_ref().map(|cache| {
-            let position: FxHashMap<&str, u32> = run
-                .paths
+            let position: FxHashMap<&str, u32> = keys
                 .iter()
                 .enumerate()
                 .map(|(i, p)| (p.as_str(), i as u32))
@@ -651,7 +714,7 @@ fn finish(
             // Spans are offsets into the decoded text: only UTF-8 text files map them to
             // bytes (a Word file's text is extracted from its zip).
             None if run.encodings[file].is_utf8() && !is_docx(&run.paths[file]) => {
-                read_range(Path::new(&run.paths[file]), span)
+                read_range(run.files[file].as_deref()?, span)
             }
             None => run.source(file)?.text.get(span.clone()).map(str::to_string),
         };
@@ -680,9 +743,8 @@ fn finish(
         cache.as_ref().is_some_and(|c| c.files() == changed.len()) && !changed.contains(&true);
     // An incomplete set of pairs must not be taken for the whole by the next run.
     if let Some(dir) = options.cache.as_ref().filter(|_| !unchanged && !truncated) {
-        let entries = run
-            .paths
-            .iter()
+        let entries = keys
+            .into_iter()
             .zip(stamps)
             .zip(units)
             .zip(per_file)
@@ -691,7 +753,7 @@ fn finish(
             .filter_map(
                 |(((((path, stamp), units), diagnostics), directives), encoding)| {
                     let mut entry =
-                        cache::Entry::new(path.clone(), stamp?, &diagnostics, units, directives);
+                        cache::Entry::new(path, stamp?, &diagnostics, units, directives);
                     entry.encoding = encoding.name().to_string();
                     Some(entry)
                 },

@@ -733,3 +733,67 @@ fn pipes_named_as_inputs_are_refused_without_waiting() {
         );
     }
 }
+
+/// A file name that is not valid Unicode is read and written by its own bytes: `--fix` edits
+/// `r\xff.txt` itself (it once wrote a new `r�.txt`), and two names differing only in such a
+/// byte are two files, each linted and each printed apart (`x\xFE.txt`, `x\xFF.txt`).
+#[cfg(unix)]
+#[test]
+fn file_names_that_are_not_unicode_are_linted_and_fixed_by_their_own_bytes() {
+    use std::ffi::OsStr;
+    use std::os::unix::ffi::OsStrExt;
+    let dir = tempfile::tempdir().unwrap();
+    let name = |bytes: &[u8]| dir.path().join(OsStr::from_bytes(bytes));
+    let fixable = "　　今年共有１２３４５家企业。\n";
+    std::fs::write(name(b"r\xff.txt"), fixable).unwrap();
+    std::fs::write(name(b"x\xfe.txt"), STRAY_PERIOD).unwrap();
+    std::fs::write(name(b"x\xff.txt"), fixable).unwrap();
+
+    let output = govlint(dir.path(), &["check", ".", "--format", "json"]);
+    let found = findings(&json(&output));
+    assert_eq!(
+        found,
+        [
+            (
+                "./r\\xFF.txt".to_string(),
+                "fullwidth-alphanumeric".to_string()
+            ),
+            ("./x\\xFE.txt".to_string(), "stray-period".to_string()),
+            (
+                "./x\\xFF.txt".to_string(),
+                "fullwidth-alphanumeric".to_string()
+            ),
+        ],
+        "{}",
+        stderr(&output)
+    );
+
+    let output = govlint(dir.path(), &["check", ".", "--fix"]);
+    assert_eq!(code(&output), 0, "{output:?}");
+    assert_eq!(
+        std::fs::read_to_string(name(b"x\xfe.txt")).unwrap(),
+        STRAY_PERIOD.replace("大奖.", "大奖。")
+    );
+    assert_eq!(
+        std::fs::read_to_string(name(b"r\xff.txt")).unwrap(),
+        "　　今年共有12345家企业。\n"
+    );
+    assert_eq!(
+        std::fs::read_to_string(name(b"x\xff.txt")).unwrap(),
+        "　　今年共有12345家企业。\n"
+    );
+    let mut left: Vec<Vec<u8>> = std::fs::read_dir(dir.path())
+        .unwrap()
+        .map(|e| e.unwrap().file_name().as_bytes().to_vec())
+        .collect();
+    left.sort();
+    assert_eq!(
+        left,
+        [
+            b"r\xff.txt".to_vec(),
+            b"x\xfe.txt".to_vec(),
+            b"x\xff.txt".to_vec()
+        ],
+        "no file was made under a lossy name"
+    );
+}
