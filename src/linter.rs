@@ -581,6 +581,9 @@ fn lint_document(document: Document, options: &Options, keep_source: bool) -> Li
     for diagnostic in &mut diagnostics {
         diagnostic.start = document.source.position(diagnostic.span.start);
         diagnostic.end = document.source.position(diagnostic.span.end);
+        for related in &mut diagnostic.related {
+            related.start = document.source.position(related.span.start);
+        }
         diagnostic.fingerprint = *fingerprints
             .entry(diagnostic.paragraph)
             .or_insert_with(|| paragraph_fingerprint(&document, diagnostic));

@@ -2,8 +2,9 @@
 //! documentation. `govlint rules`, `govlint rule NAME`, selection and the documentation
 //! tests all read this table.
 
-use crate::diagnostic::{Diagnostic, Edit, Fix, Severity};
+use crate::diagnostic::{Diagnostic, Edit, Fix, Related, Severity};
 use crate::document::{Document, Paragraph};
+use crate::source::Position;
 use std::ops::Range;
 
 pub mod cjk_space;
@@ -15,6 +16,7 @@ pub mod fullwidth_alphanumeric;
 pub mod halfwidth_punctuation;
 pub mod lost_character;
 pub mod mixed_number;
+pub mod multi_paragraph_quote;
 pub mod near_duplicate_paragraph;
 pub mod page_residue;
 mod pairing;
@@ -104,6 +106,7 @@ pub static RULES: &[&RuleInfo] = &[
     &near_duplicate_paragraph::RULE,
     &stray_period::RULE,
     &unbalanced_quote::RULE,
+    &multi_paragraph_quote::RULE,
     &unbalanced_bracket::RULE,
     &lost_character::RULE,
     &halfwidth_punctuation::RULE,
@@ -180,12 +183,26 @@ impl<'a> Report<'a> {
         safe: bool,
         edits: &[(Range<usize>, &str)],
     ) {
+        let edits: Vec<_> = edits
+            .iter()
+            .map(|(range, replacement)| (paragraph, range.clone(), *replacement))
+            .collect();
+        self.fix_across(title, safe, &edits);
+    }
+
+    /// `fix`, with edits in several paragraphs (a quotation's, say).
+    pub fn fix_across(
+        &mut self,
+        title: impl Into<String>,
+        safe: bool,
+        edits: &[(&Paragraph, Range<usize>, &str)],
+    ) {
         // Past the cap the finding was not kept: its fix goes with it.
-        if self.dropped > 0 {
+        if self.dropped > 0 || edits.is_empty() {
             return;
         }
         let mut mapped = Vec::with_capacity(edits.len());
-        for (range, replacement) in edits {
+        for (paragraph, range, replacement) in edits {
             let source = paragraph.source_range(range.clone());
             if self.source.get(source.clone()) != paragraph.text.get(range.clone()) {
                 return;
@@ -200,6 +217,23 @@ impl<'a> Report<'a> {
                 title: title.into(),
                 safe,
                 edits: mapped,
+            });
+        }
+    }
+
+    /// Points the last finding at a second place in the same document (where a quotation
+    /// closes, say); its line and column are filled in with the finding's own.
+    pub fn relate(&mut self, paragraph: &Paragraph, range: Range<usize>, message: &str) {
+        if self.dropped > 0 {
+            return;
+        }
+        let span = paragraph.source_range(range);
+        if let Some(last) = self.diagnostics.last_mut() {
+            last.related.push(Related {
+                document: self.document,
+                span,
+                start: Position::default(),
+                message: message.to_string(),
             });
         }
     }

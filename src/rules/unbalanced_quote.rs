@@ -57,7 +57,11 @@ pub const QUOTES: &[Family] = &[
     },
 ];
 
-fn check(document: &Document, report: &mut Report) {
+/// The quotation marks of `document` that pair with nothing in their paragraph (or run of
+/// broken lines), sorted by place. A `“` left open at the end of a paragraph whose next
+/// paragraph opens with `“` again is the GB/T 15834 4.8.3 layout of a quotation spanning
+/// paragraphs, not an orphan.
+pub fn quote_orphans(document: &Document) -> Vec<Orphan> {
     let paragraphs = &document.paragraphs;
     let ignore = |index: usize, at: usize, c: char| {
         let paragraph = &paragraphs[index];
@@ -73,48 +77,165 @@ fn check(document: &Document, report: &mut Report) {
                     && next.is_some_and(|n| n.is_ascii_alphabetic()));
         is_apostrophe || paragraph.is_protected(at)
     };
-    for chain in chains(paragraphs) {
-        let next_opens = paragraphs
-            .get(chain.end)
-            .and_then(|p| p.text.chars().next());
-        let found: Vec<Orphan> = orphans(paragraphs, chain, QUOTES, ignore)
-            .into_iter()
-            // GB/T 15834 4.8.3: a quotation spanning paragraphs leaves all but its last
-            // paragraph open, each next paragraph opening again.
-            .filter(|o| !(o.side == Side::Opener && next_opens == Some(o.mark)))
-            .collect();
-        for orphan in &found {
-            let mark = orphan.mark;
-            let (message, help) = match orphan.side {
-                Side::Opener => (
-                    format!("opening `{mark}` is never closed in this paragraph"),
-                    "add the closing mark where the quotation ends, or delete this one",
-                ),
-                Side::Closer => (
-                    format!("closing `{mark}` has no opening mark before it"),
-                    "add the opening mark where the quotation begins, or delete this one",
-                ),
-            };
-            let paragraph = &paragraphs[orphan.paragraph];
-            let span = orphan.at..orphan.at + mark.len_utf8();
-            report.add(orphan.paragraph, paragraph, span.clone(), message, help);
-            let in_paragraph = of_paragraph(&found, orphan.paragraph);
-            let slip = mirrored_slip(paragraph, in_paragraph, QUOTES)
-                .map(|slip| (slip, true))
-                .or_else(|| partner_fix(in_paragraph).map(|slip| (slip, false)));
-            match slip {
-                Some(((at, wrong, right), safe)) => {
-                    let title = format!("make `{wrong}` the `{right}` that pairs with the other");
-                    let right = right.to_string();
-                    report.fix(
-                        paragraph,
-                        title,
-                        safe,
-                        &[(at..at + wrong.len_utf8(), &right)],
-                    );
-                }
-                None => report.fix(paragraph, format!("delete `{mark}`"), false, &[(span, "")]),
+    let opens_with = |index: usize, mark: char| {
+        paragraphs
+            .get(index)
+            .is_some_and(|p| p.text.starts_with(mark))
+    };
+    chains(paragraphs)
+        .into_iter()
+        .flat_map(|chain| orphans(paragraphs, chain, QUOTES, ignore))
+        // A lead ending in `：` runs on into the quotation's first paragraph, so the next
+        // paragraph is looked at for every orphan, not only at the end of a run.
+        .filter(|o| !(o.side == Side::Opener && opens_with(o.paragraph + 1, o.mark)))
+        .collect()
+}
+
+/// Most paragraphs between the first and the last of one quotation spanning paragraphs:
+/// an amended article with its items, or a quoted section, fits well within.
+const SPANNING_PARAGRAPHS: usize = 60;
+
+/// A quotation running over several paragraphs without reopening each one.
+pub struct Spanning {
+    /// Its opening mark: an index into the orphans it was found among.
+    pub opener: usize,
+    /// Its closing mark, when that is an orphan too (an index like `opener`); `None` when
+    /// the quotation's last paragraph reopens and closes on its own (`“…”`).
+    pub closer: Option<usize>,
+    /// The paragraph and byte of its closing mark.
+    pub closes: (usize, usize, char),
+}
+
+/// The quotations of `found` (from `quote_orphans`) that run over several paragraphs
+/// without reopening each one (the official layout of amendments: `将第二十条修改为：` /
+/// `“出版物…` / `出版者…` / `…承担举证责任。”`): an opening mark left open to the end of its
+/// paragraph, closed a few paragraphs on by the next orphan of its family, a closing mark
+/// with nothing of the family before it in its own paragraph; or by a last paragraph that
+/// reopens and closes (`“单位犯前款罪的，…处罚。”`), with no mark of the family between.
+pub fn spanning_quotations(document: &Document, found: &[Orphan]) -> Vec<Spanning> {
+    let paragraphs = &document.paragraphs;
+    let family = |mark: char| {
+        QUOTES
+            .iter()
+            .position(|f| f.openers.contains(&mark) || f.closers.contains(&mark))
+    };
+    let mut spanning = Vec::new();
+    for (index, opener) in found.iter().enumerate() {
+        if opener.side != Side::Opener {
+            continue;
+        }
+        let Some(of) = family(opener.mark) else {
+            continue;
+        };
+        let members = &QUOTES[of];
+        if paragraphs[opener.paragraph].text[opener.at..].contains(members.closers) {
+            continue;
+        }
+        let within = |paragraph: usize| {
+            paragraph > opener.paragraph && paragraph - opener.paragraph <= SPANNING_PARAGRAPHS
+        };
+        let next = found[index + 1..]
+            .iter()
+            .position(|o| family(o.mark) == Some(of))
+            .map(|offset| index + 1 + offset);
+        if let Some(closer) = next.map(|next| (next, &found[next]))
+            && closer.1.side == Side::Closer
+            && within(closer.1.paragraph)
+            && !paragraphs[closer.1.paragraph].text[..closer.1.at].contains(members.openers)
+        {
+            spanning.push(Spanning {
+                opener: index,
+                closer: Some(closer.0),
+                closes: (closer.1.paragraph, closer.1.at, closer.1.mark),
+            });
+            continue;
+        }
+        let holds_family =
+            |text: &str| text.contains(members.openers) || text.contains(members.closers);
+        for later in opener.paragraph + 1..paragraphs.len() {
+            if !within(later) {
+                break;
             }
+            let text = &paragraphs[later].text;
+            if !holds_family(text) {
+                continue;
+            }
+            if let Some(at) = reopened_and_closed(text, members) {
+                spanning.push(Spanning {
+                    opener: index,
+                    closer: None,
+                    closes: (later, at, text[at..].chars().next().unwrap_or('”')),
+                });
+            }
+            break;
+        }
+    }
+    spanning
+}
+
+/// Where the closing mark is, when `text` is one quoted paragraph: it opens with an
+/// opening mark of `family`, ends with a closing one (a full stop may follow), and holds
+/// no other mark of the family.
+fn reopened_and_closed(text: &str, family: &Family) -> Option<usize> {
+    let first = text.chars().next()?;
+    let body = text.trim_end_matches(['。', '；']);
+    let last = body.chars().next_back()?;
+    let at = body.len() - last.len_utf8();
+    let marks = text
+        .chars()
+        .filter(|c| family.openers.contains(c) || family.closers.contains(c))
+        .count();
+    (family.openers.contains(&first) && family.closers.contains(&last) && marks == 2 && at > 0)
+        .then_some(at)
+}
+
+fn check(document: &Document, report: &mut Report) {
+    let paragraphs = &document.paragraphs;
+    let mut found = quote_orphans(document);
+    // Reported once, as a layout to correct, by `multi-paragraph-quote`.
+    let spanning: std::collections::BTreeSet<usize> = spanning_quotations(document, &found)
+        .into_iter()
+        .flat_map(|quotation| std::iter::once(quotation.opener).chain(quotation.closer))
+        .collect();
+    if !spanning.is_empty() {
+        found = found
+            .into_iter()
+            .enumerate()
+            .filter(|(index, _)| !spanning.contains(index))
+            .map(|(_, orphan)| orphan)
+            .collect();
+    }
+    for orphan in &found {
+        let mark = orphan.mark;
+        let (message, help) = match orphan.side {
+            Side::Opener => (
+                format!("opening `{mark}` is never closed in this paragraph"),
+                "add the closing mark where the quotation ends, or delete this one",
+            ),
+            Side::Closer => (
+                format!("closing `{mark}` has no opening mark before it"),
+                "add the opening mark where the quotation begins, or delete this one",
+            ),
+        };
+        let paragraph = &paragraphs[orphan.paragraph];
+        let span = orphan.at..orphan.at + mark.len_utf8();
+        report.add(orphan.paragraph, paragraph, span.clone(), message, help);
+        let in_paragraph = of_paragraph(&found, orphan.paragraph);
+        let slip = mirrored_slip(paragraph, in_paragraph, QUOTES)
+            .map(|slip| (slip, true))
+            .or_else(|| partner_fix(in_paragraph).map(|slip| (slip, false)));
+        match slip {
+            Some(((at, wrong, right), safe)) => {
+                let title = format!("make `{wrong}` the `{right}` that pairs with the other");
+                let right = right.to_string();
+                report.fix(
+                    paragraph,
+                    title,
+                    safe,
+                    &[(at..at + wrong.len_utf8(), &right)],
+                );
+            }
+            None => report.fix(paragraph, format!("delete `{mark}`"), false, &[(span, "")]),
         }
     }
 }
