@@ -275,6 +275,17 @@ impl Normalized {
     pub fn sentence(&self, paragraph: usize, sentence: usize) -> &str {
         &self.text[self.sentence_range(self.paragraph_starts[paragraph] + sentence)]
     }
+
+    /// The normalized text of sentences `sentences` of paragraph `paragraph`, end to end.
+    pub fn sentences(&self, paragraph: usize, sentences: Range<usize>) -> &str {
+        let first = self.paragraph_starts[paragraph];
+        if sentences.is_empty() {
+            return "";
+        }
+        let start = self.sentence_range(first + sentences.start).start;
+        let end = self.sentence_range(first + sentences.end - 1).end;
+        &self.text[start..end]
+    }
 }
 
 /// Plain text paragraphs. Chinese articles put one paragraph per line; some files instead

@@ -33,7 +33,9 @@ Spaces that are layout, not slips:
   `习近平在参加江苏代表团审议时强调 因地制宜发展新质生产力`, `省长 王予波`,
   `本报记者 戴冰摄`), and spaces in such lines between two long phrases;
 - the space after an article or part number at the start of a paragraph
-  (`第一条 为了…`, `第一章 总则`, `第二分编 …`);
+  (`第一条 为了…`, `第一章 总则`, `第二分编 …`, `第二百八十七条之一 …`, quoted by an
+  amendment as `“第一百二十条之二 …`), or after a sentence stop where articles run
+  together on one line (`…适用本章规定。 第一百一十七条 未按…`);
 - letter-spaced text, where single characters are spaced one by one (`第一章 总 则`,
   `土 地 使 用 期 限`): the whole run is left alone;
 - a two-character name spaced on purpose to line up with three-character names, which
@@ -74,9 +76,22 @@ const SHORT_LINE: usize = 40;
 /// A phrase of this many Han characters on both sides of a space makes it a separator.
 const PHRASE: usize = 4;
 
+/// An article or part number opening a paragraph (`第一条`, `第二百八十七条之一`, quoted
+/// by an amendment as `“第一百二十条之二`; a zero-width space left before it is not text).
 static LEADING_NUMBER: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^第[一二三四五六七八九十百千零〇两0-9０-９]+(?:分编|[条章节编款项目篇部卷])$")
-        .expect("article number pattern is valid")
+    Regex::new(
+        r"^[\u{200B}\u{FEFF}]*“?第[一二三四五六七八九十百千零〇两0-9０-９]+(?:分编|[条章节编款项目篇部卷])(?:之[一二三四五六七八九十]+)?$",
+    )
+    .expect("article number pattern is valid")
+});
+
+/// An article number after a sentence stop: articles run together on one line
+/// (`…适用本章规定。 第一百一十七条 未按…`).
+static RUN_ON_ARTICLE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"[。；！？”][ \u{3000}]?第[一二三四五六七八九十百千零〇两0-9０-９]+条(?:之[一二三四五六七八九十]+)?$",
+    )
+    .expect("article number pattern is valid")
 });
 
 static DATE_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
@@ -265,6 +280,7 @@ fn is_layout(context: &Context, gap: &Range<usize>) -> bool {
         // An article number is a few characters: a long text before the space is not one
         // (and is not matched again for each of its spaces).
         || gap.start <= LEADING_NUMBER_BYTES && LEADING_NUMBER.is_match(&text[..gap.start])
+        || RUN_ON_ARTICLE.is_match(tail(text, gap.start, LEADING_NUMBER_BYTES))
         || DATE_BEFORE.is_match(&text[..gap.start])
         || DATE_AFTER.is_match(&text[gap.end..])
         || is_record_entry(text, gap)
@@ -274,6 +290,15 @@ fn is_layout(context: &Context, gap: &Range<usize>) -> bool {
 
 /// Longest text before a space that may be an article number (`第一千二百三十四条`).
 const LEADING_NUMBER_BYTES: usize = 96;
+
+/// The last `bytes` bytes or so of `text[..end]`, starting on a character.
+fn tail(text: &str, end: usize, bytes: usize) -> &str {
+    let mut start = end.saturating_sub(bytes);
+    while !text.is_char_boundary(start) {
+        start += 1;
+    }
+    &text[start..end]
+}
 
 /// The space lies in a sentence without a stop (a title, headline, caption or signature)
 /// that is short, or it separates two long phrases there.
@@ -393,6 +418,11 @@ mod tests {
                 vec!["量 发"],
             ),
             ("依照本法第十条 规定处理。", vec!["条 规"]),
+            ("减刑幅度应当比照本规定第六条 从严掌握。", vec!["条 从"]),
+            (
+                "第二百七十一 条法庭对证据有疑问的，可以宣布休庭。",
+                vec!["一 条"],
+            ),
             ("我们通过 加强监管，提高了效率。", vec!["过 加"]),
         ] {
             assert_eq!(findings(&super::RULE, text), marked, "{text}");
@@ -413,6 +443,11 @@ mod tests {
             "第一条 为了规范政府信息公开工作，制定本条例。",
             "第一千二百零四条 因运输者、仓储者等第三人的过错使产品存在缺陷。",
             "第二分编 合同",
+            // Criminal Law and its Amendment IX (LawRefBook/Laws).
+            "第二百八十七条之一 利用信息网络实施下列行为之一，情节严重的，处三年以下有期徒刑。",
+            "“第一百二十条之二 有下列情形之一的，处五年以下有期徒刑、拘役、管制或者剥夺政治权利。",
+            "\u{200B}第一条 为了防止和纠正违法的或者不当的行政行为，制定本法。",
+            "违反本法规定的，适用本章规定。 第一百一十七条 未按规定报告的，责令改正。",
             // Letter spacing and padded names.
             "第一章 总 则",
             "土 地 使 用 期 限 的 批 复",

@@ -5,7 +5,7 @@ use super::{Check, Fixes, Report, RuleInfo};
 use crate::diagnostic::Severity;
 use crate::document::{Document, Normalized, Paragraph};
 use crate::normalize::normalize;
-use crate::text::is_space;
+use crate::text::{CLOSING_MARKS, is_space};
 use rustc_hash::FxHashMap;
 use std::ops::Range;
 
@@ -15,7 +15,7 @@ pub static RULE: RuleInfo = RuleInfo {
     summary: "The same sentence twice in a paragraph, or a paragraph's last sentence repeated at the start of the next.",
     explanation: r#"
 ## What it does
-Compares the sentences of each paragraph (ended by `。！？；`), after folding spaces,
+Compares the sentences of each paragraph (ended by `。！？`), after folding spaces,
 punctuation and full/half width, and reports a sentence that repeats an earlier one of the
 same paragraph, or the first sentence of a paragraph when it repeats the last sentence of
 the paragraph just before. A run of several repeated sentences (`甲。乙。甲。乙。`) is one
@@ -34,8 +34,11 @@ in an official text it looks careless.
   citation repeated for emphasis (`“绿水青山就是金山银山。”`), or a sentence inside a
   quotation. Parallel rhetoric that repeats a clause but not the whole sentence
   (`坚持人民至上，……；坚持人民至上，……`) differs, so it is not a repeat.
-- A repeat inside one sentence (`现通知如下：现通知如下：`): sentences end at `。！？；`,
-  not at commas or colons.
+- A repeat inside one sentence (`现通知如下：现通知如下：`): sentences end at `。！？`,
+  not at commas, colons or semicolons. The formulas of legal text that close clause after
+  clause (`…；拒不改正的，处五万元以下罚款。`) are compared with the whole sentence they end.
+- Articles run together on one line (`…适用本章规定。 第一百一十七条 未按…`): a sentence is
+  not compared with those of the articles before it.
 - Headings, and a whole paragraph repeated (`duplicate-paragraph` reports that).
 - Sentences repeated further apart (in paragraphs that are not adjacent): that is common
   in long documents and not a paste slip.
@@ -67,6 +70,8 @@ struct Sentence<'a> {
     range: Range<usize>,
     /// The normalized sentence; `None` when it is too short or quoted to compare.
     key: Option<&'a str>,
+    /// It opens an article: what repeats before it belongs to another article.
+    opens_article: bool,
 }
 
 fn check(document: &Document, report: &mut Report) {
@@ -119,6 +124,10 @@ fn check(document: &Document, report: &mut Report) {
         let mut seen = 0;
         let mut j = usize::from(reported_first);
         while j < own.len() {
+            if own[j].opens_article {
+                first_of.clear();
+                seen = j;
+            }
             for (i, sentence) in own.iter().enumerate().take(j).skip(seen) {
                 if let Some(key) = sentence.key {
                     first_of.entry(key).or_insert(i);
@@ -196,7 +205,9 @@ fn adjacent_repeat<'s, 'a>(
     (first.key.is_some() && first.key == last.key && whole[0] != whole[1]).then_some((last, first))
 }
 
-/// The sentences of paragraph `index`, each with its comparison key.
+/// The sentences of paragraph `index`, each with its comparison key. A sentence here ends
+/// with `。！？`: the clauses a `；` ends are parts of one, so the formulas of legal text
+/// (`…；拒不改正的，处五万元以下罚款。`) are compared with all that leads to them.
 fn sentences<'a>(
     paragraph: &Paragraph,
     index: usize,
@@ -205,43 +216,64 @@ fn sentences<'a>(
     let text = &paragraph.text;
     let mut depth = 0usize;
     let quoted = paragraph.may_contain_any(&QUOTATION_MARKS);
-    paragraph
-        .sentences
-        .iter()
-        .enumerate()
-        .filter_map(|(number, range)| {
-            let sentence = &text[range.clone()];
-            let lead = sentence.len() - sentence.trim_start_matches(is_space).len();
-            let trimmed = sentence.trim_matches(is_space);
-            if trimmed.is_empty() {
-                return None;
-            }
-            // What the sentence says outside quotation marks must be long enough on its own
-            // (only worked out where quotation marks are about).
-            let outside = (depth > 0 || quoted && sentence.contains(QUOTATION_MARKS)).then(|| {
-                let mut outside = String::new();
-                for c in sentence.chars() {
-                    match c {
-                        '“' | '「' | '『' => depth += 1,
-                        '”' | '」' | '』' => depth = depth.saturating_sub(1),
-                        _ if depth == 0 => outside.push(c),
-                        _ => {}
-                    }
+    let mut found = Vec::new();
+    let mut first = 0;
+    for (number, range) in paragraph.sentences.iter().enumerate() {
+        let ends = text[range.clone()]
+            .trim_end_matches(is_space)
+            .trim_end_matches(CLOSING_MARKS)
+            .ends_with(FULL_STOPS);
+        if !ends && number + 1 < paragraph.sentences.len() {
+            continue;
+        }
+        let parts = first..number + 1;
+        first = number + 1;
+        let range = paragraph.sentences[parts.start].start..range.end;
+        let sentence = &text[range.clone()];
+        let lead = sentence.len() - sentence.trim_start_matches(is_space).len();
+        let trimmed = sentence.trim_matches(is_space);
+        if trimmed.is_empty() {
+            continue;
+        }
+        // What the sentence says outside quotation marks must be long enough on its own
+        // (only worked out where quotation marks are about).
+        let outside = (depth > 0 || quoted && sentence.contains(QUOTATION_MARKS)).then(|| {
+            let mut outside = String::new();
+            for c in sentence.chars() {
+                match c {
+                    '“' | '「' | '『' => depth += 1,
+                    '”' | '」' | '』' => depth = depth.saturating_sub(1),
+                    _ if depth == 0 => outside.push(c),
+                    _ => {}
                 }
-                outside
-            });
-            let key = normalized.sentence(index, number);
-            // A character takes at most 4 bytes: most sentences are long by their byte count.
-            let long = |s: &str| s.len() >= 4 * MIN_CHARS || s.chars().count() >= MIN_CHARS;
-            let comparable = long(key) && outside.is_none_or(|o| long(&normalize(&o)));
-            let start = range.start + lead;
-            Some(Sentence {
-                range: start..start + trimmed.len(),
-                key: comparable.then_some(key),
-            })
-        })
-        .collect()
+            }
+            outside
+        });
+        let key = normalized.sentences(index, parts);
+        // A character takes at most 4 bytes: most sentences are long by their byte count.
+        let long = |s: &str| s.len() >= 4 * MIN_CHARS || s.chars().count() >= MIN_CHARS;
+        let comparable = long(key) && outside.is_none_or(|o| long(&normalize(&o)));
+        let start = range.start + lead;
+        found.push(Sentence {
+            range: start..start + trimmed.len(),
+            key: comparable.then_some(key),
+            opens_article: ARTICLE.is_match(trimmed),
+        });
+    }
+    found
 }
+
+/// The marks that end a sentence compared by the rule.
+const FULL_STOPS: &[char] = &['。', '！', '？', '!', '?', '.'];
+
+/// An article number opening a sentence (`第一百一十七条 未按…`): statutes run together on
+/// one line are several articles, whose formulas repeat from one to the next.
+static ARTICLE: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
+    regex::Regex::new(
+        r"^第[一二三四五六七八九十百千零〇两0-9]+条(?:之[一二三四五六七八九十]+)?[ \u{3000}]",
+    )
+    .expect("article pattern is valid")
+});
 
 fn leading_spaces(text: &str) -> usize {
     text.len() - text.trim_start_matches(is_space).len()
@@ -281,6 +313,10 @@ mod tests {
             (
                 "推进“放管服”改革，优化营商环境。推进“放管服”改革，优化营商环境。",
                 vec!["推进“放管服”改革，优化营商环境。"],
+            ),
+            (
+                "责令限期改正；拒不改正的，处五万元以下罚款。责令限期改正；拒不改正的，处五万元以下罚款。",
+                vec!["责令限期改正；拒不改正的，处五万元以下罚款。"],
             ),
             (
                 "１９８４年国民经济持续增长。1984年国民经济持续增长。",
@@ -329,6 +365,11 @@ mod tests {
             "第1823次会议通过了该决定。第1850次会议通过了该决定。",
             "（一）违反本条例规定的；（二）违反本条例规定的；",
             "全年经济增长目标已经完成。\n全年财政收入目标已经完成。",
+            // Anti-Money Laundering Law, article 60 (LawRefBook/Laws): the formula closes
+            // two different sentences.
+            "第六十条 法人、非法人组织未按照规定向登记机关提交受益所有人信息的，由登记机关责令限期改正；拒不改正的，处五万元以下罚款。向登记机关提交虚假或者不实的受益所有人信息的，由国务院反洗钱行政主管部门责令限期改正；拒不改正的，处五万元以下罚款。",
+            // Articles run together on one line: each states its own penalty.
+            "第一百一十六条 违反本法规定的，由主管部门责令停业整顿，处一万元罚款。 第一百一十七条 违反本法规定的，由主管部门责令停业整顿，处一万元罚款。",
         ] {
             assert_eq!(findings(&super::RULE, text), Vec::<String>::new(), "{text}");
         }

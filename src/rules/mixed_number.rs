@@ -47,7 +47,7 @@ codes and numbers.
 
 ## Not reported
 - Unit prefixes and fixed words: `千克` `千米` `千瓦` `千伏` `千帕` `千赫` `千焦` `千卡`
-  `千兆` `千字` `千升`, `千分之`, `百分点` `百分之` `百分比`, `十分`; a year run into a
+  `千兆` `千字` `千升` `千牛` (`1100千牛顿`) `千欧` `千公顷` `千周`, `千分之`, `百分点` `百分之` `百分比`, `十分`; a year run into a
   word that begins with a numeral (`2023十大新闻`, `2021百强县`).
 - Years inside `《》` (titles are quoted as published), and years in date lines: a line
   without a sentence stop that holds a full date (`一九九六年六月二十九日` signing a
@@ -97,8 +97,24 @@ fn check(document: &Document, report: &mut Report) {
 /// What may follow a unit character without making it a number unit.
 fn is_exempt_unit(text_after_digits: &str) -> bool {
     const EXEMPT: &[&str] = &[
-        "千克", "千米", "千瓦", "千伏", "千帕", "千赫", "千焦", "千卡", "千兆", "千字", "千升",
-        "千分", "百分", "十分",
+        "千克",
+        "千米",
+        "千瓦",
+        "千伏",
+        "千帕",
+        "千赫",
+        "千焦",
+        "千卡",
+        "千兆",
+        "千字",
+        "千升",
+        "千牛",
+        "千欧",
+        "千公顷",
+        "千周",
+        "千分",
+        "百分",
+        "十分",
     ];
     EXEMPT
         .iter()
@@ -556,6 +572,8 @@ mod tests {
             "建成500千伏输变电工程和1000千伏特高压。",
             "装机容量达到300千瓦，每3千克计算。",
             "全长25千米，带宽1千兆。",
+            // Technical standards quoted in regulations (LawRefBook/Laws).
+            "单个零件的破断载荷不小于1100千牛顿，电阻不大于10千欧。",
             "提高2个百分点，占3百分之一。",
             "1十分重要。",
             "发布《2023十大科技进展》和2021百强县名单。",

@@ -69,9 +69,19 @@ fn check(document: &Document, report: &mut Report) {
     let ignore = |index: usize, at: usize, c: char| {
         let paragraph = &paragraphs[index];
         let before = &paragraph.text[..at];
-        // A list marker opens a paragraph, not the continuation of a broken line.
-        let continues_previous =
-            || index > 0 && runs_on(&paragraphs[index - 1].text, &paragraph.text);
+        // A list marker opens a paragraph, not the continuation of a broken line; a heading
+        // (`#### 5.1.1 重伤一级` / `a)植物生存状态。`) ends without a stop yet breaks nothing,
+        // unless it ends with an opening mark (`（` / `三）…`).
+        let continues_previous = || {
+            index > 0 && {
+                let previous = &paragraphs[index - 1];
+                runs_on(&previous.text, &paragraph.text)
+                    && !(previous.is_heading
+                        && !previous
+                            .text
+                            .ends_with(|c| BRACKETS.iter().any(|f| f.openers.contains(&c))))
+            }
+        };
         paragraph.is_protected(at)
             || (is_list_marker(before, c) && !continues_previous())
             || (c == ')' && before.ends_with([':', ';']))
@@ -166,6 +176,7 @@ mod tests {
             "出台《关于进一步完善行政规范性文件制定程序和监督管理的通知》（试行）。",
             "1)加强组织领导。",
             "a)第一项",
+            "# 5.1.1 重伤一级\n\na)植物生存状态。\n\nb)四肢瘫（三肢以上肌力1级以下）。",
             "一）总体要求",
             "国发〔2019〕5号",
             "【要闻】会议召开",
