@@ -567,7 +567,7 @@ fn statistics_count_what_json_lists() {
             "json",
         ]));
         let mut counted: BTreeMap<String, u64> = BTreeMap::new();
-        for row in rows.as_array().expect("an array of rows") {
+        for row in rows["rules"].as_array().expect("an array of rows") {
             let rule = row["rule"].as_str().expect("rule").to_string();
             let count = row["count"].as_u64().expect("count");
             assert!(row["fixable"].as_u64().expect("fixable") <= count);
@@ -578,7 +578,8 @@ fn statistics_count_what_json_lists() {
         let table = stdout(&govlint(&["check", path, "--statistics"]));
         let mut counted: BTreeMap<String, u64> = BTreeMap::new();
         let mut previous = u64::MAX;
-        for line in table.lines().filter(|l| !l.starts_with("[*]")) {
+        let rules = table.split("\n\n").next().unwrap_or_default();
+        for line in rules.lines().filter(|l| !l.starts_with("[*]")) {
             let mut fields = line.split_whitespace();
             let count: u64 = fields.next().expect("count").parse().expect("a number");
             let rule = fields.next().expect("rule").to_string();
@@ -587,6 +588,25 @@ fn statistics_count_what_json_lists() {
             *counted.entry(rule).or_default() += count;
         }
         assert_eq!(counted, expected, "{path}");
+
+        // Per file: the counts add up to the run's, and each file's rules to its count.
+        let files = rows["files"].as_array().expect("files");
+        let total: u64 = files.iter().map(|f| f["count"].as_u64().expect("count")).sum();
+        assert_eq!(total, expected.values().sum::<u64>(), "{path}");
+        for file in files {
+            let by_rule: u64 = file["rules"]
+                .as_array()
+                .expect("rules")
+                .iter()
+                .map(|r| r["count"].as_u64().expect("count"))
+                .sum();
+            let by_severity: u64 = ["errors", "warnings", "infos"]
+                .iter()
+                .map(|k| file[k].as_u64().expect("severity count"))
+                .sum();
+            assert_eq!(by_rule, file["count"].as_u64().expect("count"));
+            assert_eq!(by_severity, by_rule);
+        }
     }
 }
 
@@ -606,14 +626,16 @@ fn statistics_give_a_rule_one_row_per_severity() {
     assert_eq!(code(&output), 1);
     assert_eq!(
         stdout(&output),
-        "  1  duplicate-paragraph  error\n  1  duplicate-paragraph  warning\n"
+        "  1  duplicate-paragraph  error\n  1  duplicate-paragraph  warning\n\n\
+         Files with the most findings:\n  1  docs/b.txt  (duplicate-paragraph 1)\n  \
+         1  docs/d.txt  (duplicate-paragraph 1)\n"
     );
     let rows = json(&govlint_in(
         dir.path(),
         &["check", "docs", "--statistics", "--format", "json"],
     ));
     assert_eq!(
-        rows,
+        rows["rules"],
         serde_json::json!([
             {"rule": "duplicate-paragraph", "severity": "error", "count": 1, "fixable": 0},
             {"rule": "duplicate-paragraph", "severity": "warning", "count": 1, "fixable": 0},

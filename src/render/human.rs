@@ -56,6 +56,9 @@ pub fn render(run: &Run, out: &mut dyn Write, style: &Style) -> std::io::Result<
             }
         }
         writeln!(out, "{}", summary(run))?;
+        if let Some(bulk) = super::statistics::bulk(run) {
+            writeln!(out, "{bulk}")?;
+        }
     }
     Ok(())
 }

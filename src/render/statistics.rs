@@ -81,11 +81,166 @@ pub fn render(run: &Run, out: &mut dyn Write, quiet: bool) -> std::io::Result<()
     if !quiet && rows.iter().any(|row| row.fixable > 0) {
         writeln!(out, "[*] fixed by `govlint check --fix`")?;
     }
+    render_files(run, out)
+}
+
+/// `{"rules": [{"rule", "severity", "count", "fixable"}], "files": [{"path", "count",
+/// "errors", "warnings", "infos", "rules": [{"rule", "count"}]}]}`, each in its table's order
+/// (every file with findings).
+pub fn render_json(run: &Run, out: &mut dyn Write) -> std::io::Result<()> {
+    #[derive(Serialize)]
+    struct Statistics<'a> {
+        rules: Vec<Row>,
+        files: Vec<FileRow<'a>>,
+    }
+    let statistics = Statistics {
+        rules: rows(run),
+        files: file_rows(run),
+    };
+    serde_json::to_writer_pretty(&mut *out, &statistics)?;
+    writeln!(out)
+}
+
+/// The findings of one file.
+#[derive(Serialize)]
+struct FileRow<'a> {
+    path: &'a str,
+    count: usize,
+    errors: usize,
+    warnings: usize,
+    infos: usize,
+    /// Findings per rule, most first.
+    rules: Vec<RuleCount>,
+}
+
+#[derive(Serialize)]
+struct RuleCount {
+    rule: &'static str,
+    count: usize,
+}
+
+/// Files with findings, most first, then by path.
+fn file_rows(run: &Run) -> Vec<FileRow<'_>> {
+    let mut per_file: Vec<(usize, [usize; 3], Vec<(&'static str, usize)>)> =
+        vec![(0, [0; 3], Vec::new()); run.paths.len()];
+    for diagnostic in &run.diagnostics {
+        let Some((count, severities, rules)) = per_file.get_mut(diagnostic.document) else {
+            continue;
+        };
+        *count += 1;
+        severities[match diagnostic.severity {
+            Severity::Error => 0,
+            Severity::Warning => 1,
+            Severity::Info => 2,
+        }] += 1;
+        match rules.iter_mut().find(|(rule, _)| *rule == diagnostic.rule) {
+            Some((_, n)) => *n += 1,
+            None => rules.push((diagnostic.rule, 1)),
+        }
+    }
+    let mut rows: Vec<FileRow> = per_file
+        .into_iter()
+        .enumerate()
+        .filter(|(_, (count, ..))| *count > 0)
+        .map(|(file, (count, [errors, warnings, infos], mut rules))| {
+            rules.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(b.0)));
+            FileRow {
+                path: &run.paths[file],
+                count,
+                errors,
+                warnings,
+                infos,
+                rules: rules
+                    .into_iter()
+                    .map(|(rule, count)| RuleCount { rule, count })
+                    .collect(),
+            }
+        })
+        .collect();
+    rows.sort_by(|a, b| b.count.cmp(&a.count).then(a.path.cmp(b.path)));
+    rows
+}
+
+/// Files listed by the table; JSON lists them all.
+const FILES_SHOWN: usize = 10;
+
+/// The files with the most findings, after the rules:
+///
+/// ```text
+/// Files with the most findings:
+///   900  laws/a.md  (halfwidth-punctuation 880, cjk-space 20)
+/// ```
+fn render_files(run: &Run, out: &mut dyn Write) -> std::io::Result<()> {
+    let rows = file_rows(run);
+    if rows.is_empty() {
+        return Ok(());
+    }
+    writeln!(out, "\nFiles with the most findings:")?;
+    let count_width = rows.first().map_or(0, |r| r.count.to_string().len()) + 2;
+    for row in rows.iter().take(FILES_SHOWN) {
+        let rules: Vec<String> = row
+            .rules
+            .iter()
+            .take(3)
+            .map(|r| format!("{} {}", r.rule, r.count))
+            .collect();
+        let more = if row.rules.len() > 3 { ", …" } else { "" };
+        writeln!(
+            out,
+            "{:>count_width$}  {}  ({}{more})",
+            row.count,
+            row.path,
+            rules.join(", ")
+        )?;
+    }
+    if rows.len() > FILES_SHOWN {
+        writeln!(out, "  and {} more files", rows.len() - FILES_SHOWN)?;
+    }
     Ok(())
 }
 
-/// `[{"rule", "severity", "count", "fixable"}]`, in the table's order.
-pub fn render_json(run: &Run, out: &mut dyn Write) -> std::io::Result<()> {
-    serde_json::to_writer_pretty(&mut *out, &rows(run))?;
-    writeln!(out)
+/// For the closing summary of a long report: the rule that makes most of it and the few
+/// files it is in, and the errors by rule, so that rare errors are not lost under a habit
+/// repeated a thousand times. `None` for a short report, read whole anyway.
+pub fn bulk(run: &Run) -> Option<String> {
+    const LONG_REPORT: usize = 50;
+    if run.diagnostics.len() < LONG_REPORT {
+        return None;
+    }
+    let rows = rows(run);
+    let mut by_rule: Vec<(&str, usize)> = Vec::new();
+    for row in &rows {
+        match by_rule.iter_mut().find(|(rule, _)| *rule == row.rule) {
+            Some((_, n)) => *n += row.count,
+            None => by_rule.push((row.rule, row.count)),
+        }
+    }
+    by_rule.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(b.0)));
+    let mut lines = Vec::new();
+    if let Some(&(rule, count)) = by_rule.first()
+        && count * 2 >= run.diagnostics.len()
+    {
+        let mut files: Vec<usize> = run
+            .diagnostics
+            .iter()
+            .filter(|d| d.rule == rule)
+            .map(|d| d.document)
+            .collect();
+        files.dedup();
+        lines.push(format!(
+            "{count} of them are {rule}, in {} file{}.",
+            files.len(),
+            if files.len() == 1 { "" } else { "s" }
+        ));
+    }
+    let errors: Vec<String> = rows
+        .iter()
+        .filter(|row| row.severity == Severity::Error)
+        .map(|row| format!("{} {}", row.count, row.rule))
+        .collect();
+    if !errors.is_empty() {
+        lines.push(format!("Errors: {}.", errors.join(", ")));
+    }
+    lines.push("`govlint check --statistics` counts the findings by rule and by file.".into());
+    Some(lines.join("\n"))
 }
