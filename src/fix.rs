@@ -228,8 +228,12 @@ pub enum InPlace {
 }
 
 /// What a file written to replace another would not keep of it, so that replacing it would
-/// change more than its text.
+/// change more than its text; or why no file can replace it.
+#[cfg_attr(not(unix), allow(dead_code))]
 enum Unkept {
+    /// The directory takes no new file (no write permission there), though the file itself
+    /// may be written.
+    Directory,
     /// Its other names (hard links) would go on naming the old text.
     HardLinks(u64),
     /// Only root can give a file to another user.
@@ -244,6 +248,10 @@ enum Unkept {
 impl std::fmt::Display for Unkept {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         match self {
+            Unkept::Directory => write!(
+                f,
+                "its directory is not writable, so no file can be made to replace it"
+            ),
             Unkept::HardLinks(n) => {
                 write!(f, "it has {n} hard links, which replacing it would break")
             }
@@ -253,11 +261,11 @@ impl std::fmt::Display for Unkept {
             ),
             Unkept::Group(gid) => write!(
                 f,
-                "its group (gid {gid}) is one a file replacing it could not be given"
+                "a file replacing it could not be given its group (gid {gid})"
             ),
             Unkept::Attribute(name, err) => write!(
                 f,
-                "its extended attribute {} could not be copied to a file replacing it ({err})",
+                "a file replacing it could not be given its extended attribute {} ({err})",
                 name.to_string_lossy()
             ),
         }
@@ -320,10 +328,18 @@ pub fn write(path: &Path, bytes: &[u8], how: Overwrite) -> std::io::Result<()> {
             }
         }
     }
-    let mut temporary = tempfile::Builder::new()
+    let dir = directory_of(&target);
+    let mut temporary = match tempfile::Builder::new()
         .prefix(TEMPORARY_PREFIX)
         .suffix(TEMPORARY_SUFFIX)
-        .tempfile_in(directory_of(&target))?;
+        .tempfile_in(dir)
+    {
+        Ok(temporary) => temporary,
+        Err(err) if existing.is_some() && err.kind() == std::io::ErrorKind::PermissionDenied => {
+            return in_place_or_refuse(&target, bytes, how, Unkept::Directory);
+        }
+        Err(err) => return Err(err),
+    };
     temporary.write_all(bytes)?;
     if let Some(meta) = &existing
         && let Some(unkept) = keep_metadata(temporary.as_file(), &target, meta)?
