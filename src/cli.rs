@@ -90,10 +90,10 @@ struct CheckArgs {
     /// Print the unified diff of what `--fix` would change, and write nothing.
     #[arg(long)]
     diff: bool,
-    /// With `--fix`, write in place (truncated and written again, not atomically) a file
-    /// that a new file could not stand in for: one with other hard links, or whose owner,
-    /// group or extended attributes this run cannot give a new file. Without it such a file
-    /// is refused.
+    /// With `--fix`, write in place (over the old text, through the same file: not
+    /// atomically) a file that a new file could not stand in for: one with other hard links,
+    /// in a directory this run may not write, or whose owner, group or extended attributes
+    /// this run cannot give a new file. Without it such a file is refused.
     #[arg(long, requires = "fix")]
     in_place: bool,
     /// With `--fix` or `--diff`, apply unsafe fixes too.

@@ -474,8 +474,8 @@ fn copy_attributes(file: &std::fs::File, path: &Path) -> std::io::Result<Option<
 }
 
 /// A file that a new file cannot stand in for: written in place with `InPlace::Allowed`
-/// (truncated and written again through the same inode, which keeps its links, owner and
-/// attributes, but is not atomic), else refused with what would be lost.
+/// (written over through the same inode, which keeps its links, owner and attributes, but
+/// is not atomic), else refused with what would be lost.
 fn in_place_or_refuse(
     path: &Path,
     bytes: &[u8],
