@@ -90,6 +90,12 @@ struct CheckArgs {
     /// Print the unified diff of what `--fix` would change, and write nothing.
     #[arg(long)]
     diff: bool,
+    /// With `--fix`, write in place (over the old text, through the same file: not
+    /// atomically) a file that a new file could not stand in for: one with other hard links,
+    /// in a directory this run may not write, or whose owner, group or extended attributes
+    /// this run cannot give a new file. Without it such a file is refused.
+    #[arg(long, requires = "fix")]
+    in_place: bool,
     /// With `--fix` or `--diff`, apply unsafe fixes too.
     #[arg(long)]
     unsafe_fixes: bool,
@@ -541,6 +547,28 @@ fn fix_files(
     let (mut fixes, mut files, mut changed, mut failed) = (0, 0, false, false);
     // Directories written to, each cleared once of what a killed run left there.
     let mut cleaned: std::collections::HashSet<PathBuf> = std::collections::HashSet::new();
+    let tree = crate::fix::Tree::of(&args.paths);
+    let how = crate::fix::Overwrite {
+        digest: None,
+        in_place: if args.in_place {
+            crate::fix::InPlace::Allowed
+        } else {
+            crate::fix::InPlace::Offered
+        },
+    };
+    // Which file each path is, taken before anything is written (a replaced file is a new
+    // one): a file linted under two names (a link and its target, two hard links) is
+    // written once, under the first, where the second write would find it changed.
+    let identities: Vec<Option<(u64, u64)>> = if args.fix && !args.diff {
+        run.files
+            .iter()
+            .map(|file| file.as_deref().and_then(crate::fix::identity))
+            .collect()
+    } else {
+        Vec::new()
+    };
+    let mut written: std::collections::HashMap<(u64, u64), usize> =
+        std::collections::HashMap::new();
     for file in 0..run.paths.len() {
         // A Word file is never written (its findings carry no fixes either): say so, once.
         if linter::is_docx(&run.paths[file]) {
@@ -562,6 +590,15 @@ fn fix_files(
         let disk = run.files[file].as_deref();
         let is_stdin = stdin && disk.is_none();
         if chosen.is_empty() && !is_stdin {
+            continue;
+        }
+        let identity = identities.get(file).copied().flatten();
+        if let Some(first) = identity.and_then(|id| written.get(&id)) {
+            say!(
+                "note: {}: the same file as {}, fixed under that name",
+                run.paths[file],
+                run.paths[*first]
+            );
             continue;
         }
         #[cfg(debug_assertions)]
@@ -602,20 +639,29 @@ fn fix_files(
         } else if is_stdin {
             write!(out, "{fixed}").map_err(Err)?;
             return Ok(FixOutcome::Printed);
-        } else if let Some(disk) = disk.filter(|_| fixed != source.text) {
-            let dir = disk
-                .parent()
-                .filter(|d| !d.as_os_str().is_empty())
-                .unwrap_or(Path::new("."));
-            if cleaned.insert(dir.to_path_buf()) {
-                crate::fix::remove_stale_temporaries(dir);
+        } else if let Some(path) = disk.filter(|_| fixed != source.text) {
+            // A link is written through to its target, if that lies in the linted tree.
+            let target = crate::fix::resolve(path, Some(&tree)).map_err(|err| err.to_string());
+            if let Ok(target) = &target {
+                let dir = crate::fix::directory_of(target);
+                if cleaned.insert(dir.to_path_buf()) {
+                    crate::fix::remove_stale_temporaries(dir);
+                }
             }
             // Written back in the file's own encoding, or not at all; the other files go on.
-            let written = source.encoding.encode(&fixed).and_then(|bytes| {
-                crate::fix::write_fixed(disk, &bytes, source.digest).map_err(|err| err.to_string())
+            let outcome = target.and_then(|target| {
+                let bytes = source.encoding.encode(&fixed)?;
+                let how = crate::fix::Overwrite {
+                    digest: Some(source.digest),
+                    ..how
+                };
+                crate::fix::write(&target, &bytes, how).map_err(|err| err.to_string())
             });
-            match written {
+            match outcome {
                 Ok(()) => {
+                    if let Some(id) = identity {
+                        written.insert(id, file);
+                    }
                     fixes += applied;
                     files += 1;
                 }

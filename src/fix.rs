@@ -6,7 +6,7 @@ use crate::rules::{RuleInfo, check_document};
 use crate::source::Source;
 use crate::suppress::{Directives, Matcher};
 use std::io::Write;
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 /// `text` with every fix applied whose edits touch none of the bytes an edit of a fix
 /// applied before it touches (in order of position), and how many were applied. Each edit
@@ -137,19 +137,154 @@ pub fn unified_diff(path: &str, old: &str, new: &str) -> String {
 const TEMPORARY_PREFIX: &str = ".govlint-";
 const TEMPORARY_SUFFIX: &str = ".tmp";
 
-/// Replaces `path` with `text`: written to a temporary file beside it, then renamed over
-/// it, so a failure at any point leaves the original as it was. A process killed between
-/// the two leaves the original and a `.govlint-XXXXXX.tmp` file, which
-/// `remove_stale_temporaries` deletes on a later run.
-pub fn write_atomically(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
-    write_checked(path, bytes, None)
+/// The linted tree, where `--fix` may write through a symbolic link: the directories named
+/// on the command line and the directory of each file named there, canonical. A link whose
+/// target lies elsewhere (a walk reads a link that leads out of the walked directory) is not
+/// written through: a lint of one tree must not change files outside it.
+pub struct Tree {
+    roots: Vec<PathBuf>,
 }
 
-/// Writes fixed text over the file at `path`, atomically, only if the file still holds the
-/// bytes that were linted (`digest`, see `Source::digest`), checked after the new text is
-/// on disk and just before it replaces the file: an editor saving meanwhile keeps its text.
-pub fn write_fixed(path: &Path, bytes: &[u8], digest: u128) -> std::io::Result<()> {
-    write_checked(path, bytes, Some(digest))
+impl Tree {
+    /// The tree of the paths named on the command line (`-`, standard input, adds nothing).
+    pub fn of(paths: &[PathBuf]) -> Tree {
+        let roots = paths
+            .iter()
+            .filter(|path| path.as_os_str() != "-")
+            .filter_map(|path| {
+                // The directory holding a named file, not its target's: a named link leads
+                // into the tree only where it leads beside or below itself.
+                let dir = if path.is_dir() {
+                    path.as_path()
+                } else {
+                    directory_of(path)
+                };
+                std::fs::canonicalize(dir).ok()
+            })
+            .collect();
+        Tree { roots }
+    }
+
+    fn holds(&self, canonical: &Path) -> bool {
+        self.roots.iter().any(|root| canonical.starts_with(root))
+    }
+}
+
+/// The directory a file lies in (`.` for a bare name).
+pub fn directory_of(path: &Path) -> &Path {
+    path.parent()
+        .filter(|d| !d.as_os_str().is_empty())
+        .unwrap_or(Path::new("."))
+}
+
+/// The file that writing to `path` replaces: `path` itself, or for a symbolic link the file
+/// it leads to, so that the link stays a link; with a `tree`, only a target inside it.
+pub fn resolve(path: &Path, tree: Option<&Tree>) -> std::io::Result<PathBuf> {
+    let is_link = std::fs::symlink_metadata(path).is_ok_and(|m| m.file_type().is_symlink());
+    if !is_link {
+        return Ok(path.to_path_buf());
+    }
+    let target = match std::fs::canonicalize(path) {
+        Ok(target) => target,
+        Err(err) if err.kind() == std::io::ErrorKind::NotFound => {
+            let to = std::fs::read_link(path).unwrap_or_default();
+            return Err(std::io::Error::other(format!(
+                "it is a symbolic link to {}, which does not exist",
+                to.display()
+            )));
+        }
+        Err(err) => return Err(err),
+    };
+    if tree.is_some_and(|tree| !tree.holds(&target)) {
+        return Err(std::io::Error::other(format!(
+            "it is a symbolic link to {}, outside the linted tree (name that file, or a \
+             directory holding it, to fix it)",
+            target.display()
+        )));
+    }
+    Ok(target)
+}
+
+/// What `write` does with the file it replaces.
+#[derive(Clone, Copy)]
+pub struct Overwrite {
+    /// The bytes the file must still hold (`Source::digest`), checked after the new text is
+    /// on disk and just before it replaces the file: an editor saving meanwhile keeps its
+    /// text. `None`: whatever it holds (a baseline, a configuration).
+    pub digest: Option<u128>,
+    /// What becomes of a file that a new file cannot stand in for (see `Unkept`).
+    pub in_place: InPlace,
+}
+
+/// Whether a file that a new file cannot stand in for is written in place.
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub enum InPlace {
+    /// Refused: the command has no `--in-place`.
+    Never,
+    /// Refused, and the refusal names `--in-place`.
+    Offered,
+    /// Written in place (`--in-place`).
+    Allowed,
+}
+
+/// What a file written to replace another would not keep of it, so that replacing it would
+/// change more than its text; or why no file can replace it.
+#[cfg_attr(not(unix), allow(dead_code))]
+enum Unkept {
+    /// The directory takes no new file (no write permission there), though the file itself
+    /// may be written.
+    Directory,
+    /// Its other names (hard links) would go on naming the old text.
+    HardLinks(u64),
+    /// Only root can give a file to another user.
+    Owner(u32),
+    /// Only root, or a member of the group, can give a file to a group.
+    Group(u32),
+    /// An extended attribute that cannot be set on a new file (`security.*` labels need
+    /// privileges the run may lack).
+    Attribute(std::ffi::OsString, std::io::Error),
+}
+
+impl std::fmt::Display for Unkept {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Unkept::Directory => write!(
+                f,
+                "its directory is not writable, so no file can be made to replace it"
+            ),
+            Unkept::HardLinks(n) => {
+                write!(f, "it has {n} hard links, which replacing it would break")
+            }
+            Unkept::Owner(uid) => write!(
+                f,
+                "it belongs to another user (uid {uid}), and a file replacing it would belong to you"
+            ),
+            Unkept::Group(gid) => write!(
+                f,
+                "a file replacing it could not be given its group (gid {gid})"
+            ),
+            Unkept::Attribute(name, err) => write!(
+                f,
+                "a file replacing it could not be given its extended attribute {} ({err})",
+                name.to_string_lossy()
+            ),
+        }
+    }
+}
+
+/// Replaces `path` with `bytes`: written to a temporary file beside it, then renamed over
+/// it, so a failure at any point leaves the original as it was. A process killed between
+/// the two leaves the original and a `.govlint-XXXXXX.tmp` file, which
+/// `remove_stale_temporaries` deletes on a later run. A symbolic link is written through.
+pub fn write_atomically(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
+    write(
+        path,
+        bytes,
+        Overwrite {
+            digest: None,
+            in_place: InPlace::Never,
+        },
+    )
 }
 
 /// Tests edit the file between the lint and the fix, or just before the rename (debug
@@ -166,38 +301,231 @@ pub fn test_edit(path: &Path, hook: &str) {
     }
 }
 
-fn write_checked(path: &Path, bytes: &[u8], digest: Option<u128>) -> std::io::Result<()> {
-    let dir = path
-        .parent()
-        .filter(|d| !d.as_os_str().is_empty())
-        .unwrap_or(Path::new("."));
-    let mut temporary = tempfile::Builder::new()
+/// Writes `bytes` over the file at `path` (through a symbolic link: `resolve` it first to
+/// check where it leads), atomically, as the file it replaces was: the same mode, owner,
+/// group and extended attributes. A read-only file is refused. A file that a new one cannot
+/// stand in for (other hard links; an owner, group or attribute the run cannot give a new
+/// file) is refused, or with `InPlace::Allowed` written in place, not atomically.
+pub fn write(path: &Path, bytes: &[u8], how: Overwrite) -> std::io::Result<()> {
+    let target = resolve(path, None)?;
+    let existing = match std::fs::metadata(&target) {
+        Ok(meta) => Some(meta),
+        Err(err) if err.kind() == std::io::ErrorKind::NotFound => None,
+        Err(err) => return Err(err),
+    };
+    if let Some(meta) = &existing {
+        if !meta.is_file() {
+            return Err(std::io::Error::other(
+                "not a regular file (a directory, pipe, socket or device)",
+            ));
+        }
+        refuse_read_only(&target, meta)?;
+        #[cfg(unix)]
+        {
+            use std::os::unix::fs::MetadataExt;
+            if meta.nlink() > 1 {
+                return in_place_or_refuse(&target, bytes, how, Unkept::HardLinks(meta.nlink()));
+            }
+        }
+    }
+    let dir = directory_of(&target);
+    let mut temporary = match tempfile::Builder::new()
         .prefix(TEMPORARY_PREFIX)
         .suffix(TEMPORARY_SUFFIX)
-        .tempfile_in(dir)?;
+        .tempfile_in(dir)
+    {
+        Ok(temporary) => temporary,
+        Err(err) if existing.is_some() && err.kind() == std::io::ErrorKind::PermissionDenied => {
+            return in_place_or_refuse(&target, bytes, how, Unkept::Directory);
+        }
+        Err(err) => return Err(err),
+    };
     temporary.write_all(bytes)?;
-    temporary.as_file().sync_all()?;
-    if let Ok(meta) = std::fs::metadata(path) {
-        temporary.as_file().set_permissions(meta.permissions())?;
+    if let Some(meta) = &existing
+        && let Some(unkept) = keep_metadata(temporary.as_file(), &target, meta)?
+    {
+        // The temporary file is deleted when dropped.
+        drop(temporary);
+        return in_place_or_refuse(&target, bytes, how, unkept);
     }
+    temporary.as_file().sync_all()?;
     // Tests kill the process here, between the write and the rename (debug builds only).
     #[cfg(debug_assertions)]
     if std::env::var_os("GOVLINT_TEST_ABORT_BEFORE_RENAME").is_some() {
         std::process::abort();
     }
+    if let Some(digest) = how.digest {
+        #[cfg(debug_assertions)]
+        test_edit(&target, "GOVLINT_TEST_EDIT_BEFORE_RENAME");
+        if crate::source::digest(&std::fs::read(&target)?) != digest {
+            return Err(changed_meanwhile());
+        }
+    }
+    temporary.persist(&target).map_err(|e| e.error)?;
+    Ok(())
+}
+
+fn changed_meanwhile() -> std::io::Error {
+    std::io::Error::other("it changed while it was being fixed; its new text is kept")
+}
+
+/// A file nobody may write (mode 0444) is refused even for root, whom the permissions do
+/// not stop: it was made read-only on purpose. Renaming over it would succeed silently,
+/// since that needs only the directory's permission.
+fn refuse_read_only(path: &Path, meta: &std::fs::Metadata) -> std::io::Result<()> {
+    #[cfg(unix)]
+    {
+        use rustix::io::Errno;
+        use std::os::unix::fs::MetadataExt;
+        let mode = meta.mode() & 0o7777;
+        if mode & 0o222 == 0 {
+            return Err(std::io::Error::other(format!(
+                "it is read-only (mode {mode:04o})"
+            )));
+        }
+        match rustix::fs::access(path, rustix::fs::Access::WRITE_OK) {
+            Ok(()) => Ok(()),
+            Err(Errno::ROFS) => Err(std::io::Error::other("it is on a read-only file system")),
+            Err(Errno::ACCESS | Errno::PERM) => Err(std::io::Error::other(format!(
+                "it is read-only for you (mode {mode:04o})"
+            ))),
+            Err(errno) => Err(errno.into()),
+        }
+    }
+    #[cfg(not(unix))]
+    {
+        let _ = path;
+        if meta.permissions().readonly() {
+            return Err(std::io::Error::other("it is read-only"));
+        }
+        Ok(())
+    }
+}
+
+/// Gives `file`, new, what `meta` says of the file at `path` it is to replace: owner and
+/// group first (changing them clears the set-user-ID and set-group-ID bits, and
+/// `security.capability`), then the extended attributes, then the mode. What cannot be
+/// given is returned, and the file is then not replaced.
+fn keep_metadata(
+    file: &std::fs::File,
+    path: &Path,
+    meta: &std::fs::Metadata,
+) -> std::io::Result<Option<Unkept>> {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::MetadataExt;
+        let new = file.metadata()?;
+        let uid = (new.uid() != meta.uid()).then_some(meta.uid());
+        let gid = (new.gid() != meta.gid()).then_some(meta.gid());
+        if uid.is_some() || gid.is_some() {
+            match std::os::unix::fs::fchown(file, uid, gid) {
+                Ok(()) => {}
+                // A new file that belonged to someone else would carry the set-user-ID bit
+                // for the wrong user, or the group's access to the wrong group: refused.
+                Err(err) if err.kind() == std::io::ErrorKind::PermissionDenied => {
+                    return Ok(Some(match uid {
+                        Some(uid) => Unkept::Owner(uid),
+                        None => Unkept::Group(meta.gid()),
+                    }));
+                }
+                Err(err) => return Err(err),
+            }
+        }
+        if let Some(unkept) = copy_attributes(file, path)? {
+            return Ok(Some(unkept));
+        }
+    }
+    #[cfg(not(unix))]
+    let _ = path;
+    file.set_permissions(meta.permissions())?;
+    Ok(None)
+}
+
+/// Copies the extended attributes of the file at `path` to `file` (`user.*`, ACLs as
+/// `system.posix_acl_access`, `security.*` labels), but for those it already holds alike.
+#[cfg(unix)]
+fn copy_attributes(file: &std::fs::File, path: &Path) -> std::io::Result<Option<Unkept>> {
+    use xattr::FileExt;
+    if !xattr::SUPPORTED_PLATFORM {
+        return Ok(None);
+    }
+    let unsupported = |err: &std::io::Error| {
+        rustix::io::Errno::from_io_error(err) == Some(rustix::io::Errno::NOTSUP)
+    };
+    let names = match xattr::list(path) {
+        Ok(names) => names,
+        // A file system without extended attributes: nothing to keep.
+        Err(err) if unsupported(&err) => return Ok(None),
+        Err(err) => return Err(err),
+    };
+    for name in names {
+        // Gone since it was listed: nothing to keep.
+        let Some(value) = xattr::get(path, &name)? else {
+            continue;
+        };
+        if file.get_xattr(&name)?.as_deref() == Some(value.as_slice()) {
+            continue;
+        }
+        if let Err(err) = file.set_xattr(&name, &value) {
+            return Ok(Some(Unkept::Attribute(name, err)));
+        }
+    }
+    Ok(None)
+}
+
+/// A file that a new file cannot stand in for: written in place with `InPlace::Allowed`
+/// (written over through the same inode, which keeps its links, owner and attributes, but
+/// is not atomic), else refused with what would be lost.
+fn in_place_or_refuse(
+    path: &Path,
+    bytes: &[u8],
+    how: Overwrite,
+    unkept: Unkept,
+) -> std::io::Result<()> {
+    match how.in_place {
+        InPlace::Allowed => write_in_place(path, bytes, how.digest),
+        InPlace::Offered => Err(std::io::Error::other(format!(
+            "{unkept} (`--in-place` writes it in place instead)"
+        ))),
+        InPlace::Never => Err(std::io::Error::other(unkept.to_string())),
+    }
+}
+
+fn write_in_place(path: &Path, bytes: &[u8], digest: Option<u128>) -> std::io::Result<()> {
+    use std::io::{Read, Seek};
+    let mut file = std::fs::OpenOptions::new()
+        .read(true)
+        .write(true)
+        .open(path)?;
     if let Some(digest) = digest {
         #[cfg(debug_assertions)]
         test_edit(path, "GOVLINT_TEST_EDIT_BEFORE_RENAME");
-        let now = std::fs::read(path)?;
+        let mut now = Vec::new();
+        file.read_to_end(&mut now)?;
         if crate::source::digest(&now) != digest {
-            // The temporary file is deleted when dropped.
-            return Err(std::io::Error::other(
-                "it changed while it was being fixed; its new text is kept",
-            ));
+            return Err(changed_meanwhile());
         }
+        file.rewind()?;
     }
-    temporary.persist(path).map_err(|e| e.error)?;
-    Ok(())
+    // Written over the old text, then cut to length: the file is never empty meanwhile.
+    file.write_all(bytes)?;
+    file.set_len(bytes.len() as u64)?;
+    file.sync_all()
+}
+
+/// Which file `path` is (device and inode), to tell two names of one file apart from two
+/// files; `None` where unknown.
+pub fn identity(path: &Path) -> Option<(u64, u64)> {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::MetadataExt;
+        std::fs::metadata(path).ok().map(|m| (m.dev(), m.ino()))
+    }
+    #[cfg(not(unix))]
+    {
+        let _ = path;
+        None
+    }
 }
 
 /// How old a temporary file must be before it is taken for one a killed run left: a live

@@ -234,6 +234,40 @@ fn init_writes_the_commented_defaults_once() {
     assert_eq!(configured.stdout, isolated.stdout);
 }
 
+/// `init --force` writes through a link, as the user named it, and leaves it a link; a
+/// read-only configuration is refused, unchanged.
+#[cfg(unix)]
+#[test]
+fn init_force_writes_through_a_link_and_refuses_a_read_only_file() {
+    use std::os::unix::fs::PermissionsExt;
+    let dir = tempfile::tempdir().expect("temporary directory");
+    std::fs::create_dir(dir.path().join("shared")).expect("directory");
+    std::fs::write(dir.path().join("shared/govlint.toml"), "# old\n").expect("written");
+    std::os::unix::fs::symlink("shared/govlint.toml", dir.path().join("govlint.toml"))
+        .expect("link");
+    let output = govlint(dir.path(), &["init", "--force"]);
+    assert_eq!(output.status.code(), Some(0), "{}", text(&output.stderr));
+    assert!(
+        std::fs::symlink_metadata(dir.path().join("govlint.toml"))
+            .expect("the link")
+            .file_type()
+            .is_symlink()
+    );
+    let written = std::fs::read_to_string(dir.path().join("shared/govlint.toml")).expect("read");
+    assert!(written.contains("# threshold = 0.85"));
+
+    let target = dir.path().join("shared/govlint.toml");
+    std::fs::write(&target, "# old\n").expect("written");
+    std::fs::set_permissions(&target, std::fs::Permissions::from_mode(0o444)).expect("mode");
+    let output = govlint(dir.path(), &["init", "--force"]);
+    assert_eq!(output.status.code(), Some(2));
+    assert_eq!(
+        text(&output.stderr),
+        "error: govlint.toml: could not write: it is read-only (mode 0444)\n"
+    );
+    assert_eq!(std::fs::read_to_string(&target).expect("read"), "# old\n");
+}
+
 #[test]
 fn show_settings_prints_what_is_in_force() {
     let dir = project("extend-exclude = [\"drafts\"]\n\n[rules]\ncjk-space = \"off\"\n");

@@ -304,3 +304,85 @@ fn a_per_file_level_other_than_off_still_fixes() {
         );
     }
 }
+
+/// One error-level finding with a safe fix: a stray ASCII full stop.
+#[cfg(unix)]
+const STRAY_PERIOD: &str = "　　今年4月，区行政审批局获“中国智慧政务建设杰出项目”大奖.\n";
+
+/// A directory holding `notice.txt` with a stray period, and its path.
+#[cfg(unix)]
+fn notice() -> (tempfile::TempDir, std::path::PathBuf) {
+    let dir = tempfile::tempdir().expect("temporary directory");
+    let path = dir.path().join("notice.txt");
+    std::fs::write(&path, STRAY_PERIOD).expect("notice written");
+    (dir, path)
+}
+
+/// `--fix` on `notice.txt`, which must come out fixed.
+#[cfg(unix)]
+fn fix_notice(dir: &Path, path: &Path) {
+    let output = govlint(dir, &["check", "notice.txt", "--fix"]);
+    assert_eq!(
+        output.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    let fixed = std::fs::read_to_string(path).expect("fixed notice");
+    assert!(fixed.contains("大奖。"), "{fixed}");
+}
+
+/// The file replacing the original has its mode, whatever it was.
+#[cfg(unix)]
+#[test]
+fn fixes_keep_the_mode() {
+    use std::os::unix::fs::PermissionsExt;
+    for mode in [0o640, 0o600, 0o755, 0o664] {
+        let (dir, path) = notice();
+        std::fs::set_permissions(&path, std::fs::Permissions::from_mode(mode)).unwrap();
+        fix_notice(dir.path(), &path);
+        let now = std::fs::metadata(&path).unwrap().permissions().mode() & 0o7777;
+        assert_eq!(now, mode, "{now:o} for {mode:o}");
+    }
+}
+
+/// Root fixing a user's file keeps its owner and group, and so its set-user-ID and
+/// set-group-ID bits stay the user's: the file does not become set-user-ID root.
+#[cfg(unix)]
+#[test]
+fn fixes_by_root_keep_owner_group_and_a_users_set_user_id_bit() {
+    use std::os::unix::fs::{MetadataExt, PermissionsExt};
+    let (dir, path) = notice();
+    if std::fs::metadata(&path).unwrap().uid() != 0 {
+        eprintln!("not root: a file of another owner cannot be made to check this");
+        return;
+    }
+    std::os::unix::fs::chown(&path, Some(1234), Some(2345)).unwrap();
+    std::fs::set_permissions(&path, std::fs::Permissions::from_mode(0o6754)).unwrap();
+    fix_notice(dir.path(), &path);
+    let meta = std::fs::metadata(&path).unwrap();
+    assert_eq!((meta.uid(), meta.gid()), (1234, 2345));
+    assert_eq!(meta.mode() & 0o7777, 0o6754);
+}
+
+/// Extended attributes (here `user.*`; ACLs and labels are attributes too) are copied to
+/// the file replacing the original.
+#[cfg(unix)]
+#[test]
+fn fixes_keep_extended_attributes() {
+    let (dir, path) = notice();
+    if let Err(err) = xattr::set(&path, "user.govlint.origin", b"drafting office") {
+        eprintln!("this file system holds no user.* attributes ({err}): not checked");
+        return;
+    }
+    xattr::set(&path, "user.govlint.empty", b"").unwrap();
+    fix_notice(dir.path(), &path);
+    assert_eq!(
+        xattr::get(&path, "user.govlint.origin").unwrap().as_deref(),
+        Some(&b"drafting office"[..])
+    );
+    assert_eq!(
+        xattr::get(&path, "user.govlint.empty").unwrap().as_deref(),
+        Some(&b""[..])
+    );
+}

@@ -591,7 +591,10 @@ fn statistics_count_what_json_lists() {
 
         // Per file: the counts add up to the run's, and each file's rules to its count.
         let files = rows["files"].as_array().expect("files");
-        let total: u64 = files.iter().map(|f| f["count"].as_u64().expect("count")).sum();
+        let total: u64 = files
+            .iter()
+            .map(|f| f["count"].as_u64().expect("count"))
+            .sum();
         assert_eq!(total, expected.values().sum::<u64>(), "{path}");
         for file in files {
             let by_rule: u64 = file["rules"]

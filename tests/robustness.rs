@@ -797,3 +797,276 @@ fn file_names_that_are_not_unicode_are_linted_and_fixed_by_their_own_bytes() {
         "no file was made under a lossy name"
     );
 }
+/// The text of `path` under `dir`.
+fn text_of(dir: &Path, path: &str) -> String {
+    std::fs::read_to_string(dir.join(path)).unwrap()
+}
+
+/// Whether `text` is `STRAY_PERIOD` fixed.
+fn is_fixed(text: &str) -> bool {
+    text.contains("大奖。") && !text.contains("大奖.")
+}
+
+/// The names in `dir` that are not `keep`: temporary files a fix left behind.
+fn left_beside(dir: &Path, keep: &[&str]) -> Vec<String> {
+    std::fs::read_dir(dir)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .filter(|name| !keep.contains(&name.as_str()))
+        .collect()
+}
+
+/// A link named on the command line whose target lies in the linted tree (beside it, or
+/// under a directory named too) is written through: the target gets the fixes, the link
+/// stays a link. A file fixed under one name is not written again under another.
+#[cfg(unix)]
+#[test]
+fn fix_writes_through_a_link_into_the_linted_tree_and_keeps_the_link() {
+    use std::os::unix::fs::symlink;
+    let dir = workspace(&[
+        ("a/notice.txt", STRAY_PERIOD.as_bytes()),
+        ("elsewhere/shared.txt", STRAY_PERIOD.as_bytes()),
+    ]);
+    symlink("notice.txt", dir.path().join("a/link.txt")).unwrap();
+    let output = govlint(dir.path(), &["check", "a/link.txt", "--fix"]);
+    assert_eq!(code(&output), 0, "{}", stderr(&output));
+    assert_eq!(
+        std::fs::read_link(dir.path().join("a/link.txt")).unwrap(),
+        Path::new("notice.txt")
+    );
+    assert!(is_fixed(&text_of(dir.path(), "a/notice.txt")));
+    assert!(left_beside(&dir.path().join("a"), &["notice.txt", "link.txt"]).is_empty());
+
+    // A walk reads the link leading out of `a`; its target lies under `elsewhere`, named
+    // too, and is fixed once.
+    symlink("../elsewhere/shared.txt", dir.path().join("a/shared.txt")).unwrap();
+    let output = govlint(dir.path(), &["check", "a", "elsewhere", "--fix"]);
+    assert_eq!(code(&output), 0, "{}", stderr(&output));
+    assert!(
+        std::fs::symlink_metadata(dir.path().join("a/shared.txt"))
+            .unwrap()
+            .file_type()
+            .is_symlink()
+    );
+    assert!(is_fixed(&text_of(dir.path(), "elsewhere/shared.txt")));
+    assert_eq!(
+        line_about(&stderr(&output), "elsewhere/shared.txt"),
+        "note: elsewhere/shared.txt: the same file as a/shared.txt, fixed under that name"
+    );
+}
+
+/// A link whose target lies outside the linted tree is read and linted but not written
+/// through, in a walk or named: an error names the link and its target, exit 2, and
+/// neither changes; the other files are fixed.
+#[cfg(unix)]
+#[test]
+fn fix_refuses_a_link_out_of_the_linted_tree_naming_both() {
+    use std::os::unix::fs::symlink;
+    let dir = workspace(&[
+        ("a/notice.txt", STRAY_PERIOD.as_bytes()),
+        ("elsewhere/shared.txt", STRAY_PERIOD.as_bytes()),
+    ]);
+    symlink("../elsewhere/shared.txt", dir.path().join("a/shared.txt")).unwrap();
+    let target = std::fs::canonicalize(dir.path().join("elsewhere/shared.txt")).unwrap();
+    for args in [
+        vec!["check", "a", "--fix"],
+        vec!["check", "a/shared.txt", "a/notice.txt", "--fix"],
+        vec![
+            "check",
+            "a/shared.txt",
+            "a/notice.txt",
+            "--fix",
+            "--in-place",
+        ],
+    ] {
+        std::fs::write(dir.path().join("a/notice.txt"), STRAY_PERIOD).unwrap();
+        let output = govlint(dir.path(), &args);
+        assert_eq!(code(&output), 2, "{args:?}: {}", stderr(&output));
+        assert_eq!(
+            line_about(&stderr(&output), "a/shared.txt"),
+            format!(
+                "error: a/shared.txt: could not write the fixes: it is a symbolic link to {}, \
+                 outside the linted tree (name that file, or a directory holding it, to fix \
+                 it); the file is unchanged",
+                target.display()
+            )
+        );
+        assert_eq!(text_of(dir.path(), "elsewhere/shared.txt"), STRAY_PERIOD);
+        assert!(
+            std::fs::symlink_metadata(dir.path().join("a/shared.txt"))
+                .unwrap()
+                .file_type()
+                .is_symlink()
+        );
+        assert!(is_fixed(&text_of(dir.path(), "a/notice.txt")), "{args:?}");
+        assert!(left_beside(&dir.path().join("elsewhere"), &["shared.txt"]).is_empty());
+    }
+}
+
+/// Replacing a file with other hard links would split it off from them: it is refused,
+/// naming `--in-place`, which writes it through the same inode so every name sees the
+/// fixes. Both names in one run are fixed once.
+#[cfg(unix)]
+#[test]
+fn fix_refuses_a_hard_linked_file_unless_in_place() {
+    use std::os::unix::fs::MetadataExt;
+    let dir = workspace(&[("a/notice.txt", STRAY_PERIOD.as_bytes())]);
+    std::fs::create_dir(dir.path().join("b")).unwrap();
+    std::fs::hard_link(
+        dir.path().join("a/notice.txt"),
+        dir.path().join("b/copy.txt"),
+    )
+    .unwrap();
+    let inode = |path: &str| std::fs::metadata(dir.path().join(path)).unwrap().ino();
+    let output = govlint(dir.path(), &["check", "a", "--fix"]);
+    assert_eq!(code(&output), 2, "{}", stderr(&output));
+    assert_eq!(
+        line_about(&stderr(&output), "a/notice.txt"),
+        "error: a/notice.txt: could not write the fixes: it has 2 hard links, which replacing \
+         it would break (`--in-place` writes it in place instead); the file is unchanged"
+    );
+    assert_eq!(text_of(dir.path(), "b/copy.txt"), STRAY_PERIOD);
+    assert_eq!(inode("a/notice.txt"), inode("b/copy.txt"));
+
+    let output = govlint(dir.path(), &["check", "a", "--fix", "--in-place"]);
+    assert_eq!(code(&output), 0, "{}", stderr(&output));
+    assert!(is_fixed(&text_of(dir.path(), "b/copy.txt")));
+    assert_eq!(inode("a/notice.txt"), inode("b/copy.txt"));
+
+    std::fs::write(dir.path().join("a/notice.txt"), STRAY_PERIOD).unwrap();
+    let output = govlint(dir.path(), &["check", "a", "b", "--fix", "--in-place"]);
+    assert_eq!(code(&output), 0, "{}", stderr(&output));
+    assert_eq!(
+        line_about(&stderr(&output), "b/copy.txt"),
+        "note: b/copy.txt: the same file as a/notice.txt, fixed under that name"
+    );
+    assert!(is_fixed(&text_of(dir.path(), "b/copy.txt")));
+
+    // `--in-place` means nothing without `--fix`.
+    let output = govlint(dir.path(), &["check", "a", "--in-place"]);
+    assert_eq!(code(&output), 2, "{}", stderr(&output));
+}
+
+/// A read-only file is refused, even for root (whom permissions do not stop, and a rename
+/// needs only the directory's): an error naming it, exit 2, the file and its mode as they
+/// were, and the other files fixed.
+#[cfg(unix)]
+#[test]
+fn fix_refuses_a_read_only_file() {
+    use std::os::unix::fs::PermissionsExt;
+    let dir = workspace(&[
+        ("locked.txt", STRAY_PERIOD.as_bytes()),
+        ("notice.txt", STRAY_PERIOD.as_bytes()),
+    ]);
+    let locked = dir.path().join("locked.txt");
+    std::fs::set_permissions(&locked, std::fs::Permissions::from_mode(0o444)).unwrap();
+    for extra in [None, Some("--in-place")] {
+        std::fs::write(dir.path().join("notice.txt"), STRAY_PERIOD).unwrap();
+        let mut args = vec!["check", ".", "--fix"];
+        args.extend(extra);
+        let output = govlint(dir.path(), &args);
+        assert_eq!(code(&output), 2, "{}", stderr(&output));
+        assert_eq!(
+            line_about(&stderr(&output), "locked.txt"),
+            "error: ./locked.txt: could not write the fixes: it is read-only (mode 0444); the \
+             file is unchanged"
+        );
+        assert_eq!(text_of(dir.path(), "locked.txt"), STRAY_PERIOD);
+        let mode = std::fs::metadata(&locked).unwrap().permissions().mode();
+        assert_eq!(mode & 0o7777, 0o444);
+        assert!(is_fixed(&text_of(dir.path(), "notice.txt")));
+    }
+}
+
+/// Runs govlint in `dir` as user and group 65534 (nobody) with no other group, through
+/// `setpriv`; `None` unless this test runs as root and `setpriv` is there.
+#[cfg(unix)]
+fn govlint_as_nobody(dir: &Path, args: &[&str]) -> Option<Output> {
+    use std::os::unix::fs::MetadataExt;
+    if std::fs::metadata(dir).ok()?.uid() != 0 {
+        eprintln!("not root: the fixes of a file by another user are not checked");
+        return None;
+    }
+    let as_nobody = |program: &str| {
+        let mut command = std::process::Command::new("setpriv");
+        command
+            .args(["--reuid=65534", "--regid=65534", "--clear-groups", program])
+            .current_dir(dir);
+        command
+    };
+    // Whether setpriv is there and may change users here, apart from govlint's exit codes.
+    let works = as_nobody("true").status().is_ok_and(|s| s.success());
+    if !works {
+        eprintln!("setpriv cannot run a program as nobody here: not checked");
+        return None;
+    }
+    Some(
+        as_nobody(BIN)
+            .args(args)
+            .output()
+            .expect("setpriv runs govlint"),
+    )
+}
+
+/// A file of another user, writable by all in a directory writable by all: a file replacing
+/// it would belong to the user fixing it (and a set-user-ID bit would then be theirs), so
+/// it is refused; `--in-place` writes it, and it keeps its owner (the kernel clears the
+/// set-user-ID bit of a file someone else writes). A file of one's own in a directory one
+/// may not write is written only in place as well.
+#[cfg(unix)]
+#[test]
+fn fix_by_another_user_keeps_the_owner_or_refuses() {
+    use std::os::unix::fs::{MetadataExt, PermissionsExt};
+    let dir = workspace(&[
+        ("shared/theirs.txt", STRAY_PERIOD.as_bytes()),
+        ("locked/mine.txt", STRAY_PERIOD.as_bytes()),
+    ]);
+    let mode = |path: &Path, mode: u32| {
+        std::fs::set_permissions(path, std::fs::Permissions::from_mode(mode)).unwrap()
+    };
+    // The temporary directory itself is the test's only.
+    mode(dir.path(), 0o755);
+    mode(&dir.path().join("shared"), 0o777);
+    let theirs = dir.path().join("shared/theirs.txt");
+    mode(&theirs, 0o4666);
+    mode(&dir.path().join("locked"), 0o755);
+    let mine = dir.path().join("locked/mine.txt");
+    std::os::unix::fs::chown(&mine, Some(65534), Some(65534)).unwrap();
+    let args = ["check", "shared/theirs.txt", "locked/mine.txt", "--fix"];
+    let Some(refused) = govlint_as_nobody(dir.path(), &args) else {
+        return;
+    };
+    assert_eq!(code(&refused), 2, "{}", stderr(&refused));
+    assert_eq!(
+        line_about(&stderr(&refused), "theirs.txt"),
+        "error: shared/theirs.txt: could not write the fixes: it belongs to another user (uid \
+         0), and a file replacing it would belong to you (`--in-place` writes it in place \
+         instead); the file is unchanged"
+    );
+    assert_eq!(
+        line_about(&stderr(&refused), "mine.txt"),
+        "error: locked/mine.txt: could not write the fixes: its directory is not writable, so \
+         no file can be made to replace it (`--in-place` writes it in place instead); the file \
+         is unchanged"
+    );
+    assert_eq!(text_of(dir.path(), "shared/theirs.txt"), STRAY_PERIOD);
+    assert_eq!(text_of(dir.path(), "locked/mine.txt"), STRAY_PERIOD);
+    assert_eq!(std::fs::metadata(&theirs).unwrap().mode() & 0o7777, 0o4666);
+    assert!(left_beside(&dir.path().join("shared"), &["theirs.txt"]).is_empty());
+
+    let mut in_place = args.to_vec();
+    in_place.push("--in-place");
+    let Some(written) = govlint_as_nobody(dir.path(), &in_place) else {
+        return;
+    };
+    assert_eq!(code(&written), 0, "{}", stderr(&written));
+    assert!(is_fixed(&text_of(dir.path(), "shared/theirs.txt")));
+    assert!(is_fixed(&text_of(dir.path(), "locked/mine.txt")));
+    let meta = std::fs::metadata(&theirs).unwrap();
+    assert_eq!((meta.uid(), meta.gid()), (0, 0));
+    assert_eq!(
+        meta.mode() & 0o6000,
+        0,
+        "no set-user-ID bit for the wrong user"
+    );
+}
