@@ -34,6 +34,7 @@ const ALL_RULES: &[(&str, &str)] = &[
     ("near-duplicate-paragraph", "error"),
     ("stray-period", "error"),
     ("unbalanced-quote", "error"),
+    ("multi-paragraph-quote", "warning"),
     ("unbalanced-bracket", "error"),
     ("lost-character", "error"),
     ("halfwidth-punctuation", "warning"),
