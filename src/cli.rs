@@ -331,6 +331,7 @@ fn check(args: CheckArgs, out: &mut dyn Write) -> (i32, std::io::Result<()>) {
     }
     if args.show_settings {
         let settings = config::describe(&config, &rules, &duplicates);
+        let settings = crate::text::escape_terminal_controls(&settings);
         return (0, write!(out, "{settings}"));
     }
     let mut selection = config.files.clone();
