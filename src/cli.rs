@@ -104,7 +104,7 @@ struct CheckArgs {
     #[arg(long, value_name = "DIR")]
     cache_dir: Option<PathBuf>,
     /// The configuration file to use, instead of the nearest `govlint.toml` or
-    /// `.govlint.toml` in the working directory or a parent.
+    /// `.govlint.toml` in the working directory or a parent, up to the repository's root.
     #[arg(long, value_name = "FILE", conflicts_with = "isolated")]
     config: Option<PathBuf>,
     /// Ignore every configuration file.

@@ -1,6 +1,6 @@
 //! `govlint.toml` (or `.govlint.toml`): which files a walk lints, each rule's severity
 //! (also per glob of files), the duplicate settings and the exit threshold. Found by walking
-//! up from the working directory; `--config FILE` names one, `--isolated` ignores them all.
+//! up from the working directory to the repository's root; `--config FILE` names one, `--isolated` ignores them all.
 //! Command-line options override the file.
 
 use crate::dedup::{Parallel, Scope};
@@ -444,11 +444,24 @@ pub struct Config {
 }
 
 /// The configuration file for a run started in `dir`: the nearest `govlint.toml` or
-/// `.govlint.toml` in it or a parent directory.
+/// `.govlint.toml` in it or a parent directory, up to the root of the repository (the
+/// directory holding `.git`, a directory or, in a worktree or submodule, a file). A file
+/// above the checkout belongs to someone else (a shared home, a CI workspace), and its
+/// `exclude` could silence the whole repository.
 pub fn discover(dir: &Path) -> Option<PathBuf> {
-    dir.ancestors()
-        .flat_map(|d| FILE_NAMES.iter().map(move |name| d.join(name)))
-        .find(|candidate| candidate.is_file())
+    for ancestor in dir.ancestors() {
+        let found = FILE_NAMES
+            .iter()
+            .map(|name| ancestor.join(name))
+            .find(|candidate| candidate.is_file());
+        if found.is_some() {
+            return found;
+        }
+        if ancestor.join(".git").exists() {
+            return None;
+        }
+    }
+    None
 }
 
 /// Reads and checks a configuration file.
