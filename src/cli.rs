@@ -373,15 +373,15 @@ fn check(args: CheckArgs, out: &mut dyn Write) -> (i32, std::io::Result<()>) {
         linter::collect_selected_inputs(&args.paths, &args.stdin_filename, &selection);
     let mut run = linter::lint(&inputs, errors.clone(), &options);
     skip_walked_binaries(&mut run, &args);
-    let mut write_failed = false;
+    let mut fix_errors = Vec::new();
     if args.fix || args.diff {
         let stdin = inputs
             .iter()
             .any(|i| matches!(i, linter::Input::Stdin { .. }));
-        match fix_files(&run, &args, &options, stdin, out) {
-            Ok(FixOutcome::Diffed { changed, failed }) => {
+        match fix_files(&run, &args, &options, stdin, out, &mut fix_errors) {
+            Ok(FixOutcome::Diffed { changed }) => {
                 report_input_errors(&run);
-                let code = if !run.errors.is_empty() || failed {
+                let code = if !run.errors.is_empty() || !fix_errors.is_empty() {
                     2
                 } else {
                     i32::from(changed)
@@ -389,12 +389,7 @@ fn check(args: CheckArgs, out: &mut dyn Write) -> (i32, std::io::Result<()>) {
                 return (code, Ok(()));
             }
             Ok(FixOutcome::Printed) => return (if run.errors.is_empty() { 0 } else { 2 }, Ok(())),
-            Ok(FixOutcome::Written {
-                fixes,
-                files,
-                failed,
-            }) => {
-                write_failed = failed;
+            Ok(FixOutcome::Written { fixes, files }) => {
                 if !args.quiet && fixes > 0 {
                     say!(
                         "Fixed {fixes} finding{} in {files} file{}.",
@@ -417,6 +412,8 @@ fn check(args: CheckArgs, out: &mut dyn Write) -> (i32, std::io::Result<()>) {
     if let Some(baseline) = &baseline {
         baseline.filter(&mut run);
     }
+    // Reported with the findings too: a CI job reading JSON or SARIF sees what was not fixed.
+    run.fix_errors = fix_errors;
     report_input_errors(&run);
     let written = match args.format {
         OutputFormat::Json if args.statistics => render::statistics::render_json(&run, out),
@@ -441,7 +438,12 @@ fn check(args: CheckArgs, out: &mut dyn Write) -> (i32, std::io::Result<()>) {
             render::human::render(&run, out, &style)
         }
     };
-    (if write_failed { 2 } else { exit_code(&run) }, written)
+    let code = if run.fix_errors.is_empty() {
+        exit_code(&run)
+    } else {
+        2
+    };
+    (code, written)
 }
 
 /// The configuration in force: none with `--isolated`, the named file with `--config`,
@@ -512,19 +514,12 @@ fn write_baseline(run: &linter::Run, file: &std::path::Path, quiet: bool) -> i32
     if run.errors.is_empty() { 0 } else { 2 }
 }
 
+/// What `fix_files` did; the files it could not fix (or diff) are in its `failures`, and
+/// make the run exit with 2.
 enum FixOutcome {
-    Diffed {
-        changed: bool,
-        /// A file changed since it was linted: no diff of it.
-        failed: bool,
-    },
+    Diffed { changed: bool },
     Printed,
-    Written {
-        fixes: usize,
-        files: usize,
-        /// Some file could not be written (the run still reports, and exits with 2).
-        failed: bool,
-    },
+    Written { fixes: usize, files: usize },
 }
 
 fn plural(n: usize) -> &'static str {
@@ -538,8 +533,9 @@ fn fix_files(
     options: &linter::Options,
     stdin: bool,
     out: &mut dyn Write,
+    failures: &mut Vec<linter::InputError>,
 ) -> Result<FixOutcome, std::io::Result<()>> {
-    let (mut fixes, mut files, mut changed, mut failed) = (0, 0, false, false);
+    let (mut fixes, mut files, mut changed) = (0, 0, false);
     // Directories written to, each cleared once of what a killed run left there.
     let mut cleaned: std::collections::HashSet<PathBuf> = std::collections::HashSet::new();
     for file in 0..run.paths.len() {
@@ -572,11 +568,12 @@ fn fix_files(
         };
         // The fixes hold byte offsets into the text that was linted: never into other text.
         if run.digests[file] != Some(source.digest) {
-            say!(
-                "error: {}: changed since it was linted; not fixed (run govlint again)",
-                run.paths[file]
-            );
-            failed = true;
+            let message = "changed since it was linted; not fixed (run govlint again)";
+            say!("error: {}: {message}", run.paths[file]);
+            failures.push(linter::InputError {
+                path: run.paths[file].clone(),
+                message: message.to_string(),
+            });
             continue;
         }
         // The first round's findings are already rid of the rules off for this file; the
@@ -620,23 +617,21 @@ fn fix_files(
                     files += 1;
                 }
                 Err(err) => {
-                    say!(
-                        "error: {}: could not write the fixes: {err}; the file is unchanged",
-                        run.paths[file]
-                    );
-                    failed = true;
+                    let message =
+                        format!("could not write the fixes: {err}; the file is unchanged");
+                    say!("error: {}: {message}", run.paths[file]);
+                    failures.push(linter::InputError {
+                        path: run.paths[file].clone(),
+                        message,
+                    });
                 }
             }
         }
     }
     Ok(if args.diff {
-        FixOutcome::Diffed { changed, failed }
+        FixOutcome::Diffed { changed }
     } else {
-        FixOutcome::Written {
-            fixes,
-            files,
-            failed,
-        }
+        FixOutcome::Written { fixes, files }
     })
 }
 

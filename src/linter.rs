@@ -52,6 +52,8 @@ pub struct Run {
     pub errors: Vec<InputError>,
     /// Binary files a directory walk found: noted, not linted, not errors.
     pub skipped: Vec<InputError>,
+    /// Files `--fix` could not write (or found changed since they were linted).
+    pub fix_errors: Vec<InputError>,
     /// How each file was decoded.
     pub encodings: Vec<TextEncoding>,
     /// `Source::digest` of the bytes each file was linted from (`None`: from the cache).
@@ -622,6 +624,7 @@ fn finish(
         diagnostics,
         errors,
         skipped: Vec::new(),
+        fix_errors: Vec::new(),
         encodings,
         digests,
         max_file_size: options.max_file_size,

@@ -617,6 +617,34 @@ fn fix_meets_an_edit(hook: &str, format: &str) {
     );
     let stderr = String::from_utf8_lossy(&output.stderr);
     assert!(stderr.contains("notice.txt"), "{stderr}");
+    // The file left unfixed is in the report a CI job reads, not only on standard error.
+    let message = stderr
+        .lines()
+        .find_map(|line| line.strip_prefix("error: notice.txt: "))
+        .unwrap_or_else(|| panic!("an error names the file: {stderr}"));
+    match format {
+        "json" => {
+            let json: Value = serde_json::from_slice(&output.stdout).unwrap();
+            let errors = &json["summary"]["fix_errors"];
+            assert_eq!(errors[0]["path"], "notice.txt", "{json}");
+            assert_eq!(errors[0]["message"], message, "{json}");
+            assert_eq!(errors.as_array().map(Vec::len), Some(1), "{json}");
+        }
+        "sarif" => {
+            let sarif: Value = serde_json::from_slice(&output.stdout).unwrap();
+            let invocation = &sarif["runs"][0]["invocations"][0];
+            assert_eq!(invocation["executionSuccessful"], false, "{invocation}");
+            let notification = &invocation["toolExecutionNotifications"][0];
+            assert_eq!(notification["level"], "error", "{invocation}");
+            assert_eq!(notification["message"]["text"], message, "{invocation}");
+            assert_eq!(
+                notification["locations"][0]["physicalLocation"]["artifactLocation"]["uri"],
+                "notice.txt",
+                "{invocation}"
+            );
+        }
+        _ => {}
+    }
     let left: Vec<_> = std::fs::read_dir(dir.path())
         .unwrap()
         .map(|e| e.unwrap().file_name())
@@ -633,7 +661,7 @@ fn a_file_edited_between_the_lint_and_the_fix_is_not_fixed() {
 
 #[test]
 fn a_file_edited_while_its_fix_is_written_keeps_the_edit() {
-    for format in ["human", "json"] {
+    for format in ["human", "json", "sarif"] {
         fix_meets_an_edit("GOVLINT_TEST_EDIT_BEFORE_RENAME", format);
     }
 }
