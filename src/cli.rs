@@ -403,7 +403,17 @@ fn check(args: CheckArgs, out: &mut dyn Write) -> (i32, std::io::Result<()>) {
                     skip_walked_binaries(&mut run, &args);
                 }
             }
-            Err(written) => return (2, written),
+            // A closed pipe cuts the diff or the fixed text short, not the run: the exit
+            // code is the one the whole output would have had (a diff was being written,
+            // so something changed). Any other write error exits with 2 in `main`.
+            Err(written) => {
+                let code = if !run.errors.is_empty() || !fix_errors.is_empty() {
+                    2
+                } else {
+                    i32::from(args.diff)
+                };
+                return (code, written);
+            }
         }
     }
     if let Some(file) = &args.write_baseline {

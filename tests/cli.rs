@@ -990,11 +990,17 @@ fn color_always_colors_and_never_does_not() {
 
 /// Runs govlint with stdout into a pipe that is closed after a few bytes, and checks that
 /// it does not complain about it.
-fn assert_quiet_on_closed_pipe(dir: &Path, args: &[&str]) {
+fn assert_quiet_on_closed_pipe(dir: &Path, args: &[&str]) -> Output {
+    assert_quiet_on_closed_pipe_reading(dir, args, Stdio::null())
+}
+
+/// `assert_quiet_on_closed_pipe` with `stdin` as standard input; the output, to check the
+/// exit code.
+fn assert_quiet_on_closed_pipe_reading(dir: &Path, args: &[&str], stdin: Stdio) -> Output {
     let mut child = std::process::Command::new(BIN)
         .args(args)
         .current_dir(dir)
-        .stdin(Stdio::null())
+        .stdin(stdin)
         .stdout(Stdio::piped())
         .stderr(Stdio::piped())
         .spawn()
@@ -1009,6 +1015,7 @@ fn assert_quiet_on_closed_pipe(dir: &Path, args: &[&str]) {
     assert!(!stderr.contains("panicked"), "{stderr}");
     assert!(!stderr.contains("Broken pipe"), "{stderr}");
     assert!(stderr.trim().is_empty(), "unexpected stderr: {stderr}");
+    output
 }
 
 #[test]
@@ -1019,6 +1026,34 @@ fn closed_pipe_on_large_json_output_is_not_an_error() {
         .collect();
     let dir = workspace(&[("big.txt", text.as_bytes())]);
     assert_quiet_on_closed_pipe(dir.path(), &["check", "--format", "json", "big.txt"]);
+}
+
+/// `--diff` and `- --fix` write what they write like the other outputs: a closed pipe ends
+/// them quietly, with the exit code the whole output would have had.
+#[test]
+fn closed_pipe_on_a_diff_or_fixed_stdin_is_not_an_error() {
+    let dir = workspace(&[]);
+    for i in 0..400 {
+        write(
+            dir.path(),
+            &format!("articles/{i:03}.txt"),
+            ERROR_AND_WARNING.as_bytes(),
+        );
+    }
+    let diffed = assert_quiet_on_closed_pipe(dir.path(), &["check", "--diff", "articles"]);
+    assert_eq!(diffed.status.code(), Some(1), "a diff was being written");
+    let big: String = (1..=3000)
+        .map(|i| format!("　　近年来,全区法治政府建设迈上新台阶,第{i}项工作已经完成.\n"))
+        .collect();
+    write(dir.path(), "big.txt", big.as_bytes());
+    let stdin = std::fs::File::open(dir.path().join("big.txt")).unwrap();
+    let fixed =
+        assert_quiet_on_closed_pipe_reading(dir.path(), &["check", "-", "--fix"], stdin.into());
+    assert_eq!(
+        fixed.status.code(),
+        Some(0),
+        "the fixed text was being written"
+    );
 }
 
 #[test]
