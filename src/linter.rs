@@ -136,6 +136,16 @@ pub fn collect_selected_inputs(
             }),
         }
     }
+    // One file reached by two arguments (`docs ./docs`, `docs/a.txt docs`) is read once,
+    // under the name it was first reached by: twice, every paragraph would be a duplicate
+    // of itself. One argument cannot reach a file twice (a walk skips links into itself).
+    if paths.len() > 1 {
+        let mut seen = std::collections::HashSet::new();
+        inputs.retain(|input| match input {
+            Input::File(path) => std::fs::canonicalize(path).map_or(true, |real| seen.insert(real)),
+            Input::Stdin { .. } => true,
+        });
+    }
     (inputs, errors)
 }
 

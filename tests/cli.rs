@@ -531,6 +531,37 @@ fn explicit_files_are_reported_sorted_by_path_whatever_the_argument_order() {
     assert_eq!(paths_of(&json), ["a.txt", "b.txt"]);
 }
 
+/// A folder named twice (`docs ./docs`), or a file and its folder, is read once under the
+/// name it was first reached by: not a copy of itself, paragraph by paragraph.
+#[test]
+fn the_same_folder_named_twice_is_read_once() {
+    let long = "　　注重示范驱动，培育法治品牌。充分发挥示范引导、辐射带动的作用，在机关部门广泛开展创建。\n";
+    let dir = workspace(&[
+        ("docs/a.txt", format!("{long}{STRAY_PERIOD}").as_bytes()),
+        ("docs/b.txt", CLEAN.as_bytes()),
+    ]);
+    for (args, expected) in [
+        (&["docs", "./docs"][..], "docs/a.txt"),
+        (&["./docs", "docs"][..], "./docs/a.txt"),
+        (&["docs/a.txt", "docs"][..], "docs/a.txt"),
+        (&["docs", "docs/../docs/a.txt"][..], "docs/a.txt"),
+    ] {
+        let (code, json) = check_json(dir.path(), args);
+        assert_eq!(code, 1, "{args:?}");
+        assert_eq!(json["summary"]["files"], 2, "{args:?}: each file once");
+        assert_eq!(
+            rules_of(&json),
+            ["stray-period"],
+            "{args:?}: no file duplicates itself"
+        );
+        let path = diagnostics(&json)[0]["path"]
+            .as_str()
+            .unwrap()
+            .replace('\\', "/");
+        assert_eq!(path, expected, "{args:?}: the first spelling is kept");
+    }
+}
+
 #[test]
 fn default_path_is_the_current_directory() {
     let dir = workspace(&[
