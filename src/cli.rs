@@ -110,7 +110,7 @@ struct CheckArgs {
     #[arg(long, value_name = "DIR")]
     cache_dir: Option<PathBuf>,
     /// The configuration file to use, instead of the nearest `govlint.toml` or
-    /// `.govlint.toml` in the working directory or a parent.
+    /// `.govlint.toml` in the working directory or a parent, up to the repository's root.
     #[arg(long, value_name = "FILE", conflicts_with = "isolated")]
     config: Option<PathBuf>,
     /// Ignore every configuration file.
@@ -337,6 +337,7 @@ fn check(args: CheckArgs, out: &mut dyn Write) -> (i32, std::io::Result<()>) {
     }
     if args.show_settings {
         let settings = config::describe(&config, &rules, &duplicates);
+        let settings = crate::text::escape_terminal_controls(&settings);
         return (0, write!(out, "{settings}"));
     }
     let mut selection = config.files.clone();
@@ -378,15 +379,15 @@ fn check(args: CheckArgs, out: &mut dyn Write) -> (i32, std::io::Result<()>) {
         linter::collect_selected_inputs(&args.paths, &args.stdin_filename, &selection);
     let mut run = linter::lint(&inputs, errors.clone(), &options);
     skip_walked_binaries(&mut run, &args);
-    let mut write_failed = false;
+    let mut fix_errors = Vec::new();
     if args.fix || args.diff {
         let stdin = inputs
             .iter()
             .any(|i| matches!(i, linter::Input::Stdin { .. }));
-        match fix_files(&run, &args, &options, stdin, out) {
-            Ok(FixOutcome::Diffed { changed, failed }) => {
+        match fix_files(&run, &args, &options, stdin, out, &mut fix_errors) {
+            Ok(FixOutcome::Diffed { changed }) => {
                 report_input_errors(&run);
-                let code = if !run.errors.is_empty() || failed {
+                let code = if !run.errors.is_empty() || !fix_errors.is_empty() {
                     2
                 } else {
                     i32::from(changed)
@@ -394,12 +395,7 @@ fn check(args: CheckArgs, out: &mut dyn Write) -> (i32, std::io::Result<()>) {
                 return (code, Ok(()));
             }
             Ok(FixOutcome::Printed) => return (if run.errors.is_empty() { 0 } else { 2 }, Ok(())),
-            Ok(FixOutcome::Written {
-                fixes,
-                files,
-                failed,
-            }) => {
-                write_failed = failed;
+            Ok(FixOutcome::Written { fixes, files }) => {
                 if !args.quiet && fixes > 0 {
                     say!(
                         "Fixed {fixes} finding{} in {files} file{}.",
@@ -413,7 +409,17 @@ fn check(args: CheckArgs, out: &mut dyn Write) -> (i32, std::io::Result<()>) {
                     skip_walked_binaries(&mut run, &args);
                 }
             }
-            Err(written) => return (2, written),
+            // A closed pipe cuts the diff or the fixed text short, not the run: the exit
+            // code is the one the whole output would have had (a diff was being written,
+            // so something changed). Any other write error exits with 2 in `main`.
+            Err(written) => {
+                let code = if !run.errors.is_empty() || !fix_errors.is_empty() {
+                    2
+                } else {
+                    i32::from(args.diff)
+                };
+                return (code, written);
+            }
         }
     }
     if let Some(file) = &args.write_baseline {
@@ -422,6 +428,8 @@ fn check(args: CheckArgs, out: &mut dyn Write) -> (i32, std::io::Result<()>) {
     if let Some(baseline) = &baseline {
         baseline.filter(&mut run);
     }
+    // Reported with the findings too: a CI job reading JSON or SARIF sees what was not fixed.
+    run.fix_errors = fix_errors;
     report_input_errors(&run);
     let written = match args.format {
         OutputFormat::Json if args.statistics => render::statistics::render_json(&run, out),
@@ -446,7 +454,12 @@ fn check(args: CheckArgs, out: &mut dyn Write) -> (i32, std::io::Result<()>) {
             render::human::render(&run, out, &style)
         }
     };
-    (if write_failed { 2 } else { exit_code(&run) }, written)
+    let code = if run.fix_errors.is_empty() {
+        exit_code(&run)
+    } else {
+        2
+    };
+    (code, written)
 }
 
 /// The configuration in force: none with `--isolated`, the named file with `--config`,
@@ -517,19 +530,12 @@ fn write_baseline(run: &linter::Run, file: &std::path::Path, quiet: bool) -> i32
     if run.errors.is_empty() { 0 } else { 2 }
 }
 
+/// What `fix_files` did; the files it could not fix (or diff) are in its `failures`, and
+/// make the run exit with 2.
 enum FixOutcome {
-    Diffed {
-        changed: bool,
-        /// A file changed since it was linted: no diff of it.
-        failed: bool,
-    },
+    Diffed { changed: bool },
     Printed,
-    Written {
-        fixes: usize,
-        files: usize,
-        /// Some file could not be written (the run still reports, and exits with 2).
-        failed: bool,
-    },
+    Written { fixes: usize, files: usize },
 }
 
 fn plural(n: usize) -> &'static str {
@@ -543,8 +549,9 @@ fn fix_files(
     options: &linter::Options,
     stdin: bool,
     out: &mut dyn Write,
+    failures: &mut Vec<linter::InputError>,
 ) -> Result<FixOutcome, std::io::Result<()>> {
-    let (mut fixes, mut files, mut changed, mut failed) = (0, 0, false, false);
+    let (mut fixes, mut files, mut changed) = (0, 0, false);
     // Directories written to, each cleared once of what a killed run left there.
     let mut cleaned: std::collections::HashSet<PathBuf> = std::collections::HashSet::new();
     let tree = crate::fix::Tree::of(&args.paths);
@@ -610,11 +617,12 @@ fn fix_files(
         };
         // The fixes hold byte offsets into the text that was linted: never into other text.
         if run.digests[file] != Some(source.digest) {
-            say!(
-                "error: {}: changed since it was linted; not fixed (run govlint again)",
-                run.paths[file]
-            );
-            failed = true;
+            let message = "changed since it was linted; not fixed (run govlint again)";
+            say!("error: {}: {message}", run.paths[file]);
+            failures.push(linter::InputError {
+                path: run.paths[file].clone(),
+                message: message.to_string(),
+            });
             continue;
         }
         // The first round's findings are already rid of the rules off for this file; the
@@ -666,23 +674,21 @@ fn fix_files(
                     files += 1;
                 }
                 Err(err) => {
-                    say!(
-                        "error: {}: could not write the fixes: {err}; the file is unchanged",
-                        run.paths[file]
-                    );
-                    failed = true;
+                    let message =
+                        format!("could not write the fixes: {err}; the file is unchanged");
+                    say!("error: {}: {message}", run.paths[file]);
+                    failures.push(linter::InputError {
+                        path: run.paths[file].clone(),
+                        message,
+                    });
                 }
             }
         }
     }
     Ok(if args.diff {
-        FixOutcome::Diffed { changed, failed }
+        FixOutcome::Diffed { changed }
     } else {
-        FixOutcome::Written {
-            fixes,
-            files,
-            failed,
-        }
+        FixOutcome::Written { fixes, files }
     })
 }
 

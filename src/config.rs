@@ -1,6 +1,6 @@
 //! `govlint.toml` (or `.govlint.toml`): which files a walk lints, each rule's severity
 //! (also per glob of files), the duplicate settings and the exit threshold. Found by walking
-//! up from the working directory; `--config FILE` names one, `--isolated` ignores them all.
+//! up from the working directory to the repository's root; `--config FILE` names one, `--isolated` ignores them all.
 //! Command-line options override the file.
 
 use crate::dedup::{Parallel, Scope};
@@ -117,29 +117,61 @@ pub struct ConfigError {
 
 impl ConfigError {
     /// The error as miette draws it: the file name, the TOML around the span, the hint.
+    /// Control characters in any of them are escaped (`\u{1b}`): a configuration holding a
+    /// terminal escape, in a value or in a key, shows it instead of sending it.
     pub fn render(&self, color: bool) -> String {
+        use crate::text::{escape_controls, escape_terminal_controls};
+        let path = escape_controls(&self.path.display().to_string()).into_owned();
+        let message = escape_controls(&self.message).into_owned();
+        let help = self
+            .help
+            .as_deref()
+            .map(|help| escape_terminal_controls(help).into_owned());
         // Without a place in the text (a file that cannot be read) miette would draw no
         // source, and so no file name: one line names it.
-        if self.span.is_none() {
-            let mut out = format!("error: {}: {}\n", self.path.display(), self.message);
-            if let Some(help) = &self.help {
+        let Some(span) = &self.span else {
+            let mut out = format!("error: {path}: {message}\n");
+            if let Some(help) = &help {
                 out.push_str(&format!("  help: {help}\n"));
             }
             return out;
-        }
-        let mut diagnostic = miette::MietteDiagnostic::new(self.message.clone())
+        };
+        // The span moves with the escapes written before and inside it. A line feed after
+        // `end` is taken along: whether a carriage return is escaped depends on it.
+        let escaped_len = |end: usize| {
+            let feed = usize::from(self.text.get(end..).is_some_and(|a| a.starts_with('\n')));
+            self.text
+                .get(..end + feed)
+                .map_or(end, |before| escape_terminal_controls(before).len() - feed)
+        };
+        let column = self.text.get(..span.start).map_or(0, |before| {
+            before
+                .rsplit('\n')
+                .next()
+                .unwrap_or_default()
+                .chars()
+                .count()
+        });
+        let span = escaped_len(span.start)..escaped_len(span.end.max(span.start));
+        let label = miette::SourceSpan::from(span);
+        let mut diagnostic = miette::MietteDiagnostic::new(message.clone())
             .with_code("govlint::config")
-            .with_severity(miette::Severity::Error);
-        if let Some(span) = &self.span {
-            diagnostic = diagnostic.with_label(miette::LabeledSpan::at(span.clone(), "here"));
+            .with_severity(miette::Severity::Error)
+            .with_label(miette::LabeledSpan::new_with_span(
+                Some("here".into()),
+                label,
+            ));
+        if let Some(help) = help {
+            diagnostic = diagnostic.with_help(help);
         }
-        if let Some(help) = &self.help {
-            diagnostic = diagnostic.with_help(help.clone());
-        }
-        let report = miette::Report::new(diagnostic).with_source_code(miette::NamedSource::new(
-            self.path.display().to_string(),
-            self.text.clone(),
-        ));
+        let report = miette::Report::new(diagnostic).with_source_code(EscapedText {
+            text: miette::NamedSource::new(
+                path.clone(),
+                escape_terminal_controls(&self.text).into_owned(),
+            ),
+            label,
+            column,
+        });
         let theme = if color {
             miette::GraphicalTheme::unicode()
         } else {
@@ -148,9 +180,44 @@ impl ConfigError {
         let mut out = String::new();
         let handler = miette::GraphicalReportHandler::new_themed(theme);
         if handler.render_report(&mut out, report.as_ref()).is_err() {
-            out = format!("{}: {}", self.path.display(), self.message);
+            out = format!("{path}: {message}");
         }
         out
+    }
+}
+
+/// A configuration's text with its control characters escaped, which gives miette the
+/// column of the error in the file, not in the longer escaped line.
+#[derive(Debug)]
+struct EscapedText {
+    text: miette::NamedSource<String>,
+    label: miette::SourceSpan,
+    /// 0-based character column of the label's start in the file.
+    column: usize,
+}
+
+impl miette::SourceCode for EscapedText {
+    fn read_span<'a>(
+        &'a self,
+        span: &miette::SourceSpan,
+        context_lines_before: usize,
+        context_lines_after: usize,
+    ) -> Result<Box<dyn miette::SpanContents<'a> + 'a>, miette::MietteError> {
+        let contents = self
+            .text
+            .read_span(span, context_lines_before, context_lines_after)?;
+        // miette places the error by reading the label's span alone.
+        if *span != self.label || context_lines_before + context_lines_after > 0 {
+            return Ok(contents);
+        }
+        Ok(Box::new(miette::MietteSpanContents::new_named(
+            self.text.name().to_string(),
+            contents.data(),
+            *contents.span(),
+            contents.line(),
+            self.column,
+            contents.line_count(),
+        )))
     }
 }
 
@@ -377,11 +444,24 @@ pub struct Config {
 }
 
 /// The configuration file for a run started in `dir`: the nearest `govlint.toml` or
-/// `.govlint.toml` in it or a parent directory.
+/// `.govlint.toml` in it or a parent directory, up to the root of the repository (the
+/// directory holding `.git`, a directory or, in a worktree or submodule, a file). A file
+/// above the checkout belongs to someone else (a shared home, a CI workspace), and its
+/// `exclude` could silence the whole repository.
 pub fn discover(dir: &Path) -> Option<PathBuf> {
-    dir.ancestors()
-        .flat_map(|d| FILE_NAMES.iter().map(move |name| d.join(name)))
-        .find(|candidate| candidate.is_file())
+    for ancestor in dir.ancestors() {
+        let found = FILE_NAMES
+            .iter()
+            .map(|name| ancestor.join(name))
+            .find(|candidate| candidate.is_file());
+        if found.is_some() {
+            return found;
+        }
+        if ancestor.join(".git").exists() {
+            return None;
+        }
+    }
+    None
 }
 
 /// Reads and checks a configuration file.

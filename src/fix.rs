@@ -123,13 +123,28 @@ pub fn chosen(diagnostics: &[&Diagnostic], unsafe_fixes: bool) -> Vec<Fix> {
         .collect()
 }
 
-/// A unified diff of a file before and after its fixes.
+/// A unified diff of a file before and after its fixes. Control characters other than the
+/// line layout are escaped (`\u{1b}`), in the name and the lines alike: the diff is read on
+/// a terminal, which a document's escape sequences must not drive. Such a line no longer
+/// applies as a patch, which `--fix` does not need.
 pub fn unified_diff(path: &str, old: &str, new: &str) -> String {
-    similar::TextDiff::from_lines(old, new)
+    let path = crate::text::escape_controls(path);
+    let diff = similar::TextDiff::from_lines(old, new)
         .unified_diff()
         .context_radius(1)
-        .header(path, path)
-        .to_string()
+        .header(&path, &path)
+        .to_string();
+    // similar ends a line at a lone carriage return too: escaped, it still ends the line.
+    let mut lines = String::with_capacity(diff.len());
+    let mut chars = diff.chars().peekable();
+    while let Some(c) = chars.next() {
+        if c == '\r' && chars.peek() != Some(&'\n') {
+            lines.push_str("\\r\n");
+        } else {
+            lines.push(c);
+        }
+    }
+    crate::text::escape_terminal_controls(&lines).into_owned()
 }
 
 /// What temporary files are called (`.govlint-XXXXXX.tmp`): hidden, never linted by a

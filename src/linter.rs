@@ -55,6 +55,8 @@ pub struct Run {
     pub errors: Vec<InputError>,
     /// Binary files a directory walk found: noted, not linted, not errors.
     pub skipped: Vec<InputError>,
+    /// Files `--fix` could not write (or found changed since they were linted).
+    pub fix_errors: Vec<InputError>,
     /// How each file was decoded.
     pub encodings: Vec<TextEncoding>,
     /// `Source::digest` of the bytes each file was linted from (`None`: from the cache).
@@ -135,6 +137,16 @@ pub fn collect_selected_inputs(
                 message: describe_io_error(&err),
             }),
         }
+    }
+    // One file reached by two arguments (`docs ./docs`, `docs/a.txt docs`) is read once,
+    // under the name it was first reached by: twice, every paragraph would be a duplicate
+    // of itself. One argument cannot reach a file twice (a walk skips links into itself).
+    if paths.len() > 1 {
+        let mut seen = std::collections::HashSet::new();
+        inputs.retain(|input| match input {
+            Input::File(path) => std::fs::canonicalize(path).map_or(true, |real| seen.insert(real)),
+            Input::Stdin { .. } => true,
+        });
     }
     (inputs, errors)
 }
@@ -689,6 +701,7 @@ fn finish(
         diagnostics,
         errors,
         skipped: Vec::new(),
+        fix_errors: Vec::new(),
         encodings,
         digests,
         max_file_size: options.max_file_size,

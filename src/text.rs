@@ -174,12 +174,28 @@ static LEADING_LABEL: LazyLock<Regex> = LazyLock::new(|| {
 /// `text` with every control character (line breaks, tabs, escapes, C1 controls) written as
 /// an escape (`\n`, `\u{1b}`), so that it prints as one inert line.
 pub fn escape_controls(text: &str) -> std::borrow::Cow<'_, str> {
+    escape_controls_but_layout(text, false)
+}
+
+/// `escape_controls` for text shown on several lines (a source excerpt, a diff, a help):
+/// tabs, line feeds and the carriage return of a CRLF line end are layout and stay; an
+/// escape, a bell, a backspace or a lone carriage return, which would drive the terminal
+/// or overwrite what was printed, are escaped.
+pub fn escape_terminal_controls(text: &str) -> std::borrow::Cow<'_, str> {
+    escape_controls_but_layout(text, true)
+}
+
+fn escape_controls_but_layout(text: &str, keep_layout: bool) -> std::borrow::Cow<'_, str> {
+    let is_layout = |c: char, next: Option<char>| {
+        keep_layout && (c == '\t' || c == '\n' || c == '\r' && next == Some('\n'))
+    };
     if !text.contains(char::is_control) {
         return std::borrow::Cow::Borrowed(text);
     }
     let mut escaped = String::with_capacity(text.len() + 8);
-    for c in text.chars() {
-        if c.is_control() {
+    let mut chars = text.chars().peekable();
+    while let Some(c) = chars.next() {
+        if c.is_control() && !is_layout(c, chars.peek().copied()) {
             escaped.extend(c.escape_default());
         } else {
             escaped.push(c);
@@ -253,6 +269,20 @@ mod tests {
         ] {
             assert!(!may_hold_url(text.as_bytes()), "{text}");
         }
+    }
+
+    #[test]
+    fn terminal_controls_are_escaped_and_layout_kept() {
+        let text = "a\x1b[31mb\x1b]0;t\x07c\rd\x08e\u{9b}f\tg\r\nh\n";
+        assert_eq!(
+            escape_terminal_controls(text),
+            "a\\u{1b}[31mb\\u{1b}]0;t\\u{7}c\\rd\\u{8}e\\u{9b}f\tg\r\nh\n"
+        );
+        assert_eq!(
+            escape_controls(text),
+            "a\\u{1b}[31mb\\u{1b}]0;t\\u{7}c\\rd\\u{8}e\\u{9b}f\\tg\\r\\nh\\n"
+        );
+        assert_eq!(escape_terminal_controls("甲\t乙\r\n丙"), "甲\t乙\r\n丙");
     }
 
     #[test]

@@ -532,6 +532,37 @@ fn explicit_files_are_reported_sorted_by_path_whatever_the_argument_order() {
     assert_eq!(paths_of(&json), ["a.txt", "b.txt"]);
 }
 
+/// A folder named twice (`docs ./docs`), or a file and its folder, is read once under the
+/// name it was first reached by: not a copy of itself, paragraph by paragraph.
+#[test]
+fn the_same_folder_named_twice_is_read_once() {
+    let long = "　　注重示范驱动，培育法治品牌。充分发挥示范引导、辐射带动的作用，在机关部门广泛开展创建。\n";
+    let dir = workspace(&[
+        ("docs/a.txt", format!("{long}{STRAY_PERIOD}").as_bytes()),
+        ("docs/b.txt", CLEAN.as_bytes()),
+    ]);
+    for (args, expected) in [
+        (&["docs", "./docs"][..], "docs/a.txt"),
+        (&["./docs", "docs"][..], "./docs/a.txt"),
+        (&["docs/a.txt", "docs"][..], "docs/a.txt"),
+        (&["docs", "docs/../docs/a.txt"][..], "docs/a.txt"),
+    ] {
+        let (code, json) = check_json(dir.path(), args);
+        assert_eq!(code, 1, "{args:?}");
+        assert_eq!(json["summary"]["files"], 2, "{args:?}: each file once");
+        assert_eq!(
+            rules_of(&json),
+            ["stray-period"],
+            "{args:?}: no file duplicates itself"
+        );
+        let path = diagnostics(&json)[0]["path"]
+            .as_str()
+            .unwrap()
+            .replace('\\', "/");
+        assert_eq!(path, expected, "{args:?}: the first spelling is kept");
+    }
+}
+
 #[test]
 fn default_path_is_the_current_directory() {
     let dir = workspace(&[
@@ -991,11 +1022,17 @@ fn color_always_colors_and_never_does_not() {
 
 /// Runs govlint with stdout into a pipe that is closed after a few bytes, and checks that
 /// it does not complain about it.
-fn assert_quiet_on_closed_pipe(dir: &Path, args: &[&str]) {
+fn assert_quiet_on_closed_pipe(dir: &Path, args: &[&str]) -> Output {
+    assert_quiet_on_closed_pipe_reading(dir, args, Stdio::null())
+}
+
+/// `assert_quiet_on_closed_pipe` with `stdin` as standard input; the output, to check the
+/// exit code.
+fn assert_quiet_on_closed_pipe_reading(dir: &Path, args: &[&str], stdin: Stdio) -> Output {
     let mut child = std::process::Command::new(BIN)
         .args(args)
         .current_dir(dir)
-        .stdin(Stdio::null())
+        .stdin(stdin)
         .stdout(Stdio::piped())
         .stderr(Stdio::piped())
         .spawn()
@@ -1010,6 +1047,7 @@ fn assert_quiet_on_closed_pipe(dir: &Path, args: &[&str]) {
     assert!(!stderr.contains("panicked"), "{stderr}");
     assert!(!stderr.contains("Broken pipe"), "{stderr}");
     assert!(stderr.trim().is_empty(), "unexpected stderr: {stderr}");
+    output
 }
 
 #[test]
@@ -1020,6 +1058,34 @@ fn closed_pipe_on_large_json_output_is_not_an_error() {
         .collect();
     let dir = workspace(&[("big.txt", text.as_bytes())]);
     assert_quiet_on_closed_pipe(dir.path(), &["check", "--format", "json", "big.txt"]);
+}
+
+/// `--diff` and `- --fix` write what they write like the other outputs: a closed pipe ends
+/// them quietly, with the exit code the whole output would have had.
+#[test]
+fn closed_pipe_on_a_diff_or_fixed_stdin_is_not_an_error() {
+    let dir = workspace(&[]);
+    for i in 0..400 {
+        write(
+            dir.path(),
+            &format!("articles/{i:03}.txt"),
+            ERROR_AND_WARNING.as_bytes(),
+        );
+    }
+    let diffed = assert_quiet_on_closed_pipe(dir.path(), &["check", "--diff", "articles"]);
+    assert_eq!(diffed.status.code(), Some(1), "a diff was being written");
+    let big: String = (1..=3000)
+        .map(|i| format!("　　近年来,全区法治政府建设迈上新台阶,第{i}项工作已经完成.\n"))
+        .collect();
+    write(dir.path(), "big.txt", big.as_bytes());
+    let stdin = std::fs::File::open(dir.path().join("big.txt")).unwrap();
+    let fixed =
+        assert_quiet_on_closed_pipe_reading(dir.path(), &["check", "-", "--fix"], stdin.into());
+    assert_eq!(
+        fixed.status.code(),
+        Some(0),
+        "the fixed text was being written"
+    );
 }
 
 #[test]

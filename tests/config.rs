@@ -79,6 +79,51 @@ fn excludes_and_per_file_levels_apply_from_a_subdirectory_too() {
     );
 }
 
+/// A configuration above the repository's root (a `.git` directory, or the `.git` file of
+/// a worktree) is not read: it cannot exclude the checkout. One at the root is.
+#[test]
+fn discovery_stops_at_the_repository_root() {
+    // Above the checkout: every finding off.
+    let dir = project("[rules]\nstray-period = \"off\"\nhalfwidth-punctuation = \"off\"\n");
+    let checkout = dir.path().join("docs");
+    let run = |from: &std::path::Path| govlint(from, &["check", "a.txt", "--format", "json"]);
+    let from = checkout.join("drafts");
+    std::fs::write(from.join("a.txt"), "　　会议指出,要加强工作.\n").expect("written");
+    assert!(
+        findings(&run(&from)).is_empty(),
+        "outside a repository it is read"
+    );
+    for git in ["directory", "file"] {
+        let marker = checkout.join(".git");
+        if git == "directory" {
+            std::fs::create_dir(&marker).expect(".git directory");
+        } else {
+            std::fs::write(&marker, "gitdir: /elsewhere/.git/worktrees/docs\n").expect(".git file");
+        }
+        assert_eq!(findings(&run(&from)).len(), 2, ".git {git}: not read");
+        std::fs::write(
+            checkout.join(".govlint.toml"),
+            "[rules]\nstray-period = \"off\"\n",
+        )
+        .expect("written");
+        assert_eq!(
+            findings(&run(&from)),
+            [(
+                "a.txt".into(),
+                "halfwidth-punctuation".into(),
+                "warning".into()
+            )],
+            ".git {git}: the root's configuration is read"
+        );
+        std::fs::remove_file(checkout.join(".govlint.toml")).expect("removed");
+        if git == "directory" {
+            std::fs::remove_dir(&marker).expect("removed");
+        } else {
+            std::fs::remove_file(&marker).expect("removed");
+        }
+    }
+}
+
 #[test]
 fn isolated_and_named_configurations() {
     let dir = project("[rules]\nstray-period = \"off\"\nhalfwidth-punctuation = \"off\"\n");

@@ -617,6 +617,34 @@ fn fix_meets_an_edit(hook: &str, format: &str) {
     );
     let stderr = String::from_utf8_lossy(&output.stderr);
     assert!(stderr.contains("notice.txt"), "{stderr}");
+    // The file left unfixed is in the report a CI job reads, not only on standard error.
+    let message = stderr
+        .lines()
+        .find_map(|line| line.strip_prefix("error: notice.txt: "))
+        .unwrap_or_else(|| panic!("an error names the file: {stderr}"));
+    match format {
+        "json" => {
+            let json: Value = serde_json::from_slice(&output.stdout).unwrap();
+            let errors = &json["summary"]["fix_errors"];
+            assert_eq!(errors[0]["path"], "notice.txt", "{json}");
+            assert_eq!(errors[0]["message"], message, "{json}");
+            assert_eq!(errors.as_array().map(Vec::len), Some(1), "{json}");
+        }
+        "sarif" => {
+            let sarif: Value = serde_json::from_slice(&output.stdout).unwrap();
+            let invocation = &sarif["runs"][0]["invocations"][0];
+            assert_eq!(invocation["executionSuccessful"], false, "{invocation}");
+            let notification = &invocation["toolExecutionNotifications"][0];
+            assert_eq!(notification["level"], "error", "{invocation}");
+            assert_eq!(notification["message"]["text"], message, "{invocation}");
+            assert_eq!(
+                notification["locations"][0]["physicalLocation"]["artifactLocation"]["uri"],
+                "notice.txt",
+                "{invocation}"
+            );
+        }
+        _ => {}
+    }
     let left: Vec<_> = std::fs::read_dir(dir.path())
         .unwrap()
         .map(|e| e.unwrap().file_name())
@@ -633,7 +661,7 @@ fn a_file_edited_between_the_lint_and_the_fix_is_not_fixed() {
 
 #[test]
 fn a_file_edited_while_its_fix_is_written_keeps_the_edit() {
-    for format in ["human", "json"] {
+    for format in ["human", "json", "sarif"] {
         fix_meets_an_edit("GOVLINT_TEST_EDIT_BEFORE_RENAME", format);
     }
 }
@@ -697,6 +725,142 @@ fn file_names_print_on_standard_error_without_control_characters() {
             .any(|l| l.starts_with("::error file=README.md")),
         "{stdout}"
     );
+}
+
+/// What a terminal would act on: ESC, BEL, a carriage return, a backspace, and the C1
+/// control sequence introducer (U+009B, which some terminals read as `ESC [`).
+fn terminal_controls(bytes: &[u8]) -> Vec<String> {
+    let text = String::from_utf8_lossy(bytes);
+    text.char_indices()
+        .filter(|&(_, c)| matches!(c, '\u{1b}' | '\u{7}' | '\r' | '\u{8}' | '\u{9b}'))
+        .map(|(at, c)| {
+            format!(
+                "{c:?} at {at}: …{}…",
+                text[..at]
+                    .chars()
+                    .rev()
+                    .take(20)
+                    .collect::<String>()
+                    .chars()
+                    .rev()
+                    .collect::<String>()
+            )
+        })
+        .collect()
+}
+
+/// Terminal escape sequences in a document, its name or a configuration are shown escaped
+/// (`\u{1b}`), never sent to the terminal, in every format, in `--diff` and in errors.
+/// Tabs and line breaks of the output's own layout stay.
+#[cfg(unix)]
+#[test]
+fn terminal_escapes_from_documents_and_names_are_shown_escaped() {
+    let paragraph = "　　注重示范驱动\u{1b}[31m,培育法治品牌\u{1b}]0;title\u{7}。充分发挥示范引导\r辐射带动的作用\u{8}，\u{9b}2J在机关部门广泛开展创建，在镇村两级持续开展平安法治竞赛，推动法治建设走深走实.";
+    let near = paragraph.replace("机关部门", "镇村两级");
+    let document = format!("{paragraph}\n\n{paragraph}\n\n{near}\n");
+    let name = "a\u{1b}[32m.txt";
+    let dir = workspace(&[(name, document.as_bytes())]);
+    let run = |args: &[&str]| {
+        Command::new(BIN)
+            .current_dir(dir.path())
+            .args(args)
+            .output()
+            .unwrap()
+    };
+    for args in [
+        &["check", ".", "--color", "never"][..],
+        &["check", name, "--color", "never"],
+        &["check", ".", "--format", "concise"],
+        &["check", ".", "--format", "github"],
+        &["check", ".", "--statistics"],
+        &["check", ".", "--diff"],
+        &["check", ".", "--diff", "--unsafe-fixes"],
+    ] {
+        let output = run(args);
+        assert!(
+            output.status.code().is_some_and(|code| code <= 1),
+            "{args:?}: {output:?}"
+        );
+        assert!(!output.stdout.is_empty(), "{args:?}");
+        for (stream, bytes) in [("stdout", &output.stdout), ("stderr", &output.stderr)] {
+            let found = terminal_controls(bytes);
+            assert!(found.is_empty(), "{args:?} {stream}: {found:?}");
+        }
+        if args.contains(&"--statistics") {
+            continue;
+        }
+        let stdout = String::from_utf8_lossy(&output.stdout);
+        assert!(stdout.contains(r"a\u{1b}[32m.txt"), "{args:?}: {stdout}");
+    }
+    let human = run(&["check", ".", "--color", "never"]);
+    let human = String::from_utf8_lossy(&human.stdout);
+    assert!(human.contains(r"\u{1b}]0;title\u{7}"), "{human}");
+    assert!(human.contains("near-duplicate-paragraph"), "{human}");
+    assert!(human.contains('\n'), "line breaks stay");
+    let diff = run(&["check", ".", "--diff"]);
+    let diff = String::from_utf8_lossy(&diff.stdout);
+    assert!(diff.contains(r"引导\r"), "{diff}");
+    // A CRLF document keeps its line ends in the diff: they drive nothing.
+    let crlf = dir.path().join("crlf.txt");
+    std::fs::write(&crlf, "　　近年来,全区法治政府建设迈上新台阶.\r\n").unwrap();
+    let diff = run(&["check", "crlf.txt", "--diff"]);
+    assert!(
+        String::from_utf8_lossy(&diff.stdout).contains("台阶.\r\n"),
+        "{diff:?}"
+    );
+    std::fs::remove_file(crlf).unwrap();
+
+    // JSON, SARIF and rdjson write control characters as JSON escapes (`\u001b`).
+    for format in ["json", "sarif", "rdjson"] {
+        let output = run(&["check", ".", "--format", format]);
+        let c0: Vec<&u8> = output
+            .stdout
+            .iter()
+            .filter(|b| matches!(b, 0x1b | 0x07 | b'\r' | 0x08))
+            .collect();
+        assert!(c0.is_empty(), "{format}: {c0:?}");
+        let found = terminal_controls(&output.stderr);
+        assert!(found.is_empty(), "{format} stderr: {found:?}");
+        let json: Value = serde_json::from_slice(&output.stdout).unwrap();
+        // SARIF names files by URI, percent-encoded.
+        let named = if format == "sarif" {
+            "a%1B%5B32m.txt"
+        } else {
+            r"a\u001b[32m.txt"
+        };
+        assert!(json.to_string().contains(named), "{format}");
+    }
+
+    // A configuration with an escape in a key, or raw in a value, shows it escaped; so
+    // does `--show-settings` naming a configuration file whose name holds one.
+    for config in [
+        "[rules]\n\"\\u001b[31mbad\\u0007\" = \"error\"\n",
+        "fail-on = \"\u{1b}]0;title\u{7}\"\n",
+        "fail-on = \"warning\"\r# \u{8}\n",
+    ] {
+        std::fs::write(dir.path().join("govlint.toml"), config).unwrap();
+        let output = run(&["check", ".", "--color", "never"]);
+        assert_eq!(output.status.code(), Some(2), "{config:?}: {output:?}");
+        let stderr = String::from_utf8_lossy(&output.stderr);
+        assert!(stderr.contains("govlint.toml"), "{stderr}");
+        assert!(
+            stderr.contains(r"\u{1b}") || stderr.contains(r"\r"),
+            "{stderr}"
+        );
+        let found = terminal_controls(&output.stderr);
+        assert!(found.is_empty(), "{config:?}: {found:?}");
+    }
+    std::fs::remove_file(dir.path().join("govlint.toml")).unwrap();
+    let config = "c\u{1b}[35m.toml";
+    std::fs::write(dir.path().join(config), "[rules]\ncjk-space = \"off\"\n").unwrap();
+    let output = run(&["check", "--config", config, "--show-settings"]);
+    assert_eq!(output.status.code(), Some(0), "{output:?}");
+    let found = terminal_controls(&output.stdout);
+    assert!(found.is_empty(), "--show-settings: {found:?}");
+    let output = run(&["check", ".", "--config", "missing\u{1b}[35m.toml"]);
+    assert_eq!(output.status.code(), Some(2), "{output:?}");
+    let found = terminal_controls(&output.stderr);
+    assert!(found.is_empty(), "a missing configuration: {found:?}");
 }
 
 /// A FIFO named as a file, an allowlist or a baseline is refused at once, naming it: opening

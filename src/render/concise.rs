@@ -2,6 +2,7 @@
 //! terminals, editors' quickfix lists and `grep`. Nothing else is printed.
 
 use crate::linter::Run;
+use crate::text::escape_controls;
 use std::io::Write;
 
 pub fn render(run: &Run, out: &mut dyn Write) -> std::io::Result<()> {
@@ -9,12 +10,12 @@ pub fn render(run: &Run, out: &mut dyn Write) -> std::io::Result<()> {
         writeln!(
             out,
             "{}:{}:{}: {}[{}] {}",
-            run.paths[diagnostic.document],
+            escape_controls(&run.paths[diagnostic.document]),
             diagnostic.start.line,
             diagnostic.start.column,
             diagnostic.severity.as_str(),
             diagnostic.rule,
-            one_line(&diagnostic.message),
+            escape_controls(&one_line(&diagnostic.message)),
         )?;
     }
     Ok(())

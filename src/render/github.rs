@@ -33,11 +33,15 @@ pub fn render(run: &Run, out: &mut dyn Write) -> std::io::Result<()> {
     Ok(())
 }
 
-/// The message after `::`: a line break would end the command, `%` starts an escape.
+/// The message after `::`: a line break would end the command, `%` starts an escape. The
+/// other control characters are written as `\u{1b}`, so that a document's terminal escape
+/// reaches neither the log viewer nor a terminal (the runner decodes no other `%` escape).
 fn escape_data(text: &str) -> String {
-    text.replace('%', "%25")
+    let text = text
+        .replace('%', "%25")
         .replace('\r', "%0D")
-        .replace('\n', "%0A")
+        .replace('\n', "%0A");
+    crate::text::escape_controls(&text).into_owned()
 }
 
 /// A property value: also `,` (which separates properties) and `:` (which ends them).
@@ -55,5 +59,9 @@ mod tests {
         // `%` is escaped first, so an escape already in the text stays literal.
         assert_eq!(escape_data("100%0A"), "100%250A");
         assert_eq!(escape_data("半角,冒号:"), "半角,冒号:");
+        assert_eq!(
+            escape_data("a\x1b[31mb\x07\x08"),
+            "a\\u{1b}[31mb\\u{7}\\u{8}"
+        );
     }
 }

@@ -4,6 +4,7 @@
 use crate::diagnostic::{Diagnostic, Related, Severity};
 use crate::linter::Run;
 use crate::source::Source;
+use crate::text::{escape_controls, escape_terminal_controls};
 use miette::{
     GraphicalReportHandler, GraphicalTheme, LabeledSpan, MietteError, MietteSpanContents,
     SourceCode, SourceSpan, SpanContents,
@@ -52,7 +53,12 @@ pub fn render(run: &Run, out: &mut dyn Write, style: &Style) -> std::io::Result<
     if !style.quiet {
         for (path, encoding) in run.paths.iter().zip(&run.encodings) {
             if !encoding.is_utf8() {
-                writeln!(out, "note: {path} was read as {}", encoding.name())?;
+                writeln!(
+                    out,
+                    "note: {} was read as {}",
+                    escape_controls(path),
+                    encoding.name()
+                )?;
             }
         }
         writeln!(out, "{}", summary(run))?;
@@ -73,7 +79,8 @@ fn render_document(
     let Some(source) = run.source(diagnostics[0].document) else {
         writeln!(
             out,
-            "{path}: {} findings (the file can no longer be read to show them)",
+            "{}: {} findings (the file can no longer be read to show them)",
+            escape_controls(path),
             diagnostics.len()
         )?;
         return Ok(());
@@ -109,7 +116,11 @@ fn render_document(
             .map_err(|_| std::io::Error::other("could not format a finding"))?;
         write!(out, "{text}")?;
         for related in diagnostic.related.iter().take(SHOWN_RELATED) {
-            writeln!(out, "  ↳ {}", describe_related(run, related))?;
+            writeln!(
+                out,
+                "  ↳ {}",
+                escape_controls(&describe_related(run, related))
+            )?;
         }
         if !diagnostic.related.is_empty() {
             writeln!(out)?;
@@ -121,7 +132,8 @@ fn render_document(
             continue;
         }
         let all: Vec<&Diagnostic> = diagnostics.iter().filter(|d| d.rule == rule).collect();
-        writeln!(out, "  {}\n", summarize(&source.text, path, rule, &all))?;
+        let line = summarize(&source.text, path, rule, &all);
+        writeln!(out, "  {}\n", escape_controls(&line))?;
     }
     Ok(())
 }
@@ -238,11 +250,14 @@ fn summary(run: &Run) -> String {
 }
 
 /// One line of a source, cut to a window around a span, that miette reads as if it were
-/// the file: it reports the real line and column.
+/// the file: it reports the real line and column. Its control characters are escaped
+/// (`\u{1b}`): a document's terminal escapes are shown, never sent to the terminal.
 #[derive(Debug)]
 struct Excerpt {
     name: String,
     text: String,
+    /// The window of the source line, before escaping, for the columns of `text`.
+    raw: String,
     /// 0-based line of the source.
     line: usize,
     /// 0-based character column of the first source character in `text`.
@@ -284,21 +299,28 @@ impl Excerpt {
             text.push('…');
         }
         let cut_prefix = text.len();
-        text.push_str(&line_text[window_start..window_end]);
+        // Escaped piece by piece, so that the label still falls on the characters it marks.
+        text.push_str(&escape_terminal_controls(
+            &line_text[window_start..start_in_line],
+        ));
+        let label_start = text.len();
+        let marked = escape_terminal_controls(&line_text[start_in_line..label_end]);
+        text.push_str(&marked);
+        text.push_str(&escape_terminal_controls(&line_text[label_end..window_end]));
         if window_end < line_text.len() {
             text.push('…');
         }
         let column = line_text[..window_start].chars().count();
-        let label_start = cut_prefix + start_in_line - window_start;
-        let label_len = (label_end - start_in_line).max(usize::from(span.is_empty()));
+        let label_len = marked.len().max(usize::from(span.is_empty()));
         let labeled = LabeledSpan::new_primary_with_span(
             label,
             SourceSpan::new(label_start.into(), label_len),
         );
         (
             Excerpt {
-                name: source.path.clone(),
+                name: escape_controls(&source.path).into_owned(),
                 text,
+                raw: line_text[window_start..window_end].to_string(),
                 line,
                 column,
                 cut_prefix,
@@ -316,11 +338,16 @@ impl SourceCode for Excerpt {
         _context_lines_after: usize,
     ) -> Result<Box<dyn SpanContents<'a> + 'a>, MietteError> {
         let offset = span.offset().clamp(self.cut_prefix, self.text.len());
-        let column = self.column
-            + self
-                .text
-                .get(self.cut_prefix..offset)
-                .map_or(0, |s| s.chars().count());
+        // The column counts the source's characters, not those of their escapes.
+        let mut column = self.column;
+        let mut escaped = self.cut_prefix;
+        for c in self.raw.chars() {
+            if escaped >= offset {
+                break;
+            }
+            escaped += escape_terminal_controls(c.encode_utf8(&mut [0; 4])).len();
+            column += 1;
+        }
         Ok(Box::new(MietteSpanContents::new_named(
             self.name.clone(),
             self.text.as_bytes(),
@@ -347,9 +374,12 @@ impl Finding {
     fn new(source: &Source, diagnostic: &Diagnostic) -> Finding {
         let (excerpt, label) =
             Excerpt::around(source, &diagnostic.span, Some(short_label(diagnostic)));
-        let mut help = diagnostic.help.clone();
+        let mut help = diagnostic
+            .help
+            .as_deref()
+            .map(|h| escape_terminal_controls(h).into_owned());
         if let Some(diff) = &diagnostic.diff {
-            let what = format!("what differs: {diff}");
+            let what = format!("what differs: {}", escape_controls(diff));
             help = Some(match help {
                 Some(h) => format!("{h}\n{what}"),
                 None => what,
@@ -363,7 +393,7 @@ impl Finding {
             ));
         }
         Finding {
-            message: diagnostic.message.clone(),
+            message: escape_controls(&diagnostic.message).into_owned(),
             rule: diagnostic.rule,
             severity: diagnostic.severity,
             help,

@@ -74,6 +74,9 @@ struct Summary<'a> {
     /// Binary files a directory walk skipped (absent when there are none).
     #[serde(skip_serializing_if = "Vec::is_empty")]
     skipped: Vec<InputErrorJson<'a>>,
+    /// Files `--fix` left unchanged because it could not write them (absent when none).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    fix_errors: Vec<InputErrorJson<'a>>,
     /// Files not in UTF-8, with the encoding they were read in.
     encodings: std::collections::BTreeMap<&'a str, &'static str>,
 }
@@ -154,6 +157,14 @@ pub fn render(run: &Run, out: &mut dyn Write) -> std::io::Result<()> {
                 .collect(),
             skipped: run
                 .skipped
+                .iter()
+                .map(|e| InputErrorJson {
+                    path: &e.path,
+                    message: &e.message,
+                })
+                .collect(),
+            fix_errors: run
+                .fix_errors
                 .iter()
                 .map(|e| InputErrorJson {
                     path: &e.path,

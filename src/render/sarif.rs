@@ -104,8 +104,8 @@ impl Formatted {
 #[derive(Serialize)]
 #[serde(rename_all = "camelCase")]
 struct Invocation<'a> {
-    /// False when some path could not be linted (exit code 2); findings alone are a
-    /// successful run.
+    /// False when some path could not be linted or fixed (exit code 2); findings alone
+    /// are a successful run.
     execution_successful: bool,
     #[serde(skip_serializing_if = "Vec::is_empty")]
     tool_execution_notifications: Vec<Notification<'a>>,
@@ -234,10 +234,11 @@ pub fn render(run: &Run, out: &mut dyn Write) -> std::io::Result<()> {
                 },
             },
             invocations: [Invocation {
-                execution_successful: run.errors.is_empty(),
+                execution_successful: run.errors.is_empty() && run.fix_errors.is_empty(),
                 tool_execution_notifications: run
                     .errors
                     .iter()
+                    .chain(&run.fix_errors)
                     .map(|error| Notification {
                         level: "error",
                         message: Text {
