@@ -189,7 +189,7 @@ fn render_files(run: &Run, out: &mut dyn Write) -> std::io::Result<()> {
             out,
             "{:>count_width$}  {}  ({}{more})",
             row.count,
-            row.path,
+            crate::text::escape_terminal_controls(row.path),
             rules.join(", ")
         )?;
     }
