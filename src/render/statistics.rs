@@ -121,8 +121,9 @@ struct RuleCount {
 
 /// Files with findings, most first, then by path.
 fn file_rows(run: &Run) -> Vec<FileRow<'_>> {
-    let mut per_file: Vec<(usize, [usize; 3], Vec<(&'static str, usize)>)> =
-        vec![(0, [0; 3], Vec::new()); run.paths.len()];
+    /// Findings, by severity (error, warning, info), by rule.
+    type Tally = (usize, [usize; 3], Vec<(&'static str, usize)>);
+    let mut per_file: Vec<Tally> = vec![(0, [0; 3], Vec::new()); run.paths.len()];
     for diagnostic in &run.diagnostics {
         let Some((count, severities, rules)) = per_file.get_mut(diagnostic.document) else {
             continue;

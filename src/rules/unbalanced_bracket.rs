@@ -75,11 +75,10 @@ fn check(document: &Document, report: &mut Report) {
         let continues_previous = || {
             index > 0 && {
                 let previous = &paragraphs[index - 1];
-                runs_on(&previous.text, &paragraph.text)
-                    && !(previous.is_heading
-                        && !previous
-                            .text
-                            .ends_with(|c| BRACKETS.iter().any(|f| f.openers.contains(&c))))
+                let ends_open = previous
+                    .text
+                    .ends_with(|c| BRACKETS.iter().any(|f| f.openers.contains(&c)));
+                runs_on(&previous.text, &paragraph.text) && (!previous.is_heading || ends_open)
             }
         };
         paragraph.is_protected(at)

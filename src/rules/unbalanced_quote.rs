@@ -152,11 +152,9 @@ pub fn spanning_quotations(document: &Document, found: &[Orphan]) -> Vec<Spannin
         }
         let holds_family =
             |text: &str| text.contains(members.openers) || text.contains(members.closers);
-        for later in opener.paragraph + 1..paragraphs.len() {
-            if !within(later) {
-                break;
-            }
-            let text = &paragraphs[later].text;
+        let following = paragraphs.iter().enumerate().skip(opener.paragraph + 1);
+        for (later, paragraph) in following.take_while(|(later, _)| within(*later)) {
+            let text = &paragraph.text;
             if !holds_family(text) {
                 continue;
             }
