@@ -120,6 +120,42 @@ pub fn orphans(
     found
 }
 
+/// The closing orphan that pairs with opening orphan `found[opener]` across paragraphs, as
+/// an index into `found`: the opening mark is left open to the end of its paragraph, and the
+/// next orphan of its family is a closing mark with nothing of the family before it in its
+/// own paragraph, at most `within` paragraphs on. A note or a quotation running over a few
+/// paragraphs (`（注1：…` / `注2：…）`) balances so.
+pub fn closed_later(
+    paragraphs: &[Paragraph],
+    found: &[Orphan],
+    opener: usize,
+    families: &[Family],
+    within: usize,
+) -> Option<usize> {
+    let first = found.get(opener).filter(|o| o.side == Side::Opener)?;
+    let family_of = |mark: char| {
+        families
+            .iter()
+            .position(|f| f.openers.contains(&mark) || f.closers.contains(&mark))
+    };
+    let family = family_of(first.mark)?;
+    let members = &families[family];
+    if paragraphs[first.paragraph].text[first.at..].contains(members.closers) {
+        return None;
+    }
+    let closer = opener
+        + 1
+        + found[opener + 1..]
+            .iter()
+            .position(|o| family_of(o.mark) == Some(family))?;
+    let last = &found[closer];
+    let spans = last.side == Side::Closer
+        && last.paragraph > first.paragraph
+        && last.paragraph - first.paragraph <= within
+        && !paragraphs[last.paragraph].text[..last.at].contains(members.openers);
+    spans.then_some(closer)
+}
+
 /// The orphans of one paragraph among `found` (sorted by paragraph, as `orphans` returns
 /// them), found by binary search: a paragraph may have 100 000 of them.
 pub fn of_paragraph(found: &[Orphan], paragraph: usize) -> &[Orphan] {

@@ -1,6 +1,8 @@
 //! `unbalanced-bracket`: a bracket or title mark that does not pair within its paragraph.
 
-use super::pairing::{Family, Side, chains, mirrored_slip, of_paragraph, orphans, runs_on};
+use super::pairing::{
+    Family, Side, chains, closed_later, mirrored_slip, of_paragraph, orphans, runs_on,
+};
 use super::{Check, Fixes, Report, RuleInfo};
 use crate::diagnostic::Severity;
 use crate::document::Document;
@@ -85,40 +87,60 @@ fn check(document: &Document, report: &mut Report) {
             || (is_list_marker(before, c) && !continues_previous())
             || (c == ')' && before.ends_with([':', ';']))
     };
-    for chain in chains(paragraphs) {
-        let found = orphans(paragraphs, chain, BRACKETS, ignore);
-        for &orphan in &found {
-            let mark = orphan.mark;
-            let message = match orphan.side {
-                Side::Opener => format!("opening `{mark}` is never closed in this paragraph"),
-                Side::Closer => format!("closing `{mark}` has no opening mark before it"),
-            };
-            let paragraph = &paragraphs[orphan.paragraph];
-            report.add(
-                orphan.paragraph,
+    let mut found: Vec<_> = chains(paragraphs)
+        .into_iter()
+        .flat_map(|chain| orphans(paragraphs, chain, BRACKETS, ignore))
+        .collect();
+    let balanced: std::collections::BTreeSet<usize> = (0..found.len())
+        .filter_map(|opener| {
+            closed_later(paragraphs, &found, opener, BRACKETS, SPANNING_PARAGRAPHS)
+                .map(|closer| [opener, closer])
+        })
+        .flatten()
+        .collect();
+    if !balanced.is_empty() {
+        found = found
+            .into_iter()
+            .enumerate()
+            .filter(|(index, _)| !balanced.contains(index))
+            .map(|(_, orphan)| orphan)
+            .collect();
+    }
+    for &orphan in &found {
+        let mark = orphan.mark;
+        let message = match orphan.side {
+            Side::Opener => format!("opening `{mark}` is never closed in this paragraph"),
+            Side::Closer => format!("closing `{mark}` has no opening mark before it"),
+        };
+        let paragraph = &paragraphs[orphan.paragraph];
+        report.add(
+            orphan.paragraph,
+            paragraph,
+            orphan.at..orphan.at + mark.len_utf8(),
+            message,
+            "add the missing half, or delete this mark",
+        );
+        let in_paragraph = of_paragraph(&found, orphan.paragraph);
+        if let Some((at, wrong, right)) = mirrored_slip(paragraph, in_paragraph, BRACKETS) {
+            let title = format!("make `{wrong}` the `{right}` that pairs with the other");
+            let right = right.to_string();
+            report.fix(
                 paragraph,
-                orphan.at..orphan.at + mark.len_utf8(),
-                message,
-                "add the missing half, or delete this mark",
+                title,
+                true,
+                &[(at..at + wrong.len_utf8(), &right)],
             );
-            let in_paragraph = of_paragraph(&found, orphan.paragraph);
-            if let Some((at, wrong, right)) = mirrored_slip(paragraph, in_paragraph, BRACKETS) {
-                let title = format!("make `{wrong}` the `{right}` that pairs with the other");
-                let right = right.to_string();
-                report.fix(
-                    paragraph,
-                    title,
-                    true,
-                    &[(at..at + wrong.len_utf8(), &right)],
-                );
-                continue;
-            }
-            // Where the missing half belongs is the editor's call: deleting is a suggestion.
-            let span = orphan.at..orphan.at + mark.len_utf8();
-            report.fix(paragraph, format!("delete `{mark}`"), false, &[(span, "")]);
+            continue;
         }
+        // Where the missing half belongs is the editor's call: deleting is a suggestion.
+        let span = orphan.at..orphan.at + mark.len_utf8();
+        report.fix(paragraph, format!("delete `{mark}`"), false, &[(span, "")]);
     }
 }
+
+/// Most paragraphs a bracket may run over: a note of a few paragraphs (`（注1：…` /
+/// `注2：…）`), a promulgation record of one entry per line (`（2007年…通过` / `…修正）`).
+const SPANNING_PARAGRAPHS: usize = 10;
 
 /// `1)`, `a)`, `一）` opening a paragraph: an enumerator, not half of a pair.
 fn is_list_marker(before: &str, mark: char) -> bool {
@@ -140,6 +162,16 @@ mod tests {
             ("出台《规范性文件制定和备案规定等规范。", vec!["《"]),
             ("海门区镇（街道开展工作。", vec!["（"]),
             ("开展工作）。", vec!["）"]),
+            // The record's opening bracket deleted, its closing one left (LawRefBook/Laws).
+            (
+                "2007年8月30日第十届全国人民代表大会常务委员会第二十九次会议通过\n2022年6月24日第十三届全国人民代表大会常务委员会第三十五次会议修正）",
+                vec!["）"],
+            ),
+            // A closing bracket after another opens: two faults, not one note.
+            (
+                "（注1：第一段。\n（第二段）注2：第三段。）",
+                vec!["（", "）"],
+            ),
             ("国发〔2019号", vec!["〔"]),
             ("见【要闻", vec!["【"]),
             ("《关于〈条例》", vec!["〈"]),
@@ -186,6 +218,9 @@ mod tests {
             "对在城市绿化工作中成绩显著的单位和个人，市、县（\n区）人民政府应当给予表彰和奖励。",
             "见注释[\n1\n]所述。",
             "非烟非能工业增加值增长8.1%，\n（\n三）改革开放持续深化。",
+            // Individual Income Tax Law, the note under its first table (LawRefBook/Laws).
+            "（注1：本表所称全年应纳税所得额是指居民个人取得综合所得的余额。\n注2：非居民个人取得工资、薪金所得，依照本表按月换算后计算应纳税额。）",
+            "（2007年8月30日第十届全国人民代表大会常务委员会第二十九次会议通过\n2022年6月24日第十三届全国人民代表大会常务委员会第三十五次会议修正）",
         ] {
             assert_eq!(findings(&super::RULE, text), Vec::<String>::new(), "{text}");
         }

@@ -1,6 +1,8 @@
 //! `unbalanced-quote`: a quotation mark that does not pair within its paragraph.
 
-use super::pairing::{Family, Orphan, Side, chains, mirrored_slip, of_paragraph, orphans};
+use super::pairing::{
+    Family, Orphan, Side, chains, closed_later, mirrored_slip, of_paragraph, orphans,
+};
 use super::{Check, Fixes, Report, RuleInfo};
 use crate::diagnostic::Severity;
 use crate::document::Document;
@@ -134,19 +136,12 @@ pub fn spanning_quotations(document: &Document, found: &[Orphan]) -> Vec<Spannin
         let within = |paragraph: usize| {
             paragraph > opener.paragraph && paragraph - opener.paragraph <= SPANNING_PARAGRAPHS
         };
-        let next = found[index + 1..]
-            .iter()
-            .position(|o| family(o.mark) == Some(of))
-            .map(|offset| index + 1 + offset);
-        if let Some(closer) = next.map(|next| (next, &found[next]))
-            && closer.1.side == Side::Closer
-            && within(closer.1.paragraph)
-            && !paragraphs[closer.1.paragraph].text[..closer.1.at].contains(members.openers)
-        {
+        if let Some(closer) = closed_later(paragraphs, found, index, QUOTES, SPANNING_PARAGRAPHS) {
+            let last = &found[closer];
             spanning.push(Spanning {
                 opener: index,
-                closer: Some(closer.0),
-                closes: (closer.1.paragraph, closer.1.at, closer.1.mark),
+                closer: Some(closer),
+                closes: (last.paragraph, last.at, last.mark),
             });
             continue;
         }
