@@ -431,14 +431,23 @@ fn check(args: CheckArgs, out: &mut dyn Write) -> (i32, std::io::Result<()>) {
     // Reported with the findings too: a CI job reading JSON or SARIF sees what was not fixed.
     run.fix_errors = fix_errors;
     report_input_errors(&run);
+    // JSON is escaped whole (C1 controls too), where the other formats escape what they show.
     let written = match args.format {
-        OutputFormat::Json if args.statistics => render::statistics::render_json(&run, out),
+        OutputFormat::Json if args.statistics => {
+            render::statistics::render_json(&run, &mut render::ControlEscaping::new(&mut *out))
+        }
         _ if args.statistics => render::statistics::render(&run, out, args.quiet),
-        OutputFormat::Json => render::json::render(&run, out),
+        OutputFormat::Json => {
+            render::json::render(&run, &mut render::ControlEscaping::new(&mut *out))
+        }
         OutputFormat::Concise => render::concise::render(&run, out),
-        OutputFormat::Sarif => render::sarif::render(&run, out),
+        OutputFormat::Sarif => {
+            render::sarif::render(&run, &mut render::ControlEscaping::new(&mut *out))
+        }
         OutputFormat::Github => render::github::render(&run, out),
-        OutputFormat::Rdjson => render::rdjson::render(&run, out),
+        OutputFormat::Rdjson => {
+            render::rdjson::render(&run, &mut render::ControlEscaping::new(&mut *out))
+        }
         OutputFormat::Human => {
             let color = match args.color {
                 ColorChoice::Always => true,

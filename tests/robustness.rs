@@ -1231,3 +1231,24 @@ fn fix_by_another_user_keeps_the_owner_or_refuses() {
         "no set-user-ID bit for the wrong user"
     );
 }
+
+/// U+009B, a terminal's one-character CSI, and DEL in a file name reach JSON output as
+/// `\u` escapes: serde writes them raw, and a terminal showing the JSON would obey them.
+#[cfg(unix)]
+#[test]
+fn c1_controls_in_names_are_escaped_in_json_output() {
+    let name = "c1\u{9b}31m\u{7f}.txt";
+    let dir = workspace(&[(name, STRAY_PERIOD.as_bytes())]);
+    for format in ["json", "rdjson", "sarif"] {
+        let output = govlint(dir.path(), &["check", ".", "--format", format]);
+        let stdout = String::from_utf8(output.stdout.clone()).expect("UTF-8");
+        assert!(!stdout.contains(['\u{9b}', '\u{7f}']), "{format}: {stdout}");
+        let parsed: Value = serde_json::from_str(&stdout).expect("still JSON");
+        assert!(parsed.is_object(), "{format}");
+    }
+    let found = findings(&json(&govlint(
+        dir.path(),
+        &["check", ".", "--format", "json"],
+    )));
+    assert_eq!(found, [(format!("./{name}"), "stray-period".to_string())]);
+}
