@@ -21,8 +21,11 @@ GB/T 15834-2011 4.9 and 4.15: brackets and title marks come in pairs. A missing 
 leaves the reader unsure where a note or a title ends, and often marks a deletion slip.
 
 ## Not reported
-List markers (`1)` `a)` `一）` at the start of a paragraph), emoticon-like `:)`, and marks
-inside URLs.
+List markers (`1)` `a)` `A)` `一）` at the start of a paragraph, also after a heading or a
+lead ending in `：`), emoticon-like `:)`, and marks inside URLs. A bracket that opens at the
+end of its paragraph's text and closes a few paragraphs on, with nothing of its kind between
+(a note over two paragraphs, `（注1：…` / `注2：…）`; a promulgation record of one entry per
+line), balances.
 "#,
     bad: &[
         "出台《规范性文件制定和备案规定等规范。",
@@ -80,7 +83,11 @@ fn check(document: &Document, report: &mut Report) {
                 let ends_open = previous
                     .text
                     .ends_with(|c| BRACKETS.iter().any(|f| f.openers.contains(&c)));
-                runs_on(&previous.text, &paragraph.text) && (!previous.is_heading || ends_open)
+                // A lead ending in `：` introduces the list (`应符合下列要求：` / `a)…；`).
+                let introduces = previous.text.ends_with(['：', ':']);
+                runs_on(&previous.text, &paragraph.text)
+                    && (!previous.is_heading || ends_open)
+                    && !introduces
             }
         };
         paragraph.is_protected(at)
@@ -208,6 +215,7 @@ mod tests {
             "1)加强组织领导。",
             "a)第一项",
             "# 5.1.1 重伤一级\n\na)植物生存状态。\n\nb)四肢瘫（三肢以上肌力1级以下）。",
+            "设备应当符合下列要求：\na)额定电压不低于10千伏；\nb)绝缘电阻符合标准。",
             "一）总体要求",
             "国发〔2019〕5号",
             "【要闻】会议召开",
