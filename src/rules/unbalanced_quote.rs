@@ -23,7 +23,9 @@ deleted or pasted in the wrong place, and the reader cannot tell where the quota
 ## Not reported
 A quotation running over several paragraphs (GB/T 15834-2011 4.8.3): each quoted paragraph
 opens with `“` and only the last one closes, so an unclosed `“` is accepted when the next
-paragraph opens with the same mark. An apostrophe `’` inside a Latin word (`don’t`).
+paragraph opens with the same mark. A quotation over several paragraphs that does not reopen
+them (`修改为：` / `“…` / `…` / `…。”`) balances too: `multi-paragraph-quote` reports its
+layout once, as a warning. An apostrophe `’` inside a Latin word (`don’t`).
 "#,
     bad: &[
         "获评江苏省简政放权创业创新环境评价”先进地区。",
