@@ -19,7 +19,9 @@ Compares the sentences of each paragraph (ended by `。！？`), after folding s
 punctuation and full/half width, and reports a sentence that repeats an earlier one of the
 same paragraph, or the first sentence of a paragraph when it repeats the last sentence of
 the paragraph just before. A run of several repeated sentences (`甲。乙。甲。乙。`) is one
-finding. The message points at the first copy; the unsafe fix deletes the second.
+finding. A clause pasted twice in a row (`…的；…的；`, or a sentence's last clause after
+it: `…；构成犯罪的，依法追究刑事责任。构成犯罪的，依法追究刑事责任。`) is reported too. The message points at
+the first copy; the unsafe fix deletes the second.
 
 ## Why is this bad
 A sentence said twice in a row is almost always a paste slip: a piece copied once more
@@ -124,10 +126,6 @@ fn check(document: &Document, report: &mut Report) {
         let mut seen = 0;
         let mut j = usize::from(reported_first);
         while j < own.len() {
-            if own[j].opens_article {
-                first_of.clear();
-                seen = j;
-            }
             for (i, sentence) in own.iter().enumerate().take(j).skip(seen) {
                 if let Some(key) = sentence.key {
                     first_of.entry(key).or_insert(i);
@@ -135,6 +133,11 @@ fn check(document: &Document, report: &mut Report) {
             }
             seen = seen.max(j);
             let Some(earlier) = own[j].key.and_then(|key| first_of.get(key).copied()) else {
+                // A new article: what repeats after it belongs to it, not to those before
+                // (its own number makes an article pasted twice a repeat all the same).
+                if own[j].opens_article {
+                    first_of.clear();
+                }
                 j += 1;
                 continue;
             };
@@ -185,7 +188,64 @@ fn check(document: &Document, report: &mut Report) {
             );
             j += run;
         }
+        for clause in repeated_clauses(paragraph, index, normalized) {
+            report.add(
+                index,
+                paragraph,
+                clause.clone(),
+                "this clause repeats the one just before it",
+                "delete one of the two copies",
+            );
+            report.fix(
+                paragraph,
+                "delete the repeated clause",
+                false,
+                &[(clause, "")],
+            );
+        }
     }
+}
+
+/// Clauses pasted twice in a row (`…罚款；…罚款；`, `…；构成犯罪的，依法追究刑事责任。构成犯罪的，
+/// 依法追究刑事责任。`): two parts of the text ended by `；` or a full stop, one right after
+/// the other and alike, that are not two whole sentences (compared as such above). Only
+/// neighbours: the formulas of legal text recur, but not back to back.
+fn repeated_clauses(
+    paragraph: &Paragraph,
+    index: usize,
+    normalized: &Normalized,
+) -> Vec<Range<usize>> {
+    let text = &paragraph.text;
+    let whole = |range: &Range<usize>, from: usize| {
+        let starts = from == 0
+            || text[..paragraph.sentences[from - 1].end]
+                .trim_end_matches(is_space)
+                .trim_end_matches(CLOSING_MARKS)
+                .ends_with(FULL_STOPS);
+        starts
+            && text[range.clone()]
+                .trim_end_matches(is_space)
+                .trim_end_matches(CLOSING_MARKS)
+                .ends_with(FULL_STOPS)
+    };
+    let long = |s: &str| s.len() >= 4 * MIN_CHARS || s.chars().count() >= MIN_CHARS;
+    let mut found = Vec::new();
+    for (number, pair) in paragraph.sentences.windows(2).enumerate() {
+        let (first, second) = (&pair[0], &pair[1]);
+        let (a, b) = (
+            normalized.sentence(index, number),
+            normalized.sentence(index, number + 1),
+        );
+        let quoted = text[first.start..second.end].contains(QUOTATION_MARKS);
+        if a != b || !long(a) || quoted || (whole(first, number) && whole(second, number + 1)) {
+            continue;
+        }
+        let clause = &text[second.clone()];
+        let start = second.start + (clause.len() - clause.trim_start_matches(is_space).len());
+        let end = second.start + clause.trim_end_matches(is_space).len();
+        found.push(start..end);
+    }
+    found
 }
 
 /// The last sentence of `previous` and the first of `next`, when the second repeats the
@@ -318,6 +378,20 @@ mod tests {
                 "责令限期改正；拒不改正的，处五万元以下罚款。责令限期改正；拒不改正的，处五万元以下罚款。",
                 vec!["责令限期改正；拒不改正的，处五万元以下罚款。"],
             ),
+            // Faults planted in real legal text: an article pasted twice on its line, a clause
+            // pasted twice in a row, a sentence's last clause pasted after it.
+            (
+                "第五十八条 香港特别行政区设立审计署，独立工作。第五十八条 香港特别行政区设立审计署，独立工作。",
+                vec!["第五十八条 香港特别行政区设立审计署，独立工作。"],
+            ),
+            (
+                "（一）不依法告知原告提起行政诉讼的；（一）不依法告知原告提起行政诉讼的；（二）其他情形。",
+                vec!["（一）不依法告知原告提起行政诉讼的；"],
+            ),
+            (
+                "应当追究法律责任；构成犯罪的，依法追究刑事责任。构成犯罪的，依法追究刑事责任。",
+                vec!["构成犯罪的，依法追究刑事责任。"],
+            ),
             (
                 "１９８４年国民经济持续增长。1984年国民经济持续增长。",
                 vec!["1984年国民经济持续增长。"],
@@ -368,6 +442,7 @@ mod tests {
             // Anti-Money Laundering Law, article 60 (LawRefBook/Laws): the formula closes
             // two different sentences.
             "第六十条 法人、非法人组织未按照规定向登记机关提交受益所有人信息的，由登记机关责令限期改正；拒不改正的，处五万元以下罚款。向登记机关提交虚假或者不实的受益所有人信息的，由国务院反洗钱行政主管部门责令限期改正；拒不改正的，处五万元以下罚款。",
+            "对违法行为责令改正，处一万元罚款；拒不改正的，处五万元罚款。对违法行为责令改正，处一万元罚款；情节严重的，处十万元罚款。",
             // Articles run together on one line: each states its own penalty.
             "第一百一十六条 违反本法规定的，由主管部门责令停业整顿，处一万元罚款。 第一百一十七条 违反本法规定的，由主管部门责令停业整顿，处一万元罚款。",
         ] {

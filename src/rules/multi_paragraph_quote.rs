@@ -148,6 +148,23 @@ mod tests {
         );
     }
 
+    /// Faults planted in real amendments and articles: a closing mark deleted before the
+    /// next amendment's lead, and a title left open before a paragraph quoting a term.
+    #[test]
+    fn a_quotation_missing_its_close_is_not_paired_across_the_next_one() {
+        let text = "3.将第一条修改为：\n\n“本规定所称的甲类案件，是指人民法院受理的第一审案件。\n\n四、修改《关于审理乙类案件的规定》\n\n1.将引言修改为：\n\n“为正确审理乙类案件，制定本规定。”\n";
+        assert_eq!(findings(&super::RULE, text), Vec::<String>::new());
+        assert_eq!(findings(&crate::rules::unbalanced_quote::RULE, text), ["“"]);
+        let deleted_close = "“甲类案件，是指第一审案件。\n\n乙类案件，是指第二审案件。\n\n1.将引言修改为：\n\n“为正确审理案件”，制定本规定。”\n";
+        assert_eq!(findings(&super::RULE, deleted_close), Vec::<String>::new());
+        let title =
+            "“无废城市建设试点工作方案\n\n“无废城市”是以绿色发展方式为引领的城市发展模式。\n";
+        assert_eq!(
+            findings(&crate::rules::unbalanced_quote::RULE, title),
+            ["“"]
+        );
+    }
+
     #[test]
     fn quotations_far_apart_are_not_paired() {
         let mut text = String::from("修改为：“第一段。\n\n");

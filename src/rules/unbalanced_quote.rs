@@ -91,8 +91,20 @@ pub fn quote_orphans(document: &Document) -> Vec<Orphan> {
         .flat_map(|chain| orphans(paragraphs, chain, QUOTES, ignore))
         // A lead ending in `：` runs on into the quotation's first paragraph, so the next
         // paragraph is looked at for every orphan, not only at the end of a run.
-        .filter(|o| !(o.side == Side::Opener && opens_with(o.paragraph + 1, o.mark)))
+        // A title left open (`“无废城市建设试点工作方案`) is not a quoted paragraph, whatever
+        // the next one opens with.
+        .filter(|o| {
+            !(o.side == Side::Opener
+                && !is_title(&paragraphs[o.paragraph])
+                && opens_with(o.paragraph + 1, o.mark))
+        })
         .collect()
+}
+
+/// A heading or a short line without a stop that does not lead into what follows (`：`):
+/// a title, which a quotation over paragraphs never begins with.
+fn is_title(paragraph: &crate::document::Paragraph) -> bool {
+    paragraph.is_heading && !paragraph.text.ends_with(['：', ':'])
 }
 
 /// Most paragraphs between the first and the last of one quotation spanning paragraphs:
@@ -132,13 +144,26 @@ pub fn spanning_quotations(document: &Document, found: &[Orphan]) -> Vec<Spannin
             continue;
         };
         let members = &QUOTES[of];
-        if paragraphs[opener.paragraph].text[opener.at..].contains(members.closers) {
+        if is_title(&paragraphs[opener.paragraph])
+            || paragraphs[opener.paragraph].text[opener.at..].contains(members.closers)
+        {
             continue;
         }
+        let holds_family =
+            |text: &str| text.contains(members.openers) || text.contains(members.closers);
+        // A title or a new lead (`四、修改《…》`, `1.将引言修改为：`) between begins another
+        // quotation: the first one lacks its closing mark.
+        let breaks = |p: &crate::document::Paragraph| is_title(p) || p.text.ends_with(['：', ':']);
         let within = |paragraph: usize| {
             paragraph > opener.paragraph && paragraph - opener.paragraph <= SPANNING_PARAGRAPHS
         };
-        if let Some(closer) = closed_later(paragraphs, found, index, QUOTES, SPANNING_PARAGRAPHS) {
+        if let Some(closer) = closed_later(paragraphs, found, index, QUOTES, SPANNING_PARAGRAPHS)
+            // A quotation between (`“…”`, or a paragraph reopening one) means two
+            // quotations, each missing a mark, not one running over them all.
+            && !paragraphs[opener.paragraph + 1..found[closer].paragraph]
+                .iter()
+                .any(|p| holds_family(&p.text) || breaks(p))
+        {
             let last = &found[closer];
             spanning.push(Spanning {
                 opener: index,
@@ -147,12 +172,10 @@ pub fn spanning_quotations(document: &Document, found: &[Orphan]) -> Vec<Spannin
             });
             continue;
         }
-        let holds_family =
-            |text: &str| text.contains(members.openers) || text.contains(members.closers);
         let following = paragraphs.iter().enumerate().skip(opener.paragraph + 1);
         for (later, paragraph) in following.take_while(|(later, _)| within(*later)) {
             let text = &paragraph.text;
-            if !holds_family(text) {
+            if !holds_family(text) && !breaks(paragraph) {
                 continue;
             }
             if let Some(at) = reopened_and_closed(text, members) {
