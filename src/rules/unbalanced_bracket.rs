@@ -85,9 +85,10 @@ fn check(document: &Document, report: &mut Report) {
                     .ends_with(|c| BRACKETS.iter().any(|f| f.openers.contains(&c)));
                 // A lead ending in `：` introduces the list (`应符合下列要求：` / `a)…；`).
                 let introduces = previous.text.ends_with(['：', ':']);
+                // Only `a)` `1)` lists: `一）` there is more often `（一）` missing its `（`.
+                let latin = before.chars().all(|c| c.is_ascii_alphanumeric());
                 runs_on(&previous.text, &paragraph.text)
-                    && (!previous.is_heading || ends_open)
-                    && !introduces
+                    && !(latin && ((previous.is_heading && !ends_open) || introduces))
             }
         };
         paragraph.is_protected(at)
@@ -169,6 +170,11 @@ mod tests {
             ("出台《规范性文件制定和备案规定等规范。", vec!["《"]),
             ("海门区镇（街道开展工作。", vec!["（"]),
             ("开展工作）。", vec!["）"]),
+            // `（一）` missing its `（` after a lead: a fault, unlike `a)` there.
+            (
+                "有下列情形之一的：\n一）违反本法规定的；\n（二）其他情形。",
+                vec!["）"],
+            ),
             // The record's opening bracket deleted, its closing one left (LawRefBook/Laws).
             (
                 "2007年8月30日第十届全国人民代表大会常务委员会第二十九次会议通过\n2022年6月24日第十三届全国人民代表大会常务委员会第三十五次会议修正）",
