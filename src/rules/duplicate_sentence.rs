@@ -236,7 +236,8 @@ fn repeated_clauses(
             normalized.sentence(index, number),
             normalized.sentence(index, number + 1),
         );
-        let quoted = text[first.start..second.end].contains(QUOTATION_MARKS);
+        // A slogan or citation repeated on purpose is (nearly) all quotation.
+        let quoted = !long(&normalize(&outside_quotes(&text[second.clone()])));
         if a != b || !long(a) || quoted || (whole(first, number) && whole(second, number + 1)) {
             continue;
         }
@@ -335,6 +336,21 @@ static ARTICLE: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| 
     .expect("article pattern is valid")
 });
 
+/// What `text` says outside quotation marks (a mark left open quotes the rest).
+fn outside_quotes(text: &str) -> String {
+    let mut depth = 0usize;
+    let mut outside = String::new();
+    for c in text.chars() {
+        match c {
+            '“' | '「' | '『' => depth += 1,
+            '”' | '」' | '』' => depth = depth.saturating_sub(1),
+            _ if depth == 0 => outside.push(c),
+            _ => {}
+        }
+    }
+    outside
+}
+
 fn leading_spaces(text: &str) -> usize {
     text.len() - text.trim_start_matches(is_space).len()
 }
@@ -393,6 +409,10 @@ mod tests {
                 vec!["构成犯罪的，依法追究刑事责任。"],
             ),
             (
+                "我国与东盟贸易总值为4.93万亿元；我国对共建“一带一路”国家合计进出口15.3万亿元。我国对共建“一带一路”国家合计进出口15.3万亿元。",
+                vec!["我国对共建“一带一路”国家合计进出口15.3万亿元。"],
+            ),
+            (
                 "１９８４年国民经济持续增长。1984年国民经济持续增长。",
                 vec!["1984年国民经济持续增长。"],
             ),
@@ -431,6 +451,7 @@ mod tests {
             "坚持人民至上，推进共同富裕；坚持人民至上，增进民生福祉。",
             "他说：“绿水青山就是金山银山。”我们要牢记：“绿水青山就是金山银山。”",
             "“绿水青山就是金山银山。”“绿水青山就是金山银山。”",
+            "牢记“绿水青山就是金山银山”；“绿水青山就是金山银山”；",
             "他指出：“要坚持以人民为中心的发展思想。要坚持以人民为中心的发展思想。”",
             "海门区不断完善法治建设考核机制。\n海门区不断完善法治建设考核机制。",
             "指标来源：医院填报。\n指标来源：医院填报。",
