@@ -281,7 +281,7 @@ static QUOTING_LEAD: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 /// A paragraph introducing a quotation in the paragraphs after it.
-fn leads_quotation(text: &str) -> bool {
+pub fn leads_quotation(text: &str) -> bool {
     text.ends_with(['：', ':'])
         && QUOTING_LEAD
             .find_iter(text)

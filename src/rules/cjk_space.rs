@@ -89,7 +89,7 @@ static LEADING_NUMBER: LazyLock<Regex> = LazyLock::new(|| {
 /// (`…适用本章规定。 第一百一十七条 未按…`).
 static RUN_ON_ARTICLE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"[。；！？”][ \u{3000}]?第[一二三四五六七八九十百千零〇两0-9０-９]+条(?:之[一二三四五六七八九十]+)?$",
+        r"[。！？”][ \u{3000}]?第[一二三四五六七八九十百千零〇两0-9０-９]+条(?:之[一二三四五六七八九十]+)?$",
     )
     .expect("article number pattern is valid")
 });
@@ -422,6 +422,11 @@ mod tests {
             (
                 "第二百七十一 条法庭对证据有疑问的，可以宣布休庭。",
                 vec!["一 条"],
+            ),
+            // A clause ends at `；`, not an article: this space splits `第四十五条第二款`.
+            (
+                "本法规定适用于快件；第四十五条 第二款的规定不适用于快件。",
+                vec!["条 第"],
             ),
             ("我们通过 加强监管，提高了效率。", vec!["过 加"]),
         ] {

@@ -153,7 +153,9 @@ pub fn spanning_quotations(document: &Document, found: &[Orphan]) -> Vec<Spannin
             |text: &str| text.contains(members.openers) || text.contains(members.closers);
         // A title or a new lead (`四、修改《…》`, `1.将引言修改为：`) between begins another
         // quotation: the first one lacks its closing mark.
-        let breaks = |p: &crate::document::Paragraph| is_title(p) || p.text.ends_with(['：', ':']);
+        let breaks = |p: &crate::document::Paragraph| {
+            is_title(p) || crate::dedup::structure::leads_quotation(&p.text)
+        };
         let within = |paragraph: usize| {
             paragraph > opener.paragraph && paragraph - opener.paragraph <= SPANNING_PARAGRAPHS
         };
