@@ -120,37 +120,66 @@ pub fn orphans(
     found
 }
 
-/// The closing orphan that pairs with opening orphan `found[opener]` across paragraphs, as
-/// an index into `found`: the opening mark is left open to the end of its paragraph, and the
-/// next orphan of its family is a closing mark with nothing of the family before it in its
+/// An opening orphan left open to the end of its paragraph: the last orphan of its family
+/// there, with no closing mark of the family after it. Only such a mark can open a note or
+/// a quotation running over the paragraphs after it.
+#[derive(Debug, Clone, Copy)]
+pub struct OpenEnd {
+    /// Its index in the orphans.
+    pub opener: usize,
+    /// The index of the next orphan of its family, in a later paragraph, if any.
+    pub next: Option<usize>,
+}
+
+fn family_of(families: &[Family], mark: char) -> Option<usize> {
+    families
+        .iter()
+        .position(|f| f.openers.contains(&mark) || f.closers.contains(&mark))
+}
+
+/// The opening orphans of `found` (sorted by place) left open to the end of their paragraph,
+/// in one pass from the end: a paragraph may hold 100 000 orphans, and looking ahead from
+/// each would take their square.
+pub fn open_ends(paragraphs: &[Paragraph], found: &[Orphan], families: &[Family]) -> Vec<OpenEnd> {
+    let mut next_of_family: Vec<Option<usize>> = vec![None; families.len()];
+    let mut ends = Vec::new();
+    for (index, orphan) in found.iter().enumerate().rev() {
+        let Some(family) = family_of(families, orphan.mark) else {
+            continue;
+        };
+        let next = next_of_family[family];
+        let last_in_paragraph = next.is_none_or(|n| found[n].paragraph > orphan.paragraph);
+        if orphan.side == Side::Opener
+            && last_in_paragraph
+            && !paragraphs[orphan.paragraph].text[orphan.at..].contains(families[family].closers)
+        {
+            ends.push(OpenEnd {
+                opener: index,
+                next,
+            });
+        }
+        next_of_family[family] = Some(index);
+    }
+    ends.reverse();
+    ends
+}
+
+/// The closing orphan that pairs with `end` across paragraphs, as an index into `found`:
+/// the next orphan of its family, a closing mark with nothing of the family before it in its
 /// own paragraph, at most `within` paragraphs on. A note or a quotation running over a few
 /// paragraphs (`（注1：…` / `注2：…）`) balances so.
 pub fn closed_later(
     paragraphs: &[Paragraph],
     found: &[Orphan],
-    opener: usize,
+    end: OpenEnd,
     families: &[Family],
     within: usize,
 ) -> Option<usize> {
-    let first = found.get(opener).filter(|o| o.side == Side::Opener)?;
-    let family_of = |mark: char| {
-        families
-            .iter()
-            .position(|f| f.openers.contains(&mark) || f.closers.contains(&mark))
-    };
-    let family = family_of(first.mark)?;
-    let members = &families[family];
-    if paragraphs[first.paragraph].text[first.at..].contains(members.closers) {
-        return None;
-    }
-    let closer = opener
-        + 1
-        + found[opener + 1..]
-            .iter()
-            .position(|o| family_of(o.mark) == Some(family))?;
+    let first = &found[end.opener];
+    let closer = end.next?;
     let last = &found[closer];
+    let members = &families[family_of(families, first.mark)?];
     let spans = last.side == Side::Closer
-        && last.paragraph > first.paragraph
         && last.paragraph - first.paragraph <= within
         && !paragraphs[last.paragraph].text[..last.at].contains(members.openers);
     spans.then_some(closer)

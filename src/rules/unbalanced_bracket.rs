@@ -1,7 +1,7 @@
 //! `unbalanced-bracket`: a bracket or title mark that does not pair within its paragraph.
 
 use super::pairing::{
-    Family, Side, chains, closed_later, mirrored_slip, of_paragraph, orphans, runs_on,
+    Family, Side, chains, closed_later, mirrored_slip, of_paragraph, open_ends, orphans, runs_on,
 };
 use super::{Check, Fixes, Report, RuleInfo};
 use crate::diagnostic::Severity;
@@ -99,10 +99,11 @@ fn check(document: &Document, report: &mut Report) {
         .into_iter()
         .flat_map(|chain| orphans(paragraphs, chain, BRACKETS, ignore))
         .collect();
-    let balanced: std::collections::BTreeSet<usize> = (0..found.len())
-        .filter_map(|opener| {
-            closed_later(paragraphs, &found, opener, BRACKETS, SPANNING_PARAGRAPHS)
-                .map(|closer| [opener, closer])
+    let balanced: std::collections::BTreeSet<usize> = open_ends(paragraphs, &found, BRACKETS)
+        .into_iter()
+        .filter_map(|end| {
+            closed_later(paragraphs, &found, end, BRACKETS, SPANNING_PARAGRAPHS)
+                .map(|closer| [end.opener, closer])
         })
         .flatten()
         .collect();

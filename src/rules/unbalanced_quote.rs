@@ -1,7 +1,7 @@
 //! `unbalanced-quote`: a quotation mark that does not pair within its paragraph.
 
 use super::pairing::{
-    Family, Orphan, Side, chains, closed_later, mirrored_slip, of_paragraph, orphans,
+    Family, Orphan, Side, chains, closed_later, mirrored_slip, of_paragraph, open_ends, orphans,
 };
 use super::{Check, Fixes, Report, RuleInfo};
 use crate::diagnostic::Severity;
@@ -136,17 +136,13 @@ pub fn spanning_quotations(document: &Document, found: &[Orphan]) -> Vec<Spannin
             .position(|f| f.openers.contains(&mark) || f.closers.contains(&mark))
     };
     let mut spanning = Vec::new();
-    for (index, opener) in found.iter().enumerate() {
-        if opener.side != Side::Opener {
-            continue;
-        }
+    for end in open_ends(paragraphs, found, QUOTES) {
+        let (index, opener) = (end.opener, &found[end.opener]);
         let Some(of) = family(opener.mark) else {
             continue;
         };
         let members = &QUOTES[of];
-        if is_title(&paragraphs[opener.paragraph])
-            || paragraphs[opener.paragraph].text[opener.at..].contains(members.closers)
-        {
+        if is_title(&paragraphs[opener.paragraph]) {
             continue;
         }
         let holds_family =
@@ -159,7 +155,7 @@ pub fn spanning_quotations(document: &Document, found: &[Orphan]) -> Vec<Spannin
         let within = |paragraph: usize| {
             paragraph > opener.paragraph && paragraph - opener.paragraph <= SPANNING_PARAGRAPHS
         };
-        if let Some(closer) = closed_later(paragraphs, found, index, QUOTES, SPANNING_PARAGRAPHS)
+        if let Some(closer) = closed_later(paragraphs, found, end, QUOTES, SPANNING_PARAGRAPHS)
             // A quotation between (`“…”`, or a paragraph reopening one) means two
             // quotations, each missing a mark, not one running over them all.
             && !paragraphs[opener.paragraph + 1..found[closer].paragraph]
