@@ -646,21 +646,13 @@ fn finish(
                 pairs: cache.pairs(file),
             }
         });
-        let text = |file: usize, span: &std::ops::Range<usize>| match &run.sources[file] {
-            Some(source) => source.text.get(span.clone()).map(str::to_string),
-            // Spans are offsets into the decoded text: only UTF-8 text files map them to
-            // bytes (a Word file's text is extracted from its zip).
-            None if run.encodings[file].is_utf8() && !is_docx(&run.paths[file]) => {
-                read_range(Path::new(&run.paths[file]), span)
-            }
-            None => run.source(file)?.text.get(span.clone()).map(str::to_string),
-        };
+        let texts = |wanted: &[(usize, std::ops::Range<usize>)]| texts(&run, wanted);
         let found = dedup::find_duplicates(
             &units,
             &run.paths,
             &options.duplicates,
             enabled(options),
-            &text,
+            &texts,
             known.as_ref(),
         );
         run.diagnostics.extend(found.diagnostics);
@@ -776,6 +768,47 @@ fn apply_suppressions(
             diagnostics.extend(unused);
         }
     }
+}
+
+/// The text of byte ranges of the run's files (`dedup::Texts`). A file whose text the run
+/// did not keep is read again once for all its ranges, not once a range: decoding a GBK
+/// file or extracting a Word file for each near copy in it made the run quadratic.
+fn texts(run: &Run, wanted: &[(usize, std::ops::Range<usize>)]) -> Vec<Option<String>> {
+    let mut order: Vec<usize> = (0..wanted.len()).collect();
+    order.sort_by_key(|&i| wanted[i].0);
+    let groups: Vec<&[usize]> = order
+        .chunk_by(|&a, &b| wanted[a].0 == wanted[b].0)
+        .collect();
+    let found: Vec<Vec<(usize, Option<String>)>> = groups
+        .into_par_iter()
+        .map(|group| {
+            let file = wanted[group[0]].0;
+            let slice = |source: &Source, i: usize| {
+                source.text.get(wanted[i].1.clone()).map(str::to_string)
+            };
+            match &run.sources[file] {
+                Some(source) => group.iter().map(|&i| (i, slice(source, i))).collect(),
+                // Spans are offsets into the decoded text: only UTF-8 text files map them
+                // to bytes, and a few ranges of a large file are read without the rest.
+                None if run.encodings[file].is_utf8() && !is_docx(&run.paths[file]) => group
+                    .iter()
+                    .map(|&i| (i, read_range(Path::new(&run.paths[file]), &wanted[i].1)))
+                    .collect(),
+                None => {
+                    let source = run.source(file);
+                    group
+                        .iter()
+                        .map(|&i| (i, source.as_deref().and_then(|s| slice(s, i))))
+                        .collect()
+                }
+            }
+        })
+        .collect();
+    let mut texts = vec![None; wanted.len()];
+    for (i, text) in found.into_iter().flatten() {
+        texts[i] = text;
+    }
+    texts
 }
 
 /// The text of one byte range of a file, read without reading the rest.
