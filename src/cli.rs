@@ -541,10 +541,18 @@ fn fix_files(
     let (mut fixes, mut files, mut changed, mut failed) = (0, 0, false, false);
     // Directories written to, each cleared once of what a killed run left there.
     let mut cleaned: std::collections::HashSet<PathBuf> = std::collections::HashSet::new();
-    for file in 0..run.paths.len() {
+    // Each file's findings, gathered in one pass: looking them up among all the run's
+    // findings for each file made `--fix` quadratic in the number of files.
+    let mut by_file: Vec<Vec<&crate::diagnostic::Diagnostic>> = vec![Vec::new(); run.paths.len()];
+    for diagnostic in &run.diagnostics {
+        if let Some(found) = by_file.get_mut(diagnostic.document) {
+            found.push(diagnostic);
+        }
+    }
+    for (file, diagnostics) in by_file.iter().enumerate() {
         // A Word file is never written (its findings carry no fixes either): say so, once.
         if linter::is_docx(&run.paths[file]) {
-            if run.diagnostics.iter().any(|d| d.document == file) {
+            if !diagnostics.is_empty() {
                 say!(
                     "note: {}: fixes are not applied to Word files; the findings are reported",
                     run.paths[file]
@@ -552,12 +560,7 @@ fn fix_files(
             }
             continue;
         }
-        let diagnostics: Vec<&crate::diagnostic::Diagnostic> = run
-            .diagnostics
-            .iter()
-            .filter(|d| d.document == file)
-            .collect();
-        let chosen = crate::fix::chosen(&diagnostics, args.unsafe_fixes);
+        let chosen = crate::fix::chosen(diagnostics, args.unsafe_fixes);
         let is_stdin = stdin && run.paths[file] == args.stdin_filename;
         if chosen.is_empty() && !is_stdin {
             continue;
