@@ -257,7 +257,7 @@ pub fn read_limited(
     let bytes = bytes.map_err(fail)?;
     let digest = crate::source::digest(&bytes);
     if Format::from_path(&path) == Format::Docx {
-        let mut source = crate::docx::source(path.clone(), bytes).map_err(fail)?;
+        let mut source = crate::docx::source(path.clone(), bytes, limit).map_err(fail)?;
         source.digest = digest;
         return Ok(source);
     }
@@ -315,7 +315,7 @@ fn too_large(size: u64, limit: u64) -> String {
 }
 
 /// A size in MB (MiB), as `--max-file-size` takes it.
-fn megabytes(bytes: u64) -> String {
+pub(crate) fn megabytes(bytes: u64) -> String {
     let mb = bytes as f64 / (1024.0 * 1024.0);
     if mb >= 10.0 || mb.fract() == 0.0 {
         format!("{mb:.0} MB")
