@@ -186,8 +186,9 @@ fn damaged(name: &str, e: &std::io::Error) -> String {
     format!("not a readable .docx ({name} is damaged: {e}), not linted")
 }
 
-/// A part being decompressed, refused (with the reason kept in `refused`) as soon as it
-/// passes its size limit or `MAX_RATIO`.
+/// A part being decompressed, refused as soon as it passes its size limit or `MAX_RATIO`, or
+/// its data turns out damaged. The reason is kept in `refused`: a reader above it (the XML
+/// parser) sees only an I/O error.
 struct Inflating<R> {
     inner: R,
     name: &'static str,
