@@ -8,6 +8,9 @@
 #   - human, JSON and SARIF output on a Word file of 4 000 near copies of a paragraph (13 KB)
 #     and on a 2.6 MB GBK file of near copies: JSON and SARIF keep no text, and read a file
 #     again for the diffs of its near copies, which must cost one reading, not one a copy;
+#   - each format on 1 000 small files, each with a near copy of a paragraph of one 2.6 MB
+#     GBK file: SARIF and rdjson read that file again to place the copies, once, not once
+#     for each file;
 #   - `--fix` over 20 000, 40 000 and 200 000 small files with two safe fixes each
 #     (FIX_FILES="20000 40000" to change): the time must grow with the number of files.
 #     Each run writes every file through a temporary file and fsync, so the disk weighs in
@@ -48,6 +51,8 @@ timed() {
 
 "$genslow" docx "$out/near.docx" 4000
 "$genslow" gbk "$out/near-gbk.txt" 2600000
+rm -rf "$out/copies"
+"$genslow" copies "$out/copies" 1000
 
 echo "| case | time | CPU (user + system) | peak memory |"
 echo "|---|---|---|---|"
@@ -57,6 +62,10 @@ for file in near.docx near-gbk.txt; do
     timed "$file ($size), --format $format" "$runs" : "$out" \
       check "$file" --format "$format" --color never
   done
+done
+for format in json sarif rdjson; do
+  timed "1 000 files with copies of a 2.6 MB GBK file, --format $format" "$runs" : \
+    "$out/copies" check . --format "$format"
 done
 for files in ${FIX_FILES:-20000 40000 200000}; do
   timed "--fix, $files files" "$fix_runs" \

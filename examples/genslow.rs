@@ -5,6 +5,7 @@
 //! cargo run --release --example genslow -- docx OUT.docx [PARAGRAPHS]   # default 4000
 //! cargo run --release --example genslow -- gbk OUT.txt [BYTES]          # default 2600000
 //! cargo run --release --example genslow -- fixable DIR FILES
+//! cargo run --release --example genslow -- copies DIR FILES
 //! ```
 //!
 //! - `docx`: a Word file of near copies of one paragraph, each with a number of its own
@@ -14,6 +15,12 @@
 //!   its own; decoded again for each diff.
 //! - `fixable`: `FILES` small files (1 000 a directory) each with two safe fixes, a
 //!   half-width comma and a stray period: `--fix` looked up each file's findings among all.
+//! - `copies`: a 2.6 MB GBK file of distinct paragraphs (`original.txt`) and `FILES` small
+//!   files, each with a near copy of one of them: SARIF and rdjson read the original again
+//!   for each file that refers to it.
+
+#[path = "support/rng.rs"]
+mod rng;
 
 use std::io::Write;
 use std::path::Path;
@@ -29,7 +36,11 @@ fn main() {
         (Some("docx"), Some(out)) => write(Path::new(out), &docx(number(2, 4000))),
         (Some("gbk"), Some(out)) => write(Path::new(out), &gbk(number(2, 2_600_000))),
         (Some("fixable"), Some(dir)) => fixable(Path::new(dir), number(2, 20_000)),
-        _ => fail("usage: genslow docx OUT [PARAGRAPHS] | gbk OUT [BYTES] | fixable DIR FILES"),
+        (Some("copies"), Some(dir)) => copies(Path::new(dir), number(2, 1000)),
+        _ => fail(
+            "usage: genslow docx OUT [PARAGRAPHS] | gbk OUT [BYTES] | fixable DIR FILES \
+             | copies DIR FILES",
+        ),
     }
 }
 
@@ -102,6 +113,39 @@ fn fixable(dir: &Path, files: usize) {
         write(
             &sub.join(format!("f{i:06}.txt")),
             format!("　　第{i}号文件：今年4月,区行政审批局获杰出项目大奖.\n").as_bytes(),
+        );
+    }
+}
+
+fn copies(dir: &Path, files: usize) {
+    const CHARS: &str = "的一是在不了有和人这中大为上个国我以要他时来用们生到作地于出就分对成会可主\
+                         发年动同工也能下过子说产种面而方后多定行学法所民得经十三之进着等部度家电力";
+    let chars: Vec<char> = CHARS.chars().collect();
+    let mut rng = rng::Rng::new(13);
+    let mut paragraphs = Vec::new();
+    let mut size = 0;
+    while size < 2_600_000 {
+        let paragraph: String = (0..80).map(|_| chars[rng.below(chars.len())]).collect();
+        size += paragraph.len() / 3 * 2 + 6;
+        paragraphs.push(format!("　　{paragraph}。"));
+    }
+    if let Err(err) = std::fs::create_dir_all(dir) {
+        fail(&format!("{}: {err}", dir.display()));
+    }
+    let original = paragraphs.join("\n") + "\n";
+    write(
+        &dir.join("original.txt"),
+        &encoding_rs::GBK.encode(&original).0,
+    );
+    for i in 0..files {
+        let copy: String = paragraphs[i * 7 % paragraphs.len()]
+            .chars()
+            .enumerate()
+            .map(|(at, c)| if at == 30 { '变' } else { c })
+            .collect();
+        write(
+            &dir.join(format!("s{i:05}.txt")),
+            format!("　　本文件为第{i}号通知。\n{copy}\n").as_bytes(),
         );
     }
 }

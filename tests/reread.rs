@@ -217,3 +217,76 @@ fn a_word_file_whose_text_is_over_the_size_limit_is_refused_and_the_run_goes_on(
     );
     assert_eq!(output.status.code(), Some(0), "{output:?}");
 }
+
+/// SARIF places related copies with the text of their file: read again once for the many
+/// files that refer to it, not once for each, and placed the same as JSON places them.
+#[test]
+fn sarif_places_copies_in_a_file_many_others_refer_to() {
+    let dir = tree();
+    // More files referring to gbk.txt than the renderer keeps texts of between files: each
+    // with a copy of a paragraph of gbk.txt, one character changed, a different one in each.
+    for i in 0..12 {
+        let copy: String = paragraphs(1)[0]
+            .chars()
+            .enumerate()
+            .map(|(at, c)| if at == 2 + 3 * i { '某' } else { c })
+            .collect();
+        std::fs::write(
+            dir.path().join(format!("z{i:02}.txt")),
+            format!("　　{copy}\n"),
+        )
+        .expect("written");
+    }
+    let json = govlint(dir.path(), &["check", ".", "--format", "json"]);
+    let json: serde_json::Value = serde_json::from_slice(&json.stdout).expect("JSON output");
+    let sarif = govlint(dir.path(), &["check", ".", "--format", "sarif"]);
+    let sarif: serde_json::Value = serde_json::from_slice(&sarif.stdout).expect("SARIF output");
+    let place = |location: &serde_json::Value| {
+        let physical = &location["physicalLocation"];
+        format!(
+            "{}:{}:{}",
+            physical["artifactLocation"]["uri"]
+                .as_str()
+                .unwrap_or_default(),
+            physical["region"]["startLine"],
+            physical["region"]["startColumn"]
+        )
+    };
+    let from_sarif: Vec<String> = sarif["runs"][0]["results"]
+        .as_array()
+        .expect("results")
+        .iter()
+        .filter(|r| r["ruleId"] == "near-duplicate-paragraph")
+        .map(|r| {
+            format!(
+                "{} < {}",
+                place(&r["locations"][0]),
+                place(&r["relatedLocations"][0])
+            )
+        })
+        .collect();
+    let from_json: Vec<String> = json["diagnostics"]
+        .as_array()
+        .expect("diagnostics")
+        .iter()
+        .filter(|d| d["rule"] == "near-duplicate-paragraph")
+        .map(|d| {
+            let related = &d["related"][0];
+            format!(
+                "{}:{}:{} < {}:{}:{}",
+                d["path"].as_str().unwrap_or_default(),
+                d["line"],
+                d["column"],
+                related["path"].as_str().unwrap_or_default(),
+                related["line"],
+                related["column"]
+            )
+        })
+        .collect();
+    assert_eq!(from_sarif, from_json);
+    let into_gbk = from_json
+        .iter()
+        .filter(|f| f.ends_with("< ./gbk.txt:1:3"))
+        .count();
+    assert_eq!(into_gbk, 14, "{from_json:#?}");
+}
