@@ -11,7 +11,9 @@
 #     time, MB/s, peak memory at 1 and 2 threads, and recall of the pastes by kind;
 #   - cost growth at 50k, 100k, 200k and 400k paragraphs (2 threads);
 #   - the incremental cache: a cold run writing it, a warm re-run, and a re-run after one
-#     file changed (generated 300k, 2 threads).
+#     file changed (generated 300k, 2 threads);
+#   - the slow paths of issue 13 (benches/slow-paths.sh): each output format on a Word file
+#     and a GBK file of near copies, and `--fix` over 20 000 to 200 000 files.
 # Needs /usr/bin/time (GNU time) for peak memory. Builds into $CARGO_TARGET_DIR when set
 # (target/ otherwise), and writes there; GOVLINT=PATH measures another govlint binary
 # (benches/recall.sh measures only the recall of pastes, of any binary).
@@ -115,5 +117,10 @@ echo "　　新增一段，用于测试缓存。" >> "$changed"
 run "warm, one file changed" 2 "$out/300000/docs" --cache-dir "$out/cache"
 # The generated corpus stays as generated, for the next run.
 mv "$out/unchanged.txt" "$changed"
+
+echo >> "$report"
+echo "Slow paths of issue 13 (benches/slow-paths.sh):" >> "$report"
+echo >> "$report"
+GOVLINT=$govlint RUNS=$runs benches/slow-paths.sh >> "$report"
 
 cat "$report"

@@ -585,10 +585,18 @@ fn fix_files(
     };
     let mut written: std::collections::HashMap<(u64, u64), usize> =
         std::collections::HashMap::new();
-    for file in 0..run.paths.len() {
+    // Each file's findings, gathered in one pass: looking them up among all the run's
+    // findings for each file made `--fix` quadratic in the number of files.
+    let mut by_file: Vec<Vec<&crate::diagnostic::Diagnostic>> = vec![Vec::new(); run.paths.len()];
+    for diagnostic in &run.diagnostics {
+        if let Some(found) = by_file.get_mut(diagnostic.document) {
+            found.push(diagnostic);
+        }
+    }
+    for (file, diagnostics) in by_file.iter().enumerate() {
         // A Word file is never written (its findings carry no fixes either): say so, once.
         if linter::is_docx(&run.paths[file]) {
-            if run.diagnostics.iter().any(|d| d.document == file) {
+            if !diagnostics.is_empty() {
                 say!(
                     "note: {}: fixes are not applied to Word files; the findings are reported",
                     run.paths[file]
@@ -596,12 +604,7 @@ fn fix_files(
             }
             continue;
         }
-        let diagnostics: Vec<&crate::diagnostic::Diagnostic> = run
-            .diagnostics
-            .iter()
-            .filter(|d| d.document == file)
-            .collect();
-        let chosen = crate::fix::chosen(&diagnostics, args.unsafe_fixes);
+        let chosen = crate::fix::chosen(diagnostics, args.unsafe_fixes);
         // Read and written by its own name, which `paths` may only approximate.
         let disk = run.files[file].as_deref();
         let is_stdin = stdin && disk.is_none();

@@ -8,7 +8,7 @@ use quick_xml::NsReader;
 use quick_xml::events::{BytesStart, Event};
 use quick_xml::name::ResolveResult;
 use rustc_hash::FxHashMap;
-use std::io::{Cursor, Read, Seek};
+use std::io::{BufRead, BufReader, Cursor, Read, Seek};
 use std::path::Path;
 
 /// The most bytes read from an XML part once decompressed (a 500-page report is ~20 MB).
@@ -52,9 +52,10 @@ pub struct Extracted {
     pub headings: Vec<usize>,
 }
 
-/// The file's text as a `Source`: the synthetic text, in UTF-8.
-pub fn source(path: String, bytes: Vec<u8>) -> Result<Source, String> {
-    let extracted = extract(bytes)?;
+/// The file's text as a `Source`: the synthetic text, in UTF-8, refused once it grows over
+/// `max_text` bytes (see `extract`).
+pub fn source(path: String, bytes: Vec<u8>, max_text: u64) -> Result<Source, String> {
+    let extracted = extract(bytes, max_text)?;
     let mut source = Source::new(path, extracted.text);
     source.heading_lines = extracted.headings;
     Ok(source)
@@ -68,8 +69,12 @@ pub fn is_lock_file(path: &Path) -> bool {
         .is_some_and(|name| name.starts_with("~$"))
 }
 
-/// Reads a `.docx` file's bytes.
-pub fn extract(bytes: Vec<u8>) -> Result<Extracted, String> {
+/// Reads a `.docx` file's bytes. Its text is refused once it passes `max_text` bytes
+/// (`--max-file-size`, the bound on the text of any other file): Word compresses text 3 to 30
+/// times, so a file within the limit could otherwise be linted as hundreds of MB of text.
+/// `word/document.xml` is parsed as it is inflated, never held whole, so that memory grows
+/// with the text kept, not with the XML.
+pub fn extract(bytes: Vec<u8>, max_text: u64) -> Result<Extracted, String> {
     if bytes.starts_with(&COMPOUND_FILE) {
         return Err(
             "a password-protected (encrypted) Word file or an old binary .doc, not a \
@@ -79,16 +84,39 @@ pub fn extract(bytes: Vec<u8>) -> Result<Extracted, String> {
     }
     let mut archive = zip::ZipArchive::new(Cursor::new(bytes))
         .map_err(|e| format!("not a readable .docx (damaged zip archive: {e}), not linted"))?;
-    let document = read_part(&mut archive, DOCUMENT_PART, MAX_XML_BYTES)?.ok_or_else(|| {
-        format!("not a Word document (the zip archive has no {DOCUMENT_PART}), not linted")
-    })?;
+    let missing =
+        || format!("not a Word document (the zip archive has no {DOCUMENT_PART}), not linted");
+    if archive.index_for_name(DOCUMENT_PART).is_none() {
+        return Err(missing());
+    }
     // Styles only refine headings: a document whose styles cannot be read is still linted.
+    // They are read first: the document part is then read in a stream that holds the archive.
     let styles = match read_part(&mut archive, STYLES_PART, MAX_STYLES_BYTES) {
         Ok(Some(xml)) => Styles::parse(&xml).unwrap_or_default(),
         _ => Styles::default(),
     };
-    let paragraphs = paragraphs(&document, &styles)
-        .map_err(|e| format!("malformed XML in {DOCUMENT_PART} ({e}), not linted"))?;
+    let mut document =
+        open_part(&mut archive, DOCUMENT_PART, MAX_XML_BYTES)?.ok_or_else(missing)?;
+    let read = paragraphs(BufReader::new(&mut document), &styles, max_text);
+    let paragraphs = match read {
+        Ok(paragraphs) => paragraphs,
+        // The stream refused the part (too large, a bomb, damaged): that is the cause, not
+        // the XML cut short where it stopped.
+        Err(_) if document.refused.is_some() => {
+            return Err(document.refused.unwrap_or_default());
+        }
+        Err(Failure::TooLong) => {
+            return Err(format!(
+                "its text is over the {} limit (`--max-file-size` raises it), not linted",
+                crate::linter::megabytes(max_text)
+            ));
+        }
+        Err(Failure::Malformed(e)) => {
+            return Err(format!(
+                "malformed XML in {DOCUMENT_PART} ({e}), not linted"
+            ));
+        }
+    };
     let mut extracted = Extracted::default();
     for (index, paragraph) in paragraphs.into_iter().enumerate() {
         if paragraph.heading {
@@ -101,13 +129,30 @@ pub fn extract(bytes: Vec<u8>) -> Result<Extracted, String> {
 }
 
 /// A part of the archive, decompressed within `limit` bytes and `MAX_RATIO`; `None` when the
-/// archive has no such part. The sizes an archive declares can lie, so the limits are
-/// checked again while reading.
+/// archive has no such part.
 fn read_part<R: Read + Seek>(
     archive: &mut zip::ZipArchive<R>,
-    name: &str,
+    name: &'static str,
     limit: u64,
 ) -> Result<Option<Vec<u8>>, String> {
+    let Some(mut part) = open_part(archive, name, limit)? else {
+        return Ok(None);
+    };
+    let mut bytes = Vec::with_capacity(part.declared.min(RATIO_FLOOR) as usize);
+    match part.read_to_end(&mut bytes) {
+        Ok(_) => Ok(Some(bytes)),
+        Err(e) => Err(part.refused.take().unwrap_or_else(|| damaged(name, &e))),
+    }
+}
+
+/// A part of the archive as a stream that is decompressed within `limit` bytes and
+/// `MAX_RATIO`; `None` when the archive has no such part. The sizes an archive declares can
+/// lie, so the limits are checked again while reading.
+fn open_part<'a, R: Read + Seek>(
+    archive: &'a mut zip::ZipArchive<R>,
+    name: &'static str,
+    limit: u64,
+) -> Result<Option<Inflating<impl Read + 'a>>, String> {
     let Some(index) = archive.index_for_name(name) else {
         return Ok(None);
     };
@@ -122,49 +167,96 @@ fn read_part<R: Read + Seek>(
         ),
         e => format!("not a readable .docx (damaged zip archive: {e}), not linted"),
     })?;
-    let compressed = entry.compressed_size();
-    let too_large = || {
-        format!(
-            "{name} expands beyond {} MB, not linted (a zip bomb?)",
-            limit >> 20
-        )
+    let part = Inflating {
+        name,
+        limit,
+        compressed: entry.compressed_size(),
+        declared: entry.size(),
+        read: 0,
+        refused: None,
+        inner: entry,
     };
-    let bomb = || {
-        format!(
-            "{name} expands more than {MAX_RATIO} times its compressed size, not linted (a zip bomb?)"
-        )
-    };
-    let over_ratio = |size: u64| size > RATIO_FLOOR && size / compressed.max(1) >= MAX_RATIO;
-    if entry.size() > limit {
-        return Err(too_large());
+    if let Some(refusal) = part.check(part.declared) {
+        return Err(refusal);
     }
-    if over_ratio(entry.size()) {
-        return Err(bomb());
+    Ok(Some(part))
+}
+
+fn damaged(name: &str, e: &std::io::Error) -> String {
+    format!("not a readable .docx ({name} is damaged: {e}), not linted")
+}
+
+/// A part being decompressed, refused as soon as it passes its size limit or `MAX_RATIO`, or
+/// its data turns out damaged. The reason is kept in `refused`: a reader above it (the XML
+/// parser) sees only an I/O error.
+struct Inflating<R> {
+    inner: R,
+    name: &'static str,
+    limit: u64,
+    compressed: u64,
+    /// The size the archive declares.
+    declared: u64,
+    read: u64,
+    refused: Option<String>,
+}
+
+impl<R> Inflating<R> {
+    /// Why `size` decompressed bytes are too many, if they are.
+    fn check(&self, size: u64) -> Option<String> {
+        if size > self.limit {
+            Some(format!(
+                "{} expands beyond {} MB, not linted (a zip bomb?)",
+                self.name,
+                self.limit >> 20
+            ))
+        } else if size > RATIO_FLOOR && size / self.compressed.max(1) >= MAX_RATIO {
+            Some(format!(
+                "{} expands more than {MAX_RATIO} times its compressed size, not linted (a zip bomb?)",
+                self.name
+            ))
+        } else {
+            None
+        }
     }
-    let mut bytes = Vec::with_capacity(entry.size().min(RATIO_FLOOR) as usize);
-    let mut reader = entry.take(limit + 1);
-    let mut chunk = vec![0; 64 << 10];
-    loop {
-        let read = match reader.read(&mut chunk) {
-            Ok(0) => break,
+}
+
+impl<R: Read> Read for Inflating<R> {
+    fn read(&mut self, buf: &mut [u8]) -> std::io::Result<usize> {
+        if let Some(refused) = &self.refused {
+            return Err(std::io::Error::other(refused.clone()));
+        }
+        let read = match self.inner.read(buf) {
             Ok(read) => read,
-            Err(e) if e.kind() == std::io::ErrorKind::Interrupted => continue,
+            Err(e) if e.kind() == std::io::ErrorKind::Interrupted => return Err(e),
             Err(e) => {
-                return Err(format!(
-                    "not a readable .docx ({name} is damaged: {e}), not linted"
-                ));
+                self.refused = Some(damaged(self.name, &e));
+                return Err(e);
             }
         };
-        bytes.extend_from_slice(&chunk[..read]);
-        let size = bytes.len() as u64;
-        if size > limit {
-            return Err(too_large());
+        self.read += read as u64;
+        if let Some(refusal) = self.check(self.read) {
+            self.refused = Some(refusal.clone());
+            return Err(std::io::Error::other(refusal));
         }
-        if over_ratio(size) {
-            return Err(bomb());
+        Ok(read)
+    }
+}
+
+/// Why `paragraphs` stopped.
+#[derive(Debug)]
+enum Failure {
+    Malformed(String),
+    /// The text passed its limit.
+    TooLong,
+}
+
+impl std::fmt::Display for Failure {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Failure::Malformed(e) => f.write_str(e),
+            Failure::TooLong => f.write_str("the text is over its limit"),
         }
     }
-    Ok(Some(bytes))
 }
 
 /// One Word paragraph.
@@ -196,8 +288,15 @@ const BREAK: char = '\n';
 /// and everything between a field's `begin` and `separate`), hidden text (`w:vanish`), the
 /// fallback copy of alternate content, and equations (one `U+FFFC` each, as inline code in
 /// Markdown). Text boxes are paragraphs of their own, before the paragraph they sit in.
-fn paragraphs(xml: &[u8], styles: &Styles) -> Result<Vec<WordParagraph>, String> {
+/// More than `max_text` bytes of text (counted as the synthetic text counts them, a line end
+/// per paragraph) stop the reading.
+fn paragraphs(
+    xml: impl BufRead,
+    styles: &Styles,
+    max_text: u64,
+) -> Result<Vec<WordParagraph>, Failure> {
     let mut reader = NsReader::from_reader(xml);
+    let mut buf = Vec::new();
     let mut out: Vec<WordParagraph> = Vec::new();
     // Open paragraphs: more than one only inside a text box.
     let mut open: Vec<WordParagraph> = Vec::new();
@@ -211,11 +310,29 @@ fn paragraphs(xml: &[u8], styles: &Styles) -> Result<Vec<WordParagraph>, String>
     let mut run_hidden = false;
     let mut depth = 0usize;
     let mut seen_body = false;
-    let position = |reader: &NsReader<&[u8]>| reader.error_position();
+    // Bytes of text in the paragraphs finished so far (`out[..counted]`).
+    let mut finished = 0u64;
+    let mut counted = 0;
     loop {
-        let (namespace, event) = match reader.read_resolved_event() {
+        // Checked before each event: every way text grows is then counted, one event late.
+        for paragraph in &out[counted..] {
+            finished += paragraph.text.len() as u64 + 1;
+        }
+        counted = out.len();
+        let pending: usize = open.iter().map(|p| p.text.len()).sum::<usize>()
+            + carry.as_ref().map_or(0, String::len);
+        if finished + pending as u64 > max_text {
+            return Err(Failure::TooLong);
+        }
+        buf.clear();
+        let (namespace, event) = match reader.read_resolved_event_into(&mut buf) {
             Ok(read) => read,
-            Err(e) => return Err(format!("at byte {}: {e}", position(&reader))),
+            Err(e) => {
+                return Err(Failure::Malformed(format!(
+                    "at byte {}: {e}",
+                    reader.error_position()
+                )));
+            }
         };
         let ns = Namespace::of(&namespace);
         // Character data counts only inside a `w:t` that is shown and not an instruction.
@@ -310,7 +427,12 @@ fn paragraphs(xml: &[u8], styles: &Styles) -> Result<Vec<WordParagraph>, String>
                         let name = reference.xml10_content();
                         quick_xml::escape::resolve_predefined_entity(&name).map(str::to_string)
                     }
-                    Err(e) => return Err(format!("at byte {}: {e}", position(&reader))),
+                    Err(e) => {
+                        return Err(Failure::Malformed(format!(
+                            "at byte {}: {e}",
+                            reader.error_position()
+                        )));
+                    }
                 };
                 // Word declares no entities of its own; an unknown one is left out.
                 if let Some(resolved) = resolved {
@@ -322,10 +444,14 @@ fn paragraphs(xml: &[u8], styles: &Styles) -> Result<Vec<WordParagraph>, String>
         }
     }
     if depth > 0 {
-        return Err("the XML ends before its elements are closed: a truncated file?".into());
+        return Err(Failure::Malformed(
+            "the XML ends before its elements are closed: a truncated file?".into(),
+        ));
     }
     if !seen_body {
-        return Err("no w:body element: not the main part of a Word document".into());
+        return Err(Failure::Malformed(
+            "no w:body element: not the main part of a Word document".into(),
+        ));
     }
     if let Some(text) = carry.take() {
         out.push(WordParagraph {
@@ -650,7 +776,7 @@ mod tests {
     }
 
     fn texts(inner: &str, styles: &Styles) -> Vec<(String, bool)> {
-        paragraphs(body(inner).as_bytes(), styles)
+        paragraphs(body(inner).as_bytes(), styles, u64::MAX)
             .expect("well-formed")
             .into_iter()
             .map(|p| (p.text, p.heading))
@@ -759,14 +885,15 @@ mod tests {
     #[test]
     fn malformed_and_truncated_xml_are_errors() {
         let whole = body("<w:p><w:r><w:t>正文</w:t></w:r></w:p>");
-        assert!(paragraphs(whole.as_bytes(), &Styles::default()).is_ok());
+        let read = |xml: &[u8]| paragraphs(xml, &Styles::default(), u64::MAX);
+        assert!(read(whole.as_bytes()).is_ok());
         let cut = whole.find("文").expect("text");
-        let err = paragraphs(&whole.as_bytes()[..cut], &Styles::default()).expect_err("cut");
-        assert!(err.contains("truncated"), "{err}");
+        let err = read(&whole.as_bytes()[..cut]).expect_err("cut");
+        assert!(err.to_string().contains("truncated"), "{err}");
         let mismatched = body("<w:p><w:r><w:t>正文</w:r></w:t></w:p>");
-        assert!(paragraphs(mismatched.as_bytes(), &Styles::default()).is_err());
-        assert!(paragraphs(b"<html><body/></html>", &Styles::default()).is_err());
-        assert!(paragraphs(b"\xff\xfe garbage", &Styles::default()).is_err());
+        assert!(read(mismatched.as_bytes()).is_err());
+        assert!(read(b"<html><body/></html>").is_err());
+        assert!(read(b"\xff\xfe garbage").is_err());
     }
 
     fn archive(method: zip::CompressionMethod, bytes: &[u8]) -> Vec<u8> {
@@ -801,7 +928,7 @@ mod tests {
         zipped[central + 24..central + 28].copy_from_slice(&100u32.to_le_bytes());
         // zip stops at the declared size and calls the rest damage; the streaming checks
         // stand behind it.
-        let err = extract(zipped).expect_err("refused");
+        let err = extract(zipped, u64::MAX).expect_err("refused");
         assert!(err.contains("damaged") || err.contains("zip bomb"), "{err}");
     }
 
@@ -819,7 +946,7 @@ mod tests {
                 let at = at % bytes.len();
                 bytes[at] = byte;
             }
-            let _ = extract(bytes);
+            let _ = extract(bytes, 1 << 20);
         }
 
         /// Any nesting of the elements the reader cares about, closed or not.
@@ -834,7 +961,7 @@ mod tests {
                 "<w:tc>", "</w:tc>", "<m:oMath>", "</m:oMath>", "<mc:Fallback>", "</mc:Fallback>",
             ]), 0..40),
         ) {
-            let _ = paragraphs(body(&tags.concat()).as_bytes(), &Styles::default());
+            let _ = paragraphs(body(&tags.concat()).as_bytes(), &Styles::default(), 1 << 20);
         }
     }
 
@@ -846,7 +973,7 @@ mod tests {
             COMPOUND_FILE.to_vec(),
             "纯文本".as_bytes().to_vec(),
         ] {
-            assert!(extract(bytes).is_err());
+            assert!(extract(bytes, u64::MAX).is_err());
         }
     }
 }

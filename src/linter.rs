@@ -301,7 +301,7 @@ pub fn read_limited(
     let bytes = bytes.map_err(fail)?;
     let digest = crate::source::digest(&bytes);
     if Format::from_path(&path) == Format::Docx {
-        let mut source = crate::docx::source(path.clone(), bytes).map_err(fail)?;
+        let mut source = crate::docx::source(path.clone(), bytes, limit).map_err(fail)?;
         source.digest = digest;
         return Ok(source);
     }
@@ -359,7 +359,7 @@ fn too_large(size: u64, limit: u64) -> String {
 }
 
 /// A size in MB (MiB), as `--max-file-size` takes it.
-fn megabytes(bytes: u64) -> String {
+pub(crate) fn megabytes(bytes: u64) -> String {
     let mb = bytes as f64 / (1024.0 * 1024.0);
     if mb >= 10.0 || mb.fract() == 0.0 {
         format!("{mb:.0} MB")
@@ -725,21 +725,13 @@ fn finish(
                 pairs: cache.pairs(file),
             }
         });
-        let text = |file: usize, span: &std::ops::Range<usize>| match &run.sources[file] {
-            Some(source) => source.text.get(span.clone()).map(str::to_string),
-            // Spans are offsets into the decoded text: only UTF-8 text files map them to
-            // bytes (a Word file's text is extracted from its zip).
-            None if run.encodings[file].is_utf8() && !is_docx(&run.paths[file]) => {
-                read_range(run.files[file].as_deref()?, span)
-            }
-            None => run.source(file)?.text.get(span.clone()).map(str::to_string),
-        };
+        let texts = |wanted: &[(usize, std::ops::Range<usize>)]| texts(&run, wanted);
         let found = dedup::find_duplicates(
             &units,
             &run.paths,
             &options.duplicates,
             enabled(options),
-            &text,
+            &texts,
             known.as_ref(),
         );
         run.diagnostics.extend(found.diagnostics);
@@ -854,6 +846,50 @@ fn apply_suppressions(
             diagnostics.extend(unused);
         }
     }
+}
+
+/// The text of byte ranges of the run's files (`dedup::Texts`). A file whose text the run
+/// did not keep is read again once for all its ranges, not once a range: decoding a GBK
+/// file or extracting a Word file for each near copy in it made the run quadratic.
+fn texts(run: &Run, wanted: &[(usize, std::ops::Range<usize>)]) -> Vec<Option<String>> {
+    let mut order: Vec<usize> = (0..wanted.len()).collect();
+    order.sort_by_key(|&i| wanted[i].0);
+    let groups: Vec<&[usize]> = order
+        .chunk_by(|&a, &b| wanted[a].0 == wanted[b].0)
+        .collect();
+    let found: Vec<Vec<(usize, Option<String>)>> = groups
+        .into_par_iter()
+        .map(|group| {
+            let file = wanted[group[0]].0;
+            let slice = |source: &Source, i: usize| {
+                source.text.get(wanted[i].1.clone()).map(str::to_string)
+            };
+            match &run.sources[file] {
+                Some(source) => group.iter().map(|&i| (i, slice(source, i))).collect(),
+                // Spans are offsets into the decoded text: only UTF-8 text files map them
+                // to bytes, and a few ranges of a large file are read without the rest.
+                None if run.encodings[file].is_utf8() && !is_docx(&run.paths[file]) => group
+                    .iter()
+                    .map(|&i| {
+                        let disk = run.files[file].as_deref();
+                        (i, disk.and_then(|disk| read_range(disk, &wanted[i].1)))
+                    })
+                    .collect(),
+                None => {
+                    let source = run.source(file);
+                    group
+                        .iter()
+                        .map(|&i| (i, source.as_deref().and_then(|s| slice(s, i))))
+                        .collect()
+                }
+            }
+        })
+        .collect();
+    let mut texts = vec![None; wanted.len()];
+    for (i, text) in found.into_iter().flatten() {
+        texts[i] = text;
+    }
+    texts
 }
 
 /// The text of one byte range of a file, read without reading the rest.

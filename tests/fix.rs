@@ -386,3 +386,28 @@ fn fixes_keep_extended_attributes() {
         Some(&b""[..])
     );
 }
+
+/// Each file's findings are gathered once for the whole run (looked up file by file among all
+/// of them, `--fix` was quadratic): every file must still get its own fixes, and only those.
+#[test]
+fn over_many_files_each_gets_its_own_fixes_and_only_those() {
+    let dir = tempfile::tempdir().expect("temporary directory");
+    let faulty = |i: usize| format!("　　第{i}号：今年4月,区行政审批局获杰出项目大奖.\n");
+    let fixed = |i: usize| format!("　　第{i}号：今年4月，区行政审批局获杰出项目大奖。\n");
+    let clean = |i: usize| format!("　　第{i}号：本月无事项。\n");
+    for i in 0..40 {
+        let text = if i % 3 == 0 { clean(i) } else { faulty(i) };
+        std::fs::write(dir.path().join(format!("f{i:02}.txt")), text).expect("written");
+    }
+    let output = govlint(dir.path(), &["check", ".", "--fix", "--format", "json"]);
+    assert_eq!(output.status.code(), Some(0), "{output:?}");
+    assert_eq!(
+        String::from_utf8_lossy(&output.stderr).trim_end(),
+        "Fixed 52 findings in 26 files."
+    );
+    for i in 0..40 {
+        let text = std::fs::read_to_string(dir.path().join(format!("f{i:02}.txt"))).expect("read");
+        let expected = if i % 3 == 0 { clean(i) } else { fixed(i) };
+        assert_eq!(text, expected, "f{i:02}.txt");
+    }
+}

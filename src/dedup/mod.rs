@@ -399,15 +399,25 @@ fn near_search_min(settings: &Settings) -> usize {
         .max(1)
 }
 
-/// Finds the duplicates among `files` (indexed as in the run, paths in `paths`). `text`
-/// gives the original text of a file's byte range, for the diffs of near copies; `known`,
-/// the near pairs a cache holds.
+/// The original text of byte ranges of files, `(file, range)`, in the order asked (`None`
+/// where it can no longer be read). Asked for many ranges at once, so that a file read
+/// again for them (decoded from GBK, extracted from a Word file) is read once, not once a
+/// range.
+pub type Texts<'a> = dyn Fn(&[(usize, Range<usize>)]) -> Vec<Option<String>> + Sync + 'a;
+
+/// Near copies whose texts are asked for at once: the texts held at a time stay bounded,
+/// and a file read again for them is read once per this many findings.
+const DIFF_BATCH: usize = 1 << 16;
+
+/// Finds the duplicates among `files` (indexed as in the run, paths in `paths`). `texts`
+/// gives the original text of paragraphs, for the diffs of near copies; `known`, the near
+/// pairs a cache holds.
 pub fn find_duplicates(
     files: &[FileUnits],
     paths: &[String],
     settings: &Settings,
     enabled: Enabled,
-    text: &(dyn Fn(usize, &Range<usize>) -> Option<String> + Sync),
+    texts: &Texts,
     known: Option<&Known>,
 ) -> Found {
     let unit = |(file, index): At| &files[file as usize].units[index as usize];
@@ -587,18 +597,39 @@ pub fn find_duplicates(
     if !report_all {
         pairs.dedup_by_key(|(p, _)| p.1);
     }
-    diagnostics.par_extend(
-        pairs
-            .into_par_iter()
-            .map(|((earlier, later, similarity), reason)| {
-                let shared = sharing
-                    .binary_search_by_key(&earlier, |&(first, _)| first)
-                    .map_or(1, |i| sharing[i].1 as usize);
-                near_finding(
-                    earlier, later, similarity, reason, shared, files, paths, settings, text,
-                )
-            }),
-    );
+    for batch in pairs.chunks(DIFF_BATCH) {
+        let mut wanted: Vec<At> = batch
+            .iter()
+            .flat_map(|&((earlier, later, _), _)| [earlier, later])
+            .collect();
+        wanted.sort_unstable();
+        wanted.dedup();
+        let ranges: Vec<(usize, Range<usize>)> = wanted
+            .iter()
+            .map(|&at| (at.0 as usize, unit(at).place.span()))
+            .collect();
+        let found = texts(&ranges);
+        let text = |at: At| {
+            let index = wanted.binary_search(&at).ok()?;
+            found.get(index)?.as_deref()
+        };
+        diagnostics.par_extend(
+            batch
+                .par_iter()
+                .map(|&((earlier, later, similarity), reason)| {
+                    let shared = sharing
+                        .binary_search_by_key(&earlier, |&(first, _)| first)
+                        .map_or(1, |i| sharing[i].1 as usize);
+                    let diff = match (text(earlier), text(later)) {
+                        (Some(old), Some(new)) => Some(diff::describe(old, new)),
+                        _ => None,
+                    };
+                    near_finding(
+                        earlier, later, similarity, reason, shared, files, paths, settings, diff,
+                    )
+                }),
+        );
+    }
     Found {
         diagnostics,
         pairs: raw_pairs,
@@ -985,7 +1016,7 @@ fn near_finding(
     files: &[FileUnits],
     paths: &[String],
     settings: &Settings,
-    text: &(dyn Fn(usize, &Range<usize>) -> Option<String> + Sync),
+    diff: Option<String>,
 ) -> Diagnostic {
     let percent = (similarity * 100.0).floor();
     let rule = &near_duplicate_paragraph::RULE;
@@ -997,16 +1028,10 @@ fn near_finding(
     let mut diagnostic = diagnostic_at(rule.name, severity, later, files, message).with_help(
         "keep one version: delete this paragraph or merge the differences into the first",
     );
-    let old = related(files, earlier, "similar paragraph");
-    let new = &files[later.0 as usize].units[later.1 as usize];
-    diagnostic.diff = match (
-        text(earlier.0 as usize, &old.span),
-        text(later.0 as usize, &new.place.span()),
-    ) {
-        (Some(old), Some(new)) => Some(diff::describe(&old, &new)),
-        _ => None,
-    };
-    diagnostic.related.push(old);
+    diagnostic
+        .related
+        .push(related(files, earlier, "similar paragraph"));
+    diagnostic.diff = diff;
     diagnostic.similarity = Some(similarity);
     if let Some(reason) = reason {
         tag_set_aside(&mut diagnostic, reason);

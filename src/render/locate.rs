@@ -59,10 +59,18 @@ impl<'run> Locator<'run> {
     }
 }
 
+/// Files whose text is kept when a renderer moves on to the next file, the most recently
+/// used first: a file the findings of many others refer to (the original of copies pasted
+/// into each of them) is then read once, not once for each of them.
+const KEEP: usize = 8;
+
 /// Locators of the files a renderer looks into, each file read at most once while kept.
 pub struct Locators<'run> {
     run: &'run Run,
     kept: HashMap<usize, Option<Locator<'run>>>,
+    /// When each kept file was last asked for.
+    used: HashMap<usize, u64>,
+    clock: u64,
 }
 
 impl<'run> Locators<'run> {
@@ -70,6 +78,8 @@ impl<'run> Locators<'run> {
         Locators {
             run,
             kept: HashMap::new(),
+            used: HashMap::new(),
+            clock: 0,
         }
     }
 
@@ -77,17 +87,27 @@ impl<'run> Locators<'run> {
     /// then placed by the positions they carry).
     pub fn get(&mut self, document: usize) -> Option<&Locator<'run>> {
         let run = self.run;
+        self.clock += 1;
+        self.used.insert(document, self.clock);
         self.kept
             .entry(document)
             .or_insert_with(|| run.source(document).map(Locator::new))
             .as_ref()
     }
 
-    /// Drops every text read so far. Diagnostics come file by file, so a renderer that
-    /// forgets at each new file holds only that file and the files it refers to, however
-    /// large the run.
+    /// Drops the texts read so far but the `KEEP` most recently used. Diagnostics come file
+    /// by file, so a renderer that forgets at each new file holds that file, the files it
+    /// refers to, and a few more, however large the run.
     pub fn forget(&mut self) {
-        self.kept.clear();
+        if self.kept.len() <= KEEP {
+            return;
+        }
+        let mut recent: Vec<(u64, usize)> = self.used.iter().map(|(&d, &t)| (t, d)).collect();
+        recent.sort_unstable_by(|a, b| b.cmp(a));
+        for &(_, document) in &recent[KEEP..] {
+            self.kept.remove(&document);
+            self.used.remove(&document);
+        }
     }
 }
 
