@@ -85,8 +85,15 @@ fn marked(tokens: &[Token], elements: &[Element], scope: Scope) -> Option<Vec<Ra
             .map(|p| p.text)
             .collect();
         // A page that carries the article twice (a 长者 or mobile copy a stylesheet hides)
-        // holds one article, not a duplicate of every paragraph.
-        if texts.contains(&found) || (found.is_empty() && !ranges.is_empty()) {
+        // holds one article, not a duplicate of every paragraph. The copies may differ in a
+        // line (an edit made to one of them; a copy without the first lines): a container
+        // four fifths of whose paragraphs were read already is a copy, not read again.
+        let again = found
+            .iter()
+            .filter(|p| texts.iter().any(|earlier| earlier.contains(p)))
+            .count();
+        let copy = !found.is_empty() && again * 5 >= found.len() * 4;
+        if copy || (found.is_empty() && !ranges.is_empty()) {
             continue;
         }
         // A known container without text is an article without text (an image, a video),
@@ -255,8 +262,14 @@ impl StartTag {
             .collect::<String>()
             .to_ascii_lowercase();
         let role = a.role.trim().to_ascii_lowercase();
+        let widget = |word: &str| {
+            let word = word.to_ascii_lowercase();
+            WIDGETS.iter().any(|w| word.contains(w))
+        };
         SKIPPED.contains(&self.name.as_slice())
             || a.hidden
+            || widget(a.id.trim())
+            || a.class.split_ascii_whitespace().any(widget)
             || style.contains("display:none")
             || (style.contains("visibility:hidden") && !lifted)
             || matches!(
@@ -312,6 +325,13 @@ const SKIPPED: &[&[u8]] = &[
     b"footer",
     b"aside",
 ];
+
+/// Lines only a page template writes: the caption of the page's QR code.
+const TEMPLATE_LINES: &[&str] = &["扫一扫在手机打开当前页"];
+
+/// Class names and ids (parts of them) of the widgets templates put beside or inside the
+/// article: share bars and QR codes.
+const WIDGETS: &[&str] = &["share", "qrcode", "erweima", "wzewm"];
 
 /// Inline code: stands in the text as a placeholder.
 const CODE: &[&[u8]] = &[b"code", b"kbd", b"samp"];
@@ -766,11 +786,7 @@ const MAX_DEPTH: usize = 512;
 
 /// Reads the paragraphs from the tokens (the whole page, or the tokens of an element).
 fn read(tokens: &[Token]) -> Vec<Paragraph> {
-    let mut reader = Reader {
-        builder: TextBuilder::default(),
-        out: Vec::new(),
-        line_break: None,
-    };
+    let mut reader = Reader::default();
     let mut open: Vec<Open> = Vec::new();
     let (mut skipped, mut headings) = (0usize, 0usize);
     for token in tokens {
@@ -803,6 +819,8 @@ fn read(tokens: &[Token]) -> Vec<Paragraph> {
                 };
                 skipped += usize::from(element.skip);
                 headings += usize::from(element.heading);
+                reader.cells += usize::from(matches!(name, b"td" | b"th"));
+                reader.tables += usize::from(name == b"table");
                 open.push(element);
             }
             Token::End { name, span } => {
@@ -815,6 +833,13 @@ fn read(tokens: &[Token]) -> Vec<Paragraph> {
                 for element in open.drain(index..).rev() {
                     skipped -= usize::from(element.skip);
                     headings -= usize::from(element.heading);
+                    reader.cells -= usize::from(matches!(element.name.as_slice(), b"td" | b"th"));
+                    if element.name == b"table" {
+                        reader.tables -= 1;
+                        if reader.tables == 0 {
+                            reader.seen_cells.clear();
+                        }
+                    }
                     if let Some(start) = element.code {
                         reader.content(
                             CODE_PLACEHOLDER.encode_utf8(&mut [0; 4]),
@@ -832,11 +857,17 @@ fn read(tokens: &[Token]) -> Vec<Paragraph> {
 }
 
 /// Builds paragraphs from the text read, line breaks of the source made soft.
+#[derive(Default)]
 struct Reader {
     builder: TextBuilder,
     out: Vec<Paragraph>,
     /// A line break of the source since the last text, not yet known to need a space.
     line_break: Option<Range<usize>>,
+    /// Table cells (`td`, `th`) and tables open.
+    cells: usize,
+    tables: usize,
+    /// The texts of the cells of the table being read.
+    seen_cells: rustc_hash::FxHashSet<String>,
 }
 
 impl Reader {
@@ -905,7 +936,19 @@ impl Reader {
     fn flush(&mut self, in_heading: bool) {
         self.line_break = None;
         let heading = in_heading || looks_like_heading(self.builder.text.trim_matches(is_space));
+        let before = self.out.len();
         self.builder.flush_into(&mut self.out, heading);
+        let Some(last) = self.out.get(before) else {
+            return;
+        };
+        // The caption of the QR code many templates put inside the article's container.
+        let template = TEMPLATE_LINES.contains(&last.text.trim_matches(is_space));
+        // A cell that repeats another of its table (the unit column of a 公示 list) is the
+        // table's layout, not a paragraph pasted twice: it is read once.
+        let repeated = self.cells > 0 && !self.seen_cells.insert(last.text.clone());
+        if template || repeated {
+            self.out.truncate(before);
+        }
     }
 }
 
