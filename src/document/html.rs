@@ -326,8 +326,9 @@ const SKIPPED: &[&[u8]] = &[
     b"aside",
 ];
 
-/// Lines only a page template writes: the caption of the page's QR code.
-const TEMPLATE_LINES: &[&str] = &["扫一扫在手机打开当前页"];
+/// Lines only a page template writes: the caption of the page's QR code, the label of its
+/// list of related articles (both of which templates put inside the article's container).
+const TEMPLATE_LINES: &[&str] = &["扫一扫在手机打开当前页", "相关文章:", "相关文章："];
 
 /// Class names and ids (parts of them) of the widgets templates put beside or inside the
 /// article: share bars and QR codes.
