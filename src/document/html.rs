@@ -1048,6 +1048,49 @@ mod tests {
     }
 
     #[test]
+    fn the_body_of_real_templates_and_its_headline() {
+        let sentence = "全区法治政府建设迈上新台阶，群众满意度持续提升，各项工作取得明显成效。";
+        // The declared title above the container is its headline, a date after it allowed.
+        let declared = format!(
+            "<head><meta name=\"ArticleTitle\" content=\"关于 法治建设的通知\"></head><body>\
+             <div class=\"crumb\">首页 > 通知</div><div class=\"tit\">关于法治建设的通知 \
+             2024-05-11</div><div class=\"view TRS_UEDITOR\"><p>{sentence}</p></div></body>"
+        );
+        let found = paragraphs(&declared);
+        assert_eq!(found.len(), 2);
+        assert!(found[0].is_heading && found[0].text.starts_with("关于法治建设的通知"));
+        // WeChat's container, hidden until the page's script runs, and its headline.
+        let wechat = format!(
+            "<h2 id=\"activity-name\">标题</h2><div id=\"js_content\" \
+             style=\"visibility: hidden;\"><p>{sentence}</p></div>"
+        );
+        assert_eq!(texts(&wechat), ["标题", sentence]);
+        // A hidden copy of the body (without its first line) is read once.
+        let copies = format!(
+            "<div class=\"TRS_Editor\"><p>第一行</p><p>{sentence}</p><p>二{sentence}</p></div>\
+             <div class=\"old TRS_Editor\"><p>{sentence}</p><p>二{sentence}</p></div>"
+        );
+        assert_eq!(texts(&copies).len(), 3);
+        // Hanweb's feed markers.
+        let markers = format!(
+            "<div>导航</div><!--ZJEG_RSS.content.begin--><p>{sentence}</p>\
+             <!--ZJEG_RSS.content.end--><div>页脚</div>"
+        );
+        assert_eq!(texts(&markers), [sentence]);
+        // No known container: the element dense with sentences, not the link lists.
+        let menu = "<ul><li><a href=\"#\">首页</a></li><li><a href=\"#\">新闻中心，通知公告</a></li></ul>";
+        let dense = format!(
+            "<body>{menu}<div class=\"byline\">来源：本站 时间：2024-05-11</div>\
+             <div class=\"x\"><p>{sentence}</p><p>{sentence}</p><p>{sentence}</p></div>\
+             <div class=\"foot\">版权所有</div></body>"
+        );
+        assert_eq!(texts(&dense), [sentence, sentence, sentence]);
+        // A known container holding only an image: the article has no text to lint.
+        let image = "<h1>标题</h1><div class=\"TRS_Editor\"><img src=\"a.png\"></div><p>页脚。</p>";
+        assert_eq!(texts(image), ["标题"]);
+    }
+
+    #[test]
     fn headings_and_source_line_breaks() {
         let html = "<h1>关于开展\n  检查的通知</h1>\n<p>Rule of\n   law 是法治，\n  不是人治。</p>";
         let found = paragraphs(html);
