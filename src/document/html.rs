@@ -682,9 +682,10 @@ struct Counted {
 /// element's score is then lowered by its share of link text (menus, related-article
 /// lists). The best element must score 10 or more: a page of a few lines is read whole.
 ///
-/// No crate does this for us: the Rust ports of Readability (`readability`, `dom_smoothie`,
-/// `llm_readability`) build a DOM tree with their own parsers and return new text, where
-/// govlint needs each character's byte in the page; this pass scores the tokens already read.
+/// Not a crate: `dom_smoothie`, the maintained Rust port of readability.js, parses the page
+/// again into its own DOM (dom_query over html5ever) and returns the article as new HTML or
+/// text, where govlint needs the byte in the page of every character it reports; this pass
+/// scores the tokens already read, in a hundred lines.
 fn densest(tokens: &[Token], elements: &[Element]) -> Option<Range<usize>> {
     let mut by_start = vec![usize::MAX; tokens.len()];
     for (e, element) in elements.iter().enumerate() {
