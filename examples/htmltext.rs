@@ -3,7 +3,7 @@
 //! its headline and nothing else.
 //!
 //! ```sh
-//! cargo run --release --example htmltext -- ../shared/corpus/html/pages/*.html
+//! cargo run --release --example htmltext -- [--bytes] ../shared/corpus/html/pages/*.html
 //! ```
 
 use govlint::document::{Document, Format};
@@ -11,7 +11,9 @@ use govlint::linter::{Input, read};
 use std::path::PathBuf;
 
 fn main() {
-    for path in std::env::args().skip(1) {
+    // `--bytes`: each paragraph's byte span in the page (start, end, text; tab-separated).
+    let bytes = std::env::args().any(|a| a == "--bytes");
+    for path in std::env::args().skip(1).filter(|a| a != "--bytes") {
         let source = match read(&Input::File(PathBuf::from(&path)), None) {
             Ok(source) => source,
             Err(err) => {
@@ -22,10 +24,14 @@ fn main() {
         println!("== {path} ({})", source.encoding.name());
         let document = Document::new(source, Format::Html);
         for p in &document.paragraphs {
-            let start = p.source_range(0..p.text.len()).start;
-            let line = document.source.line_index(start) + 1;
+            let span = p.source_range(0..p.text.len());
+            let line = document.source.line_index(span.start) + 1;
             let mark = if p.is_heading { "H" } else { " " };
-            println!("{line:>6} {mark} {}", p.text);
+            if bytes {
+                println!("{}\t{}\t{}", span.start, span.end, p.text);
+            } else {
+                println!("{line:>6} {mark} {}", p.text);
+            }
         }
     }
 }

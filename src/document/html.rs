@@ -191,7 +191,8 @@ enum Scope {
 /// `UCAP-CONTENT` and `pages_content` of www.gov.cn and the provincial sites built like it
 /// (开普云), and Sichuan's `cmsArticleContent`; 大汉 Hanweb's `j-fontContent` (its `#zoom`
 /// is an id only, below); WeChat's `js_content`; Shanghai's `ivs_content`; Easysite's
-/// `easysite-news-text`; NFCMS's `content_article` and `zoomcon` (Guangdong).
+/// `easysite-news-text`; NFCMS's `content_article` and `zoomcon` (Guangdong); the
+/// `wenzhang-content` of NFRA's (国家金融监督管理总局) site.
 const CONTAINERS: &[&str] = &[
     "trs_editor",
     "trs_ueditor",
@@ -205,6 +206,7 @@ const CONTAINERS: &[&str] = &[
     "easysite-news-text",
     "content_article",
     "zoomcon",
+    "wenzhang-content",
 ];
 
 /// Ids only: as a class, `zoom` is a CSS utility of many templates.
@@ -247,6 +249,21 @@ impl StartTag {
         } else {
             None
         }
+    }
+
+    /// A class or id naming the template's navigation, header, footer or sidebar
+    /// (`nav`, `nav-panel`, `header_top`, `footer`…): drop-down menus are often hidden by a
+    /// stylesheet, which govlint does not apply, and hold paragraphs of their own.
+    fn is_chrome(&self) -> bool {
+        let a = &self.attributes;
+        let chrome = |word: &str| {
+            let word = word.to_ascii_lowercase();
+            CHROME.iter().any(|c| {
+                word.strip_prefix(c)
+                    .is_some_and(|rest| rest.is_empty() || rest.starts_with(['-', '_']))
+            })
+        };
+        chrome(a.id.trim()) || a.class.split_ascii_whitespace().any(chrome)
     }
 
     /// Elements whose content is never read. WeChat serves its article's container with
@@ -324,6 +341,11 @@ const SKIPPED: &[&[u8]] = &[
     b"header",
     b"footer",
     b"aside",
+];
+
+/// Class names and ids (or their first part, before `-` or `_`) of the template's chrome.
+const CHROME: &[&str] = &[
+    "nav", "header", "footer", "breadcrumb", "crumb", "sidebar", "topbar",
 ];
 
 /// Lines only a page template writes: the caption of the page's QR code, the label of its
@@ -619,6 +641,9 @@ struct Element {
     scope: Option<Scope>,
     /// Never read: skipped, or inside a skipped element.
     hidden: bool,
+    /// Named as the template's navigation, header or footer (`class="nav-panel"`): its text
+    /// is not weighed in the search for the body.
+    chrome: bool,
 }
 
 /// The page's elements, in the order their start tags come, an end tag closing the nearest
@@ -641,6 +666,7 @@ fn elements(tokens: &[Token]) -> Vec<Element> {
                     parent,
                     scope: tag.scope(),
                     hidden: tag.is_skipped() || parent.is_some_and(|p| out[p].hidden),
+                    chrome: tag.is_chrome() || parent.is_some_and(|p| out[p].chrome),
                 });
                 open.push(out.len() - 1);
             }
@@ -747,7 +773,10 @@ fn densest(tokens: &[Token], elements: &[Element]) -> Option<Range<usize>> {
                 }
             }
             Token::Text { text, .. } => {
-                if open.last().is_some_and(|&e| elements[e].hidden) {
+                if open
+                    .last()
+                    .is_some_and(|&e| elements[e].hidden || elements[e].chrome)
+                {
                     continue;
                 }
                 let n = text.chars().filter(|c| !is_space(*c)).count();
@@ -765,7 +794,7 @@ fn densest(tokens: &[Token], elements: &[Element]) -> Option<Range<usize>> {
     }
     flush(&mut run, &open);
     let (best, best_score) = (0..elements.len())
-        .filter(|&e| !elements[e].hidden && chars[e] > 0)
+        .filter(|&e| !elements[e].hidden && !elements[e].chrome && chars[e] > 0)
         .map(|e| {
             let density = links[e] as f64 / chars[e] as f64;
             (e, score[e] * (1.0 - density))
