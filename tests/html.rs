@@ -538,7 +538,10 @@ mod real_pages {
         let read = paragraphs("trs-ueditor-fcgs.html");
         assert_eq!(
             read[0],
-            ("广西防城港白龙核电项目一期工程建设动员大会举行".to_string(), true)
+            (
+                "广西防城港白龙核电项目一期工程建设动员大会举行".to_string(),
+                true
+            )
         );
         assert_eq!(read.len(), 9, "{read:?}");
         assert!(read.iter().all(|(text, _)| !text.contains("首页")));
@@ -553,7 +556,10 @@ mod real_pages {
             [("cjk-space".to_string(), 279)]
         );
         let read = paragraphs("hanweb-zoom-hfss.html");
-        assert_eq!(read[0], ("工业设计城打造创新设计“联合国”".to_string(), true));
+        assert_eq!(
+            read[0],
+            ("工业设计城打造创新设计“联合国”".to_string(), true)
+        );
         assert!(read.iter().all(|(text, _)| !text.contains("扫一扫")));
     }
 
@@ -581,9 +587,15 @@ mod real_pages {
     #[test]
     fn wechat_as_served_is_read() {
         let read = paragraphs("wechat-as-served.html");
-        assert_eq!(read[0], ("三星 Galaxy S20 系列手机正式发布".to_string(), true));
+        assert_eq!(
+            read[0],
+            ("三星 Galaxy S20 系列手机正式发布".to_string(), true)
+        );
         assert!(read.len() > 5, "{read:?}");
-        assert!(read.iter().any(|(text, _)| text.starts_with("今天凌晨，三星")));
+        assert!(
+            read.iter()
+                .any(|(text, _)| text.starts_with("今天凌晨，三星"))
+        );
     }
 
     /// A page saved in GB2312 that says so (`<meta charset="gb2312">`) is read as GBK.

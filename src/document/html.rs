@@ -56,8 +56,7 @@ fn body(text: &str, tokens: &[Token], elements: &[Element]) -> Option<Vec<Range<
     if let Some(found) = marked(tokens, elements, Scope::Container) {
         return Some(found);
     }
-    if let Some(found) = markers(text, tokens).filter(|r| !read(&tokens[r.clone()]).is_empty())
-    {
+    if let Some(found) = markers(text, tokens).filter(|r| !read(&tokens[r.clone()]).is_empty()) {
         return Some(vec![found]);
     }
     if let Some(found) = densest(tokens, elements) {
@@ -116,7 +115,11 @@ fn headline(tokens: &[Token], elements: &[Element], before: usize) -> Vec<Paragr
     let declared = tokens[..before].iter().find_map(|t| match t {
         Token::Start(tag)
             if tag.name == b"meta"
-                && tag.attributes.name.trim().eq_ignore_ascii_case("articletitle") =>
+                && tag
+                    .attributes
+                    .name
+                    .trim()
+                    .eq_ignore_ascii_case("articletitle") =>
         {
             Some(squeeze(&tag.attributes.content))
         }
@@ -139,7 +142,9 @@ fn headline(tokens: &[Token], elements: &[Element], before: usize) -> Vec<Paragr
             && matches!(&tokens[e.start], Token::Start(tag)
                 if tag.name == b"h1" || tag.attributes.id.trim() == "activity-name")
     });
-    let mut found = h1.map(|e| read(&tokens[e.start..e.end])).unwrap_or_default();
+    let mut found = h1
+        .map(|e| read(&tokens[e.start..e.end]))
+        .unwrap_or_default();
     for p in &mut found {
         p.is_heading = true;
     }
@@ -345,7 +350,13 @@ const SKIPPED: &[&[u8]] = &[
 
 /// Class names and ids (or their first part, before `-` or `_`) of the template's chrome.
 const CHROME: &[&str] = &[
-    "nav", "header", "footer", "breadcrumb", "crumb", "sidebar", "topbar",
+    "nav",
+    "header",
+    "footer",
+    "breadcrumb",
+    "crumb",
+    "sidebar",
+    "topbar",
 ];
 
 /// Lines only a page template writes: the caption of the page's QR code, the label of its
@@ -689,7 +700,17 @@ fn ancestors(elements: &[Element], i: usize) -> impl Iterator<Item = usize> + '_
 
 /// Elements a paragraph of text is; their parent holds the article.
 const PARAGRAPH_LIKE: &[&[u8]] = &[
-    b"p", b"h1", b"h2", b"h3", b"h4", b"h5", b"h6", b"li", b"dd", b"dt", b"blockquote",
+    b"p",
+    b"h1",
+    b"h2",
+    b"h3",
+    b"h4",
+    b"h5",
+    b"h6",
+    b"li",
+    b"dd",
+    b"dt",
+    b"blockquote",
 ];
 
 /// The visible text read since the last block boundary, as the body search counts it.
@@ -1108,7 +1129,8 @@ mod tests {
         );
         assert_eq!(texts(&markers), [sentence]);
         // No known container: the element dense with sentences, not the link lists.
-        let menu = "<ul><li><a href=\"#\">首页</a></li><li><a href=\"#\">新闻中心，通知公告</a></li></ul>";
+        let menu =
+            "<ul><li><a href=\"#\">首页</a></li><li><a href=\"#\">新闻中心，通知公告</a></li></ul>";
         let dense = format!(
             "<body>{menu}<div class=\"byline\">来源：本站 时间：2024-05-11</div>\
              <div class=\"x\"><p>{sentence}</p><p>{sentence}</p><p>{sentence}</p></div>\

@@ -93,11 +93,13 @@ fn is_sentence_stop(text: &str, at: usize, mark: char) -> bool {
 /// government site (`中文域名：…`). The domain ends the text or a word: `.中国人民` is a
 /// full stop before a sentence.
 fn is_chinese_domain(after: &str) -> bool {
-    ["政务", "公益", "中国", "中國", "网络", "公司"].iter().any(|tld| {
-        after
-            .strip_prefix(tld)
-            .is_some_and(|rest| rest.chars().next().is_none_or(|c| !is_han(c)))
-    })
+    ["政务", "公益", "中国", "中國", "网络", "公司"]
+        .iter()
+        .any(|tld| {
+            after
+                .strip_prefix(tld)
+                .is_some_and(|rest| rest.chars().next().is_none_or(|c| !is_han(c)))
+        })
 }
 
 /// `一.` or `十二．` at the start of a paragraph: a (badly styled) heading number.
