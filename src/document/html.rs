@@ -15,12 +15,13 @@
 //!   stand in the text as a placeholder, like Markdown's inline code), hidden elements
 //!   (`hidden`, `display:none`), comments, and the page's own chrome: the `nav`, `header`,
 //!   `footer` and `aside` landmarks (and their ARIA roles).
-//! - The article body: a page that marks it is read only there. The first of these that
-//!   holds text wins: the content container of the CMSs Chinese government sites run on
-//!   (class or id `TRS_Editor`, `UCAP-CONTENT`, `pages_content`), `<article>`, `<main>` (or
-//!   `role="main"`). Breadcrumbs, toolbars (`打印本页 关闭窗口`) and footers around it are the
-//!   page, not text pasted into the article, and are not linted; chrome pasted inside the
-//!   body still is.
+//! - The article body: a page that shows where it is is read only there, with its headline
+//!   (`paragraphs`): the content containers of the CMSs Chinese government sites run on
+//!   (`CONTAINERS`: TRS, 开普云 UCAP, 大汉 Hanweb, Easysite, NFCMS, WeChat…), else the text
+//!   between Hanweb's `ZJEG_RSS` markers, else the element densest in sentences (`densest`),
+//!   else `<article>`, then `<main>` (or `role="main"`). Breadcrumbs, bylines, toolbars
+//!   (`打印本页 关闭窗口`), share bars, QR codes and footers around it are the page, not text
+//!   pasted into the article, and are not linted; other chrome pasted inside the body still is.
 //!
 //! The tokenizer is not a tree builder: end tags close the nearest open element of their name
 //! and stray ones are ignored, so malformed pages (unclosed tags, stray `</div>`, `<` in text,
