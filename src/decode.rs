@@ -176,6 +176,34 @@ pub fn decode_owned(
     }
 }
 
+/// The Chinese encoding (GBK, GB2312, GB18030, Big5) an HTML page declares in a `<meta charset>`
+/// or `<meta http-equiv="Content-Type" content="…; charset=…">` near its start, when it is to
+/// be believed: a browser reads the page so, and guessing goes wrong on short pages (a few
+/// lines of GBK look like EUC-JP) and on GBK bytes that happen to be valid UTF-8 (pairs
+/// that read as Cyrillic). A page whose bytes are UTF-8 holding Chinese characters was
+/// saved again as UTF-8 with its old declaration (copies of published pages often are):
+/// its bytes are believed, not the declaration.
+pub fn declared_in_html(bytes: &[u8]) -> Option<TextEncoding> {
+    static META: std::sync::LazyLock<regex::bytes::Regex> = std::sync::LazyLock::new(|| {
+        regex::bytes::Regex::new(r#"(?i-u)<meta\b[^>]*?charset\s*=\s*["']?\s*([a-z0-9_.:-]+)"#)
+            .expect("a valid pattern")
+    });
+    // Browsers look at the first 1024 bytes; Chinese CMS pages often put comments and
+    // scripts first, so a little more is searched.
+    let head = &bytes[..bytes.len().min(4096)];
+    let label = META.captures(head)?.get(1)?.as_bytes();
+    let encoding = Encoding::for_label(label)?;
+    if encoding != GBK && encoding != GB18030 && encoding != BIG5 {
+        return None;
+    }
+    if let Ok(text) = std::str::from_utf8(bytes)
+        && text.chars().any(|c| ('\u{4E00}'..='\u{9FFF}').contains(&c))
+    {
+        return None;
+    }
+    Some(TextEncoding::Legacy(encoding))
+}
+
 /// The Chinese encoding that non-UTF-8 bytes look like.
 fn guess(bytes: &[u8]) -> Result<TextEncoding, String> {
     let mut detector = chardetng::EncodingDetector::new(chardetng::Iso2022JpDetection::Deny);

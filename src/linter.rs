@@ -305,6 +305,14 @@ pub fn read_limited(
         source.digest = digest;
         return Ok(source);
     }
+    let encoding = match encoding {
+        None if Format::from_path(&path) == Format::Html
+            && encoding_rs::Encoding::for_bom(&bytes).is_none() =>
+        {
+            decode::declared_in_html(&bytes)
+        }
+        forced => forced,
+    };
     let (text, encoding) = decode::decode_owned(bytes, encoding).map_err(fail)?;
     let mut source = Source::new(path, text);
     source.encoding = encoding;

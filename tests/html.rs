@@ -496,3 +496,166 @@ proptest! {
         prop_assert_eq!(markup(&fixed), markup(&text), "{:?}", fixed);
     }
 }
+
+/// Real pages (`fixtures/html/pages`, provenance in `fixtures/html/PROVENANCE.md`): the reader
+/// finds the article body and its headline on each template, and reports nothing of the site's
+/// chrome (menus, breadcrumbs, bylines, share bars, QR codes, footers, a hidden second copy).
+mod real_pages {
+    use super::*;
+
+    fn lint(name: &str) -> Value {
+        check_json(
+            root(),
+            &["--isolated", &format!("fixtures/html/pages/{name}")],
+        )
+    }
+
+    /// (rule, line) of every finding.
+    fn lines(json: &Value) -> Vec<(String, u64)> {
+        places(json)
+            .into_iter()
+            .map(|(rule, line, _)| (rule, line))
+            .collect()
+    }
+
+    /// The paragraphs read from a page, as `Document` reads them.
+    fn paragraphs(name: &str) -> Vec<(String, bool)> {
+        let input = govlint::linter::Input::File(fixture(&format!("pages/{name}")));
+        let source = govlint::linter::read(&input, None).expect("readable");
+        Document::new(source, Format::Html)
+            .paragraphs
+            .into_iter()
+            .map(|p| (p.text, p.is_heading))
+            .collect()
+    }
+
+    /// TRS 拓尔思 (`trs_editor_view TRS_UEDITOR`): the headline `<h1>` above the container is
+    /// read as a heading, the container is the body, and its second copy further down the
+    /// page (differing from the first in one line) gives no duplicate findings.
+    #[test]
+    fn trs_ueditor_body_headline_and_second_copy() {
+        assert_eq!(lines(&lint("trs-ueditor-fcgs.html")), []);
+        let read = paragraphs("trs-ueditor-fcgs.html");
+        assert_eq!(
+            read[0],
+            (
+                "广西防城港白龙核电项目一期工程建设动员大会举行".to_string(),
+                true
+            )
+        );
+        assert_eq!(read.len(), 9, "{read:?}");
+        assert!(read.iter().all(|(text, _)| !text.contains("首页")));
+    }
+
+    /// 大汉 Hanweb (`#zoom`, `j-fontContent`, the `ZJEG_RSS` markers): only the article's
+    /// finding; the QR code's `扫一扫在手机打开当前页` inside the container is template.
+    #[test]
+    fn hanweb_body_without_its_qr_code() {
+        assert_eq!(
+            lines(&lint("hanweb-zoom-hfss.html")),
+            [("cjk-space".to_string(), 279)]
+        );
+        let read = paragraphs("hanweb-zoom-hfss.html");
+        assert_eq!(
+            read[0],
+            ("工业设计城打造创新设计“联合国”".to_string(), true)
+        );
+        assert!(read.iter().all(|(text, _)| !text.contains("扫一扫")));
+    }
+
+    /// No known container: the element dense with sentences is the body; the byline, font-size
+    /// buttons and print link above it are not read, and the article's own faults are found.
+    #[test]
+    fn the_densest_element_is_the_body_of_an_unknown_template() {
+        assert_eq!(
+            lines(&lint("no-container-liaoyang.html")),
+            [
+                ("stray-period".to_string(), 68),
+                ("unbalanced-quote".to_string(), 68)
+            ]
+        );
+        let read = paragraphs("no-container-liaoyang.html");
+        assert!(read[0].1 && read[0].0.starts_with("辽宁省第十四届运动会"));
+        assert!(
+            read.iter()
+                .all(|(text, _)| !text.contains("字体") && !text.contains("打印"))
+        );
+    }
+
+    /// WeChat serves `#js_content` with `visibility: hidden` until its script runs: the
+    /// article is read, with its headline (`#activity-name`).
+    #[test]
+    fn wechat_as_served_is_read() {
+        let read = paragraphs("wechat-as-served.html");
+        assert_eq!(
+            read[0],
+            ("三星 Galaxy S20 系列手机正式发布".to_string(), true)
+        );
+        assert!(read.len() > 5, "{read:?}");
+        assert!(
+            read.iter()
+                .any(|(text, _)| text.starts_with("今天凌晨，三星"))
+        );
+    }
+
+    /// A page saved in GB2312 that says so (`<meta charset="gb2312">`) is read as GBK.
+    #[test]
+    fn a_declared_charset_is_honoured() {
+        let json = lint("gb2312-xiangtan.html");
+        assert_eq!(
+            json["summary"]["encodings"]["fixtures/html/pages/gb2312-xiangtan.html"],
+            "GBK"
+        );
+        assert_eq!(lines(&json), []);
+        let read = paragraphs("gb2312-xiangtan.html");
+        assert!(read[0].0.contains("从齐白石故乡吹来的风"), "{read:?}");
+    }
+}
+
+/// GBK bytes that happen to be valid UTF-8 (`学院` is `D1 A7 D4 BA`, which UTF-8 reads as
+/// `ѧԺ`) are read as the page declares, not as Cyrillic and Armenian; a page saved again
+/// as UTF-8 with its old declaration is read as UTF-8.
+#[test]
+fn a_declared_gbk_charset_wins_over_bytes_that_look_like_utf8() {
+    let dir = tempfile::tempdir().expect("temporary directory");
+    let text = "<html><head><meta charset=\"gb2312\"></head><body><p>学院</p></body></html>";
+    let (gbk, _, _) = encoding_rs::GBK.encode(text);
+    assert!(std::str::from_utf8(&gbk).is_ok());
+    std::fs::write(dir.path().join("gbk.html"), &gbk).expect("written");
+    std::fs::write(dir.path().join("resaved.html"), text).expect("written");
+    for (name, encoding) in [("gbk.html", "GBK"), ("resaved.html", "UTF-8")] {
+        let input = govlint::linter::Input::File(dir.path().join(name));
+        let source = govlint::linter::read(&input, None).expect("readable");
+        assert_eq!(source.encoding.name(), encoding);
+        let document = Document::new(source, Format::Html);
+        assert_eq!(document.paragraphs[0].text, "学院");
+    }
+}
+
+/// A 公示 table repeats its unit column on every row: the repeated cells are the table's
+/// layout, not paragraphs pasted twice.
+#[test]
+fn repeated_table_cells_are_not_duplicates() {
+    let unit = "浙江省文化和旅游厅直属单位浙江小百花越剧院（浙江越剧团）艺术创作中心";
+    let rows: String = ["张三", "李四", "王五"]
+        .iter()
+        .map(|name| format!("<tr><td>{name}</td><td>{unit}</td></tr>\n"))
+        .collect();
+    let text = format!(
+        "<body><div class=\"TRS_Editor\"><p>经评审，下列人员具备任职资格，现予公布。</p>\n<table>\n{rows}</table></div></body>\n"
+    );
+    let dir = page("a.html", &text);
+    let json = check_json(dir.path(), &["--isolated", "a.html"]);
+    assert_eq!(places(&json), []);
+}
+
+/// `中文域名：教育部.政务`, in the footer of central government sites, is a domain name.
+#[test]
+fn a_chinese_domain_is_not_a_stray_full_stop() {
+    let dir = page(
+        "a.html",
+        "<body><p>中文域名：教育部.政务</p><p>工作已经完成.</p></body>\n",
+    );
+    let json = check_json(dir.path(), &["--isolated", "a.html"]);
+    assert_eq!(places(&json), [place("stray-period", 1, 34)]);
+}

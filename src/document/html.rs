@@ -15,12 +15,13 @@
 //!   stand in the text as a placeholder, like Markdown's inline code), hidden elements
 //!   (`hidden`, `display:none`), comments, and the page's own chrome: the `nav`, `header`,
 //!   `footer` and `aside` landmarks (and their ARIA roles).
-//! - The article body: a page that marks it is read only there. The first of these that
-//!   holds text wins: the content container of the CMSs Chinese government sites run on
-//!   (class or id `TRS_Editor`, `UCAP-CONTENT`, `pages_content`), `<article>`, `<main>` (or
-//!   `role="main"`). Breadcrumbs, toolbars (`打印本页 关闭窗口`) and footers around it are the
-//!   page, not text pasted into the article, and are not linted; chrome pasted inside the
-//!   body still is.
+//! - The article body: a page that shows where it is is read only there, with its headline
+//!   (`paragraphs`): the content containers of the CMSs Chinese government sites run on
+//!   (`CONTAINERS`: TRS, 开普云 UCAP, 大汉 Hanweb, Easysite, NFCMS, WeChat…), else the text
+//!   between Hanweb's `ZJEG_RSS` markers, else the element densest in sentences (`densest`),
+//!   else `<article>`, then `<main>` (or `role="main"`). Breadcrumbs, bylines, toolbars
+//!   (`打印本页 关闭窗口`), share bars, QR codes and footers around it are the page, not text
+//!   pasted into the article, and are not linted; other chrome pasted inside the body still is.
 //!
 //! The tokenizer is not a tree builder: end tags close the nearest open element of their name
 //! and stray ones are ignored, so malformed pages (unclosed tags, stray `</div>`, `<` in text,
@@ -33,21 +34,138 @@ use html5gum::{Emitter, ForwardingEmitter, Span, Tokenizer};
 use std::convert::Infallible;
 use std::ops::Range;
 
-/// The paragraphs of an HTML page.
+/// The paragraphs of an HTML page: its headline and article body when the page shows
+/// where they are, else the whole page.
 pub(super) fn paragraphs(text: &str) -> Vec<Paragraph> {
     let tokens = tokenize(text);
-    for scope in [Scope::Container, Scope::Article, Scope::Main] {
-        let marked = tokens
+    let elements = elements(&tokens);
+    let Some(body) = body(text, &tokens, &elements) else {
+        return read(&tokens);
+    };
+    let first = body.first().map_or(0, |r| r.start);
+    let mut out = headline(&tokens, &elements, first);
+    for range in body {
+        out.extend(read(&tokens[range]));
+    }
+    out
+}
+
+/// The token ranges of the article body, in the order of the page: the known containers of
+/// the CMSs, else the text between Hanweb's `ZJEG_RSS` markers, else the element where the
+/// page's sentences are densest, else `<article>` or `<main>`.
+fn body(text: &str, tokens: &[Token], elements: &[Element]) -> Option<Vec<Range<usize>>> {
+    if let Some(found) = marked(tokens, elements, Scope::Container) {
+        return Some(found);
+    }
+    if let Some(found) = markers(text, tokens).filter(|r| !read(&tokens[r.clone()]).is_empty()) {
+        return Some(vec![found]);
+    }
+    if let Some(found) = densest(tokens, elements) {
+        return Some(vec![found]);
+    }
+    [Scope::Article, Scope::Main]
+        .into_iter()
+        .find_map(|scope| marked(tokens, elements, scope))
+}
+
+/// The outermost visible elements of `scope` that hold text, each copy of the same text once.
+fn marked(tokens: &[Token], elements: &[Element], scope: Scope) -> Option<Vec<Range<usize>>> {
+    let mut ranges: Vec<Range<usize>> = Vec::new();
+    let mut texts: Vec<Vec<String>> = Vec::new();
+    for (i, element) in elements.iter().enumerate() {
+        if element.scope != Some(scope)
+            || element.hidden
+            || ancestors(elements, i).any(|a| elements[a].scope == Some(scope))
+        {
+            continue;
+        }
+        let range = element.start..element.end;
+        let found: Vec<String> = read(&tokens[range.clone()])
+            .into_iter()
+            .map(|p| p.text)
+            .collect();
+        // A page that carries the article twice (a 长者 or mobile copy a stylesheet hides)
+        // holds one article, not a duplicate of every paragraph. The copies may differ in a
+        // line (an edit made to one of them; a copy without the first lines): a container
+        // four fifths of whose paragraphs were read already is a copy, not read again.
+        let again = found
             .iter()
-            .any(|t| matches!(t, Token::Start(tag) if tag.scope() == Some(scope)));
-        if marked {
-            let found = read(&tokens, Some(scope));
-            if !found.is_empty() {
-                return found;
-            }
+            .filter(|p| texts.iter().any(|earlier| earlier.contains(p)))
+            .count();
+        let copy = !found.is_empty() && again * 5 >= found.len() * 4;
+        if copy || (found.is_empty() && !ranges.is_empty()) {
+            continue;
+        }
+        // A known container without text is an article without text (an image, a video),
+        // not a sign that the article is elsewhere: it stands, and only the headline is read.
+        if found.is_empty() && scope != Scope::Container {
+            continue;
+        }
+        texts.push(found);
+        ranges.push(range);
+    }
+    (!ranges.is_empty()).then_some(ranges)
+}
+
+/// The headline above the article body: the last text before it that is the page's declared
+/// title (`<meta name="ArticleTitle">`, its date or counter after it allowed), else its last
+/// `<h1>` (or WeChat's `#activity-name`). Both sit in the template, outside the body's
+/// container, yet a fault in them is the article's.
+fn headline(tokens: &[Token], elements: &[Element], before: usize) -> Vec<Paragraph> {
+    let squeeze = |s: &str| -> String { s.chars().filter(|c| !is_space(*c)).collect() };
+    let declared = tokens[..before].iter().find_map(|t| match t {
+        Token::Start(tag)
+            if tag.name == b"meta"
+                && tag
+                    .attributes
+                    .name
+                    .trim()
+                    .eq_ignore_ascii_case("articletitle") =>
+        {
+            Some(squeeze(&tag.attributes.content))
+        }
+        _ => None,
+    });
+    if let Some(title) = declared.filter(|t| t.chars().count() >= 4) {
+        let mut before_body = read(&tokens[..before]);
+        if let Some(at) = before_body.iter().rposition(|p| {
+            let text = squeeze(&p.text);
+            text.starts_with(&title) && text.len() - title.len() <= 20
+        }) {
+            let mut found = before_body.swap_remove(at);
+            found.is_heading = true;
+            return vec![found];
         }
     }
-    read(&tokens, None)
+    let h1 = elements.iter().rev().find(|e| {
+        e.end <= before
+            && !e.hidden
+            && matches!(&tokens[e.start], Token::Start(tag)
+                if tag.name == b"h1" || tag.attributes.id.trim() == "activity-name")
+    });
+    let mut found = h1
+        .map(|e| read(&tokens[e.start..e.end]))
+        .unwrap_or_default();
+    for p in &mut found {
+        p.is_heading = true;
+    }
+    found
+}
+
+/// The text between the `<!--ZJEG_RSS.content.begin-->` and `…end-->` comments with which
+/// 大汉 Hanweb's jcms marks the article for its feeds.
+fn markers(text: &str, tokens: &[Token]) -> Option<Range<usize>> {
+    let comment = |token: &Token, what: &str| {
+        matches!(token, Token::Comment(span)
+            if text.get(span.clone()).is_some_and(|c| c.contains(what)))
+    };
+    let begin = tokens
+        .iter()
+        .position(|t| comment(t, "ZJEG_RSS.content.begin"))?;
+    let end = tokens[begin..]
+        .iter()
+        .position(|t| comment(t, "ZJEG_RSS.content.end"))?;
+    Some(begin + 1..begin + end)
 }
 
 /// The byte spans of the page's comments (`<!--` to `-->`), for suppression directives.
@@ -74,10 +192,31 @@ enum Scope {
     Main,
 }
 
-/// Class names and ids of the article body in the CMSs of Chinese government sites
-/// (TRS WCM's `TRS_Editor`; `UCAP-CONTENT` and `pages_content` of www.gov.cn and the
-/// provincial sites built like it), compared without case.
-const CONTAINERS: &[&str] = &["trs_editor", "ucap-content", "pages_content"];
+/// Class names and ids of the article body in the CMSs of Chinese government sites, compared
+/// without case: TRS WCM's `TRS_Editor` and TRS 拓尔思's `TRS_UEDITOR`/`trs_editor_view`;
+/// `UCAP-CONTENT` and `pages_content` of www.gov.cn and the provincial sites built like it
+/// (开普云), and Sichuan's `cmsArticleContent`; 大汉 Hanweb's `j-fontContent` (its `#zoom`
+/// is an id only, below); WeChat's `js_content`; Shanghai's `ivs_content`; Easysite's
+/// `easysite-news-text`; NFCMS's `content_article` and `zoomcon` (Guangdong); the
+/// `wenzhang-content` of NFRA's (国家金融监督管理总局) site.
+const CONTAINERS: &[&str] = &[
+    "trs_editor",
+    "trs_ueditor",
+    "trs_editor_view",
+    "ucap-content",
+    "pages_content",
+    "cmsarticlecontent",
+    "j-fontcontent",
+    "js_content",
+    "ivs_content",
+    "easysite-news-text",
+    "content_article",
+    "zoomcon",
+    "wenzhang-content",
+];
+
+/// Ids only: as a class, `zoom` is a CSS utility of many templates.
+const CONTAINER_IDS: &[&str] = &["zoom"];
 
 #[derive(Debug, Default)]
 struct Attributes {
@@ -86,6 +225,9 @@ struct Attributes {
     role: String,
     style: String,
     hidden: bool,
+    /// `name` and `content`, read for `<meta name="ArticleTitle" content="…">`.
+    name: String,
+    content: String,
 }
 
 #[derive(Debug)]
@@ -100,7 +242,11 @@ impl StartTag {
     fn scope(&self) -> Option<Scope> {
         let a = &self.attributes;
         let container = |word: &str| CONTAINERS.iter().any(|c| word.eq_ignore_ascii_case(c));
-        if container(a.id.trim()) || a.class.split_ascii_whitespace().any(container) {
+        let id = a.id.trim();
+        if container(id)
+            || CONTAINER_IDS.iter().any(|c| id.eq_ignore_ascii_case(c))
+            || a.class.split_ascii_whitespace().any(container)
+        {
             Some(Scope::Container)
         } else if self.name == b"article" {
             Some(Scope::Article)
@@ -111,8 +257,26 @@ impl StartTag {
         }
     }
 
-    /// Elements whose content is never read.
+    /// A class or id naming the template's navigation, header, footer or sidebar
+    /// (`nav`, `nav-panel`, `header_top`, `footer`…): drop-down menus are often hidden by a
+    /// stylesheet, which govlint does not apply, and hold paragraphs of their own.
+    fn is_chrome(&self) -> bool {
+        let a = &self.attributes;
+        let chrome = |word: &str| {
+            let word = word.to_ascii_lowercase();
+            CHROME.iter().any(|c| {
+                word.strip_prefix(c)
+                    .is_some_and(|rest| rest.is_empty() || rest.starts_with(['-', '_']))
+            })
+        };
+        chrome(a.id.trim()) || a.class.split_ascii_whitespace().any(chrome)
+    }
+
+    /// Elements whose content is never read. WeChat serves its article's container with
+    /// `visibility:hidden`, a loading state that the page's script lifts: a known container
+    /// hidden that way is read.
     fn is_skipped(&self) -> bool {
+        let lifted = self.scope() == Some(Scope::Container);
         let a = &self.attributes;
         let style: String = a
             .style
@@ -121,10 +285,16 @@ impl StartTag {
             .collect::<String>()
             .to_ascii_lowercase();
         let role = a.role.trim().to_ascii_lowercase();
+        let widget = |word: &str| {
+            let word = word.to_ascii_lowercase();
+            WIDGETS.iter().any(|w| word.contains(w))
+        };
         SKIPPED.contains(&self.name.as_slice())
             || a.hidden
+            || widget(a.id.trim())
+            || a.class.split_ascii_whitespace().any(widget)
             || style.contains("display:none")
-            || style.contains("visibility:hidden")
+            || (style.contains("visibility:hidden") && !lifted)
             || matches!(
                 role.as_str(),
                 "navigation" | "banner" | "contentinfo" | "complementary" | "search"
@@ -178,6 +348,25 @@ const SKIPPED: &[&[u8]] = &[
     b"footer",
     b"aside",
 ];
+
+/// Class names and ids (or their first part, before `-` or `_`) of the template's chrome.
+const CHROME: &[&str] = &[
+    "nav",
+    "header",
+    "footer",
+    "breadcrumb",
+    "crumb",
+    "sidebar",
+    "topbar",
+];
+
+/// Lines only a page template writes: the caption of the page's QR code, the label of its
+/// list of related articles (both of which templates put inside the article's container).
+const TEMPLATE_LINES: &[&str] = &["扫一扫在手机打开当前页", "相关文章:", "相关文章："];
+
+/// Class names and ids (parts of them) of the widgets templates put beside or inside the
+/// article: share bars and QR codes.
+const WIDGETS: &[&str] = &["share", "qrcode", "erweima", "wzewm"];
 
 /// Inline code: stands in the text as a placeholder.
 const CODE: &[&[u8]] = &[b"code", b"kbd", b"samp"];
@@ -387,6 +576,8 @@ impl Callback<Infallible, usize> for Sink<'_, '_> {
                         b"id" => Some(&mut attributes.id),
                         b"role" => Some(&mut attributes.role),
                         b"style" => Some(&mut attributes.style),
+                        b"name" => Some(&mut attributes.name),
+                        b"content" => Some(&mut attributes.content),
                         _ => None,
                     };
                     if let Some(field) = field {
@@ -452,11 +643,192 @@ impl ForwardingEmitter for Recorder<'_, '_> {
     }
 }
 
+/// An element of the page and where it sits.
+struct Element {
+    name: Vec<u8>,
+    /// Its tokens: from its start tag to after its end tag (or to the end of the page).
+    start: usize,
+    end: usize,
+    parent: Option<usize>,
+    scope: Option<Scope>,
+    /// Never read: skipped, or inside a skipped element.
+    hidden: bool,
+    /// Named as the template's navigation, header or footer (`class="nav-panel"`): its text
+    /// is not weighed in the search for the body.
+    chrome: bool,
+}
+
+/// The page's elements, in the order their start tags come, an end tag closing the nearest
+/// open element of its name as `read` does.
+fn elements(tokens: &[Token]) -> Vec<Element> {
+    let mut out: Vec<Element> = Vec::new();
+    let mut open: Vec<usize> = Vec::new();
+    for (i, token) in tokens.iter().enumerate() {
+        match token {
+            Token::Start(tag) => {
+                let name = tag.name.as_slice();
+                if VOID.contains(&name) || tag.self_closing || open.len() >= MAX_DEPTH {
+                    continue;
+                }
+                let parent = open.last().copied();
+                out.push(Element {
+                    name: tag.name.clone(),
+                    start: i,
+                    end: tokens.len(),
+                    parent,
+                    scope: tag.scope(),
+                    hidden: tag.is_skipped() || parent.is_some_and(|p| out[p].hidden),
+                    chrome: tag.is_chrome() || parent.is_some_and(|p| out[p].chrome),
+                });
+                open.push(out.len() - 1);
+            }
+            Token::End { name, .. } => {
+                if let Some(index) = open.iter().rposition(|&e| out[e].name == *name) {
+                    for e in open.drain(index..) {
+                        out[e].end = i + 1;
+                    }
+                }
+            }
+            _ => {}
+        }
+    }
+    out
+}
+
+fn ancestors(elements: &[Element], i: usize) -> impl Iterator<Item = usize> + '_ {
+    std::iter::successors(elements[i].parent, |&p| elements[p].parent)
+}
+
+/// Elements a paragraph of text is; their parent holds the article.
+const PARAGRAPH_LIKE: &[&[u8]] = &[
+    b"p",
+    b"h1",
+    b"h2",
+    b"h3",
+    b"h4",
+    b"h5",
+    b"h6",
+    b"li",
+    b"dd",
+    b"dt",
+    b"blockquote",
+];
+
+/// The visible text read since the last block boundary, as the body search counts it.
+#[derive(Default)]
+struct Counted {
+    chars: usize,
+    links: usize,
+    stops: usize,
+}
+
+/// The element that holds the page's sentences, for a page whose template is not known:
+/// scored as Readability does (mozilla/readability, which Firefox's reader view runs). Each
+/// run of text of 20 characters or more, most of it not links, scores 1, one more for each
+/// Chinese comma or stop in it and up to 3 for its length; the score goes to the element
+/// holding the run (the parent of a `<p>`), half of it to that element's parent. An
+/// element's score is then lowered by its share of link text (menus, related-article
+/// lists). The best element must score 10 or more: a page of a few lines is read whole.
+///
+/// Not a crate: `dom_smoothie`, the maintained Rust port of readability.js, parses the page
+/// again into its own DOM (dom_query over html5ever) and returns the article as new HTML or
+/// text, where govlint needs the byte in the page of every character it reports; this pass
+/// scores the tokens already read, in a hundred lines.
+fn densest(tokens: &[Token], elements: &[Element]) -> Option<Range<usize>> {
+    let mut by_start = vec![usize::MAX; tokens.len()];
+    for (e, element) in elements.iter().enumerate() {
+        by_start[element.start] = e;
+    }
+    let mut score = vec![0f64; elements.len()];
+    let mut chars = vec![0usize; elements.len()];
+    let mut links = vec![0usize; elements.len()];
+    let mut open: Vec<usize> = Vec::new();
+    let mut run = Counted::default();
+    let mut flush = |run: &mut Counted, open: &[usize]| {
+        let counted = std::mem::take(run);
+        if counted.chars == 0 {
+            return;
+        }
+        for &e in open {
+            chars[e] += counted.chars;
+            links[e] += counted.links;
+        }
+        if counted.chars < 20 || counted.links * 2 >= counted.chars {
+            return;
+        }
+        let points = 1.0 + counted.stops as f64 + (counted.chars as f64 / 100.0).min(3.0);
+        let mut blocks = open
+            .iter()
+            .rev()
+            .copied()
+            .filter(|&e| BLOCKS.contains(&elements[e].name.as_slice()));
+        let Some(mut node) = blocks.next() else {
+            return;
+        };
+        if PARAGRAPH_LIKE.contains(&elements[node].name.as_slice()) {
+            match blocks.next() {
+                Some(parent) => node = parent,
+                None => return,
+            }
+        }
+        score[node] += points;
+        if let Some(parent) = blocks.next() {
+            score[parent] += points / 2.0;
+        }
+    };
+    for (i, token) in tokens.iter().enumerate() {
+        match token {
+            Token::Start(tag) => {
+                if BLOCKS.contains(&tag.name.as_slice()) {
+                    flush(&mut run, &open);
+                }
+                if let Some(&e) = by_start.get(i).filter(|&&e| e != usize::MAX) {
+                    open.push(e);
+                }
+            }
+            Token::End { name, .. } => {
+                if BLOCKS.contains(&name.as_slice()) {
+                    flush(&mut run, &open);
+                }
+                if let Some(index) = open.iter().rposition(|&e| elements[e].name == *name) {
+                    open.truncate(index);
+                }
+            }
+            Token::Text { text, .. } => {
+                if open
+                    .last()
+                    .is_some_and(|&e| elements[e].hidden || elements[e].chrome)
+                {
+                    continue;
+                }
+                let n = text.chars().filter(|c| !is_space(*c)).count();
+                run.chars += n;
+                if open.iter().any(|&e| elements[e].name == b"a") {
+                    run.links += n;
+                }
+                run.stops += text
+                    .chars()
+                    .filter(|c| matches!(c, '，' | '。' | '；' | '、' | '！' | '？' | '：'))
+                    .count();
+            }
+            Token::Comment(_) => {}
+        }
+    }
+    flush(&mut run, &open);
+    let (best, best_score) = (0..elements.len())
+        .filter(|&e| !elements[e].hidden && !elements[e].chrome && chars[e] > 0)
+        .map(|e| {
+            let density = links[e] as f64 / chars[e] as f64;
+            (e, score[e] * (1.0 - density))
+        })
+        .max_by(|a, b| a.1.total_cmp(&b.1))?;
+    (best_score >= 10.0).then(|| elements[best].start..elements[best].end)
+}
+
 /// An element open where the text is read.
 struct Open {
     name: Vec<u8>,
     skip: bool,
-    scope: bool,
     heading: bool,
     /// Inline code: where it starts, to put a placeholder for it when it ends.
     code: Option<usize>,
@@ -465,16 +837,11 @@ struct Open {
 /// How deeply nested elements are tracked (browsers stop nesting at about 512 too).
 const MAX_DEPTH: usize = 512;
 
-/// Reads the paragraphs from the tokens: the whole page, or only the elements of `scope`.
-fn read(tokens: &[Token], scope: Option<Scope>) -> Vec<Paragraph> {
-    let mut reader = Reader {
-        builder: TextBuilder::default(),
-        out: Vec::new(),
-        line_break: None,
-    };
+/// Reads the paragraphs from the tokens (the whole page, or the tokens of an element).
+fn read(tokens: &[Token]) -> Vec<Paragraph> {
+    let mut reader = Reader::default();
     let mut open: Vec<Open> = Vec::new();
-    let (mut skipped, mut scoped, mut headings) = (0usize, 0usize, 0usize);
-    let reading = |skipped: usize, scoped: usize| skipped == 0 && (scope.is_none() || scoped > 0);
+    let (mut skipped, mut headings) = (0usize, 0usize);
     for token in tokens {
         match token {
             Token::Text {
@@ -482,7 +849,7 @@ fn read(tokens: &[Token], scope: Option<Scope>) -> Vec<Paragraph> {
                 source,
                 exact,
             } => {
-                if reading(skipped, scoped) {
+                if skipped == 0 {
                     reader.text(text, source.clone(), *exact);
                 }
             }
@@ -500,13 +867,13 @@ fn read(tokens: &[Token], scope: Option<Scope>) -> Vec<Paragraph> {
                 let element = Open {
                     name: tag.name.clone(),
                     skip: tag.is_skipped() || code,
-                    scope: scope.is_some() && tag.scope() == scope,
                     heading: is_heading_tag(name),
-                    code: (code && reading(skipped, scoped)).then_some(tag.span.start),
+                    code: (code && skipped == 0).then_some(tag.span.start),
                 };
                 skipped += usize::from(element.skip);
-                scoped += usize::from(element.scope);
                 headings += usize::from(element.heading);
+                reader.cells += usize::from(matches!(name, b"td" | b"th"));
+                reader.tables += usize::from(name == b"table");
                 open.push(element);
             }
             Token::End { name, span } => {
@@ -518,8 +885,14 @@ fn read(tokens: &[Token], scope: Option<Scope>) -> Vec<Paragraph> {
                 };
                 for element in open.drain(index..).rev() {
                     skipped -= usize::from(element.skip);
-                    scoped -= usize::from(element.scope);
                     headings -= usize::from(element.heading);
+                    reader.cells -= usize::from(matches!(element.name.as_slice(), b"td" | b"th"));
+                    if element.name == b"table" {
+                        reader.tables -= 1;
+                        if reader.tables == 0 {
+                            reader.seen_cells.clear();
+                        }
+                    }
                     if let Some(start) = element.code {
                         reader.content(
                             CODE_PLACEHOLDER.encode_utf8(&mut [0; 4]),
@@ -537,11 +910,17 @@ fn read(tokens: &[Token], scope: Option<Scope>) -> Vec<Paragraph> {
 }
 
 /// Builds paragraphs from the text read, line breaks of the source made soft.
+#[derive(Default)]
 struct Reader {
     builder: TextBuilder,
     out: Vec<Paragraph>,
     /// A line break of the source since the last text, not yet known to need a space.
     line_break: Option<Range<usize>>,
+    /// Table cells (`td`, `th`) and tables open.
+    cells: usize,
+    tables: usize,
+    /// The texts of the cells of the table being read.
+    seen_cells: rustc_hash::FxHashSet<String>,
 }
 
 impl Reader {
@@ -610,7 +989,19 @@ impl Reader {
     fn flush(&mut self, in_heading: bool) {
         self.line_break = None;
         let heading = in_heading || looks_like_heading(self.builder.text.trim_matches(is_space));
+        let before = self.out.len();
         self.builder.flush_into(&mut self.out, heading);
+        let Some(last) = self.out.get(before) else {
+            return;
+        };
+        // The caption of the QR code many templates put inside the article's container.
+        let template = TEMPLATE_LINES.contains(&last.text.trim_matches(is_space));
+        // A cell that repeats another of its table (the unit column of a 公示 list) is the
+        // table's layout, not a paragraph pasted twice: it is read once.
+        let repeated = self.cells > 0 && !self.seen_cells.insert(last.text.clone());
+        if template || repeated {
+            self.out.truncate(before);
+        }
     }
 }
 
@@ -706,6 +1097,50 @@ mod tests {
             texts(&empty),
             ["当前位置：首页 > 新闻", "正文。", "打印本页 关闭窗口"]
         );
+    }
+
+    #[test]
+    fn the_body_of_real_templates_and_its_headline() {
+        let sentence = "全区法治政府建设迈上新台阶，群众满意度持续提升，各项工作取得明显成效。";
+        // The declared title above the container is its headline, a date after it allowed.
+        let declared = format!(
+            "<head><meta name=\"ArticleTitle\" content=\"关于 法治建设的通知\"></head><body>\
+             <div class=\"crumb\">首页 > 通知</div><div class=\"tit\">关于法治建设的通知 \
+             2024-05-11</div><div class=\"view TRS_UEDITOR\"><p>{sentence}</p></div></body>"
+        );
+        let found = paragraphs(&declared);
+        assert_eq!(found.len(), 2);
+        assert!(found[0].is_heading && found[0].text.starts_with("关于法治建设的通知"));
+        // WeChat's container, hidden until the page's script runs, and its headline.
+        let wechat = format!(
+            "<h2 id=\"activity-name\">标题</h2><div id=\"js_content\" \
+             style=\"visibility: hidden;\"><p>{sentence}</p></div>"
+        );
+        assert_eq!(texts(&wechat), ["标题", sentence]);
+        // A hidden copy of the body (without its first line) is read once.
+        let copies = format!(
+            "<div class=\"TRS_Editor\"><p>第一行</p><p>{sentence}</p><p>二{sentence}</p></div>\
+             <div class=\"old TRS_Editor\"><p>{sentence}</p><p>二{sentence}</p></div>"
+        );
+        assert_eq!(texts(&copies).len(), 3);
+        // Hanweb's feed markers.
+        let markers = format!(
+            "<div>导航</div><!--ZJEG_RSS.content.begin--><p>{sentence}</p>\
+             <!--ZJEG_RSS.content.end--><div>页脚</div>"
+        );
+        assert_eq!(texts(&markers), [sentence]);
+        // No known container: the element dense with sentences, not the link lists.
+        let menu =
+            "<ul><li><a href=\"#\">首页</a></li><li><a href=\"#\">新闻中心，通知公告</a></li></ul>";
+        let dense = format!(
+            "<body>{menu}<div class=\"byline\">来源：本站 时间：2024-05-11</div>\
+             <div class=\"x\"><p>{sentence}</p><p>{sentence}</p><p>{sentence}</p></div>\
+             <div class=\"foot\">版权所有</div></body>"
+        );
+        assert_eq!(texts(&dense), [sentence, sentence, sentence]);
+        // A known container holding only an image: the article has no text to lint.
+        let image = "<h1>标题</h1><div class=\"TRS_Editor\"><img src=\"a.png\"></div><p>页脚。</p>";
+        assert_eq!(texts(image), ["标题"]);
     }
 
     #[test]

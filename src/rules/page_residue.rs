@@ -3,7 +3,7 @@
 
 use super::{Check, Fixes, Report, RuleInfo};
 use crate::diagnostic::Severity;
-use crate::document::Document;
+use crate::document::{Document, Format};
 use crate::text::is_space;
 use regex::Regex;
 use std::ops::Range;
@@ -337,7 +337,13 @@ impl Anchors {
     }
 }
 
+/// What to do on a web page, where the line may be the site's template rather than text
+/// pasted into the article: the article's editor cannot delete a line the template writes.
+const TEMPLATE_HELP: &str = "if the page's template carries this line, it is the template's \
+     (the site's, not the article's) to change; if it was pasted into the article, delete it";
+
 fn check(document: &Document, report: &mut Report) {
+    let on_page = document.format == Format::Html;
     for (index, paragraph) in document.paragraphs.iter().enumerate() {
         let text = &paragraph.text;
         if !ANCHORS.is_match(text) {
@@ -350,7 +356,11 @@ fn check(document: &Document, report: &mut Report) {
                 paragraph,
                 0..text.len(),
                 format!("web page residue: {}", kind.describe()),
-                "delete this line: it belongs to the web page the article was copied from",
+                if on_page {
+                    TEMPLATE_HELP
+                } else {
+                    "delete this line: it belongs to the web page the article was copied from"
+                },
             );
             report.fix(
                 paragraph,

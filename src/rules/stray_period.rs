@@ -85,7 +85,21 @@ fn is_sentence_stop(text: &str, at: usize, mark: char) -> bool {
         None => true,
         Some(c) => is_space(c) || is_chinese(c) && !matches!(c, '．' | '…'),
     };
-    chinese_before && ends_sentence && !is_numbering(before)
+    chinese_before && ends_sentence && !is_numbering(before) && !is_chinese_domain(after)
+}
+
+/// `教育部.政务`, `中国政府网.政务`, `…基金会.公益`: the Chinese top-level domains that
+/// government and public-interest bodies register, printed in the footer of every central
+/// government site (`中文域名：…`). The domain ends the text or a word: `.中国人民` is a
+/// full stop before a sentence.
+fn is_chinese_domain(after: &str) -> bool {
+    ["政务", "公益", "中国", "中國", "网络", "公司"]
+        .iter()
+        .any(|tld| {
+            after
+                .strip_prefix(tld)
+                .is_some_and(|rest| rest.chars().next().is_none_or(|c| !is_han(c)))
+        })
 }
 
 /// `一.` or `十二．` at the start of a paragraph: a (badly styled) heading number.
@@ -112,6 +126,7 @@ mod tests {
             ("（见附件）．", "．"),
             ("第一段结束. 第二句。", "."),
             ("共有10个单位.", "."),
+            ("工作已经完成.中国人民大学参加。", "."),
         ] {
             assert_eq!(findings(&super::RULE, text), [marked], "{text}");
         }
