@@ -587,7 +587,7 @@ fn fix_files(
         std::collections::HashMap::new();
     for file in 0..run.paths.len() {
         // A Word file is never written (its findings carry no fixes either): say so, once.
-        if linter::is_docx(&run.paths[file]) {
+        if linter::is_office(&run.paths[file]) {
             if run.diagnostics.iter().any(|d| d.document == file) {
                 say!(
                     "note: {}: fixes are not applied to Word files; the findings are reported",

@@ -40,7 +40,7 @@ const MC: &str = "http://schemas.openxmlformats.org/markup-compatibility/2006";
 
 /// The start of an OLE compound file: what Word writes for a password-protected document
 /// (the encrypted package inside) and for the old binary `.doc` format.
-const COMPOUND_FILE: [u8; 8] = [0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1];
+pub const COMPOUND_FILE: [u8; 8] = [0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1];
 
 /// A Word document's text and which of its paragraphs are headings.
 #[derive(Debug, Default, PartialEq)]
@@ -103,7 +103,7 @@ pub fn extract(bytes: Vec<u8>) -> Result<Extracted, String> {
 /// A part of the archive, decompressed within `limit` bytes and `MAX_RATIO`; `None` when the
 /// archive has no such part. The sizes an archive declares can lie, so the limits are
 /// checked again while reading.
-fn read_part<R: Read + Seek>(
+pub(crate) fn read_part<R: Read + Seek>(
     archive: &mut zip::ZipArchive<R>,
     name: &str,
     limit: u64,
@@ -120,7 +120,7 @@ fn read_part<R: Read + Seek>(
         zip::result::ZipError::CompressionMethodNotSupported(method) => format!(
             "{name} is compressed with a method govlint does not read (zip method {method}), not linted"
         ),
-        e => format!("not a readable .docx (damaged zip archive: {e}), not linted"),
+        e => format!("not a readable document (damaged zip archive: {e}), not linted"),
     })?;
     let compressed = entry.compressed_size();
     let too_large = || {
@@ -151,7 +151,7 @@ fn read_part<R: Read + Seek>(
             Err(e) if e.kind() == std::io::ErrorKind::Interrupted => continue,
             Err(e) => {
                 return Err(format!(
-                    "not a readable .docx ({name} is damaged: {e}), not linted"
+                    "not a readable document ({name} is damaged: {e}), not linted"
                 ));
             }
         };
@@ -188,7 +188,7 @@ enum Elem {
 }
 
 /// Stands for a `w:br` or `w:cr` until the paragraph is complete (see `resolve_breaks`).
-const BREAK: char = '\n';
+pub(crate) const BREAK: char = '\n';
 
 /// The paragraphs of `word/document.xml`, in document order. What is read: the text of
 /// `w:t` in runs, `w:tab` as a tab, `w:br`/`w:cr` as a soft line break, tracked insertions;
@@ -477,7 +477,7 @@ fn push_text(open: &mut [WordParagraph], text: &str) {
 /// A line break inside a paragraph (`w:br`, `w:cr`) read as a wrapped line is: nothing
 /// between Chinese words, one space between Latin ones, so that the paragraph stays one
 /// line of the synthetic text.
-fn resolve_breaks(text: &str) -> String {
+pub(crate) fn resolve_breaks(text: &str) -> String {
     if !text.contains(BREAK) {
         return text.to_string();
     }

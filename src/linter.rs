@@ -301,7 +301,7 @@ pub fn read_limited(
     let bytes = bytes.map_err(fail)?;
     let digest = crate::source::digest(&bytes);
     if Format::from_path(&path) == Format::Docx {
-        let mut source = crate::docx::source(path.clone(), bytes).map_err(fail)?;
+        let mut source = crate::office::source(path.clone(), bytes).map_err(fail)?;
         source.digest = digest;
         return Ok(source);
     }
@@ -729,7 +729,7 @@ fn finish(
             Some(source) => source.text.get(span.clone()).map(str::to_string),
             // Spans are offsets into the decoded text: only UTF-8 text files map them to
             // bytes (a Word file's text is extracted from its zip).
-            None if run.encodings[file].is_utf8() && !is_docx(&run.paths[file]) => {
+            None if run.encodings[file].is_utf8() && !is_office(&run.paths[file]) => {
                 read_range(run.files[file].as_deref()?, span)
             }
             None => run.source(file)?.text.get(span.clone()).map(str::to_string),
@@ -787,7 +787,7 @@ fn finish(
     // A Word file is never written: its findings are places in the extracted text, so
     // edits there could not be applied to the file, nor shown as suggestions.
     for diagnostic in &mut run.diagnostics {
-        if is_docx(&run.paths[diagnostic.document]) {
+        if is_office(&run.paths[diagnostic.document]) {
             diagnostic.fix = None;
         }
     }
@@ -825,8 +825,8 @@ fn finish(
     run
 }
 
-/// Whether a path is read as a Word document (and so is never written by `--fix`).
-pub fn is_docx(path: &str) -> bool {
+/// Whether a path is read as an office document (and so is never written by `--fix`).
+pub fn is_office(path: &str) -> bool {
     Format::from_path(path) == Format::Docx
 }
 

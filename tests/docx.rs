@@ -250,9 +250,17 @@ fn broken_files() -> Vec<(&'static str, Vec<u8>, &'static str)> {
         .expect("central directory");
     encrypted[6] |= 1;
     encrypted[central + 8] |= 1;
-    // A compound file: what Word writes for a document saved with a password.
-    let mut compound = vec![0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1];
-    compound.resize(4096, 0);
+    // A compound file holding an `EncryptedPackage`: what Word writes for a document saved
+    // with a password.
+    let compound = {
+        let mut file = cfb::CompoundFile::create(std::io::Cursor::new(Vec::new()))
+            .expect("compound file");
+        file.create_stream("EncryptedPackage")
+            .and_then(|mut stream| stream.write_all(b"\x08\0\0\0\0\0\0\0 encrypted"))
+            .expect("stream");
+        file.flush().expect("flushed");
+        file.into_inner().into_inner()
+    };
     let bomb = format!(
         "{}{}",
         document(""),
