@@ -36,6 +36,28 @@ impl InputError {
     pub fn is_binary(&self) -> bool {
         self.message.starts_with(decode::BINARY)
     }
+
+    /// The input is an office file of a format govlint does not read (`.rtf`, `.pdf`, `.xls`…),
+    /// found by a walk: skipped with a note and counted, like a binary file.
+    pub fn is_unread_format(&self) -> bool {
+        self.message.contains(crate::office::UNREAD)
+    }
+
+    /// The format of an unread office file (`rtf`), for the summary's count.
+    pub fn unread_extension(&self) -> Option<String> {
+        self.is_unread_format()
+            .then(|| crate::office::extension(&self.path))
+            .flatten()
+    }
+}
+
+/// The extension of a file a walk does not lint but must count: an office format govlint
+/// does not read.
+fn unread_office_format(path: &Path) -> Option<String> {
+    let ext = crate::office::extension(&display(path))?;
+    crate::office::UNREAD_EXTENSIONS
+        .contains(&ext.as_str())
+        .then_some(ext)
 }
 
 /// The largest input read by default (`--max-file-size`): larger files are refused before
@@ -187,8 +209,18 @@ fn walk(
                     Some(t) => t.is_file(),
                     None => false,
                 };
-                if is_file && selection.includes(path) && !crate::docx::is_lock_file(path) {
+                if !is_file || crate::docx::is_lock_file(path) {
+                    continue;
+                }
+                if selection.includes(path) {
                     inputs.push(Input::File(path.to_path_buf()));
+                } else if let Some(ext) = unread_office_format(path) {
+                    // Counted, not passed over in silence: a folder of `.rtf` or `.pdf`
+                    // files would otherwise be reported clean, having checked nothing.
+                    errors.push(InputError {
+                        path: display(path),
+                        message: format!("a .{ext} file, {}, not linted", crate::office::UNREAD),
+                    });
                 }
             }
             Err(err) => errors.push(walk_error(root, &err)),

@@ -253,8 +253,8 @@ fn broken_files() -> Vec<(&'static str, Vec<u8>, &'static str)> {
     // A compound file holding an `EncryptedPackage`: what Word writes for a document saved
     // with a password.
     let compound = {
-        let mut file = cfb::CompoundFile::create(std::io::Cursor::new(Vec::new()))
-            .expect("compound file");
+        let mut file =
+            cfb::CompoundFile::create(std::io::Cursor::new(Vec::new())).expect("compound file");
         file.create_stream("EncryptedPackage")
             .and_then(|mut stream| stream.write_all(b"\x08\0\0\0\0\0\0\0 encrypted"))
             .expect("stream");

@@ -160,3 +160,46 @@ fn misnamed_and_broken_office_files_are_input_errors() {
         assert!(errors.contains("not linted"), "{name}: {errors}");
     }
 }
+
+#[test]
+fn a_walk_counts_the_office_files_it_does_not_read_and_warns_when_it_linted_nothing() {
+    let dir = tempfile::tempdir().expect("temporary directory");
+    let docs = dir.path().join("docs");
+    std::fs::create_dir(&docs).expect("created");
+    std::fs::copy(
+        root().join("fixtures/office/haimen-rule-of-law-2021.rtf"),
+        docs.join("a.rtf"),
+    )
+    .expect("copied");
+    std::fs::write(docs.join("b.pdf"), b"%PDF-1.4").expect("written");
+    std::fs::write(docs.join("c.XLS"), b"\xD0\xCF").expect("written");
+    let output = govlint(dir.path(), &["check", "docs", "--color", "never"]);
+    // Nothing was checked: CI must not pass.
+    assert_eq!(output.status.code(), Some(2), "{}", stderr(&output));
+    let stdout = String::from_utf8_lossy(&output.stdout).to_string();
+    assert!(
+        stdout.contains("No problems found in 0 files. 3 files skipped (1 .pdf, 1 .rtf, 1 .xls)."),
+        "{stdout}"
+    );
+    let errors = stderr(&output);
+    assert!(
+        errors.contains("note: docs/a.rtf: a .rtf file, a format govlint does not read, skipped"),
+        "{errors}"
+    );
+    assert!(
+        errors.contains("warning: no file was linted: 3 files skipped"),
+        "{errors}"
+    );
+    // With a file that is read beside them, they are counted and the run is judged on it.
+    std::fs::copy(
+        root().join("fixtures/office/haimen-rule-of-law-2021.doc"),
+        docs.join("d.doc"),
+    )
+    .expect("copied");
+    let output = govlint(dir.path(), &["check", "docs", "--format", "json"]);
+    assert_eq!(output.status.code(), Some(1), "{}", stderr(&output));
+    let json = json(&output);
+    assert_eq!(json["summary"]["files"], 1);
+    assert_eq!(json["summary"]["skipped"].as_array().map(Vec::len), Some(3));
+    assert!(!stderr(&output).contains("no file was linted"));
+}
