@@ -79,16 +79,27 @@ pub fn extract(bytes: Vec<u8>) -> Result<Extracted, String> {
     }
     let mut archive = zip::ZipArchive::new(Cursor::new(bytes))
         .map_err(|e| format!("not a readable .docx (damaged zip archive: {e}), not linted"))?;
-    let document = read_part(&mut archive, DOCUMENT_PART, MAX_XML_BYTES)?.ok_or_else(|| {
-        format!("not a Word document (the zip archive has no {DOCUMENT_PART}), not linted")
+    // Word for the web names the main part `word/document2.xml`: the package's relationships
+    // say which part it is; `word/document.xml` when they do not.
+    let main = main_part(&mut archive).unwrap_or_else(|| DOCUMENT_PART.to_string());
+    let document = read_part(&mut archive, &main, MAX_XML_BYTES)?.ok_or_else(|| {
+        format!("not a Word document (the zip archive has no {main}), not linted")
     })?;
     // Styles only refine headings: a document whose styles cannot be read is still linted.
     let styles = match read_part(&mut archive, STYLES_PART, MAX_STYLES_BYTES) {
         Ok(Some(xml)) => Styles::parse(&xml).unwrap_or_default(),
         _ => Styles::default(),
     };
-    let paragraphs = paragraphs(&document, &styles)
-        .map_err(|e| format!("malformed XML in {DOCUMENT_PART} ({e}), not linted"))?;
+    let (paragraphs, alt_chunks) = paragraphs_and_chunks(&document, &styles)
+        .map_err(|e| format!("malformed XML in {main} ({e}), not linted"))?;
+    if alt_chunks > 0 && paragraphs.iter().all(|p| p.text.trim().is_empty()) {
+        return Err(
+            "its text is embedded HTML (w:altChunk, what many web \"export to Word\" buttons \
+             write), which govlint does not read, not linted; open it in Word and save it as \
+             .docx, or lint the web page"
+                .into(),
+        );
+    }
     let mut extracted = Extracted::default();
     for (index, paragraph) in paragraphs.into_iter().enumerate() {
         if paragraph.heading {
@@ -98,6 +109,26 @@ pub fn extract(bytes: Vec<u8>) -> Result<Extracted, String> {
         extracted.text.push('\n');
     }
     Ok(extracted)
+}
+
+/// The main document part named by the package relationships (`_rels/.rels`), if any.
+fn main_part<R: Read + Seek>(archive: &mut zip::ZipArchive<R>) -> Option<String> {
+    let rels = read_part(archive, "_rels/.rels", 1 << 20).ok()??;
+    let mut reader = NsReader::from_reader(rels.as_slice());
+    loop {
+        match reader.read_event().ok()? {
+            Event::Start(e) | Event::Empty(e) if e.local_name().as_ref() == "Relationship" => {
+                let is_main = attribute(&e, "Type")
+                    .is_some_and(|t| t.ends_with("/officeDocument") && !t.contains("/metadata/"));
+                if let Some(target) = attribute(&e, "Target").filter(|_| is_main) {
+                    let target = target.trim_start_matches('/').to_string();
+                    return archive.index_for_name(&target).map(|_| target);
+                }
+            }
+            Event::Eof => return None,
+            _ => {}
+        }
+    }
 }
 
 /// A part of the archive, decompressed within `limit` bytes and `MAX_RATIO`; `None` when the
@@ -196,7 +227,18 @@ pub(crate) const BREAK: char = '\n';
 /// and everything between a field's `begin` and `separate`), hidden text (`w:vanish`), the
 /// fallback copy of alternate content, and equations (one `U+FFFC` each, as inline code in
 /// Markdown). Text boxes are paragraphs of their own, before the paragraph they sit in.
+#[cfg(test)]
 fn paragraphs(xml: &[u8], styles: &Styles) -> Result<Vec<WordParagraph>, String> {
+    paragraphs_and_chunks(xml, styles).map(|(paragraphs, _)| paragraphs)
+}
+
+/// `paragraphs`, and how many `w:altChunk` (embedded HTML or another document, not read)
+/// the body holds.
+fn paragraphs_and_chunks(
+    xml: &[u8],
+    styles: &Styles,
+) -> Result<(Vec<WordParagraph>, usize), String> {
+    let mut alt_chunks = 0usize;
     let mut reader = NsReader::from_reader(xml);
     let mut out: Vec<WordParagraph> = Vec::new();
     // Open paragraphs: more than one only inside a text box.
@@ -251,6 +293,9 @@ fn paragraphs(xml: &[u8], styles: &Styles) -> Result<Vec<WordParagraph>, String>
                 if ns == Namespace::W && name == "body" {
                     seen_body = true;
                 }
+                if ns == Namespace::W && name == "altChunk" {
+                    alt_chunks += 1;
+                }
             }
             Event::Empty(element) => {
                 if skipping > 0 {
@@ -258,6 +303,9 @@ fn paragraphs(xml: &[u8], styles: &Styles) -> Result<Vec<WordParagraph>, String>
                 }
                 let local = element.local_name();
                 let name = local.as_ref();
+                if ns == Namespace::W && name == "altChunk" {
+                    alt_chunks += 1;
+                }
                 if start(
                     ns,
                     name,
@@ -336,7 +384,7 @@ fn paragraphs(xml: &[u8], styles: &Styles) -> Result<Vec<WordParagraph>, String>
     for paragraph in &mut out {
         paragraph.text = resolve_breaks(&paragraph.text);
     }
-    Ok(out)
+    Ok((out, alt_chunks))
 }
 
 /// What an opening (or empty) element does; returns how it nests, or `None` when its
@@ -394,6 +442,9 @@ fn start(
         "del" | "moveFrom" | "pPrChange" | "rPrChange" | "sectPrChange" => return None,
         // Only `w:t` is read; these hold deleted text and field instructions.
         "delText" | "instrText" | "delInstrText" => return None,
+        // A ruby's guide (the pinyin over `政务`) is no part of the sentence: only its base
+        // (`w:rubyBase`) is read.
+        "rt" => return None,
         "vanish" if parent == Some(Elem::RunProperties) && grandparent == Some(Elem::Run) => {
             *run_hidden = !is_off(attribute(element, "val").as_deref());
         }
@@ -721,6 +772,14 @@ mod tests {
                 "正文\u{FFFC}",
             ]
         );
+    }
+
+    #[test]
+    fn a_ruby_is_read_as_its_base_text() {
+        let xml = r#"<w:p><w:r><w:t>推动</w:t></w:r><w:r><w:ruby><w:rubyPr><w:rubyAlign w:val="center"/></w:rubyPr>
+<w:rt><w:r><w:t>zhèng wù</w:t></w:r></w:rt><w:rubyBase><w:r><w:t>政务</w:t></w:r></w:rubyBase></w:ruby></w:r>
+<w:r><w:t>公开。</w:t></w:r></w:p>"#;
+        assert_eq!(plain(xml), ["推动政务公开。"]);
     }
 
     #[test]

@@ -360,3 +360,49 @@ fn broken_word_files_are_input_errors_and_the_rest_is_linted() {
         assert!(message.contains(cause), "{name}: {message}");
     }
 }
+
+#[test]
+fn the_main_part_is_found_through_the_package_relationships() {
+    // Word for the web saves the body as `word/document2.xml`.
+    let rels = r#"<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="/word/document2.xml"/></Relationships>"#;
+    let body = document("<w:p><w:r><w:t>近年来,全区法治建设迈上新台阶。</w:t></w:r></w:p>");
+    let dir = tempfile::tempdir().expect("temporary directory");
+    std::fs::write(
+        dir.path().join("web.docx"),
+        zip(&[
+            ("_rels/.rels", rels.as_bytes()),
+            ("word/document2.xml", body.as_bytes()),
+        ]),
+    )
+    .expect("written");
+    let output = govlint(dir.path(), &["check", "web.docx", "--format", "json"]);
+    assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
+    assert_eq!(
+        places(&json(&output), "web.docx"),
+        [("halfwidth-punctuation".to_string(), 1, 4)]
+    );
+}
+
+#[test]
+fn a_body_of_embedded_html_is_said_not_read() {
+    let body = document(
+        r#"<w:altChunk r:id="htmlChunk" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"/><w:sectPr/>"#,
+    );
+    let dir = tempfile::tempdir().expect("temporary directory");
+    std::fs::write(
+        dir.path().join("export.docx"),
+        zip(&[
+            ("word/document.xml", body.as_bytes()),
+            (
+                "word/afchunk.htm",
+                "<html><body><p>近年来,全区</p></body></html>".as_bytes(),
+            ),
+        ]),
+    )
+    .expect("written");
+    let output = govlint(dir.path(), &["check", "export.docx"]);
+    assert_eq!(output.status.code(), Some(2));
+    let errors = stderr(&output);
+    assert!(errors.contains("embedded HTML (w:altChunk"), "{errors}");
+    assert!(errors.contains("not linted"), "{errors}");
+}
