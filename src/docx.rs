@@ -203,6 +203,8 @@ pub(crate) fn read_part<R: Read + Seek>(
 struct WordParagraph {
     text: String,
     heading: bool,
+    /// Its paragraph style hides its text, unless a run's own properties show it.
+    style_hidden: bool,
     /// Its paragraph mark is a tracked deletion: its text runs on into the next paragraph.
     mark_deleted: bool,
 }
@@ -428,7 +430,8 @@ fn start(
         }
         "pPr" if parent == Some(Elem::Paragraph) => return Some(Elem::ParagraphProperties),
         "r" => {
-            *run_hidden = false;
+            // Hidden by the paragraph's style until the run's own properties say otherwise.
+            *run_hidden = open.last().is_some_and(|p| p.style_hidden);
             return Some(Elem::Run);
         }
         "rPr" => return Some(Elem::RunProperties),
@@ -451,6 +454,15 @@ fn start(
         "pStyle" if parent == Some(Elem::ParagraphProperties) => {
             if let (Some(id), Some(paragraph)) = (attribute(element, "val"), open.last_mut()) {
                 paragraph.heading |= styles.is_heading(&id);
+                paragraph.style_hidden = styles.is_hidden(&id);
+            }
+        }
+        // A character style comes before `w:vanish` in a run's properties, which overrides it.
+        "rStyle" if parent == Some(Elem::RunProperties) && grandparent == Some(Elem::Run) => {
+            if let Some(id) = attribute(element, "val")
+                && let Some(hidden) = styles.hidden_setting(&id)
+            {
+                *run_hidden = hidden;
             }
         }
         "outlineLvl" if parent == Some(Elem::ParagraphProperties) => {
@@ -608,6 +620,10 @@ struct Style {
     name: Option<String>,
     based_on: Option<String>,
     outline: bool,
+    /// A paragraph style (not a character, table or list style): only those are headings.
+    paragraph: bool,
+    /// The style's own `w:vanish`, when it sets one: its text is hidden (or shown again).
+    hidden: Option<bool>,
 }
 
 impl Styles {
@@ -625,7 +641,13 @@ impl Styles {
                         "style" => {
                             let paragraph = attribute(&e, "type").is_none_or(|t| t == "paragraph");
                             current = match attribute(&e, "styleId") {
-                                Some(id) if paragraph => Some((id, Style::default())),
+                                Some(id) => Some((
+                                    id,
+                                    Style {
+                                        paragraph,
+                                        ..Style::default()
+                                    },
+                                )),
                                 _ => None,
                             };
                         }
@@ -637,6 +659,11 @@ impl Styles {
                         "basedOn" => {
                             if let Some((_, style)) = current.as_mut() {
                                 style.based_on = attribute(&e, "val");
+                            }
+                        }
+                        "vanish" => {
+                            if let Some((_, style)) = current.as_mut() {
+                                style.hidden = Some(!is_off(attribute(&e, "val").as_deref()));
                             }
                         }
                         "outlineLvl" => {
@@ -668,6 +695,9 @@ impl Styles {
                 // No styles part, or an undefined style: the id is all there is.
                 return is_heading_name(id);
             };
+            if !style.paragraph {
+                return false;
+            }
             if style.outline || style.name.as_deref().is_some_and(is_heading_name) {
                 return true;
             }
@@ -677,6 +707,26 @@ impl Styles {
             }
         }
         false
+    }
+}
+
+impl Styles {
+    /// Whether style `id` hides its text.
+    fn is_hidden(&self, id: &str) -> bool {
+        self.hidden_setting(id).unwrap_or(false)
+    }
+
+    /// What style `id`, or the nearest style it is based on that says, sets `w:vanish` to.
+    fn hidden_setting(&self, id: &str) -> Option<bool> {
+        let mut id = id;
+        for _ in 0..10 {
+            let style = self.by_id.get(id)?;
+            if style.hidden.is_some() {
+                return style.hidden;
+            }
+            id = style.based_on.as_deref()?;
+        }
+        None
     }
 }
 
@@ -772,6 +822,26 @@ mod tests {
                 "正文\u{FFFC}",
             ]
         );
+    }
+
+    #[test]
+    fn text_hidden_by_a_style_is_not_read() {
+        let styles = Styles::parse(
+            r#"<w:styles xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main">
+<w:style w:type="character" w:styleId="Secret"><w:name w:val="secret"/><w:rPr><w:vanish/></w:rPr></w:style>
+<w:style w:type="character" w:styleId="Secret2"><w:name w:val="secret 2"/><w:basedOn w:val="Secret"/></w:style>
+<w:style w:type="character" w:styleId="Shown"><w:name w:val="shown"/><w:rPr><w:vanish w:val="0"/></w:rPr></w:style>
+<w:style w:type="paragraph" w:styleId="Note"><w:name w:val="note"/><w:rPr><w:vanish/></w:rPr></w:style>
+</w:styles>"#
+                .as_bytes(),
+        )
+        .expect("styles parse");
+        let xml = r#"<w:p><w:r><w:t>正文</w:t></w:r><w:r><w:rPr><w:rStyle w:val="Secret"/></w:rPr><w:t>隐,藏</w:t></w:r>
+<w:r><w:rPr><w:rStyle w:val="Secret2"/></w:rPr><w:t>也隐藏</w:t></w:r>
+<w:r><w:rPr><w:rStyle w:val="Secret"/><w:vanish w:val="0"/></w:rPr><w:t>显示</w:t></w:r></w:p>
+<w:p><w:pPr><w:pStyle w:val="Note"/></w:pPr><w:r><w:t>批注,</w:t></w:r><w:r><w:rPr><w:rStyle w:val="Shown"/></w:rPr><w:t>可见</w:t></w:r></w:p>"#;
+        let read: Vec<String> = texts(xml, &styles).into_iter().map(|(t, _)| t).collect();
+        assert_eq!(read, ["正文显示", "可见"]);
     }
 
     #[test]

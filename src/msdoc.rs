@@ -178,7 +178,7 @@ fn pieces(clx: &[u8]) -> Result<Vec<Piece>, String> {
     }
     let size = u32_at(clx, at + 1).ok_or_else(damaged)? as usize;
     let table = slice(clx, at + 5, size).ok_or_else(damaged)?;
-    if table.len() < 4 || (table.len() - 4) % 12 != 0 {
+    if table.len() < 4 || !(table.len() - 4).is_multiple_of(12) {
         return Err(damaged());
     }
     let count = (table.len() - 4) / 12;
@@ -273,7 +273,7 @@ struct Run {
 /// passed over: it costs the deletions it holds, not the document.
 fn unread_runs(word: &[u8], plc: &[u8]) -> Vec<Run> {
     let mut runs = Vec::new();
-    if plc.len() < 4 || (plc.len() - 4) % 8 != 0 {
+    if plc.len() < 4 || !(plc.len() - 4).is_multiple_of(8) {
         return runs;
     }
     let count = (plc.len() - 4) / 8;
