@@ -640,16 +640,11 @@ impl Styles {
                     match local.as_ref() {
                         "style" => {
                             let paragraph = attribute(&e, "type").is_none_or(|t| t == "paragraph");
-                            current = match attribute(&e, "styleId") {
-                                Some(id) => Some((
-                                    id,
-                                    Style {
-                                        paragraph,
-                                        ..Style::default()
-                                    },
-                                )),
-                                _ => None,
+                            let style = Style {
+                                paragraph,
+                                ..Style::default()
                             };
+                            current = attribute(&e, "styleId").map(|id| (id, style));
                         }
                         "name" => {
                             if let Some((_, style)) = current.as_mut() {
