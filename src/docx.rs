@@ -24,6 +24,7 @@ const MAX_STYLES_BYTES: u64 = 16 << 20;
 
 const DOCUMENT_PART: &str = "word/document.xml";
 const STYLES_PART: &str = "word/styles.xml";
+const NUMBERING_PART: &str = "word/numbering.xml";
 
 /// WordprocessingML, transitional and strict.
 const W: [&str; 2] = [
@@ -90,8 +91,22 @@ pub fn extract(bytes: Vec<u8>) -> Result<Extracted, String> {
         Ok(Some(xml)) => Styles::parse(&xml).unwrap_or_default(),
         _ => Styles::default(),
     };
-    let (paragraphs, alt_chunks) = paragraphs_and_chunks(&document, &styles)
+    let (mut paragraphs, alt_chunks) = paragraphs_and_chunks(&document, &styles)
         .map_err(|e| format!("malformed XML in {main} ({e}), not linted"))?;
+    // List numbers (`一、`, `（一）`) are not in the text but are what a reader sees, and what
+    // the numbering rules must see; a list whose numbering cannot be read keeps its text.
+    if paragraphs.iter().any(|p| p.list.is_some())
+        && let Ok(Some(xml)) = read_part(&mut archive, NUMBERING_PART, MAX_STYLES_BYTES)
+        && let Ok(mut numbering) = Numbering::parse(&xml)
+    {
+        for paragraph in &mut paragraphs {
+            if let Some((id, level)) = paragraph.list.take()
+                && let Some(label) = numbering.label(&id, level)
+            {
+                paragraph.text.insert_str(0, &label);
+            }
+        }
+    }
     if alt_chunks > 0 && paragraphs.iter().all(|p| p.text.trim().is_empty()) {
         return Err(
             "its text is embedded HTML (w:altChunk, what many web \"export to Word\" buttons \
@@ -205,6 +220,8 @@ struct WordParagraph {
     heading: bool,
     /// Its paragraph style hides its text, unless a run's own properties show it.
     style_hidden: bool,
+    /// Its list (`w:numId`) and level (`w:ilvl`), when Word numbers it.
+    list: Option<(String, u8)>,
     /// Its paragraph mark is a tracked deletion: its text runs on into the next paragraph.
     mark_deleted: bool,
 }
@@ -455,6 +472,25 @@ fn start(
             if let (Some(id), Some(paragraph)) = (attribute(element, "val"), open.last_mut()) {
                 paragraph.heading |= styles.is_heading(&id);
                 paragraph.style_hidden = styles.is_hidden(&id);
+            }
+        }
+        "numId" if grandparent == Some(Elem::ParagraphProperties) => {
+            if let (Some(id), Some(paragraph)) = (attribute(element, "val"), open.last_mut()) {
+                let level = paragraph.list.as_ref().map_or(0, |(_, level)| *level);
+                // Number 0 takes away the numbering a style gave.
+                paragraph.list = (id != "0").then_some((id, level));
+            }
+        }
+        "ilvl" if grandparent == Some(Elem::ParagraphProperties) => {
+            let level = attribute(element, "val")
+                .and_then(|v| v.trim().parse::<u8>().ok())
+                .unwrap_or(0)
+                .min(8);
+            if let Some(paragraph) = open.last_mut() {
+                match paragraph.list.as_mut() {
+                    Some((_, at)) => *at = level,
+                    None => paragraph.list = Some((String::new(), level)),
+                }
             }
         }
         // A character style comes before `w:vanish` in a run's properties, which overrides it.
@@ -725,6 +761,234 @@ impl Styles {
     }
 }
 
+/// Word's list numbering (`word/numbering.xml`): each list (`w:num`) takes its levels from an
+/// abstract list, whose counters it shares with the other lists of that abstract list.
+#[derive(Debug, Default)]
+struct Numbering {
+    abstract_of: FxHashMap<String, String>,
+    levels: FxHashMap<(String, u8), Level>,
+    counters: FxHashMap<String, [u32; 9]>,
+}
+
+#[derive(Debug, Default, Clone)]
+struct Level {
+    start: u32,
+    format: String,
+    text: String,
+    /// What follows the number: `tab` (Word's default), `space` or `nothing`.
+    suffix: String,
+}
+
+impl Numbering {
+    fn parse(xml: &[u8]) -> Result<Numbering, quick_xml::Error> {
+        let mut reader = NsReader::from_reader(xml);
+        let mut numbering = Numbering::default();
+        let mut abstract_id: Option<String> = None;
+        let mut level: Option<(u8, Level)> = None;
+        let mut num_id: Option<String> = None;
+        loop {
+            let (namespace, event) = reader.read_resolved_event()?;
+            let is_w = Namespace::of(&namespace) == Namespace::W;
+            match event {
+                Event::Start(e) | Event::Empty(e) if is_w => {
+                    let val = || attribute(&e, "val");
+                    match e.local_name().as_ref() {
+                        "abstractNum" => abstract_id = attribute(&e, "abstractNumId"),
+                        "lvl" if abstract_id.is_some() => {
+                            let ilvl = attribute(&e, "ilvl").and_then(|v| v.trim().parse().ok());
+                            level = ilvl.filter(|&l: &u8| l < 9).map(|l| {
+                                (
+                                    l,
+                                    Level {
+                                        start: 1,
+                                        suffix: "tab".into(),
+                                        ..Level::default()
+                                    },
+                                )
+                            });
+                        }
+                        "start" => {
+                            if let (Some((_, lvl)), Some(v)) = (level.as_mut(), val()) {
+                                lvl.start = v.trim().parse().unwrap_or(1);
+                            }
+                        }
+                        "numFmt" => {
+                            if let (Some((_, lvl)), Some(v)) = (level.as_mut(), val()) {
+                                lvl.format = v;
+                            }
+                        }
+                        "lvlText" => {
+                            if let (Some((_, lvl)), Some(v)) = (level.as_mut(), val()) {
+                                lvl.text = v;
+                            }
+                        }
+                        "suff" => {
+                            if let (Some((_, lvl)), Some(v)) = (level.as_mut(), val()) {
+                                lvl.suffix = v;
+                            }
+                        }
+                        "num" => num_id = attribute(&e, "numId"),
+                        "abstractNumId" => {
+                            if let (Some(num), Some(v)) = (num_id.clone(), val()) {
+                                numbering.abstract_of.insert(num, v);
+                            }
+                        }
+                        _ => {}
+                    }
+                }
+                Event::End(e) if is_w => match e.local_name().as_ref() {
+                    "lvl" => {
+                        if let (Some(id), Some((l, lvl))) = (abstract_id.clone(), level.take()) {
+                            numbering.levels.insert((id, l), lvl);
+                        }
+                    }
+                    "abstractNum" => abstract_id = None,
+                    "num" => num_id = None,
+                    _ => {}
+                },
+                Event::Eof => break,
+                _ => {}
+            }
+        }
+        Ok(numbering)
+    }
+
+    /// The label of the next paragraph of list `id` at `level` (`一、`, `（二）`, `1.`), with
+    /// the counters moved on; `None` for bullets and unknown lists.
+    fn label(&mut self, id: &str, level: u8) -> Option<String> {
+        let abstract_id = self.abstract_of.get(id)?.clone();
+        let this = self.levels.get(&(abstract_id.clone(), level))?.clone();
+        if this.format == "bullet" || this.format == "none" {
+            return None;
+        }
+        let counters = self.counters.entry(abstract_id.clone()).or_insert([0; 9]);
+        let at = level as usize;
+        counters[at] = if counters[at] == 0 {
+            this.start
+        } else {
+            counters[at].saturating_add(1)
+        };
+        for deeper in counters.iter_mut().skip(at + 1) {
+            *deeper = 0;
+        }
+        let counters = *counters;
+        let mut label = String::new();
+        let mut chars = this.text.chars().peekable();
+        while let Some(c) = chars.next() {
+            match (c, chars.peek().and_then(|d| d.to_digit(10))) {
+                ('%', Some(n @ 1..=9)) => {
+                    chars.next();
+                    let of = (n - 1) as u8;
+                    let format = self
+                        .levels
+                        .get(&(abstract_id.clone(), of))
+                        .map_or("decimal", |l| l.format.as_str());
+                    let value = match counters[of as usize] {
+                        0 => self
+                            .levels
+                            .get(&(abstract_id.clone(), of))
+                            .map_or(1, |l| l.start),
+                        value => value,
+                    };
+                    label.push_str(&format_number(value, format));
+                }
+                _ => label.push(c),
+            }
+        }
+        // Word sets the number off by a tab or a space, which typed text does not have after
+        // `一、` or `（一）`; after a number ending in a word (`第一章`), a full-width space.
+        if this.suffix != "nothing"
+            && label
+                .chars()
+                .next_back()
+                .is_some_and(|c| c.is_alphanumeric())
+        {
+            label.push('\u{3000}');
+        }
+        Some(label)
+    }
+}
+
+/// A list number in one of Word's formats; the ones Chinese documents use are written out,
+/// others fall back to Arabic digits.
+fn format_number(n: u32, format: &str) -> String {
+    const DIGITS: [char; 10] = ['零', '一', '二', '三', '四', '五', '六', '七', '八', '九'];
+    const STEMS: [char; 10] = ['甲', '乙', '丙', '丁', '戊', '己', '庚', '辛', '壬', '癸'];
+    match format {
+        "chineseCounting"
+        | "chineseCountingThousand"
+        | "japaneseCounting"
+        | "taiwaneseCounting"
+        | "chineseLegalSimplified"
+            if n < 100 =>
+        {
+            let (tens, units) = ((n / 10) as usize, (n % 10) as usize);
+            let mut out = String::new();
+            match tens {
+                0 => {}
+                1 => out.push('十'),
+                t => {
+                    out.push(DIGITS[t]);
+                    out.push('十');
+                }
+            }
+            if units > 0 || tens == 0 {
+                out.push(DIGITS[units]);
+            }
+            out
+        }
+        "ideographTraditional" if (1..=10).contains(&n) => STEMS[n as usize - 1].to_string(),
+        "decimalEnclosedCircle" | "decimalEnclosedCircleChinese" if (1..=20).contains(&n) => {
+            char::from_u32(0x245F + n).map_or_else(|| n.to_string(), String::from)
+        }
+        "decimalFullWidth" | "decimalFullWidth2" => n
+            .to_string()
+            .chars()
+            .map(|d| char::from_u32(d as u32 - '0' as u32 + 0xFF10).unwrap_or(d))
+            .collect(),
+        "decimalZero" => format!("{n:02}"),
+        "upperLetter" | "lowerLetter" if n > 0 => {
+            let letter = char::from(b'A' + ((n - 1) % 26) as u8);
+            let letter = if format == "lowerLetter" {
+                letter.to_ascii_lowercase()
+            } else {
+                letter
+            };
+            std::iter::repeat_n(letter, ((n - 1) / 26 + 1) as usize).collect()
+        }
+        "upperRoman" | "lowerRoman" if (1..4000).contains(&n) => {
+            let mut n = n;
+            let mut out = String::new();
+            for (value, numeral) in [
+                (1000, "M"),
+                (900, "CM"),
+                (500, "D"),
+                (400, "CD"),
+                (100, "C"),
+                (90, "XC"),
+                (50, "L"),
+                (40, "XL"),
+                (10, "X"),
+                (9, "IX"),
+                (5, "V"),
+                (4, "IV"),
+                (1, "I"),
+            ] {
+                while n >= value {
+                    out.push_str(numeral);
+                    n -= value;
+                }
+            }
+            if format == "lowerRoman" {
+                out.to_ascii_lowercase()
+            } else {
+                out
+            }
+        }
+        _ => n.to_string(),
+    }
+}
+
 fn is_heading_name(name: &str) -> bool {
     let lower = name.to_lowercase();
     lower.starts_with("heading") || lower == "title" || lower == "subtitle" || name.contains("标题")
@@ -837,6 +1101,58 @@ mod tests {
 <w:p><w:pPr><w:pStyle w:val="Note"/></w:pPr><w:r><w:t>批注,</w:t></w:r><w:r><w:rPr><w:rStyle w:val="Shown"/></w:rPr><w:t>可见</w:t></w:r></w:p>"#;
         let read: Vec<String> = texts(xml, &styles).into_iter().map(|(t, _)| t).collect();
         assert_eq!(read, ["正文显示", "可见"]);
+    }
+
+    #[test]
+    fn list_numbers_are_written_as_a_reader_sees_them() {
+        let mut numbering = Numbering::parse(
+            r#"<w:numbering xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main">
+<w:abstractNum w:abstractNumId="0">
+<w:lvl w:ilvl="0"><w:start w:val="1"/><w:numFmt w:val="chineseCounting"/><w:lvlText w:val="%1、"/></w:lvl>
+<w:lvl w:ilvl="1"><w:start w:val="1"/><w:numFmt w:val="chineseCounting"/><w:lvlText w:val="（%2）"/></w:lvl>
+<w:lvl w:ilvl="2"><w:start w:val="1"/><w:numFmt w:val="decimal"/><w:lvlText w:val="%3."/><w:suff w:val="nothing"/></w:lvl>
+<w:lvl w:ilvl="3"><w:numFmt w:val="bullet"/><w:lvlText w:val="•"/></w:lvl>
+<w:lvl w:ilvl="4"><w:start w:val="9"/><w:numFmt w:val="chineseCounting"/><w:lvlText w:val="第%5章"/></w:lvl>
+</w:abstractNum>
+<w:num w:numId="1"><w:abstractNumId w:val="0"/></w:num>
+<w:num w:numId="2"><w:abstractNumId w:val="0"/></w:num>
+</w:numbering>"#
+                .as_bytes(),
+        )
+        .expect("numbering parses");
+        let labels: Vec<Option<String>> = [
+            ("1", 0),
+            ("1", 1),
+            ("1", 1),
+            ("1", 2),
+            ("2", 0),
+            ("1", 1),
+            ("1", 3),
+            ("1", 4),
+            ("1", 4),
+            ("9", 0),
+        ]
+        .iter()
+        .map(|(id, level)| numbering.label(id, *level))
+        .collect();
+        let expected = [
+            Some("一、"),
+            Some("（一）"),
+            Some("（二）"),
+            Some("1."),
+            Some("二、"),
+            Some("（一）"),
+            None,
+            Some("第九章\u{3000}"),
+            Some("第十章\u{3000}"),
+            None,
+        ];
+        assert_eq!(labels, expected.map(|l| l.map(String::from)));
+        assert_eq!(format_number(21, "chineseCounting"), "二十一");
+        assert_eq!(format_number(3, "ideographTraditional"), "丙");
+        assert_eq!(format_number(2, "decimalEnclosedCircleChinese"), "②");
+        assert_eq!(format_number(14, "upperRoman"), "XIV");
+        assert_eq!(format_number(12, "decimalFullWidth"), "１２");
     }
 
     #[test]

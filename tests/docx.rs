@@ -406,3 +406,48 @@ fn a_body_of_embedded_html_is_said_not_read() {
     assert!(errors.contains("embedded HTML (w:altChunk"), "{errors}");
     assert!(errors.contains("not linted"), "{errors}");
 }
+
+#[test]
+fn list_numbers_are_read_as_typed_text_is() {
+    let numbering = r#"<?xml version="1.0" encoding="UTF-8"?><w:numbering xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main">
+<w:abstractNum w:abstractNumId="0">
+<w:lvl w:ilvl="0"><w:start w:val="1"/><w:numFmt w:val="chineseCounting"/><w:lvlText w:val="%1、"/></w:lvl>
+<w:lvl w:ilvl="1"><w:start w:val="1"/><w:numFmt w:val="chineseCounting"/><w:lvlText w:val="（%2）"/></w:lvl>
+</w:abstractNum><w:num w:numId="1"><w:abstractNumId w:val="0"/></w:num></w:numbering>"#;
+    let item = |level: u8, text: &str| {
+        format!(
+            r#"<w:p><w:pPr><w:numPr><w:ilvl w:val="{level}"/><w:numId w:val="1"/></w:numPr></w:pPr><w:r><w:t>{text}</w:t></w:r></w:p>"#
+        )
+    };
+    let body = document(
+        &[
+            item(0, "总体要求"),
+            item(1, "指导思想,坚持依法行政。"),
+            item(1, "工作目标,全面建成法治政府。"),
+            item(0, "主要任务"),
+            item(1, "深化改革,优化营商环境。"),
+        ]
+        .concat(),
+    );
+    let dir = tempfile::tempdir().expect("temporary directory");
+    std::fs::write(
+        dir.path().join("list.docx"),
+        zip(&[
+            ("word/document.xml", body.as_bytes()),
+            ("word/numbering.xml", numbering.as_bytes()),
+        ]),
+    )
+    .expect("written");
+    std::fs::write(
+        dir.path().join("list.txt"),
+        "一、总体要求\n（一）指导思想,坚持依法行政。\n（二）工作目标,全面建成法治政府。\n二、主要任务\n（一）深化改革,优化营商环境。\n",
+    )
+    .expect("written");
+    let found = |name: &str| {
+        let output = govlint(dir.path(), &["check", name, "--format", "json"]);
+        common::places(&json(&output), name, "line")
+    };
+    let text = found("list.txt");
+    assert_eq!(text.len(), 3, "{text:?}");
+    assert_eq!(found("list.docx"), text);
+}
