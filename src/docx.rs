@@ -51,6 +51,9 @@ pub struct Extracted {
     pub text: String,
     /// 0-based lines whose Word style or outline level makes them headings, ascending.
     pub headings: Vec<usize>,
+    /// The parts of the document that hold text and are not read (`footnotes`, `headers`…),
+    /// for a note: what was not checked must be said.
+    pub unread: Vec<&'static str>,
 }
 
 /// The file's text as a `Source`: the synthetic text, in UTF-8.
@@ -115,7 +118,10 @@ pub fn extract(bytes: Vec<u8>) -> Result<Extracted, String> {
                 .into(),
         );
     }
-    let mut extracted = Extracted::default();
+    let mut extracted = Extracted {
+        unread: unread_parts(&mut archive, &document),
+        ..Extracted::default()
+    };
     for (index, paragraph) in paragraphs.into_iter().enumerate() {
         if paragraph.heading {
             extracted.headings.push(index);
@@ -124,6 +130,65 @@ pub fn extract(bytes: Vec<u8>) -> Result<Extracted, String> {
         extracted.text.push('\n');
     }
     Ok(extracted)
+}
+
+/// The parts with text the reader leaves out: notes and comments the body refers to, and
+/// headers and footers that hold any text.
+fn unread_parts<R: Read + Seek>(
+    archive: &mut zip::ZipArchive<R>,
+    document: &[u8],
+) -> Vec<&'static str> {
+    let refers = |what: &[u8]| memchr::memmem::find(document, what).is_some();
+    let mut unread = Vec::new();
+    for (reference, part) in [
+        (&b"footnoteReference"[..], "footnotes"),
+        (b"endnoteReference", "endnotes"),
+        (b"commentReference", "comments"),
+    ] {
+        if refers(reference) {
+            unread.push(part);
+        }
+    }
+    let names: Vec<String> = archive
+        .file_names()
+        .filter_map(|name| name.ok().map(|n| n.into_owned()))
+        .collect();
+    for (prefix, part) in [("word/header", "headers"), ("word/footer", "footers")] {
+        let has_text = names
+            .iter()
+            .filter(|name| name.starts_with(prefix) && name.ends_with(".xml"))
+            .any(|name| {
+                read_part(archive, name, MAX_STYLES_BYTES)
+                    .ok()
+                    .flatten()
+                    .is_some_and(|xml| has_run_text(&xml))
+            });
+        if has_text {
+            unread.push(part);
+        }
+    }
+    unread
+}
+
+/// Whether WordprocessingML holds a `w:t` with something other than white space.
+fn has_run_text(xml: &[u8]) -> bool {
+    let mut reader = NsReader::from_reader(xml);
+    let mut in_text = false;
+    loop {
+        match reader.read_resolved_event() {
+            Ok((ns, Event::Start(e))) => {
+                in_text = Namespace::of(&ns) == Namespace::W && e.local_name().as_ref() == "t";
+            }
+            Ok((_, Event::End(_))) => in_text = false,
+            Ok((_, Event::Text(text))) if in_text => {
+                if !text.xml10_content().trim().is_empty() {
+                    return true;
+                }
+            }
+            Ok((_, Event::Eof)) | Err(_) => return false,
+            _ => {}
+        }
+    }
 }
 
 /// The main document part named by the package relationships (`_rels/.rels`), if any.

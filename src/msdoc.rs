@@ -40,7 +40,7 @@ const NON_BREAKING_HYPHEN: char = '\u{1E}';
 const OPTIONAL_HYPHEN: char = '\u{1F}';
 
 /// The text of a Word binary document (`.doc`, `.wps`), one paragraph per line.
-pub fn extract(bytes: Vec<u8>) -> Result<String, String> {
+pub fn extract(bytes: Vec<u8>) -> Result<crate::docx::Extracted, String> {
     let mut file = cfb::CompoundFile::open(Cursor::new(bytes)).map_err(|e| {
         format!("not a readable Word file (damaged compound file: {e}), not linted")
     })?;
@@ -80,7 +80,26 @@ pub fn extract(bytes: Vec<u8>) -> Result<String, String> {
         .map(|plc| unread_runs(&word, plc))
         .unwrap_or_default();
     let raw = main_text(&word, &pieces, fib.ccp_text, &runs)?;
-    Ok(lines(&raw))
+    // The other stories follow the main text, each counted by the FIB: they are not read,
+    // and that is said.
+    let unread = [
+        "footnotes",
+        "headers and footers",
+        "comments",
+        "endnotes",
+        "text boxes",
+        "text boxes in headers",
+    ]
+    .into_iter()
+    .zip(fib.others)
+    .filter(|&(_, count)| count > 0)
+    .map(|(part, _)| part)
+    .collect();
+    Ok(crate::docx::Extracted {
+        text: lines(&raw),
+        headings: Vec::new(),
+        unread,
+    })
 }
 
 fn read_stream(
@@ -103,6 +122,8 @@ struct Fib {
     lcb_clx: u32,
     fc_chpx: u32,
     lcb_chpx: u32,
+    /// Characters in footnotes, headers, comments, endnotes, text boxes, header text boxes.
+    others: [u32; 6],
 }
 
 impl Fib {
@@ -140,7 +161,11 @@ impl Fib {
         }
         let pair = pairs_at + 2 + FC_CLX * 8;
         let chpx = pairs_at + 2 + FC_PLCF_BTE_CHPX * 8;
+        // `ccpFtn`, `ccpHdd`, (reserved), `ccpAtn`, `ccpEdn`, `ccpTxbx`, `ccpHdrTxbx`.
+        let long = |index: usize| u32_at(word, longs + index * 4).filter(|_| index < cslw);
+        let others = [4, 5, 7, 8, 9, 10].map(|index| long(index).unwrap_or(0));
         Ok(Fib {
+            others,
             fc_chpx: u32_at(word, chpx).ok_or_else(damaged)?,
             lcb_chpx: u32_at(word, chpx + 4).ok_or_else(damaged)?,
             flags,

@@ -100,6 +100,14 @@ fn paragraphs(xml: &[u8]) -> Result<crate::docx::Extracted, String> {
                     continue;
                 }
                 if skipped(ns, name) {
+                    let part = match (ns, name) {
+                        (Ns::Text, "note") => Some("notes"),
+                        (Ns::Office, "annotation") => Some("comments"),
+                        _ => None,
+                    };
+                    if let Some(part) = part.filter(|p| !out.unread.contains(p)) {
+                        out.unread.push(part);
+                    }
                     skipping = 1;
                     continue;
                 }

@@ -30,13 +30,11 @@ pub fn extension(path: &str) -> Option<String> {
     Some(ext.to_ascii_lowercase())
 }
 
-/// The document's text as a `Source`.
-pub fn source(path: String, bytes: Vec<u8>) -> Result<Source, String> {
+/// The document's text as a `Source`, and the parts of it that hold text and were not read
+/// (`footnotes`, `headers`…).
+pub fn source(path: String, bytes: Vec<u8>) -> Result<(Source, Vec<&'static str>), String> {
     let extracted = if bytes.starts_with(&crate::docx::COMPOUND_FILE) {
-        crate::docx::Extracted {
-            text: crate::msdoc::extract(bytes)?,
-            headings: Vec::new(),
-        }
+        crate::msdoc::extract(bytes)?
     } else if bytes.starts_with(b"{\\rtf") {
         return Err(format!(
             "an RTF document, {UNREAD} (its markup would be linted as text), not linted; \
@@ -71,7 +69,7 @@ pub fn source(path: String, bytes: Vec<u8>) -> Result<Source, String> {
     };
     let mut source = Source::new(path, extracted.text);
     source.heading_lines = extracted.headings;
-    Ok(source)
+    Ok((source, extracted.unread))
 }
 
 /// An OpenDocument package: its first entry is `mimetype`, stored, at byte 30.

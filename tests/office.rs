@@ -203,3 +203,32 @@ fn a_walk_counts_the_office_files_it_does_not_read_and_warns_when_it_linted_noth
     assert_eq!(json["summary"]["skipped"].as_array().map(Vec::len), Some(3));
     assert!(!stderr(&output).contains("no file was linted"));
 }
+
+#[test]
+fn parts_that_are_not_read_are_said_not_checked() {
+    for (file, parts) in [
+        (
+            "notes.docx",
+            "its footnotes and headers are not read, so not checked",
+        ),
+        (
+            "notes.doc",
+            "its footnotes and headers and footers are not read, so not checked",
+        ),
+        ("notes.odt", "its notes are not read, so not checked"),
+    ] {
+        let path = format!("fixtures/office/{file}");
+        let output = govlint(&root(), &["check", &path, "--format", "concise"]);
+        // The body's own finding is reported: only the notes are left out.
+        assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
+        assert!(
+            String::from_utf8_lossy(&output.stdout).contains(&format!("{path}:1:4:")),
+            "{file}"
+        );
+        let errors = stderr(&output);
+        assert!(
+            errors.contains(&format!("note: {path}: {parts}")),
+            "{errors}"
+        );
+    }
+}
