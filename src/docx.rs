@@ -180,10 +180,8 @@ fn has_run_text(xml: &[u8]) -> bool {
                 in_text = Namespace::of(&ns) == Namespace::W && e.local_name().as_ref() == "t";
             }
             Ok((_, Event::End(_))) => in_text = false,
-            Ok((_, Event::Text(text))) if in_text => {
-                if !text.xml10_content().trim().is_empty() {
-                    return true;
-                }
+            Ok((_, Event::Text(text))) if in_text && !text.xml10_content().trim().is_empty() => {
+                return true;
             }
             Ok((_, Event::Eof)) | Err(_) => return false,
             _ => {}
