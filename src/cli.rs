@@ -24,8 +24,8 @@ pub struct Cli {
 
 #[derive(Subcommand)]
 enum Command {
-    /// Lint files and directories (`.txt`, `.md`, `.markdown`, `.html`, `.htm`, `.docx` under
-    /// directories; `-` for stdin).
+    /// Lint files and directories (`.txt`, `.md`, `.markdown`, `.html`, `.htm`, `.docx`, `.doc`,
+    /// `.wps`, `.odt` under directories; `-` for stdin).
     Check(Box<CheckArgs>),
     /// List every rule with its default severity.
     Rules,
@@ -431,6 +431,16 @@ fn check(args: CheckArgs, out: &mut dyn Write) -> (i32, std::io::Result<()>) {
     // Reported with the findings too: a CI job reading JSON or SARIF sees what was not fixed.
     run.fix_errors = fix_errors;
     report_input_errors(&run);
+    // A folder of files govlint does not read would otherwise pass CI clean, having checked
+    // nothing: that is trouble to see, like a file that could not be read.
+    let nothing_linted = run.paths.is_empty() && !run.skipped.is_empty();
+    if nothing_linted {
+        say!(
+            "warning: no file was linted: {}; govlint reads .txt, .md, .markdown, .html, .htm, \
+             .docx, .doc, .wps and .odt",
+            render::human::skipped_summary(&run)
+        );
+    }
     // JSON is escaped whole (C1 controls too), where the other formats escape what they show.
     let written = match args.format {
         OutputFormat::Json if args.statistics => {
@@ -463,7 +473,7 @@ fn check(args: CheckArgs, out: &mut dyn Write) -> (i32, std::io::Result<()>) {
             render::human::render(&run, out, &style)
         }
     };
-    let code = if run.fix_errors.is_empty() {
+    let code = if run.fix_errors.is_empty() && !nothing_linted {
         exit_code(&run)
     } else {
         2
@@ -595,7 +605,7 @@ fn fix_files(
     }
     for (file, diagnostics) in by_file.iter().enumerate() {
         // A Word file is never written (its findings carry no fixes either): say so, once.
-        if linter::is_docx(&run.paths[file]) {
+        if linter::is_office(&run.paths[file]) {
             if !diagnostics.is_empty() {
                 say!(
                     "note: {}: fixes are not applied to Word files; the findings are reported",
@@ -714,9 +724,9 @@ fn report_input_errors(run: &linter::Run) {
     }
 }
 
-/// Binary files a walk came across are skipped with a note (`note: a/scan.txt: binary file
-/// (contains NUL bytes), skipped`), not errors; a binary file named on the command line
-/// stays an error.
+/// Binary files and office files of formats govlint does not read that a walk came across
+/// are skipped with a note (`note: a/scan.txt: binary file (contains NUL bytes), skipped`),
+/// not errors; such a file named on the command line stays an error.
 fn skip_walked_binaries(run: &mut linter::Run, args: &CheckArgs) {
     let named = |path: &str| {
         args.paths.iter().any(|p| {
@@ -725,7 +735,7 @@ fn skip_walked_binaries(run: &mut linter::Run, args: &CheckArgs) {
     };
     let (skipped, errors) = std::mem::take(&mut run.errors)
         .into_iter()
-        .partition(|e| e.is_binary() && !named(&e.path));
+        .partition(|e| (e.is_binary() || e.is_unread_format()) && !named(&e.path));
     run.errors = errors;
     run.skipped = skipped;
 }

@@ -17,7 +17,17 @@ use toml::Spanned;
 pub const FILE_NAMES: &[&str] = &["govlint.toml", ".govlint.toml"];
 
 /// Files a directory walk lints unless `include` says otherwise.
-pub const DEFAULT_INCLUDE: &[&str] = &["*.txt", "*.md", "*.markdown", "*.html", "*.htm", "*.docx"];
+pub const DEFAULT_INCLUDE: &[&str] = &[
+    "*.txt",
+    "*.md",
+    "*.markdown",
+    "*.html",
+    "*.htm",
+    "*.docx",
+    "*.doc",
+    "*.wps",
+    "*.odt",
+];
 
 /// What `govlint init` writes: every key, commented, at its default.
 pub const TEMPLATE: &str = include_str!("config_template.toml");

@@ -19,7 +19,8 @@ pub const CODE_PLACEHOLDER: char = '\u{FFFC}';
 pub enum Format {
     PlainText,
     Markdown,
-    /// A Word document, read as one paragraph per line (see `crate::docx`).
+    /// An office document (`.docx`, `.doc`, `.wps`, `.odt`), read as one paragraph per line
+    /// (see `crate::office`).
     Docx,
     Html,
 }
@@ -29,7 +30,7 @@ impl Format {
         let lower = path.to_ascii_lowercase();
         if lower.ends_with(".md") || lower.ends_with(".markdown") {
             Format::Markdown
-        } else if lower.ends_with(".docx") {
+        } else if crate::office::is_office_path(&lower) {
             Format::Docx
         } else if lower.ends_with(".html") || lower.ends_with(".htm") {
             Format::Html

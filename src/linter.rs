@@ -36,6 +36,28 @@ impl InputError {
     pub fn is_binary(&self) -> bool {
         self.message.starts_with(decode::BINARY)
     }
+
+    /// The input is an office file of a format govlint does not read (`.rtf`, `.pdf`, `.xls`…),
+    /// found by a walk: skipped with a note and counted, like a binary file.
+    pub fn is_unread_format(&self) -> bool {
+        self.message.contains(crate::office::UNREAD)
+    }
+
+    /// The format of an unread office file (`rtf`), for the summary's count.
+    pub fn unread_extension(&self) -> Option<String> {
+        self.is_unread_format()
+            .then(|| crate::office::extension(&self.path))
+            .flatten()
+    }
+}
+
+/// The extension of a file a walk does not lint but must count: an office format govlint
+/// does not read.
+fn unread_office_format(path: &Path) -> Option<String> {
+    let ext = crate::office::extension(&display(path))?;
+    crate::office::UNREAD_EXTENSIONS
+        .contains(&ext.as_str())
+        .then_some(ext)
 }
 
 /// The largest input read by default (`--max-file-size`): larger files are refused before
@@ -187,8 +209,18 @@ fn walk(
                     Some(t) => t.is_file(),
                     None => false,
                 };
-                if is_file && selection.includes(path) && !crate::docx::is_lock_file(path) {
+                if !is_file || crate::docx::is_lock_file(path) {
+                    continue;
+                }
+                if selection.includes(path) {
                     inputs.push(Input::File(path.to_path_buf()));
+                } else if let Some(ext) = unread_office_format(path) {
+                    // Counted, not passed over in silence: a folder of `.rtf` or `.pdf`
+                    // files would otherwise be reported clean, having checked nothing.
+                    errors.push(InputError {
+                        path: display(path),
+                        message: format!("a .{ext} file, {}, not linted", crate::office::UNREAD),
+                    });
                 }
             }
             Err(err) => errors.push(walk_error(root, &err)),
@@ -301,7 +333,16 @@ pub fn read_limited(
     let bytes = bytes.map_err(fail)?;
     let digest = crate::source::digest(&bytes);
     if Format::from_path(&path) == Format::Docx {
-        let mut source = crate::docx::source(path.clone(), bytes, limit).map_err(fail)?;
+        let (mut source, unread) =
+            crate::office::source(path.clone(), bytes, limit).map_err(fail)?;
+        // Said, not passed over: these parts hold text nobody checked.
+        if let Some((last, rest)) = unread.split_last() {
+            let parts = match rest {
+                [] => last.to_string(),
+                _ => format!("{} and {last}", rest.join(", ")),
+            };
+            say!("note: {path}: its {parts} are not read, so not checked");
+        }
         source.digest = digest;
         return Ok(source);
     }
@@ -787,7 +828,7 @@ fn finish(
     // A Word file is never written: its findings are places in the extracted text, so
     // edits there could not be applied to the file, nor shown as suggestions.
     for diagnostic in &mut run.diagnostics {
-        if is_docx(&run.paths[diagnostic.document]) {
+        if is_office(&run.paths[diagnostic.document]) {
             diagnostic.fix = None;
         }
     }
@@ -825,8 +866,8 @@ fn finish(
     run
 }
 
-/// Whether a path is read as a Word document (and so is never written by `--fix`).
-pub fn is_docx(path: &str) -> bool {
+/// Whether a path is read as an office document (and so is never written by `--fix`).
+pub fn is_office(path: &str) -> bool {
     Format::from_path(path) == Format::Docx
 }
 
@@ -876,7 +917,7 @@ fn texts(run: &Run, wanted: &[(usize, std::ops::Range<usize>)]) -> Vec<Option<St
                 Some(source) => group.iter().map(|&i| (i, slice(source, i))).collect(),
                 // Spans are offsets into the decoded text: only UTF-8 text files map them
                 // to bytes, and a few ranges of a large file are read without the rest.
-                None if run.encodings[file].is_utf8() && !is_docx(&run.paths[file]) => group
+                None if run.encodings[file].is_utf8() && !is_office(&run.paths[file]) => group
                     .iter()
                     .map(|&i| {
                         let disk = run.files[file].as_deref();

@@ -250,9 +250,17 @@ fn broken_files() -> Vec<(&'static str, Vec<u8>, &'static str)> {
         .expect("central directory");
     encrypted[6] |= 1;
     encrypted[central + 8] |= 1;
-    // A compound file: what Word writes for a document saved with a password.
-    let mut compound = vec![0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1];
-    compound.resize(4096, 0);
+    // A compound file holding an `EncryptedPackage`: what Word writes for a document saved
+    // with a password.
+    let compound = {
+        let mut file =
+            cfb::CompoundFile::create(std::io::Cursor::new(Vec::new())).expect("compound file");
+        file.create_stream("EncryptedPackage")
+            .and_then(|mut stream| stream.write_all(b"\x08\0\0\0\0\0\0\0 encrypted"))
+            .expect("stream");
+        file.flush().expect("flushed");
+        file.into_inner().into_inner()
+    };
     let bomb = format!(
         "{}{}",
         document(""),
@@ -351,4 +359,95 @@ fn broken_word_files_are_input_errors_and_the_rest_is_linted() {
             .unwrap_or_default();
         assert!(message.contains(cause), "{name}: {message}");
     }
+}
+
+#[test]
+fn the_main_part_is_found_through_the_package_relationships() {
+    // Word for the web saves the body as `word/document2.xml`.
+    let rels = r#"<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="/word/document2.xml"/></Relationships>"#;
+    let body = document("<w:p><w:r><w:t>近年来,全区法治建设迈上新台阶。</w:t></w:r></w:p>");
+    let dir = tempfile::tempdir().expect("temporary directory");
+    std::fs::write(
+        dir.path().join("web.docx"),
+        zip(&[
+            ("_rels/.rels", rels.as_bytes()),
+            ("word/document2.xml", body.as_bytes()),
+        ]),
+    )
+    .expect("written");
+    let output = govlint(dir.path(), &["check", "web.docx", "--format", "json"]);
+    assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
+    assert_eq!(
+        places(&json(&output), "web.docx"),
+        [("halfwidth-punctuation".to_string(), 1, 4)]
+    );
+}
+
+#[test]
+fn a_body_of_embedded_html_is_said_not_read() {
+    let body = document(
+        r#"<w:altChunk r:id="htmlChunk" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"/><w:sectPr/>"#,
+    );
+    let dir = tempfile::tempdir().expect("temporary directory");
+    std::fs::write(
+        dir.path().join("export.docx"),
+        zip(&[
+            ("word/document.xml", body.as_bytes()),
+            (
+                "word/afchunk.htm",
+                "<html><body><p>近年来,全区</p></body></html>".as_bytes(),
+            ),
+        ]),
+    )
+    .expect("written");
+    let output = govlint(dir.path(), &["check", "export.docx"]);
+    assert_eq!(output.status.code(), Some(2));
+    let errors = stderr(&output);
+    assert!(errors.contains("embedded HTML (w:altChunk"), "{errors}");
+    assert!(errors.contains("not linted"), "{errors}");
+}
+
+#[test]
+fn list_numbers_are_read_as_typed_text_is() {
+    let numbering = r#"<?xml version="1.0" encoding="UTF-8"?><w:numbering xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main">
+<w:abstractNum w:abstractNumId="0">
+<w:lvl w:ilvl="0"><w:start w:val="1"/><w:numFmt w:val="chineseCounting"/><w:lvlText w:val="%1、"/></w:lvl>
+<w:lvl w:ilvl="1"><w:start w:val="1"/><w:numFmt w:val="chineseCounting"/><w:lvlText w:val="（%2）"/></w:lvl>
+</w:abstractNum><w:num w:numId="1"><w:abstractNumId w:val="0"/></w:num></w:numbering>"#;
+    let item = |level: u8, text: &str| {
+        format!(
+            r#"<w:p><w:pPr><w:numPr><w:ilvl w:val="{level}"/><w:numId w:val="1"/></w:numPr></w:pPr><w:r><w:t>{text}</w:t></w:r></w:p>"#
+        )
+    };
+    let body = document(
+        &[
+            item(0, "总体要求"),
+            item(1, "指导思想,坚持依法行政。"),
+            item(1, "工作目标,全面建成法治政府。"),
+            item(0, "主要任务"),
+            item(1, "深化改革,优化营商环境。"),
+        ]
+        .concat(),
+    );
+    let dir = tempfile::tempdir().expect("temporary directory");
+    std::fs::write(
+        dir.path().join("list.docx"),
+        zip(&[
+            ("word/document.xml", body.as_bytes()),
+            ("word/numbering.xml", numbering.as_bytes()),
+        ]),
+    )
+    .expect("written");
+    std::fs::write(
+        dir.path().join("list.txt"),
+        "一、总体要求\n（一）指导思想,坚持依法行政。\n（二）工作目标,全面建成法治政府。\n二、主要任务\n（一）深化改革,优化营商环境。\n",
+    )
+    .expect("written");
+    let found = |name: &str| {
+        let output = govlint(dir.path(), &["check", name, "--format", "json"]);
+        common::places(&json(&output), name, "line")
+    };
+    let text = found("list.txt");
+    assert_eq!(text.len(), 3, "{text:?}");
+    assert_eq!(found("list.docx"), text);
 }

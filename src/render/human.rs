@@ -210,6 +210,33 @@ fn describe_related(run: &Run, related: &Related) -> String {
     )
 }
 
+/// How many files a walk skipped, by kind: `1 binary file skipped`, or `3 files skipped (1
+/// binary, 2 .rtf)` when some are office formats govlint does not read.
+pub fn skipped_summary(run: &Run) -> String {
+    let plural = |n: usize| if n == 1 { "" } else { "s" };
+    let total = run.skipped.len();
+    let mut formats: std::collections::BTreeMap<String, usize> = Default::default();
+    for skipped in &run.skipped {
+        if let Some(ext) = skipped.unread_extension() {
+            *formats.entry(ext).or_default() += 1;
+        }
+    }
+    let unread: usize = formats.values().sum();
+    if unread == 0 {
+        return format!("{total} binary file{} skipped", plural(total));
+    }
+    let mut kinds = Vec::new();
+    if total > unread {
+        kinds.push(format!("{} binary", total - unread));
+    }
+    kinds.extend(formats.iter().map(|(ext, n)| format!("{n} .{ext}")));
+    format!(
+        "{total} file{} skipped ({})",
+        plural(total),
+        kinds.join(", ")
+    )
+}
+
 fn summary(run: &Run) -> String {
     let files = run.paths.len();
     let files = format!("{files} file{}", if files == 1 { "" } else { "s" });
@@ -240,11 +267,7 @@ fn summary(run: &Run) -> String {
         ));
     }
     if !run.skipped.is_empty() {
-        line.push_str(&format!(
-            " {} binary file{} skipped.",
-            run.skipped.len(),
-            if run.skipped.len() == 1 { "" } else { "s" }
-        ));
+        line.push_str(&format!(" {}.", skipped_summary(run)));
     }
     line
 }

@@ -179,5 +179,5 @@ pub fn render(run: &Run, out: &mut dyn Write) -> std::io::Result<()> {
 
 /// A Word file's text has one paragraph per line, so a line is a paragraph number.
 fn word_paragraph(path: &str, line: usize) -> Option<usize> {
-    crate::linter::is_docx(path).then_some(line)
+    crate::linter::is_office(path).then_some(line)
 }

@@ -1,0 +1,295 @@
+//! OpenDocument text (`.odt`, what LibreOffice and WPS save by default in some offices) read
+//! as text: one paragraph per line, as `.docx` is. An `.odt` is a zip archive whose
+//! `content.xml` holds the body; it is read with the `.docx` reader's limits.
+
+use crate::docx::{BREAK, MAX_XML_BYTES, read_part, resolve_breaks};
+use quick_xml::NsReader;
+use quick_xml::events::Event;
+use quick_xml::name::ResolveResult;
+use std::io::Cursor;
+
+const CONTENT_PART: &str = "content.xml";
+const TEXT: &str = "urn:oasis:names:tc:opendocument:xmlns:text:1.0";
+const OFFICE: &str = "urn:oasis:names:tc:opendocument:xmlns:office:1.0";
+const DRAW: &str = "urn:oasis:names:tc:opendocument:xmlns:drawing:1.0";
+const SVG: &str = "urn:oasis:names:tc:opendocument:xmlns:svg-compatible:1.0";
+
+/// The text of an `.odt` file and its heading lines (`text:h`).
+pub fn extract(bytes: Vec<u8>) -> Result<crate::docx::Extracted, String> {
+    let mut archive = zip::ZipArchive::new(Cursor::new(bytes)).map_err(|e| {
+        format!("not a readable OpenDocument file (damaged zip archive: {e}), not linted")
+    })?;
+    if let Ok(Some(mimetype)) = read_part(&mut archive, "mimetype", 1024)
+        && !mimetype.starts_with(b"application/vnd.oasis.opendocument.text")
+    {
+        return Err(format!(
+            "an OpenDocument file that is not a text document ({}), not linted",
+            String::from_utf8_lossy(&mimetype).trim()
+        ));
+    }
+    let content = read_part(&mut archive, CONTENT_PART, MAX_XML_BYTES)?.ok_or_else(|| {
+        format!("not an OpenDocument text (the zip archive has no {CONTENT_PART}), not linted")
+    })?;
+    paragraphs(&content).map_err(|e| format!("malformed XML in {CONTENT_PART} ({e}), not linted"))
+}
+
+#[derive(Debug, Default)]
+struct Open {
+    text: String,
+    heading: bool,
+    /// XML white space was met since the last character: ODF collapses it into one space,
+    /// written only if a character follows (leading and trailing white space is dropped).
+    space: bool,
+}
+
+/// The paragraphs (`text:p`, `text:h`) of `office:text`, in document order. What is read:
+/// text, `text:s` as spaces, `text:tab`, `text:line-break` as a wrapped line (as `.docx`
+/// reads `w:br`), field results, the base of ruby text. What is skipped: tracked deletions
+/// (kept apart in `text:tracked-changes`), comments, notes (as `.docx` skips footnotes),
+/// hidden text, ruby annotations, drawing titles. A frame's paragraphs come before the
+/// paragraph they sit in, as `.docx` text boxes do.
+fn paragraphs(xml: &[u8]) -> Result<crate::docx::Extracted, String> {
+    let mut reader = NsReader::from_reader(xml);
+    let mut out = crate::docx::Extracted::default();
+    let mut open: Vec<Open> = Vec::new();
+    let mut in_body = 0usize;
+    let mut skipping = 0usize;
+    let mut depth = 0usize;
+    let mut seen_body = false;
+    // Lines written so far.
+    let mut lines = 0usize;
+    let mut finish = |open: &mut Vec<Open>, out: &mut crate::docx::Extracted| {
+        if let Some(paragraph) = open.pop() {
+            if paragraph.heading {
+                out.headings.push(lines);
+            }
+            out.text.push_str(&resolve_breaks(&paragraph.text));
+            out.text.push('\n');
+            lines += 1;
+        }
+    };
+    loop {
+        let (namespace, event) = match reader.read_resolved_event() {
+            Ok(read) => read,
+            Err(e) => return Err(format!("at byte {}: {e}", reader.error_position())),
+        };
+        let ns = match namespace {
+            ResolveResult::Bound(ns) => match ns.as_ref() {
+                n if n == TEXT => Ns::Text,
+                n if n == OFFICE => Ns::Office,
+                n if n == DRAW => Ns::Draw,
+                n if n == SVG => Ns::Svg,
+                _ => Ns::Other,
+            },
+            _ => Ns::Other,
+        };
+        match event {
+            Event::Start(element) => {
+                depth += 1;
+                if skipping > 0 {
+                    skipping += 1;
+                    continue;
+                }
+                let local = element.local_name();
+                let name = local.as_ref();
+                if ns == Ns::Office && name == "text" {
+                    in_body += 1;
+                    seen_body = true;
+                }
+                if in_body == 0 {
+                    continue;
+                }
+                if skipped(ns, name) {
+                    let part = match (ns, name) {
+                        (Ns::Text, "note") => Some("notes"),
+                        (Ns::Office, "annotation") => Some("comments"),
+                        _ => None,
+                    };
+                    if let Some(part) = part.filter(|p| !out.unread.contains(p)) {
+                        out.unread.push(part);
+                    }
+                    skipping = 1;
+                    continue;
+                }
+                if ns == Ns::Text && (name == "p" || name == "h") {
+                    open.push(Open {
+                        heading: name == "h",
+                        ..Open::default()
+                    });
+                }
+            }
+            Event::Empty(element) => {
+                if skipping > 0 || in_body == 0 {
+                    continue;
+                }
+                let local = element.local_name();
+                let name = local.as_ref();
+                if ns != Ns::Text {
+                    continue;
+                }
+                match name {
+                    "p" | "h" => {
+                        open.push(Open {
+                            heading: name == "h",
+                            ..Open::default()
+                        });
+                        finish(&mut open, &mut out);
+                    }
+                    "s" => {
+                        let count = element
+                            .attributes()
+                            .flatten()
+                            .find(|a| a.key.local_name().as_ref() == "c")
+                            .and_then(|a| a.value.trim().parse::<usize>().ok())
+                            .unwrap_or(1)
+                            // A crafted count must not blow the text up.
+                            .min(1000);
+                        push(&mut open, &" ".repeat(count), true);
+                    }
+                    "tab" => push(&mut open, "\t", true),
+                    "line-break" => push(&mut open, &BREAK.to_string(), true),
+                    _ => {}
+                }
+            }
+            Event::End(element) => {
+                depth = depth.saturating_sub(1);
+                if skipping > 0 {
+                    skipping -= 1;
+                    continue;
+                }
+                let local = element.local_name();
+                let name = local.as_ref();
+                if ns == Ns::Office && name == "text" {
+                    in_body = in_body.saturating_sub(1);
+                } else if in_body > 0 && ns == Ns::Text && (name == "p" || name == "h") {
+                    finish(&mut open, &mut out);
+                }
+            }
+            Event::Text(text) if skipping == 0 && in_body > 0 => {
+                push(&mut open, &text.xml10_content(), false)
+            }
+            Event::CData(data) if skipping == 0 && in_body > 0 => {
+                push(&mut open, &data.xml10_content(), false)
+            }
+            Event::GeneralRef(reference) if skipping == 0 && in_body > 0 => {
+                let resolved = match reference.resolve_char_ref() {
+                    Ok(Some(c)) => Some(c.to_string()),
+                    Ok(None) => {
+                        let name = reference.xml10_content();
+                        quick_xml::escape::resolve_predefined_entity(&name).map(str::to_string)
+                    }
+                    Err(e) => return Err(format!("at byte {}: {e}", reader.error_position())),
+                };
+                if let Some(resolved) = resolved {
+                    push(&mut open, &resolved, false);
+                }
+            }
+            Event::Eof => break,
+            _ => {}
+        }
+    }
+    if depth > 0 {
+        return Err("the XML ends before its elements are closed: a truncated file?".into());
+    }
+    if !seen_body {
+        return Err("no office:text element: not an OpenDocument text".into());
+    }
+    Ok(out)
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Ns {
+    Text,
+    Office,
+    Draw,
+    Svg,
+    Other,
+}
+
+/// Elements whose content is not the document's text.
+fn skipped(ns: Ns, name: &str) -> bool {
+    match ns {
+        Ns::Text => matches!(
+            name,
+            "tracked-changes"
+                | "note"
+                | "hidden-text"
+                | "hidden-paragraph"
+                | "ruby-text"
+                | "sequence-decls"
+                | "variable-decls"
+                | "user-field-decls"
+        ),
+        Ns::Office => matches!(name, "annotation" | "forms"),
+        Ns::Svg => matches!(name, "title" | "desc"),
+        Ns::Draw => false,
+        Ns::Other => false,
+    }
+}
+
+/// Appends to the innermost open paragraph; `literal` text (`text:s`, tabs, breaks) is not
+/// white space to collapse.
+fn push(open: &mut [Open], text: &str, literal: bool) {
+    let Some(paragraph) = open.last_mut() else {
+        return;
+    };
+    if literal {
+        if paragraph.space {
+            paragraph.text.push(' ');
+            paragraph.space = false;
+        }
+        paragraph.text.push_str(text);
+        return;
+    }
+    for c in text.chars() {
+        if matches!(c, ' ' | '\t' | '\n' | '\r') {
+            paragraph.space = !paragraph.text.is_empty();
+            continue;
+        }
+        if paragraph.space {
+            paragraph.text.push(' ');
+            paragraph.space = false;
+        }
+        paragraph.text.push(c);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn content(body: &str) -> String {
+        format!(
+            r#"<?xml version="1.0" encoding="UTF-8"?><office:document-content xmlns:office="{OFFICE}" xmlns:text="{TEXT}" xmlns:draw="{DRAW}" xmlns:svg="{SVG}" xmlns:table="urn:oasis:names:tc:opendocument:xmlns:table:1.0"><office:body><office:text>{body}</office:text></office:body></office:document-content>"#
+        )
+    }
+
+    fn read(body: &str) -> crate::docx::Extracted {
+        paragraphs(content(body).as_bytes()).expect("well-formed")
+    }
+
+    #[test]
+    fn paragraphs_spaces_breaks_and_skipped_parts() {
+        let body = r#"<text:tracked-changes><text:changed-region><text:deletion><text:p>删掉,的</text:p></text:deletion></text:changed-region></text:tracked-changes>
+<text:h text:outline-level="1">一、标题</text:h>
+<text:p>  近年来,<text:span>全区</text:span>
+  法治 <text:s text:c="2"/>建设<text:tab/>迈上<text:line-break/>新台阶 line<text:line-break/>two<text:note><text:note-citation>1</text:note-citation><text:note-body><text:p>脚注,</text:p></text:note-body></text:note></text:p>
+<text:p/><table:table><table:table-row><table:table-cell><text:p>项目</text:p></table:table-cell></table:table-row></table:table>
+<text:p><draw:frame><draw:text-box><text:p>框内</text:p></draw:text-box><svg:title>题</svg:title></draw:frame>正文<office:annotation><text:p>批注</text:p></office:annotation>。<text:ruby><text:ruby-base>政务</text:ruby-base><text:ruby-text>zhèng wù</text:ruby-text></text:ruby></text:p>"#;
+        let read = read(body);
+        assert_eq!(
+            read.text,
+            "一、标题\n近年来,全区 法治   建设\t迈上新台阶 line two\n\n项目\n框内\n正文。政务\n"
+        );
+        assert_eq!(read.headings, [0]);
+    }
+
+    #[test]
+    fn broken_content_is_an_error_not_a_panic() {
+        let whole = content("<text:p>正文</text:p>");
+        assert!(paragraphs(whole.as_bytes()).is_ok());
+        assert!(paragraphs(&whole.as_bytes()[..whole.len() - 20]).is_err());
+        assert!(paragraphs(b"<html><body/></html>").is_err());
+        assert!(extract(b"PK\x03\x04 not a zip".to_vec()).is_err());
+    }
+}

@@ -1,0 +1,234 @@
+//! Office documents other than `.docx` (Word 97–2003 `.doc`, WPS `.wps`, OpenDocument
+//! `.odt`) as an office hands them in: each paragraph is a line, so their findings are the
+//! findings of their text twin at the same line and column; `.rtf` is refused with a
+//! message, never linted as markup; fixes never write them.
+
+mod common;
+use common::govlint;
+
+use std::path::{Path, PathBuf};
+
+const SEED: &str = "fixtures/haimen-rule-of-law-2021.txt";
+
+fn root() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+}
+
+fn json(output: &std::process::Output) -> serde_json::Value {
+    serde_json::from_slice(&output.stdout).expect("JSON output")
+}
+
+fn stderr(output: &std::process::Output) -> String {
+    String::from_utf8(output.stderr.clone()).expect("UTF-8 errors")
+}
+
+/// `(rule, line, column, message)` of every finding of one file, linted alone.
+fn findings(dir: &Path, path: &str) -> Vec<(String, u64, u64, String)> {
+    let output = govlint(dir, &["check", path, "--format", "json"]);
+    assert_eq!(output.status.code(), Some(1), "{path}: {}", stderr(&output));
+    json(&output)["diagnostics"]
+        .as_array()
+        .expect("diagnostics")
+        .iter()
+        .map(|d| {
+            (
+                d["rule"].as_str().unwrap_or_default().to_string(),
+                d["line"].as_u64().unwrap_or_default(),
+                d["column"].as_u64().unwrap_or_default(),
+                // Word files count paragraphs where text files count lines.
+                d["message"]
+                    .as_str()
+                    .unwrap_or_default()
+                    .replace("paragraph ", "line "),
+            )
+        })
+        .collect()
+}
+
+#[test]
+fn the_seed_as_doc_wps_and_odt_gives_the_seeds_findings() {
+    let dir = tempfile::tempdir().expect("temporary directory");
+    let copy = |from: &str, to: &str| {
+        std::fs::copy(root().join(from), dir.path().join(to)).expect("copied");
+    };
+    copy(SEED, "seed.txt");
+    copy("fixtures/office/haimen-rule-of-law-2021.doc", "seed.doc");
+    // WPS Writer's `.wps` is the same Word binary structure: a `.doc` under its name.
+    copy("fixtures/office/haimen-rule-of-law-2021.doc", "seed.wps");
+    copy("fixtures/office/haimen-rule-of-law-2021.odt", "seed.odt");
+    let text = findings(dir.path(), "seed.txt");
+    assert_eq!(text.len(), 150);
+    for office in ["seed.doc", "seed.wps", "seed.odt"] {
+        assert_eq!(findings(dir.path(), office), text, "{office}");
+    }
+}
+
+#[test]
+fn tables_fields_breaks_and_tracked_changes_read_as_in_the_docx() {
+    let docx = findings(&root(), "fixtures/docx/haimen-report-2021.docx");
+    assert_eq!(docx.len(), 5);
+    for office in [
+        "fixtures/office/haimen-report-2021.doc",
+        "fixtures/office/haimen-report-2021.odt",
+    ] {
+        assert_eq!(findings(&root(), office), docx, "{office}");
+    }
+}
+
+#[test]
+fn office_files_are_never_written_by_fix() {
+    let dir = tempfile::tempdir().expect("temporary directory");
+    let names = ["seed.doc", "seed.wps", "seed.odt"];
+    let sources = [
+        "fixtures/office/haimen-rule-of-law-2021.doc",
+        "fixtures/office/haimen-rule-of-law-2021.doc",
+        "fixtures/office/haimen-rule-of-law-2021.odt",
+    ];
+    for (name, from) in names.iter().zip(sources) {
+        std::fs::copy(root().join(from), dir.path().join(name)).expect("copied");
+    }
+    let before: Vec<Vec<u8>> = names
+        .iter()
+        .map(|n| std::fs::read(dir.path().join(n)).expect("read"))
+        .collect();
+    let output = govlint(dir.path(), &["check", ".", "--fix"]);
+    assert_eq!(output.status.code(), Some(1), "{}", stderr(&output));
+    for (name, bytes) in names.iter().zip(before) {
+        assert_eq!(
+            std::fs::read(dir.path().join(name)).expect("read"),
+            bytes,
+            "{name}"
+        );
+    }
+    let output = govlint(dir.path(), &["check", "seed.doc", "--format", "json"]);
+    for diagnostic in json(&output)["diagnostics"]
+        .as_array()
+        .expect("diagnostics")
+    {
+        assert!(diagnostic.get("fix").is_none(), "{diagnostic}");
+        assert_eq!(diagnostic["paragraph"], diagnostic["line"]);
+    }
+}
+
+#[test]
+fn rtf_is_refused_with_a_message_not_linted_as_markup() {
+    let output = govlint(
+        &root(),
+        &["check", "fixtures/office/haimen-rule-of-law-2021.rtf"],
+    );
+    assert_eq!(output.status.code(), Some(2));
+    let errors = stderr(&output);
+    assert!(errors.contains("an RTF document"), "{errors}");
+    assert!(errors.contains("save it as .docx"), "{errors}");
+    assert!(
+        output.stdout.is_empty() || !String::from_utf8_lossy(&output.stdout).contains("error[")
+    );
+}
+
+#[test]
+fn misnamed_and_broken_office_files_are_input_errors() {
+    let dir = tempfile::tempdir().expect("temporary directory");
+    let docx = std::fs::read(root().join("fixtures/docx/haimen-report-2021.docx")).expect("docx");
+    // A `.docx` saved under a `.doc` name is read as what it is.
+    std::fs::write(dir.path().join("renamed.doc"), &docx).expect("written");
+    let output = govlint(dir.path(), &["check", "renamed.doc", "--format", "concise"]);
+    assert_eq!(output.status.code(), Some(1), "{}", stderr(&output));
+    let cases: [(&str, Vec<u8>, &str); 4] = [
+        (
+            "export.doc",
+            "<html xmlns:w=\"urn:schemas-microsoft-com:office:word\"><body><p>近年来,全区</p></body></html>"
+                .as_bytes()
+                .to_vec(),
+            "an HTML page under an office document's name",
+        ),
+        ("text.wps", "近年来,全区。".as_bytes().to_vec(), "not a Word document"),
+        (
+            "cut.doc",
+            std::fs::read(root().join("fixtures/office/haimen-rule-of-law-2021.doc"))
+                .expect("doc")[..3000]
+                .to_vec(),
+            "not a readable Word file",
+        ),
+        ("cut.odt", docx[..2000].to_vec(), "damaged zip archive"),
+    ];
+    for (name, bytes, cause) in cases {
+        std::fs::write(dir.path().join(name), bytes).expect("written");
+        let output = govlint(dir.path(), &["check", name]);
+        assert_eq!(output.status.code(), Some(2), "{name}");
+        let errors = stderr(&output);
+        assert!(errors.contains(cause), "{name}: {errors}");
+        assert!(errors.contains("not linted"), "{name}: {errors}");
+    }
+}
+
+#[test]
+fn a_walk_counts_the_office_files_it_does_not_read_and_warns_when_it_linted_nothing() {
+    let dir = tempfile::tempdir().expect("temporary directory");
+    let docs = dir.path().join("docs");
+    std::fs::create_dir(&docs).expect("created");
+    std::fs::copy(
+        root().join("fixtures/office/haimen-rule-of-law-2021.rtf"),
+        docs.join("a.rtf"),
+    )
+    .expect("copied");
+    std::fs::write(docs.join("b.pdf"), b"%PDF-1.4").expect("written");
+    std::fs::write(docs.join("c.XLS"), b"\xD0\xCF").expect("written");
+    let output = govlint(dir.path(), &["check", "docs", "--color", "never"]);
+    // Nothing was checked: CI must not pass.
+    assert_eq!(output.status.code(), Some(2), "{}", stderr(&output));
+    let stdout = String::from_utf8_lossy(&output.stdout).to_string();
+    assert!(
+        stdout.contains("No problems found in 0 files. 3 files skipped (1 .pdf, 1 .rtf, 1 .xls)."),
+        "{stdout}"
+    );
+    let errors = stderr(&output);
+    assert!(
+        errors.contains("note: docs/a.rtf: a .rtf file, a format govlint does not read, skipped"),
+        "{errors}"
+    );
+    assert!(
+        errors.contains("warning: no file was linted: 3 files skipped"),
+        "{errors}"
+    );
+    // With a file that is read beside them, they are counted and the run is judged on it.
+    std::fs::copy(
+        root().join("fixtures/office/haimen-rule-of-law-2021.doc"),
+        docs.join("d.doc"),
+    )
+    .expect("copied");
+    let output = govlint(dir.path(), &["check", "docs", "--format", "json"]);
+    assert_eq!(output.status.code(), Some(1), "{}", stderr(&output));
+    let json = json(&output);
+    assert_eq!(json["summary"]["files"], 1);
+    assert_eq!(json["summary"]["skipped"].as_array().map(Vec::len), Some(3));
+    assert!(!stderr(&output).contains("no file was linted"));
+}
+
+#[test]
+fn parts_that_are_not_read_are_said_not_checked() {
+    for (file, parts) in [
+        (
+            "notes.docx",
+            "its footnotes and headers are not read, so not checked",
+        ),
+        (
+            "notes.doc",
+            "its footnotes and headers and footers are not read, so not checked",
+        ),
+        ("notes.odt", "its notes are not read, so not checked"),
+    ] {
+        let path = format!("fixtures/office/{file}");
+        let output = govlint(&root(), &["check", &path, "--format", "concise"]);
+        // The body's own finding is reported: only the notes are left out.
+        assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
+        assert!(
+            String::from_utf8_lossy(&output.stdout).contains(&format!("{path}:1:4:")),
+            "{file}"
+        );
+        let errors = stderr(&output);
+        assert!(
+            errors.contains(&format!("note: {path}: {parts}")),
+            "{errors}"
+        );
+    }
+}
