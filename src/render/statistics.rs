@@ -84,56 +84,29 @@ pub fn render(run: &Run, out: &mut dyn Write, quiet: bool) -> std::io::Result<()
     render_files(run, out)
 }
 
-/// `{"rules": [{"rule", "severity", "count", "fixable"}], "files": [{"path", "count",
-/// "errors", "warnings", "infos", "rules": [{"rule", "count"}]}]}`, each in its table's order
-/// (every file with findings).
+/// `[{"rule", "severity", "count", "fixable"}]`, in the table's order: the shape scripts and
+/// CI jobs read since the first release, kept as it is (the files are in the table only;
+/// `--format json` without `--statistics` lists every finding with its path).
 pub fn render_json(run: &Run, out: &mut dyn Write) -> std::io::Result<()> {
-    #[derive(Serialize)]
-    struct Statistics<'a> {
-        rules: Vec<Row>,
-        files: Vec<FileRow<'a>>,
-    }
-    let statistics = Statistics {
-        rules: rows(run),
-        files: file_rows(run),
-    };
-    serde_json::to_writer_pretty(&mut *out, &statistics)?;
+    serde_json::to_writer_pretty(&mut *out, &rows(run))?;
     writeln!(out)
 }
 
 /// The findings of one file.
-#[derive(Serialize)]
 struct FileRow<'a> {
     path: &'a str,
     count: usize,
-    errors: usize,
-    warnings: usize,
-    infos: usize,
     /// Findings per rule, most first.
-    rules: Vec<RuleCount>,
-}
-
-#[derive(Serialize)]
-struct RuleCount {
-    rule: &'static str,
-    count: usize,
+    rules: Vec<(&'static str, usize)>,
 }
 
 /// Files with findings, most first, then by path.
 fn file_rows(run: &Run) -> Vec<FileRow<'_>> {
-    /// Findings, by severity (error, warning, info), by rule.
-    type Tally = (usize, [usize; 3], Vec<(&'static str, usize)>);
-    let mut per_file: Vec<Tally> = vec![(0, [0; 3], Vec::new()); run.paths.len()];
+    let mut per_file: Vec<Vec<(&'static str, usize)>> = vec![Vec::new(); run.paths.len()];
     for diagnostic in &run.diagnostics {
-        let Some((count, severities, rules)) = per_file.get_mut(diagnostic.document) else {
+        let Some(rules) = per_file.get_mut(diagnostic.document) else {
             continue;
         };
-        *count += 1;
-        severities[match diagnostic.severity {
-            Severity::Error => 0,
-            Severity::Warning => 1,
-            Severity::Info => 2,
-        }] += 1;
         match rules.iter_mut().find(|(rule, _)| *rule == diagnostic.rule) {
             Some((_, n)) => *n += 1,
             None => rules.push((diagnostic.rule, 1)),
@@ -142,19 +115,13 @@ fn file_rows(run: &Run) -> Vec<FileRow<'_>> {
     let mut rows: Vec<FileRow> = per_file
         .into_iter()
         .enumerate()
-        .filter(|(_, (count, ..))| *count > 0)
-        .map(|(file, (count, [errors, warnings, infos], mut rules))| {
+        .filter(|(_, rules)| !rules.is_empty())
+        .map(|(file, mut rules)| {
             rules.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(b.0)));
             FileRow {
                 path: &run.paths[file],
-                count,
-                errors,
-                warnings,
-                infos,
-                rules: rules
-                    .into_iter()
-                    .map(|(rule, count)| RuleCount { rule, count })
-                    .collect(),
+                count: rules.iter().map(|(_, n)| n).sum(),
+                rules,
             }
         })
         .collect();
@@ -183,7 +150,7 @@ fn render_files(run: &Run, out: &mut dyn Write) -> std::io::Result<()> {
             .rules
             .iter()
             .take(3)
-            .map(|r| format!("{} {}", r.rule, r.count))
+            .map(|(rule, n)| format!("{rule} {n}"))
             .collect();
         let more = if row.rules.len() > 3 { ", …" } else { "" };
         writeln!(
