@@ -337,8 +337,10 @@ pub fn read_limited(
             crate::office::source(path.clone(), bytes, limit).map_err(fail)?;
         // Said, not passed over: these parts hold text nobody checked.
         if let Some((last, rest)) = unread.split_last() {
+            // `footnotes, headers and footers`: a part named with its own `and` closes the list.
             let parts = match rest {
                 [] => last.to_string(),
+                _ if last.contains(" and ") => unread.join(", "),
                 _ => format!("{} and {last}", rest.join(", ")),
             };
             say!("note: {path}: its {parts} are not read, so not checked");

@@ -213,7 +213,7 @@ fn parts_that_are_not_read_are_said_not_checked() {
         ),
         (
             "notes.doc",
-            "its footnotes and headers and footers are not read, so not checked",
+            "its footnotes, headers and footers are not read, so not checked",
         ),
         ("notes.odt", "its notes are not read, so not checked"),
     ] {
