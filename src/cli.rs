@@ -608,7 +608,7 @@ fn fix_files(
         if linter::is_office(&run.paths[file]) {
             if !diagnostics.is_empty() {
                 say!(
-                    "note: {}: fixes are not applied to Word files; the findings are reported",
+                    "note: {}: fixes are not applied to office documents (.docx, .doc, .wps, .odt); the findings are reported",
                     run.paths[file]
                 );
             }

@@ -154,8 +154,7 @@ fn fix_and_diff_leave_word_files_alone() {
     )
     .expect("written");
     let before = std::fs::read(&docx).expect("read");
-    let refused =
-        "note: report.docx: fixes are not applied to Word files; the findings are reported";
+    let refused = "note: report.docx: fixes are not applied to office documents (.docx, .doc, .wps, .odt); the findings are reported";
 
     let files = ["report.docx", "note.txt"];
     let diff = govlint(
@@ -202,7 +201,7 @@ fn fix_and_diff_leave_word_files_alone() {
         .output()
         .expect("govlint runs");
     assert_eq!(stdin.status.code(), Some(1));
-    assert!(stderr(&stdin).contains("note: in.docx: fixes are not applied to Word files"));
+    assert!(stderr(&stdin).contains("note: in.docx: fixes are not applied to office documents"));
     assert!(
         stdout(&stdin).contains("in.docx:4:31"),
         "{}",
