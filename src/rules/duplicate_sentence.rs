@@ -237,7 +237,7 @@ fn repeated_clauses(
             normalized.sentence(index, number + 1),
         );
         // A slogan or citation repeated on purpose is (nearly) all quotation.
-        let quoted = !long(&normalize(&outside_quotes(&text[second.clone()])));
+        let quoted = !long(&normalize(&outside_quotes(&text[second.clone()], &mut 0)));
         if a != b || !long(a) || quoted || (whole(first, number) && whole(second, number + 1)) {
             continue;
         }
@@ -298,18 +298,8 @@ fn sentences<'a>(
         }
         // What the sentence says outside quotation marks must be long enough on its own
         // (only worked out where quotation marks are about).
-        let outside = (depth > 0 || quoted && sentence.contains(QUOTATION_MARKS)).then(|| {
-            let mut outside = String::new();
-            for c in sentence.chars() {
-                match c {
-                    '“' | '「' | '『' => depth += 1,
-                    '”' | '」' | '』' => depth = depth.saturating_sub(1),
-                    _ if depth == 0 => outside.push(c),
-                    _ => {}
-                }
-            }
-            outside
-        });
+        let outside = (depth > 0 || quoted && sentence.contains(QUOTATION_MARKS))
+            .then(|| outside_quotes(sentence, &mut depth));
         let key = normalized.sentences(index, parts);
         // A character takes at most 4 bytes: most sentences are long by their byte count.
         let long = |s: &str| s.len() >= 4 * MIN_CHARS || s.chars().count() >= MIN_CHARS;
@@ -336,15 +326,15 @@ static ARTICLE: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| 
     .expect("article pattern is valid")
 });
 
-/// What `text` says outside quotation marks (a mark left open quotes the rest).
-fn outside_quotes(text: &str) -> String {
-    let mut depth = 0usize;
+/// What `text` says outside quotation marks, `depth` marks deep at its start (a quotation
+/// may run on from the sentence before) and left as deep as at its end.
+fn outside_quotes(text: &str, depth: &mut usize) -> String {
     let mut outside = String::new();
     for c in text.chars() {
         match c {
-            '“' | '「' | '『' => depth += 1,
-            '”' | '」' | '』' => depth = depth.saturating_sub(1),
-            _ if depth == 0 => outside.push(c),
+            '“' | '「' | '『' => *depth += 1,
+            '”' | '」' | '』' => *depth = depth.saturating_sub(1),
+            _ if *depth == 0 => outside.push(c),
             _ => {}
         }
     }
