@@ -33,6 +33,7 @@ const TARGETS: &[(&str, Target)] = &[
     ("lint", govlint::fuzzing::lint),
     ("fix", govlint::fuzzing::fix),
     ("config", govlint::fuzzing::config),
+    ("office", govlint::fuzzing::office),
 ];
 
 /// The message of the last panic, caught by the hook instead of printed.
@@ -52,7 +53,7 @@ struct Args {
 
 fn parse_args() -> Args {
     let mut raw = std::env::args().skip(1);
-    let usage = "usage: fuzz (lint|fix|config|all) [--seconds N] [--seed N] [--max-len N] \
+    let usage = "usage: fuzz (lint|fix|config|office|all) [--seconds N] [--seed N] [--max-len N] \
                  [--slow SECONDS] [--out DIR] [--corpus DIR]... [--replay FILE] [--trace]";
     let which = raw.next().unwrap_or_else(|| panic!("{usage}"));
     let targets: Vec<(&str, Target)> = TARGETS
@@ -134,10 +135,15 @@ fn main() {
     );
     let mut total_crashes = 0;
     for (name, target) in &args.targets {
-        // Configuration and baseline files for `config`, articles for the others.
+        // Configuration and baseline files for `config`, office files for `office`.
         let wanted = |seed: &&(String, Vec<u8>)| {
             let config = seed.0.ends_with(".toml") || seed.0.ends_with(".json");
-            seed.0.is_empty() || (*name == "config") == config
+            let office = is_office(&seed.0);
+            match *name {
+                "office" => office,
+                "config" => config,
+                _ => seed.0.is_empty() || !(config || office),
+            }
         };
         let seeds: Vec<Vec<u8>> = seeds.iter().filter(wanted).map(|s| s.1.clone()).collect();
         total_crashes += fuzz(name, *target, &seeds, &args);
@@ -257,7 +263,18 @@ fn collect(path: &Path, seeds: &mut Vec<(String, Vec<u8>)>) {
     } else if let Some(ext) = path.extension().and_then(|e| e.to_str())
         && matches!(
             ext,
-            "txt" | "md" | "markdown" | "html" | "htm" | "docx" | "toml" | "json"
+            "txt"
+                | "md"
+                | "markdown"
+                | "html"
+                | "htm"
+                | "docx"
+                | "doc"
+                | "wps"
+                | "odt"
+                | "rtf"
+                | "toml"
+                | "json"
         )
         && let Ok(bytes) = std::fs::read(path)
     {
@@ -389,6 +406,9 @@ fn next_input(
     target: &str,
     max_len: usize,
 ) -> Vec<u8> {
+    if target == "office" {
+        return next_office_input(rng, seeds, pool);
+    }
     let mut data = if !pool.is_empty() && rng.below(2) == 0 {
         pool[rng.below(pool.len())].clone()
     } else {
@@ -412,6 +432,49 @@ fn next_input(
     }
     data.truncate(max_len);
     data
+}
+
+/// A whole office file (a window would cut its zip or compound-file structure) with a few
+/// bytes changed in place, so that offsets stay valid and the readers' tables are reached.
+fn next_office_input(rng: &mut Rng, seeds: &[Vec<u8>], pool: &[Vec<u8>]) -> Vec<u8> {
+    let mut data = if !pool.is_empty() && rng.below(2) == 0 {
+        pool[rng.below(pool.len())].clone()
+    } else {
+        let mut data = vec![rng.next() as u8];
+        data.extend_from_slice(&seeds[rng.below(seeds.len())]);
+        data
+    };
+    for _ in 0..=rng.below(8) {
+        if data.len() < 2 {
+            break;
+        }
+        let i = 1 + rng.below(data.len() - 1);
+        match rng.below(4) {
+            0 => data[i] ^= 1 << rng.below(8),
+            1 => data[i] = rng.next() as u8,
+            // A small or huge count or offset, as a corrupt table holds.
+            2 => {
+                let value = [0u8, 0xFF, 0x7F, 0x80][rng.below(4)];
+                let end = data.len().min(i + 4);
+                data[i..end].fill(value);
+            }
+            _ => {
+                let end = data.len().min(i + 1 + rng.below(64));
+                let j = 1 + rng.below(data.len() - 1);
+                let piece: Vec<u8> = data[i..end].to_vec();
+                let end_j = data.len().min(j + piece.len());
+                let n = end_j - j;
+                data[j..end_j].copy_from_slice(&piece[..n]);
+            }
+        }
+    }
+    data
+}
+
+fn is_office(name: &str) -> bool {
+    [".docx", ".doc", ".wps", ".odt", ".rtf"]
+        .iter()
+        .any(|ext| name.ends_with(ext))
 }
 
 fn mutate(rng: &mut Rng, data: &mut Vec<u8>, seeds: &[Vec<u8>], max_len: usize) {

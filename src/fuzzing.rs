@@ -107,6 +107,21 @@ pub fn lint(data: &[u8]) {
     render_all(&run);
 }
 
+/// Reads any bytes as an office document and, when they give text, lints and renders it:
+/// the `.doc`, `.odt` and `.docx` readers must refuse a damaged file, never panic.
+pub fn office(data: &[u8]) {
+    let (flags, bytes) = Flags::split(data);
+    let path = ["fuzz.docx", "fuzz.doc", "fuzz.wps", "fuzz.odt"][usize::from(flags.0 % 4)];
+    let limit = crate::linter::DEFAULT_MAX_FILE_SIZE;
+    if let Ok((source, _)) = crate::office::source(path.to_string(), bytes.to_vec(), limit) {
+        let document = Document::new(source, Format::Docx);
+        check_paragraphs(&document);
+        let run = lint_documents(vec![document], Vec::new(), &Options::default());
+        check_spans(&run);
+        render_all(&run);
+    }
+}
+
 /// Every paragraph maps back to a range of its source on character boundaries, and its
 /// sentences and protected spans lie in its text.
 fn check_paragraphs(document: &Document) {
