@@ -44,43 +44,59 @@ fn reads_every_document_without_input_errors() {
     assert!(run.errors.is_empty(), "{:?}", run.errors);
 }
 
-/// Upper bounds per rule. Each error-level finding counted here was read and judged real
-/// (see the lists below); half-width punctuation is real in every case read (law texts
-/// typed with ASCII `()` and `:`, and 15 genuine `,`/`;` slips).
+/// A band per rule: the upper end catches new noise, the lower end a lost real finding
+/// (a change that stops finding 80 real faults fails as loudly as one that adds 80 false
+/// ones). Each finding counted here was read and judged real (see the lists below);
+/// half-width punctuation is real in every case read (law texts typed with ASCII `()` and
+/// `:`, and 15 genuine `,`/`;` slips).
 #[test]
-fn per_rule_budgets_hold() {
+fn per_rule_bands_hold() {
     let run = lint_sample();
     let mut counts: BTreeMap<&str, usize> = BTreeMap::new();
     for diagnostic in &run.diagnostics {
         *counts.entry(diagnostic.rule).or_default() += 1;
     }
-    let budgets = [
-        ("duplicate-paragraph", 0),
+    let bands = [
+        ("duplicate-paragraph", 0..=0),
         // 1 paste (wsgwr_0052), 2 paragraphs of an attachment restated in the next one
-        // (govcn_0023), 1 pair of parallel items at 96% (law_0085: reported by design, as
-        // every within-file pair at 0.95 or more is).
-        ("near-duplicate-paragraph", 4),
-        ("stray-period", 0),
-        ("unbalanced-quote", 7),
-        ("unbalanced-bracket", 3),
-        ("lost-character", 1),
-        ("halfwidth-punctuation", 90),
-        ("repeated-punctuation", 1),
-        ("ellipsis-form", 0),
-        ("dash-form", 0),
+        // (govcn_0023); 1 pair of parallel items at 96% (law_0085) may be reported by
+        // design, as every within-file pair at 0.95 or more is.
+        ("near-duplicate-paragraph", 3..=4),
+        ("stray-period", 0..=0),
+        // Each end of the 4 quotation faults of `real_faults_are_found` (3 of them have two).
+        ("unbalanced-quote", 7..=7),
+        // law_0005's stray `）`, and `《` typed as `“` twice in wsgwr_0038 (its `》`).
+        ("unbalanced-bracket", 3..=3),
+        ("lost-character", 1..=1),
+        ("halfwidth-punctuation", 83..=90),
+        ("repeated-punctuation", 1..=1),
+        ("ellipsis-form", 0..=0),
+        ("dash-form", 0..=0),
         // Full-width digits throughout the old work reports (`１９８４`): real, one a run.
-        ("fullwidth-alphanumeric", 130),
-        ("cjk-space", 0),
+        ("fullwidth-alphanumeric", 126..=130),
+        ("cjk-space", 0..=0),
         // 1 `6千`-style number, and 53 years whose zero is the circle `○` (U+25CB), not `〇`:
         // all real (44 of them `一九八○年` in two old work reports).
-        ("mixed-number", 54),
-        ("page-residue", 0),
-        ("duplicate-sentence", 0),
-        ("unused-suppression", 0),
+        ("mixed-number", 54..=54),
+        ("multi-paragraph-quote", 0..=0),
+        ("page-residue", 0..=0),
+        ("duplicate-sentence", 0..=0),
+        ("unused-suppression", 0..=0),
     ];
-    for (rule, budget) in budgets {
+    for (rule, band) in &bands {
         let count = counts.get(rule).copied().unwrap_or(0);
-        assert!(count <= budget, "{rule}: {count} findings, budget {budget}");
+        assert!(
+            band.contains(&count),
+            "{rule}: {count} findings, outside the band {band:?} of judged findings"
+        );
+    }
+    // Every rule has a band, so a new rule's findings here are judged too.
+    for rule in govlint::rules::RULES {
+        assert!(
+            bands.iter().any(|(name, _)| *name == rule.name),
+            "{} has no band",
+            rule.name
+        );
     }
 }
 
