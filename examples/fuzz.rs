@@ -3,9 +3,9 @@
 //! and saves every input that panics, or that takes over `--slow` seconds, to a file.
 //!
 //! ```sh
-//! cargo run --release --example fuzz -- all --seconds 600
-//! cargo run --release --example fuzz -- lint --seconds 60 --seed 7 --max-len 8192
-//! cargo run --release --example fuzz -- fix --replay target/fuzz/fix-1a2b3c4d5e6f7081.bin
+//! cargo run --release --features fuzzing --example fuzz -- all --seconds 600
+//! cargo run --release --features fuzzing --example fuzz -- lint --seconds 60 --seed 7 --max-len 8192
+//! cargo run --release --features fuzzing --example fuzz -- fix --replay target/fuzz/fix-1a2b3c4d5e6f7081.bin
 //! ```
 //!
 //! Without coverage feedback (that needs nightly: `fuzz/`), mutations are chosen to be

@@ -22,6 +22,7 @@ pub mod diagnostic;
 pub mod document;
 pub mod docx;
 pub mod fix;
+#[cfg(feature = "fuzzing")]
 pub mod fuzzing;
 pub mod linter;
 pub mod msdoc;
