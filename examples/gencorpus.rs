@@ -55,9 +55,9 @@
 
 use govlint::dedup::structure::{self, Provision};
 use govlint::dedup::{NEAR_MAX_CHARS, Settings, file_units, near};
+use govlint::document::normalize::normalize;
+use govlint::document::source::Source;
 use govlint::document::{Document, Format};
-use govlint::normalize::normalize;
-use govlint::source::Source;
 use govlint::text::{is_han, leading_label};
 use rayon::prelude::*;
 use std::collections::{HashMap, HashSet};

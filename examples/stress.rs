@@ -8,10 +8,10 @@
 //! cargo run --release --example stress -- 4 spaces # one case at 4 MB
 //! ```
 
+use govlint::document::source::Source;
 use govlint::document::{Document, Format};
 use govlint::linter::{Options, lint_documents};
 use govlint::rules::{self, Check};
-use govlint::source::Source;
 use std::time::Instant;
 
 type Render = dyn Fn(&govlint::linter::Run, &mut dyn std::io::Write) -> std::io::Result<()>;

@@ -1,11 +1,11 @@
 //! The command line: parses arguments, runs the linter, renders, and turns the run into an
 //! exit code. Nothing here decides what a finding is.
 
-use crate::baseline::Baseline;
 use crate::config::{self, Config, FailOn};
 use crate::dedup::{self, Scope};
 use crate::linter::{self, Options};
 use crate::render::{self, human};
+use crate::report::baseline::Baseline;
 use crate::rules::{self, RuleInfo};
 use clap::{Parser, Subcommand, ValueEnum};
 use std::io::{IsTerminal, Write};
@@ -128,7 +128,7 @@ struct CheckArgs {
     /// Read every input in this encoding (`gbk`, `gb18030`, `big5`, `utf-16le`, `utf-8`…)
     /// instead of detecting it.
     #[arg(long, value_name = "ENCODING", value_parser = parse_encoding)]
-    encoding: Option<crate::decode::TextEncoding>,
+    encoding: Option<crate::input::decode::TextEncoding>,
     /// The lowest severity that makes the run fail with exit code 1 (default: error).
     #[arg(long, value_enum, value_name = "SEVERITY")]
     fail_on: Option<FailOn>,
@@ -177,8 +177,8 @@ enum DupParallel {
     Report,
 }
 
-fn parse_encoding(label: &str) -> Result<crate::decode::TextEncoding, String> {
-    crate::decode::from_label(label).ok_or_else(|| {
+fn parse_encoding(label: &str) -> Result<crate::input::decode::TextEncoding, String> {
+    crate::input::decode::from_label(label).ok_or_else(|| {
         format!("`{label}` is not an encoding label (e.g. gbk, gb18030, big5, utf-16le)")
     })
 }
@@ -358,7 +358,7 @@ fn check(args: CheckArgs, out: &mut dyn Write) -> (i32, std::io::Result<()>) {
         cache: match (args.cache, args.cache_dir.clone()) {
             _ if args.fix || args.diff => None,
             (_, Some(dir)) => Some(dir),
-            (true, None) => Some(crate::cache::default_dir()),
+            (true, None) => Some(crate::linter::cache::default_dir()),
             (false, None) => None,
         },
         severities: config.severities.clone(),
@@ -597,7 +597,8 @@ fn fix_files(
         std::collections::HashMap::new();
     // Each file's findings, gathered in one pass: looking them up among all the run's
     // findings for each file made `--fix` quadratic in the number of files.
-    let mut by_file: Vec<Vec<&crate::diagnostic::Diagnostic>> = vec![Vec::new(); run.paths.len()];
+    let mut by_file: Vec<Vec<&crate::report::diagnostic::Diagnostic>> =
+        vec![Vec::new(); run.paths.len()];
     for diagnostic in &run.diagnostics {
         if let Some(found) = by_file.get_mut(diagnostic.document) {
             found.push(diagnostic);

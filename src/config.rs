@@ -4,7 +4,7 @@
 //! Command-line options override the file.
 
 use crate::dedup::{Parallel, Scope};
-use crate::diagnostic::Severity;
+use crate::report::diagnostic::Severity;
 use crate::rules::{self, RuleInfo};
 use globset::{Glob, GlobBuilder, GlobSet, GlobSetBuilder};
 use serde::Deserialize;

@@ -1,10 +1,10 @@
 //! Applying fixes: `--fix` rewrites files (atomically), `--diff` shows what it would change.
 
-use crate::diagnostic::{Diagnostic, Fix};
+use crate::document::source::Source;
 use crate::document::{Document, Format};
+use crate::report::diagnostic::{Diagnostic, Fix};
+use crate::report::suppress::{Directives, Matcher};
 use crate::rules::{RuleInfo, check_document};
-use crate::source::Source;
-use crate::suppress::{Directives, Matcher};
 use std::io::Write;
 use std::path::{Path, PathBuf};
 
@@ -372,7 +372,7 @@ pub fn write(path: &Path, bytes: &[u8], how: Overwrite) -> std::io::Result<()> {
     if let Some(digest) = how.digest {
         #[cfg(debug_assertions)]
         test_edit(&target, "GOVLINT_TEST_EDIT_BEFORE_RENAME");
-        if crate::source::digest(&std::fs::read(&target)?) != digest {
+        if crate::document::source::digest(&std::fs::read(&target)?) != digest {
             return Err(changed_meanwhile());
         }
     }
@@ -517,7 +517,7 @@ fn write_in_place(path: &Path, bytes: &[u8], digest: Option<u128>) -> std::io::R
         test_edit(path, "GOVLINT_TEST_EDIT_BEFORE_RENAME");
         let mut now = Vec::new();
         file.read_to_end(&mut now)?;
-        if crate::source::digest(&now) != digest {
+        if crate::document::source::digest(&now) != digest {
             return Err(changed_meanwhile());
         }
         file.rewind()?;
@@ -577,7 +577,7 @@ pub fn remove_stale_temporaries(dir: &Path) -> usize {
 #[cfg(test)]
 mod tests {
     use super::apply;
-    use crate::diagnostic::{Edit, Fix};
+    use crate::report::diagnostic::{Edit, Fix};
 
     fn fix(start: usize, end: usize, replacement: &str) -> Fix {
         Fix {
@@ -594,8 +594,8 @@ mod tests {
     /// the `?` inside was still half-width after ten.
     #[test]
     fn nested_pairs_are_fixed_in_one_round() {
+        use crate::document::source::Source;
         use crate::document::{Document, Format};
-        use crate::source::Source;
         let text = format!("{}行)?{}", "(".repeat(11), ")".repeat(10));
         let document = Document::new(Source::new("a.txt", text.clone()), Format::PlainText);
         let rule = &crate::rules::halfwidth_punctuation::RULE;

@@ -10,14 +10,14 @@
 //! - `config`: a configuration file (and a baseline) parsed, described and rendered.
 
 use crate::config;
-use crate::decode::{self, TextEncoding};
 use crate::dedup::{self, Scope};
-use crate::diagnostic::Diagnostic;
+use crate::document::source::Source;
 use crate::document::{Document, Format};
+use crate::input::decode::{self, TextEncoding};
 use crate::linter::{Options, Run, lint_documents};
+use crate::report::diagnostic::Diagnostic;
+use crate::report::suppress::{Directives, Matcher};
 use crate::rules::{self, RULES, RuleInfo};
-use crate::source::Source;
-use crate::suppress::{Directives, Matcher};
 use std::path::Path;
 
 /// The options of a run, read from the first byte of the input (the rest is the text).
@@ -48,7 +48,7 @@ impl Flags {
 pub fn lint(data: &[u8]) {
     let (flags, bytes) = Flags::split(data);
     if flags.path().ends_with(".docx") {
-        if let Ok(source) = crate::docx::source(flags.path().to_string(), bytes.to_vec()) {
+        if let Ok(source) = crate::input::word::source(flags.path().to_string(), bytes.to_vec()) {
             let document = Document::new(source, Format::Docx);
             check_paragraphs(&document);
             let run = lint_documents(vec![document], Vec::new(), &Options::default());
@@ -113,7 +113,7 @@ pub fn office(data: &[u8]) {
     let (flags, bytes) = Flags::split(data);
     let path = ["fuzz.docx", "fuzz.doc", "fuzz.wps", "fuzz.odt"][usize::from(flags.0 % 4)];
     let limit = crate::linter::DEFAULT_MAX_FILE_SIZE;
-    if let Ok((source, _)) = crate::office::source(path.to_string(), bytes.to_vec(), limit) {
+    if let Ok((source, _)) = crate::input::office::source(path.to_string(), bytes.to_vec(), limit) {
         let document = Document::new(source, Format::Docx);
         check_paragraphs(&document);
         let run = lint_documents(vec![document], Vec::new(), &Options::default());
@@ -271,5 +271,5 @@ pub fn config(data: &[u8]) {
             let _ = err.render(false);
         }
     }
-    let _ = crate::baseline::Baseline::from_json(text);
+    let _ = crate::report::baseline::Baseline::from_json(text);
 }

@@ -12,25 +12,16 @@ macro_rules! say {
     };
 }
 
-pub mod baseline;
-pub mod cache;
 pub mod cli;
 pub mod config;
-pub mod decode;
 pub mod dedup;
-pub mod diagnostic;
 pub mod document;
-pub mod docx;
 pub mod fix;
 #[cfg(feature = "fuzzing")]
 pub mod fuzzing;
+pub mod input;
 pub mod linter;
-pub mod msdoc;
-pub mod normalize;
-pub mod odt;
-pub mod office;
 pub mod render;
+pub mod report;
 pub mod rules;
-pub mod source;
-pub mod suppress;
 pub mod text;

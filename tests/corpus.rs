@@ -3,8 +3,8 @@
 //! made on them was read; this test pins the judgement so that a change which adds noise,
 //! or loses a real fault, fails.
 
-use govlint::diagnostic::Diagnostic;
 use govlint::linter::{self, Options, Run};
+use govlint::report::diagnostic::Diagnostic;
 use std::collections::BTreeMap;
 use std::path::PathBuf;
 use std::sync::OnceLock;

@@ -2,11 +2,11 @@
 //! width variants, the formula allowlist, commonness, file scope, determinism.
 
 use govlint::dedup::{Scope, Settings};
-use govlint::diagnostic::{Diagnostic, Severity};
+use govlint::document::source::Source;
 use govlint::document::{Document, Format};
 use govlint::linter::{Options, Run, lint_documents};
+use govlint::report::diagnostic::{Diagnostic, Severity};
 use govlint::rules;
-use govlint::source::Source;
 
 const PARAGRAPH: &str = "注重示范驱动，培育法治品牌。充分发挥示范引导、辐射带动的作用，在机关部门广泛开展“依法行政示范单位”创建，在镇村两级持续开展平安法治竞赛。";
 const OTHER: &str = "强化队伍整合，提升文明行政能力。严格公正执法与规范文明执法，犹如一个硬币的两面，共同决定着执法的质量和效果，关系到政府形象和公信力。";

@@ -114,10 +114,10 @@ fn fix_on_standard_input_prints_the_fixed_text() {
 /// sample and every rule's documented examples.
 #[test]
 fn fixes_keep_to_each_rules_declaration() {
+    use govlint::document::source::Source;
     use govlint::document::{Document, Format};
     use govlint::linter::{self, Options};
     use govlint::rules::{self, Fixes};
-    use govlint::source::Source;
 
     let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("fixtures");
     let (inputs, errors) = linter::collect_inputs(&[root], "<stdin>");

@@ -6,9 +6,9 @@
 mod common;
 use common::govlint;
 
+use govlint::document::source::Source;
 use govlint::document::{Document, Format};
 use govlint::linter::{Options, lint_documents};
-use govlint::source::Source;
 use proptest::prelude::*;
 use proptest::sample::select;
 use regex::Regex;

@@ -4,11 +4,11 @@
 //! (`normalize`) is stable under the variations it is meant to ignore.
 
 use govlint::dedup::near::{Item, Pair, all_pairs, find_pairs, similarity};
+use govlint::document::normalize::normalize;
+use govlint::document::source::Source;
 use govlint::document::{Document, Format};
 use govlint::linter::{Options, Run, lint_documents};
-use govlint::normalize::normalize;
 use govlint::rules;
-use govlint::source::Source;
 use proptest::prelude::*;
 use proptest::sample::{Index, select};
 use std::ops::Range;
@@ -929,7 +929,7 @@ proptest! {
         let path = if markdown { "a.md" } else { "a.txt" };
         let rules: Vec<&rules::RuleInfo> = rules::RULES.to_vec();
         let document = Document::new(Source::new(path, text.clone()), Format::from_path(path));
-        let first: Vec<govlint::diagnostic::Fix> = rules
+        let first: Vec<govlint::report::diagnostic::Fix> = rules
             .iter()
             .flat_map(|rule| rules::check_document(rule, &document, 0))
             .filter_map(|d| d.fix)
@@ -981,15 +981,15 @@ proptest! {
     #[test]
     fn decoding_any_bytes_never_panics(bytes in some_bytes(), forced in 0usize..6) {
         let encoding = match forced {
-            0 => Some(govlint::decode::TextEncoding::Utf8),
-            1 => govlint::decode::from_label("gbk"),
-            2 => govlint::decode::from_label("big5"),
-            3 => Some(govlint::decode::TextEncoding::Utf16Le),
-            4 => Some(govlint::decode::TextEncoding::Utf16Be),
+            0 => Some(govlint::input::decode::TextEncoding::Utf8),
+            1 => govlint::input::decode::from_label("gbk"),
+            2 => govlint::input::decode::from_label("big5"),
+            3 => Some(govlint::input::decode::TextEncoding::Utf16Le),
+            4 => Some(govlint::input::decode::TextEncoding::Utf16Be),
             _ => None,
         };
-        if let Ok((text, found)) = govlint::decode::decode(&bytes, encoding) {
-            if found == govlint::decode::TextEncoding::Utf8 {
+        if let Ok((text, found)) = govlint::input::decode::decode(&bytes, encoding) {
+            if found == govlint::input::decode::TextEncoding::Utf8 {
                 prop_assert_eq!(text.as_bytes(), &bytes[..]);
             }
             let run = lint(&[text], &Options::default());

@@ -226,8 +226,8 @@ pub fn differs_by_negation(a: &[u16], b: &[u16]) -> bool {
 mod tests {
     use super::*;
     use crate::dedup::{Settings, file_units};
+    use crate::document::source::Source;
     use crate::document::{Document, Format};
-    use crate::source::Source;
 
     fn files(texts: &[&str]) -> Vec<FileUnits> {
         texts
@@ -252,7 +252,9 @@ mod tests {
         b: (u32, &str),
     ) -> Option<SetAside> {
         let find = |(file, start): (u32, &str)| -> At {
-            let wanted: Vec<u16> = crate::normalize::normalize(start).encode_utf16().collect();
+            let wanted: Vec<u16> = crate::document::normalize::normalize(start)
+                .encode_utf16()
+                .collect();
             let f = &files[file as usize];
             let index = f
                 .units
@@ -410,7 +412,9 @@ mod tests {
     }
 
     fn u(text: &str) -> Vec<u16> {
-        crate::normalize::normalize(text).encode_utf16().collect()
+        crate::document::normalize::normalize(text)
+            .encode_utf16()
+            .collect()
     }
 
     #[test]

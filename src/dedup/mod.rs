@@ -7,11 +7,11 @@ pub mod judge;
 pub mod near;
 pub mod structure;
 
-use crate::diagnostic::{Diagnostic, Edit, Fix, Related, Severity};
+use crate::document::normalize;
+use crate::document::source::Position;
 use crate::document::{Document, Format};
-use crate::normalize;
+use crate::report::diagnostic::{Diagnostic, Edit, Fix, Related, Severity};
 use crate::rules::{duplicate_paragraph, near_duplicate_paragraph};
-use crate::source::Position;
 use judge::SetAside;
 use rayon::prelude::*;
 use rustc_hash::{FxHashMap, FxHashSet};
@@ -362,7 +362,7 @@ pub struct Enabled {
 /// A unit of the run: (file, unit index in that file).
 pub type At = (u32, u32);
 
-/// Near pairs found before, among files that have not changed since (`crate::cache`).
+/// Near pairs found before, among files that have not changed since (`crate::linter::cache`).
 pub struct Known {
     /// Per file of the run: read and searched again this run.
     pub changed: Vec<bool>,

@@ -408,7 +408,7 @@ static SERIES_FORMULAS: LazyLock<Vec<Regex>> = LazyLock::new(|| {
 mod tests {
     use super::*;
     use crate::document::Format;
-    use crate::source::Source;
+    use crate::document::source::Source;
 
     fn document(text: &str) -> Document {
         Document::new(Source::new("a.txt", text.to_string()), Format::PlainText)

@@ -6,9 +6,9 @@
 //! Columns are characters, as GitHub places them; a byte column would put the mark far to
 //! the right of a fault in Chinese text.
 
-use crate::diagnostic::Severity;
 use crate::linter::Run;
 use crate::render::portable_path;
+use crate::report::diagnostic::Severity;
 use std::io::Write;
 
 pub fn render(run: &Run, out: &mut dyn Write) -> std::io::Result<()> {

@@ -1,9 +1,9 @@
 //! `--format human`: miette reports with the source excerpt under each finding. A rule that
 //! fires many times in one file shows its first findings and one line for the rest.
 
-use crate::diagnostic::{Diagnostic, Related, Severity};
+use crate::document::source::Source;
 use crate::linter::Run;
-use crate::source::Source;
+use crate::report::diagnostic::{Diagnostic, Related, Severity};
 use crate::text::{escape_controls, escape_terminal_controls};
 use miette::{
     GraphicalReportHandler, GraphicalTheme, LabeledSpan, MietteError, MietteSpanContents,

@@ -1,7 +1,7 @@
 //! `--format json`: one document listing every finding, never grouped.
 
-use crate::diagnostic::Severity;
 use crate::linter::Run;
+use crate::report::diagnostic::Severity;
 use serde::Serialize;
 use std::io::Write;
 

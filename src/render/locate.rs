@@ -3,8 +3,8 @@
 //! `charOffset`). Diagnostics carry character positions of their own span only; fixes and
 //! related places need the file's text to be placed.
 
+use crate::document::source::{Position, Source};
 use crate::linter::Run;
-use crate::source::{Position, Source};
 use std::borrow::Cow;
 use std::collections::HashMap;
 use std::ops::Range;

@@ -7,10 +7,10 @@
 //! are exclusive. Ranges without columns are line-wise: a fix that deletes whole lines, and
 //! the findings of a file that can no longer be read.
 
-use crate::diagnostic::{Diagnostic, Edit, Related, Severity};
 use crate::linter::Run;
 use crate::render::locate::{Locator, Locators};
 use crate::render::{portable_path, project_url};
+use crate::report::diagnostic::{Diagnostic, Edit, Related, Severity};
 use serde::Serialize;
 use std::io::Write;
 

@@ -6,12 +6,12 @@
 //! characters `Position::column` counts; `byteOffset`/`byteLength` give the exact byte span
 //! as well.
 
-use crate::diagnostic::{Diagnostic, Fix, Related, Severity};
+use crate::document::source::Position;
 use crate::linter::Run;
 use crate::render::locate::{Locator, Locators};
 use crate::render::{portable_path, project_url};
+use crate::report::diagnostic::{Diagnostic, Fix, Related, Severity};
 use crate::rules::{self, RuleInfo};
-use crate::source::Position;
 use serde::Serialize;
 use std::collections::{BTreeMap, HashMap};
 use std::io::Write;

@@ -4,8 +4,8 @@
 //! A rule whose findings differ in severity (a duplicate within one file is an error, text
 //! common to many files a warning) has one row per severity.
 
-use crate::diagnostic::Severity;
 use crate::linter::Run;
+use crate::report::diagnostic::Severity;
 use serde::Serialize;
 use std::io::Write;
 

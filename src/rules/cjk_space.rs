@@ -1,8 +1,8 @@
 //! `cjk-space`: a stray space between two Han characters inside a sentence.
 
 use super::{Check, Fixes, Report, RuleInfo};
-use crate::diagnostic::Severity;
 use crate::document::{Document, Paragraph};
+use crate::report::diagnostic::Severity;
 use crate::text::{is_han, is_space};
 use regex::Regex;
 use std::ops::Range;
@@ -491,9 +491,9 @@ mod tests {
 
     #[test]
     fn only_a_word_split_by_an_ascii_space_is_fixed_safely() {
+        use crate::document::source::Source;
         use crate::document::{Document, Format};
         use crate::rules::check_document;
-        use crate::source::Source;
         for (text, safe) in [
             ("是一个重 大课题。", true),
             ("对他们的职权　不够尊重。", false),

@@ -1,8 +1,8 @@
 //! `dash-form`: a Chinese dash written `--`, `－－`, `──`, a single `—` or three `———`.
 
 use super::{Check, Fixes, Report, RuleInfo};
-use crate::diagnostic::Severity;
 use crate::document::Document;
+use crate::report::diagnostic::Severity;
 use crate::text::{CLOSING_MARKS, OPENING_MARKS, POINT_MARKS, is_chinese, is_han, is_space};
 use std::ops::Range;
 

@@ -1,7 +1,7 @@
 //! `duplicate-paragraph`: the same paragraph twice. Detection lives in `crate::dedup`.
 
 use super::{Check, Fixes, RuleInfo};
-use crate::diagnostic::Severity;
+use crate::report::diagnostic::Severity;
 
 pub static RULE: RuleInfo = RuleInfo {
     name: "duplicate-paragraph",

@@ -2,9 +2,9 @@
 //! paragraph repeated as the first of the next: a paste slip.
 
 use super::{Check, Fixes, Report, RuleInfo};
-use crate::diagnostic::Severity;
+use crate::document::normalize::normalize;
 use crate::document::{Document, Normalized, Paragraph};
-use crate::normalize::normalize;
+use crate::report::diagnostic::Severity;
 use crate::text::{CLOSING_MARKS, is_space};
 use rustc_hash::FxHashMap;
 use std::ops::Range;

@@ -1,8 +1,8 @@
 //! `ellipsis-form`: an ellipsis written `...`, `。。。`, `．．．`, `···` or a single `…`.
 
 use super::{Check, Fixes, Report, RuleInfo};
-use crate::diagnostic::Severity;
 use crate::document::Document;
+use crate::report::diagnostic::Severity;
 use crate::text::is_chinese;
 use std::ops::Range;
 

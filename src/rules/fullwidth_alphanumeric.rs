@@ -1,8 +1,8 @@
 //! `fullwidth-alphanumeric`: full-width Latin letters and digits (`ＡＢＣ１２３`) in running text.
 
 use super::{Check, Fixes, Report, RuleInfo};
-use crate::diagnostic::Severity;
 use crate::document::Document;
+use crate::report::diagnostic::Severity;
 use crate::text::chars_led_by;
 use std::ops::Range;
 
@@ -304,9 +304,9 @@ mod tests {
 
     #[test]
     fn fixes_to_half_width_and_chinese_zero() {
+        use crate::document::source::Source;
         use crate::document::{Document, Format};
         use crate::rules::check_document;
-        use crate::source::Source;
         for (text, replacements) in [
             ("增长１１．２％", vec!["11.2"]),
             ("收入６３２，４４０，０００元", vec!["632,440,000"]),

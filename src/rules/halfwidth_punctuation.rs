@@ -2,8 +2,8 @@
 
 use super::lost_character::is_lost_character;
 use super::{Check, Fixes, Report, RuleInfo};
-use crate::diagnostic::Severity;
 use crate::document::Document;
+use crate::report::diagnostic::Severity;
 use crate::text::{chars_led_by, is_chinese, is_han, is_space};
 use std::ops::Range;
 
@@ -422,7 +422,7 @@ mod tests {
             "各地区各部门，要加强领导。".repeat(12)
         );
         let document = crate::document::Document::new(
-            crate::source::Source::new("a.txt", text),
+            crate::document::source::Source::new("a.txt", text),
             crate::document::Format::PlainText,
         );
         let found = crate::rules::check_document(&super::RULE, &document, 0);

@@ -1,8 +1,8 @@
 //! `lost-character`: a `?` or U+FFFD standing where an encoding round-trip lost a character.
 
 use super::{Check, Fixes, Report, RuleInfo};
-use crate::diagnostic::Severity;
 use crate::document::Document;
+use crate::report::diagnostic::Severity;
 use crate::text::is_han;
 
 pub static RULE: RuleInfo = RuleInfo {

@@ -3,8 +3,8 @@
 //! by a hyphen (`2020-2021年`).
 
 use super::{Check, Fixes, Report, RuleInfo};
-use crate::diagnostic::Severity;
 use crate::document::{Document, Paragraph};
+use crate::report::diagnostic::Severity;
 use crate::text::for_each_position_of;
 use std::ops::Range;
 

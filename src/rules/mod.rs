@@ -2,9 +2,9 @@
 //! documentation. `govlint rules`, `govlint rule NAME`, selection and the documentation
 //! tests all read this table.
 
-use crate::diagnostic::{Diagnostic, Edit, Fix, Related, Severity};
+use crate::document::source::Position;
 use crate::document::{Document, Paragraph};
-use crate::source::Position;
+use crate::report::diagnostic::{Diagnostic, Edit, Fix, Related, Severity};
 use std::ops::Range;
 
 pub mod cjk_space;
@@ -287,8 +287,8 @@ pub fn check_document_counted(
 #[cfg(test)]
 pub mod testing {
     use super::{RuleInfo, check_document};
+    use crate::document::source::Source;
     use crate::document::{Document, Format};
-    use crate::source::Source;
 
     /// Whether the one finding of `rule` on `text` has a safe fix, and the text it leaves.
     pub fn fixed(rule: &RuleInfo, text: &str) -> (bool, String) {
@@ -324,9 +324,9 @@ pub mod testing {
 #[cfg(test)]
 mod tests {
     use super::{Check, RULES};
+    use crate::document::source::Source;
     use crate::document::{Document, Format};
     use crate::linter::{Options, lint_documents};
-    use crate::source::Source;
 
     fn fires(rule: &str, text: &str) -> bool {
         let rule = super::find(rule).expect("rule exists");

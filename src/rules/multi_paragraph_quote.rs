@@ -3,8 +3,8 @@
 
 use super::unbalanced_quote::{quote_orphans, spanning_quotations};
 use super::{Check, Fixes, Report, RuleInfo};
-use crate::diagnostic::Severity;
 use crate::document::Document;
+use crate::report::diagnostic::Severity;
 
 pub static RULE: RuleInfo = RuleInfo {
     name: "multi-paragraph-quote",

@@ -2,7 +2,7 @@
 //! in `crate::dedup`.
 
 use super::{Check, Fixes, RuleInfo};
-use crate::diagnostic::Severity;
+use crate::report::diagnostic::Severity;
 
 pub static RULE: RuleInfo = RuleInfo {
     name: "near-duplicate-paragraph",

@@ -2,8 +2,8 @@
 //! page headers with view counters, previous/next links) pasted into an article.
 
 use super::{Check, Fixes, Report, RuleInfo};
-use crate::diagnostic::Severity;
 use crate::document::{Document, Format};
+use crate::report::diagnostic::Severity;
 use crate::text::is_space;
 use regex::Regex;
 use std::ops::Range;

@@ -1,8 +1,8 @@
 //! `repeated-punctuation`: two point marks side by side (`，，`, `，。`, `；。`).
 
 use super::{Check, Fixes, Report, RuleInfo};
-use crate::diagnostic::Severity;
 use crate::document::Document;
+use crate::report::diagnostic::Severity;
 use crate::text::{CLOSING_MARKS, OPENING_MARKS, POINT_MARKS, is_han};
 use std::ops::Range;
 
@@ -169,10 +169,10 @@ fn is_fault(text: &str, run: Range<usize>) -> bool {
 
 #[cfg(test)]
 mod tests {
+    use crate::document::source::Source;
     use crate::document::{Document, Format};
     use crate::rules::check_document;
     use crate::rules::testing::findings;
-    use crate::source::Source;
 
     #[test]
     fn point_marks_are_what_the_byte_search_looks_for() {

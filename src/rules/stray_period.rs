@@ -1,8 +1,8 @@
 //! `stray-period`: an ASCII `.` or full-width `．` ending a Chinese sentence.
 
 use super::{Check, Fixes, Report, RuleInfo};
-use crate::diagnostic::Severity;
 use crate::document::Document;
+use crate::report::diagnostic::Severity;
 use crate::text::{is_chinese, is_han, is_space};
 
 pub static RULE: RuleInfo = RuleInfo {

@@ -4,8 +4,8 @@ use super::pairing::{
     Family, Orphan, Side, chains, closed_later, mirrored_slip, of_paragraph, open_ends, orphans,
 };
 use super::{Check, Fixes, Report, RuleInfo};
-use crate::diagnostic::Severity;
 use crate::document::Document;
+use crate::report::diagnostic::Severity;
 
 pub static RULE: RuleInfo = RuleInfo {
     name: "unbalanced-quote",

@@ -1,10 +1,10 @@
 //! `unused-suppression`: a suppression comment that suppresses nothing, names a rule that
 //! does not exist, or is no directive at all. Judged after every other rule, duplicates
-//! included, from what the comments of each file suppressed (`crate::suppress`).
+//! included, from what the comments of each file suppressed (`crate::report::suppress`).
 
 use super::{Check, Fixes, RuleInfo};
-use crate::diagnostic::{Diagnostic, Edit, Fix, Severity};
-use crate::suppress::{Kind, Matcher};
+use crate::report::diagnostic::{Diagnostic, Edit, Fix, Severity};
+use crate::report::suppress::{Kind, Matcher};
 use xxhash_rust::xxh3::xxh3_64;
 
 pub static RULE: RuleInfo = RuleInfo {
@@ -211,9 +211,9 @@ fn finding(
 
 #[cfg(test)]
 mod tests {
+    use crate::document::source::Source;
     use crate::document::{Document, Format};
     use crate::linter::{Options, lint_documents};
-    use crate::source::Source;
 
     /// The messages of `unused-suppression` on a Markdown text, all rules run, and the text
     /// left by each finding's fix.

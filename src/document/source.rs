@@ -1,6 +1,6 @@
 //! A file's text, read once, with the line index every position conversion goes through.
 
-use crate::decode::TextEncoding;
+use crate::input::decode::TextEncoding;
 use serde::{Deserialize, Serialize};
 use std::ops::Range;
 

@@ -17,8 +17,8 @@
 //! }
 //! ```
 
-use crate::diagnostic::Diagnostic;
 use crate::linter::Run;
+use crate::report::diagnostic::Diagnostic;
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 use std::path::Path;

@@ -5,10 +5,10 @@
 //! only the files that changed.
 
 use crate::dedup::{FileUnits, RawPair};
-use crate::diagnostic::{Diagnostic, Fix, Severity};
+use crate::document::source::Position;
+use crate::report::diagnostic::{Diagnostic, Fix, Severity};
+use crate::report::suppress::Directives;
 use crate::rules;
-use crate::source::Position;
-use crate::suppress::Directives;
 use serde::de::DeserializeOwned;
 use serde::{Deserialize, Serialize};
 use std::io::{BufReader, BufWriter, Read, Write};

@@ -40,7 +40,7 @@ const NON_BREAKING_HYPHEN: char = '\u{1E}';
 const OPTIONAL_HYPHEN: char = '\u{1F}';
 
 /// The text of a Word binary document (`.doc`, `.wps`), one paragraph per line.
-pub fn extract(bytes: Vec<u8>) -> Result<crate::docx::Extracted, String> {
+pub fn extract(bytes: Vec<u8>) -> Result<crate::input::word::Extracted, String> {
     let mut file = cfb::CompoundFile::open(Cursor::new(bytes)).map_err(|e| {
         format!("not a readable Word file (damaged compound file: {e}), not linted")
     })?;
@@ -95,7 +95,7 @@ pub fn extract(bytes: Vec<u8>) -> Result<crate::docx::Extracted, String> {
     .filter(|&(_, count)| count > 0)
     .map(|(part, _)| part)
     .collect();
-    Ok(crate::docx::Extracted {
+    Ok(crate::input::word::Extracted {
         text: lines(&raw),
         headings: Vec::new(),
         unread,
@@ -371,7 +371,7 @@ fn lines(raw: &str) -> String {
     let mut out = String::with_capacity(raw.len() + raw.len() / 8);
     let mut paragraph = String::new();
     let mut end = |paragraph: &mut String| {
-        out.push_str(&crate::docx::resolve_breaks(paragraph));
+        out.push_str(&crate::input::word::resolve_breaks(paragraph));
         out.push('\n');
         paragraph.clear();
     };
@@ -408,7 +408,7 @@ fn lines(raw: &str) -> String {
             PAGE_BREAK if chars.peek() == Some(&PARAGRAPH_END) => {}
             PAGE_BREAK => end(&mut paragraph),
             _ if fields.iter().any(|&instruction| instruction) => {}
-            LINE_BREAK => paragraph.push(crate::docx::BREAK),
+            LINE_BREAK => paragraph.push(crate::input::word::BREAK),
             NON_BREAKING_HYPHEN => paragraph.push('-'),
             OPTIONAL_HYPHEN => {}
             '\t' => paragraph.push('\t'),
@@ -501,7 +501,7 @@ mod tests {
     fn what_is_not_a_word_document_is_an_error_not_a_panic() {
         for bytes in [
             Vec::new(),
-            crate::docx::COMPOUND_FILE.to_vec(),
+            crate::input::word::COMPOUND_FILE.to_vec(),
             b"\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1 truncated".to_vec(),
             "纯文本".as_bytes().to_vec(),
         ] {
@@ -520,7 +520,7 @@ mod tests {
             edits in proptest::collection::vec((0usize..20_000, proptest::num::u8::ANY), 1..8),
         ) {
             let mut bytes =
-                include_bytes!("../fixtures/office/haimen-report-2021.doc").to_vec();
+                include_bytes!("../../fixtures/office/haimen-report-2021.doc").to_vec();
             for (at, byte) in edits {
                 let at = at % bytes.len();
                 bytes[at] = byte;

@@ -2,15 +2,17 @@
 //! parallel, then the duplicate phase over all documents, drop what suppression comments
 //! silence, and sort what was found.
 
-use crate::cache::{self, Cache, Stamp};
+pub mod cache;
+
 use crate::config::{FileSelection, Severities};
-use crate::decode::{self, TextEncoding};
 use crate::dedup;
-use crate::diagnostic::{Diagnostic, Severity};
+use crate::document::source::Source;
 use crate::document::{Document, Format};
+use crate::input::decode::{self, TextEncoding};
+use crate::report::diagnostic::{Diagnostic, Severity};
+use crate::report::suppress::{self, Directives, Matcher};
 use crate::rules::{self, Check, RuleInfo};
-use crate::source::Source;
-use crate::suppress::{self, Directives, Matcher};
+use cache::{Cache, Stamp};
 use ignore::WalkBuilder;
 use rayon::prelude::*;
 use rustc_hash::FxHashMap;
@@ -40,13 +42,13 @@ impl InputError {
     /// The input is an office file of a format govlint does not read (`.rtf`, `.pdf`, `.xls`…),
     /// found by a walk: skipped with a note and counted, like a binary file.
     pub fn is_unread_format(&self) -> bool {
-        self.message.contains(crate::office::UNREAD)
+        self.message.contains(crate::input::office::UNREAD)
     }
 
     /// The format of an unread office file (`rtf`), for the summary's count.
     pub fn unread_extension(&self) -> Option<String> {
         self.is_unread_format()
-            .then(|| crate::office::extension(&self.path))
+            .then(|| crate::input::office::extension(&self.path))
             .flatten()
     }
 }
@@ -54,8 +56,8 @@ impl InputError {
 /// The extension of a file a walk does not lint but must count: an office format govlint
 /// does not read.
 fn unread_office_format(path: &Path) -> Option<String> {
-    let ext = crate::office::extension(&display(path))?;
-    crate::office::UNREAD_EXTENSIONS
+    let ext = crate::input::office::extension(&display(path))?;
+    crate::input::office::UNREAD_EXTENSIONS
         .contains(&ext.as_str())
         .then_some(ext)
 }
@@ -209,7 +211,7 @@ fn walk(
                     Some(t) => t.is_file(),
                     None => false,
                 };
-                if !is_file || crate::docx::is_lock_file(path) {
+                if !is_file || crate::input::word::is_lock_file(path) {
                     continue;
                 }
                 if selection.includes(path) {
@@ -219,7 +221,10 @@ fn walk(
                     // files would otherwise be reported clean, having checked nothing.
                     errors.push(InputError {
                         path: display(path),
-                        message: format!("a .{ext} file, {}, not linted", crate::office::UNREAD),
+                        message: format!(
+                            "a .{ext} file, {}, not linted",
+                            crate::input::office::UNREAD
+                        ),
                     });
                 }
             }
@@ -331,10 +336,10 @@ pub fn read_limited(
         message,
     };
     let bytes = bytes.map_err(fail)?;
-    let digest = crate::source::digest(&bytes);
+    let digest = crate::document::source::digest(&bytes);
     if Format::from_path(&path) == Format::Docx {
         let (mut source, unread) =
-            crate::office::source(path.clone(), bytes, limit).map_err(fail)?;
+            crate::input::office::source(path.clone(), bytes, limit).map_err(fail)?;
         // Said, not passed over: these parts hold text nobody checked.
         if let Some((last, rest)) = unread.split_last() {
             // `footnotes, headers and footers`: a part named with its own `and` closes the list.

@@ -1,7 +1,7 @@
 //! What a rule reports: a finding at a byte span, with related places. Rules build these;
 //! renderers turn them into text.
 
-use crate::source::Position;
+use crate::document::source::Position;
 use serde::{Deserialize, Serialize};
 use std::ops::Range;
 

@@ -27,7 +27,7 @@
 //! and stray ones are ignored, so malformed pages (unclosed tags, stray `</div>`, `<` in text,
 //! a truncated file) still give their text.
 
-use super::{CODE_PLACEHOLDER, Paragraph, TextBuilder, looks_like_heading};
+use crate::document::{CODE_PLACEHOLDER, Paragraph, TextBuilder, looks_like_heading};
 use crate::text::{is_chinese, is_space};
 use html5gum::emitters::callback::{Callback, CallbackEmitter, CallbackEvent};
 use html5gum::{Emitter, ForwardingEmitter, Span, Tokenizer};
@@ -36,7 +36,7 @@ use std::ops::Range;
 
 /// The paragraphs of an HTML page: its headline and article body when the page shows
 /// where they are, else the whole page.
-pub(super) fn paragraphs(text: &str) -> Vec<Paragraph> {
+pub(crate) fn paragraphs(text: &str) -> Vec<Paragraph> {
     let tokens = tokenize(text);
     let elements = elements(&tokens);
     let Some(body) = body(text, &tokens, &elements) else {

@@ -14,10 +14,10 @@
 //! Only real HTML comments count: the same text in a code block or inline code is text.
 //! Plain text has no comment syntax and so no directives.
 
-use crate::diagnostic::Diagnostic;
+use crate::document::source::{Position, Source};
 use crate::document::{Document, Format};
+use crate::report::diagnostic::Diagnostic;
 use crate::rules::unused_suppression;
-use crate::source::{Position, Source};
 use pulldown_cmark::{Event, Options, Parser, Tag, TagEnd};
 use serde::{Deserialize, Serialize};
 use std::ops::Range;
@@ -81,7 +81,7 @@ impl Directives {
             return Directives::default();
         }
         let comments = match document.format {
-            Format::Html => crate::document::html::comments(text)
+            Format::Html => crate::input::html::comments(text)
                 .into_iter()
                 .map(|span| (span.clone(), text[span].to_string()))
                 .collect(),

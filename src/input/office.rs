@@ -3,7 +3,7 @@
 //! that is a `.docx`, a web page "exported to Word" as `.doc`), and a wrong guess must give
 //! a clear refusal, not markup linted as Chinese.
 
-use crate::source::Source;
+use crate::document::source::Source;
 
 /// The file-name endings read as office documents; `.rtf` is among them to be refused with
 /// a message rather than linted as plain text.
@@ -37,15 +37,15 @@ pub fn source(
     bytes: Vec<u8>,
     max_text: u64,
 ) -> Result<(Source, Vec<&'static str>), String> {
-    let extracted = if bytes.starts_with(&crate::docx::COMPOUND_FILE) {
-        crate::msdoc::extract(bytes)?
+    let extracted = if bytes.starts_with(&crate::input::word::COMPOUND_FILE) {
+        crate::input::msdoc::extract(bytes)?
     } else if bytes.starts_with(b"{\\rtf") {
         return Err(format!(
             "an RTF document, {UNREAD} (its markup would be linted as text), not linted; \
              save it as .docx"
         ));
     } else if bytes.starts_with(b"PK") && is_odt(&bytes) {
-        crate::odt::extract(bytes)?
+        crate::input::odt::extract(bytes)?
     } else if !bytes.starts_with(b"PK") && looks_like_html(&bytes) {
         return Err(
             "an HTML page under an office document's name (what a web page's \"export to \
@@ -54,7 +54,7 @@ pub fn source(
         );
     } else {
         match extension(&path).as_deref() {
-            Some("odt") => crate::odt::extract(bytes)?,
+            Some("odt") => crate::input::odt::extract(bytes)?,
             Some("doc" | "wps") if !bytes.starts_with(b"PK") => {
                 return Err(
                     "not a Word document (neither a Word 97-2003 compound file nor a .docx \
@@ -68,7 +68,7 @@ pub fn source(
                 );
             }
             // A `.docx`, or a `.doc`/`.wps` that is one (Word and WPS open either).
-            _ => crate::docx::extract(bytes)?,
+            _ => crate::input::word::extract(bytes)?,
         }
     };
     // The text is bound like any text file's (`--max-file-size`), whatever the file's size.

@@ -2,7 +2,7 @@
 //! as text: one paragraph per line, as `.docx` is. An `.odt` is a zip archive whose
 //! `content.xml` holds the body; it is read with the `.docx` reader's limits.
 
-use crate::docx::{BREAK, MAX_XML_BYTES, read_part, resolve_breaks};
+use crate::input::word::{BREAK, MAX_XML_BYTES, read_part, resolve_breaks};
 use quick_xml::NsReader;
 use quick_xml::events::Event;
 use quick_xml::name::ResolveResult;
@@ -15,7 +15,7 @@ const DRAW: &str = "urn:oasis:names:tc:opendocument:xmlns:drawing:1.0";
 const SVG: &str = "urn:oasis:names:tc:opendocument:xmlns:svg-compatible:1.0";
 
 /// The text of an `.odt` file and its heading lines (`text:h`).
-pub fn extract(bytes: Vec<u8>) -> Result<crate::docx::Extracted, String> {
+pub fn extract(bytes: Vec<u8>) -> Result<crate::input::word::Extracted, String> {
     let mut archive = zip::ZipArchive::new(Cursor::new(bytes)).map_err(|e| {
         format!("not a readable OpenDocument file (damaged zip archive: {e}), not linted")
     })?;
@@ -48,9 +48,9 @@ struct Open {
 /// (kept apart in `text:tracked-changes`), comments, notes (as `.docx` skips footnotes),
 /// hidden text, ruby annotations, drawing titles. A frame's paragraphs come before the
 /// paragraph they sit in, as `.docx` text boxes do.
-fn paragraphs(xml: &[u8]) -> Result<crate::docx::Extracted, String> {
+fn paragraphs(xml: &[u8]) -> Result<crate::input::word::Extracted, String> {
     let mut reader = NsReader::from_reader(xml);
-    let mut out = crate::docx::Extracted::default();
+    let mut out = crate::input::word::Extracted::default();
     let mut open: Vec<Open> = Vec::new();
     let mut in_body = 0usize;
     let mut skipping = 0usize;
@@ -58,7 +58,7 @@ fn paragraphs(xml: &[u8]) -> Result<crate::docx::Extracted, String> {
     let mut seen_body = false;
     // Lines written so far.
     let mut lines = 0usize;
-    let mut finish = |open: &mut Vec<Open>, out: &mut crate::docx::Extracted| {
+    let mut finish = |open: &mut Vec<Open>, out: &mut crate::input::word::Extracted| {
         if let Some(paragraph) = open.pop() {
             if paragraph.heading {
                 out.headings.push(lines);
@@ -264,7 +264,7 @@ mod tests {
         )
     }
 
-    fn read(body: &str) -> crate::docx::Extracted {
+    fn read(body: &str) -> crate::input::word::Extracted {
         paragraphs(content(body).as_bytes()).expect("well-formed")
     }
 

@@ -2,7 +2,7 @@
 //! a finding's line is the paragraph's number in the document. A `.docx` is a zip archive
 //! anyone can craft, so it is read with limits and every failure is an error, never a panic.
 
-use crate::source::Source;
+use crate::document::source::Source;
 use crate::text::{is_chinese, is_space};
 use quick_xml::NsReader;
 use quick_xml::events::{BytesStart, Event};
@@ -1317,7 +1317,7 @@ mod tests {
         fn a_damaged_word_file_never_panics(
             edits in proptest::collection::vec((0usize..40_000, proptest::num::u8::ANY), 1..8),
         ) {
-            let mut bytes = include_bytes!("../fixtures/docx/haimen-report-2021.docx").to_vec();
+            let mut bytes = include_bytes!("../../fixtures/docx/haimen-report-2021.docx").to_vec();
             for (at, byte) in edits {
                 let at = at % bytes.len();
                 bytes[at] = byte;

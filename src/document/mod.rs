@@ -1,15 +1,16 @@
 //! The document model shared by every rule: a source split once into paragraphs, each with
 //! its lintable text, the map back to source bytes, its sentences and its protected spans.
 
-use crate::normalize::normalize_into;
-use crate::source::Source;
+use crate::document::normalize::normalize_into;
+use crate::document::source::Source;
 use crate::text::{for_each_position_of, holds_char, is_chinese, is_han, is_space, url_spans};
 use pulldown_cmark::{Event, Options, Parser, Tag, TagEnd};
 use std::ops::Range;
 use std::sync::OnceLock;
 use unicode_width::UnicodeWidthStr;
 
-pub mod html;
+pub mod normalize;
+pub mod source;
 
 /// Stands in the paragraph text for inline code, which is never linted but must keep the
 /// words on either side apart.
@@ -20,7 +21,7 @@ pub enum Format {
     PlainText,
     Markdown,
     /// An office document (`.docx`, `.doc`, `.wps`, `.odt`), read as one paragraph per line
-    /// (see `crate::office`).
+    /// (see `crate::input::office`).
     Docx,
     Html,
 }
@@ -30,7 +31,7 @@ impl Format {
         let lower = path.to_ascii_lowercase();
         if lower.ends_with(".md") || lower.ends_with(".markdown") {
             Format::Markdown
-        } else if crate::office::is_office_path(&lower) {
+        } else if crate::input::office::is_office_path(&lower) {
             Format::Docx
         } else if lower.ends_with(".html") || lower.ends_with(".htm") {
             Format::Html
@@ -195,7 +196,7 @@ impl Document {
             Format::PlainText => plain_paragraphs(&source.text),
             Format::Markdown => markdown_paragraphs(&source.text),
             Format::Docx => line_paragraphs(&source.text, &source.heading_lines),
-            Format::Html => html::paragraphs(&source.text),
+            Format::Html => crate::input::html::paragraphs(&source.text),
         };
         Document {
             source,
@@ -393,7 +394,7 @@ fn is_hard_wrapped(text: &str, block: &[Range<usize>]) -> bool {
 const SENTENCE_ENDS: &[char] = &['。', '！', '？', '；', '：', '”', '」', '.', '!', '?'];
 
 /// A short line with no sentence stop: a title or section heading.
-fn looks_like_heading(line: &str) -> bool {
+pub(crate) fn looks_like_heading(line: &str) -> bool {
     line.chars().count() <= 40 && !line.contains(['。', '；', '！', '？'])
 }
 
@@ -480,19 +481,19 @@ fn is_block_end(tag: &TagEnd) -> bool {
 
 /// Accumulates a paragraph's text together with the map back to the source.
 #[derive(Default)]
-struct TextBuilder {
-    text: String,
+pub(crate) struct TextBuilder {
+    pub(crate) text: String,
     segments: Vec<Segment>,
 }
 
 impl TextBuilder {
     /// Text copied byte for byte from the source at `source_start`.
-    fn push(&mut self, fragment: &str, source_start: usize) {
+    pub(crate) fn push(&mut self, fragment: &str, source_start: usize) {
         self.push_segment(fragment, source_start..source_start + fragment.len(), true);
     }
 
     /// Text that stands for the source range `source` without being its bytes.
-    fn push_mapped(&mut self, fragment: &str, source: Range<usize>) {
+    pub(crate) fn push_mapped(&mut self, fragment: &str, source: Range<usize>) {
         self.push_segment(fragment, source, false);
     }
 
@@ -538,7 +539,7 @@ impl TextBuilder {
         Paragraph::new(self.text, self.segments, is_heading)
     }
 
-    fn flush_into(&mut self, out: &mut Vec<Paragraph>, is_heading: bool) {
+    pub(crate) fn flush_into(&mut self, out: &mut Vec<Paragraph>, is_heading: bool) {
         let builder = std::mem::take(self);
         let trimmed = builder.text.trim_matches(is_space);
         if trimmed.is_empty() {

@@ -1,0 +1,10 @@
+//! Reading: bytes from a file or standard input become a text (`decode`), or, for office
+//! files, the text their readers extract (`office` chooses `word`, `msdoc` or `odt` by the
+//! bytes); web pages keep their markup and `html` finds the article in them.
+
+pub mod decode;
+pub mod html;
+pub mod msdoc;
+pub mod odt;
+pub mod office;
+pub mod word;

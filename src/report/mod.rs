@@ -1,0 +1,6 @@
+//! What a run reports: findings (`diagnostic`), less what suppression comments silence
+//! (`suppress`) and what a baseline already holds (`baseline`).
+
+pub mod baseline;
+pub mod diagnostic;
+pub mod suppress;
