@@ -213,38 +213,78 @@ enum ColorChoice {
     Never,
 }
 
+/// How a command ended: the one thing the exit code is computed from, whatever the output
+/// format.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+struct Outcome {
+    /// Something could not be done: a usage, configuration, input, fix or write error, or
+    /// nothing was linted. Exit code 2.
+    trouble: bool,
+    /// The run fails: findings at the `--fail-on` level (unless `--exit-zero`), or a
+    /// `--diff` that changes something. Exit code 1.
+    fails: bool,
+}
+
+impl Outcome {
+    const DONE: Outcome = Outcome {
+        trouble: false,
+        fails: false,
+    };
+    const TROUBLE: Outcome = Outcome {
+        trouble: true,
+        fails: false,
+    };
+
+    fn trouble_if(trouble: bool) -> Outcome {
+        Outcome {
+            trouble,
+            fails: false,
+        }
+    }
+
+    /// 0 clean, 1 failing, 2 trouble (which wins).
+    fn exit_code(self) -> i32 {
+        if self.trouble {
+            2
+        } else {
+            i32::from(self.fails)
+        }
+    }
+}
+
 /// Runs govlint and returns the process exit code.
 pub fn main() -> i32 {
     let cli = match Cli::try_parse() {
         Ok(cli) => cli,
         Err(err) => {
-            let code = if err.use_stderr() { 2 } else { 0 };
             let _ = err.print();
-            return code;
+            // `--help` and `--version` come this way too, and are no trouble.
+            return Outcome::trouble_if(err.use_stderr()).exit_code();
         }
     };
     let mut stdout = std::io::BufWriter::new(std::io::stdout().lock());
-    let (code, written) = match cli.command {
+    let (outcome, written) = match cli.command {
         Command::Check(args) => check(*args, &mut stdout),
-        Command::Rules => (0, list_rules(&mut stdout)),
+        Command::Rules => (Outcome::DONE, list_rules(&mut stdout)),
         Command::Init { force, path } => (init(&path, force), Ok(())),
         Command::Rule { name } => match rules::find(&name) {
-            Some(rule) => (0, write!(stdout, "{}", rule.documentation())),
+            Some(rule) => (Outcome::DONE, write!(stdout, "{}", rule.documentation())),
             None => {
                 say!("error: unknown rule `{name}`; `govlint rules` lists them");
-                (2, Ok(()))
+                (Outcome::TROUBLE, Ok(()))
             }
         },
     };
-    match written.and_then(|()| stdout.flush()) {
+    let outcome = match written.and_then(|()| stdout.flush()) {
         // A closed pipe (`govlint check | head`) is the reader's choice, not an error.
-        Err(err) if err.kind() == std::io::ErrorKind::BrokenPipe => code,
+        Err(err) if err.kind() == std::io::ErrorKind::BrokenPipe => outcome,
         Err(err) => {
             say!("error: could not write output: {err}");
-            2
+            Outcome::TROUBLE
         }
-        Ok(()) => code,
-    }
+        Ok(()) => outcome,
+    };
+    outcome.exit_code()
 }
 
 fn list_rules(out: &mut dyn Write) -> std::io::Result<()> {
@@ -276,12 +316,12 @@ fn select_rules(select: &[String], ignore: &[String]) -> Result<Vec<&'static Rul
         .collect())
 }
 
-fn check(args: CheckArgs, out: &mut dyn Write) -> (i32, std::io::Result<()>) {
+fn check(args: CheckArgs, out: &mut dyn Write) -> (Outcome, std::io::Result<()>) {
     let config = match configuration(&args) {
         Ok(config) => config,
         Err(err) => {
             eprint!("{}", err.render(std::io::stderr().is_terminal()));
-            return (2, Ok(()));
+            return (Outcome::TROUBLE, Ok(()));
         }
     };
     let rules: Vec<&'static RuleInfo> = match select_rules(&args.select, &args.ignore) {
@@ -291,7 +331,7 @@ fn check(args: CheckArgs, out: &mut dyn Write) -> (i32, std::io::Result<()>) {
             .collect(),
         Err(message) => {
             say!("error: {message}");
-            return (2, Ok(()));
+            return (Outcome::TROUBLE, Ok(()));
         }
     };
     let configured = &config.duplicates;
@@ -331,14 +371,14 @@ fn check(args: CheckArgs, out: &mut dyn Write) -> (i32, std::io::Result<()>) {
                     "error: {}: cannot read the allowlist: {err}",
                     list.display()
                 );
-                return (2, Ok(()));
+                return (Outcome::TROUBLE, Ok(()));
             }
         }
     }
     if args.show_settings {
         let settings = config::describe(&config, &rules, &duplicates);
         let settings = crate::text::escape_terminal_controls(&settings);
-        return (0, write!(out, "{settings}"));
+        return (Outcome::DONE, write!(out, "{settings}"));
     }
     let mut selection = config.files.clone();
     selection.force_exclude |= args.force_exclude;
@@ -346,7 +386,7 @@ fn check(args: CheckArgs, out: &mut dyn Write) -> (i32, std::io::Result<()>) {
         Ok(baseline) => baseline,
         Err(message) => {
             say!("error: {message}");
-            return (2, Ok(()));
+            return (Outcome::TROUBLE, Ok(()));
         }
     };
     let options = Options {
@@ -371,10 +411,6 @@ fn check(args: CheckArgs, out: &mut dyn Write) -> (i32, std::io::Result<()>) {
         .or(config.fail_on)
         .unwrap_or(FailOn::Error)
         .severity();
-    let exit_code = |run: &linter::Run| match run.exit_code(fail_on) {
-        1 if args.exit_zero => 0,
-        code => code,
-    };
     let (inputs, errors) =
         linter::collect_selected_inputs(&args.paths, &args.stdin_filename, &selection);
     let mut run = linter::lint(&inputs, errors.clone(), &options);
@@ -387,14 +423,15 @@ fn check(args: CheckArgs, out: &mut dyn Write) -> (i32, std::io::Result<()>) {
         match fix_files(&run, &args, &options, stdin, out, &mut fix_errors) {
             Ok(FixOutcome::Diffed { changed }) => {
                 report_input_errors(&run);
-                let code = if !run.errors.is_empty() || !fix_errors.is_empty() {
-                    2
-                } else {
-                    i32::from(changed)
+                let outcome = Outcome {
+                    trouble: !run.errors.is_empty() || !fix_errors.is_empty(),
+                    fails: changed,
                 };
-                return (code, Ok(()));
+                return (outcome, Ok(()));
             }
-            Ok(FixOutcome::Printed) => return (if run.errors.is_empty() { 0 } else { 2 }, Ok(())),
+            Ok(FixOutcome::Printed) => {
+                return (Outcome::trouble_if(!run.errors.is_empty()), Ok(()));
+            }
             Ok(FixOutcome::Written { fixes, files }) => {
                 if !args.quiet && fixes > 0 {
                     say!(
@@ -413,12 +450,11 @@ fn check(args: CheckArgs, out: &mut dyn Write) -> (i32, std::io::Result<()>) {
             // code is the one the whole output would have had (a diff was being written,
             // so something changed). Any other write error exits with 2 in `main`.
             Err(written) => {
-                let code = if !run.errors.is_empty() || !fix_errors.is_empty() {
-                    2
-                } else {
-                    i32::from(args.diff)
+                let outcome = Outcome {
+                    trouble: !run.errors.is_empty() || !fix_errors.is_empty(),
+                    fails: args.diff,
                 };
-                return (code, written);
+                return (outcome, written);
             }
         }
     }
@@ -473,12 +509,11 @@ fn check(args: CheckArgs, out: &mut dyn Write) -> (i32, std::io::Result<()>) {
             render::human::render(&run, out, &style)
         }
     };
-    let code = if run.fix_errors.is_empty() && !nothing_linted {
-        exit_code(&run)
-    } else {
-        2
+    let outcome = Outcome {
+        trouble: !run.errors.is_empty() || !run.fix_errors.is_empty() || nothing_linted,
+        fails: !args.exit_zero && run.fails(fail_on),
     };
-    (code, written)
+    (outcome, written)
 }
 
 /// The configuration in force: none with `--isolated`, the named file with `--config`,
@@ -507,28 +542,28 @@ fn configuration(args: &CheckArgs) -> Result<Config, config::ConfigError> {
 }
 
 /// `govlint init`: writes the commented default configuration.
-fn init(path: &Path, force: bool) -> i32 {
+fn init(path: &Path, force: bool) -> Outcome {
     if path.exists() && !force {
         say!(
             "error: {} already exists; `govlint init --force` overwrites it",
             path.display()
         );
-        return 2;
+        return Outcome::TROUBLE;
     }
     match crate::fix::write_atomically(path, config::TEMPLATE.as_bytes()) {
         Ok(()) => {
             say!("Wrote {}.", path.display());
-            0
+            Outcome::DONE
         }
         Err(err) => {
             say!("error: {}: could not write: {err}", path.display());
-            2
+            Outcome::TROUBLE
         }
     }
 }
 
-/// `--write-baseline`: records the run's findings; the exit code is 2 only for input errors.
-fn write_baseline(run: &linter::Run, file: &std::path::Path, quiet: bool) -> i32 {
+/// `--write-baseline`: records the run's findings; trouble only for input errors.
+fn write_baseline(run: &linter::Run, file: &std::path::Path, quiet: bool) -> Outcome {
     report_input_errors(run);
     let baseline = Baseline::of(run);
     if let Err(err) = baseline.write(file) {
@@ -536,7 +571,7 @@ fn write_baseline(run: &linter::Run, file: &std::path::Path, quiet: bool) -> i32
             "error: {}: could not write the baseline: {err}",
             file.display()
         );
-        return 2;
+        return Outcome::TROUBLE;
     }
     if !quiet {
         say!(
@@ -546,7 +581,7 @@ fn write_baseline(run: &linter::Run, file: &std::path::Path, quiet: bool) -> i32
             file.display()
         );
     }
-    if run.errors.is_empty() { 0 } else { 2 }
+    Outcome::trouble_if(!run.errors.is_empty())
 }
 
 /// What `fix_files` did; the files it could not fix (or diff) are in its `failures`, and

@@ -111,16 +111,9 @@ impl Run {
         .map(std::borrow::Cow::Owned)
     }
 
-    /// 2 when some input could not be read, else 1 when an error-level finding was made.
-    /// 2 when an input could not be linted, 1 when a finding is at least `fail_on`, else 0.
-    pub fn exit_code(&self, fail_on: Severity) -> i32 {
-        if !self.errors.is_empty() {
-            2
-        } else if self.diagnostics.iter().any(|d| d.severity >= fail_on) {
-            1
-        } else {
-            0
-        }
+    /// Whether a finding is at `fail_on` or above.
+    pub fn fails(&self, fail_on: Severity) -> bool {
+        self.diagnostics.iter().any(|d| d.severity >= fail_on)
     }
 }
 
