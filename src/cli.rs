@@ -4,7 +4,7 @@
 use crate::config::{self, Config, FailOn};
 use crate::dedup::{self, Scope};
 use crate::linter::{self, Options};
-use crate::render::{self, human};
+use crate::render::{self, Format, human};
 use crate::report::baseline::Baseline;
 use crate::rules::{self, RuleInfo};
 use clap::{Parser, Subcommand, ValueEnum};
@@ -51,8 +51,8 @@ struct CheckArgs {
     #[arg(default_value = ".")]
     paths: Vec<PathBuf>,
     /// Output format.
-    #[arg(long, value_enum, default_value_t = OutputFormat::Human)]
-    format: OutputFormat,
+    #[arg(long, value_enum, default_value_t = Format::Human)]
+    format: Format,
     /// When to color human output.
     #[arg(long, value_enum, default_value_t = ColorChoice::Auto)]
     color: ColorChoice,
@@ -188,22 +188,6 @@ fn parse_threshold(value: &str) -> Result<f64, String> {
         Ok(t) if t > 0.0 && t <= 1.0 => Ok(t),
         _ => Err(format!("`{value}` is not a similarity in (0, 1]")),
     }
-}
-
-#[derive(Clone, Copy, ValueEnum)]
-enum OutputFormat {
-    /// Source excerpts under each finding, and a summary.
-    Human,
-    /// One JSON document listing every finding.
-    Json,
-    /// One line per finding: `path:line:col: severity[rule] message`.
-    Concise,
-    /// SARIF 2.1.0, for code-scanning services.
-    Sarif,
-    /// GitHub Actions workflow commands (annotations).
-    Github,
-    /// reviewdog's diagnostic format.
-    Rdjson,
 }
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -393,7 +377,7 @@ fn check(args: CheckArgs, out: &mut dyn Write) -> (Outcome, std::io::Result<()>)
         rules,
         duplicates,
         // JSON needs positions only; human output shows excerpts of the text.
-        keep_sources: matches!(args.format, OutputFormat::Human),
+        keep_sources: matches!(args.format, Format::Human),
         // Fixes are never taken from the cache: every file is read for them afresh.
         cache: match (args.cache, args.cache_dir.clone()) {
             _ if args.fix || args.diff => None,
@@ -477,38 +461,18 @@ fn check(args: CheckArgs, out: &mut dyn Write) -> (Outcome, std::io::Result<()>)
             render::human::skipped_summary(&run)
         );
     }
-    // JSON is escaped whole (C1 controls too), where the other formats escape what they show.
-    let written = match args.format {
-        OutputFormat::Json if args.statistics => {
-            render::statistics::render_json(&run, &mut render::ControlEscaping::new(&mut *out))
-        }
-        _ if args.statistics => render::statistics::render(&run, out, args.quiet),
-        OutputFormat::Json => {
-            render::json::render(&run, &mut render::ControlEscaping::new(&mut *out))
-        }
-        OutputFormat::Concise => render::concise::render(&run, out),
-        OutputFormat::Sarif => {
-            render::sarif::render(&run, &mut render::ControlEscaping::new(&mut *out))
-        }
-        OutputFormat::Github => render::github::render(&run, out),
-        OutputFormat::Rdjson => {
-            render::rdjson::render(&run, &mut render::ControlEscaping::new(&mut *out))
-        }
-        OutputFormat::Human => {
-            let color = match args.color {
-                ColorChoice::Always => true,
-                ColorChoice::Never => false,
-                ColorChoice::Auto => {
-                    std::io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none()
-                }
-            };
-            let style = human::Style {
-                color,
-                quiet: args.quiet,
-            };
-            render::human::render(&run, out, &style)
+    let color = match args.color {
+        ColorChoice::Always => true,
+        ColorChoice::Never => false,
+        ColorChoice::Auto => {
+            std::io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none()
         }
     };
+    let style = human::Style {
+        color,
+        quiet: args.quiet,
+    };
+    let written = render::render(args.format, args.statistics, &run, out, &style);
     let outcome = Outcome {
         trouble: !run.errors.is_empty() || !run.fix_errors.is_empty() || nothing_linted,
         fails: !args.exit_zero && run.fails(fail_on),

@@ -10,7 +10,50 @@ pub mod rdjson;
 pub mod sarif;
 pub mod statistics;
 
+use crate::linter::Run;
 use std::borrow::Cow;
+use std::io::Write;
+
+/// What `--format` chooses.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum Format {
+    /// Source excerpts under each finding, and a summary.
+    Human,
+    /// One JSON document listing every finding.
+    Json,
+    /// One line per finding: `path:line:col: severity[rule] message`.
+    Concise,
+    /// SARIF 2.1.0, for code-scanning services.
+    Sarif,
+    /// GitHub Actions workflow commands (annotations).
+    Github,
+    /// reviewdog's diagnostic format.
+    Rdjson,
+}
+
+/// Writes the run in `format` (its statistics with `--statistics`): the one place a format
+/// is chosen. JSON is escaped whole (C1 controls too), where the other formats escape what
+/// they show.
+pub fn render(
+    format: Format,
+    statistics: bool,
+    run: &Run,
+    out: &mut dyn Write,
+    style: &human::Style,
+) -> std::io::Result<()> {
+    match format {
+        Format::Json if statistics => {
+            statistics::render_json(run, &mut ControlEscaping::new(&mut *out))
+        }
+        _ if statistics => statistics::render(run, out, style.quiet),
+        Format::Json => json::render(run, &mut ControlEscaping::new(&mut *out)),
+        Format::Concise => concise::render(run, out),
+        Format::Sarif => sarif::render(run, &mut ControlEscaping::new(&mut *out)),
+        Format::Github => github::render(run, out),
+        Format::Rdjson => rdjson::render(run, &mut ControlEscaping::new(&mut *out)),
+        Format::Human => human::render(run, out, style),
+    }
+}
 
 /// A path as CI tools expect it: as the user gave it, with `/` between components even on
 /// Windows, where the walk yields `\` (GitHub and reviewdog match paths against the
