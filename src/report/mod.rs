@@ -3,4 +3,5 @@
 
 pub mod baseline;
 pub mod diagnostic;
+pub mod message;
 pub mod suppress;

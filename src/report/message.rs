@@ -1,0 +1,160 @@
+//! Messages by id and arguments (`msg!("stray-period", mark = "ascii")`), rendered from a
+//! Fluent catalog (`locales/*.ftl`) only when output is written: a finding holds no finished
+//! sentence, so the language is the renderer's choice and a new language is a catalog, not
+//! a rewrite of the rules.
+
+use fluent_bundle::{FluentArgs, FluentResource, FluentValue, concurrent::FluentBundle};
+use serde::{Deserialize, Serialize};
+use std::borrow::Cow;
+use std::fmt;
+use std::sync::OnceLock;
+
+/// The English catalog: every message id govlint uses, with its English text.
+pub const ENGLISH: &str = include_str!("../../locales/en.ftl");
+
+/// A message: its catalog id and the values its text refers to by name.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Message {
+    pub id: Cow<'static, str>,
+    pub args: Vec<(Cow<'static, str>, Arg)>,
+}
+
+/// A value a message refers to: text (a mark, a rule name, an excerpt) or a number, which
+/// a catalog may use to choose a plural form.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub enum Arg {
+    Number(f64),
+    Text(String),
+}
+
+impl From<&str> for Arg {
+    fn from(text: &str) -> Arg {
+        Arg::Text(text.to_string())
+    }
+}
+
+impl From<String> for Arg {
+    fn from(text: String) -> Arg {
+        Arg::Text(text)
+    }
+}
+
+impl From<&String> for Arg {
+    fn from(text: &String) -> Arg {
+        Arg::Text(text.clone())
+    }
+}
+
+impl From<char> for Arg {
+    fn from(c: char) -> Arg {
+        Arg::Text(c.to_string())
+    }
+}
+
+macro_rules! number_args {
+    ($($t:ty),*) => {$(
+        impl From<$t> for Arg {
+            fn from(n: $t) -> Arg {
+                Arg::Number(n as f64)
+            }
+        }
+    )*};
+}
+number_args!(usize, u32, u64, i32, i64, f64);
+
+/// `msg!("id", name = value, …)`: a `Message` with its arguments.
+#[macro_export]
+macro_rules! msg {
+    ($id:literal $(, $name:ident = $value:expr)* $(,)?) => {
+        $crate::report::message::Message::new($id)
+            $(.arg(stringify!($name), $value))*
+    };
+}
+
+impl Message {
+    pub fn new(id: &'static str) -> Message {
+        Message {
+            id: Cow::Borrowed(id),
+            args: Vec::new(),
+        }
+    }
+
+    pub fn arg(mut self, name: &'static str, value: impl Into<Arg>) -> Message {
+        self.args.push((Cow::Borrowed(name), value.into()));
+        self
+    }
+
+    /// The message in English.
+    pub fn english(&self) -> String {
+        render(english(), self)
+    }
+}
+
+impl fmt::Display for Message {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.english())
+    }
+}
+
+fn english() -> &'static FluentBundle<FluentResource> {
+    static BUNDLE: OnceLock<FluentBundle<FluentResource>> = OnceLock::new();
+    BUNDLE.get_or_init(|| bundle(ENGLISH, unic_langid::langid!("en")))
+}
+
+/// A catalog as Fluent reads it. The catalogs are part of the program (a test parses each),
+/// so an entry Fluent cannot read is left out rather than stopping the run.
+fn bundle(
+    catalog: &'static str,
+    language: unic_langid::LanguageIdentifier,
+) -> FluentBundle<FluentResource> {
+    let resource = FluentResource::try_new(catalog.to_string()).unwrap_or_else(|(res, _)| res);
+    let mut bundle = FluentBundle::new_concurrent(vec![language]);
+    // No bidi isolation marks around arguments: the output is plain text for terminals and
+    // CI logs, and every argument reads left to right.
+    bundle.set_use_isolating(false);
+    let _ = bundle.add_resource(resource);
+    bundle
+}
+
+fn render(bundle: &FluentBundle<FluentResource>, message: &Message) -> String {
+    let Some(pattern) = bundle.get_message(&message.id).and_then(|m| m.value()) else {
+        // Never reached for the ids govlint uses (a test checks every one is in every
+        // catalog); the id still says what was found.
+        return message.id.to_string();
+    };
+    let mut args = FluentArgs::new();
+    for (name, value) in &message.args {
+        let value = match value {
+            Arg::Number(n) => FluentValue::from(*n),
+            Arg::Text(text) => FluentValue::from(text.as_str()),
+        };
+        args.set(name.as_ref(), value);
+    }
+    let mut errors = Vec::new();
+    bundle
+        .format_pattern(pattern, Some(&args), &mut errors)
+        .into_owned()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_message_is_rendered_from_the_catalog_with_its_arguments() {
+        let message = crate::msg!("test-message", mark = "`.`", count = 3usize);
+        assert_eq!(message.english(), "3 times `.` (test)");
+        let one = crate::msg!("test-message", mark = "`.`", count = 1usize);
+        assert_eq!(one.english(), "once `.` (test)");
+    }
+
+    #[test]
+    fn messages_survive_the_cache() {
+        let message = crate::msg!("test-message", mark = "`.`", count = 2usize);
+        // The cache's encoding, which needs every type to say what it holds.
+        let bytes = postcard::to_stdvec(&message).expect("serialize");
+        let back: Message = postcard::from_bytes(&bytes).expect("deserialize");
+        assert_eq!(back, message);
+        assert_eq!(back.english(), "2 times `.` (test)");
+    }
+}
