@@ -2,8 +2,53 @@
 # checks that every id used is here (and in every other catalog), that every id here is
 # used, and that each message refers to exactly the arguments the code gives it.
 
+# Text not yet in the catalog (see `Message::text`).
+text = { $text }
+
 # A message the unit tests of the catalog machinery render.
 test-message = { $count ->
     [one] once { $mark } (test)
    *[other] { $count } times { $mark } (test)
 }
+
+## Places a message points to
+
+place-line = { $unit ->
+    [paragraph] paragraph
+   *[line] line
+} { $line }
+place-file-line = { $path }:{ $line }
+place-lines = { $unit ->
+    [paragraph] paragraphs
+   *[line] lines
+} { $first }–{ $last }
+place-file-lines = { $path }:{ $first }–{ $last }
+
+## duplicate-paragraph and near-duplicate-paragraph
+
+duplicate-paragraph = this paragraph repeats the one at { $place }
+duplicate-paragraph-copies = this paragraph repeats the one at { $place } ({ $copies } copies)
+duplicate-paragraph-across-files = this paragraph repeats the one at { $place } ({ $copies } copies in { $files } files)
+duplicate-paragraph-help = delete the repeated paragraph, or rewrite it if both places need it
+duplicate-paragraph-common-help = common text shared by many files: allowlist it if it is a formula, or rewrite it
+duplicate-paragraph-fix = delete this repeated paragraph
+duplicate-block = these { $count } paragraphs repeat the { $count } at { $place }
+duplicate-block-help = a block pasted from another file: delete it, or refer to that text instead of copying it
+duplicate-title = this repeats the title at { $place }
+duplicate-title-help = delete the repeated title
+duplicate-title-fix = delete the repeated title
+near-duplicate-paragraph = this paragraph is { $percent }% the same as the one at { $place }
+near-duplicate-paragraph-help = keep one version: delete this paragraph or merge the differences into the first
+duplicate-set-aside = not reported by default: judged { $reason } ({ $reason ->
+    [statute-parallel] parallel provisions of statutes
+    [template-items] items of one list differing only by names or figures
+    [series-formula] a formula of a document series
+    [quotation] a quotation of another text
+    [negation] the two differ by a negation
+   *[heading] a heading, which a lead may restate
+})
+related-first-occurrence = first occurrence
+related-also-repeated = also repeated here
+related-first-of-block = first occurrence of the block
+related-title = the title
+related-similar = similar paragraph

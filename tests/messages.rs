@@ -78,7 +78,11 @@ fn uses() -> Uses {
     let mut uses = Uses::new();
     for file in files {
         let text = std::fs::read_to_string(&file).expect("a source file");
-        for (at, _) in text.match_indices("msg!(\"") {
+        for (at, _) in text.match_indices("msg!(") {
+            // `msg!(` followed by the id's literal, on the same line or the next.
+            if !text[at + "msg!(".len()..].trim_start().starts_with('"') {
+                continue;
+            }
             // The macro's documentation is not a use.
             let line_start = text[..at].rfind('\n').map_or(0, |i| i + 1);
             if text[line_start..at].trim_start().starts_with("//") {

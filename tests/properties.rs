@@ -296,10 +296,10 @@ fn keys(run: &Run) -> Vec<Key> {
                 d.rule,
                 d.document,
                 d.span.clone(),
-                d.message.clone(),
+                d.message.english(),
                 d.related
                     .iter()
-                    .map(|r| (r.document, r.span.clone(), r.message.clone()))
+                    .map(|r| (r.document, r.span.clone(), r.message.english()))
                     .collect(),
             )
         })

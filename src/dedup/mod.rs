@@ -11,6 +11,7 @@ use crate::document::normalize;
 use crate::document::source::Position;
 use crate::document::{Document, Format};
 use crate::report::diagnostic::{Diagnostic, Edit, Fix, Related, Severity};
+use crate::report::message::Message;
 use crate::rules::{duplicate_paragraph, near_duplicate_paragraph};
 use judge::SetAside;
 use rayon::prelude::*;
@@ -809,11 +810,7 @@ fn tag_set_aside(diagnostic: &mut Diagnostic, reason: SetAside) {
     diagnostic.severity = Severity::Info;
     diagnostic.set_aside = Some(reason.as_str());
     diagnostic.fix = None;
-    diagnostic.help = Some(format!(
-        "not reported by default: judged {} ({})",
-        reason.as_str(),
-        reason.explain()
-    ));
+    diagnostic.help = Some(crate::msg!("duplicate-set-aside", reason = reason.as_str()));
 }
 
 /// Within-file copies are errors; text shared by many files is common text, a warning.
@@ -825,24 +822,26 @@ fn severity(within_file: bool, files: usize, default: Severity, settings: &Setti
     }
 }
 
-fn related(files: &[FileUnits], at: At, message: &str) -> Related {
+fn related(files: &[FileUnits], at: At, message: Message) -> Related {
     let unit = &files[at.0 as usize].units[at.1 as usize];
     Related {
         document: at.0 as usize,
         span: unit.place.span(),
         start: unit.place.start(),
-        message: message.into(),
+        message,
     }
 }
 
-/// `line 11`, or `line 11 of path` when the other place is in another file.
-fn place(at: At, here: At, files: &[FileUnits], paths: &[String]) -> String {
+/// `line 11` (`paragraph 11` in a Word file), or `path:11` when the other place is in
+/// another file.
+fn place(at: At, here: At, files: &[FileUnits], paths: &[String]) -> Message {
     let line = files[at.0 as usize].units[at.1 as usize].place.start().line;
+    let path = &paths[at.0 as usize];
     if at.0 == here.0 {
-        let unit = crate::document::Format::from_path(&paths[at.0 as usize]).line_unit();
-        format!("{unit} {line}")
+        let unit = crate::document::Format::from_path(path).line_unit();
+        crate::msg!("place-line", unit = unit, line = line)
     } else {
-        format!("{}:{line}", paths[at.0 as usize])
+        crate::msg!("place-file-line", path = path, line = line)
     }
 }
 
@@ -851,7 +850,7 @@ fn diagnostic_at(
     severity: Severity,
     at: At,
     files: &[FileUnits],
-    message: String,
+    message: Message,
 ) -> Diagnostic {
     let unit = &files[at.0 as usize].units[at.1 as usize];
     let mut diagnostic = Diagnostic::new(
@@ -878,39 +877,51 @@ fn exact_finding(
     let (first, copy) = (copies[0], copies[1]);
     let file_count = count_files(copies);
     let within_file = file_count < copies.len();
-    let mut message = format!(
-        "this paragraph repeats the one at {}",
-        place(first, copy, files, paths)
-    );
-    if copies.len() > 2 || file_count > 1 {
-        message.push_str(&format!(" ({} copies", copies.len()));
-        if file_count > 1 {
-            message.push_str(&format!(" in {file_count} files"));
-        }
-        message.push(')');
-    }
+    let place = place(first, copy, files, paths);
+    let message = if file_count > 1 {
+        crate::msg!(
+            "duplicate-paragraph-across-files",
+            place = place,
+            copies = copies.len(),
+            files = file_count
+        )
+    } else if copies.len() > 2 {
+        crate::msg!(
+            "duplicate-paragraph-copies",
+            place = place,
+            copies = copies.len()
+        )
+    } else {
+        crate::msg!("duplicate-paragraph", place = place)
+    };
     let rule = &duplicate_paragraph::RULE;
     let severity = severity(within_file, file_count, rule.severity, settings);
     let mut diagnostic = diagnostic_at(rule.name, severity, copy, files, message).with_help(
         if severity == Severity::Warning {
-            "common text shared by many files: allowlist it if it is a formula, or rewrite it"
+            crate::msg!("duplicate-paragraph-common-help")
         } else {
-            "delete the repeated paragraph, or rewrite it if both places need it"
+            crate::msg!("duplicate-paragraph-help")
         },
     );
     // Within a file, deleting the copy is the likely repair; which copy to keep across files
     // is not govlint's call.
     let unit = &files[copy.0 as usize].units[copy.1 as usize];
     if first.0 == copy.0 {
-        diagnostic.fix = deletion("delete this repeated paragraph", &unit.place, unit.deletion);
+        diagnostic.fix = deletion(
+            crate::msg!("duplicate-paragraph-fix"),
+            &unit.place,
+            unit.deletion,
+        );
     }
-    diagnostic
-        .related
-        .push(related(files, first, "first occurrence"));
+    diagnostic.related.push(related(
+        files,
+        first,
+        crate::msg!("related-first-occurrence"),
+    ));
     for &at in &copies[2..] {
         diagnostic
             .related
-            .push(related(files, at, "also repeated here"));
+            .push(related(files, at, crate::msg!("related-also-repeated")));
     }
     if let Some(reason) = reason {
         tag_set_aside(&mut diagnostic, reason);
@@ -918,51 +929,56 @@ fn exact_finding(
     diagnostic
 }
 
-/// `lines 12–14`, or `lines 12–14 of path` when the other place is in another file.
-fn range_place(first: At, length: u32, here: At, files: &[FileUnits], paths: &[String]) -> String {
+/// `lines 12–14` (`paragraphs 12–14` in a Word file), or `path:12–14` when the other place
+/// is in another file.
+fn range_place(first: At, length: u32, here: At, files: &[FileUnits], paths: &[String]) -> Message {
     let last = (first.0, first.1 + length - 1);
     let line = |at: At| files[at.0 as usize].units[at.1 as usize].place.start().line;
     let end = files[last.0 as usize].units[last.1 as usize]
         .place
         .end()
         .line;
-    let lines = format!("{}–{end}", line(first));
+    let path = &paths[first.0 as usize];
     if first.0 == here.0 {
-        let unit = crate::document::Format::from_path(&paths[first.0 as usize]).line_unit();
-        format!("{unit}s {lines}")
+        let unit = crate::document::Format::from_path(path).line_unit();
+        crate::msg!("place-lines", unit = unit, first = line(first), last = end)
     } else {
-        format!("{}:{lines}", paths[first.0 as usize])
+        crate::msg!(
+            "place-file-lines",
+            path = path,
+            first = line(first),
+            last = end
+        )
     }
 }
 
 /// One finding for a block of paragraphs pasted from another file, over the whole block.
 fn block_finding(block: &Block, files: &[FileUnits], paths: &[String]) -> Diagnostic {
     let rule = &duplicate_paragraph::RULE;
-    let message = format!(
-        "these {} paragraphs repeat the {} at {}",
-        block.length,
-        block.length,
-        range_place(block.earlier, block.length, block.later, files, paths)
+    let message = crate::msg!(
+        "duplicate-block",
+        count = block.length,
+        place = range_place(block.earlier, block.length, block.later, files, paths)
     );
     let mut diagnostic = diagnostic_at(rule.name, rule.severity, block.later, files, message)
-        .with_help("a block pasted from another file: delete it, or refer to that text instead of copying it");
+        .with_help(crate::msg!("duplicate-block-help"));
     let last = &files[block.later.0 as usize].units[(block.later.1 + block.length - 1) as usize];
     diagnostic.span.end = last.place.span().end;
     diagnostic.end = last.place.end();
     diagnostic.related.push(related(
         files,
         block.earlier,
-        "first occurrence of the block",
+        crate::msg!("related-first-of-block"),
     ));
     diagnostic
 }
 
 /// The fix deleting the paragraphs at `place` with their `margins` (indentation, line
 /// break): unsafe, since only the editor knows which copy to keep.
-fn deletion(title: &str, place: &Place, margins: Option<(u16, u8)>) -> Option<Fix> {
+fn deletion(title: Message, place: &Place, margins: Option<(u16, u8)>) -> Option<Fix> {
     let (indent, line_break) = margins?;
     Some(Fix {
-        title: title.to_string(),
+        title,
         safe: false,
         edits: vec![Edit {
             range: place.span().start - usize::from(indent)
@@ -976,9 +992,13 @@ fn deletion(title: &str, place: &Place, margins: Option<(u16, u8)>) -> Option<Fi
 fn title_finding(file: usize, repeated: &RepeatedTitle, paths: &[String]) -> Diagnostic {
     let rule = &duplicate_paragraph::RULE;
     let unit = crate::document::Format::from_path(&paths[file]).line_unit();
-    let message = format!(
-        "this repeats the title at {unit} {}",
-        repeated.title.start().line
+    let message = crate::msg!(
+        "duplicate-title",
+        place = crate::msg!(
+            "place-line",
+            unit = unit,
+            line = repeated.title.start().line
+        )
     );
     let mut diagnostic = Diagnostic::new(
         rule.name,
@@ -988,12 +1008,12 @@ fn title_finding(file: usize, repeated: &RepeatedTitle, paths: &[String]) -> Dia
         repeated.copy.span(),
         message,
     )
-    .with_help("delete the repeated title");
+    .with_help(crate::msg!("duplicate-title-help"));
     diagnostic.start = repeated.copy.start();
     diagnostic.end = repeated.copy.end();
     diagnostic.fingerprint = repeated.fingerprint;
     diagnostic.fix = deletion(
-        "delete the repeated title",
+        crate::msg!("duplicate-title-fix"),
         &repeated.copy,
         repeated.deletion,
     );
@@ -1001,7 +1021,7 @@ fn title_finding(file: usize, repeated: &RepeatedTitle, paths: &[String]) -> Dia
         document: file,
         span: repeated.title.span(),
         start: repeated.title.start(),
-        message: "the title".into(),
+        message: crate::msg!("related-title"),
     });
     diagnostic
 }
@@ -1021,16 +1041,16 @@ fn near_finding(
     let percent = (similarity * 100.0).floor();
     let rule = &near_duplicate_paragraph::RULE;
     let severity = severity(earlier.0 == later.0, shared + 1, rule.severity, settings);
-    let message = format!(
-        "this paragraph is {percent}% the same as the one at {}",
-        place(earlier, later, files, paths)
+    let message = crate::msg!(
+        "near-duplicate-paragraph",
+        percent = percent,
+        place = place(earlier, later, files, paths)
     );
-    let mut diagnostic = diagnostic_at(rule.name, severity, later, files, message).with_help(
-        "keep one version: delete this paragraph or merge the differences into the first",
-    );
+    let mut diagnostic = diagnostic_at(rule.name, severity, later, files, message)
+        .with_help(crate::msg!("near-duplicate-paragraph-help"));
     diagnostic
         .related
-        .push(related(files, earlier, "similar paragraph"));
+        .push(related(files, earlier, crate::msg!("related-similar")));
     diagnostic.diff = diff;
     diagnostic.similarity = Some(similarity);
     if let Some(reason) = reason {

@@ -7,6 +7,7 @@
 use crate::dedup::{FileUnits, RawPair};
 use crate::document::source::Position;
 use crate::report::diagnostic::{Diagnostic, Fix, Severity};
+use crate::report::message::Message;
 use crate::report::suppress::Directives;
 use crate::rules;
 use serde::de::DeserializeOwned;
@@ -62,8 +63,8 @@ impl Stamp {
 struct StoredDiagnostic {
     rule: String,
     severity: Severity,
-    message: String,
-    help: Option<String>,
+    message: Message,
+    help: Option<Message>,
     span: Range<usize>,
     start: Position,
     end: Position,

@@ -568,8 +568,11 @@ fn fingerprint(options: &Options) -> String {
     let d = &options.duplicates;
     let mut allowed: Vec<&String> = d.allowed.iter().collect();
     allowed.sort();
+    // The format of the stored findings: raised when what a cache entry holds changes
+    // within one version (3: messages by id).
+    const FORMAT: u32 = 3;
     format!(
-        "{rules:?} {:?} {} {} {} {} {allowed:?}",
+        "{FORMAT} {rules:?} {:?} {} {} {} {} {allowed:?}",
         d.scope, d.exact_min_chars, d.near_min_chars, d.threshold, d.common_files
     )
 }

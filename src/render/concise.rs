@@ -15,7 +15,7 @@ pub fn render(run: &Run, out: &mut dyn Write) -> std::io::Result<()> {
             diagnostic.start.column,
             diagnostic.severity.as_str(),
             diagnostic.rule,
-            escape_controls(&one_line(&diagnostic.message)),
+            escape_controls(&one_line(&diagnostic.message.english())),
         )?;
     }
     Ok(())

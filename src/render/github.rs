@@ -27,7 +27,7 @@ pub fn render(run: &Run, out: &mut dyn Write) -> std::io::Result<()> {
             diagnostic.end.line,
             diagnostic.end.column,
             escape_property(diagnostic.rule),
-            escape_data(&diagnostic.message),
+            escape_data(&diagnostic.message.english()),
         )?;
     }
     Ok(())

@@ -206,7 +206,10 @@ fn describe_related(run: &Run, related: &Related) -> String {
     }
     format!(
         "{}: {}:{}:{}  {excerpt}",
-        related.message, path, at.line, at.column
+        related.message.english(),
+        path,
+        at.line,
+        at.column
     )
 }
 
@@ -399,8 +402,8 @@ impl Finding {
             Excerpt::around(source, &diagnostic.span, Some(short_label(diagnostic)));
         let mut help = diagnostic
             .help
-            .as_deref()
-            .map(|h| escape_terminal_controls(h).into_owned());
+            .as_ref()
+            .map(|h| escape_terminal_controls(&h.english()).into_owned());
         if let Some(diff) = &diagnostic.diff {
             let what = format!("what differs: {}", escape_controls(diff));
             help = Some(match help {
@@ -416,7 +419,7 @@ impl Finding {
             ));
         }
         Finding {
-            message: escape_controls(&diagnostic.message).into_owned(),
+            message: escape_controls(&diagnostic.message.english()).into_owned(),
             rule: diagnostic.rule,
             severity: diagnostic.severity,
             help,

@@ -16,7 +16,7 @@ struct JsonDiagnostic<'a> {
     path: &'a str,
     rule: &'a str,
     severity: Severity,
-    message: &'a str,
+    message: String,
     /// Word files only: the paragraph's number in the document (the same as `line`).
     #[serde(skip_serializing_if = "Option::is_none")]
     paragraph: Option<usize>,
@@ -27,7 +27,7 @@ struct JsonDiagnostic<'a> {
     offset: usize,
     length: usize,
     #[serde(skip_serializing_if = "Option::is_none")]
-    help: Option<&'a str>,
+    help: Option<String>,
     #[serde(skip_serializing_if = "Option::is_none")]
     similarity: Option<f64>,
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -42,7 +42,7 @@ struct JsonDiagnostic<'a> {
 
 #[derive(Serialize)]
 struct JsonFix<'a> {
-    title: &'a str,
+    title: String,
     safe: bool,
     edits: Vec<JsonEdit<'a>>,
 }
@@ -61,7 +61,7 @@ struct JsonRelated<'a> {
     paragraph: Option<usize>,
     line: usize,
     column: usize,
-    message: &'a str,
+    message: String,
 }
 
 #[derive(Serialize)]
@@ -95,7 +95,7 @@ pub fn render(run: &Run, out: &mut dyn Write) -> std::io::Result<()> {
             path: &run.paths[d.document],
             rule: d.rule,
             severity: d.severity,
-            message: &d.message,
+            message: d.message.english(),
             paragraph: word_paragraph(&run.paths[d.document], d.start.line),
             line: d.start.line,
             column: d.start.column,
@@ -103,12 +103,12 @@ pub fn render(run: &Run, out: &mut dyn Write) -> std::io::Result<()> {
             end_column: d.end.column,
             offset: d.span.start,
             length: d.span.len(),
-            help: d.help.as_deref(),
+            help: d.help.as_ref().map(|h| h.english()),
             similarity: d.similarity.map(|s| (s * 10_000.0).round() / 10_000.0),
             diff: d.diff.as_deref(),
             set_aside: d.set_aside,
             fix: d.fix.as_ref().map(|f| JsonFix {
-                title: &f.title,
+                title: f.title.english(),
                 safe: f.safe,
                 edits: f
                     .edits
@@ -128,7 +128,7 @@ pub fn render(run: &Run, out: &mut dyn Write) -> std::io::Result<()> {
                     paragraph: word_paragraph(&run.paths[r.document], r.start.line),
                     line: r.start.line,
                     column: r.start.column,
-                    message: &r.message,
+                    message: r.message.english(),
                 })
                 .collect(),
         })

@@ -38,7 +38,7 @@ impl Source {
 
 #[derive(Serialize)]
 struct RdDiagnostic<'a> {
-    message: &'a str,
+    message: String,
     location: Location,
     severity: &'static str,
     source: Source,
@@ -46,7 +46,7 @@ struct RdDiagnostic<'a> {
     #[serde(skip_serializing_if = "Vec::is_empty")]
     suggestions: Vec<Suggestion<'a>>,
     #[serde(skip_serializing_if = "Vec::is_empty")]
-    related_locations: Vec<RelatedLocation<'a>>,
+    related_locations: Vec<RelatedLocation>,
 }
 
 #[derive(Serialize)]
@@ -80,8 +80,8 @@ struct Suggestion<'a> {
 }
 
 #[derive(Serialize)]
-struct RelatedLocation<'a> {
-    message: &'a str,
+struct RelatedLocation {
+    message: String,
     location: Location,
 }
 
@@ -128,7 +128,7 @@ fn rd_diagnostic<'a>(
         .map(|related| related_location(run, related, locators))
         .collect();
     RdDiagnostic {
-        message: &diagnostic.message,
+        message: diagnostic.message.english(),
         location: Location {
             path: portable_path(&run.paths[diagnostic.document]).into_owned(),
             range,
@@ -154,13 +154,13 @@ fn related_location<'a>(
     run: &'a Run,
     related: &'a Related,
     locators: &mut Locators<'a>,
-) -> RelatedLocation<'a> {
+) -> RelatedLocation {
     let range = match locators.get(related.document) {
         Some(locator) => byte_range(locator, &related.span),
         None => lines(related.start.line, related.start.line),
     };
     RelatedLocation {
-        message: &related.message,
+        message: related.message.english(),
         location: Location {
             path: portable_path(&run.paths[related.document]).into_owned(),
             range,

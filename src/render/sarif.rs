@@ -13,6 +13,7 @@ use crate::render::{portable_path, project_url};
 use crate::report::diagnostic::{Diagnostic, Fix, Related, Severity};
 use crate::rules::{self, RuleInfo};
 use serde::Serialize;
+use std::borrow::Cow;
 use std::collections::{BTreeMap, HashMap};
 use std::io::Write;
 use std::ops::Range;
@@ -81,7 +82,7 @@ struct RuleProperties {
 
 #[derive(Serialize)]
 struct Text<'a> {
-    text: &'a str,
+    text: Cow<'a, str>,
 }
 
 /// A message with plain-text and Markdown forms; govlint's documentation is Markdown that
@@ -242,7 +243,7 @@ pub fn render(run: &Run, out: &mut dyn Write) -> std::io::Result<()> {
                     .map(|error| Notification {
                         level: "error",
                         message: Text {
-                            text: &error.message,
+                            text: error.message.as_str().into(),
                         },
                         locations: [Location {
                             id: None,
@@ -266,7 +267,9 @@ pub fn render(run: &Run, out: &mut dyn Write) -> std::io::Result<()> {
 fn descriptor(rule: &RuleInfo) -> RuleDescriptor {
     RuleDescriptor {
         id: rule.name,
-        short_description: Text { text: rule.summary },
+        short_description: Text {
+            text: rule.summary.into(),
+        },
         full_description: Formatted::markdown(rule.explanation.trim().to_string()),
         help: Formatted::markdown(rule.documentation()),
         default_configuration: Configuration {
@@ -322,7 +325,7 @@ fn result<'a>(
         rule_index: rules::RULES.iter().position(|r| r.name == diagnostic.rule),
         level: level(diagnostic.severity),
         message: Text {
-            text: &diagnostic.message,
+            text: diagnostic.message.english().into(),
         },
         locations: [Location {
             id: None,
@@ -391,14 +394,16 @@ fn related_location<'a>(
             }),
         },
         message: Some(Text {
-            text: &related.message,
+            text: related.message.english().into(),
         }),
     }
 }
 
 fn sarif_fix<'a>(fix: &'a Fix, path: &str, locator: &Locator) -> SarifFix<'a> {
     SarifFix {
-        description: Text { text: &fix.title },
+        description: Text {
+            text: fix.title.english().into(),
+        },
         artifact_changes: [ArtifactChange {
             artifact_location: artifact(path),
             replacements: fix
@@ -407,7 +412,7 @@ fn sarif_fix<'a>(fix: &'a Fix, path: &str, locator: &Locator) -> SarifFix<'a> {
                 .map(|edit| Replacement {
                     deleted_region: char_region(locator, &edit.range),
                     inserted_content: Text {
-                        text: &edit.replacement,
+                        text: edit.replacement.as_str().into(),
                     },
                 })
                 .collect(),
@@ -461,7 +466,7 @@ fn fingerprint(
             }
         }
         // The message names the rule's view of the fault; a weaker key, but stable.
-        None => key.extend_from_slice(diagnostic.message.as_bytes()),
+        None => key.extend_from_slice(diagnostic.message.english().as_bytes()),
     }
     let hash = xxhash_rust::xxh3::xxh3_64(&key);
     let ordinal = seen.ordinals.entry(hash).or_insert(0);

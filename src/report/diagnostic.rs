@@ -2,6 +2,7 @@
 //! renderers turn them into text.
 
 use crate::document::source::Position;
+use crate::report::message::Message;
 use serde::{Deserialize, Serialize};
 use std::ops::Range;
 
@@ -31,14 +32,14 @@ pub struct Related {
     pub document: usize,
     pub span: Range<usize>,
     pub start: Position,
-    pub message: String,
+    pub message: Message,
 }
 
 #[derive(Debug, Clone)]
 pub struct Diagnostic {
     pub rule: &'static str,
     pub severity: Severity,
-    pub message: String,
+    pub message: Message,
     /// Index of the file in the run (see `Run::paths`).
     pub document: usize,
     /// Byte span in the file's text.
@@ -50,7 +51,7 @@ pub struct Diagnostic {
     pub paragraph: usize,
     pub related: Vec<Related>,
     /// What to do about it, one line.
-    pub help: Option<String>,
+    pub help: Option<Message>,
     /// For near duplicates: how similar, and what differs.
     pub similarity: Option<f64>,
     pub diff: Option<String>,
@@ -67,7 +68,7 @@ pub struct Diagnostic {
 /// A correction: byte-range replacements in the file, applied together or not at all.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Fix {
-    pub title: String,
+    pub title: Message,
     /// Safe fixes keep the meaning and are applied by `--fix`; unsafe ones need
     /// `--unsafe-fixes` (an editor should look first).
     pub safe: bool,
@@ -87,7 +88,7 @@ impl Diagnostic {
         document: usize,
         paragraph: usize,
         span: Range<usize>,
-        message: impl Into<String>,
+        message: impl Into<Message>,
     ) -> Self {
         Diagnostic {
             rule,
@@ -108,7 +109,7 @@ impl Diagnostic {
         }
     }
 
-    pub fn with_help(mut self, help: impl Into<String>) -> Self {
+    pub fn with_help(mut self, help: impl Into<Message>) -> Self {
         self.help = Some(help.into());
         self
     }

@@ -428,7 +428,7 @@ mod tests {
         let found = crate::rules::check_document(&super::RULE, &document, 0);
         assert_eq!(found.len(), 1);
         assert_eq!(
-            found[0].message,
+            found[0].message.english(),
             "half-width `,` in Chinese text, where this document writes `，` 12 times"
         );
     }

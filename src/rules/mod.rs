@@ -5,6 +5,7 @@
 use crate::document::source::Position;
 use crate::document::{Document, Paragraph};
 use crate::report::diagnostic::{Diagnostic, Edit, Fix, Related, Severity};
+use crate::report::message::Message;
 use std::ops::Range;
 
 pub mod cjk_space;
@@ -179,7 +180,7 @@ impl<'a> Report<'a> {
     pub fn fix(
         &mut self,
         paragraph: &Paragraph,
-        title: impl Into<String>,
+        title: impl Into<Message>,
         safe: bool,
         edits: &[(Range<usize>, &str)],
     ) {
@@ -193,7 +194,7 @@ impl<'a> Report<'a> {
     /// `fix`, with edits in several paragraphs (a quotation's, say).
     pub fn fix_across(
         &mut self,
-        title: impl Into<String>,
+        title: impl Into<Message>,
         safe: bool,
         edits: &[(&Paragraph, Range<usize>, &str)],
     ) {
@@ -223,7 +224,12 @@ impl<'a> Report<'a> {
 
     /// Points the last finding at a second place in the same document (where a quotation
     /// closes, say); its line and column are filled in with the finding's own.
-    pub fn relate(&mut self, paragraph: &Paragraph, range: Range<usize>, message: &str) {
+    pub fn relate(
+        &mut self,
+        paragraph: &Paragraph,
+        range: Range<usize>,
+        message: impl Into<Message>,
+    ) {
         if self.dropped > 0 {
             return;
         }
@@ -233,7 +239,7 @@ impl<'a> Report<'a> {
                 document: self.document,
                 span,
                 start: Position::default(),
-                message: message.to_string(),
+                message: message.into(),
             });
         }
     }
@@ -244,8 +250,8 @@ impl<'a> Report<'a> {
         index: usize,
         paragraph: &Paragraph,
         range: Range<usize>,
-        message: impl Into<String>,
-        help: impl Into<String>,
+        message: impl Into<Message>,
+        help: impl Into<Message>,
     ) {
         if self.diagnostics.len() >= MAX_FINDINGS {
             self.dropped += 1;

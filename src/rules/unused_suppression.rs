@@ -166,7 +166,7 @@ fn finding(
             None => "delete the comment",
             Some(_) => "remove the names that suppress nothing",
         }
-        .to_string(),
+        .into(),
     );
     if !problem.fixable {
         return diagnostic;
@@ -202,7 +202,7 @@ fn finding(
         }
     }
     diagnostic.fix = Some(Fix {
-        title: title.to_string(),
+        title: title.into(),
         safe: false,
         edits,
     });
@@ -225,7 +225,7 @@ mod tests {
             .filter(|d| d.rule == super::RULE.name)
             .map(|d| {
                 let fixed = d.fix.as_ref().map(|f| crate::fix::apply(text, [f]).0);
-                (d.message.clone(), fixed)
+                (d.message.english(), fixed)
             })
             .collect()
     }
