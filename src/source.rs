@@ -19,6 +19,9 @@ pub struct Source {
     /// 0-based lines the file itself marks as headings (Word heading styles), ascending;
     /// empty for text files.
     pub heading_lines: Vec<usize>,
+    /// The parts of an office document that hold text and were not read (`footnotes`,
+    /// `headers`…): the run says them in its summary, since nobody checked them.
+    pub unread_parts: Vec<String>,
     line_starts: Vec<usize>,
     /// Characters before each `CHECKPOINT`-byte block of the text (the block's start rounded
     /// down to a character boundary), so that a column is counted from the nearest block,
@@ -63,6 +66,7 @@ impl Source {
             text,
             encoding: TextEncoding::Utf8,
             heading_lines: Vec::new(),
+            unread_parts: Vec::new(),
             line_starts,
             checkpoints,
         }

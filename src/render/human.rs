@@ -269,6 +269,13 @@ fn summary(run: &Run) -> String {
     if !run.skipped.is_empty() {
         line.push_str(&format!(" {}.", skipped_summary(run)));
     }
+    let unread = run.unread_notes().count();
+    if unread > 0 {
+        line.push_str(&format!(
+            " {unread} file{} with parts not read (footnotes, headers…), so not checked.",
+            if unread == 1 { "" } else { "s" }
+        ));
+    }
     line
 }
 
