@@ -110,26 +110,144 @@ pub fn extract(bytes: Vec<u8>) -> Result<Extracted, String> {
             }
         }
     }
-    if alt_chunks > 0 && paragraphs.iter().all(|p| p.text.trim().is_empty()) {
-        return Err(
-            "its text is embedded HTML (w:altChunk, what many web \"export to Word\" buttons \
-             write), which govlint does not read, not linted; open it in Word and save it as \
-             .docx, or lint the web page"
-                .into(),
-        );
+    let body_is_empty = paragraphs.iter().all(|p| p.text.trim().is_empty());
+    let mut lines: Vec<(String, bool)> = paragraphs
+        .into_iter()
+        .map(|p| (p.text, p.heading))
+        .collect();
+    let mut unread = unread_parts(&mut archive, &document);
+    if !alt_chunks.is_empty() {
+        let read = read_alt_chunks(&mut archive, &main, &alt_chunks, &mut lines);
+        if read < alt_chunks.len() {
+            if read == 0 && body_is_empty {
+                return Err(
+                    "its text is an embedded document (w:altChunk) of a kind govlint does not \
+                     read (another Word file, RTF), not linted; open it in Word and save it as \
+                     .docx"
+                        .into(),
+                );
+            }
+            unread.push("embedded documents (w:altChunk)");
+        }
     }
     let mut extracted = Extracted {
-        unread: unread_parts(&mut archive, &document),
+        unread,
         ..Extracted::default()
     };
-    for (index, paragraph) in paragraphs.into_iter().enumerate() {
-        if paragraph.heading {
+    for (index, (text, heading)) in lines.into_iter().enumerate() {
+        if heading {
             extracted.headings.push(index);
         }
-        extracted.text.push_str(&paragraph.text);
+        extracted.text.push_str(&text);
         extracted.text.push('\n');
     }
     Ok(extracted)
+}
+
+/// Puts the paragraphs of each `w:altChunk` the reader can read (a web page, a web
+/// archive, plain text) among `lines` where the chunk stands, each paragraph a line as a
+/// Word paragraph is; returns how many chunks were read. Another Word document or RTF in a
+/// chunk is not read.
+fn read_alt_chunks<R: Read + Seek>(
+    archive: &mut zip::ZipArchive<R>,
+    main: &str,
+    chunks: &[AltChunk],
+    lines: &mut Vec<(String, bool)>,
+) -> usize {
+    let targets = relationship_targets(archive, main);
+    let mut read = 0;
+    // From the last, so that the places of the earlier chunks still hold.
+    for chunk in chunks.iter().rev() {
+        let Some(bytes) = targets
+            .get(&chunk.id)
+            .and_then(|name| read_part(archive, name, MAX_XML_BYTES).ok().flatten())
+        else {
+            continue;
+        };
+        let Some(chunk_lines) = chunk_paragraphs(&bytes) else {
+            continue;
+        };
+        read += 1;
+        let at = chunk.at.min(lines.len());
+        lines.splice(at..at, chunk_lines);
+    }
+    read
+}
+
+/// The paragraphs of an embedded part, with whether each is a heading; `None` for a kind
+/// not read.
+fn chunk_paragraphs(bytes: &[u8]) -> Option<Vec<(String, bool)>> {
+    if bytes.starts_with(b"PK") || bytes.starts_with(&COMPOUND_FILE) || bytes.starts_with(b"{\\rtf")
+    {
+        return None;
+    }
+    if crate::office::is_mht(bytes) {
+        return crate::office::web_page(bytes).ok();
+    }
+    let (text, _) = crate::decode::decode_owned(bytes.to_vec(), None).ok()?;
+    // A page or a fragment of one (`<p>…</p>`), read in the charset its `<meta>` declares.
+    if text
+        .trim_start_matches('\u{feff}')
+        .trim_start()
+        .starts_with('<')
+    {
+        return crate::office::web_page(bytes).ok();
+    }
+    // `text/plain`: a line is a paragraph.
+    Some(text.lines().map(|line| (line.to_string(), false)).collect())
+}
+
+/// Relationship ids of a part (`word/_rels/document.xml.rels`) and the archive names of
+/// their targets inside the package (external targets left out).
+fn relationship_targets<R: Read + Seek>(
+    archive: &mut zip::ZipArchive<R>,
+    part: &str,
+) -> FxHashMap<String, String> {
+    let (dir, file) = part.rsplit_once('/').unwrap_or(("", part));
+    let rels_name = if dir.is_empty() {
+        format!("_rels/{file}.rels")
+    } else {
+        format!("{dir}/_rels/{file}.rels")
+    };
+    let mut targets = FxHashMap::default();
+    let Ok(Some(rels)) = read_part(archive, &rels_name, 16 << 20) else {
+        return targets;
+    };
+    let mut reader = NsReader::from_reader(rels.as_slice());
+    loop {
+        match reader.read_event() {
+            Ok(Event::Start(e) | Event::Empty(e)) if e.local_name().as_ref() == "Relationship" => {
+                if attribute(&e, "TargetMode").is_some_and(|m| m.eq_ignore_ascii_case("External")) {
+                    continue;
+                }
+                if let (Some(id), Some(target)) = (attribute(&e, "Id"), attribute(&e, "Target")) {
+                    targets.insert(id, resolve_target(dir, &target));
+                }
+            }
+            Ok(Event::Eof) | Err(_) => return targets,
+            _ => {}
+        }
+    }
+}
+
+/// A relationship target as an archive name: absolute (`/word/afchunk.mht`) or relative to
+/// the part's folder (`afchunk.mht`, `../media/a.htm`).
+fn resolve_target(dir: &str, target: &str) -> String {
+    let mut parts: Vec<&str> = if target.starts_with('/') {
+        Vec::new()
+    } else {
+        dir.split('/').filter(|p| !p.is_empty()).collect()
+    };
+    for piece in target.split('/') {
+        match piece {
+            "" | "." => {}
+            ".." => {
+                parts.pop();
+            }
+            piece => parts.push(piece),
+        }
+    }
+    parts.join("/")
 }
 
 /// The parts with text the reader leaves out: notes and comments the body refers to, and
@@ -314,13 +432,13 @@ fn paragraphs(xml: &[u8], styles: &Styles) -> Result<Vec<WordParagraph>, String>
     paragraphs_and_chunks(xml, styles).map(|(paragraphs, _)| paragraphs)
 }
 
-/// `paragraphs`, and how many `w:altChunk` (embedded HTML or another document, not read)
-/// the body holds.
+/// `paragraphs`, and the body's `w:altChunk` (embedded HTML or another document, see
+/// `AltChunk`).
 fn paragraphs_and_chunks(
     xml: &[u8],
     styles: &Styles,
-) -> Result<(Vec<WordParagraph>, usize), String> {
-    let mut alt_chunks = 0usize;
+) -> Result<(Vec<WordParagraph>, Vec<AltChunk>), String> {
+    let mut alt_chunks = Vec::new();
     let mut reader = NsReader::from_reader(xml);
     let mut out: Vec<WordParagraph> = Vec::new();
     // Open paragraphs: more than one only inside a text box.
@@ -376,7 +494,7 @@ fn paragraphs_and_chunks(
                     seen_body = true;
                 }
                 if ns == Namespace::W && name == "altChunk" {
-                    alt_chunks += 1;
+                    alt_chunks.push(AltChunk::at(&element, out.len()));
                 }
             }
             Event::Empty(element) => {
@@ -386,7 +504,7 @@ fn paragraphs_and_chunks(
                 let local = element.local_name();
                 let name = local.as_ref();
                 if ns == Namespace::W && name == "altChunk" {
-                    alt_chunks += 1;
+                    alt_chunks.push(AltChunk::at(&element, out.len()));
                 }
                 if start(
                     ns,
@@ -467,6 +585,25 @@ fn paragraphs_and_chunks(
         paragraph.text = resolve_breaks(&paragraph.text);
     }
     Ok((out, alt_chunks))
+}
+
+/// A `w:altChunk`: a part of the package (HTML, a web archive, plain text, another Word
+/// document) that Word imports where the element stands.
+#[derive(Debug)]
+struct AltChunk {
+    /// The relationship (`r:id`) naming the part.
+    id: String,
+    /// How many paragraphs of the body come before it.
+    at: usize,
+}
+
+impl AltChunk {
+    fn at(element: &BytesStart, at: usize) -> AltChunk {
+        AltChunk {
+            id: attribute(element, "id").unwrap_or_default(),
+            at,
+        }
+    }
 }
 
 /// What an opening (or empty) element does; returns how it nests, or `None` when its

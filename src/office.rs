@@ -47,11 +47,8 @@ pub fn source(
     } else if bytes.starts_with(b"PK") && is_odt(&bytes) {
         crate::odt::extract(bytes)?
     } else if !bytes.starts_with(b"PK") && looks_like_html(&bytes) {
-        return Err(
-            "an HTML page under an office document's name (what a web page's \"export to \
-             Word\" gives), not linted; rename it to .html to lint it"
-                .into(),
-        );
+        // What a web page's "export to Word" gives: the page's paragraphs are the document's.
+        lines_extracted(web_page(&bytes)?)
     } else {
         match extension(&path).as_deref() {
             Some("odt") => crate::odt::extract(bytes)?,
@@ -83,6 +80,64 @@ pub fn source(
     Ok((source, extracted.unread))
 }
 
+/// A web page's paragraphs, with whether each is a heading, read as an `.html` file's are
+/// (`crate::document::html`): HTML in the charset it declares, or a web archive (MHT,
+/// multipart MIME, what Word's "single file web page" and many "export to Word" buttons
+/// write) whose first HTML part is decoded from its quoted-printable or base64.
+pub(crate) fn web_page(bytes: &[u8]) -> Result<Vec<(String, bool)>, String> {
+    let html = if is_mht(bytes) {
+        mht_html(bytes)?
+    } else {
+        let declared = match encoding_rs::Encoding::for_bom(bytes) {
+            None => crate::decode::declared_in_html(bytes),
+            Some(_) => None,
+        };
+        crate::decode::decode_owned(bytes.to_vec(), declared)?.0
+    };
+    Ok(crate::document::html::paragraph_texts(&html))
+}
+
+/// The first HTML part of a web archive, in UTF-8 (mail-parser decodes the transfer
+/// encoding and the charset its headers declare).
+fn mht_html(bytes: &[u8]) -> Result<String, String> {
+    let message = mail_parser::MessageParser::default()
+        .parse(bytes)
+        .ok_or("a web archive (MHT) whose MIME structure cannot be read, not linted")?;
+    message
+        .parts
+        .iter()
+        .find_map(|part| match &part.body {
+            mail_parser::PartType::Html(html) => Some(html.to_string()),
+            _ => None,
+        })
+        .ok_or_else(|| "a web archive (MHT) with no HTML part, not linted".to_string())
+}
+
+/// A web archive: MIME headers (`MIME-Version:`, `From: <Saved by …>`) and a multipart body.
+pub(crate) fn is_mht(bytes: &[u8]) -> bool {
+    let head = &bytes[..bytes.len().min(2048)];
+    let head = String::from_utf8_lossy(head).to_ascii_lowercase();
+    let head = head.trim_start_matches('\u{feff}').trim_start();
+    let first = head.lines().next().unwrap_or("");
+    let is_header = first.split_once(':').is_some_and(|(name, _)| {
+        !name.is_empty() && name.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-')
+    });
+    is_header && head.contains("mime-version:") && head.contains("multipart/")
+}
+
+/// Paragraphs, one per line, as a Word document's text.
+fn lines_extracted(lines: Vec<(String, bool)>) -> crate::docx::Extracted {
+    let mut extracted = crate::docx::Extracted::default();
+    for (index, (text, heading)) in lines.into_iter().enumerate() {
+        if heading {
+            extracted.headings.push(index);
+        }
+        extracted.text.push_str(&text);
+        extracted.text.push('\n');
+    }
+    extracted
+}
+
 /// An OpenDocument package: its first entry is `mimetype`, stored, at byte 30.
 fn is_odt(bytes: &[u8]) -> bool {
     bytes.get(30..38) == Some(b"mimetype")
@@ -101,6 +156,7 @@ fn looks_like_html(bytes: &[u8]) -> bool {
             || head.contains("<!doctype")
             || head.contains("xmlns:w=\"urn:schemas-microsoft-com"))
         || head.starts_with("mime-version:")
+        || is_mht(bytes)
 }
 
 #[cfg(test)]
