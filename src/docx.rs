@@ -121,9 +121,9 @@ pub fn extract(bytes: Vec<u8>) -> Result<Extracted, String> {
         if read < alt_chunks.len() {
             if read == 0 && body_is_empty {
                 return Err(
-                    "its text is an embedded document (w:altChunk) of a kind govlint does not \
-                     read (another Word file, RTF), not linted; open it in Word and save it as \
-                     .docx"
+                    "its text is in embedded documents (w:altChunk) govlint does not read \
+                     (another Word file, RTF, or a part missing from the package), not linted; \
+                     open it in Word and save it as .docx"
                         .into(),
                 );
             }
@@ -1488,5 +1488,30 @@ mod tests {
         ] {
             assert!(extract(bytes).is_err());
         }
+    }
+
+    #[test]
+    fn chunk_targets_and_kinds() {
+        assert_eq!(resolve_target("word", "afchunk.htm"), "word/afchunk.htm");
+        assert_eq!(resolve_target("word", "/afchunk.mht"), "afchunk.mht");
+        assert_eq!(resolve_target("word", "../x/./a.htm"), "x/a.htm");
+        // Plain text: a line is a paragraph; a page in UTF-16 is a page, not markup as text.
+        assert_eq!(
+            chunk_paragraphs("第一段。\r\n第二段。".as_bytes()),
+            Some(vec![("第一段。".into(), false), ("第二段。".into(), false)])
+        );
+        let mut utf16 = vec![0xFF, 0xFE];
+        utf16.extend(
+            "<p>近年来，全区法治建设迈上新台阶。</p>"
+                .encode_utf16()
+                .flat_map(u16::to_le_bytes),
+        );
+        assert_eq!(
+            chunk_paragraphs(&utf16),
+            Some(vec![("近年来，全区法治建设迈上新台阶。".into(), false)])
+        );
+        // Another Word document or RTF is not read.
+        assert_eq!(chunk_paragraphs(b"PK\x03\x04"), None);
+        assert_eq!(chunk_paragraphs(b"{\\rtf1 x}"), None);
     }
 }

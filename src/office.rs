@@ -176,14 +176,19 @@ mod tests {
         let limit = crate::linter::DEFAULT_MAX_FILE_SIZE;
         let err = source("a.doc".into(), b"{\\rtf1\\ansi text}".to_vec(), limit).expect_err("rtf");
         assert!(err.contains("RTF"), "{err}");
-        let err = source(
+        // What a web page's "export to Word" gives is read as the page.
+        let (page, unread) = source(
             "a.doc".into(),
-            b"<html xmlns:w=\"urn:schemas-microsoft-com:office:word\"><body>x</body></html>"
+            "<html xmlns:w=\"urn:schemas-microsoft-com:office:word\"><body><h1>标题</h1>\
+             <p class=MsoNormal>全区法治建设迈上新台阶。</p></body></html>"
+                .as_bytes()
                 .to_vec(),
             limit,
         )
-        .expect_err("html");
-        assert!(err.contains("HTML"), "{err}");
+        .expect("html");
+        assert_eq!(page.text, "标题\n全区法治建设迈上新台阶。\n");
+        assert_eq!(page.heading_lines, [0]);
+        assert!(unread.is_empty());
         let err = source("a.wps".into(), "纯文本".as_bytes().to_vec(), limit).expect_err("text");
         assert!(err.contains("not a Word document"), "{err}");
     }
