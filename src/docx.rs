@@ -54,6 +54,8 @@ pub struct Extracted {
     /// The parts of the document that hold text and are not read (`footnotes`, `headers`…),
     /// for a note: what was not checked must be said.
     pub unread: Vec<&'static str>,
+    /// All its text is a web page's (`Source::web_page`).
+    pub web_page: bool,
 }
 
 /// The file's text as a `Source`: the synthetic text, in UTF-8.
@@ -61,6 +63,7 @@ pub fn source(path: String, bytes: Vec<u8>) -> Result<Source, String> {
     let extracted = extract(bytes)?;
     let mut source = Source::new(path, extracted.text);
     source.heading_lines = extracted.headings;
+    source.web_page = extracted.web_page;
     Ok(source)
 }
 
@@ -131,6 +134,7 @@ pub fn extract(bytes: Vec<u8>) -> Result<Extracted, String> {
         }
     }
     let mut extracted = Extracted {
+        web_page: body_is_empty && !alt_chunks.is_empty(),
         unread,
         ..Extracted::default()
     };
