@@ -336,7 +336,24 @@ fn unread_parts_are_in_the_summary_of_every_format() {
     let output = govlint(&root(), &["check", path, "--color", "never"]);
     let stdout = String::from_utf8_lossy(&output.stdout).to_string();
     assert!(
-        stdout.contains("1 file with parts not read (footnotes, headers…), so not checked."),
+        stdout.contains("1 file with parts not read (footnotes, headers), so not checked."),
+        "{stdout}"
+    );
+    // Over several files, each kind once (the `.doc`'s `headers and footers` are two).
+    let output = govlint(
+        &root(),
+        &[
+            "check",
+            "fixtures/office/notes.doc",
+            path,
+            "--color",
+            "never",
+        ],
+    );
+    let stdout = String::from_utf8_lossy(&output.stdout).to_string();
+    assert!(
+        stdout
+            .contains("2 files with parts not read (footnotes, headers, footers), so not checked."),
         "{stdout}"
     );
     // A file whose parts are all read says nothing of the kind.
