@@ -120,7 +120,9 @@ pub fn extract(bytes: Vec<u8>) -> Result<Extracted, String> {
         .collect();
     let mut unread = unread_parts(&mut archive, &document);
     if !alt_chunks.is_empty() {
-        let read = read_alt_chunks(&mut archive, &main, &alt_chunks, &mut lines);
+        // One budget for all the chunks: a small package can name one part that inflates
+        // to the limit from a thousand chunks.
+        let read = read_alt_chunks(&mut archive, &main, &alt_chunks, &mut lines, MAX_XML_BYTES);
         if read < alt_chunks.len() {
             if read == 0 && body_is_empty {
                 return Err(
@@ -150,13 +152,15 @@ pub fn extract(bytes: Vec<u8>) -> Result<Extracted, String> {
 
 /// Puts the paragraphs of each `w:altChunk` the reader can read (a web page, a web
 /// archive, plain text) among `lines` where the chunk stands, each paragraph a line as a
-/// Word paragraph is; returns how many chunks were read. Another Word document or RTF in a
+/// Word paragraph is, reading at most `budget` bytes of parts in all; returns how many
+/// chunks were read. Another Word document or RTF in a
 /// chunk is not read.
 fn read_alt_chunks<R: Read + Seek>(
     archive: &mut zip::ZipArchive<R>,
     main: &str,
     chunks: &[AltChunk],
     lines: &mut Vec<(String, bool)>,
+    mut budget: u64,
 ) -> usize {
     let targets = relationship_targets(archive, main);
     let mut read = 0;
@@ -164,10 +168,11 @@ fn read_alt_chunks<R: Read + Seek>(
     for chunk in chunks.iter().rev() {
         let Some(bytes) = targets
             .get(&chunk.id)
-            .and_then(|name| read_part(archive, name, MAX_XML_BYTES).ok().flatten())
+            .and_then(|name| read_part(archive, name, budget).ok().flatten())
         else {
             continue;
         };
+        budget = budget.saturating_sub(bytes.len() as u64);
         let Some(chunk_lines) = chunk_paragraphs(&bytes) else {
             continue;
         };
@@ -1517,5 +1522,40 @@ mod tests {
         // Another Word document or RTF is not read.
         assert_eq!(chunk_paragraphs(b"PK\x03\x04"), None);
         assert_eq!(chunk_paragraphs(b"{\\rtf1 x}"), None);
+    }
+
+    #[test]
+    fn chunks_go_where_they_stand_within_one_budget() {
+        let rels = r#"<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="c" Target="big.htm"/></Relationships>"#;
+        let page = format!("<p>{}</p>", "近年来，全区法治建设迈上新台阶。".repeat(400));
+        let mut zip = zip::ZipWriter::new(Cursor::new(Vec::new()));
+        for (name, bytes) in [
+            ("word/_rels/document.xml.rels", rels.as_bytes()),
+            ("word/big.htm", page.as_bytes()),
+        ] {
+            zip.start_file(name, zip::write::SimpleFileOptions::default())
+                .expect("entry");
+            std::io::Write::write_all(&mut zip, bytes).expect("written");
+        }
+        let mut archive =
+            zip::ZipArchive::new(Cursor::new(zip.finish().expect("zip").into_inner()))
+                .expect("archive");
+        let chunks: Vec<AltChunk> = (0..3).map(|at| AltChunk { id: "c".into(), at }).collect();
+        let mut lines = vec![("正文。".to_string(), false); 3];
+        let main = "word/document.xml";
+        let size = page.len() as u64;
+        assert_eq!(
+            read_alt_chunks(&mut archive, main, &chunks, &mut lines, 3 * size),
+            3
+        );
+        assert_eq!(lines.len(), 6);
+        assert_eq!(lines[1], ("正文。".to_string(), false));
+        assert!(lines[0].0.starts_with("近年来") && lines[2].0.starts_with("近年来"));
+        // The same part named three times costs three times: past the budget, not read.
+        let mut lines = Vec::new();
+        assert_eq!(
+            read_alt_chunks(&mut archive, main, &chunks, &mut lines, 2 * size + 10),
+            2
+        );
     }
 }
