@@ -368,3 +368,25 @@ fn unread_parts_are_in_the_summary_of_every_format() {
     );
     assert!(json(&output)["summary"].get("unread_parts").is_none());
 }
+
+#[test]
+fn unread_parts_are_said_when_the_file_comes_from_the_cache() {
+    let dir = tempfile::tempdir().expect("temporary directory");
+    std::fs::copy(
+        root().join("fixtures/office/notes.docx"),
+        dir.path().join("notes.docx"),
+    )
+    .expect("copied");
+    for run in ["first", "cached"] {
+        let output = govlint(
+            dir.path(),
+            &["check", "notes.docx", "--cache", "--format", "json"],
+        );
+        assert_eq!(
+            json(&output)["summary"]["unread_parts"],
+            serde_json::json!([{"path": "notes.docx", "parts": ["footnotes", "headers"]}]),
+            "{run}"
+        );
+    }
+    assert!(dir.path().join(".govlint-cache").exists());
+}
