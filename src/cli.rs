@@ -722,6 +722,9 @@ fn report_input_errors(run: &linter::Run) {
     for error in &run.errors {
         say!("error: {}: {}", error.path, error.message);
     }
+    for (path, note) in run.unread_notes() {
+        say!("note: {path}: {note}");
+    }
 }
 
 /// Binary files and office files of formats govlint does not read that a walk came across

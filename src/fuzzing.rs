@@ -48,7 +48,13 @@ impl Flags {
 pub fn lint(data: &[u8]) {
     let (flags, bytes) = Flags::split(data);
     if flags.path().ends_with(".docx") {
-        if let Ok(source) = crate::input::word::source(flags.path().to_string(), bytes.to_vec()) {
+        // Through the office reader, which tells a `.docx` from a `.doc`, an HTML page and a
+        // web archive by their bytes, as a file on disk is read.
+        if let Ok((source, _)) = crate::input::office::source(
+            flags.path().to_string(),
+            bytes.to_vec(),
+            crate::linter::DEFAULT_MAX_FILE_SIZE,
+        ) {
             let document = Document::new(source, Format::Docx);
             check_paragraphs(&document);
             let run = lint_documents(vec![document], Vec::new(), &Options::default());

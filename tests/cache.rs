@@ -166,10 +166,10 @@ fn links_planted_in_the_cache_directory_are_never_written_through() {
     // The old predictable temporary names, for the next few thousand process ids, and the
     // cache file itself.
     for pid in 1..4096 {
-        let link = cache.join(format!("govlint-v11.bin.{pid}.tmp"));
+        let link = cache.join(format!("govlint-v12.bin.{pid}.tmp"));
         std::os::unix::fs::symlink(&victim, link).expect("link planted");
     }
-    std::os::unix::fs::symlink(&victim, cache.join("govlint-v11.bin")).expect("link planted");
+    std::os::unix::fs::symlink(&victim, cache.join("govlint-v12.bin")).expect("link planted");
     let (output, note) = check_noting(root, Some(&cache));
     assert_eq!(output, check(root, None));
     assert!(note.contains("symbolic link"), "{note}");

@@ -383,26 +383,44 @@ fn the_main_part_is_found_through_the_package_relationships() {
 }
 
 #[test]
-fn a_body_of_embedded_html_is_said_not_read() {
+fn a_body_of_embedded_html_is_read_and_one_that_cannot_be_is_refused() {
     let body = document(
         r#"<w:altChunk r:id="htmlChunk" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"/><w:sectPr/>"#,
     );
+    let rels = r#"<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="htmlChunk" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/aFChunk" Target="afchunk.htm"/></Relationships>"#;
+    let page = "<html><body><p>近年来,全区</p></body></html>";
     let dir = tempfile::tempdir().expect("temporary directory");
     std::fs::write(
         dir.path().join("export.docx"),
         zip(&[
             ("word/document.xml", body.as_bytes()),
-            (
-                "word/afchunk.htm",
-                "<html><body><p>近年来,全区</p></body></html>".as_bytes(),
-            ),
+            ("word/_rels/document.xml.rels", rels.as_bytes()),
+            ("word/afchunk.htm", page.as_bytes()),
         ]),
     )
     .expect("written");
-    let output = govlint(dir.path(), &["check", "export.docx"]);
+    let output = govlint(dir.path(), &["check", "export.docx", "--format", "json"]);
+    assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
+    assert_eq!(
+        places(&json(&output), "export.docx"),
+        [("halfwidth-punctuation".to_string(), 1, 4)]
+    );
+    // Without the relationship naming it, the chunk is nowhere: nothing is left to lint.
+    std::fs::write(
+        dir.path().join("lost.docx"),
+        zip(&[
+            ("word/document.xml", body.as_bytes()),
+            ("word/afchunk.htm", page.as_bytes()),
+        ]),
+    )
+    .expect("written");
+    let output = govlint(dir.path(), &["check", "lost.docx"]);
     assert_eq!(output.status.code(), Some(2));
     let errors = stderr(&output);
-    assert!(errors.contains("embedded HTML (w:altChunk"), "{errors}");
+    assert!(
+        errors.contains("embedded documents (w:altChunk)"),
+        "{errors}"
+    );
     assert!(errors.contains("not linted"), "{errors}");
 }
 

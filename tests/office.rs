@@ -136,10 +136,10 @@ fn misnamed_and_broken_office_files_are_input_errors() {
     let cases: [(&str, Vec<u8>, &str); 4] = [
         (
             "export.doc",
-            "<html xmlns:w=\"urn:schemas-microsoft-com:office:word\"><body><p>近年来,全区</p></body></html>"
-                .as_bytes()
+            b"MIME-Version: 1.0\r\nContent-Type: multipart/related; boundary=\"b\"\r\n\r\n--b\r\n\
+              Content-Type: image/png\r\nContent-Transfer-Encoding: base64\r\n\r\niVBORw0K\r\n--b--\r\n"
                 .to_vec(),
-            "an HTML page under an office document's name",
+            "a web archive (MHT) with no HTML part",
         ),
         ("text.wps", "近年来,全区。".as_bytes().to_vec(), "not a Word document"),
         (
@@ -231,4 +231,162 @@ fn parts_that_are_not_read_are_said_not_checked() {
             "{errors}"
         );
     }
+}
+
+/// `(rule, message)` with the numbers taken out: an HTML file counts lines of markup where
+/// a Word file counts paragraphs, and the findings are otherwise the same.
+fn unplaced(findings: Vec<(String, u64, u64, String)>) -> Vec<(String, String)> {
+    findings
+        .into_iter()
+        .map(|(rule, _, _, message)| (rule, message.replace(|c: char| c.is_ascii_digit(), "")))
+        .collect()
+}
+
+#[test]
+fn web_pages_exported_to_word_give_the_findings_of_the_page() {
+    let dir = tempfile::tempdir().expect("temporary directory");
+    // The Word-HTML `.doc` is a web page: under an `.html` name it is linted as one.
+    std::fs::copy(
+        root().join("fixtures/office/word-export.doc"),
+        dir.path().join("twin.html"),
+    )
+    .expect("copied");
+    let page = findings(dir.path(), "twin.html");
+    assert_eq!(page.len(), 5, "{page:?}");
+    let doc = findings(&root(), "fixtures/office/word-export.doc");
+    assert_eq!(unplaced(doc.clone()), unplaced(page));
+    // Its places are paragraphs, as in any Word file: the heading is paragraph 1.
+    let places: Vec<(&str, u64, u64)> = doc
+        .iter()
+        .map(|(rule, line, column, _)| (rule.as_str(), *line, *column))
+        .collect();
+    assert_eq!(
+        places,
+        [
+            ("halfwidth-punctuation", 2, 4),
+            ("duplicate-paragraph", 5, 1),
+            ("stray-period", 6, 38),
+            ("unbalanced-quote", 7, 20),
+            ("unbalanced-quote", 7, 25),
+        ]
+    );
+    // The same page as a web archive (quoted-printable GBK), and as the one w:altChunk of a
+    // .docx (an MHT part, as html-docx-js writes), gives the same findings at the same places.
+    for other in ["web-archive.doc", "altchunk.docx"] {
+        let path = format!("fixtures/office/{other}");
+        assert_eq!(findings(&root(), &path), doc, "{other}");
+    }
+}
+
+#[test]
+fn an_html_chunk_among_word_paragraphs_is_read_where_it_stands() {
+    let path = "fixtures/office/altchunk-mixed.docx";
+    let found = findings(&root(), path);
+    let places: Vec<(&str, u64, u64)> = found
+        .iter()
+        .map(|(rule, line, column, _)| (rule.as_str(), *line, *column))
+        .collect();
+    // Paragraph 1 is Word's own, 2–8 the chunk's page, 9 Word's again.
+    assert_eq!(
+        places,
+        [
+            ("halfwidth-punctuation", 1, 11),
+            ("halfwidth-punctuation", 3, 4),
+            ("duplicate-paragraph", 6, 1),
+            ("stray-period", 7, 38),
+            ("unbalanced-quote", 8, 20),
+            ("unbalanced-quote", 8, 25),
+        ]
+    );
+    // The second chunk, another Word document, is not read, and that is said.
+    let output = govlint(&root(), &["check", path, "--format", "json"]);
+    assert_eq!(
+        json(&output)["summary"]["unread_parts"],
+        serde_json::json!([{"path": path, "parts": ["embedded documents (w:altChunk)"]}])
+    );
+    assert!(
+        stderr(&output).contains(&format!(
+            "note: {path}: its embedded documents (w:altChunk) are not read, so not checked"
+        )),
+        "{}",
+        stderr(&output)
+    );
+}
+
+#[test]
+fn unread_parts_are_in_the_summary_of_every_format() {
+    let path = "fixtures/office/notes.docx";
+    let output = govlint(&root(), &["check", path, "--format", "json"]);
+    assert_eq!(
+        json(&output)["summary"]["unread_parts"],
+        serde_json::json!([{"path": path, "parts": ["footnotes", "headers"]}])
+    );
+    let output = govlint(&root(), &["check", path, "--format", "sarif"]);
+    let sarif = json(&output);
+    let notes = &sarif["runs"][0]["invocations"][0]["toolExecutionNotifications"];
+    assert_eq!(notes[0]["level"], "note");
+    assert_eq!(
+        notes[0]["message"]["text"],
+        "its footnotes and headers are not read, so not checked"
+    );
+    assert_eq!(
+        sarif["runs"][0]["invocations"][0]["executionSuccessful"],
+        true
+    );
+    let output = govlint(&root(), &["check", path, "--color", "never"]);
+    let stdout = String::from_utf8_lossy(&output.stdout).to_string();
+    assert!(
+        stdout.contains("1 file with parts not read (footnotes, headers), so not checked."),
+        "{stdout}"
+    );
+    // Over several files, each kind once (the `.doc`'s `headers and footers` are two).
+    let output = govlint(
+        &root(),
+        &[
+            "check",
+            "fixtures/office/notes.doc",
+            path,
+            "--color",
+            "never",
+        ],
+    );
+    let stdout = String::from_utf8_lossy(&output.stdout).to_string();
+    assert!(
+        stdout
+            .contains("2 files with parts not read (footnotes, headers, footers), so not checked."),
+        "{stdout}"
+    );
+    // A file whose parts are all read says nothing of the kind.
+    let output = govlint(
+        &root(),
+        &[
+            "check",
+            "fixtures/office/word-export.doc",
+            "--format",
+            "json",
+        ],
+    );
+    assert!(json(&output)["summary"].get("unread_parts").is_none());
+}
+
+#[test]
+fn unread_parts_are_said_when_the_file_comes_from_the_cache() {
+    let dir = tempfile::tempdir().expect("temporary directory");
+    std::fs::copy(
+        root().join("fixtures/office/notes.docx"),
+        dir.path().join("notes.docx"),
+    )
+    .expect("copied");
+    for run in ["first", "cached"] {
+        let output = govlint(
+            dir.path(),
+            &["check", "notes.docx", "--cache", "--format", "json"],
+        );
+        assert_eq!(
+            json(&output)["summary"]["unread_parts"],
+            serde_json::json!([{"path": "notes.docx", "parts": ["footnotes", "headers"]}]),
+            "{run}"
+        );
+    }
+    assert!(dir.path().join(".govlint-cache").exists());
 }

@@ -270,8 +270,8 @@ pub fn file_units(document: &Document, settings: &Settings) -> FileUnits {
 /// The document's title repeated among its first paragraphs, with its places.
 fn repeated_title(document: &Document) -> Option<RepeatedTitle> {
     // A web page is read whole, site chrome first (`站内搜索` / `站内搜索`): its first line is
-    // not the article's title.
-    if document.format == Format::Html {
+    // not the article's title; nor is it in a Word file that is a page.
+    if document.format == Format::Html || document.source.web_page {
         return None;
     }
     let (title, copy) = structure::repeated_title(document)?;

@@ -19,6 +19,13 @@ pub struct Source {
     /// 0-based lines the file itself marks as headings (Word heading styles), ascending;
     /// empty for text files.
     pub heading_lines: Vec<usize>,
+    /// The parts of an office document that hold text and were not read (`footnotes`,
+    /// `headers`…): the run says them in its summary, since nobody checked them.
+    pub unread_parts: Vec<String>,
+    /// The text is a web page's paragraphs (a `.doc` that is HTML, a `.docx` whose body is
+    /// embedded HTML): checks that read a page differently from a document (a page's first
+    /// line need not be its title) treat it as the page.
+    pub web_page: bool,
     line_starts: Vec<usize>,
     /// Characters before each `CHECKPOINT`-byte block of the text (the block's start rounded
     /// down to a character boundary), so that a column is counted from the nearest block,
@@ -63,6 +70,8 @@ impl Source {
             text,
             encoding: TextEncoding::Utf8,
             heading_lines: Vec::new(),
+            unread_parts: Vec::new(),
+            web_page: false,
             line_starts,
             checkpoints,
         }

@@ -50,6 +50,16 @@ pub(crate) fn paragraphs(text: &str) -> Vec<Paragraph> {
     out
 }
 
+/// The page's paragraphs as the rules read them, with whether each is a heading: for a page
+/// inside another document (a Word file's `w:altChunk`, a `.doc` that is a web page), whose
+/// paragraphs become lines of that document's text.
+pub fn paragraph_texts(text: &str) -> Vec<(String, bool)> {
+    paragraphs(text)
+        .into_iter()
+        .map(|p| (p.text.replace(['\n', '\r'], " "), p.is_heading))
+        .collect()
+}
+
 /// The token ranges of the article body, in the order of the page: the known containers of
 /// the CMSs, else the text between Hanweb's `ZJEG_RSS` markers, else the element where the
 /// page's sentences are densest, else `<article>` or `<main>`.

@@ -99,6 +99,7 @@ pub fn extract(bytes: Vec<u8>) -> Result<crate::input::word::Extracted, String> 
         text: lines(&raw),
         headings: Vec::new(),
         unread,
+        web_page: false,
     })
 }
 

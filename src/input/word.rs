@@ -54,6 +54,8 @@ pub struct Extracted {
     /// The parts of the document that hold text and are not read (`footnotes`, `headers`…),
     /// for a note: what was not checked must be said.
     pub unread: Vec<&'static str>,
+    /// All its text is a web page's (`Source::web_page`).
+    pub web_page: bool,
 }
 
 /// The file's text as a `Source`: the synthetic text, in UTF-8.
@@ -61,6 +63,7 @@ pub fn source(path: String, bytes: Vec<u8>) -> Result<Source, String> {
     let extracted = extract(bytes)?;
     let mut source = Source::new(path, extracted.text);
     source.heading_lines = extracted.headings;
+    source.web_page = extracted.web_page;
     Ok(source)
 }
 
@@ -110,26 +113,150 @@ pub fn extract(bytes: Vec<u8>) -> Result<Extracted, String> {
             }
         }
     }
-    if alt_chunks > 0 && paragraphs.iter().all(|p| p.text.trim().is_empty()) {
-        return Err(
-            "its text is embedded HTML (w:altChunk, what many web \"export to Word\" buttons \
-             write), which govlint does not read, not linted; open it in Word and save it as \
-             .docx, or lint the web page"
-                .into(),
-        );
+    let body_is_empty = paragraphs.iter().all(|p| p.text.trim().is_empty());
+    let mut lines: Vec<(String, bool)> = paragraphs
+        .into_iter()
+        .map(|p| (p.text, p.heading))
+        .collect();
+    let mut unread = unread_parts(&mut archive, &document);
+    if !alt_chunks.is_empty() {
+        // One budget for all the chunks: a small package can name one part that inflates
+        // to the limit from a thousand chunks.
+        let read = read_alt_chunks(&mut archive, &main, &alt_chunks, &mut lines, MAX_XML_BYTES);
+        if read < alt_chunks.len() {
+            if read == 0 && body_is_empty {
+                return Err(
+                    "its text is in embedded documents (w:altChunk) govlint does not read \
+                     (another Word file, RTF, or a part missing from the package), not linted; \
+                     open it in Word and save it as .docx"
+                        .into(),
+                );
+            }
+            unread.push("embedded documents (w:altChunk)");
+        }
     }
     let mut extracted = Extracted {
-        unread: unread_parts(&mut archive, &document),
+        web_page: body_is_empty && !alt_chunks.is_empty(),
+        unread,
         ..Extracted::default()
     };
-    for (index, paragraph) in paragraphs.into_iter().enumerate() {
-        if paragraph.heading {
+    for (index, (text, heading)) in lines.into_iter().enumerate() {
+        if heading {
             extracted.headings.push(index);
         }
-        extracted.text.push_str(&paragraph.text);
+        extracted.text.push_str(&text);
         extracted.text.push('\n');
     }
     Ok(extracted)
+}
+
+/// Puts the paragraphs of each `w:altChunk` the reader can read (a web page, a web
+/// archive, plain text) among `lines` where the chunk stands, each paragraph a line as a
+/// Word paragraph is, reading at most `budget` bytes of parts in all; returns how many
+/// chunks were read. Another Word document or RTF in a
+/// chunk is not read.
+fn read_alt_chunks<R: Read + Seek>(
+    archive: &mut zip::ZipArchive<R>,
+    main: &str,
+    chunks: &[AltChunk],
+    lines: &mut Vec<(String, bool)>,
+    mut budget: u64,
+) -> usize {
+    let targets = relationship_targets(archive, main);
+    let mut read = 0;
+    // From the last, so that the places of the earlier chunks still hold.
+    for chunk in chunks.iter().rev() {
+        let Some(bytes) = targets
+            .get(&chunk.id)
+            .and_then(|name| read_part(archive, name, budget).ok().flatten())
+        else {
+            continue;
+        };
+        budget = budget.saturating_sub(bytes.len() as u64);
+        let Some(chunk_lines) = chunk_paragraphs(&bytes) else {
+            continue;
+        };
+        read += 1;
+        let at = chunk.at.min(lines.len());
+        lines.splice(at..at, chunk_lines);
+    }
+    read
+}
+
+/// The paragraphs of an embedded part, with whether each is a heading; `None` for a kind
+/// not read.
+fn chunk_paragraphs(bytes: &[u8]) -> Option<Vec<(String, bool)>> {
+    if bytes.starts_with(b"PK") || bytes.starts_with(&COMPOUND_FILE) || bytes.starts_with(b"{\\rtf")
+    {
+        return None;
+    }
+    if crate::input::office::is_mht(bytes) {
+        return crate::input::office::web_page(bytes).ok();
+    }
+    let (text, _) = crate::input::decode::decode_owned(bytes.to_vec(), None).ok()?;
+    // A page or a fragment of one (`<p>…</p>`), read in the charset its `<meta>` declares.
+    if text
+        .trim_start_matches('\u{feff}')
+        .trim_start()
+        .starts_with('<')
+    {
+        return crate::input::office::web_page(bytes).ok();
+    }
+    // `text/plain`: a line is a paragraph.
+    Some(text.lines().map(|line| (line.to_string(), false)).collect())
+}
+
+/// Relationship ids of a part (`word/_rels/document.xml.rels`) and the archive names of
+/// their targets inside the package (external targets left out).
+fn relationship_targets<R: Read + Seek>(
+    archive: &mut zip::ZipArchive<R>,
+    part: &str,
+) -> FxHashMap<String, String> {
+    let (dir, file) = part.rsplit_once('/').unwrap_or(("", part));
+    let rels_name = if dir.is_empty() {
+        format!("_rels/{file}.rels")
+    } else {
+        format!("{dir}/_rels/{file}.rels")
+    };
+    let mut targets = FxHashMap::default();
+    let Ok(Some(rels)) = read_part(archive, &rels_name, 16 << 20) else {
+        return targets;
+    };
+    let mut reader = NsReader::from_reader(rels.as_slice());
+    loop {
+        match reader.read_event() {
+            Ok(Event::Start(e) | Event::Empty(e)) if e.local_name().as_ref() == "Relationship" => {
+                if attribute(&e, "TargetMode").is_some_and(|m| m.eq_ignore_ascii_case("External")) {
+                    continue;
+                }
+                if let (Some(id), Some(target)) = (attribute(&e, "Id"), attribute(&e, "Target")) {
+                    targets.insert(id, resolve_target(dir, &target));
+                }
+            }
+            Ok(Event::Eof) | Err(_) => return targets,
+            _ => {}
+        }
+    }
+}
+
+/// A relationship target as an archive name: absolute (`/word/afchunk.mht`) or relative to
+/// the part's folder (`afchunk.mht`, `../media/a.htm`).
+fn resolve_target(dir: &str, target: &str) -> String {
+    let mut parts: Vec<&str> = if target.starts_with('/') {
+        Vec::new()
+    } else {
+        dir.split('/').filter(|p| !p.is_empty()).collect()
+    };
+    for piece in target.split('/') {
+        match piece {
+            "" | "." => {}
+            ".." => {
+                parts.pop();
+            }
+            piece => parts.push(piece),
+        }
+    }
+    parts.join("/")
 }
 
 /// The parts with text the reader leaves out: notes and comments the body refers to, and
@@ -314,13 +441,13 @@ fn paragraphs(xml: &[u8], styles: &Styles) -> Result<Vec<WordParagraph>, String>
     paragraphs_and_chunks(xml, styles).map(|(paragraphs, _)| paragraphs)
 }
 
-/// `paragraphs`, and how many `w:altChunk` (embedded HTML or another document, not read)
-/// the body holds.
+/// `paragraphs`, and the body's `w:altChunk` (embedded HTML or another document, see
+/// `AltChunk`).
 fn paragraphs_and_chunks(
     xml: &[u8],
     styles: &Styles,
-) -> Result<(Vec<WordParagraph>, usize), String> {
-    let mut alt_chunks = 0usize;
+) -> Result<(Vec<WordParagraph>, Vec<AltChunk>), String> {
+    let mut alt_chunks = Vec::new();
     let mut reader = NsReader::from_reader(xml);
     let mut out: Vec<WordParagraph> = Vec::new();
     // Open paragraphs: more than one only inside a text box.
@@ -376,7 +503,7 @@ fn paragraphs_and_chunks(
                     seen_body = true;
                 }
                 if ns == Namespace::W && name == "altChunk" {
-                    alt_chunks += 1;
+                    alt_chunks.push(AltChunk::at(&element, out.len()));
                 }
             }
             Event::Empty(element) => {
@@ -386,7 +513,7 @@ fn paragraphs_and_chunks(
                 let local = element.local_name();
                 let name = local.as_ref();
                 if ns == Namespace::W && name == "altChunk" {
-                    alt_chunks += 1;
+                    alt_chunks.push(AltChunk::at(&element, out.len()));
                 }
                 if start(
                     ns,
@@ -467,6 +594,25 @@ fn paragraphs_and_chunks(
         paragraph.text = resolve_breaks(&paragraph.text);
     }
     Ok((out, alt_chunks))
+}
+
+/// A `w:altChunk`: a part of the package (HTML, a web archive, plain text, another Word
+/// document) that Word imports where the element stands.
+#[derive(Debug)]
+struct AltChunk {
+    /// The relationship (`r:id`) naming the part.
+    id: String,
+    /// How many paragraphs of the body come before it.
+    at: usize,
+}
+
+impl AltChunk {
+    fn at(element: &BytesStart, at: usize) -> AltChunk {
+        AltChunk {
+            id: attribute(element, "id").unwrap_or_default(),
+            at,
+        }
+    }
 }
 
 /// What an opening (or empty) element does; returns how it nests, or `None` when its
@@ -1351,5 +1497,65 @@ mod tests {
         ] {
             assert!(extract(bytes).is_err());
         }
+    }
+
+    #[test]
+    fn chunk_targets_and_kinds() {
+        assert_eq!(resolve_target("word", "afchunk.htm"), "word/afchunk.htm");
+        assert_eq!(resolve_target("word", "/afchunk.mht"), "afchunk.mht");
+        assert_eq!(resolve_target("word", "../x/./a.htm"), "x/a.htm");
+        // Plain text: a line is a paragraph; a page in UTF-16 is a page, not markup as text.
+        assert_eq!(
+            chunk_paragraphs("第一段。\r\n第二段。".as_bytes()),
+            Some(vec![("第一段。".into(), false), ("第二段。".into(), false)])
+        );
+        let mut utf16 = vec![0xFF, 0xFE];
+        utf16.extend(
+            "<p>近年来，全区法治建设迈上新台阶。</p>"
+                .encode_utf16()
+                .flat_map(u16::to_le_bytes),
+        );
+        assert_eq!(
+            chunk_paragraphs(&utf16),
+            Some(vec![("近年来，全区法治建设迈上新台阶。".into(), false)])
+        );
+        // Another Word document or RTF is not read.
+        assert_eq!(chunk_paragraphs(b"PK\x03\x04"), None);
+        assert_eq!(chunk_paragraphs(b"{\\rtf1 x}"), None);
+    }
+
+    #[test]
+    fn chunks_go_where_they_stand_within_one_budget() {
+        let rels = r#"<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="c" Target="big.htm"/></Relationships>"#;
+        let page = format!("<p>{}</p>", "近年来，全区法治建设迈上新台阶。".repeat(400));
+        let mut zip = zip::ZipWriter::new(Cursor::new(Vec::new()));
+        for (name, bytes) in [
+            ("word/_rels/document.xml.rels", rels.as_bytes()),
+            ("word/big.htm", page.as_bytes()),
+        ] {
+            zip.start_file(name, zip::write::SimpleFileOptions::default())
+                .expect("entry");
+            std::io::Write::write_all(&mut zip, bytes).expect("written");
+        }
+        let mut archive =
+            zip::ZipArchive::new(Cursor::new(zip.finish().expect("zip").into_inner()))
+                .expect("archive");
+        let chunks: Vec<AltChunk> = (0..3).map(|at| AltChunk { id: "c".into(), at }).collect();
+        let mut lines = vec![("正文。".to_string(), false); 3];
+        let main = "word/document.xml";
+        let size = page.len() as u64;
+        assert_eq!(
+            read_alt_chunks(&mut archive, main, &chunks, &mut lines, 3 * size),
+            3
+        );
+        assert_eq!(lines.len(), 6);
+        assert_eq!(lines[1], ("正文。".to_string(), false));
+        assert!(lines[0].0.starts_with("近年来") && lines[2].0.starts_with("近年来"));
+        // The same part named three times costs three times: past the budget, not read.
+        let mut lines = Vec::new();
+        assert_eq!(
+            read_alt_chunks(&mut archive, main, &chunks, &mut lines, 2 * size + 10),
+            2
+        );
     }
 }

@@ -22,8 +22,9 @@ use std::time::UNIX_EPOCH;
 // Word files as such; v7 keeps paragraphs in less memory (32-bit places, numbered labels);
 // v8 keeps a file's normalized text in one array; v9 stores the entries one by one; v10
 // keeps units without their enumerators, with their place in lists and quotations; v11
-// checksums every blob and stamps files with their inode and change time.
-const FILE_NAME: &str = "govlint-v11.bin";
+// checksums every blob and stamps files with their inode and change time; v12 keeps the
+// parts of an office file that were not read.
+const FILE_NAME: &str = "govlint-v12.bin";
 
 /// A file's size and modification time: unchanged stamp, unchanged content.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
@@ -85,6 +86,8 @@ pub struct Entry {
     /// The file's suppression comments: applied to every finding, duplicates included, at
     /// the end of each run.
     pub directives: Directives,
+    /// `Source::unread_parts`, for the summary of a run that takes the file from here.
+    pub unread_parts: Vec<String>,
 }
 
 impl Entry {
@@ -116,6 +119,7 @@ impl Entry {
             units,
             encoding: "UTF-8".to_string(),
             directives,
+            unread_parts: Vec::new(),
         }
     }
 

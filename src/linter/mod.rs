@@ -53,6 +53,20 @@ impl InputError {
     }
 }
 
+/// `its footnotes, headers and footers are not read, so not checked`.
+pub fn unread_note(parts: &[String]) -> String {
+    let Some((last, rest)) = parts.split_last() else {
+        return String::new();
+    };
+    // A part named with its own `and` (`headers and footers`) closes the list.
+    let parts = match rest {
+        [] => last.to_string(),
+        _ if last.contains(" and ") => parts.join(", "),
+        _ => format!("{} and {last}", rest.join(", ")),
+    };
+    format!("its {parts} are not read, so not checked")
+}
+
 /// The extension of a file a walk does not lint but must count: an office format govlint
 /// does not read.
 fn unread_office_format(path: &Path) -> Option<String> {
@@ -81,6 +95,9 @@ pub struct Run {
     pub skipped: Vec<InputError>,
     /// Files `--fix` could not write (or found changed since they were linted).
     pub fix_errors: Vec<InputError>,
+    /// Per file, the parts of an office document that hold text and were not read
+    /// (`footnotes`, `headers`…; empty for most files): said in the summary, not checked.
+    pub unread_parts: Vec<Vec<String>>,
     /// How each file was decoded.
     pub encodings: Vec<TextEncoding>,
     /// `Source::digest` of the bytes each file was linted from (`None`: from the cache).
@@ -90,6 +107,16 @@ pub struct Run {
 }
 
 impl Run {
+    /// The files with parts not read, and a sentence saying which
+    /// (`its footnotes and headers are not read, so not checked`).
+    pub fn unread_notes(&self) -> impl Iterator<Item = (&str, String)> {
+        self.paths
+            .iter()
+            .zip(&self.unread_parts)
+            .filter(|(_, parts)| !parts.is_empty())
+            .map(|(path, parts)| (path.as_str(), unread_note(parts)))
+    }
+
     pub fn count(&self, severity: Severity) -> usize {
         self.diagnostics
             .iter()
@@ -333,16 +360,8 @@ pub fn read_limited(
     if Format::from_path(&path) == Format::Docx {
         let (mut source, unread) =
             crate::input::office::source(path.clone(), bytes, limit).map_err(fail)?;
-        // Said, not passed over: these parts hold text nobody checked.
-        if let Some((last, rest)) = unread.split_last() {
-            // `footnotes, headers and footers`: a part named with its own `and` closes the list.
-            let parts = match rest {
-                [] => last.to_string(),
-                _ if last.contains(" and ") => unread.join(", "),
-                _ => format!("{} and {last}", rest.join(", ")),
-            };
-            say!("note: {path}: its {parts} are not read, so not checked");
-        }
+        // Said in the run's summary, not passed over: these parts hold text nobody checked.
+        source.unread_parts = unread.iter().map(|part| part.to_string()).collect();
         source.digest = digest;
         return Ok(source);
     }
@@ -479,6 +498,8 @@ struct Linted {
     stamp: Option<Stamp>,
     /// Taken from the cache rather than read.
     cached: bool,
+    /// `Source::unread_parts`.
+    unread_parts: Vec<String>,
 }
 
 pub fn lint(inputs: &[Input], errors: Vec<InputError>, options: &Options) -> Run {
@@ -534,6 +555,7 @@ pub fn lint(inputs: &[Input], errors: Vec<InputError>, options: &Options) -> Run
                     directives: found.directives,
                     stamp: Some(stamp),
                     cached: true,
+                    unread_parts: found.unread_parts,
                 });
             }
             read_limited(input, options.encoding, options.max_file_size).map(|source| Linted {
@@ -660,6 +682,7 @@ fn lint_document(document: Document, options: &Options, keep_source: bool) -> Li
     };
     let Document { source, .. } = document;
     Linted {
+        unread_parts: source.unread_parts.clone(),
         path: source.path.clone(),
         file: None,
         encoding: source.encoding,
@@ -721,6 +744,7 @@ fn finish(
     let mut changed = Vec::with_capacity(linted.len());
     let mut per_file = Vec::with_capacity(linted.len());
     let mut directives = Vec::with_capacity(linted.len());
+    let mut unread_parts = Vec::with_capacity(linted.len());
     for (index, file) in linted.into_iter().enumerate() {
         per_file.push(if options.cache.is_some() {
             file.diagnostics.clone()
@@ -740,6 +764,7 @@ fn finish(
         stamps.push(file.stamp);
         changed.push(!file.cached);
         directives.push(file.directives);
+        unread_parts.push(file.unread_parts);
     }
     let keys: Vec<String> = paths
         .iter()
@@ -754,6 +779,7 @@ fn finish(
         errors,
         skipped: Vec::new(),
         fix_errors: Vec::new(),
+        unread_parts,
         encodings,
         digests,
         max_file_size: options.max_file_size,
@@ -810,11 +836,13 @@ fn finish(
             .zip(per_file)
             .zip(directives.iter().cloned())
             .zip(&run.encodings)
+            .zip(&run.unread_parts)
             .filter_map(
-                |(((((path, stamp), units), diagnostics), directives), encoding)| {
+                |((((((path, stamp), units), diagnostics), directives), encoding), unread)| {
                     let mut entry =
                         cache::Entry::new(path, stamp?, &diagnostics, units, directives);
                     entry.encoding = encoding.name().to_string();
+                    entry.unread_parts = unread.clone();
                     Some(entry)
                 },
             )

@@ -272,6 +272,25 @@ fn summary(run: &Run) -> String {
     if !run.skipped.is_empty() {
         line.push_str(&format!(" {}.", skipped_summary(run)));
     }
+    let unread = run.unread_notes().count();
+    if unread > 0 {
+        // Which kinds, each once, in the order the files name them: `headers and footers`
+        // counts as two, `embedded documents (w:altChunk)` without its gloss.
+        let mut parts: Vec<&str> = Vec::new();
+        for part in run.unread_parts.iter().flatten() {
+            let name = part.split(" (").next().unwrap_or(part);
+            for kind in name.split(" and ") {
+                if !parts.contains(&kind) {
+                    parts.push(kind);
+                }
+            }
+        }
+        line.push_str(&format!(
+            " {unread} file{} with parts not read ({}), so not checked.",
+            if unread == 1 { "" } else { "s" },
+            parts.join(", ")
+        ));
+    }
     line
 }
 

@@ -77,8 +77,18 @@ struct Summary<'a> {
     /// Files `--fix` left unchanged because it could not write them (absent when none).
     #[serde(skip_serializing_if = "Vec::is_empty")]
     fix_errors: Vec<InputErrorJson<'a>>,
+    /// Office files with parts that hold text and were not read, so not checked
+    /// (absent when none).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    unread_parts: Vec<UnreadJson<'a>>,
     /// Files not in UTF-8, with the encoding they were read in.
     encodings: std::collections::BTreeMap<&'a str, &'static str>,
+}
+
+#[derive(Serialize)]
+struct UnreadJson<'a> {
+    path: &'a str,
+    parts: &'a [String],
 }
 
 #[derive(Serialize)]
@@ -162,6 +172,13 @@ pub fn render(run: &Run, out: &mut dyn Write) -> std::io::Result<()> {
                     path: &e.path,
                     message: &e.message,
                 })
+                .collect(),
+            unread_parts: run
+                .paths
+                .iter()
+                .zip(&run.unread_parts)
+                .filter(|(_, parts)| !parts.is_empty())
+                .map(|(path, parts)| UnreadJson { path, parts })
                 .collect(),
             fix_errors: run
                 .fix_errors

@@ -222,6 +222,7 @@ pub fn render(run: &Run, out: &mut dyn Write) -> std::io::Result<()> {
             &mut seen_fingerprints,
         ));
     }
+    let unread: Vec<(&str, String)> = run.unread_notes().collect();
     let log = Log {
         schema: SCHEMA,
         version: "2.1.0",
@@ -254,6 +255,18 @@ pub fn render(run: &Run, out: &mut dyn Write) -> std::io::Result<()> {
                             message: None,
                         }],
                     })
+                    .chain(unread.iter().map(|(path, note)| Notification {
+                        level: "note",
+                        message: Text { text: note.into() },
+                        locations: [Location {
+                            id: None,
+                            physical_location: PhysicalLocation {
+                                artifact_location: artifact(path),
+                                region: None,
+                            },
+                            message: None,
+                        }],
+                    }))
                     .collect(),
             }],
             column_kind: "unicodeCodePoints",
