@@ -34,20 +34,249 @@ use html5gum::{Emitter, ForwardingEmitter, Span, Tokenizer};
 use std::convert::Infallible;
 use std::ops::Range;
 
+mod style;
+
 /// The paragraphs of an HTML page: its headline and article body when the page shows
 /// where they are, else the whole page.
 pub(super) fn paragraphs(text: &str) -> Vec<Paragraph> {
-    let tokens = tokenize(text);
+    let mut tokens = tokenize(text);
+    style::hidden_by_stylesheets(&mut tokens);
+    hide_template_lines(&mut tokens);
     let elements = elements(&tokens);
     let Some(body) = body(text, &tokens, &elements) else {
-        return read(&tokens);
+        return without_copies(read(&tokens), &tokens, &elements);
     };
     let first = body.first().map_or(0, |r| r.start);
     let mut out = headline(&tokens, &elements, first);
+    let mut read_body = Vec::new();
     for range in body {
-        out.extend(read(&tokens[range]));
+        read_body.extend(read(&tokens[range]));
     }
+    out.extend(without_copies(read_body, &tokens, &elements));
     out
+}
+
+/// Marks the elements that hold a line of the page's template: an element named as the
+/// template's (a class or id holding `info`, `source`, `editor`, `share`, `crumb`, `pages`…)
+/// all of whose lines are a byline, a breadcrumb, an editor's credit, a toolbar or a link to
+/// the next article (`TEMPLATE_LABELS`, `TOOLBAR`). Templates put them inside `<article>`, in
+/// the content container or in the element the body search finds; a line pasted into the
+/// article as a paragraph of its own, without such an element, is still linted.
+fn hide_template_lines(tokens: &mut [Token]) {
+    let found = elements(tokens);
+    let mut inside = vec![false; found.len()];
+    let mut hide = Vec::new();
+    for (i, element) in found.iter().enumerate() {
+        if element.hidden || element.parent.is_some_and(|p| inside[p]) {
+            inside[i] = element.parent.is_some_and(|p| inside[p]);
+            continue;
+        }
+        // Template lines are short: a long element is not read again for them.
+        let Token::Start(tag) = &tokens[element.start] else {
+            continue;
+        };
+        if element.end - element.start > 400 || !tag.is_template() {
+            continue;
+        }
+        let lines = read(&tokens[element.start..element.end]);
+        if !lines.is_empty() && lines.iter().all(|p| is_template_line(&p.text)) {
+            inside[i] = true;
+            hide.push(element.start);
+        }
+    }
+    for start in hide {
+        if let Token::Start(tag) = &mut tokens[start] {
+            tag.hide = true;
+        }
+    }
+}
+
+/// Labels of the lines a template writes around an article, each followed by a colon:
+/// breadcrumbs, bylines, counters, credits, links to the previous and next article.
+const TEMPLATE_LABELS: &[&str] = &[
+    "当前位置",
+    "您的位置",
+    "您现在的位置",
+    "您当前的位置",
+    "所在位置",
+    "来源",
+    "作者",
+    "发布时间",
+    "发布日期",
+    "发文日期",
+    "更新时间",
+    "日期",
+    "时间",
+    "浏览次数",
+    "阅读次数",
+    "访问次数",
+    "点击数",
+    "点击量",
+    "浏览量",
+    "阅读量",
+    "字体",
+    "字号",
+    "分享到",
+    "上一篇",
+    "下一篇",
+    "责编",
+    "责任编辑",
+    "编辑",
+    "审核",
+    "校对",
+    "签发",
+    "供稿",
+    "撰稿",
+    "摄影",
+];
+
+/// The words of a template's toolbar, longest first.
+const TOOLBAR: &[&str] = &[
+    "打印本页",
+    "打印文章",
+    "关闭窗口",
+    "加入收藏",
+    "返回顶部",
+    "我要纠错",
+    "QQ空间",
+    "分享到",
+    "打印",
+    "关闭",
+    "收藏",
+    "分享",
+    "纠错",
+    "字体",
+    "字号",
+    "默认",
+    "微信",
+    "微博",
+    "顶部",
+    "大",
+    "中",
+    "小",
+];
+
+/// A line a template writes: short, and a labelled line (`来源：`, `(责编：…)`) or only
+/// toolbar words (`【打印】【关闭】`, `字体：[ 大 中 小 ]`).
+fn is_template_line(text: &str) -> bool {
+    let text = text.trim_matches(is_space);
+    if text.is_empty() || text.chars().count() > 120 {
+        return false;
+    }
+    let labelled = TEMPLATE_LABELS.iter().any(|label| {
+        text.match_indices(label).any(|(at, _)| {
+            text[at + label.len()..]
+                .trim_start_matches(is_space)
+                .starts_with([':', '：'])
+        })
+    });
+    if labelled {
+        return true;
+    }
+    let mut rest: String = text
+        .chars()
+        .filter(|c| !is_space(*c) && !"【】[]（）()|｜/·•:：".contains(*c))
+        .collect();
+    while !rest.is_empty() {
+        let Some(word) = TOOLBAR.iter().find(|w| rest.starts_with(**w)) else {
+            return false;
+        };
+        rest.drain(..word.len());
+    }
+    true
+}
+
+/// Elements that may hold a copy of the article, next to the first.
+const COPY_HOLDERS: &[&[u8]] = &[
+    b"div", b"section", b"article", b"main", b"center", b"table", b"tbody", b"ul", b"ol",
+    b"dl", b"form", b"span", b"font",
+];
+
+/// How many paragraph comparisons the search for copies may make on one page.
+const COPY_BUDGET: usize = 2_000_000;
+
+/// The paragraphs read, less each element that repeats, paragraph for paragraph, a run of
+/// two or more paragraphs read before it: a page that carries its article twice (a 长者, mobile
+/// or print copy, outside any known container) holds one article. A paragraph pasted twice
+/// is not an element of its own repeating a run, and is still read twice.
+fn without_copies(
+    paragraphs: Vec<Paragraph>,
+    tokens: &[Token],
+    elements: &[Element],
+) -> Vec<Paragraph> {
+    let starts: Vec<usize> = paragraphs
+        .iter()
+        .map(|p| p.source_range(0..p.text.len()).start)
+        .collect();
+    if paragraphs.len() < 4 || !starts.is_sorted() {
+        return paragraphs;
+    }
+    let mut seen: rustc_hash::FxHashMap<&str, Vec<usize>> = rustc_hash::FxHashMap::default();
+    for (i, p) in paragraphs.iter().enumerate() {
+        seen.entry(p.text.as_str()).or_default().push(i);
+    }
+    let mut copy = vec![false; paragraphs.len()];
+    let mut copied_until = 0;
+    let mut budget = COPY_BUDGET;
+    for element in elements {
+        if element.hidden || !COPY_HOLDERS.contains(&element.name.as_slice()) {
+            continue;
+        }
+        let Token::Start(tag) = &tokens[element.start] else {
+            continue;
+        };
+        let from = tag.span.start;
+        let to = tokens[..element.end].last().map_or(from, token_end);
+        if from < copied_until {
+            continue;
+        }
+        let i = starts.partition_point(|&s| s < from);
+        let j = starts.partition_point(|&s| s < to);
+        let n = j - i;
+        if n < 2 {
+            continue;
+        }
+        let earlier = seen
+            .get(paragraphs[i].text.as_str())
+            .into_iter()
+            .flatten()
+            .take_while(|&&s| s + n <= i)
+            .take(16);
+        let mut found = false;
+        for &s in earlier {
+            let same = (0..n).all(|d| {
+                budget = budget.saturating_sub(1);
+                !copy[s + d] && paragraphs[s + d].text == paragraphs[i + d].text
+            });
+            if same {
+                found = true;
+                break;
+            }
+            if budget == 0 {
+                break;
+            }
+        }
+        if budget == 0 {
+            break;
+        }
+        if found {
+            copy[i..j].fill(true);
+            copied_until = to;
+        }
+    }
+    paragraphs
+        .into_iter()
+        .zip(copy)
+        .filter_map(|(p, copy)| (!copy).then_some(p))
+        .collect()
+}
+
+fn token_end(token: &Token) -> usize {
+    match token {
+        Token::Text { source, .. } => source.end,
+        Token::Start(tag) => tag.span.end,
+        Token::End { span, .. } | Token::Comment(span) => span.end,
+    }
 }
 
 /// The token ranges of the article body, in the order of the page: the known containers of
@@ -228,6 +457,8 @@ struct Attributes {
     /// `name` and `content`, read for `<meta name="ArticleTitle" content="…">`.
     name: String,
     content: String,
+    /// A `<style>`'s media: a print stylesheet does not hide what the screen shows.
+    media: String,
 }
 
 #[derive(Debug)]
@@ -236,6 +467,10 @@ struct StartTag {
     attributes: Attributes,
     span: Range<usize>,
     self_closing: bool,
+    /// Not shown, as found once the whole page is read: hidden by the page's own
+    /// stylesheet, or a line of the template in its own element (`hidden_by_stylesheets`,
+    /// `hide_template_lines`).
+    hide: bool,
 }
 
 impl StartTag {
@@ -272,6 +507,17 @@ impl StartTag {
         chrome(a.id.trim()) || a.class.split_ascii_whitespace().any(chrome)
     }
 
+    /// A class or id naming a part of the template that may hold its lines (a byline, a
+    /// breadcrumb, an editor's credit, a share bar, links to the next article).
+    fn is_template(&self) -> bool {
+        let a = &self.attributes;
+        let template = |word: &str| {
+            let word = word.to_ascii_lowercase();
+            TEMPLATE_NAMES.iter().any(|t| word.contains(t))
+        };
+        template(a.id.trim()) || a.class.split_ascii_whitespace().any(template)
+    }
+
     /// Elements whose content is never read. WeChat serves its article's container with
     /// `visibility:hidden`, a loading state that the page's script lifts: a known container
     /// hidden that way is read.
@@ -290,6 +536,7 @@ impl StartTag {
             WIDGETS.iter().any(|w| word.contains(w))
         };
         SKIPPED.contains(&self.name.as_slice())
+            || self.hide
             || a.hidden
             || widget(a.id.trim())
             || a.class.split_ascii_whitespace().any(widget)
@@ -358,6 +605,12 @@ const CHROME: &[&str] = &[
     "crumb",
     "sidebar",
     "topbar",
+];
+
+/// Parts of the class names and ids of the template's elements that hold its lines.
+const TEMPLATE_NAMES: &[&str] = &[
+    "crumb", "position", "location", "share", "info", "source", "edit", "author", "page",
+    "print", "byline", "date", "time", "tool", "font", "meta", "laiyuan", "zuozhe", "bianji",
 ];
 
 /// Lines only a page template writes: the caption of the page's QR code, the label of its
@@ -578,6 +831,7 @@ impl Callback<Infallible, usize> for Sink<'_, '_> {
                         b"style" => Some(&mut attributes.style),
                         b"name" => Some(&mut attributes.name),
                         b"content" => Some(&mut attributes.content),
+                        b"media" => Some(&mut attributes.media),
                         _ => None,
                     };
                     if let Some(field) = field {
@@ -593,6 +847,7 @@ impl Callback<Infallible, usize> for Sink<'_, '_> {
                         attributes,
                         span: c.boundary(start).min(end)..end,
                         self_closing,
+                        hide: false,
                     }));
                 }
                 c.ended(span.end);
