@@ -188,8 +188,8 @@ fn is_template_line(text: &str) -> bool {
 
 /// Elements that may hold a copy of the article, next to the first.
 const COPY_HOLDERS: &[&[u8]] = &[
-    b"div", b"section", b"article", b"main", b"center", b"table", b"tbody", b"ul", b"ol",
-    b"dl", b"form", b"span", b"font",
+    b"div", b"section", b"article", b"main", b"center", b"table", b"tbody", b"ul", b"ol", b"dl",
+    b"form", b"span", b"font",
 ];
 
 /// How many paragraph comparisons the search for copies may make on one page.
@@ -609,8 +609,8 @@ const CHROME: &[&str] = &[
 
 /// Parts of the class names and ids of the template's elements that hold its lines.
 const TEMPLATE_NAMES: &[&str] = &[
-    "crumb", "position", "location", "share", "info", "source", "edit", "author", "page",
-    "print", "byline", "date", "time", "tool", "font", "meta", "laiyuan", "zuozhe", "bianji",
+    "crumb", "position", "location", "share", "info", "source", "edit", "author", "page", "print",
+    "byline", "date", "time", "tool", "font", "meta", "laiyuan", "zuozhe", "bianji",
 ];
 
 /// Lines only a page template writes: the caption of the page's QR code, the label of its
@@ -1076,7 +1076,8 @@ fn densest(tokens: &[Token], elements: &[Element]) -> Option<Range<usize>> {
             let density = links[e] as f64 / chars[e] as f64;
             (e, score[e] * (1.0 - density))
         })
-        .max_by(|a, b| a.1.total_cmp(&b.1))?;
+        // A tie is a copy of the body (a 长者 or mobile copy): the first one is the body.
+        .max_by(|a, b| a.1.total_cmp(&b.1).then(b.0.cmp(&a.0)))?;
     (best_score >= 10.0).then(|| elements[best].start..elements[best].end)
 }
 
@@ -1346,12 +1347,10 @@ mod tests {
         assert_eq!(texts(&article), ["标题", "正文。"]);
         let main = page("<div role=\"main\"><p>正文。</p></div>");
         assert_eq!(texts(&main), ["正文。"]);
-        // A marked element without text does not hide the page.
+        // A marked element without text does not hide the page; the breadcrumb in an element
+        // of its own (`div.position`) is the template's, the toolbar in a bare `<div>` is read.
         let empty = page("<article> </article><p>正文。</p>");
-        assert_eq!(
-            texts(&empty),
-            ["当前位置：首页 > 新闻", "正文。", "打印本页 关闭窗口"]
-        );
+        assert_eq!(texts(&empty), ["正文。", "打印本页 关闭窗口"]);
     }
 
     #[test]
@@ -1396,6 +1395,83 @@ mod tests {
         // A known container holding only an image: the article has no text to lint.
         let image = "<h1>标题</h1><div class=\"TRS_Editor\"><img src=\"a.png\"></div><p>页脚。</p>";
         assert_eq!(texts(image), ["标题"]);
+    }
+
+    /// The page's own `<style>` rules hide a menu by class, a dialog by id and a mobile copy
+    /// by element and class; a rule inside `@media`, a print stylesheet, a rule on another
+    /// attribute and a class shown again by the element's own `style` do not hide.
+    #[test]
+    fn what_the_page_stylesheet_hides_is_not_read() {
+        let html = "<html><head><style>\n.hide { display: none }\n#dialog{visibility:hidden}\n\
+                    div.m-copy{DISPLAY:none !important}\n.menu li ul { display:none }\n\
+                    @media (max-width: 600px) { .wide { display: none } }\n\
+                    [data-x] { display: none }\n.shown { display: block }\n</style>\
+                    <style media=\"print\">.screen-only { display: none }</style></head><body>\
+                    <div class=\"top hide\"><a href=\"#\">长者专区,</a></div>\
+                    <div id=\"dialog\">您即将离开本站,是否继续？</div>\
+                    <ul class=\"menu\"><li>首页<ul><li>机构 概况</li></ul></li></ul>\
+                    <p class=\"wide\">正文一。</p><p class=\"screen-only\">正文二。</p>\
+                    <p data-x=\"1\">正文三。</p><p class=\"hide\" style=\"display: block\">正文四。</p>\
+                    <div class=\"m-copy\"><p>正文一。</p></div>\
+                    <p class=\"hide shown\">正文五。</p></body></html>";
+        assert_eq!(
+            texts(html),
+            [
+                "首页",
+                "正文一。",
+                "正文二。",
+                "正文三。",
+                "正文四。",
+                "正文五。"
+            ]
+        );
+        // WeChat's container, hidden by a stylesheet rule until its script runs, is read.
+        let wechat = "<style>#js_content{visibility:hidden}</style>\
+                      <div id=\"js_content\"><p>正文。</p></div>";
+        assert_eq!(texts(wechat), ["正文。"]);
+    }
+
+    /// A byline, an editor's credit and links to the next article in elements of their own,
+    /// inside `<article>` or the body found: the template's lines, not the article's. The same
+    /// line pasted into the article as a paragraph, and sentences in an element named `info`,
+    /// are the article's.
+    #[test]
+    fn template_lines_inside_the_article_are_not_read() {
+        let sentence = "全区法治政府建设迈上新台阶，群众满意度持续提升，各项工作取得明显成效。";
+        let html = format!(
+            "<article><h1>标题</h1><div class=\"article-info\"><span>来源：本站</span> \
+             <span>发布时间：2024-05-11</span> <span id=\"views\">浏览次数：100</span></div>\
+             <div class=\"tools\">【打印】【关闭】</div><p>{sentence}</p><p>来源：新华社</p>\
+             <div class=\"info\">{sentence}</div><div class=\"edit clearfix\">(责编：张三)</div>\
+             <div class=\"pages\"><p>上一篇：关于开展检查的通知</p><p>下一篇：无</p></div></article>"
+        );
+        assert_eq!(texts(&html), ["标题", sentence, "来源：新华社", sentence]);
+        assert!(is_template_line("(责编：汤诗瑶、丁涛)"));
+        assert!(is_template_line("字体：[ 大 中 小 ]"));
+        assert!(!is_template_line("会议时间安排如下。"));
+        assert!(!is_template_line("打印机采购"));
+    }
+
+    /// The body twice on a page, in elements no known container names (a 长者 copy): one
+    /// article. A paragraph pasted twice in the body is still read twice, and so is a run of
+    /// paragraphs repeated in the same element.
+    #[test]
+    fn a_copy_of_the_body_anywhere_is_read_once() {
+        let one = "全区法治政府建设迈上新台阶，群众满意度持续提升。";
+        let two = "各项工作取得明显成效，为高质量发展提供了坚实保障。";
+        let three = "下一步，将继续深化法治建设，推动各项工作再上新台阶。";
+        let copies = format!(
+            "<body><div class=\"pc\"><p>{one}</p><p>{two}</p><p>{three}</p></div>\
+             <div class=\"elder\"><div><p>{one}</p><p>{two}</p><p>{three}</p></div></div></body>"
+        );
+        assert_eq!(texts(&copies), [one, two, three]);
+        let pasted =
+            format!("<body><div><p>{one}</p><p>{two}</p><p>{three}</p><p>{one}</p></div></body>");
+        assert_eq!(texts(&pasted), [one, two, three, one]);
+        let run = format!(
+            "<body><div><p>{one}</p><p>{two}</p><p>{three}</p><p>{one}</p><p>{two}</p></div></body>"
+        );
+        assert_eq!(texts(&run).len(), 5);
     }
 
     #[test]

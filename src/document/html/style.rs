@@ -97,7 +97,9 @@ fn statements(css: &str) -> impl Iterator<Item = &str> {
         while at < bytes.len() {
             match bytes[at] {
                 b'/' if bytes.get(at + 1) == Some(&b'*') => {
-                    at = css[at + 2..].find("*/").map_or(bytes.len(), |end| at + 2 + end + 2);
+                    at = css[at + 2..]
+                        .find("*/")
+                        .map_or(bytes.len(), |end| at + 2 + end + 2);
                     continue;
                 }
                 b'{' => depth += 1,
@@ -219,7 +221,9 @@ impl simplecss::Element for Node<'_> {
         if !self.step() {
             return None;
         }
-        self.elements[self.index].parent.map(|index| Node { index, ..*self })
+        self.elements[self.index]
+            .parent
+            .map(|index| Node { index, ..*self })
     }
 
     fn prev_sibling_element(&self) -> Option<Self> {
@@ -227,7 +231,10 @@ impl simplecss::Element for Node<'_> {
     }
 
     fn has_local_name(&self, name: &str) -> bool {
-        self.step() && self.elements[self.index].name.eq_ignore_ascii_case(name.as_bytes())
+        self.step()
+            && self.elements[self.index]
+                .name
+                .eq_ignore_ascii_case(name.as_bytes())
     }
 
     fn attribute_matches(&self, local_name: &str, operator: AttributeOperator<'_>) -> bool {
