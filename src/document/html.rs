@@ -13,8 +13,10 @@
 //! - Never read: `script`, `style`, `noscript`, `template`, `title`, form controls, embedded
 //!   content (`iframe`, `svg`, `math`…), code (`pre`, `xmp`; inline `code`, `kbd`, `samp`
 //!   stand in the text as a placeholder, like Markdown's inline code), hidden elements
-//!   (`hidden`, `display:none`), comments, and the page's own chrome: the `nav`, `header`,
-//!   `footer` and `aside` landmarks (and their ARIA roles).
+//!   (`hidden`, `display:none`, and what the page's own `<style>` rules hide: `style`),
+//!   comments, and the page's own chrome: the `nav`, `header`, `footer` and `aside`
+//!   landmarks (and their ARIA roles), and the template's lines in elements of their own
+//!   (a byline in `div.info`, `(责编：…)` in `div.edit`: `hide_template_lines`).
 //! - The article body: a page that shows where it is is read only there, with its headline
 //!   (`paragraphs`): the content containers of the CMSs Chinese government sites run on
 //!   (`CONTAINERS`: TRS, 开普云 UCAP, 大汉 Hanweb, Easysite, NFCMS, WeChat…), else the text
@@ -22,6 +24,7 @@
 //!   else `<article>`, then `<main>` (or `role="main"`). Breadcrumbs, bylines, toolbars
 //!   (`打印本页 关闭窗口`), share bars, QR codes and footers around it are the page, not text
 //!   pasted into the article, and are not linted; other chrome pasted inside the body still is.
+//!   A copy of the body elsewhere on the page is one article (`without_copies`).
 //!
 //! The tokenizer is not a tree builder: end tags close the nearest open element of their name
 //! and stray ones are ignored, so malformed pages (unclosed tags, stray `</div>`, `<` in text,
@@ -493,8 +496,8 @@ impl StartTag {
     }
 
     /// A class or id naming the template's navigation, header, footer or sidebar
-    /// (`nav`, `nav-panel`, `header_top`, `footer`…): drop-down menus are often hidden by a
-    /// stylesheet, which govlint does not apply, and hold paragraphs of their own.
+    /// (`nav`, `nav-panel`, `header_top`, `footer`…): drop-down menus are often hidden by an
+    /// external stylesheet, which govlint does not see, and hold paragraphs of their own.
     fn is_chrome(&self) -> bool {
         let a = &self.attributes;
         let chrome = |word: &str| {

@@ -18,7 +18,7 @@ use std::cell::Cell;
 /// attribute or parent looked at): a page of thousands of rules and deeply nested elements
 /// stays fast. Past it, no further rule matches (the text stays read), the same way on every
 /// run.
-const BUDGET: usize = 5_000_000;
+const BUDGET: usize = 20_000_000;
 
 /// Marks the start tags of the elements the page's own stylesheets hide.
 pub(super) fn hidden_by_stylesheets(tokens: &mut [Token]) {
@@ -53,6 +53,9 @@ pub(super) fn hidden_by_stylesheets(tokens: &mut [Token]) {
             index,
             steps: &steps,
         };
+        if steps.get() >= BUDGET {
+            break;
+        }
         let mut shown = Shown::default();
         for (selector, effects) in &rules {
             if selector.matches(&node) {
