@@ -78,7 +78,11 @@ fn hide_template_lines(tokens: &mut [Token]) {
         let Token::Start(tag) = &tokens[element.start] else {
             continue;
         };
-        if element.end - element.start > 400 || !tag.is_template() {
+        // A known container is the article, whatever its lines.
+        if element.end - element.start > 400
+            || !tag.is_template()
+            || element.scope == Some(Scope::Container)
+        {
             continue;
         }
         let lines = read(&tokens[element.start..element.end]);
