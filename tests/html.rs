@@ -405,6 +405,19 @@ const PIECES: &[&str] = &[
     "<script>",
     "</script>",
     "<style>",
+    "</style>",
+    ".x{display:none}",
+    "p { visibility: hidden !important }",
+    "div.info .x > p{display:none}",
+    "@media (max-width:1px){",
+    "{",
+    "}",
+    "/*",
+    "*/",
+    ":hover::before,",
+    "<p class=\"x\">",
+    "<div class=\"info\">",
+    "来源：本站",
     "<title>",
     "<pre>",
     "</pre>",
@@ -580,6 +593,76 @@ mod real_pages {
             read.iter()
                 .all(|(text, _)| !text.contains("字体") && !text.contains("打印"))
         );
+    }
+
+    /// people.com.cn (no known container, the densest element is the body): the editor's
+    /// credit `(责编：…)` the template puts in its own `div.edit` at the end of the body is not
+    /// the article's; the article has no finding.
+    #[test]
+    fn an_editor_credit_in_its_own_element_is_template() {
+        assert_eq!(lines(&lint("people-edit-credit.html")), []);
+        let read = paragraphs("people-edit-credit.html");
+        assert!(read.len() > 5, "{read:?}");
+        assert!(read.iter().all(|(text, _)| !text.contains("责编")));
+    }
+
+    /// A paragraph pasted twice into the body of a real page is still a duplicate: on the
+    /// template without a known container, and on the TRS one whose body the page carries
+    /// twice (the second copy is not read, the pasted paragraph is reported).
+    #[test]
+    fn a_pasted_paragraph_in_a_real_body_is_still_a_duplicate() {
+        for (name, paragraph) in [
+            ("no-container-liaoyang.html", "集训，2011年"),
+            ("trs-ueditor-fcgs.html", "会前，刘宁、蓝天立"),
+        ] {
+            let text = std::fs::read_to_string(fixture(&format!("pages/{name}"))).expect("page");
+            let at = text.find(paragraph).expect("paragraph in the page");
+            let start = text[..at].rfind("<p").expect("its <p>");
+            let end = at + text[at..].find("</p>").expect("its </p>") + "</p>".len();
+            let planted = format!("{}{}{}", &text[..end], &text[start..end], &text[end..]);
+            let dir = page(name, &planted);
+            let json = check_json(dir.path(), &["--isolated", name]);
+            let duplicates: Vec<&Value> = diagnostics(&json)
+                .iter()
+                .filter(|d| d["rule"] == "duplicate-paragraph")
+                .collect();
+            assert_eq!(duplicates.len(), 1, "{name}: {json}");
+            let offset = duplicates[0]["offset"].as_u64().expect("offset") as usize;
+            assert!((end..2 * end - start).contains(&offset), "{name}: {offset}");
+        }
+    }
+
+    /// The body of a real page carried twice, the second copy in an element no known
+    /// container names (a 长者 copy, shown or hidden by the page's stylesheet): one article,
+    /// the same findings as the page alone.
+    #[test]
+    fn a_second_copy_of_a_real_body_is_one_article() {
+        let name = "no-container-liaoyang.html";
+        let text = std::fs::read_to_string(fixture(&format!("pages/{name}"))).expect("page");
+        let start = text.find("<div class=\"content\">").expect("the body");
+        let end = start + text[start..].find("</div>").expect("its end") + "</div>".len();
+        let body = &text[start..end];
+        let footer = text.rfind("</body>").expect("</body>");
+        for wrapper in [
+            "<div class=\"elder\">",
+            "<style>.elder { display: none }</style><div class=\"elder\">",
+        ] {
+            let copied = format!(
+                "{}{wrapper}{body}</div>{}",
+                &text[..footer],
+                &text[footer..]
+            );
+            let dir = page(name, &copied);
+            let json = check_json(dir.path(), &["--isolated", name]);
+            assert_eq!(
+                lines(&json),
+                [
+                    ("stray-period".to_string(), 68),
+                    ("unbalanced-quote".to_string(), 68)
+                ],
+                "{wrapper}"
+            );
+        }
     }
 
     /// WeChat serves `#js_content` with `visibility: hidden` until its script runs: the

@@ -13,8 +13,10 @@
 //! - Never read: `script`, `style`, `noscript`, `template`, `title`, form controls, embedded
 //!   content (`iframe`, `svg`, `math`…), code (`pre`, `xmp`; inline `code`, `kbd`, `samp`
 //!   stand in the text as a placeholder, like Markdown's inline code), hidden elements
-//!   (`hidden`, `display:none`), comments, and the page's own chrome: the `nav`, `header`,
-//!   `footer` and `aside` landmarks (and their ARIA roles).
+//!   (`hidden`, `display:none`, and what the page's own `<style>` rules hide: `style`),
+//!   comments, and the page's own chrome: the `nav`, `header`, `footer` and `aside`
+//!   landmarks (and their ARIA roles), and the template's lines in elements of their own
+//!   (a byline in `div.info`, `(责编：…)` in `div.edit`: `hide_template_lines`).
 //! - The article body: a page that shows where it is is read only there, with its headline
 //!   (`paragraphs`): the content containers of the CMSs Chinese government sites run on
 //!   (`CONTAINERS`: TRS, 开普云 UCAP, 大汉 Hanweb, Easysite, NFCMS, WeChat…), else the text
@@ -22,6 +24,7 @@
 //!   else `<article>`, then `<main>` (or `role="main"`). Breadcrumbs, bylines, toolbars
 //!   (`打印本页 关闭窗口`), share bars, QR codes and footers around it are the page, not text
 //!   pasted into the article, and are not linted; other chrome pasted inside the body still is.
+//!   A copy of the body elsewhere on the page is one article (`without_copies`).
 //!
 //! The tokenizer is not a tree builder: end tags close the nearest open element of their name
 //! and stray ones are ignored, so malformed pages (unclosed tags, stray `</div>`, `<` in text,
@@ -34,19 +37,25 @@ use html5gum::{Emitter, ForwardingEmitter, Span, Tokenizer};
 use std::convert::Infallible;
 use std::ops::Range;
 
+mod style;
+
 /// The paragraphs of an HTML page: its headline and article body when the page shows
 /// where they are, else the whole page.
 pub(crate) fn paragraphs(text: &str) -> Vec<Paragraph> {
-    let tokens = tokenize(text);
+    let mut tokens = tokenize(text);
+    style::hidden_by_stylesheets(&mut tokens);
+    hide_template_lines(&mut tokens);
     let elements = elements(&tokens);
     let Some(body) = body(text, &tokens, &elements) else {
-        return read(&tokens);
+        return without_copies(read(&tokens), &tokens, &elements);
     };
     let first = body.first().map_or(0, |r| r.start);
     let mut out = headline(&tokens, &elements, first);
+    let mut read_body = Vec::new();
     for range in body {
-        out.extend(read(&tokens[range]));
+        read_body.extend(read(&tokens[range]));
     }
+    out.extend(without_copies(read_body, &tokens, &elements));
     out
 }
 
@@ -58,6 +67,233 @@ pub fn paragraph_texts(text: &str) -> Vec<(String, bool)> {
         .into_iter()
         .map(|p| (p.text.replace(['\n', '\r'], " "), p.is_heading))
         .collect()
+}
+
+/// Marks the elements that hold a line of the page's template: an element named as the
+/// template's (a class or id holding `info`, `source`, `editor`, `share`, `crumb`, `pages`…)
+/// all of whose lines are a byline, a breadcrumb, an editor's credit, a toolbar or a link to
+/// the next article (`TEMPLATE_LABELS`, `TOOLBAR`). Templates put them inside `<article>`, in
+/// the content container or in the element the body search finds; a line pasted into the
+/// article as a paragraph of its own, without such an element, is still linted.
+fn hide_template_lines(tokens: &mut [Token]) {
+    let found = elements(tokens);
+    let mut inside = vec![false; found.len()];
+    let mut hide = Vec::new();
+    for (i, element) in found.iter().enumerate() {
+        if element.hidden || element.parent.is_some_and(|p| inside[p]) {
+            inside[i] = element.parent.is_some_and(|p| inside[p]);
+            continue;
+        }
+        // Template lines are short: a long element is not read again for them.
+        let Token::Start(tag) = &tokens[element.start] else {
+            continue;
+        };
+        // A known container is the article, whatever its lines.
+        if element.end - element.start > 400
+            || !tag.is_template()
+            || element.scope == Some(Scope::Container)
+        {
+            continue;
+        }
+        let lines = read(&tokens[element.start..element.end]);
+        if !lines.is_empty() && lines.iter().all(|p| is_template_line(&p.text)) {
+            inside[i] = true;
+            hide.push(element.start);
+        }
+    }
+    for start in hide {
+        if let Token::Start(tag) = &mut tokens[start] {
+            tag.hide = true;
+        }
+    }
+}
+
+/// Labels of the lines a template writes around an article, each followed by a colon:
+/// breadcrumbs, bylines, counters, credits, links to the previous and next article.
+const TEMPLATE_LABELS: &[&str] = &[
+    "当前位置",
+    "您的位置",
+    "您现在的位置",
+    "您当前的位置",
+    "所在位置",
+    "来源",
+    "作者",
+    "发布时间",
+    "发布日期",
+    "发文日期",
+    "更新时间",
+    "日期",
+    "时间",
+    "浏览次数",
+    "阅读次数",
+    "访问次数",
+    "点击数",
+    "点击量",
+    "浏览量",
+    "阅读量",
+    "字体",
+    "字号",
+    "分享到",
+    "上一篇",
+    "下一篇",
+    "责编",
+    "责任编辑",
+    "编辑",
+    "审核",
+    "校对",
+    "签发",
+    "供稿",
+    "撰稿",
+    "摄影",
+];
+
+/// The words of a template's toolbar, longest first.
+const TOOLBAR: &[&str] = &[
+    "打印本页",
+    "打印文章",
+    "关闭窗口",
+    "加入收藏",
+    "返回顶部",
+    "我要纠错",
+    "QQ空间",
+    "分享到",
+    "打印",
+    "关闭",
+    "收藏",
+    "分享",
+    "纠错",
+    "字体",
+    "字号",
+    "默认",
+    "微信",
+    "微博",
+    "顶部",
+    "大",
+    "中",
+    "小",
+];
+
+/// A line a template writes: short, and a labelled line (`来源：`, `(责编：…)`) or only
+/// toolbar words (`【打印】【关闭】`, `字体：[ 大 中 小 ]`).
+fn is_template_line(text: &str) -> bool {
+    let text = text.trim_matches(is_space);
+    if text.is_empty() || text.chars().count() > 120 {
+        return false;
+    }
+    let labelled = TEMPLATE_LABELS.iter().any(|label| {
+        text.match_indices(label).any(|(at, _)| {
+            text[at + label.len()..]
+                .trim_start_matches(is_space)
+                .starts_with([':', '：'])
+        })
+    });
+    if labelled {
+        return true;
+    }
+    let mut rest: String = text
+        .chars()
+        .filter(|c| !is_space(*c) && !"【】[]（）()|｜/·•:：".contains(*c))
+        .collect();
+    while !rest.is_empty() {
+        let Some(word) = TOOLBAR.iter().find(|w| rest.starts_with(**w)) else {
+            return false;
+        };
+        rest.drain(..word.len());
+    }
+    true
+}
+
+/// Elements that may hold a copy of the article, next to the first.
+const COPY_HOLDERS: &[&[u8]] = &[
+    b"div", b"section", b"article", b"main", b"center", b"table", b"tbody", b"ul", b"ol", b"dl",
+    b"form", b"span", b"font",
+];
+
+/// How many paragraph comparisons the search for copies may make on one page.
+const COPY_BUDGET: usize = 2_000_000;
+
+/// The paragraphs read, less each element that repeats, paragraph for paragraph, a run of
+/// two or more paragraphs read before it: a page that carries its article twice (a 长者, mobile
+/// or print copy, outside any known container) holds one article. A paragraph pasted twice
+/// is not an element of its own repeating a run, and is still read twice.
+fn without_copies(
+    paragraphs: Vec<Paragraph>,
+    tokens: &[Token],
+    elements: &[Element],
+) -> Vec<Paragraph> {
+    let starts: Vec<usize> = paragraphs
+        .iter()
+        .map(|p| p.source_range(0..p.text.len()).start)
+        .collect();
+    if paragraphs.len() < 4 || !starts.is_sorted() {
+        return paragraphs;
+    }
+    let mut seen: rustc_hash::FxHashMap<&str, Vec<usize>> = rustc_hash::FxHashMap::default();
+    for (i, p) in paragraphs.iter().enumerate() {
+        seen.entry(p.text.as_str()).or_default().push(i);
+    }
+    let mut copy = vec![false; paragraphs.len()];
+    let mut copied_until = 0;
+    let mut budget = COPY_BUDGET;
+    for element in elements {
+        if element.hidden || !COPY_HOLDERS.contains(&element.name.as_slice()) {
+            continue;
+        }
+        let Token::Start(tag) = &tokens[element.start] else {
+            continue;
+        };
+        let from = tag.span.start;
+        let to = tokens[..element.end].last().map_or(from, token_end);
+        if from < copied_until {
+            continue;
+        }
+        let i = starts.partition_point(|&s| s < from);
+        let j = starts.partition_point(|&s| s < to);
+        let n = j - i;
+        if n < 2 {
+            continue;
+        }
+        let earlier = seen
+            .get(paragraphs[i].text.as_str())
+            .into_iter()
+            .flatten()
+            .take_while(|&&s| s + n <= i)
+            .take(16);
+        let mut found = false;
+        for &s in earlier {
+            let same = (0..n).all(|d| {
+                budget = budget.saturating_sub(1);
+                !copy[s + d] && paragraphs[s + d].text == paragraphs[i + d].text
+            });
+            if same {
+                found = true;
+                break;
+            }
+            if budget == 0 {
+                break;
+            }
+        }
+        if budget == 0 {
+            break;
+        }
+        if found {
+            copy[i..j].fill(true);
+            copied_until = to;
+        }
+    }
+    paragraphs
+        .into_iter()
+        .zip(copy)
+        .filter_map(|(p, copy)| (!copy).then_some(p))
+        .collect()
+}
+
+fn token_end(token: &Token) -> usize {
+    match token {
+        Token::Text { source, .. } => source.end,
+        Token::Start(tag) => tag.span.end,
+        Token::End { span, .. } | Token::Comment(span) => span.end,
+    }
 }
 
 /// The token ranges of the article body, in the order of the page: the known containers of
@@ -238,6 +474,8 @@ struct Attributes {
     /// `name` and `content`, read for `<meta name="ArticleTitle" content="…">`.
     name: String,
     content: String,
+    /// A `<style>`'s media: a print stylesheet does not hide what the screen shows.
+    media: String,
 }
 
 #[derive(Debug)]
@@ -246,6 +484,10 @@ struct StartTag {
     attributes: Attributes,
     span: Range<usize>,
     self_closing: bool,
+    /// Not shown, as found once the whole page is read: hidden by the page's own
+    /// stylesheet, or a line of the template in its own element (`hidden_by_stylesheets`,
+    /// `hide_template_lines`).
+    hide: bool,
 }
 
 impl StartTag {
@@ -268,8 +510,8 @@ impl StartTag {
     }
 
     /// A class or id naming the template's navigation, header, footer or sidebar
-    /// (`nav`, `nav-panel`, `header_top`, `footer`…): drop-down menus are often hidden by a
-    /// stylesheet, which govlint does not apply, and hold paragraphs of their own.
+    /// (`nav`, `nav-panel`, `header_top`, `footer`…): drop-down menus are often hidden by an
+    /// external stylesheet, which govlint does not see, and hold paragraphs of their own.
     fn is_chrome(&self) -> bool {
         let a = &self.attributes;
         let chrome = |word: &str| {
@@ -280,6 +522,17 @@ impl StartTag {
             })
         };
         chrome(a.id.trim()) || a.class.split_ascii_whitespace().any(chrome)
+    }
+
+    /// A class or id naming a part of the template that may hold its lines (a byline, a
+    /// breadcrumb, an editor's credit, a share bar, links to the next article).
+    fn is_template(&self) -> bool {
+        let a = &self.attributes;
+        let template = |word: &str| {
+            let word = word.to_ascii_lowercase();
+            TEMPLATE_NAMES.iter().any(|t| word.contains(t))
+        };
+        template(a.id.trim()) || a.class.split_ascii_whitespace().any(template)
     }
 
     /// Elements whose content is never read. WeChat serves its article's container with
@@ -300,6 +553,7 @@ impl StartTag {
             WIDGETS.iter().any(|w| word.contains(w))
         };
         SKIPPED.contains(&self.name.as_slice())
+            || self.hide
             || a.hidden
             || widget(a.id.trim())
             || a.class.split_ascii_whitespace().any(widget)
@@ -368,6 +622,12 @@ const CHROME: &[&str] = &[
     "crumb",
     "sidebar",
     "topbar",
+];
+
+/// Parts of the class names and ids of the template's elements that hold its lines.
+const TEMPLATE_NAMES: &[&str] = &[
+    "crumb", "position", "location", "share", "info", "source", "edit", "author", "page", "print",
+    "byline", "date", "time", "tool", "font", "meta", "laiyuan", "zuozhe", "bianji",
 ];
 
 /// Lines only a page template writes: the caption of the page's QR code, the label of its
@@ -588,6 +848,7 @@ impl Callback<Infallible, usize> for Sink<'_, '_> {
                         b"style" => Some(&mut attributes.style),
                         b"name" => Some(&mut attributes.name),
                         b"content" => Some(&mut attributes.content),
+                        b"media" => Some(&mut attributes.media),
                         _ => None,
                     };
                     if let Some(field) = field {
@@ -603,6 +864,7 @@ impl Callback<Infallible, usize> for Sink<'_, '_> {
                         attributes,
                         span: c.boundary(start).min(end)..end,
                         self_closing,
+                        hide: false,
                     }));
                 }
                 c.ended(span.end);
@@ -831,7 +1093,8 @@ fn densest(tokens: &[Token], elements: &[Element]) -> Option<Range<usize>> {
             let density = links[e] as f64 / chars[e] as f64;
             (e, score[e] * (1.0 - density))
         })
-        .max_by(|a, b| a.1.total_cmp(&b.1))?;
+        // A tie is a copy of the body (a 长者 or mobile copy): the first one is the body.
+        .max_by(|a, b| a.1.total_cmp(&b.1).then(b.0.cmp(&a.0)))?;
     (best_score >= 10.0).then(|| elements[best].start..elements[best].end)
 }
 
@@ -1101,12 +1364,10 @@ mod tests {
         assert_eq!(texts(&article), ["标题", "正文。"]);
         let main = page("<div role=\"main\"><p>正文。</p></div>");
         assert_eq!(texts(&main), ["正文。"]);
-        // A marked element without text does not hide the page.
+        // A marked element without text does not hide the page; the breadcrumb in an element
+        // of its own (`div.position`) is the template's, the toolbar in a bare `<div>` is read.
         let empty = page("<article> </article><p>正文。</p>");
-        assert_eq!(
-            texts(&empty),
-            ["当前位置：首页 > 新闻", "正文。", "打印本页 关闭窗口"]
-        );
+        assert_eq!(texts(&empty), ["正文。", "打印本页 关闭窗口"]);
     }
 
     #[test]
@@ -1151,6 +1412,83 @@ mod tests {
         // A known container holding only an image: the article has no text to lint.
         let image = "<h1>标题</h1><div class=\"TRS_Editor\"><img src=\"a.png\"></div><p>页脚。</p>";
         assert_eq!(texts(image), ["标题"]);
+    }
+
+    /// The page's own `<style>` rules hide a menu by class, a dialog by id and a mobile copy
+    /// by element and class; a rule inside `@media`, a print stylesheet, a rule on another
+    /// attribute and a class shown again by the element's own `style` do not hide.
+    #[test]
+    fn what_the_page_stylesheet_hides_is_not_read() {
+        let html = "<html><head><style>\n.hide { display: none }\n#dialog{visibility:hidden}\n\
+                    div.m-copy{DISPLAY:none !important}\n.menu li ul { display:none }\n\
+                    @media (max-width: 600px) { .wide { display: none } }\n\
+                    [data-x] { display: none }\n.shown { display: block }\n</style>\
+                    <style media=\"print\">.screen-only { display: none }</style></head><body>\
+                    <div class=\"top hide\"><a href=\"#\">长者专区,</a></div>\
+                    <div id=\"dialog\">您即将离开本站,是否继续？</div>\
+                    <ul class=\"menu\"><li>首页<ul><li>机构 概况</li></ul></li></ul>\
+                    <p class=\"wide\">正文一。</p><p class=\"screen-only\">正文二。</p>\
+                    <p data-x=\"1\">正文三。</p><p class=\"hide\" style=\"display: block\">正文四。</p>\
+                    <div class=\"m-copy\"><p>正文一。</p></div>\
+                    <p class=\"hide shown\">正文五。</p></body></html>";
+        assert_eq!(
+            texts(html),
+            [
+                "首页",
+                "正文一。",
+                "正文二。",
+                "正文三。",
+                "正文四。",
+                "正文五。"
+            ]
+        );
+        // WeChat's container, hidden by a stylesheet rule until its script runs, is read.
+        let wechat = "<style>#js_content{visibility:hidden}</style>\
+                      <div id=\"js_content\"><p>正文。</p></div>";
+        assert_eq!(texts(wechat), ["正文。"]);
+    }
+
+    /// A byline, an editor's credit and links to the next article in elements of their own,
+    /// inside `<article>` or the body found: the template's lines, not the article's. The same
+    /// line pasted into the article as a paragraph, and sentences in an element named `info`,
+    /// are the article's.
+    #[test]
+    fn template_lines_inside_the_article_are_not_read() {
+        let sentence = "全区法治政府建设迈上新台阶，群众满意度持续提升，各项工作取得明显成效。";
+        let html = format!(
+            "<article><h1>标题</h1><div class=\"article-info\"><span>来源：本站</span> \
+             <span>发布时间：2024-05-11</span> <span id=\"views\">浏览次数：100</span></div>\
+             <div class=\"tools\">【打印】【关闭】</div><p>{sentence}</p><p>来源：新华社</p>\
+             <div class=\"info\">{sentence}</div><div class=\"edit clearfix\">(责编：张三)</div>\
+             <div class=\"pages\"><p>上一篇：关于开展检查的通知</p><p>下一篇：无</p></div></article>"
+        );
+        assert_eq!(texts(&html), ["标题", sentence, "来源：新华社", sentence]);
+        assert!(is_template_line("(责编：汤诗瑶、丁涛)"));
+        assert!(is_template_line("字体：[ 大 中 小 ]"));
+        assert!(!is_template_line("会议时间安排如下。"));
+        assert!(!is_template_line("打印机采购"));
+    }
+
+    /// The body twice on a page, in elements no known container names (a 长者 copy): one
+    /// article. A paragraph pasted twice in the body is still read twice, and so is a run of
+    /// paragraphs repeated in the same element.
+    #[test]
+    fn a_copy_of_the_body_anywhere_is_read_once() {
+        let one = "全区法治政府建设迈上新台阶，群众满意度持续提升。";
+        let two = "各项工作取得明显成效，为高质量发展提供了坚实保障。";
+        let three = "下一步，将继续深化法治建设，推动各项工作再上新台阶。";
+        let copies = format!(
+            "<body><div class=\"pc\"><p>{one}</p><p>{two}</p><p>{three}</p></div>\
+             <div class=\"elder\"><div><p>{one}</p><p>{two}</p><p>{three}</p></div></div></body>"
+        );
+        assert_eq!(texts(&copies), [one, two, three]);
+        let pasted =
+            format!("<body><div><p>{one}</p><p>{two}</p><p>{three}</p><p>{one}</p></div></body>");
+        assert_eq!(texts(&pasted), [one, two, three, one]);
+        let run = format!(
+            "<body><div><p>{one}</p><p>{two}</p><p>{three}</p><p>{one}</p><p>{two}</p></div></body>"
+        );
+        assert_eq!(texts(&run).len(), 5);
     }
 
     #[test]
