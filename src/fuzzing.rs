@@ -48,7 +48,7 @@ impl Flags {
 pub fn lint(data: &[u8]) {
     let (flags, bytes) = Flags::split(data);
     if flags.path().ends_with(".docx") {
-        if let Ok(source) = crate::docx::source(flags.path().to_string(), bytes.to_vec()) {
+        if let Ok(source) = crate::docx::source(flags.path().to_string(), bytes.to_vec(), 1 << 20) {
             let document = Document::new(source, Format::Docx);
             check_paragraphs(&document);
             let run = lint_documents(vec![document], Vec::new(), &Options::default());

@@ -45,7 +45,7 @@ pub fn source(
              save it as .docx"
         ));
     } else if bytes.starts_with(b"PK") && is_odt(&bytes) {
-        crate::odt::extract(bytes)?
+        crate::odt::extract(bytes, max_text)?
     } else if !bytes.starts_with(b"PK") && looks_like_html(&bytes) {
         return Err(
             "an HTML page under an office document's name (what a web page's \"export to \
@@ -54,7 +54,7 @@ pub fn source(
         );
     } else {
         match extension(&path).as_deref() {
-            Some("odt") => crate::odt::extract(bytes)?,
+            Some("odt") => crate::odt::extract(bytes, max_text)?,
             Some("doc" | "wps") if !bytes.starts_with(b"PK") => {
                 return Err(
                     "not a Word document (neither a Word 97-2003 compound file nor a .docx \
@@ -68,15 +68,14 @@ pub fn source(
                 );
             }
             // A `.docx`, or a `.doc`/`.wps` that is one (Word and WPS open either).
-            _ => crate::docx::extract(bytes)?,
+            _ => crate::docx::extract(bytes, max_text)?,
         }
     };
-    // The text is bound like any text file's (`--max-file-size`), whatever the file's size.
+    // The text is bound like any text file's (`--max-file-size`), whatever the file's size:
+    // `.docx` and `.odt` stop extracting as soon as it passes the bound; a `.doc`'s text
+    // (and a `.docx`'s list numbers) are checked here.
     if extracted.text.len() as u64 > max_text {
-        return Err(format!(
-            "its text is over the {} limit (`--max-file-size` raises it), not linted",
-            crate::linter::megabytes(max_text)
-        ));
+        return Err(crate::docx::too_long(max_text));
     }
     let mut source = Source::new(path, extracted.text);
     source.heading_lines = extracted.headings;
