@@ -194,7 +194,9 @@ impl Document {
         let paragraphs = match format {
             Format::PlainText => plain_paragraphs(&source.text),
             Format::Markdown => markdown_paragraphs(&source.text),
-            Format::Docx => line_paragraphs(&source.text, &source.heading_lines),
+            Format::Docx => {
+                line_paragraphs(&source.text, &source.heading_lines, &source.continued_lines)
+            }
             Format::Html => html::paragraphs(&source.text),
         };
         Document {
@@ -322,26 +324,68 @@ fn mark_title(paragraphs: &mut [Paragraph]) {
     }
 }
 
-/// One paragraph per line, as text extracted from a Word document has them: no hard-wrap
-/// merging, and an empty line is an empty Word paragraph, which has nothing to lint but
-/// keeps the numbers of the paragraphs after it. Headings are the lines `headings` names
-/// (Word heading styles) and, as in plain text, short lines without a sentence stop.
-fn line_paragraphs(text: &str, headings: &[usize]) -> Vec<Paragraph> {
+/// One paragraph per line, as text extracted from a Word document has them: an empty line
+/// is an empty Word paragraph, which has nothing to lint but keeps the numbers of the lines
+/// after it. Headings are the lines `headings` names (Word heading styles) and, as in plain
+/// text, short lines without a sentence stop. The lines of one Word paragraph that soft line
+/// breaks separate (`continued`: the lines after such a break) are read as a plain text
+/// file's lines are, by blocks (`push_block`): one wrapped paragraph when they look
+/// hard-wrapped, else a paragraph each, so that a web page pasted into Word (a Shift+Enter
+/// after each of its lines) is read as its paragraphs; lines of two Word paragraphs are
+/// never joined.
+fn line_paragraphs(text: &str, headings: &[usize], continued: &[usize]) -> Vec<Paragraph> {
     let mut paragraphs = Vec::new();
+    // The lines of the Word paragraph being read, when it has soft line breaks.
+    let mut block: Vec<Range<usize>> = Vec::new();
+    let mut block_heading = false;
     let mut offset = 0;
-    for (index, raw) in text.split_inclusive('\n').enumerate() {
-        let line = trim_range(text, offset..offset + raw.trim_end_matches('\n').len());
+    let mut lines = text.split_inclusive('\n').enumerate().peekable();
+    while let Some((index, raw)) = lines.next() {
+        let line = offset..offset + raw.trim_end_matches('\n').len();
         offset += raw.len();
-        if line.is_empty() {
+        let styled = headings.binary_search(&index).is_ok();
+        let continues = |i: usize| continued.binary_search(&i).is_ok();
+        let next_continues = lines.peek().is_some_and(|&(next, _)| continues(next));
+        if !continues(index) && !next_continues {
+            let line = trim_range(text, line);
+            if line.is_empty() {
+                continue;
+            }
+            let mut builder = TextBuilder::default();
+            builder.push(&text[line.clone()], line.start);
+            paragraphs.push(builder.finish(styled || looks_like_heading(&text[line])));
             continue;
         }
-        let mut builder = TextBuilder::default();
-        builder.push(&text[line.clone()], line.start);
-        let styled = headings.binary_search(&index).is_ok();
-        paragraphs.push(builder.finish(styled || looks_like_heading(&text[line])));
+        if !continues(index) {
+            block_heading = styled;
+        }
+        if text[line.clone()].chars().all(is_space) {
+            push_word_block(text, &mut block, block_heading, &mut paragraphs);
+        } else {
+            block.push(line);
+        }
+        if !next_continues {
+            push_word_block(text, &mut block, block_heading, &mut paragraphs);
+        }
     }
     mark_title(&mut paragraphs);
     paragraphs
+}
+
+/// `push_block` for lines of a Word paragraph, which its style may make a heading.
+fn push_word_block(
+    text: &str,
+    block: &mut Vec<Range<usize>>,
+    heading: bool,
+    out: &mut Vec<Paragraph>,
+) {
+    let from = out.len();
+    push_block(text, block, out);
+    if heading {
+        for paragraph in &mut out[from..] {
+            paragraph.is_heading = true;
+        }
+    }
 }
 
 fn push_block(text: &str, block: &mut Vec<Range<usize>>, out: &mut Vec<Paragraph>) {

@@ -3,7 +3,7 @@
 //! anyone can craft, so it is read with limits and every failure is an error, never a panic.
 
 use crate::source::Source;
-use crate::text::{is_chinese, is_space};
+
 use quick_xml::NsReader;
 use quick_xml::events::{BytesStart, Event};
 use quick_xml::name::ResolveResult;
@@ -46,14 +46,42 @@ pub const COMPOUND_FILE: [u8; 8] = [0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0x
 /// A Word document's text and which of its paragraphs are headings.
 #[derive(Debug, Default, PartialEq)]
 pub struct Extracted {
-    /// One Word paragraph per line, in document order (table cells included); an empty
-    /// paragraph is an empty line, so line numbers are paragraph numbers.
+    /// One Word paragraph per line, in document order (table cells included), and a line
+    /// more for each soft line break inside a paragraph; an empty paragraph is an empty line.
+    /// So the text is the document's text twin: what a plain text file of the document,
+    /// with a newline for each paragraph mark and each Shift+Enter, would hold.
     pub text: String,
     /// 0-based lines whose Word style or outline level makes them headings, ascending.
     pub headings: Vec<usize>,
     /// The parts of the document that hold text and are not read (`footnotes`, `headers`…),
     /// for a note: what was not checked must be said.
     pub unread: Vec<&'static str>,
+    /// 0-based lines that a soft line break began: they continue the Word paragraph of the
+    /// line before. Ascending; empty in a document without soft line breaks, whose line
+    /// numbers are then its paragraph numbers.
+    pub continued: Vec<usize>,
+    /// Lines written.
+    lines: usize,
+}
+
+impl Extracted {
+    /// Writes one paragraph whose soft line breaks are `BREAK`s: each stretch between two
+    /// breaks is a line, as in the text twin. Breaks before the first text or after the
+    /// last separate nothing and are dropped, so that a paragraph that only holds a page
+    /// break (how Word starts a new page) stays one empty line.
+    pub(crate) fn push_paragraph(&mut self, text: &str, heading: bool) {
+        for (i, line) in text.trim_matches(BREAK).split(BREAK).enumerate() {
+            if heading {
+                self.headings.push(self.lines);
+            }
+            if i > 0 {
+                self.continued.push(self.lines);
+            }
+            self.text.push_str(line);
+            self.text.push('\n');
+            self.lines += 1;
+        }
+    }
 }
 
 /// The file's text as a `Source`: the synthetic text, in UTF-8, refused once it grows over
@@ -62,6 +90,7 @@ pub fn source(path: String, bytes: Vec<u8>, max_text: u64) -> Result<Source, Str
     let extracted = extract(bytes, max_text)?;
     let mut source = Source::new(path, extracted.text);
     source.heading_lines = extracted.headings;
+    source.continued_lines = extracted.continued;
     Ok(source)
 }
 
@@ -147,12 +176,8 @@ pub fn extract(bytes: Vec<u8>, max_text: u64) -> Result<Extracted, String> {
         unread: unread_parts(&mut archive, references),
         ..Extracted::default()
     };
-    for (index, paragraph) in paragraphs.into_iter().enumerate() {
-        if paragraph.heading {
-            extracted.headings.push(index);
-        }
-        extracted.text.push_str(&paragraph.text);
-        extracted.text.push('\n');
+    for paragraph in paragraphs {
+        extracted.push_paragraph(&paragraph.text, paragraph.heading);
     }
     Ok(extracted)
 }
@@ -394,7 +419,7 @@ enum Elem {
     Other,
 }
 
-/// Stands for a `w:br` or `w:cr` until the paragraph is complete (see `resolve_breaks`).
+/// A soft line break (`w:br`, `w:cr`) in a paragraph's text (see `Extracted::push_paragraph`).
 pub(crate) const BREAK: char = '\n';
 
 /// The paragraphs of `word/document.xml`, in document order. What is read: the text of
@@ -605,9 +630,6 @@ fn paragraphs_and_chunks(
             ..Default::default()
         });
     }
-    for paragraph in &mut out {
-        paragraph.text = resolve_breaks(&paragraph.text);
-    }
     Ok(Body {
         paragraphs: out,
         alt_chunks,
@@ -780,32 +802,6 @@ fn push_text(open: &mut [WordParagraph], text: &str) {
                 .map(|c| if c == '\n' || c == '\r' { ' ' } else { c }),
         );
     }
-}
-
-/// A line break inside a paragraph (`w:br`, `w:cr`) read as a wrapped line is: nothing
-/// between Chinese words, one space between Latin ones, so that the paragraph stays one
-/// line of the synthetic text.
-pub(crate) fn resolve_breaks(text: &str) -> String {
-    if !text.contains(BREAK) {
-        return text.to_string();
-    }
-    let mut out = String::with_capacity(text.len());
-    for (at, c) in text.char_indices() {
-        if c != BREAK {
-            out.push(c);
-            continue;
-        }
-        let before = out.chars().next_back();
-        let after = text[at + 1..].chars().find(|&c| c != BREAK && !is_space(c));
-        if let (Some(b), Some(a)) = (before, after)
-            && !is_chinese(b)
-            && !is_chinese(a)
-            && !is_space(b)
-        {
-            out.push(' ');
-        }
-    }
-    out
 }
 
 /// `w:val="0"`, `false`, `off`: a toggle property switched off; absent means on.
@@ -1285,7 +1281,7 @@ mod tests {
                 "项目",
                 "一网通办,办件量增长。",
                 "",
-                "第一行第二行 line two显示",
+                "第一行\n第二行 line\ntwo显示",
                 "文本框",
                 "正文\u{FFFC}",
             ]

@@ -2,7 +2,7 @@
 //! as text: one paragraph per line, as `.docx` is. An `.odt` is a zip archive whose
 //! `content.xml` holds the body; it is read with the `.docx` reader's limits.
 
-use crate::docx::{BREAK, Failure, MAX_XML_BYTES, open_part, read_part, resolve_breaks};
+use crate::docx::{BREAK, Failure, MAX_XML_BYTES, open_part, read_part};
 use quick_xml::NsReader;
 use quick_xml::events::Event;
 use quick_xml::name::ResolveResult;
@@ -54,8 +54,8 @@ struct Open {
 }
 
 /// The paragraphs (`text:p`, `text:h`) of `office:text`, in document order. What is read:
-/// text, `text:s` as spaces, `text:tab`, `text:line-break` as a wrapped line (as `.docx`
-/// reads `w:br`), field results, the base of ruby text. What is skipped: tracked deletions
+/// text, `text:s` as spaces, `text:tab`, `text:line-break` as a line of the same paragraph (as
+/// `.docx` reads `w:br`), field results, the base of ruby text. What is skipped: tracked deletions
 /// (kept apart in `text:tracked-changes`), comments, notes (as `.docx` skips footnotes),
 /// hidden text, ruby annotations, drawing titles. A frame's paragraphs come before the
 /// paragraph they sit in, as `.docx` text boxes do.
@@ -68,16 +68,9 @@ fn paragraphs(xml: impl BufRead, max_text: u64) -> Result<crate::docx::Extracted
     let mut skipping = 0usize;
     let mut depth = 0usize;
     let mut seen_body = false;
-    // Lines written so far.
-    let mut lines = 0usize;
-    let mut finish = |open: &mut Vec<Open>, out: &mut crate::docx::Extracted| {
+    let finish = |open: &mut Vec<Open>, out: &mut crate::docx::Extracted| {
         if let Some(paragraph) = open.pop() {
-            if paragraph.heading {
-                out.headings.push(lines);
-            }
-            out.text.push_str(&resolve_breaks(&paragraph.text));
-            out.text.push('\n');
-            lines += 1;
+            out.push_paragraph(&paragraph.text, paragraph.heading);
         }
     };
     loop {
@@ -311,9 +304,10 @@ mod tests {
         let read = read(body);
         assert_eq!(
             read.text,
-            "一、标题\n近年来,全区 法治   建设\t迈上新台阶 line two\n\n项目\n框内\n正文。政务\n"
+            "一、标题\n近年来,全区 法治   建设\t迈上\n新台阶 line\ntwo\n\n项目\n框内\n正文。政务\n"
         );
         assert_eq!(read.headings, [0]);
+        assert_eq!(read.continued, [2, 3]);
     }
 
     #[test]

@@ -79,6 +79,7 @@ pub fn source(
     }
     let mut source = Source::new(path, extracted.text);
     source.heading_lines = extracted.headings;
+    source.continued_lines = extracted.continued;
     Ok((source, extracted.unread))
 }
 

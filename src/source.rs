@@ -19,6 +19,9 @@ pub struct Source {
     /// 0-based lines the file itself marks as headings (Word heading styles), ascending;
     /// empty for text files.
     pub heading_lines: Vec<usize>,
+    /// 0-based lines of an office document that continue the paragraph of the line before
+    /// (a soft line break, Shift+Enter, began them), ascending; empty for text files.
+    pub continued_lines: Vec<usize>,
     line_starts: Vec<usize>,
     /// Characters before each `CHECKPOINT`-byte block of the text (the block's start rounded
     /// down to a character boundary), so that a column is counted from the nearest block,
@@ -63,6 +66,7 @@ impl Source {
             text,
             encoding: TextEncoding::Utf8,
             heading_lines: Vec::new(),
+            continued_lines: Vec::new(),
             line_starts,
             checkpoints,
         }
