@@ -100,10 +100,12 @@ impl Run {
         if let Some(source) = self.sources.get(file)?.as_ref() {
             return Some(std::borrow::Cow::Borrowed(source));
         }
-        read_limited(
+        // Quietly: what the file's reading had to say was said when it was linted.
+        read_source(
             &Input::File(self.files.get(file)?.clone()?),
             Some(self.encodings[file]),
             self.max_file_size,
+            false,
         )
         .ok()
         .map(std::borrow::Cow::Owned)
@@ -322,6 +324,17 @@ pub fn read_limited(
     encoding: Option<TextEncoding>,
     limit: u64,
 ) -> Result<Source, InputError> {
+    read_source(input, encoding, limit, true)
+}
+
+/// `read_limited`, saying on standard error which parts of an office document are not read
+/// when `notes` is set.
+fn read_source(
+    input: &Input,
+    encoding: Option<TextEncoding>,
+    limit: u64,
+    notes: bool,
+) -> Result<Source, InputError> {
     let (path, bytes) = match input {
         Input::File(path) => (display(path), read_file(path, limit)),
         Input::Stdin { name } => (name.clone(), read_stream(std::io::stdin().lock(), limit, 0)),
@@ -336,7 +349,7 @@ pub fn read_limited(
         let (mut source, unread) =
             crate::office::source(path.clone(), bytes, limit).map_err(fail)?;
         // Said, not passed over: these parts hold text nobody checked.
-        if let Some((last, rest)) = unread.split_last() {
+        if let Some((last, rest)) = unread.split_last().filter(|_| notes) {
             // `footnotes, headers and footers`: a part named with its own `and` closes the list.
             let parts = match rest {
                 [] => last.to_string(),
