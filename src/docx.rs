@@ -1482,9 +1482,7 @@ mod tests {
     #[test]
     fn the_main_part_is_read_as_a_stream_that_stops_at_the_text_limit() {
         let xml = body("");
-        let head = xml[..xml.find("<w:sectPr/>").expect("body")]
-            .as_bytes()
-            .to_vec();
+        let head = xml.as_bytes()[..xml.find("<w:sectPr/>").expect("body")].to_vec();
         let mut endless = Endless {
             head,
             at: 0,
