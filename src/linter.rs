@@ -584,8 +584,13 @@ fn fingerprint(options: &Options) -> String {
     let mut allowed: Vec<&String> = d.allowed.iter().collect();
     allowed.sort();
     format!(
-        "{rules:?} {:?} {} {} {} {} {allowed:?}",
-        d.scope, d.exact_min_chars, d.near_min_chars, d.threshold, d.common_files
+        "{rules:?} {:?} {} {} {} {} {allowed:?} office text {}",
+        d.scope,
+        d.exact_min_chars,
+        d.near_min_chars,
+        d.threshold,
+        d.common_files,
+        crate::office::TEXT_FORM
     )
 }
 

@@ -15,6 +15,11 @@ pub const UNREAD_EXTENSIONS: &[&str] = &[
     "rtf", "pdf", "ofd", "xls", "xlsx", "et", "ppt", "pptx", "dps", "wpt", "dot", "dotx", "docm",
 ];
 
+/// The form of the text office documents are read into, in the cache's fingerprint: a cache
+/// made while their text had another form (2: soft line breaks make lines) holds findings at
+/// other places.
+pub const TEXT_FORM: u32 = 2;
+
 /// Where a message about a file govlint does not read starts (see `InputError::is_skipped`).
 pub const UNREAD: &str = "a format govlint does not read";
 
