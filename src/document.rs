@@ -20,6 +20,7 @@ pub enum Format {
     PlainText,
     Markdown,
     /// An office document (`.docx`, `.doc`, `.wps`, `.odt`), read as one paragraph per line
+    /// (the lines of one paragraph that soft line breaks separate read as plain text's are)
     /// (see `crate::office`).
     Docx,
     Html,
@@ -725,6 +726,31 @@ mod tests {
         let headings: Vec<bool> = doc.paragraphs.iter().map(|p| p.is_heading).collect();
         // The title, the styled line 3, and a short line without a stop.
         assert_eq!(headings, [true, true, false, true]);
+    }
+
+    #[test]
+    fn lines_of_one_word_paragraph_are_read_as_plain_text_lines() {
+        // Paragraph 1: two lines a soft line break separates that look hard-wrapped; then
+        // two Word paragraphs that would look so too, and a pasted page's lines, one Word
+        // paragraph with an empty line in it.
+        let text = "这一行很长，它和下一行一样长，在同一个\nWord 段落里，是换行符折成的两行。\n\
+                    这一行很长，它和下一行一样长，但在 Word 里是两个\n\
+                    段落，各有编号，谁也不会和另一行合并。\n\
+                    首页 > 新闻中心\n\n责任编辑：张三\n【打印本页】【关闭窗口】\n";
+        let mut source = Source::new("a.docx", text.into());
+        source.continued_lines = vec![1, 5, 6, 7];
+        let doc = Document::new(source, Format::Docx);
+        assert_eq!(
+            texts(&doc),
+            [
+                "这一行很长，它和下一行一样长，在同一个Word 段落里，是换行符折成的两行。",
+                "这一行很长，它和下一行一样长，但在 Word 里是两个",
+                "段落，各有编号，谁也不会和另一行合并。",
+                "首页 > 新闻中心",
+                "责任编辑：张三",
+                "【打印本页】【关闭窗口】",
+            ]
+        );
     }
 
     #[test]

@@ -1,5 +1,6 @@
-//! Word `.docx` files read as text: one Word paragraph per line of a synthetic text, so that
-//! a finding's line is the paragraph's number in the document. A `.docx` is a zip archive
+//! Word `.docx` files read as text: one Word paragraph per line of a synthetic text, and a
+//! line more for each soft line break, so that the text is the document's text twin and a
+//! finding's line the paragraph's number in a document without soft line breaks. A `.docx` is a zip archive
 //! anyone can craft, so it is read with limits and every failure is an error, never a panic.
 
 use crate::source::Source;

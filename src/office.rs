@@ -1,5 +1,5 @@
-//! Office documents (`.docx`, `.doc`, `.wps`, `.odt`) read as text, one paragraph per line,
-//! by what their bytes are rather than by their name: offices rename files freely (a `.doc`
+//! Office documents (`.docx`, `.doc`, `.wps`, `.odt`) read as text, one paragraph per line
+//! (and a line more for each soft line break), by what their bytes are rather than by their name: offices rename files freely (a `.doc`
 //! that is a `.docx`, a web page "exported to Word" as `.doc`), and a wrong guess must give
 //! a clear refusal, not markup linted as Chinese.
 
