@@ -579,6 +579,16 @@ fn soft_line_breaks_make_lines_read_as_a_text_file_reads_them() {
             "line {line}: {lines_and_paragraphs:?}"
         );
     }
+    // The same from the cache, whose entries do not hold the lines: the file is read again.
+    for _ in 0..2 {
+        let cached = govlint(
+            dir.path(),
+            &["check", "report.docx", "--format", "json", "--cache"],
+        );
+        let cached: serde_json::Value =
+            serde_json::from_slice(&cached.stdout).expect("JSON output");
+        assert_eq!(cached["diagnostics"], json["diagnostics"]);
+    }
 }
 
 #[test]

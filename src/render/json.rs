@@ -198,11 +198,14 @@ impl WordParagraphs {
             .flat_map(|d| std::iter::once(d.document).chain(d.related.iter().map(|r| r.document)));
         for document in places {
             if continued[document].is_none() && crate::linter::is_office(&run.paths[document]) {
-                // The text is read again when it was not kept: the lines are in no cache.
-                let lines = run
-                    .source(document)
-                    .map(|s| s.continued_lines.clone())
-                    .unwrap_or_default();
+                // A file taken from the cache is read again: the lines are not cached.
+                let lines = match run.continued_lines.get(document) {
+                    Some(Some(lines)) => lines.clone(),
+                    _ => run
+                        .source(document)
+                        .map(|s| s.continued_lines.clone())
+                        .unwrap_or_default(),
+                };
                 continued[document] = Some(lines);
             }
         }
