@@ -468,3 +468,181 @@ fn list_numbers_are_read_as_typed_text_is() {
     assert_eq!(text.len(), 3, "{text:?}");
     assert_eq!(found("list.docx"), text);
 }
+
+/// A `.docx` of these Word paragraphs, each a list of lines joined by `w:br`, and its text
+/// twin: the same text with a newline for each paragraph mark and each soft line break.
+fn soft_broken(paragraphs: &[&[&str]]) -> (Vec<u8>, String) {
+    let mut body = String::new();
+    let mut twin = String::new();
+    for lines in paragraphs {
+        body.push_str("<w:p><w:r>");
+        for (i, line) in lines.iter().enumerate() {
+            if i > 0 {
+                // Soft line breaks as Word writes them: Shift+Enter, a page break within
+                // the paragraph; a rendered page break is no break at all.
+                body.push_str(if i % 3 == 2 {
+                    r#"<w:br w:type="page"/>"#
+                } else {
+                    "<w:br/>"
+                });
+            }
+            body.push_str(&format!(
+                r#"<w:t xml:space="preserve">{line}</w:t><w:lastRenderedPageBreak/>"#
+            ));
+            twin.push_str(line);
+            twin.push('\n');
+        }
+        body.push_str("</w:r></w:p>");
+        if lines.is_empty() {
+            twin.push('\n');
+        }
+    }
+    let xml = document(&body);
+    (zip(&[("word/document.xml", xml.as_bytes())]), twin)
+}
+
+/// `(rule, line, column, message)` of every finding of one file, messages in text terms.
+fn findings(dir: &Path, path: &str) -> Vec<(String, u64, u64, String)> {
+    let output = govlint(dir, &["check", path, "--format", "json"]);
+    assert_eq!(output.status.code(), Some(1), "{path}: {}", stderr(&output));
+    json(&output)["diagnostics"]
+        .as_array()
+        .expect("diagnostics")
+        .iter()
+        .map(|d| {
+            (
+                d["rule"].as_str().unwrap_or_default().to_string(),
+                d["line"].as_u64().unwrap_or_default(),
+                d["column"].as_u64().unwrap_or_default(),
+                d["message"]
+                    .as_str()
+                    .unwrap_or_default()
+                    .replace("paragraph ", "line "),
+            )
+        })
+        .collect()
+}
+
+#[test]
+fn soft_line_breaks_make_lines_read_as_a_text_file_reads_them() {
+    let dir = tempfile::tempdir().expect("temporary directory");
+    let (docx, twin) = soft_broken(&[
+        &["关于推进法治政府建设的工作报告"],
+        &[],
+        // Hard-wrapped: one paragraph, whose comma sits on its first line.
+        &[
+            "　　近年来,全区法治建设迈上新台阶，法治政府建设工作扎实推进，各项",
+            "工作取得明显成效，依法行政水平不断提高，群众满意度持续提升，各",
+            "部门协同配合，形成工作合力.",
+        ],
+        &[],
+        // Lines of a list: separate paragraphs, one of them pasted twice.
+        &[
+            "一是完善制度体系，全年制定修订规范性文件十二件，清理文件三十件，废止不合时宜的文件八件。",
+            "二是规范执法行为，全面推行行政执法公示制度,执法全过程记录制度。",
+            "一是完善制度体系，全年制定修订规范性文件十二件，清理文件三十件，废止不合时宜的文件八件。",
+        ],
+        &[],
+        &[
+            "　　三是强化监督问责.",
+            "",
+            "　　四是加强队伍建设，开展培训,覆盖全体执法人员。",
+        ],
+    ]);
+    std::fs::write(dir.path().join("report.docx"), &docx).expect("written");
+    std::fs::write(dir.path().join("report.txt"), &twin).expect("written");
+    let word = findings(dir.path(), "report.docx");
+    let text = findings(dir.path(), "report.txt");
+    assert_eq!(word, text, "{twin}");
+    let rules: Vec<&str> = word.iter().map(|(rule, ..)| rule.as_str()).collect();
+    assert!(rules.contains(&"duplicate-paragraph"), "{word:?}");
+    assert!(rules.contains(&"halfwidth-punctuation"), "{word:?}");
+    // The wrapped paragraph is one: its comma is found on its first line, its stray
+    // period on its last.
+    assert!(
+        word.iter()
+            .any(|f| f.0 == "halfwidth-punctuation" && (f.1, f.2) == (3, 6)),
+        "{word:?}"
+    );
+    assert!(
+        word.iter().any(|f| f.0 == "stray-period" && f.1 == 5),
+        "{word:?}"
+    );
+
+    // JSON's `paragraph` is the Word paragraph; `line` counts the lines of the text twin.
+    let output = govlint(dir.path(), &["check", "report.docx", "--format", "json"]);
+    let json = json(&output);
+    let lines_and_paragraphs: Vec<(u64, u64)> = json["diagnostics"]
+        .as_array()
+        .expect("diagnostics")
+        .iter()
+        .map(|d| {
+            (
+                d["line"].as_u64().unwrap_or_default(),
+                d["paragraph"].as_u64().unwrap_or_default(),
+            )
+        })
+        .collect();
+    for (line, paragraph) in &lines_and_paragraphs {
+        let expected = match line {
+            1..=2 => *line,
+            3..=5 => 3,
+            6 => 4,
+            7..=9 => 5,
+            10 => 6,
+            _ => 7,
+        };
+        assert_eq!(
+            *paragraph, expected,
+            "line {line}: {lines_and_paragraphs:?}"
+        );
+    }
+    // The same from the cache, whose entries do not hold the lines: the file is read again.
+    for _ in 0..2 {
+        let cached = govlint(
+            dir.path(),
+            &["check", "report.docx", "--format", "json", "--cache"],
+        );
+        let cached: serde_json::Value =
+            serde_json::from_slice(&cached.stdout).expect("JSON output");
+        assert_eq!(cached["diagnostics"], json["diagnostics"]);
+    }
+}
+
+#[test]
+fn a_web_page_pasted_into_one_word_paragraph_is_read_line_by_line() {
+    let dir = tempfile::tempdir().expect("temporary directory");
+    let (docx, _) = soft_broken(&[&[
+        "首页 > 新闻中心 > 工作动态",
+        "区司法局召开法治宣传教育工作推进会",
+        "　　5月20日，区司法局召开全区法治宣传教育工作推进会，总结去年工作，部署今年任务。",
+        "　　会议要求，各部门要压实普法责任，创新普法形式，推动普法工作提质增效。",
+        "　　5月20日，区司法局召开全区法治宣传教育工作推进会，总结去年工作，部署今年任务。",
+        "责任编辑：张三",
+        "【打印本页】【关闭窗口】",
+    ]]);
+    std::fs::write(dir.path().join("pasted.docx"), &docx).expect("written");
+    let output = govlint(dir.path(), &["check", "pasted.docx", "--format", "json"]);
+    assert_eq!(output.status.code(), Some(1), "{}", stderr(&output));
+    let json = json(&output);
+    let found: Vec<(String, u64, u64)> = places(&json, "pasted.docx");
+    let lines: Vec<(&str, u64)> = json["diagnostics"]
+        .as_array()
+        .expect("diagnostics")
+        .iter()
+        .map(|d| {
+            (
+                d["rule"].as_str().unwrap_or_default(),
+                d["line"].as_u64().unwrap_or_default(),
+            )
+        })
+        .collect();
+    assert!(lines.contains(&("duplicate-paragraph", 5)), "{lines:?}");
+    assert!(lines.contains(&("page-residue", 1)), "{lines:?}");
+    assert!(lines.contains(&("page-residue", 7)), "{lines:?}");
+    // All in Word paragraph 1.
+    assert!(
+        found.iter().all(|(_, paragraph, _)| *paragraph == 1),
+        "{found:?}"
+    );
+}

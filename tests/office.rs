@@ -390,3 +390,71 @@ fn unread_parts_are_said_when_the_file_comes_from_the_cache() {
     }
     assert!(dir.path().join(".govlint-cache").exists());
 }
+
+/// An `.odt` package: `mimetype` stored first, then `content.xml` deflated.
+fn odt(content: &[u8]) -> Vec<u8> {
+    use std::io::Write;
+    let mut writer = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
+    let stored =
+        zip::write::SimpleFileOptions::default().compression_method(zip::CompressionMethod::Stored);
+    writer.start_file("mimetype", stored).expect("zip entry");
+    writer
+        .write_all(b"application/vnd.oasis.opendocument.text")
+        .expect("zip data");
+    let deflated = zip::write::SimpleFileOptions::default()
+        .compression_method(zip::CompressionMethod::Deflated);
+    writer
+        .start_file("content.xml", deflated)
+        .expect("zip entry");
+    writer.write_all(content).expect("zip data");
+    writer.finish().expect("zip written").into_inner()
+}
+
+fn odt_content(body: &str) -> String {
+    format!(
+        r#"<?xml version="1.0" encoding="UTF-8"?><office:document-content xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0"><office:body><office:text>{body}</office:text></office:body></office:document-content>"#
+    )
+}
+
+#[test]
+fn an_odt_whose_text_is_over_the_limit_or_a_bomb_is_refused() {
+    let dir = tempfile::tempdir().expect("temporary directory");
+    // Paragraphs that differ (so that they compress as text does, a few times, not as a
+    // bomb): 1.3 MB of text.
+    let body: String = (0..12000)
+        .map(|i| format!("<text:p>第{i}条　近年来，全区法治建设迈上新台阶，依法行政水平第{}次提高。</text:p>", i * 7919 % 10007))
+        .collect();
+    std::fs::write(
+        dir.path().join("long.odt"),
+        odt(odt_content(&body).as_bytes()),
+    )
+    .expect("written");
+    // 64 MiB of white space in the body: deflated some 1000 times.
+    let bomb = odt_content(&" ".repeat(64 << 20));
+    std::fs::write(dir.path().join("bomb.odt"), odt(bomb.as_bytes())).expect("written");
+    let output = govlint(dir.path(), &["check", "long.odt", "--max-file-size", "1M"]);
+    assert_eq!(output.status.code(), Some(2));
+    assert_eq!(
+        stderr(&output).trim_end(),
+        "error: long.odt: its text is over the 1 MB limit (`--max-file-size` raises it), not linted"
+    );
+    let output = govlint(
+        dir.path(),
+        &[
+            "check",
+            "long.odt",
+            "--max-file-size",
+            "2M",
+            "--select",
+            "stray-period",
+        ],
+    );
+    assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
+    let output = govlint(dir.path(), &["check", "bomb.odt"]);
+    assert_eq!(output.status.code(), Some(2));
+    let errors = stderr(&output);
+    assert!(
+        errors.contains("content.xml expands more than 200 times its compressed size"),
+        "{errors}"
+    );
+}

@@ -21,6 +21,7 @@ pub enum Format {
     PlainText,
     Markdown,
     /// An office document (`.docx`, `.doc`, `.wps`, `.odt`), read as one paragraph per line
+    /// (the lines of one paragraph that soft line breaks separate read as plain text's are)
     /// (see `crate::input::office`).
     Docx,
     Html,
@@ -195,7 +196,9 @@ impl Document {
         let paragraphs = match format {
             Format::PlainText => plain_paragraphs(&source.text),
             Format::Markdown => markdown_paragraphs(&source.text),
-            Format::Docx => line_paragraphs(&source.text, &source.heading_lines),
+            Format::Docx => {
+                line_paragraphs(&source.text, &source.heading_lines, &source.continued_lines)
+            }
             Format::Html => crate::input::html::paragraphs(&source.text),
         };
         Document {
@@ -323,26 +326,68 @@ fn mark_title(paragraphs: &mut [Paragraph]) {
     }
 }
 
-/// One paragraph per line, as text extracted from a Word document has them: no hard-wrap
-/// merging, and an empty line is an empty Word paragraph, which has nothing to lint but
-/// keeps the numbers of the paragraphs after it. Headings are the lines `headings` names
-/// (Word heading styles) and, as in plain text, short lines without a sentence stop.
-fn line_paragraphs(text: &str, headings: &[usize]) -> Vec<Paragraph> {
+/// One paragraph per line, as text extracted from a Word document has them: an empty line
+/// is an empty Word paragraph, which has nothing to lint but keeps the numbers of the lines
+/// after it. Headings are the lines `headings` names (Word heading styles) and, as in plain
+/// text, short lines without a sentence stop. The lines of one Word paragraph that soft line
+/// breaks separate (`continued`: the lines after such a break) are read as a plain text
+/// file's lines are, by blocks (`push_block`): one wrapped paragraph when they look
+/// hard-wrapped, else a paragraph each, so that a web page pasted into Word (a Shift+Enter
+/// after each of its lines) is read as its paragraphs; lines of two Word paragraphs are
+/// never joined.
+fn line_paragraphs(text: &str, headings: &[usize], continued: &[usize]) -> Vec<Paragraph> {
     let mut paragraphs = Vec::new();
+    // The lines of the Word paragraph being read, when it has soft line breaks.
+    let mut block: Vec<Range<usize>> = Vec::new();
+    let mut block_heading = false;
     let mut offset = 0;
-    for (index, raw) in text.split_inclusive('\n').enumerate() {
-        let line = trim_range(text, offset..offset + raw.trim_end_matches('\n').len());
+    let mut lines = text.split_inclusive('\n').enumerate().peekable();
+    while let Some((index, raw)) = lines.next() {
+        let line = offset..offset + raw.trim_end_matches('\n').len();
         offset += raw.len();
-        if line.is_empty() {
+        let styled = headings.binary_search(&index).is_ok();
+        let continues = |i: usize| continued.binary_search(&i).is_ok();
+        let next_continues = lines.peek().is_some_and(|&(next, _)| continues(next));
+        if !continues(index) && !next_continues {
+            let line = trim_range(text, line);
+            if line.is_empty() {
+                continue;
+            }
+            let mut builder = TextBuilder::default();
+            builder.push(&text[line.clone()], line.start);
+            paragraphs.push(builder.finish(styled || looks_like_heading(&text[line])));
             continue;
         }
-        let mut builder = TextBuilder::default();
-        builder.push(&text[line.clone()], line.start);
-        let styled = headings.binary_search(&index).is_ok();
-        paragraphs.push(builder.finish(styled || looks_like_heading(&text[line])));
+        if !continues(index) {
+            block_heading = styled;
+        }
+        if text[line.clone()].chars().all(is_space) {
+            push_word_block(text, &mut block, block_heading, &mut paragraphs);
+        } else {
+            block.push(line);
+        }
+        if !next_continues {
+            push_word_block(text, &mut block, block_heading, &mut paragraphs);
+        }
     }
     mark_title(&mut paragraphs);
     paragraphs
+}
+
+/// `push_block` for lines of a Word paragraph, which its style may make a heading.
+fn push_word_block(
+    text: &str,
+    block: &mut Vec<Range<usize>>,
+    heading: bool,
+    out: &mut Vec<Paragraph>,
+) {
+    let from = out.len();
+    push_block(text, block, out);
+    if heading {
+        for paragraph in &mut out[from..] {
+            paragraph.is_heading = true;
+        }
+    }
 }
 
 fn push_block(text: &str, block: &mut Vec<Range<usize>>, out: &mut Vec<Paragraph>) {
@@ -682,6 +727,31 @@ mod tests {
         let headings: Vec<bool> = doc.paragraphs.iter().map(|p| p.is_heading).collect();
         // The title, the styled line 3, and a short line without a stop.
         assert_eq!(headings, [true, true, false, true]);
+    }
+
+    #[test]
+    fn lines_of_one_word_paragraph_are_read_as_plain_text_lines() {
+        // Paragraph 1: two lines a soft line break separates that look hard-wrapped; then
+        // two Word paragraphs that would look so too, and a pasted page's lines, one Word
+        // paragraph with an empty line in it.
+        let text = "这一行很长，它和下一行一样长，在同一个\nWord 段落里，是换行符折成的两行。\n\
+                    这一行很长，它和下一行一样长，但在 Word 里是两个\n\
+                    段落，各有编号，谁也不会和另一行合并。\n\
+                    首页 > 新闻中心\n\n责任编辑：张三\n【打印本页】【关闭窗口】\n";
+        let mut source = Source::new("a.docx", text.into());
+        source.continued_lines = vec![1, 5, 6, 7];
+        let doc = Document::new(source, Format::Docx);
+        assert_eq!(
+            texts(&doc),
+            [
+                "这一行很长，它和下一行一样长，在同一个Word 段落里，是换行符折成的两行。",
+                "这一行很长，它和下一行一样长，但在 Word 里是两个",
+                "段落，各有编号，谁也不会和另一行合并。",
+                "首页 > 新闻中心",
+                "责任编辑：张三",
+                "【打印本页】【关闭窗口】",
+            ]
+        );
     }
 
     #[test]

@@ -26,6 +26,9 @@ pub struct Source {
     /// embedded HTML): checks that read a page differently from a document (a page's first
     /// line need not be its title) treat it as the page.
     pub web_page: bool,
+    /// 0-based lines of an office document that continue the paragraph of the line before
+    /// (a soft line break, Shift+Enter, began them), ascending; empty for text files.
+    pub continued_lines: Vec<usize>,
     line_starts: Vec<usize>,
     /// Characters before each `CHECKPOINT`-byte block of the text (the block's start rounded
     /// down to a character boundary), so that a column is counted from the nearest block,
@@ -72,6 +75,7 @@ impl Source {
             heading_lines: Vec::new(),
             unread_parts: Vec::new(),
             web_page: false,
+            continued_lines: Vec::new(),
             line_starts,
             checkpoints,
         }

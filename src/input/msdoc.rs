@@ -95,12 +95,9 @@ pub fn extract(bytes: Vec<u8>) -> Result<crate::input::word::Extracted, String> 
     .filter(|&(_, count)| count > 0)
     .map(|(part, _)| part)
     .collect();
-    Ok(crate::input::word::Extracted {
-        text: lines(&raw),
-        headings: Vec::new(),
-        unread,
-        web_page: false,
-    })
+    let mut extracted = lines(&raw);
+    extracted.unread = unread;
+    Ok(extracted)
 }
 
 fn read_stream(
@@ -365,15 +362,14 @@ fn toggle(grpprl: &[u8], sprm: u16) -> bool {
 }
 
 /// Word's characters turned into the synthetic text: a paragraph mark or a cell mark ends a
-/// line; a field keeps its result and drops its instruction, and a line break is read as a
-/// wrapped line, both as in `.docx`; the placeholders of pictures, footnote marks and other
+/// line; a field keeps its result and drops its instruction, and a line break (Shift+Enter)
+/// begins a line of the same paragraph, both as in `.docx`; the placeholders of pictures, footnote marks and other
 /// objects are dropped.
-fn lines(raw: &str) -> String {
-    let mut out = String::with_capacity(raw.len() + raw.len() / 8);
+fn lines(raw: &str) -> crate::input::word::Extracted {
+    let mut out = crate::input::word::Extracted::default();
     let mut paragraph = String::new();
     let mut end = |paragraph: &mut String| {
-        out.push_str(&crate::input::word::resolve_breaks(paragraph));
-        out.push('\n');
+        out.push_paragraph(paragraph, false);
         paragraph.clear();
     };
     // Open fields: `true` while in the field's instruction (before its separator).
@@ -445,9 +441,14 @@ mod tests {
     fn marks_fields_and_placeholders_become_lines_and_text() {
         let raw = "第一段\r见\u{13} PAGEREF 目录,标题 \u{14}3\u{15}页\u{0B}续\r\u{01}图\u{02}\r\
                    项目\u{07}成效\u{07}\u{07}\u{0C}末\u{1E}尾\u{1F}";
-        assert_eq!(lines(raw), "第一段\n见3页续\n图\n项目\n成效\n\n末-尾\n");
-        assert_eq!(lines("a\u{0B}b\r\u{0C}\r"), "a b\n\n");
-        assert_eq!(lines("\u{13}TOC\u{15}正文\r"), "正文\n");
+        let read = lines(raw);
+        assert_eq!(read.text, "第一段\n见3页\n续\n图\n项目\n成效\n\n末-尾\n");
+        assert_eq!(read.continued, [2]);
+        // A line break that separates nothing (at a paragraph's end) is no line.
+        let read = lines("a\u{0B}b\r\u{0C}\r末尾\u{0B}\r");
+        assert_eq!(read.text, "a\nb\n\n末尾\n");
+        assert_eq!(read.continued, [1]);
+        assert_eq!(lines("\u{13}TOC\u{15}正文\r").text, "正文\n");
     }
 
     #[test]

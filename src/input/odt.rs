@@ -2,11 +2,11 @@
 //! as text: one paragraph per line, as `.docx` is. An `.odt` is a zip archive whose
 //! `content.xml` holds the body; it is read with the `.docx` reader's limits.
 
-use crate::input::word::{BREAK, MAX_XML_BYTES, read_part, resolve_breaks};
+use crate::input::word::{BREAK, Failure, MAX_XML_BYTES, open_part, read_part};
 use quick_xml::NsReader;
 use quick_xml::events::Event;
 use quick_xml::name::ResolveResult;
-use std::io::Cursor;
+use std::io::{BufRead, BufReader, Cursor};
 
 const CONTENT_PART: &str = "content.xml";
 const TEXT: &str = "urn:oasis:names:tc:opendocument:xmlns:text:1.0";
@@ -14,8 +14,10 @@ const OFFICE: &str = "urn:oasis:names:tc:opendocument:xmlns:office:1.0";
 const DRAW: &str = "urn:oasis:names:tc:opendocument:xmlns:drawing:1.0";
 const SVG: &str = "urn:oasis:names:tc:opendocument:xmlns:svg-compatible:1.0";
 
-/// The text of an `.odt` file and its heading lines (`text:h`).
-pub fn extract(bytes: Vec<u8>) -> Result<crate::input::word::Extracted, String> {
+/// The text of an `.odt` file and its heading lines (`text:h`). `content.xml` is parsed as
+/// it is inflated, never held whole, and the reading stops once the text passes `max_text`
+/// bytes (`--max-file-size`), as a `.docx`'s does.
+pub fn extract(bytes: Vec<u8>, max_text: u64) -> Result<crate::input::word::Extracted, String> {
     let mut archive = zip::ZipArchive::new(Cursor::new(bytes)).map_err(|e| {
         format!("not a readable OpenDocument file (damaged zip archive: {e}), not linted")
     })?;
@@ -27,10 +29,19 @@ pub fn extract(bytes: Vec<u8>) -> Result<crate::input::word::Extracted, String> 
             String::from_utf8_lossy(&mimetype).trim()
         ));
     }
-    let content = read_part(&mut archive, CONTENT_PART, MAX_XML_BYTES)?.ok_or_else(|| {
+    let mut content = open_part(&mut archive, CONTENT_PART, MAX_XML_BYTES)?.ok_or_else(|| {
         format!("not an OpenDocument text (the zip archive has no {CONTENT_PART}), not linted")
     })?;
-    paragraphs(&content).map_err(|e| format!("malformed XML in {CONTENT_PART} ({e}), not linted"))
+    match paragraphs(BufReader::new(&mut content), max_text) {
+        Ok(extracted) => Ok(extracted),
+        // The stream's refusal (too large, a bomb, damaged) is the cause, not the XML cut
+        // short where it stopped.
+        Err(_) if content.refused.is_some() => Err(content.refused.take().unwrap_or_default()),
+        Err(Failure::TooLong) => Err(crate::input::word::too_long(max_text)),
+        Err(Failure::Malformed(e)) => {
+            Err(format!("malformed XML in {CONTENT_PART} ({e}), not linted"))
+        }
+    }
 }
 
 #[derive(Debug, Default)]
@@ -43,35 +54,40 @@ struct Open {
 }
 
 /// The paragraphs (`text:p`, `text:h`) of `office:text`, in document order. What is read:
-/// text, `text:s` as spaces, `text:tab`, `text:line-break` as a wrapped line (as `.docx`
-/// reads `w:br`), field results, the base of ruby text. What is skipped: tracked deletions
+/// text, `text:s` as spaces, `text:tab`, `text:line-break` as a line of the same paragraph (as
+/// `.docx` reads `w:br`), field results, the base of ruby text. What is skipped: tracked deletions
 /// (kept apart in `text:tracked-changes`), comments, notes (as `.docx` skips footnotes),
 /// hidden text, ruby annotations, drawing titles. A frame's paragraphs come before the
 /// paragraph they sit in, as `.docx` text boxes do.
-fn paragraphs(xml: &[u8]) -> Result<crate::input::word::Extracted, String> {
+fn paragraphs(xml: impl BufRead, max_text: u64) -> Result<crate::input::word::Extracted, Failure> {
     let mut reader = NsReader::from_reader(xml);
+    let mut buf = Vec::new();
     let mut out = crate::input::word::Extracted::default();
     let mut open: Vec<Open> = Vec::new();
     let mut in_body = 0usize;
     let mut skipping = 0usize;
     let mut depth = 0usize;
     let mut seen_body = false;
-    // Lines written so far.
-    let mut lines = 0usize;
-    let mut finish = |open: &mut Vec<Open>, out: &mut crate::input::word::Extracted| {
+    let finish = |open: &mut Vec<Open>, out: &mut crate::input::word::Extracted| {
         if let Some(paragraph) = open.pop() {
-            if paragraph.heading {
-                out.headings.push(lines);
-            }
-            out.text.push_str(&resolve_breaks(&paragraph.text));
-            out.text.push('\n');
-            lines += 1;
+            out.push_paragraph(&paragraph.text, paragraph.heading);
         }
     };
     loop {
-        let (namespace, event) = match reader.read_resolved_event() {
+        // Checked before each event: every way text grows is then counted, one event late.
+        let pending: usize = open.iter().map(|p| p.text.len()).sum();
+        if (out.text.len() + pending) as u64 > max_text {
+            return Err(Failure::TooLong);
+        }
+        buf.clear();
+        let (namespace, event) = match reader.read_resolved_event_into(&mut buf) {
             Ok(read) => read,
-            Err(e) => return Err(format!("at byte {}: {e}", reader.error_position())),
+            Err(e) => {
+                return Err(Failure::Malformed(format!(
+                    "at byte {}: {e}",
+                    reader.error_position()
+                )));
+            }
         };
         let ns = match namespace {
             ResolveResult::Bound(ns) => match ns.as_ref() {
@@ -178,7 +194,12 @@ fn paragraphs(xml: &[u8]) -> Result<crate::input::word::Extracted, String> {
                         let name = reference.xml10_content();
                         quick_xml::escape::resolve_predefined_entity(&name).map(str::to_string)
                     }
-                    Err(e) => return Err(format!("at byte {}: {e}", reader.error_position())),
+                    Err(e) => {
+                        return Err(Failure::Malformed(format!(
+                            "at byte {}: {e}",
+                            reader.error_position()
+                        )));
+                    }
                 };
                 if let Some(resolved) = resolved {
                     push(&mut open, &resolved, false);
@@ -189,10 +210,14 @@ fn paragraphs(xml: &[u8]) -> Result<crate::input::word::Extracted, String> {
         }
     }
     if depth > 0 {
-        return Err("the XML ends before its elements are closed: a truncated file?".into());
+        return Err(Failure::Malformed(
+            "the XML ends before its elements are closed: a truncated file?".into(),
+        ));
     }
     if !seen_body {
-        return Err("no office:text element: not an OpenDocument text".into());
+        return Err(Failure::Malformed(
+            "no office:text element: not an OpenDocument text".into(),
+        ));
     }
     Ok(out)
 }
@@ -265,7 +290,7 @@ mod tests {
     }
 
     fn read(body: &str) -> crate::input::word::Extracted {
-        paragraphs(content(body).as_bytes()).expect("well-formed")
+        paragraphs(content(body).as_bytes(), u64::MAX).expect("well-formed")
     }
 
     #[test]
@@ -279,17 +304,18 @@ mod tests {
         let read = read(body);
         assert_eq!(
             read.text,
-            "一、标题\n近年来,全区 法治   建设\t迈上新台阶 line two\n\n项目\n框内\n正文。政务\n"
+            "一、标题\n近年来,全区 法治   建设\t迈上\n新台阶 line\ntwo\n\n项目\n框内\n正文。政务\n"
         );
         assert_eq!(read.headings, [0]);
+        assert_eq!(read.continued, [2, 3]);
     }
 
     #[test]
     fn broken_content_is_an_error_not_a_panic() {
         let whole = content("<text:p>正文</text:p>");
-        assert!(paragraphs(whole.as_bytes()).is_ok());
-        assert!(paragraphs(&whole.as_bytes()[..whole.len() - 20]).is_err());
-        assert!(paragraphs(b"<html><body/></html>").is_err());
-        assert!(extract(b"PK\x03\x04 not a zip".to_vec()).is_err());
+        assert!(paragraphs(whole.as_bytes(), u64::MAX).is_ok());
+        assert!(paragraphs(&whole.as_bytes()[..whole.len() - 20], u64::MAX).is_err());
+        assert!(paragraphs(&b"<html><body/></html>"[..], u64::MAX).is_err());
+        assert!(extract(b"PK\x03\x04 not a zip".to_vec(), u64::MAX).is_err());
     }
 }

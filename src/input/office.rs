@@ -1,5 +1,6 @@
-//! Office documents (`.docx`, `.doc`, `.wps`, `.odt`) read as text, one paragraph per line,
-//! by what their bytes are rather than by their name: offices rename files freely (a `.doc`
+//! Office documents (`.docx`, `.doc`, `.wps`, `.odt`) read as text, one paragraph per line
+//! (and a line more for each soft line break), by what their bytes are rather than by their
+//! name: offices rename files freely (a `.doc`
 //! that is a `.docx`, a web page "exported to Word" as `.doc`), and a wrong guess must give
 //! a clear refusal, not markup linted as Chinese.
 
@@ -15,6 +16,11 @@ pub const EXTENSIONS: &[&str] = &["docx", "doc", "wps", "odt", "rtf"];
 pub const UNREAD_EXTENSIONS: &[&str] = &[
     "rtf", "pdf", "ofd", "xls", "xlsx", "et", "ppt", "pptx", "dps", "wpt", "dot", "dotx", "docm",
 ];
+
+/// The form of the text office documents are read into, in the cache's fingerprint: a cache
+/// made while their text had another form (2: soft line breaks make lines) holds findings at
+/// other places.
+pub const TEXT_FORM: u32 = 2;
 
 /// Where a message about a file govlint does not read starts (see `InputError::is_skipped`).
 pub const UNREAD: &str = "a format govlint does not read";
@@ -46,13 +52,13 @@ pub fn source(
              save it as .docx"
         ));
     } else if bytes.starts_with(b"PK") && is_odt(&bytes) {
-        crate::input::odt::extract(bytes)?
+        crate::input::odt::extract(bytes, max_text)?
     } else if !bytes.starts_with(b"PK") && looks_like_html(&bytes) {
         // What a web page's "export to Word" gives: the page's paragraphs are the document's.
         lines_extracted(web_page(&bytes)?)
     } else {
         match extension(&path).as_deref() {
-            Some("odt") => crate::input::odt::extract(bytes)?,
+            Some("odt") => crate::input::odt::extract(bytes, max_text)?,
             Some("doc" | "wps") if !bytes.starts_with(b"PK") => {
                 return Err(
                     "not a Word document (neither a Word 97-2003 compound file nor a .docx \
@@ -66,18 +72,18 @@ pub fn source(
                 );
             }
             // A `.docx`, or a `.doc`/`.wps` that is one (Word and WPS open either).
-            _ => crate::input::word::extract(bytes)?,
+            _ => crate::input::word::extract(bytes, max_text)?,
         }
     };
-    // The text is bound like any text file's (`--max-file-size`), whatever the file's size.
+    // The text is bound like any text file's (`--max-file-size`), whatever the file's size:
+    // `.docx` and `.odt` stop extracting as soon as it passes the bound; a `.doc`'s text
+    // (and a `.docx`'s list numbers, and a web page's) are checked here.
     if extracted.text.len() as u64 > max_text {
-        return Err(format!(
-            "its text is over the {} limit (`--max-file-size` raises it), not linted",
-            crate::linter::megabytes(max_text)
-        ));
+        return Err(crate::input::word::too_long(max_text));
     }
     let mut source = Source::new(path, extracted.text);
     source.heading_lines = extracted.headings;
+    source.continued_lines = extracted.continued;
     source.web_page = extracted.web_page;
     Ok((source, extracted.unread))
 }
@@ -180,16 +186,10 @@ fn head_text(bytes: &[u8], limit: usize) -> String {
 
 /// Paragraphs, one per line, as a Word document's text.
 fn lines_extracted(lines: Vec<(String, bool)>) -> crate::input::word::Extracted {
-    let mut extracted = crate::input::word::Extracted {
-        web_page: true,
-        ..Default::default()
-    };
-    for (index, (text, heading)) in lines.into_iter().enumerate() {
-        if heading {
-            extracted.headings.push(index);
-        }
-        extracted.text.push_str(&text);
-        extracted.text.push('\n');
+    let mut extracted = crate::input::word::Extracted::default();
+    extracted.web_page = true;
+    for (text, heading) in lines {
+        extracted.push_paragraph(&text, heading);
     }
     extracted
 }

@@ -1,14 +1,15 @@
-//! Word `.docx` files read as text: one Word paragraph per line of a synthetic text, so that
-//! a finding's line is the paragraph's number in the document. A `.docx` is a zip archive
+//! Word `.docx` files read as text: one Word paragraph per line of a synthetic text, and a
+//! line more for each soft line break, so that the text is the document's text twin and a
+//! finding's line the paragraph's number in a document without soft line breaks. A `.docx` is a zip archive
 //! anyone can craft, so it is read with limits and every failure is an error, never a panic.
 
 use crate::document::source::Source;
-use crate::text::{is_chinese, is_space};
+
 use quick_xml::NsReader;
 use quick_xml::events::{BytesStart, Event};
 use quick_xml::name::ResolveResult;
 use rustc_hash::FxHashMap;
-use std::io::{Cursor, Read, Seek};
+use std::io::{BufRead, BufReader, Cursor, Read, Seek};
 use std::path::Path;
 
 /// The most bytes read from an XML part once decompressed (a 500-page report is ~20 MB).
@@ -46,8 +47,10 @@ pub const COMPOUND_FILE: [u8; 8] = [0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0x
 /// A Word document's text and which of its paragraphs are headings.
 #[derive(Debug, Default, PartialEq)]
 pub struct Extracted {
-    /// One Word paragraph per line, in document order (table cells included); an empty
-    /// paragraph is an empty line, so line numbers are paragraph numbers.
+    /// One Word paragraph per line, in document order (table cells included), and a line
+    /// more for each soft line break inside a paragraph; an empty paragraph is an empty line.
+    /// So the text is the document's text twin: what a plain text file of the document,
+    /// with a newline for each paragraph mark and each Shift+Enter, would hold.
     pub text: String,
     /// 0-based lines whose Word style or outline level makes them headings, ascending.
     pub headings: Vec<usize>,
@@ -56,13 +59,41 @@ pub struct Extracted {
     pub unread: Vec<&'static str>,
     /// All its text is a web page's (`Source::web_page`).
     pub web_page: bool,
+    /// 0-based lines that a soft line break began: they continue the Word paragraph of the
+    /// line before. Ascending; empty in a document without soft line breaks, whose line
+    /// numbers are then its paragraph numbers.
+    pub continued: Vec<usize>,
+    /// Lines written.
+    lines: usize,
 }
 
-/// The file's text as a `Source`: the synthetic text, in UTF-8.
-pub fn source(path: String, bytes: Vec<u8>) -> Result<Source, String> {
-    let extracted = extract(bytes)?;
+impl Extracted {
+    /// Writes one paragraph whose soft line breaks are `BREAK`s: each stretch between two
+    /// breaks is a line, as in the text twin. Breaks before the first text or after the
+    /// last separate nothing and are dropped, so that a paragraph that only holds a page
+    /// break (how Word starts a new page) stays one empty line.
+    pub(crate) fn push_paragraph(&mut self, text: &str, heading: bool) {
+        for (i, line) in text.trim_matches(BREAK).split(BREAK).enumerate() {
+            if heading {
+                self.headings.push(self.lines);
+            }
+            if i > 0 {
+                self.continued.push(self.lines);
+            }
+            self.text.push_str(line);
+            self.text.push('\n');
+            self.lines += 1;
+        }
+    }
+}
+
+/// The file's text as a `Source`: the synthetic text, in UTF-8, refused once it grows over
+/// `max_text` bytes (see `extract`).
+pub fn source(path: String, bytes: Vec<u8>, max_text: u64) -> Result<Source, String> {
+    let extracted = extract(bytes, max_text)?;
     let mut source = Source::new(path, extracted.text);
     source.heading_lines = extracted.headings;
+    source.continued_lines = extracted.continued;
     source.web_page = extracted.web_page;
     Ok(source)
 }
@@ -75,8 +106,12 @@ pub fn is_lock_file(path: &Path) -> bool {
         .is_some_and(|name| name.starts_with("~$"))
 }
 
-/// Reads a `.docx` file's bytes.
-pub fn extract(bytes: Vec<u8>) -> Result<Extracted, String> {
+/// Reads a `.docx` file's bytes. Its text is refused once it passes `max_text` bytes
+/// (`--max-file-size`, the bound on the text of any other file): Word compresses text 3 to 30
+/// times, so a file within the limit could otherwise be linted as hundreds of MB of text.
+/// The main part is parsed as it is inflated, never held whole, so that memory grows with
+/// the text kept, not with the XML.
+pub fn extract(bytes: Vec<u8>, max_text: u64) -> Result<Extracted, String> {
     if bytes.starts_with(&COMPOUND_FILE) {
         return Err(
             "a password-protected (encrypted) Word file or an old binary .doc, not a \
@@ -89,16 +124,36 @@ pub fn extract(bytes: Vec<u8>) -> Result<Extracted, String> {
     // Word for the web names the main part `word/document2.xml`: the package's relationships
     // say which part it is; `word/document.xml` when they do not.
     let main = main_part(&mut archive).unwrap_or_else(|| DOCUMENT_PART.to_string());
-    let document = read_part(&mut archive, &main, MAX_XML_BYTES)?.ok_or_else(|| {
-        format!("not a Word document (the zip archive has no {main}), not linted")
-    })?;
+    let missing = || format!("not a Word document (the zip archive has no {main}), not linted");
+    if archive.index_for_name(&main).is_none() {
+        return Err(missing());
+    }
     // Styles only refine headings: a document whose styles cannot be read is still linted.
+    // They are read first: the main part is then read in a stream that holds the archive.
     let styles = match read_part(&mut archive, STYLES_PART, MAX_STYLES_BYTES) {
         Ok(Some(xml)) => Styles::parse(&xml).unwrap_or_default(),
         _ => Styles::default(),
     };
-    let (mut paragraphs, alt_chunks) = paragraphs_and_chunks(&document, &styles)
-        .map_err(|e| format!("malformed XML in {main} ({e}), not linted"))?;
+    let body = {
+        let mut document = open_part(&mut archive, &main, MAX_XML_BYTES)?.ok_or_else(missing)?;
+        match paragraphs_and_chunks(BufReader::new(&mut document), &styles, max_text) {
+            Ok(body) => body,
+            // The stream refused the part (too large, a bomb, damaged): that is the cause,
+            // not the XML cut short where it stopped.
+            Err(_) if document.refused.is_some() => {
+                return Err(document.refused.take().unwrap_or_default());
+            }
+            Err(Failure::TooLong) => return Err(too_long(max_text)),
+            Err(Failure::Malformed(e)) => {
+                return Err(format!("malformed XML in {main} ({e}), not linted"));
+            }
+        }
+    };
+    let Body {
+        mut paragraphs,
+        alt_chunks,
+        references,
+    } = body;
     // List numbers (`一、`, `（一）`) are not in the text but are what a reader sees, and what
     // the numbering rules must see; a list whose numbering cannot be read keeps its text.
     if paragraphs.iter().any(|p| p.list.is_some())
@@ -118,7 +173,7 @@ pub fn extract(bytes: Vec<u8>) -> Result<Extracted, String> {
         .into_iter()
         .map(|p| (p.text, p.heading))
         .collect();
-    let mut unread = unread_parts(&mut archive, &document);
+    let mut unread = unread_parts(&mut archive, references);
     if !alt_chunks.is_empty() {
         // One budget for all the chunks: a small package can name one part that inflates
         // to the limit from a thousand chunks.
@@ -140,14 +195,18 @@ pub fn extract(bytes: Vec<u8>) -> Result<Extracted, String> {
         unread,
         ..Extracted::default()
     };
-    for (index, (text, heading)) in lines.into_iter().enumerate() {
-        if heading {
-            extracted.headings.push(index);
-        }
-        extracted.text.push_str(&text);
-        extracted.text.push('\n');
+    for (text, heading) in lines {
+        extracted.push_paragraph(&text, heading);
     }
     Ok(extracted)
+}
+
+/// The refusal of a text over `--max-file-size`, whatever the format it was extracted from.
+pub(crate) fn too_long(max_text: u64) -> String {
+    format!(
+        "its text is over the {} limit (`--max-file-size` raises it), not linted",
+        crate::linter::megabytes(max_text)
+    )
 }
 
 /// Puts the paragraphs of each `w:altChunk` the reader can read (a web page, a web
@@ -263,19 +322,8 @@ fn resolve_target(dir: &str, target: &str) -> String {
 /// headers and footers that hold any text.
 fn unread_parts<R: Read + Seek>(
     archive: &mut zip::ZipArchive<R>,
-    document: &[u8],
+    mut unread: Vec<&'static str>,
 ) -> Vec<&'static str> {
-    let refers = |what: &[u8]| memchr::memmem::find(document, what).is_some();
-    let mut unread = Vec::new();
-    for (reference, part) in [
-        (&b"footnoteReference"[..], "footnotes"),
-        (b"endnoteReference", "endnotes"),
-        (b"commentReference", "comments"),
-    ] {
-        if refers(reference) {
-            unread.push(part);
-        }
-    }
     let names: Vec<String> = archive
         .file_names()
         .filter_map(|name| name.ok().map(|n| n.into_owned()))
@@ -337,13 +385,30 @@ fn main_part<R: Read + Seek>(archive: &mut zip::ZipArchive<R>) -> Option<String>
 }
 
 /// A part of the archive, decompressed within `limit` bytes and `MAX_RATIO`; `None` when the
-/// archive has no such part. The sizes an archive declares can lie, so the limits are
-/// checked again while reading.
+/// archive has no such part.
 pub(crate) fn read_part<R: Read + Seek>(
     archive: &mut zip::ZipArchive<R>,
     name: &str,
     limit: u64,
 ) -> Result<Option<Vec<u8>>, String> {
+    let Some(mut part) = open_part(archive, name, limit)? else {
+        return Ok(None);
+    };
+    let mut bytes = Vec::with_capacity(part.declared.min(RATIO_FLOOR) as usize);
+    match part.read_to_end(&mut bytes) {
+        Ok(_) => Ok(Some(bytes)),
+        Err(e) => Err(part.refused.take().unwrap_or_else(|| damaged(name, &e))),
+    }
+}
+
+/// A part of the archive as a stream that is decompressed within `limit` bytes and
+/// `MAX_RATIO`; `None` when the archive has no such part. The sizes an archive declares can
+/// lie, so the limits are checked again while reading.
+pub(crate) fn open_part<'a, R: Read + Seek>(
+    archive: &'a mut zip::ZipArchive<R>,
+    name: &str,
+    limit: u64,
+) -> Result<Option<Inflating<impl Read + 'a>>, String> {
     let Some(index) = archive.index_for_name(name) else {
         return Ok(None);
     };
@@ -358,49 +423,104 @@ pub(crate) fn read_part<R: Read + Seek>(
         ),
         e => format!("not a readable document (damaged zip archive: {e}), not linted"),
     })?;
-    let compressed = entry.compressed_size();
-    let too_large = || {
-        format!(
-            "{name} expands beyond {} MB, not linted (a zip bomb?)",
-            limit >> 20
-        )
+    let part = Inflating {
+        name: name.to_string(),
+        limit,
+        compressed: entry.compressed_size(),
+        declared: entry.size(),
+        read: 0,
+        refused: None,
+        inner: entry,
     };
-    let bomb = || {
-        format!(
-            "{name} expands more than {MAX_RATIO} times its compressed size, not linted (a zip bomb?)"
-        )
-    };
-    let over_ratio = |size: u64| size > RATIO_FLOOR && size / compressed.max(1) >= MAX_RATIO;
-    if entry.size() > limit {
-        return Err(too_large());
+    if let Some(refusal) = part.check(part.declared) {
+        return Err(refusal);
     }
-    if over_ratio(entry.size()) {
-        return Err(bomb());
+    Ok(Some(part))
+}
+
+fn damaged(name: &str, e: &std::io::Error) -> String {
+    format!("not a readable document ({name} is damaged: {e}), not linted")
+}
+
+/// A part being decompressed, refused (the reason kept in `refused`) as soon as it passes
+/// its size limit or `MAX_RATIO`.
+pub(crate) struct Inflating<R> {
+    inner: R,
+    name: String,
+    limit: u64,
+    compressed: u64,
+    /// The size the archive declares.
+    declared: u64,
+    read: u64,
+    pub(crate) refused: Option<String>,
+}
+
+impl<R> Inflating<R> {
+    /// Why `size` decompressed bytes are too many, if they are.
+    fn check(&self, size: u64) -> Option<String> {
+        if size > self.limit {
+            Some(format!(
+                "{} expands beyond {} MB, not linted (a zip bomb?)",
+                self.name,
+                self.limit >> 20
+            ))
+        } else if size > RATIO_FLOOR && size / self.compressed.max(1) >= MAX_RATIO {
+            Some(format!(
+                "{} expands more than {MAX_RATIO} times its compressed size, not linted (a zip bomb?)",
+                self.name
+            ))
+        } else {
+            None
+        }
     }
-    let mut bytes = Vec::with_capacity(entry.size().min(RATIO_FLOOR) as usize);
-    let mut reader = entry.take(limit + 1);
-    let mut chunk = vec![0; 64 << 10];
-    loop {
-        let read = match reader.read(&mut chunk) {
-            Ok(0) => break,
+}
+
+impl<R: Read> Read for Inflating<R> {
+    fn read(&mut self, buf: &mut [u8]) -> std::io::Result<usize> {
+        if let Some(refused) = &self.refused {
+            return Err(std::io::Error::other(refused.clone()));
+        }
+        let read = match self.inner.read(buf) {
             Ok(read) => read,
-            Err(e) if e.kind() == std::io::ErrorKind::Interrupted => continue,
+            Err(e) if e.kind() == std::io::ErrorKind::Interrupted => return Err(e),
             Err(e) => {
-                return Err(format!(
-                    "not a readable document ({name} is damaged: {e}), not linted"
-                ));
+                self.refused = Some(damaged(&self.name, &e));
+                return Err(e);
             }
         };
-        bytes.extend_from_slice(&chunk[..read]);
-        let size = bytes.len() as u64;
-        if size > limit {
-            return Err(too_large());
+        self.read += read as u64;
+        if let Some(refusal) = self.check(self.read) {
+            self.refused = Some(refusal.clone());
+            return Err(std::io::Error::other(refusal));
         }
-        if over_ratio(size) {
-            return Err(bomb());
+        Ok(read)
+    }
+}
+
+/// Why the reading of a main part stopped.
+#[derive(Debug)]
+pub(crate) enum Failure {
+    Malformed(String),
+    /// The text passed its limit.
+    TooLong,
+}
+
+impl std::fmt::Display for Failure {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Failure::Malformed(e) => f.write_str(e),
+            Failure::TooLong => f.write_str("the text is over its limit"),
         }
     }
-    Ok(Some(bytes))
+}
+
+/// What the main part holds: its paragraphs, how many `w:altChunk` (embedded HTML or
+/// another document, not read) its body holds, and the parts with text it refers to
+/// (`footnotes`, `endnotes`, `comments`), which are not read.
+struct Body {
+    paragraphs: Vec<WordParagraph>,
+    alt_chunks: Vec<AltChunk>,
+    references: Vec<&'static str>,
 }
 
 /// One Word paragraph.
@@ -427,7 +547,7 @@ enum Elem {
     Other,
 }
 
-/// Stands for a `w:br` or `w:cr` until the paragraph is complete (see `resolve_breaks`).
+/// A soft line break (`w:br`, `w:cr`) in a paragraph's text (see `Extracted::push_paragraph`).
 pub(crate) const BREAK: char = '\n';
 
 /// The paragraphs of `word/document.xml`, in document order. What is read: the text of
@@ -438,17 +558,23 @@ pub(crate) const BREAK: char = '\n';
 /// Markdown). Text boxes are paragraphs of their own, before the paragraph they sit in.
 #[cfg(test)]
 fn paragraphs(xml: &[u8], styles: &Styles) -> Result<Vec<WordParagraph>, String> {
-    paragraphs_and_chunks(xml, styles).map(|(paragraphs, _)| paragraphs)
+    paragraphs_and_chunks(xml, styles, u64::MAX)
+        .map(|body| body.paragraphs)
+        .map_err(|e| e.to_string())
 }
 
-/// `paragraphs`, and the body's `w:altChunk` (embedded HTML or another document, see
-/// `AltChunk`).
+/// `paragraphs`, with what else the body says (`Body`), read from a stream. More than
+/// `max_text` bytes of text (counted as the synthetic text counts them, a line end per
+/// paragraph) stop the reading.
 fn paragraphs_and_chunks(
-    xml: &[u8],
+    xml: impl BufRead,
     styles: &Styles,
-) -> Result<(Vec<WordParagraph>, Vec<AltChunk>), String> {
+    max_text: u64,
+) -> Result<Body, Failure> {
     let mut alt_chunks = Vec::new();
+    let mut references: Vec<&'static str> = Vec::new();
     let mut reader = NsReader::from_reader(xml);
+    let mut buf = Vec::new();
     let mut out: Vec<WordParagraph> = Vec::new();
     // Open paragraphs: more than one only inside a text box.
     let mut open: Vec<WordParagraph> = Vec::new();
@@ -462,13 +588,46 @@ fn paragraphs_and_chunks(
     let mut run_hidden = false;
     let mut depth = 0usize;
     let mut seen_body = false;
-    let position = |reader: &NsReader<&[u8]>| reader.error_position();
+    // Bytes of text in the paragraphs finished so far (`out[..counted]`).
+    let mut finished = 0u64;
+    let mut counted = 0;
     loop {
-        let (namespace, event) = match reader.read_resolved_event() {
+        // Checked before each event: every way text grows is then counted, one event late.
+        for paragraph in &out[counted..] {
+            finished += paragraph.text.len() as u64 + 1;
+        }
+        counted = out.len();
+        let pending: usize = open.iter().map(|p| p.text.len()).sum::<usize>()
+            + carry.as_ref().map_or(0, String::len);
+        if finished + pending as u64 > max_text {
+            return Err(Failure::TooLong);
+        }
+        buf.clear();
+        let (namespace, event) = match reader.read_resolved_event_into(&mut buf) {
             Ok(read) => read,
-            Err(e) => return Err(format!("at byte {}: {e}", position(&reader))),
+            Err(e) => {
+                return Err(Failure::Malformed(format!(
+                    "at byte {}: {e}",
+                    reader.error_position()
+                )));
+            }
         };
         let ns = Namespace::of(&namespace);
+        // The parts the body refers to, deleted references too (as a search of the XML
+        // would find them).
+        if let Event::Start(element) | Event::Empty(element) = &event
+            && ns == Namespace::W
+        {
+            let part = match element.local_name().as_ref() {
+                "footnoteReference" => Some("footnotes"),
+                "endnoteReference" => Some("endnotes"),
+                "commentReference" => Some("comments"),
+                _ => None,
+            };
+            if let Some(part) = part.filter(|p| !references.contains(p)) {
+                references.push(part);
+            }
+        }
         // Character data counts only inside a `w:t` that is shown and not an instruction.
         let reads_text = skipping == 0
             && stack.last() == Some(&Elem::Text)
@@ -567,7 +726,12 @@ fn paragraphs_and_chunks(
                         let name = reference.xml10_content();
                         quick_xml::escape::resolve_predefined_entity(&name).map(str::to_string)
                     }
-                    Err(e) => return Err(format!("at byte {}: {e}", position(&reader))),
+                    Err(e) => {
+                        return Err(Failure::Malformed(format!(
+                            "at byte {}: {e}",
+                            reader.error_position()
+                        )));
+                    }
                 };
                 // Word declares no entities of its own; an unknown one is left out.
                 if let Some(resolved) = resolved {
@@ -579,10 +743,14 @@ fn paragraphs_and_chunks(
         }
     }
     if depth > 0 {
-        return Err("the XML ends before its elements are closed: a truncated file?".into());
+        return Err(Failure::Malformed(
+            "the XML ends before its elements are closed: a truncated file?".into(),
+        ));
     }
     if !seen_body {
-        return Err("no w:body element: not the main part of a Word document".into());
+        return Err(Failure::Malformed(
+            "no w:body element: not the main part of a Word document".into(),
+        ));
     }
     if let Some(text) = carry.take() {
         out.push(WordParagraph {
@@ -590,10 +758,11 @@ fn paragraphs_and_chunks(
             ..Default::default()
         });
     }
-    for paragraph in &mut out {
-        paragraph.text = resolve_breaks(&paragraph.text);
-    }
-    Ok((out, alt_chunks))
+    Ok(Body {
+        paragraphs: out,
+        alt_chunks,
+        references,
+    })
 }
 
 /// A `w:altChunk`: a part of the package (HTML, a web archive, plain text, another Word
@@ -780,32 +949,6 @@ fn push_text(open: &mut [WordParagraph], text: &str) {
                 .map(|c| if c == '\n' || c == '\r' { ' ' } else { c }),
         );
     }
-}
-
-/// A line break inside a paragraph (`w:br`, `w:cr`) read as a wrapped line is: nothing
-/// between Chinese words, one space between Latin ones, so that the paragraph stays one
-/// line of the synthetic text.
-pub(crate) fn resolve_breaks(text: &str) -> String {
-    if !text.contains(BREAK) {
-        return text.to_string();
-    }
-    let mut out = String::with_capacity(text.len());
-    for (at, c) in text.char_indices() {
-        if c != BREAK {
-            out.push(c);
-            continue;
-        }
-        let before = out.chars().next_back();
-        let after = text[at + 1..].chars().find(|&c| c != BREAK && !is_space(c));
-        if let (Some(b), Some(a)) = (before, after)
-            && !is_chinese(b)
-            && !is_chinese(a)
-            && !is_space(b)
-        {
-            out.push(' ');
-        }
-    }
-    out
 }
 
 /// `w:val="0"`, `false`, `off`: a toggle property switched off; absent means on.
@@ -1285,7 +1428,7 @@ mod tests {
                 "项目",
                 "一网通办,办件量增长。",
                 "",
-                "第一行第二行 line two显示",
+                "第一行\n第二行 line\ntwo显示",
                 "文本框",
                 "正文\u{FFFC}",
             ]
@@ -1450,8 +1593,57 @@ mod tests {
         zipped[central + 24..central + 28].copy_from_slice(&100u32.to_le_bytes());
         // zip stops at the declared size and calls the rest damage; the streaming checks
         // stand behind it.
-        let err = extract(zipped).expect_err("refused");
+        let err = extract(zipped, u64::MAX).expect_err("refused");
         assert!(err.contains("damaged") || err.contains("zip bomb"), "{err}");
+    }
+
+    /// A main part that never ends: `<w:p>…</w:p>` over and over.
+    struct Endless {
+        head: Vec<u8>,
+        at: usize,
+        served: u64,
+    }
+
+    impl Read for Endless {
+        fn read(&mut self, buf: &mut [u8]) -> std::io::Result<usize> {
+            const PARAGRAPH: &[u8] =
+                "<w:p><w:r><w:t>近年来，全区法治建设迈上新台阶。</w:t></w:r></w:p>".as_bytes();
+            let mut n = 0;
+            while n < buf.len() {
+                let from = if self.at < self.head.len() {
+                    &self.head[self.at..]
+                } else {
+                    let at = (self.at - self.head.len()) % PARAGRAPH.len();
+                    &PARAGRAPH[at..]
+                };
+                let take = from.len().min(buf.len() - n);
+                buf[n..n + take].copy_from_slice(&from[..take]);
+                n += take;
+                self.at += take;
+            }
+            self.served += n as u64;
+            Ok(n)
+        }
+    }
+
+    #[test]
+    fn the_main_part_is_read_as_a_stream_that_stops_at_the_text_limit() {
+        let xml = body("");
+        let head = xml.as_bytes()[..xml.find("<w:sectPr/>").expect("body")].to_vec();
+        let mut endless = Endless {
+            head,
+            at: 0,
+            served: 0,
+        };
+        // Held whole, this part would never end; streamed, it stops once 1 MB of text is in.
+        let read = paragraphs_and_chunks(
+            std::io::BufReader::new(&mut endless),
+            &Styles::default(),
+            1 << 20,
+        );
+        assert!(matches!(read, Err(Failure::TooLong)), "{:?}", read.err());
+        // About 1.9 bytes of XML per byte of text, and a buffer's worth read ahead.
+        assert!(endless.served < 3 << 20, "{} bytes read", endless.served);
     }
 
     proptest::proptest! {
@@ -1468,7 +1660,7 @@ mod tests {
                 let at = at % bytes.len();
                 bytes[at] = byte;
             }
-            let _ = extract(bytes);
+            let _ = extract(bytes, 1 << 20);
         }
 
         /// Any nesting of the elements the reader cares about, closed or not.
@@ -1495,7 +1687,7 @@ mod tests {
             COMPOUND_FILE.to_vec(),
             "纯文本".as_bytes().to_vec(),
         ] {
-            assert!(extract(bytes).is_err());
+            assert!(extract(bytes, u64::MAX).is_err());
         }
     }
 

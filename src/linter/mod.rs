@@ -104,6 +104,9 @@ pub struct Run {
     pub digests: Vec<Option<u128>>,
     /// The largest file read again for rendering.
     pub max_file_size: u64,
+    /// By file: `Source::continued_lines`, where the file was linted rather than taken
+    /// from the cache (JSON's Word paragraph numbers come from them).
+    pub continued_lines: Vec<Option<Vec<usize>>>,
 }
 
 impl Run {
@@ -487,6 +490,8 @@ struct Linted {
     path: String,
     file: Option<PathBuf>,
     source: Option<Source>,
+    /// `Source::continued_lines`; `None` for a file taken from the cache.
+    continued_lines: Option<Vec<usize>>,
     diagnostics: Vec<Diagnostic>,
     encoding: TextEncoding,
     /// `Source::digest` of the bytes linted; `None` for a file taken from the cache.
@@ -548,6 +553,7 @@ pub fn lint(inputs: &[Input], errors: Vec<InputError>, options: &Options) -> Run
                     path: input_path(input),
                     file: input_file(input),
                     source: None,
+                    continued_lines: None,
                     diagnostics,
                     encoding: decode::from_label(&found.encoding).unwrap_or(TextEncoding::Utf8),
                     digest: None,
@@ -594,8 +600,13 @@ fn fingerprint(options: &Options) -> String {
     // within one version (3: messages by id).
     const FORMAT: u32 = 3;
     format!(
-        "{FORMAT} {rules:?} {:?} {} {} {} {} {allowed:?}",
-        d.scope, d.exact_min_chars, d.near_min_chars, d.threshold, d.common_files
+        "{FORMAT} {rules:?} {:?} {} {} {} {} {allowed:?} office text {}",
+        d.scope,
+        d.exact_min_chars,
+        d.near_min_chars,
+        d.threshold,
+        d.common_files,
+        crate::input::office::TEXT_FORM
     )
 }
 
@@ -687,6 +698,7 @@ fn lint_document(document: Document, options: &Options, keep_source: bool) -> Li
         file: None,
         encoding: source.encoding,
         digest: Some(source.digest),
+        continued_lines: Some(source.continued_lines.clone()),
         source: (options.keep_sources || keep_source).then_some(source),
         diagnostics,
         units,
@@ -737,6 +749,7 @@ fn finish(
     let mut paths = Vec::with_capacity(linted.len());
     let mut files = Vec::with_capacity(linted.len());
     let mut sources = Vec::with_capacity(linted.len());
+    let mut continued_lines = Vec::with_capacity(linted.len());
     let mut encodings = Vec::with_capacity(linted.len());
     let mut digests = Vec::with_capacity(linted.len());
     let mut units = Vec::with_capacity(linted.len());
@@ -760,6 +773,7 @@ fn finish(
         encodings.push(file.encoding);
         digests.push(file.digest);
         sources.push(file.source);
+        continued_lines.push(file.continued_lines);
         units.push(file.units);
         stamps.push(file.stamp);
         changed.push(!file.cached);
@@ -783,6 +797,7 @@ fn finish(
         encodings,
         digests,
         max_file_size: options.max_file_size,
+        continued_lines,
     };
     let mut pairs = Vec::new();
     let mut truncated = false;

@@ -17,7 +17,8 @@ struct JsonDiagnostic<'a> {
     rule: &'a str,
     severity: Severity,
     message: String,
-    /// Word files only: the paragraph's number in the document (the same as `line`).
+    /// Word files only: the Word paragraph's number in the document (the same as `line`
+    /// unless soft line breaks before it made lines of their own).
     #[serde(skip_serializing_if = "Option::is_none")]
     paragraph: Option<usize>,
     line: usize,
@@ -98,6 +99,8 @@ struct InputErrorJson<'a> {
 }
 
 pub fn render(run: &Run, out: &mut dyn Write) -> std::io::Result<()> {
+    let paragraphs = WordParagraphs::of(run);
+    let word_paragraph = |document: usize, line: usize| paragraphs.paragraph(document, line);
     let diagnostics = run
         .diagnostics
         .iter()
@@ -106,7 +109,7 @@ pub fn render(run: &Run, out: &mut dyn Write) -> std::io::Result<()> {
             rule: d.rule,
             severity: d.severity,
             message: d.message.english(),
-            paragraph: word_paragraph(&run.paths[d.document], d.start.line),
+            paragraph: word_paragraph(d.document, d.start.line),
             line: d.start.line,
             column: d.start.column,
             end_line: d.end.line,
@@ -135,7 +138,7 @@ pub fn render(run: &Run, out: &mut dyn Write) -> std::io::Result<()> {
                 .iter()
                 .map(|r| JsonRelated {
                     path: &run.paths[r.document],
-                    paragraph: word_paragraph(&run.paths[r.document], r.start.line),
+                    paragraph: word_paragraph(r.document, r.start.line),
                     line: r.start.line,
                     column: r.start.column,
                     message: r.message.english(),
@@ -194,7 +197,42 @@ pub fn render(run: &Run, out: &mut dyn Write) -> std::io::Result<()> {
     writeln!(out)
 }
 
-/// A Word file's text has one paragraph per line, so a line is a paragraph number.
-fn word_paragraph(path: &str, line: usize) -> Option<usize> {
-    crate::linter::is_office(path).then_some(line)
+/// The Word paragraph each line of an office document's text is in: the line's number less
+/// the soft line breaks before it (`Source::continued_lines`), so the line itself in a
+/// document without any.
+struct WordParagraphs {
+    /// By file: `None` when it is not an office document; its lines that continue a
+    /// paragraph otherwise.
+    continued: Vec<Option<Vec<usize>>>,
+}
+
+impl WordParagraphs {
+    fn of(run: &Run) -> WordParagraphs {
+        let mut continued: Vec<Option<Vec<usize>>> = vec![None; run.paths.len()];
+        let places = run
+            .diagnostics
+            .iter()
+            .flat_map(|d| std::iter::once(d.document).chain(d.related.iter().map(|r| r.document)));
+        for document in places {
+            if continued[document].is_none() && crate::linter::is_office(&run.paths[document]) {
+                // A file taken from the cache is read again: the lines are not cached.
+                let lines = match run.continued_lines.get(document) {
+                    Some(Some(lines)) => lines.clone(),
+                    _ => run
+                        .source(document)
+                        .map(|s| s.continued_lines.clone())
+                        .unwrap_or_default(),
+                };
+                continued[document] = Some(lines);
+            }
+        }
+        WordParagraphs { continued }
+    }
+
+    /// The 1-based Word paragraph of 1-based `line`, in an office document.
+    fn paragraph(&self, document: usize, line: usize) -> Option<usize> {
+        let continued = self.continued.get(document)?.as_ref()?;
+        let before = continued.partition_point(|&l| l < line);
+        Some(line - before)
+    }
 }
