@@ -622,11 +622,7 @@ fn lint_source(source: Source, options: &Options, keep_source: bool) -> Linted {
 /// comments, so that the document itself can be dropped.
 fn lint_document(document: Document, options: &Options, keep_source: bool) -> Linted {
     let mut diagnostics: Vec<Diagnostic> = Vec::new();
-    for rule in options
-        .rules
-        .iter()
-        .filter(|r| matches!(r.check, Check::Document(_)))
-    {
+    for rule in options.rules.iter().filter(|r| r.check.per_file()) {
         let (found, dropped) = rules::check_document_counted(rule, &document, 0);
         if dropped > 0 {
             say!(

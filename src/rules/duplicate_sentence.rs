@@ -1,7 +1,7 @@
 //! `duplicate-sentence`: the same sentence twice in a paragraph, or the last sentence of a
 //! paragraph repeated as the first of the next: a paste slip.
 
-use super::{Check, Fixes, Report, RuleInfo};
+use super::{Check, Fixes, Marks, Report, RuleInfo};
 use crate::diagnostic::Severity;
 use crate::document::{Document, Normalized, Paragraph};
 use crate::normalize::normalize;
@@ -58,6 +58,7 @@ in an official text it looks careless.
         "海门区不断完善法治建设考核机制。\n海门区不断完善法治建设考核机制。",
     ],
     fix: Fixes::Suggested,
+    marks: Marks::Any,
     check: Check::Document(check),
 };
 

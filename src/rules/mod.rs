@@ -29,13 +29,58 @@ pub mod unused_suppression;
 /// How a rule looks at its input.
 #[derive(Clone, Copy)]
 pub enum Check {
-    /// Reads one document at a time.
+    /// Reads one paragraph at a time (its document at hand for the format and the
+    /// neighbouring paragraphs): the linter runs it on each paragraph that may hold the
+    /// rule's marks.
+    Paragraph(fn(&Document, usize, &Paragraph, &mut Report)),
+    /// Reads one document at a time, for what spans paragraphs: run on a document one of
+    /// whose paragraphs may hold the rule's marks.
     Document(fn(&Document, &mut Report)),
     /// Found by the duplicate index, which sees every paragraph of the run at once.
     Duplicates,
     /// Judged last, from what each file's suppression comments suppressed of every other
     /// rule's findings (Markdown and HTML: plain text has no comments).
     Suppressions,
+}
+
+impl Check {
+    /// Whether the rule reads each file on its own (and so runs where the file is read).
+    pub fn per_file(&self) -> bool {
+        matches!(self, Check::Paragraph(_) | Check::Document(_))
+    }
+}
+
+/// What a rule looks for. The linter skips a rule on paragraphs that cannot hold any of
+/// it, which most paragraphs cannot; declared here, not tested in each rule's loop, so that
+/// a property test can run every rule with the prechecks off and hold each declaration to
+/// what its rule searches for.
+#[derive(Clone, Copy)]
+pub enum Marks {
+    /// Any paragraph may hold a finding.
+    Any,
+    /// Paragraphs that may hold one of these characters (`Paragraph::may_contain_any`).
+    Chars(&'static [char]),
+    /// Paragraphs the test lets through: for what a list of characters cannot say (two
+    /// marks in a row, a word of web chrome).
+    Test(fn(&Paragraph) -> bool),
+}
+
+impl Marks {
+    pub fn may_be_in(self, paragraph: &Paragraph) -> bool {
+        match self {
+            Marks::Any => true,
+            Marks::Chars(chars) => paragraph.may_contain_any(chars),
+            Marks::Test(test) => test(paragraph),
+        }
+    }
+}
+
+/// Whether paragraphs without a rule's marks are skipped: always, but in the tests that
+/// check the marks.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Prechecks {
+    On,
+    Off,
 }
 
 pub struct RuleInfo {
@@ -52,6 +97,8 @@ pub struct RuleInfo {
     pub good: &'static [&'static str],
     /// What `--fix` can do about the rule's findings.
     pub fix: Fixes,
+    /// What the rule looks for: the paragraphs without it are skipped.
+    pub marks: Marks,
     pub check: Check,
 }
 
@@ -157,6 +204,7 @@ pub struct Report<'a> {
     rule: &'a RuleInfo,
     source: &'a str,
     document: usize,
+    prechecks: Prechecks,
     pub diagnostics: Vec<Diagnostic>,
     /// Findings past `MAX_FINDINGS`, counted only.
     pub dropped: usize,
@@ -168,9 +216,16 @@ impl<'a> Report<'a> {
             rule,
             source: &document.source.text,
             document: index,
+            prechecks: Prechecks::On,
             diagnostics: Vec::new(),
             dropped: 0,
         }
+    }
+
+    /// `Paragraph::may_contain_any`, for a rule that searches for several things and skips
+    /// each search where its marks cannot be (true when the prechecks are off).
+    pub fn may_contain_any(&self, paragraph: &Paragraph, chars: &[char]) -> bool {
+        self.prechecks == Prechecks::Off || paragraph.may_contain_any(chars)
     }
 
     /// Attaches a fix to the last finding: replacements of ranges of the paragraph text.
@@ -277,9 +332,34 @@ pub fn check_document_counted(
     document: &Document,
     index: usize,
 ) -> (Vec<Diagnostic>, usize) {
+    check_document_with(rule, document, index, Prechecks::On)
+}
+
+/// `check_document_counted`, with the prechecks of the rule's marks on or off.
+pub fn check_document_with(
+    rule: &RuleInfo,
+    document: &Document,
+    index: usize,
+    prechecks: Prechecks,
+) -> (Vec<Diagnostic>, usize) {
     let mut report = Report::new(rule, document, index);
-    if let Check::Document(check) = rule.check {
-        check(document, &mut report);
+    report.prechecks = prechecks;
+    let wanted =
+        |paragraph: &Paragraph| prechecks == Prechecks::Off || rule.marks.may_be_in(paragraph);
+    match rule.check {
+        Check::Paragraph(check) => {
+            for (at, paragraph) in document.paragraphs.iter().enumerate() {
+                if wanted(paragraph) {
+                    check(document, at, paragraph, &mut report);
+                }
+            }
+        }
+        Check::Document(check) => {
+            if matches!(rule.marks, Marks::Any) || document.paragraphs.iter().any(wanted) {
+                check(document, &mut report);
+            }
+        }
+        Check::Duplicates | Check::Suppressions => {}
     }
     (report.diagnostics, report.dropped)
 }
@@ -323,7 +403,7 @@ pub mod testing {
 
 #[cfg(test)]
 mod tests {
-    use super::{Check, RULES};
+    use super::{Check, Marks, RULES};
     use crate::document::{Document, Format};
     use crate::linter::{Options, lint_documents};
     use crate::source::Source;
@@ -387,10 +467,29 @@ mod tests {
                 "{}",
                 rule.name
             );
-            assert!(matches!(
-                rule.check,
-                Check::Document(_) | Check::Duplicates | Check::Suppressions
-            ));
+        }
+    }
+
+    /// The linter prechecks only the rules that read one file at a time; the others must
+    /// not declare marks that would suggest otherwise. A rule's marks must let through a
+    /// paragraph of each of its bad examples (the property test in `tests/properties.rs`
+    /// holds them to everything the rule finds).
+    #[test]
+    fn marks_let_the_bad_examples_through() {
+        for rule in RULES {
+            if !rule.check.per_file() {
+                assert!(matches!(rule.marks, Marks::Any), "{}", rule.name);
+                continue;
+            }
+            for bad in rule.bad {
+                let document =
+                    Document::new(Source::new("example", (*bad).into()), Format::PlainText);
+                assert!(
+                    document.paragraphs.iter().any(|p| rule.marks.may_be_in(p)),
+                    "{}: {bad:?}",
+                    rule.name
+                );
+            }
         }
     }
 }

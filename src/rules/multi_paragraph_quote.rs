@@ -1,8 +1,8 @@
 //! `multi-paragraph-quote`: a quotation running over several paragraphs whose paragraphs
 //! after the first do not open with `“`.
 
-use super::unbalanced_quote::{quote_orphans, spanning_quotations};
-use super::{Check, Fixes, Report, RuleInfo};
+use super::unbalanced_quote::{QUOTE_MARKS, quote_orphans, spanning_quotations};
+use super::{Check, Fixes, Marks, Report, RuleInfo};
 use crate::diagnostic::Severity;
 use crate::document::Document;
 
@@ -43,6 +43,7 @@ Repositories that keep official texts exactly as published can turn the rule off
         "他说：“要坚持以人民为中心。”",
     ],
     fix: Fixes::Suggested,
+    marks: Marks::Chars(QUOTE_MARKS),
     check: Check::Document(check),
 };
 

@@ -3,7 +3,7 @@
 use super::pairing::{
     Family, Side, chains, closed_later, mirrored_slip, of_paragraph, open_ends, orphans, runs_on,
 };
-use super::{Check, Fixes, Report, RuleInfo};
+use super::{Check, Fixes, Marks, Report, RuleInfo};
 use crate::diagnostic::Severity;
 use crate::document::Document;
 
@@ -39,8 +39,14 @@ line), balances.
         "【要闻】会议召开",
     ],
     fix: Fixes::SafeWhenUnambiguous,
+    marks: Marks::Chars(BRACKET_MARKS),
     check: Check::Document(check),
 };
+
+/// Every mark of `BRACKETS`.
+const BRACKET_MARKS: &[char] = &[
+    '（', '(', '）', ')', '《', '》', '〈', '〉', '【', '】', '〔', '〕', '[', '［', ']', '］',
+];
 
 const BRACKETS: &[Family] = &[
     Family {

@@ -3,7 +3,7 @@
 use super::pairing::{
     Family, Orphan, Side, chains, closed_later, mirrored_slip, of_paragraph, open_ends, orphans,
 };
-use super::{Check, Fixes, Report, RuleInfo};
+use super::{Check, Fixes, Marks, Report, RuleInfo};
 use crate::diagnostic::Severity;
 use crate::document::Document;
 
@@ -39,8 +39,12 @@ layout once, as a warning. An apostrophe `’` inside a Latin word (`don’t`).
         "他说：“要落实‘三项制度’。”",
     ],
     fix: Fixes::SafeWhenUnambiguous,
+    marks: Marks::Chars(QUOTE_MARKS),
     check: Check::Document(check),
 };
+
+/// Every mark of `QUOTES`.
+pub const QUOTE_MARKS: &[char] = &['“', '”', '‘', '’', '「', '」', '『', '』'];
 
 pub const QUOTES: &[Family] = &[
     Family {
