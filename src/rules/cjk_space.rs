@@ -160,7 +160,7 @@ fn check(_: &Document, index: usize, paragraph: &Paragraph, report: &mut Report)
         };
         let separates_phrases =
             han_before(text, gap.start) >= PHRASE && han_after(text, gap.end) >= PHRASE;
-        report.add(
+        let finding = report.add(
             index,
             paragraph,
             span,
@@ -175,7 +175,7 @@ fn check(_: &Document, index: usize, paragraph: &Paragraph, report: &mut Report)
         // written `张三 李四 王五`), which deleting them would run together.
         let spaces_in_sentence = context.sentence(gap.start).map_or(1, |s| s.spaces);
         let safe = space == " " && !separates_phrases && spaces_in_sentence == 1;
-        report.fix(paragraph, "delete the space", safe, &[(gap, "")]);
+        finding.fix(paragraph, "delete the space", safe, &[(gap, "")]);
     }
 }
 

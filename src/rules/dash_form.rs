@@ -89,7 +89,7 @@ fn check(_: &Document, index: usize, paragraph: &Paragraph, report: &mut Report)
             ('—', _) => "three `—`: a dash is two".to_string(),
             _ => format!("`{written}` used as a dash"),
         };
-        report.add(
+        let finding = report.add(
             index,
             paragraph,
             run.clone(),
@@ -98,7 +98,7 @@ fn check(_: &Document, index: usize, paragraph: &Paragraph, report: &mut Report)
         );
         // Spaces around the mark go with it; only then is the fix worth a look.
         let safe = replaced == run;
-        report.fix(paragraph, "write `——`", safe, &[(replaced, "——")]);
+        finding.fix(paragraph, "write `——`", safe, &[(replaced, "——")]);
     }
 }
 

@@ -100,7 +100,7 @@ fn check(document: &Document, report: &mut Report) {
             let position = document
                 .source
                 .position(paragraphs[index - 1].source_offset(last.range.start));
-            report.add(
+            let finding = report.add(
                 index,
                 paragraph,
                 first.range.clone(),
@@ -113,7 +113,7 @@ fn check(document: &Document, report: &mut Report) {
                 "delete one of the two copies",
             );
             let delete = 0..first.range.end + leading_spaces(&paragraph.text[first.range.end..]);
-            report.fix(
+            finding.fix(
                 paragraph,
                 "delete the repeated sentence",
                 false,
@@ -170,7 +170,7 @@ fn check(document: &Document, report: &mut Report) {
                     position.column
                 )
             };
-            report.add(
+            let finding = report.add(
                 index,
                 paragraph,
                 repeated.clone(),
@@ -181,7 +181,7 @@ fn check(document: &Document, report: &mut Report) {
             let start = paragraph.text[..repeated.start]
                 .trim_end_matches(is_space)
                 .len();
-            report.fix(
+            finding.fix(
                 paragraph,
                 "delete the repeated sentence",
                 false,
@@ -190,14 +190,14 @@ fn check(document: &Document, report: &mut Report) {
             j += run;
         }
         for clause in repeated_clauses(paragraph, index, normalized) {
-            report.add(
+            let finding = report.add(
                 index,
                 paragraph,
                 clause.clone(),
                 "this clause repeats the one just before it",
                 "delete one of the two copies",
             );
-            report.fix(
+            finding.fix(
                 paragraph,
                 "delete the repeated clause",
                 false,

@@ -79,14 +79,14 @@ fn check(_: &Document, index: usize, paragraph: &Paragraph, report: &mut Report)
             _ => continue,
         };
         let written = &text[run.clone()];
-        report.add(
+        let finding = report.add(
             index,
             paragraph,
             run.clone(),
             format!("ellipsis written `{written}`"),
             "a Chinese ellipsis is `……`: six dots in two character positions",
         );
-        report.fix(paragraph, "write `……`", safe, &[(run, "……")]);
+        finding.fix(paragraph, "write `……`", safe, &[(run, "……")]);
     }
 }
 

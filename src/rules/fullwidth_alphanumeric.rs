@@ -100,14 +100,14 @@ fn check(_: &Document, index: usize, paragraph: &Paragraph, report: &mut Report)
             let fixed = written.replace('０', "〇");
             let message = format!("full-width `０` in `{written}`, a number in Chinese numerals");
             if text[number.end..].starts_with('年') {
-                report.add(
+                let finding = report.add(
                     index,
                     paragraph,
                     number.clone(),
                     message,
                     format!("the zero of a year in Chinese numerals is `〇`: write `{fixed}`"),
                 );
-                report.fix(
+                finding.fix(
                     paragraph,
                     "replace `０` with `〇`",
                     true,
@@ -133,14 +133,14 @@ fn check(_: &Document, index: usize, paragraph: &Paragraph, report: &mut Report)
             (true, false) => "letters",
             _ => "digits",
         };
-        report.add(
+        let finding = report.add(
             index,
             paragraph,
             run.clone(),
             format!("full-width {kind} `{shown}`"),
             format!("write half-width `{half}`"),
         );
-        report.fix(
+        finding.fix(
             paragraph,
             "use half-width characters",
             true,

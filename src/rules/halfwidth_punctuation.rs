@@ -158,10 +158,10 @@ fn check(document: &Document, report: &mut Report) {
                     )
                 })
                 .collect();
-            report.add(index, paragraph, span, message, help);
+            let finding = report.add(index, paragraph, span, message, help);
             let edits: Vec<(Range<usize>, &str)> =
                 edits.iter().map(|(r, s)| (r.clone(), s.as_str())).collect();
-            report.fix(paragraph, "use the full-width mark", true, &edits);
+            finding.fix(paragraph, "use the full-width mark", true, &edits);
         }
     }
 }

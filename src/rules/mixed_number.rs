@@ -258,7 +258,7 @@ fn hyphen_ranges(index: usize, paragraph: &Paragraph, report: &mut Report) {
             continue;
         }
         let range = &text[first_start..second_end];
-        report.add(
+        let finding = report.add(
             index,
             paragraph,
             first_start..second_end,
@@ -266,7 +266,7 @@ fn hyphen_ranges(index: usize, paragraph: &Paragraph, report: &mut Report) {
             "join the start and end of a period with `—` (or `～`): the hyphen belongs in dates \
              and codes",
         );
-        report.fix(
+        finding.fix(
             paragraph,
             "replace the hyphen with `—`",
             false,
@@ -455,7 +455,7 @@ fn look_alike_zeros(
                 }
             })
             .collect();
-        report.add(
+        let finding = report.add(
             index,
             paragraph,
             range.start..range.start + digits.len(),
@@ -465,7 +465,7 @@ fn look_alike_zeros(
         // A look-alike code point changes nothing a reader sees: safe. `零` reads
         // differently, so replacing it is the author's call.
         let safe = !digits.contains('零');
-        report.fix(
+        finding.fix(
             paragraph,
             format!("write `{written}`"),
             safe,

@@ -228,11 +228,54 @@ impl<'a> Report<'a> {
         self.prechecks == Prechecks::Off || paragraph.may_contain_any(chars)
     }
 
-    /// Attaches a fix to the last finding: replacements of ranges of the paragraph text.
-    /// A range whose source bytes are not its text (Markdown entities, breaks) cannot be
-    /// replaced in place, and the finding then goes without a fix.
-    pub fn fix(
+    /// Reports `range` of paragraph `index`'s text; the finding can then be given a fix or
+    /// a related place.
+    pub fn add(
         &mut self,
+        index: usize,
+        paragraph: &Paragraph,
+        range: Range<usize>,
+        message: impl Into<String>,
+        help: impl Into<String>,
+    ) -> Finding<'_, 'a> {
+        if self.diagnostics.len() >= MAX_FINDINGS {
+            self.dropped += 1;
+            return Finding {
+                report: self,
+                at: None,
+            };
+        }
+        let span = paragraph.source_range(range);
+        self.diagnostics.push(
+            Diagnostic::new(
+                self.rule.name,
+                self.rule.severity,
+                self.document,
+                index,
+                span,
+                message,
+            )
+            .with_help(help),
+        );
+        let at = Some(self.diagnostics.len() - 1);
+        Finding { report: self, at }
+    }
+}
+
+/// A finding just reported, to give a fix or a place it refers to.
+pub struct Finding<'r, 'a> {
+    report: &'r mut Report<'a>,
+    /// Where it is in the report; none past `MAX_FINDINGS`, where the finding was not kept
+    /// and its fix goes with it.
+    at: Option<usize>,
+}
+
+impl Finding<'_, '_> {
+    /// Gives the finding a fix: replacements of ranges of the paragraph text. A range whose
+    /// source bytes are not its text (Markdown entities, breaks) cannot be replaced in
+    /// place, and the finding then goes without a fix.
+    pub fn fix(
+        self,
         paragraph: &Paragraph,
         title: impl Into<String>,
         safe: bool,
@@ -247,19 +290,19 @@ impl<'a> Report<'a> {
 
     /// `fix`, with edits in several paragraphs (a quotation's, say).
     pub fn fix_across(
-        &mut self,
+        self,
         title: impl Into<String>,
         safe: bool,
         edits: &[(&Paragraph, Range<usize>, &str)],
     ) {
-        // Past the cap the finding was not kept: its fix goes with it.
-        if self.dropped > 0 || edits.is_empty() {
+        let Some(at) = self.at else { return };
+        if edits.is_empty() {
             return;
         }
         let mut mapped = Vec::with_capacity(edits.len());
         for (paragraph, range, replacement) in edits {
             let source = paragraph.source_range(range.clone());
-            if self.source.get(source.clone()) != paragraph.text.get(range.clone()) {
+            if self.report.source.get(source.clone()) != paragraph.text.get(range.clone()) {
                 return;
             }
             mapped.push(Edit {
@@ -267,57 +310,27 @@ impl<'a> Report<'a> {
                 replacement: (*replacement).to_string(),
             });
         }
-        if let Some(last) = self.diagnostics.last_mut() {
-            last.fix = Some(Fix {
-                title: title.into(),
-                safe,
-                edits: mapped,
-            });
-        }
+        self.report.diagnostics[at].fix = Some(Fix {
+            title: title.into(),
+            safe,
+            edits: mapped,
+        });
     }
 
-    /// Points the last finding at a second place in the same document (where a quotation
+    /// Points the finding at a second place in the same document (where a quotation
     /// closes, say); its line and column are filled in with the finding's own.
-    pub fn relate(&mut self, paragraph: &Paragraph, range: Range<usize>, message: &str) {
-        if self.dropped > 0 {
-            return;
-        }
-        let span = paragraph.source_range(range);
-        if let Some(last) = self.diagnostics.last_mut() {
-            last.related.push(Related {
-                document: self.document,
+    pub fn relate(self, paragraph: &Paragraph, range: Range<usize>, message: &str) -> Self {
+        if let Some(at) = self.at {
+            let span = paragraph.source_range(range);
+            let document = self.report.document;
+            self.report.diagnostics[at].related.push(Related {
+                document,
                 span,
                 start: Position::default(),
                 message: message.to_string(),
             });
         }
-    }
-
-    /// Reports `range` of paragraph `index`'s text.
-    pub fn add(
-        &mut self,
-        index: usize,
-        paragraph: &Paragraph,
-        range: Range<usize>,
-        message: impl Into<String>,
-        help: impl Into<String>,
-    ) {
-        if self.diagnostics.len() >= MAX_FINDINGS {
-            self.dropped += 1;
-            return;
-        }
-        let span = paragraph.source_range(range);
-        self.diagnostics.push(
-            Diagnostic::new(
-                self.rule.name,
-                self.rule.severity,
-                self.document,
-                index,
-                span,
-                message,
-            )
-            .with_help(help),
-        );
+        self
     }
 }
 

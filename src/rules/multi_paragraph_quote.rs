@@ -54,7 +54,7 @@ fn check(document: &Document, report: &mut Report) {
         let (last, closes_at, closing) = quotation.closes;
         let paragraph = &document.paragraphs[opener.paragraph];
         let mark = opener.mark;
-        report.add(
+        let finding = report.add(
             opener.paragraph,
             paragraph,
             opener.at..opener.at + mark.len_utf8(),
@@ -67,7 +67,7 @@ fn check(document: &Document, report: &mut Report) {
                  (GB/T 15834 4.8.3)"
             ),
         );
-        report.relate(
+        let finding = finding.relate(
             &document.paragraphs[last],
             closes_at..closes_at + closing.len_utf8(),
             "the quotation closes here",
@@ -81,7 +81,7 @@ fn check(document: &Document, report: &mut Report) {
             .iter()
             .map(|p| (*p, 0..0, opening.as_str()))
             .collect();
-        report.fix_across(
+        finding.fix_across(
             format!("open each quoted paragraph with `{mark}`"),
             false,
             &edits,

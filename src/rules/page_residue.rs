@@ -348,7 +348,7 @@ fn check(document: &Document, index: usize, paragraph: &Paragraph, report: &mut 
     let text = &paragraph.text;
     let tokens = tokens(text);
     if let Some(kind) = whole_line(text, &tokens) {
-        report.add(
+        let finding = report.add(
             index,
             paragraph,
             0..text.len(),
@@ -359,14 +359,14 @@ fn check(document: &Document, index: usize, paragraph: &Paragraph, report: &mut 
                 "delete this line: it belongs to the web page the article was copied from"
             },
         );
-        report.fix(
+        finding.fix(
             paragraph,
             "delete the page residue",
             false,
             &[(0..text.len(), "")],
         );
     } else if let Some(found) = embedded(text, &tokens) {
-        report.add(
+        let finding = report.add(
             index,
             paragraph,
             found.range.clone(),
@@ -374,7 +374,7 @@ fn check(document: &Document, index: usize, paragraph: &Paragraph, report: &mut 
             "delete the button text: it belongs to the web page the article was copied from",
         );
         if let Some(delete) = found.delete {
-            report.fix(paragraph, "delete the page residue", false, &[(delete, "")]);
+            finding.fix(paragraph, "delete the page residue", false, &[(delete, "")]);
         }
     }
 }

@@ -80,7 +80,7 @@ fn check(_: &Document, index: usize, paragraph: &Paragraph, report: &mut Report)
                 format!("`{first}` repeated {count} times")
             };
             let kept = first.to_string();
-            report.add(
+            let finding = report.add(
                 index,
                 paragraph,
                 run.clone(),
@@ -88,7 +88,7 @@ fn check(_: &Document, index: usize, paragraph: &Paragraph, report: &mut Report)
                 format!("keep one `{first}`"),
             );
             if count == 2 {
-                report.fix(
+                finding.fix(
                     paragraph,
                     format!("delete the second `{first}`"),
                     true,

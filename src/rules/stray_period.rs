@@ -52,14 +52,14 @@ fn check(_: &Document, index: usize, paragraph: &Paragraph, report: &mut Report)
         } else {
             "full-width `．`"
         };
-        report.add(
+        let finding = report.add(
             index,
             paragraph,
             at..at + mark.len_utf8(),
             format!("{shown} used as a Chinese full stop"),
             "use `。` to end a Chinese sentence",
         );
-        report.fix(
+        finding.fix(
             paragraph,
             "replace with `。`",
             true,

@@ -239,7 +239,7 @@ fn check(document: &Document, report: &mut Report) {
         };
         let paragraph = &paragraphs[orphan.paragraph];
         let span = orphan.at..orphan.at + mark.len_utf8();
-        report.add(orphan.paragraph, paragraph, span.clone(), message, help);
+        let finding = report.add(orphan.paragraph, paragraph, span.clone(), message, help);
         let in_paragraph = of_paragraph(&found, orphan.paragraph);
         let slip = mirrored_slip(paragraph, in_paragraph, QUOTES)
             .map(|slip| (slip, true))
@@ -248,14 +248,14 @@ fn check(document: &Document, report: &mut Report) {
             Some(((at, wrong, right), safe)) => {
                 let title = format!("make `{wrong}` the `{right}` that pairs with the other");
                 let right = right.to_string();
-                report.fix(
+                finding.fix(
                     paragraph,
                     title,
                     safe,
                     &[(at..at + wrong.len_utf8(), &right)],
                 );
             }
-            None => report.fix(paragraph, format!("delete `{mark}`"), false, &[(span, "")]),
+            None => finding.fix(paragraph, format!("delete `{mark}`"), false, &[(span, "")]),
         }
     }
 }
