@@ -125,7 +125,7 @@ impl Entry {
             .map(|d| {
                 let rule = rules::find(&d.rule)?;
                 let mut diagnostic = Diagnostic::new(
-                    rule.name,
+                    rule.id(),
                     d.severity,
                     0,
                     d.paragraph,

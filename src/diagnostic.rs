@@ -1,6 +1,7 @@
 //! What a rule reports: a finding at a byte span, with related places. Rules build these;
 //! renderers turn them into text.
 
+use crate::rules::RuleId;
 use crate::source::Position;
 use serde::{Deserialize, Serialize};
 use std::ops::Range;
@@ -36,7 +37,7 @@ pub struct Related {
 
 #[derive(Debug, Clone)]
 pub struct Diagnostic {
-    pub rule: &'static str,
+    pub rule: RuleId,
     pub severity: Severity,
     pub message: String,
     /// Index of the file in the run (see `Run::paths`).
@@ -82,7 +83,7 @@ pub struct Edit {
 
 impl Diagnostic {
     pub fn new(
-        rule: &'static str,
+        rule: RuleId,
         severity: Severity,
         document: usize,
         paragraph: usize,

@@ -834,9 +834,7 @@ fn finish(
     if !options.severities.is_empty() {
         let paths = &run.paths;
         run.diagnostics.retain_mut(|diagnostic| {
-            let Some(rule) = rules::find(diagnostic.rule) else {
-                return true;
-            };
+            let rule = diagnostic.rule.info();
             let path = &paths[diagnostic.document];
             match options
                 .severities

@@ -52,7 +52,7 @@ fn per_rule_budgets_hold() {
     let run = lint_sample();
     let mut counts: BTreeMap<&str, usize> = BTreeMap::new();
     for diagnostic in &run.diagnostics {
-        *counts.entry(diagnostic.rule).or_default() += 1;
+        *counts.entry(diagnostic.rule.as_str()).or_default() += 1;
     }
     let budgets = [
         ("duplicate-paragraph", 0),

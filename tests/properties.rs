@@ -260,12 +260,12 @@ fn check_span(
 /// where it starts and ends.
 fn check_all_spans(run: &Run) -> Result<(), TestCaseError> {
     for d in &run.diagnostics {
-        check_span(run, d.document, &d.span, d.rule)?;
+        check_span(run, d.document, &d.span, d.rule.as_str())?;
         let source = run.source(d.document).expect("checked");
         let (start, end) = (source.position(d.span.start), source.position(d.span.end));
         prop_assert_eq!((d.start, d.end), (start, end), "{} at {:?}", d.rule, d.span);
         for related in &d.related {
-            check_span(run, related.document, &related.span, d.rule)?;
+            check_span(run, related.document, &related.span, d.rule.as_str())?;
             let source = run.source(related.document).expect("checked");
             let start = source.position(related.span.start);
             prop_assert_eq!(
@@ -293,7 +293,7 @@ fn keys(run: &Run) -> Vec<Key> {
         .iter()
         .map(|d| {
             (
-                d.rule,
+                d.rule.as_str(),
                 d.document,
                 d.span.clone(),
                 d.message.clone(),
@@ -1055,7 +1055,7 @@ type Finding = (
 );
 
 fn findings_with(
-    rule: &rules::RuleInfo,
+    rule: &'static rules::RuleInfo,
     document: &Document,
     prechecks: rules::Prechecks,
 ) -> Vec<Finding> {

@@ -10,7 +10,7 @@ pub mod structure;
 use crate::diagnostic::{Diagnostic, Edit, Fix, Related, Severity};
 use crate::document::{Document, Format};
 use crate::normalize;
-use crate::rules::{duplicate_paragraph, near_duplicate_paragraph};
+use crate::rules::{RuleId, duplicate_paragraph, near_duplicate_paragraph};
 use crate::source::Position;
 use judge::SetAside;
 use rayon::prelude::*;
@@ -847,7 +847,7 @@ fn place(at: At, here: At, files: &[FileUnits], paths: &[String]) -> String {
 }
 
 fn diagnostic_at(
-    rule: &'static str,
+    rule: RuleId,
     severity: Severity,
     at: At,
     files: &[FileUnits],
@@ -891,7 +891,7 @@ fn exact_finding(
     }
     let rule = &duplicate_paragraph::RULE;
     let severity = severity(within_file, file_count, rule.severity, settings);
-    let mut diagnostic = diagnostic_at(rule.name, severity, copy, files, message).with_help(
+    let mut diagnostic = diagnostic_at(rule.id(), severity, copy, files, message).with_help(
         if severity == Severity::Warning {
             "common text shared by many files: allowlist it if it is a formula, or rewrite it"
         } else {
@@ -944,7 +944,7 @@ fn block_finding(block: &Block, files: &[FileUnits], paths: &[String]) -> Diagno
         block.length,
         range_place(block.earlier, block.length, block.later, files, paths)
     );
-    let mut diagnostic = diagnostic_at(rule.name, rule.severity, block.later, files, message)
+    let mut diagnostic = diagnostic_at(rule.id(), rule.severity, block.later, files, message)
         .with_help("a block pasted from another file: delete it, or refer to that text instead of copying it");
     let last = &files[block.later.0 as usize].units[(block.later.1 + block.length - 1) as usize];
     diagnostic.span.end = last.place.span().end;
@@ -981,7 +981,7 @@ fn title_finding(file: usize, repeated: &RepeatedTitle, paths: &[String]) -> Dia
         repeated.title.start().line
     );
     let mut diagnostic = Diagnostic::new(
-        rule.name,
+        rule.id(),
         rule.severity,
         file,
         repeated.paragraphs[1] as usize,
@@ -1025,7 +1025,7 @@ fn near_finding(
         "this paragraph is {percent}% the same as the one at {}",
         place(earlier, later, files, paths)
     );
-    let mut diagnostic = diagnostic_at(rule.name, severity, later, files, message).with_help(
+    let mut diagnostic = diagnostic_at(rule.id(), severity, later, files, message).with_help(
         "keep one version: delete this paragraph or merge the differences into the first",
     );
     diagnostic

@@ -93,7 +93,7 @@ pub fn render(run: &Run, out: &mut dyn Write) -> std::io::Result<()> {
         .iter()
         .map(|d| JsonDiagnostic {
             path: &run.paths[d.document],
-            rule: d.rule,
+            rule: d.rule.as_str(),
             severity: d.severity,
             message: &d.message,
             paragraph: word_paragraph(&run.paths[d.document], d.start.line),

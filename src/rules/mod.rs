@@ -172,7 +172,82 @@ pub fn find(name: &str) -> Option<&'static RuleInfo> {
     RULES.iter().copied().find(|rule| rule.name == name)
 }
 
+/// Which rule a finding is of: its entry in `RULES`, written as the rule's name (in JSON,
+/// configuration, suppression comments and baselines alike), compared and sorted by it.
+#[derive(Clone, Copy)]
+pub struct RuleId(&'static RuleInfo);
+
+impl RuleId {
+    pub fn as_str(self) -> &'static str {
+        self.0.name
+    }
+
+    pub fn info(self) -> &'static RuleInfo {
+        self.0
+    }
+}
+
+impl PartialEq for RuleId {
+    fn eq(&self, other: &Self) -> bool {
+        self.as_str() == other.as_str()
+    }
+}
+
+impl Eq for RuleId {}
+
+impl PartialEq<&str> for RuleId {
+    fn eq(&self, other: &&str) -> bool {
+        self.as_str() == *other
+    }
+}
+
+impl PartialEq<str> for RuleId {
+    fn eq(&self, other: &str) -> bool {
+        self.as_str() == other
+    }
+}
+
+impl PartialEq<RuleId> for &str {
+    fn eq(&self, other: &RuleId) -> bool {
+        *self == other.as_str()
+    }
+}
+
+impl PartialOrd for RuleId {
+    fn partial_cmp(&self, other: &Self) -> Option<std::cmp::Ordering> {
+        Some(self.cmp(other))
+    }
+}
+
+impl Ord for RuleId {
+    fn cmp(&self, other: &Self) -> std::cmp::Ordering {
+        self.as_str().cmp(other.as_str())
+    }
+}
+
+impl std::hash::Hash for RuleId {
+    fn hash<H: std::hash::Hasher>(&self, state: &mut H) {
+        self.as_str().hash(state);
+    }
+}
+
+impl std::fmt::Debug for RuleId {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        std::fmt::Debug::fmt(self.as_str(), f)
+    }
+}
+
+impl std::fmt::Display for RuleId {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
 impl RuleInfo {
+    pub fn id(&'static self) -> RuleId {
+        RuleId(self)
+    }
+
     /// The full documentation as `govlint rule NAME` prints it.
     pub fn documentation(&self) -> String {
         let mut doc = format!(
@@ -201,7 +276,7 @@ pub const MAX_FINDINGS: usize = 10_000;
 
 /// Collects one rule's findings on one document.
 pub struct Report<'a> {
-    rule: &'a RuleInfo,
+    rule: &'static RuleInfo,
     source: &'a str,
     document: usize,
     prechecks: Prechecks,
@@ -211,7 +286,7 @@ pub struct Report<'a> {
 }
 
 impl<'a> Report<'a> {
-    pub fn new(rule: &'a RuleInfo, document: &'a Document, index: usize) -> Self {
+    pub fn new(rule: &'static RuleInfo, document: &'a Document, index: usize) -> Self {
         Report {
             rule,
             source: &document.source.text,
@@ -248,7 +323,7 @@ impl<'a> Report<'a> {
         let span = paragraph.source_range(range);
         self.diagnostics.push(
             Diagnostic::new(
-                self.rule.name,
+                self.rule.id(),
                 self.rule.severity,
                 self.document,
                 index,
@@ -335,13 +410,17 @@ impl Finding<'_, '_> {
 }
 
 /// Runs one document-level rule on a document, for tests and the linter alike.
-pub fn check_document(rule: &RuleInfo, document: &Document, index: usize) -> Vec<Diagnostic> {
+pub fn check_document(
+    rule: &'static RuleInfo,
+    document: &Document,
+    index: usize,
+) -> Vec<Diagnostic> {
     check_document_counted(rule, document, index).0
 }
 
 /// `check_document`, and how many findings past `MAX_FINDINGS` were dropped.
 pub fn check_document_counted(
-    rule: &RuleInfo,
+    rule: &'static RuleInfo,
     document: &Document,
     index: usize,
 ) -> (Vec<Diagnostic>, usize) {
@@ -350,7 +429,7 @@ pub fn check_document_counted(
 
 /// `check_document_counted`, with the prechecks of the rule's marks on or off.
 pub fn check_document_with(
-    rule: &RuleInfo,
+    rule: &'static RuleInfo,
     document: &Document,
     index: usize,
     prechecks: Prechecks,
@@ -384,7 +463,7 @@ pub mod testing {
     use crate::source::Source;
 
     /// Whether the one finding of `rule` on `text` has a safe fix, and the text it leaves.
-    pub fn fixed(rule: &RuleInfo, text: &str) -> (bool, String) {
+    pub fn fixed(rule: &'static RuleInfo, text: &str) -> (bool, String) {
         let document = Document::new(Source::new("test.txt", text.into()), Format::PlainText);
         let found = check_document(rule, &document, 0);
         assert_eq!(found.len(), 1, "{text}");
@@ -393,7 +472,7 @@ pub mod testing {
     }
 
     /// For every finding of `rule` on `text`: whether its fix is safe, and the text it leaves.
-    pub fn fixes(rule: &RuleInfo, text: &str) -> Vec<(bool, String)> {
+    pub fn fixes(rule: &'static RuleInfo, text: &str) -> Vec<(bool, String)> {
         let document = Document::new(Source::new("test.txt", text.into()), Format::PlainText);
         check_document(rule, &document, 0)
             .into_iter()
@@ -405,7 +484,7 @@ pub mod testing {
     }
 
     /// The source text under each finding of `rule` on `text` (a plain-text document).
-    pub fn findings(rule: &RuleInfo, text: &str) -> Vec<String> {
+    pub fn findings(rule: &'static RuleInfo, text: &str) -> Vec<String> {
         let document = Document::new(Source::new("test.txt", text.into()), Format::PlainText);
         check_document(rule, &document, 0)
             .into_iter()

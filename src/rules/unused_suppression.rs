@@ -150,7 +150,7 @@ fn finding(
     let directive = &matcher.directives[index];
     // Not in a paragraph: comments are no part of the text.
     let mut diagnostic = Diagnostic::new(
-        RULE.name,
+        RULE.id(),
         RULE.severity,
         file,
         0,
