@@ -68,12 +68,7 @@ impl Default for Settings {
             near_min_chars: 50,
             threshold: 0.85,
             common_files: 3,
-            allowed: FORMULAS
-                .lines()
-                .map(str::trim)
-                .filter(|l| !l.is_empty() && !l.starts_with('#'))
-                .map(normalize::normalize)
-                .collect(),
+            allowed: allowlist(FORMULAS).collect(),
             parallel: Parallel::Hide,
         }
     }
@@ -82,13 +77,17 @@ impl Default for Settings {
 impl Settings {
     /// Adds the paragraphs of an allowlist text (one per line, `#` comments).
     pub fn allow(&mut self, list: &str) {
-        self.allowed.extend(
-            list.lines()
-                .map(str::trim)
-                .filter(|l| !l.is_empty() && !l.starts_with('#'))
-                .map(normalize::normalize),
-        );
+        self.allowed.extend(allowlist(list));
     }
+}
+
+/// The paragraphs of an allowlist text, normalized: one per line, `#` starting a comment
+/// line.
+fn allowlist(list: &str) -> impl Iterator<Item = String> + '_ {
+    list.lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty() && !l.starts_with('#'))
+        .map(normalize::normalize)
 }
 
 /// What the duplicate phase keeps of a paragraph.
