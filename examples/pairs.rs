@@ -247,7 +247,7 @@ fn main() {
 /// Why govlint sets the pair aside (`dedup::judge::set_aside`), or `report` when it is a
 /// copy to report; with whether it is within a file and whether a side is a heading.
 fn judgement(a: At, b: At, similarity: Option<f64>, units: &[FileUnits]) -> String {
-    let at = |(f, u): At| (f as u32, u as u32);
+    let at = |(f, u): At| govlint::dedup::At::new(f as u32, u as u32);
     let mut why = vec![
         if a.0 == b.0 {
             "same file"

@@ -86,7 +86,7 @@ pub fn converge(
     path: &str,
     text: &str,
     first: &[Fix],
-    rules: &[&RuleInfo],
+    rules: &[&'static RuleInfo],
     unsafe_fixes: bool,
 ) -> (String, usize) {
     let (mut fixed, mut applied) = apply(text, first);
@@ -100,7 +100,7 @@ pub fn converge(
             .flat_map(|rule| check_document(rule, &document, 0))
             .filter(|d| {
                 let line = document.source.position(d.span.start).line;
-                !matcher.suppresses_at(d.rule, d.span.start, line)
+                !matcher.suppresses_at(d.rule.as_str(), d.span.start, line)
             })
             .collect();
         let found: Vec<&Diagnostic> = found.iter().collect();

@@ -169,10 +169,15 @@ fn check_spans(run: &Run) {
         source.position(span.start)
     };
     for d in &run.diagnostics {
-        assert_eq!(place(d.document, &d.span, d.rule), d.start, "{}", d.rule);
+        assert_eq!(
+            place(d.document, &d.span, d.rule.as_str()),
+            d.start,
+            "{}",
+            d.rule
+        );
         for related in &d.related {
             assert_eq!(
-                place(related.document, &related.span, d.rule),
+                place(related.document, &related.span, d.rule.as_str()),
                 related.start,
                 "{} related",
                 d.rule
@@ -180,7 +185,7 @@ fn check_spans(run: &Run) {
         }
         if let Some(fix) = &d.fix {
             for edit in &fix.edits {
-                place(d.document, &edit.range, d.rule);
+                place(d.document, &edit.range, d.rule.as_str());
             }
         }
     }
@@ -236,7 +241,7 @@ pub fn fix(data: &[u8]) {
 
 /// The safe fixes the document rules still find in `text`, less what its comments
 /// suppress: (rule, marked text).
-fn fixable(path: &str, text: &str, rules: &[&RuleInfo]) -> Vec<(&'static str, String)> {
+fn fixable(path: &str, text: &str, rules: &[&'static RuleInfo]) -> Vec<(&'static str, String)> {
     let document = Document::new(Source::new(path, text.to_string()), Format::from_path(path));
     let directives = Directives::of(&document);
     let mut matcher = Matcher::new(&directives);
@@ -246,9 +251,9 @@ fn fixable(path: &str, text: &str, rules: &[&RuleInfo]) -> Vec<(&'static str, St
         .filter(|d| d.fix.as_ref().is_some_and(|f| f.safe))
         .filter(|d| {
             let line = document.source.position(d.span.start).line;
-            !matcher.suppresses_at(d.rule, d.span.start, line)
+            !matcher.suppresses_at(d.rule.as_str(), d.span.start, line)
         })
-        .map(|d| (d.rule, text[d.span.clone()].to_string()))
+        .map(|d| (d.rule.as_str(), text[d.span.clone()].to_string()))
         .collect()
 }
 

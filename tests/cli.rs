@@ -29,25 +29,14 @@ const UNDECODABLE: &[u8] = b"Caf\xe9 cr\xe8me, na\xefve fa\xe7ade, d\xe9j\xe0 vu
 /// The start of a PNG image: binary, with NUL bytes.
 const PNG: &[u8] = b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR\0\0\x01\0\0\0\x01\0\x08\x02\0\0\0";
 
-const ALL_RULES: &[(&str, &str)] = &[
-    ("duplicate-paragraph", "error"),
-    ("near-duplicate-paragraph", "error"),
-    ("stray-period", "error"),
-    ("unbalanced-quote", "error"),
-    ("multi-paragraph-quote", "warning"),
-    ("unbalanced-bracket", "error"),
-    ("lost-character", "error"),
-    ("halfwidth-punctuation", "warning"),
-    ("repeated-punctuation", "error"),
-    ("ellipsis-form", "warning"),
-    ("dash-form", "warning"),
-    ("fullwidth-alphanumeric", "warning"),
-    ("cjk-space", "warning"),
-    ("mixed-number", "warning"),
-    ("page-residue", "error"),
-    ("duplicate-sentence", "error"),
-    ("unused-suppression", "warning"),
-];
+/// Every rule with its default severity, from the registry: the README's rule table is held
+/// to the same list (`readme_rule_table_matches_the_registry`).
+fn all_rules() -> Vec<(&'static str, &'static str)> {
+    govlint::rules::RULES
+        .iter()
+        .map(|rule| (rule.name, rule.severity.as_str()))
+        .collect()
+}
 
 const SEED: &str = "fixtures/haimen-rule-of-law-2021.txt";
 
@@ -661,7 +650,8 @@ fn rules_lists_every_rule_with_its_severity() {
     let output = run(dir.path(), &["rules"]);
     assert_eq!(code(&output), 0);
     let listing = stdout(&output);
-    for &(name, severity) in ALL_RULES {
+    let all_rules = all_rules();
+    for &(name, severity) in &all_rules {
         let line = listing
             .lines()
             .find(|line| line.split_whitespace().next() == Some(name))
@@ -673,7 +663,7 @@ fn rules_lists_every_rule_with_its_severity() {
     }
     assert_eq!(
         listing.lines().filter(|l| !l.trim().is_empty()).count(),
-        ALL_RULES.len()
+        all_rules.len()
     );
 }
 
@@ -690,11 +680,12 @@ fn rule_prints_the_documentation_of_one_rule() {
         "the documentation shows an example:\n{doc}"
     );
     // One rule's documentation, not the listing of all of them.
-    let listed = ALL_RULES
+    let all_rules = all_rules();
+    let listed = all_rules
         .iter()
         .filter(|(name, _)| doc.contains(name))
         .count();
-    assert!(listed < ALL_RULES.len(), "{doc}");
+    assert!(listed < all_rules.len(), "{doc}");
     let other = stdout(&run(dir.path(), &["rule", "lost-character"]));
     assert_ne!(doc, other);
 }
@@ -707,6 +698,48 @@ fn rule_with_an_unknown_name_exits_2() {
         .assert()
         .code(2)
         .stderr(predicate::str::contains("no-such-rule"));
+}
+
+/// The README's rule table lists every rule of the registry, in its order, with its
+/// default severity and what its fixes are: a rule added, renamed or changed without the
+/// table fails here.
+#[test]
+fn readme_rule_table_matches_the_registry() {
+    use govlint::rules::{Fixes, RULES};
+    let readme = std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("README.md"))
+        .expect("read README.md");
+    let table: Vec<Vec<&str>> = readme
+        .split("\n## Rules\n")
+        .nth(1)
+        .expect("a Rules section")
+        .lines()
+        .skip_while(|line| !line.starts_with('|'))
+        .take_while(|line| line.starts_with('|'))
+        .skip(2)
+        .map(|line| {
+            line.split(" | ")
+                .map(|cell| cell.trim_matches(['|', ' ']))
+                .collect()
+        })
+        .collect();
+    let names: Vec<&str> = table.iter().map(|row| row[0].trim_matches('`')).collect();
+    let registered: Vec<&str> = RULES.iter().map(|rule| rule.name).collect();
+    assert_eq!(names, registered);
+    for (row, rule) in table.iter().zip(RULES) {
+        assert_eq!(row[1], rule.severity.as_str(), "{}", rule.name);
+        let fix = row[2];
+        let agrees = match rule.fix {
+            Fixes::None => fix == "—",
+            Fixes::Safe => fix.starts_with("safe") && !fix.contains("unsafe"),
+            Fixes::SafeWhenUnambiguous => fix.starts_with("safe") && fix.contains("unsafe"),
+            Fixes::Suggested => fix.starts_with("unsafe"),
+        };
+        assert!(
+            agrees,
+            "{}: the README says {fix:?}, the rule {:?}",
+            rule.name, rule.fix
+        );
+    }
 }
 
 #[test]
@@ -740,7 +773,11 @@ fn each_rule_reports_under_its_contract_name_and_severity() {
     for (rule, text) in cases {
         let dir = workspace(&[("article.txt", text.as_bytes())]);
         let (code, json) = check_json(dir.path(), &["article.txt"]);
-        let severity = ALL_RULES.iter().find(|(name, _)| *name == rule).unwrap().1;
+        let severity = all_rules()
+            .into_iter()
+            .find(|&(name, _)| name == rule)
+            .expect("a registered rule")
+            .1;
         let found: Vec<&Value> = diagnostics(&json)
             .iter()
             .filter(|d| d["rule"] == rule)

@@ -150,7 +150,7 @@ fn fixes_keep_to_each_rules_declaration() {
     ));
     let mut seen = std::collections::BTreeSet::new();
     for diagnostic in runs.iter().flat_map(|run| &run.diagnostics) {
-        let rule = rules::find(diagnostic.rule).expect("a known rule");
+        let rule = diagnostic.rule.info();
         if let Some(fix) = &diagnostic.fix {
             assert!(
                 rule.fix.allows(fix.safe),

@@ -260,12 +260,12 @@ fn check_span(
 /// where it starts and ends.
 fn check_all_spans(run: &Run) -> Result<(), TestCaseError> {
     for d in &run.diagnostics {
-        check_span(run, d.document, &d.span, d.rule)?;
+        check_span(run, d.document, &d.span, d.rule.as_str())?;
         let source = run.source(d.document).expect("checked");
         let (start, end) = (source.position(d.span.start), source.position(d.span.end));
         prop_assert_eq!((d.start, d.end), (start, end), "{} at {:?}", d.rule, d.span);
         for related in &d.related {
-            check_span(run, related.document, &related.span, d.rule)?;
+            check_span(run, related.document, &related.span, d.rule.as_str())?;
             let source = run.source(related.document).expect("checked");
             let start = source.position(related.span.start);
             prop_assert_eq!(
@@ -293,7 +293,7 @@ fn keys(run: &Run) -> Vec<Key> {
         .iter()
         .map(|d| {
             (
-                d.rule,
+                d.rule.as_str(),
                 d.document,
                 d.span.clone(),
                 d.message.english(),
@@ -996,4 +996,134 @@ proptest! {
             check_all_spans(&run)?;
         }
     }
+}
+
+// ---------------------------------------------------------------------------------------
+// Prechecks: a rule's declared marks skip only paragraphs where it finds nothing
+// ---------------------------------------------------------------------------------------
+
+/// Characters the rules look for, and their neighbours: text made of them reaches the
+/// searches the marks guard.
+const MARKED: &[char] = &[
+    '.', '．', '。', '…', '·', '・', '-', '－', '—', '─', '?', '\u{FFFD}', ',', ';', ':', '!', '(',
+    ')', '（', '）', '[', ']', '［', '］', '《', '》', '〈', '〉', '【', '】', '〔', '〕', '“',
+    '”', '‘', '’', '「', '」', '『', '』', '，', '；', '：', '？', '！', '、', ' ', '\u{3000}',
+    '\u{A0}', '年', '千', '百', '十', '万', '〇', '○', 'O', '零', '一', '九', '二', '八', '0', '1',
+    '2', '9', '０', '１', '２', '９', 'Ａ', 'ｂ', '第', '条',
+];
+
+/// Every documented example of every rule: each holds what its rule looks for, in context
+/// (the words of web chrome for `page-residue`, say).
+fn examples() -> Vec<&'static str> {
+    rules::RULES
+        .iter()
+        .flat_map(|rule| rule.bad.iter().chain(rule.good.iter()).copied())
+        .collect()
+}
+
+fn marked_token() -> impl Strategy<Value = String> {
+    prop_oneof![
+        6 => han(1..6),
+        8 => chars_of(MARKED),
+        2 => select(examples()).prop_map(String::from),
+        2 => token(),
+    ]
+}
+
+/// Lines of marked tokens, sometimes one repeated (for `duplicate-sentence`).
+fn marked_text() -> impl Strategy<Value = String> {
+    (
+        prop::collection::vec(prop::collection::vec(marked_token(), 0..20), 1..6),
+        any::<bool>(),
+    )
+        .prop_map(|(lines, repeat)| {
+            let mut lines: Vec<String> = lines.into_iter().map(|tokens| tokens.concat()).collect();
+            if repeat {
+                lines.push(lines[0].clone());
+            }
+            lines.join("\n")
+        })
+}
+
+/// What a finding says and where, to compare runs.
+type Finding = (
+    Range<usize>,
+    String,
+    Option<String>,
+    Option<govlint::report::diagnostic::Fix>,
+    Vec<(Range<usize>, String)>,
+);
+
+fn findings_with(
+    rule: &'static rules::RuleInfo,
+    document: &Document,
+    prechecks: rules::Prechecks,
+) -> Vec<Finding> {
+    let (found, _) = rules::check_document_with(rule, document, 0, prechecks);
+    found
+        .into_iter()
+        .map(|d| {
+            let related = d
+                .related
+                .iter()
+                .map(|r| (r.span.clone(), r.message.english()))
+                .collect();
+            (
+                d.span,
+                d.message.english(),
+                d.help.map(|h| h.english()),
+                d.fix,
+                related,
+            )
+        })
+        .collect()
+}
+
+/// Every per-file rule finds the same with its prechecks on as with them off.
+fn prechecks_skip_nothing(document: &Document) -> Result<(), TestCaseError> {
+    for rule in rules::RULES.iter().filter(|rule| rule.check.per_file()) {
+        let on = findings_with(rule, document, rules::Prechecks::On);
+        let off = findings_with(rule, document, rules::Prechecks::Off);
+        prop_assert_eq!(on, off, "{} on {:?}", rule.name, document.source.text);
+    }
+    Ok(())
+}
+
+proptest! {
+    #![proptest_config(config(256))]
+
+    #[test]
+    fn prechecks_change_no_finding(text in marked_text(), markdown in any::<bool>()) {
+        let format = if markdown { Format::Markdown } else { Format::PlainText };
+        let document = Document::new(Source::new("test", text), format);
+        prechecks_skip_nothing(&document)?;
+    }
+}
+
+/// The same on real text: every UTF-8 text fixture, read in its own format.
+#[test]
+fn prechecks_change_no_finding_on_the_fixtures() {
+    let mut read = 0;
+    for entry in ignore::WalkBuilder::new("fixtures")
+        .standard_filters(false)
+        .build()
+    {
+        let entry = entry.expect("walk the fixtures");
+        let path = entry.path();
+        let wanted = path
+            .extension()
+            .is_some_and(|e| e == "txt" || e == "md" || e == "html");
+        let Ok(text) = std::fs::read_to_string(path) else {
+            continue;
+        };
+        if !wanted {
+            continue;
+        }
+        let path = path.to_string_lossy().into_owned();
+        let format = Format::from_path(&path);
+        let document = Document::new(Source::new(path, text), format);
+        prechecks_skip_nothing(&document).expect("the same findings");
+        read += 1;
+    }
+    assert!(read >= 70, "{read} fixtures read");
 }

@@ -2,7 +2,7 @@
 //! The principle: a repeat is reported unless govlint can show it is legitimate; doubt
 //! means report.
 
-use super::{At, FileUnits, Unit};
+use super::{At, FileUnits, Unit, unit_at};
 use similar::{Algorithm, DiffOp, capture_diff_slices};
 
 /// Why a pair is not reported: each reason is a fact about the two paragraphs that makes
@@ -63,12 +63,12 @@ pub fn set_aside(
     similarity: Option<f64>,
     files: &[FileUnits],
 ) -> Option<SetAside> {
-    let (fa, fb) = (&files[earlier.0 as usize], &files[later.0 as usize]);
-    let (ua, ub) = (&fa.units[earlier.1 as usize], &fb.units[later.1 as usize]);
+    let (fa, fb) = (&files[earlier.document()], &files[later.document()]);
+    let (ua, ub) = (unit_at(files, earlier), unit_at(files, later));
     if similarity.is_some() && (ua.is_heading || ub.is_heading) {
         return Some(SetAside::Heading);
     }
-    if earlier.0 != later.0 {
+    if earlier.file != later.file {
         return if ua.provision.quotation || ub.provision.quotation {
             Some(SetAside::Quotation)
         } else if ua.is_series_formula || ub.is_series_formula {
@@ -263,12 +263,12 @@ mod tests {
                 .unwrap_or_else(|| {
                     panic!("no unit starts with {start} in {}", texts[file as usize])
                 });
-            (file, index as u32)
+            At::new(file, index as u32)
         };
         let (a, b) = (find(a), find(b));
         let (x, y) = (
-            files[a.0 as usize].chars_of(&files[a.0 as usize].units[a.1 as usize]),
-            files[b.0 as usize].chars_of(&files[b.0 as usize].units[b.1 as usize]),
+            files[a.document()].chars_of(unit_at(files, a)),
+            files[b.document()].chars_of(unit_at(files, b)),
         );
         let similarity = (x != y).then(|| crate::dedup::near::similarity(x, y, 0.0).unwrap_or(0.0));
         set_aside(a, b, similarity, files)

@@ -12,7 +12,7 @@ use crate::document::source::Position;
 use crate::document::{Document, Format};
 use crate::report::diagnostic::{Diagnostic, Edit, Fix, Related, Severity};
 use crate::report::message::Message;
-use crate::rules::{duplicate_paragraph, near_duplicate_paragraph};
+use crate::rules::{RuleId, duplicate_paragraph, near_duplicate_paragraph};
 use judge::SetAside;
 use rayon::prelude::*;
 use rustc_hash::{FxHashMap, FxHashSet};
@@ -69,12 +69,7 @@ impl Default for Settings {
             near_min_chars: 50,
             threshold: 0.85,
             common_files: 3,
-            allowed: FORMULAS
-                .lines()
-                .map(str::trim)
-                .filter(|l| !l.is_empty() && !l.starts_with('#'))
-                .map(normalize::normalize)
-                .collect(),
+            allowed: allowlist(FORMULAS).collect(),
             parallel: Parallel::Hide,
         }
     }
@@ -83,13 +78,17 @@ impl Default for Settings {
 impl Settings {
     /// Adds the paragraphs of an allowlist text (one per line, `#` comments).
     pub fn allow(&mut self, list: &str) {
-        self.allowed.extend(
-            list.lines()
-                .map(str::trim)
-                .filter(|l| !l.is_empty() && !l.starts_with('#'))
-                .map(normalize::normalize),
-        );
+        self.allowed.extend(allowlist(list));
     }
+}
+
+/// The paragraphs of an allowlist text, normalized: one per line, `#` starting a comment
+/// line.
+fn allowlist(list: &str) -> impl Iterator<Item = String> + '_ {
+    list.lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty() && !l.starts_with('#'))
+        .map(normalize::normalize)
 }
 
 /// What the duplicate phase keeps of a paragraph.
@@ -360,8 +359,34 @@ pub struct Enabled {
     pub near: bool,
 }
 
-/// A unit of the run: (file, unit index in that file).
-pub type At = (u32, u32);
+/// A unit of the run: its file, and its index among that file's units. Ordered by file,
+/// then unit.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct At {
+    pub file: u32,
+    pub unit: u32,
+}
+
+impl At {
+    pub fn new(file: u32, unit: u32) -> At {
+        At { file, unit }
+    }
+
+    /// The unit `k` places further on in the same file.
+    fn plus(self, k: u32) -> At {
+        At::new(self.file, self.unit + k)
+    }
+
+    /// The file's index in the run.
+    pub fn document(self) -> usize {
+        self.file as usize
+    }
+}
+
+/// The unit at `at`.
+fn unit_at(files: &[FileUnits], at: At) -> &Unit {
+    &files[at.document()].units[at.unit as usize]
+}
 
 /// Near pairs found before, among files that have not changed since (`crate::linter::cache`).
 pub struct Known {
@@ -421,18 +446,18 @@ pub fn find_duplicates(
     texts: &Texts,
     known: Option<&Known>,
 ) -> Found {
-    let unit = |(file, index): At| &files[file as usize].units[index as usize];
-    let chars = |at: At| files[at.0 as usize].chars_of(unit(at));
+    let unit = |at: At| unit_at(files, at);
+    let chars = |at: At| files[at.document()].chars_of(unit(at));
     let all: Vec<At> = files
         .iter()
         .enumerate()
-        .flat_map(|(f, file)| (0..file.units.len()).map(move |u| (f as u32, u as u32)))
+        .flat_map(|(f, file)| (0..file.units.len()).map(move |u| At::new(f as u32, u as u32)))
         .collect();
 
     // Clone classes, members in run order: one sorted array, a class a run of equal keys.
     let scope = |at: At| match settings.scope {
         Scope::Repository => 0,
-        _ => at.0 + 1,
+        _ => at.file + 1,
     };
     let mut keyed: Vec<(u32, u128, At)> = all
         .iter()
@@ -473,7 +498,10 @@ pub fn find_duplicates(
         if members.len() <= BLOCK_CLASS_LIMIT {
             for (i, &a) in members.iter().enumerate() {
                 for &b in &members[i + 1..] {
-                    if a.0 != b.0 && !unit(a).provision.quotation && !unit(b).provision.quotation {
+                    if a.file != b.file
+                        && !unit(a).provision.quotation
+                        && !unit(b).provision.quotation
+                    {
                         crossing.push((a, b));
                     }
                 }
@@ -510,7 +538,9 @@ pub fn find_duplicates(
         crossing.extend(
             raw.iter()
                 .filter(|(a, b, _)| {
-                    a.0 != b.0 && !unit(*a).provision.quotation && !unit(*b).provision.quotation
+                    a.file != b.file
+                        && !unit(*a).provision.quotation
+                        && !unit(*b).provision.quotation
                 })
                 .map(|&(a, b, _)| (a, b)),
         );
@@ -520,14 +550,13 @@ pub fn find_duplicates(
     // Statutes restate each other in runs (a new version, an interpretation of a law): a run
     // is a paste only where it breaks the numbering of the file it sits in, which is where it
     // is reported.
-    let breaks_numbering = |first: At, length: u32| {
-        (0..length).any(|k| unit((first.0, first.1 + k)).provision.out_of_sequence)
-    };
+    let breaks_numbering =
+        |first: At, length: u32| (0..length).any(|k| unit(first.plus(k)).provision.out_of_sequence);
     let blocks: Vec<Block> = pasted_blocks(crossing)
         .into_iter()
         .filter_map(|block| {
-            let statutes = files[block.earlier.0 as usize].is_statute
-                && files[block.later.0 as usize].is_statute;
+            let statutes = files[block.earlier.document()].is_statute
+                && files[block.later.document()].is_statute;
             if !statutes || breaks_numbering(block.later, block.length) {
                 Some(block)
             } else if breaks_numbering(block.earlier, block.length) {
@@ -543,18 +572,17 @@ pub fn find_duplicates(
         .collect();
     let in_block: FxHashSet<(At, u32)> = blocks
         .iter()
-        .flat_map(|block| {
-            (0..block.length).map(move |k| ((block.later.0, block.later.1 + k), block.earlier.0))
-        })
+        .flat_map(|block| (0..block.length).map(move |k| (block.later.plus(k), block.earlier.file)))
         .collect();
-    let absorbed =
-        |earlier: At, later: At| earlier.0 != later.0 && in_block.contains(&(later, earlier.0));
+    let absorbed = |earlier: At, later: At| {
+        earlier.file != later.file && in_block.contains(&(later, earlier.file))
+    };
 
     // A statute is the original of its text: a copy elsewhere is reported where it was put.
     let is_original = |original: At, copy: At| {
-        original.0 == copy.0
-            || !files[copy.0 as usize].is_statute
-            || files[original.0 as usize].is_statute
+        original.file == copy.file
+            || !files[copy.document()].is_statute
+            || files[original.document()].is_statute
     };
     for (reason, mut copies) in exact_groups {
         if copies.len() == 2 && !is_original(copies[0], copies[1]) {
@@ -607,7 +635,7 @@ pub fn find_duplicates(
         wanted.dedup();
         let ranges: Vec<(usize, Range<usize>)> = wanted
             .iter()
-            .map(|&at| (at.0 as usize, unit(at).place.span()))
+            .map(|&at| (at.document(), unit(at).place.span()))
             .collect();
         let found = texts(&ranges);
         let text = |at: At| {
@@ -664,11 +692,14 @@ fn pasted_blocks(mut pairs: Vec<(At, At)>) -> Vec<Block> {
     pairs.sort_unstable();
     pairs.dedup();
     let present: FxHashSet<(At, At)> = pairs.iter().copied().collect();
-    let step = |(a, b): (At, At)| ((a.0, a.1 + 1), (b.0, b.1 + 1));
+    let step = |(a, b): (At, At)| (a.plus(1), b.plus(1));
     let mut blocks = Vec::new();
     for &pair in &pairs {
         let (a, b) = pair;
-        if a.1 > 0 && b.1 > 0 && present.contains(&((a.0, a.1 - 1), (b.0, b.1 - 1))) {
+        if a.unit > 0
+            && b.unit > 0
+            && present.contains(&(At::new(a.file, a.unit - 1), At::new(b.file, b.unit - 1)))
+        {
             continue;
         }
         let mut length = 1;
@@ -694,13 +725,13 @@ fn pasted_blocks(mut pairs: Vec<(At, At)>) -> Vec<Block> {
 fn judge_class(members: &[At], files: &[FileUnits]) -> Vec<(Option<SetAside>, Vec<At>)> {
     let mut groups: Vec<(Option<SetAside>, Vec<At>)> = Vec::new();
     let mut last_in_file: FxHashMap<u32, At> = FxHashMap::default();
-    last_in_file.insert(members[0].0, members[0]);
+    last_in_file.insert(members[0].file, members[0]);
     for &at in &members[1..] {
-        let reference = last_in_file.get(&at.0).copied().unwrap_or(members[0]);
-        last_in_file.insert(at.0, at);
-        let file = &files[at.0 as usize];
-        let paragraph = |(_, u): At| file.units[u as usize].paragraph;
-        if reference.0 == at.0
+        let reference = last_in_file.get(&at.file).copied().unwrap_or(members[0]);
+        last_in_file.insert(at.file, at);
+        let file = &files[at.document()];
+        let paragraph = |at: At| file.units[at.unit as usize].paragraph;
+        if reference.file == at.file
             && file
                 .repeated_title
                 .as_ref()
@@ -728,14 +759,14 @@ fn near_pairs(
     settings: &Settings,
     known: Option<&Known>,
 ) -> (Vec<RawPair>, bool) {
-    let unit = |(file, index): At| &files[file as usize].units[index as usize];
-    let changed = |at: At| known.is_none_or(|k| k.changed[at.0 as usize]);
+    let unit = |at: At| unit_at(files, at);
+    let changed = |at: At| known.is_none_or(|k| k.changed[at.document()]);
     let truncated = std::sync::atomic::AtomicBool::new(false);
     let search = |members: &[At], only_changed: bool| -> Vec<RawPair> {
         let items: Vec<near::Item> = members
             .iter()
             .map(|&at| near::Item {
-                chars: files[at.0 as usize].chars_of(unit(at)),
+                chars: files[at.document()].chars_of(unit(at)),
             })
             .collect();
         let found = if only_changed {
@@ -769,7 +800,7 @@ fn near_pairs(
         Scope::File => {
             let mut by_file: Vec<Vec<At>> = vec![Vec::new(); files.len()];
             for at in representatives.iter().copied().filter(|&at| changed(at)) {
-                by_file[at.0 as usize].push(at);
+                by_file[at.document()].push(at);
             }
             by_file
                 .par_iter()
@@ -788,7 +819,7 @@ fn near_pairs(
         pairs.extend(known.pairs.iter().filter_map(|&(a, b, similarity)| {
             let (a, b) = (*representative.get(&a)?, *representative.get(&b)?);
             let both = eligible.contains(&a) && eligible.contains(&b) && a != b;
-            let same_scope = settings.scope == Scope::Repository || a.0 == b.0;
+            let same_scope = settings.scope == Scope::Repository || a.file == b.file;
             (both && same_scope).then_some((a.min(b), a.max(b), similarity))
         }));
         pairs.sort_by_key(|p| (p.1, p.0));
@@ -798,7 +829,7 @@ fn near_pairs(
 }
 
 fn count_files(members: &[At]) -> usize {
-    let mut files: Vec<u32> = members.iter().map(|at| at.0).collect();
+    let mut files: Vec<u32> = members.iter().map(|at| at.file).collect();
     files.sort_unstable();
     files.dedup();
     files.len()
@@ -823,9 +854,9 @@ fn severity(within_file: bool, files: usize, default: Severity, settings: &Setti
 }
 
 fn related(files: &[FileUnits], at: At, message: Message) -> Related {
-    let unit = &files[at.0 as usize].units[at.1 as usize];
+    let unit = &unit_at(files, at);
     Related {
-        document: at.0 as usize,
+        document: at.document(),
         span: unit.place.span(),
         start: unit.place.start(),
         message,
@@ -835,9 +866,9 @@ fn related(files: &[FileUnits], at: At, message: Message) -> Related {
 /// `line 11` (`paragraph 11` in a Word file), or `path:11` when the other place is in
 /// another file.
 fn place(at: At, here: At, files: &[FileUnits], paths: &[String]) -> Message {
-    let line = files[at.0 as usize].units[at.1 as usize].place.start().line;
-    let path = &paths[at.0 as usize];
-    if at.0 == here.0 {
+    let line = unit_at(files, at).place.start().line;
+    let path = &paths[at.document()];
+    if at.file == here.file {
         let unit = crate::document::Format::from_path(path).line_unit();
         crate::msg!("place-line", unit = unit, line = line)
     } else {
@@ -846,17 +877,17 @@ fn place(at: At, here: At, files: &[FileUnits], paths: &[String]) -> Message {
 }
 
 fn diagnostic_at(
-    rule: &'static str,
+    rule: RuleId,
     severity: Severity,
     at: At,
     files: &[FileUnits],
     message: Message,
 ) -> Diagnostic {
-    let unit = &files[at.0 as usize].units[at.1 as usize];
+    let unit = unit_at(files, at);
     let mut diagnostic = Diagnostic::new(
         rule,
         severity,
-        at.0 as usize,
+        at.document(),
         unit.paragraph as usize,
         unit.place.span(),
         message,
@@ -896,7 +927,7 @@ fn exact_finding(
     };
     let rule = &duplicate_paragraph::RULE;
     let severity = severity(within_file, file_count, rule.severity, settings);
-    let mut diagnostic = diagnostic_at(rule.name, severity, copy, files, message).with_help(
+    let mut diagnostic = diagnostic_at(rule.id(), severity, copy, files, message).with_help(
         if severity == Severity::Warning {
             crate::msg!("duplicate-paragraph-common-help")
         } else {
@@ -905,8 +936,8 @@ fn exact_finding(
     );
     // Within a file, deleting the copy is the likely repair; which copy to keep across files
     // is not govlint's call.
-    let unit = &files[copy.0 as usize].units[copy.1 as usize];
-    if first.0 == copy.0 {
+    let unit = &unit_at(files, copy);
+    if first.file == copy.file {
         diagnostic.fix = deletion(
             crate::msg!("duplicate-paragraph-fix"),
             &unit.place,
@@ -932,14 +963,10 @@ fn exact_finding(
 /// `lines 12–14` (`paragraphs 12–14` in a Word file), or `path:12–14` when the other place
 /// is in another file.
 fn range_place(first: At, length: u32, here: At, files: &[FileUnits], paths: &[String]) -> Message {
-    let last = (first.0, first.1 + length - 1);
-    let line = |at: At| files[at.0 as usize].units[at.1 as usize].place.start().line;
-    let end = files[last.0 as usize].units[last.1 as usize]
-        .place
-        .end()
-        .line;
-    let path = &paths[first.0 as usize];
-    if first.0 == here.0 {
+    let line = |at: At| unit_at(files, at).place.start().line;
+    let end = unit_at(files, first.plus(length - 1)).place.end().line;
+    let path = &paths[first.document()];
+    if first.file == here.file {
         let unit = crate::document::Format::from_path(path).line_unit();
         crate::msg!("place-lines", unit = unit, first = line(first), last = end)
     } else {
@@ -960,9 +987,9 @@ fn block_finding(block: &Block, files: &[FileUnits], paths: &[String]) -> Diagno
         count = block.length,
         place = range_place(block.earlier, block.length, block.later, files, paths)
     );
-    let mut diagnostic = diagnostic_at(rule.name, rule.severity, block.later, files, message)
+    let mut diagnostic = diagnostic_at(rule.id(), rule.severity, block.later, files, message)
         .with_help(crate::msg!("duplicate-block-help"));
-    let last = &files[block.later.0 as usize].units[(block.later.1 + block.length - 1) as usize];
+    let last = unit_at(files, block.later.plus(block.length - 1));
     diagnostic.span.end = last.place.span().end;
     diagnostic.end = last.place.end();
     diagnostic.related.push(related(
@@ -1001,7 +1028,7 @@ fn title_finding(file: usize, repeated: &RepeatedTitle, paths: &[String]) -> Dia
         )
     );
     let mut diagnostic = Diagnostic::new(
-        rule.name,
+        rule.id(),
         rule.severity,
         file,
         repeated.paragraphs[1] as usize,
@@ -1040,13 +1067,18 @@ fn near_finding(
 ) -> Diagnostic {
     let percent = (similarity * 100.0).floor();
     let rule = &near_duplicate_paragraph::RULE;
-    let severity = severity(earlier.0 == later.0, shared + 1, rule.severity, settings);
+    let severity = severity(
+        earlier.file == later.file,
+        shared + 1,
+        rule.severity,
+        settings,
+    );
     let message = crate::msg!(
         "near-duplicate-paragraph",
         percent = percent,
         place = place(earlier, later, files, paths)
     );
-    let mut diagnostic = diagnostic_at(rule.name, severity, later, files, message)
+    let mut diagnostic = diagnostic_at(rule.id(), severity, later, files, message)
         .with_help(crate::msg!("near-duplicate-paragraph-help"));
     diagnostic
         .related

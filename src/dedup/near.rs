@@ -66,7 +66,7 @@ pub struct Limits {
     pub pairs: usize,
     /// Pairs found for one item (with the items before it) before its search stops.
     pub per_item: usize,
-    /// Candidate entries gathered for one item in `find_pairs_involving`.
+    /// Candidate entries gathered for one item in `find_pairs_involving_limited`.
     pub candidates: usize,
     /// Items searched (in parallel) between two checks of `pairs`.
     pub chunk: usize,
@@ -257,17 +257,7 @@ pub fn find_pairs_limited(
 /// sorted by (later, earlier): what a re-run must search when the pairs among unchanged
 /// items are known from the cache. The changed items are indexed; every item is looked up.
 /// Both sides use the longer, index-side prefix and one fixed order (by gram hash, no
-/// counts), so the filter stays lossless in both directions.
-pub fn find_pairs_involving(
-    items: &[Item],
-    changed: &[bool],
-    threshold: f64,
-    min_len: usize,
-) -> Vec<Pair> {
-    find_pairs_involving_limited(items, changed, threshold, min_len, &LIMITS).pairs
-}
-
-/// `find_pairs_involving` within `limits`.
+/// counts), so the filter stays lossless in both directions. The search stops at `limits`.
 pub fn find_pairs_involving_limited(
     items: &[Item],
     changed: &[bool],

@@ -4,7 +4,7 @@
 //! time, and the near pairs found among the files. A re-run reads, lints and searches again
 //! only the files that changed.
 
-use crate::dedup::{FileUnits, RawPair};
+use crate::dedup::{At, FileUnits, RawPair};
 use crate::document::source::Position;
 use crate::report::diagnostic::{Diagnostic, Fix, Severity};
 use crate::report::message::Message;
@@ -130,7 +130,7 @@ impl Entry {
             .map(|d| {
                 let rule = rules::find(&d.rule)?;
                 let mut diagnostic = Diagnostic::new(
-                    rule.name,
+                    rule.id(),
                     d.severity,
                     0,
                     d.paragraph,
@@ -261,8 +261,8 @@ impl Cache {
             .iter()
             .filter_map(|&(fa, ua, fb, ub, similarity)| {
                 Some((
-                    (file(fa as usize)?, ua),
-                    (file(fb as usize)?, ub),
+                    At::new(file(fa as usize)?, ua),
+                    At::new(file(fb as usize)?, ub),
                     similarity,
                 ))
             })
@@ -283,7 +283,7 @@ impl Cache {
         };
         let pairs: StoredPairs = pairs
             .iter()
-            .map(|&((fa, ua), (fb, ub), s)| (fa, ua, fb, ub, s))
+            .map(|&(a, b, s)| (a.file, a.unit, b.file, b.unit, s))
             .collect();
         std::fs::create_dir_all(dir)?;
         // A repository may plant links where the cache goes: never write through one.

@@ -656,11 +656,7 @@ fn lint_source(source: Source, options: &Options, keep_source: bool) -> Linted {
 /// comments, so that the document itself can be dropped.
 fn lint_document(document: Document, options: &Options, keep_source: bool) -> Linted {
     let mut diagnostics: Vec<Diagnostic> = Vec::new();
-    for rule in options
-        .rules
-        .iter()
-        .filter(|r| matches!(r.check, Check::Document(_)))
-    {
+    for rule in options.rules.iter().filter(|r| r.check.per_file()) {
         let (found, dropped) = rules::check_document_counted(rule, &document, 0);
         if dropped > 0 {
             say!(
@@ -882,9 +878,7 @@ fn finish(
     if !options.severities.is_empty() {
         let paths = &run.paths;
         run.diagnostics.retain_mut(|diagnostic| {
-            let Some(rule) = rules::find(diagnostic.rule) else {
-                return true;
-            };
+            let rule = diagnostic.rule.info();
             let path = &paths[diagnostic.document];
             match options
                 .severities

@@ -26,7 +26,7 @@ pub fn render(run: &Run, out: &mut dyn Write) -> std::io::Result<()> {
             diagnostic.start.column,
             diagnostic.end.line,
             diagnostic.end.column,
-            escape_property(diagnostic.rule),
+            escape_property(diagnostic.rule.as_str()),
             escape_data(&diagnostic.message.english()),
         )?;
     }

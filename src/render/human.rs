@@ -85,7 +85,7 @@ fn render_document(
         )?;
         return Ok(());
     };
-    let mut rules: Vec<&str> = diagnostics.iter().map(|d| d.rule).collect();
+    let mut rules: Vec<&str> = diagnostics.iter().map(|d| d.rule.as_str()).collect();
     rules.sort_unstable();
     rules.dedup();
     // Counted once per rule, not once per finding: a file may have 100 000 findings.
@@ -104,7 +104,7 @@ fn render_document(
         let Some(entry) = shown.iter_mut().find(|(rule, _)| *rule == diagnostic.rule) else {
             continue;
         };
-        let summarized = count(diagnostic.rule) > SUMMARIZE_ABOVE;
+        let summarized = count(diagnostic.rule.as_str()) > SUMMARIZE_ABOVE;
         if summarized && entry.1 >= SHOWN_PER_RULE {
             continue;
         }
@@ -439,7 +439,7 @@ impl Finding {
         }
         Finding {
             message: escape_controls(&diagnostic.message.english()).into_owned(),
-            rule: diagnostic.rule,
+            rule: diagnostic.rule.as_str(),
             severity: diagnostic.severity,
             help,
             excerpt,

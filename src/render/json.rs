@@ -106,7 +106,7 @@ pub fn render(run: &Run, out: &mut dyn Write) -> std::io::Result<()> {
         .iter()
         .map(|d| JsonDiagnostic {
             path: &run.paths[d.document],
-            rule: d.rule,
+            rule: d.rule.as_str(),
             severity: d.severity,
             message: d.message.english(),
             paragraph: word_paragraph(d.document, d.start.line),

@@ -143,7 +143,7 @@ fn rd_diagnostic<'a>(
             url: None,
         },
         code: Code {
-            value: diagnostic.rule,
+            value: diagnostic.rule.as_str(),
         },
         suggestions,
         related_locations,

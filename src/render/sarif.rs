@@ -334,7 +334,7 @@ fn result<'a>(
         .map(|(i, related)| related_location(run, i + 1, related, locators))
         .collect();
     SarifResult {
-        rule_id: diagnostic.rule,
+        rule_id: diagnostic.rule.as_str(),
         rule_index: rules::RULES.iter().position(|r| r.name == diagnostic.rule),
         level: level(diagnostic.severity),
         message: Text {
@@ -455,7 +455,7 @@ fn fingerprint(
     seen: &mut Fingerprints,
 ) -> String {
     let mut key = Vec::new();
-    for part in [diagnostic.rule, &portable_path(path)] {
+    for part in [diagnostic.rule.as_str(), &portable_path(path)] {
         key.extend_from_slice(part.as_bytes());
         key.push(0);
     }

@@ -32,7 +32,7 @@ fn rows(run: &Run) -> Vec<Row> {
                 row.fixable += fixable;
             }
             None => rows.push(Row {
-                rule: diagnostic.rule,
+                rule: diagnostic.rule.as_str(),
                 severity: diagnostic.severity,
                 count: 1,
                 fixable,
@@ -109,7 +109,7 @@ fn file_rows(run: &Run) -> Vec<FileRow<'_>> {
         };
         match rules.iter_mut().find(|(rule, _)| *rule == diagnostic.rule) {
             Some((_, n)) => *n += 1,
-            None => rules.push((diagnostic.rule, 1)),
+            None => rules.push((diagnostic.rule.as_str(), 1)),
         }
     }
     let mut rows: Vec<FileRow> = per_file

@@ -3,6 +3,7 @@
 
 use crate::document::source::Position;
 use crate::report::message::Message;
+use crate::rules::RuleId;
 use serde::{Deserialize, Serialize};
 use std::ops::Range;
 
@@ -37,7 +38,7 @@ pub struct Related {
 
 #[derive(Debug, Clone)]
 pub struct Diagnostic {
-    pub rule: &'static str,
+    pub rule: RuleId,
     pub severity: Severity,
     pub message: Message,
     /// Index of the file in the run (see `Run::paths`).
@@ -83,7 +84,7 @@ pub struct Edit {
 
 impl Diagnostic {
     pub fn new(
-        rule: &'static str,
+        rule: RuleId,
         severity: Severity,
         document: usize,
         paragraph: usize,

@@ -598,7 +598,7 @@ impl<'a> Matcher<'a> {
     /// Whether the directives suppress `diagnostic`, crediting every directive that does.
     pub fn suppresses(&mut self, diagnostic: &Diagnostic) -> bool {
         self.suppresses_at(
-            diagnostic.rule,
+            diagnostic.rule.as_str(),
             diagnostic.span.start,
             diagnostic.start.line,
         )
@@ -812,7 +812,7 @@ mod reference {
         /// Whether the directives suppress `diagnostic`, crediting every directive that does.
         pub fn suppresses(&mut self, diagnostic: &Diagnostic) -> bool {
             self.suppresses_at(
-                diagnostic.rule,
+                diagnostic.rule.as_str(),
                 diagnostic.span.start,
                 diagnostic.start.line,
             )

@@ -1,6 +1,6 @@
 //! `cjk-space`: a stray space between two Han characters inside a sentence.
 
-use super::{Check, Fixes, Report, RuleInfo};
+use super::{Check, Fixes, Marks, Report, RuleInfo};
 use crate::document::{Document, Paragraph};
 use crate::report::diagnostic::Severity;
 use crate::text::{is_han, is_space};
@@ -68,7 +68,8 @@ of a list (`张三 李四 王五`) get an unsafe fix for an editor to confirm.
         "中共中央办公厅 国务院办公厅印发了《关于加强基层治理的意见》。",
     ],
     fix: Fixes::SafeWhenUnambiguous,
-    check: Check::Document(check),
+    marks: Marks::Chars(&[' ', '\u{3000}', '\u{A0}']),
+    check: Check::Paragraph(check),
 };
 
 /// Lines longer than this (in characters) without a sentence stop are read as prose.
@@ -137,49 +138,44 @@ const ORGAN_STARTS: &[&str] = &[
     "中国人民银行",
 ];
 
-fn check(document: &Document, report: &mut Report) {
-    for (index, paragraph) in document.paragraphs.iter().enumerate() {
-        let text = &paragraph.text;
-        if !paragraph.may_contain_any(&[' ', '\u{3000}', '\u{A0}']) {
+fn check(_: &Document, index: usize, paragraph: &Paragraph, report: &mut Report) {
+    let text = &paragraph.text;
+    let gaps = space_gaps(text);
+    if gaps.is_empty() {
+        return;
+    }
+    let context = Context::new(paragraph);
+    for gap in gaps {
+        if paragraph.is_protected(gap.start) || is_layout(&context, &gap) {
             continue;
         }
-        let gaps = space_gaps(text);
-        if gaps.is_empty() {
-            continue;
-        }
-        let context = Context::new(paragraph);
-        for gap in gaps {
-            if paragraph.is_protected(gap.start) || is_layout(&context, &gap) {
-                continue;
-            }
-            let before = text[..gap.start].chars().next_back().unwrap_or(' ');
-            let after = text[gap.end..].chars().next().unwrap_or(' ');
-            let span = gap.start - before.len_utf8()..gap.end + after.len_utf8();
-            let space = &text[gap.clone()];
-            let (kind, shown) = match space {
-                " " => ("space", "` `"),
-                "\u{3000}" => ("ideographic space", "U+3000"),
-                _ => ("no-break space", "U+00A0"),
-            };
-            let separates_phrases =
-                han_before(text, gap.start) >= PHRASE && han_after(text, gap.end) >= PHRASE;
-            report.add(
-                index,
-                paragraph,
-                span,
-                format!("{kind} ({shown}) between Chinese characters `{before}` and `{after}`"),
-                if separates_phrases {
-                    "delete the space, or write `，` or `、` if it separates two phrases"
-                } else {
-                    "delete the space: Chinese words are written without spaces"
-                },
-            );
-            // Several spaces in one sentence may separate the items of a list (names
-            // written `张三 李四 王五`), which deleting them would run together.
-            let spaces_in_sentence = context.sentence(gap.start).map_or(1, |s| s.spaces);
-            let safe = space == " " && !separates_phrases && spaces_in_sentence == 1;
-            report.fix(paragraph, "delete the space", safe, &[(gap, "")]);
-        }
+        let before = text[..gap.start].chars().next_back().unwrap_or(' ');
+        let after = text[gap.end..].chars().next().unwrap_or(' ');
+        let span = gap.start - before.len_utf8()..gap.end + after.len_utf8();
+        let space = &text[gap.clone()];
+        let (kind, shown) = match space {
+            " " => ("space", "` `"),
+            "\u{3000}" => ("ideographic space", "U+3000"),
+            _ => ("no-break space", "U+00A0"),
+        };
+        let separates_phrases =
+            han_before(text, gap.start) >= PHRASE && han_after(text, gap.end) >= PHRASE;
+        let finding = report.add(
+            index,
+            paragraph,
+            span,
+            format!("{kind} ({shown}) between Chinese characters `{before}` and `{after}`"),
+            if separates_phrases {
+                "delete the space, or write `，` or `、` if it separates two phrases"
+            } else {
+                "delete the space: Chinese words are written without spaces"
+            },
+        );
+        // Several spaces in one sentence may separate the items of a list (names
+        // written `张三 李四 王五`), which deleting them would run together.
+        let spaces_in_sentence = context.sentence(gap.start).map_or(1, |s| s.spaces);
+        let safe = space == " " && !separates_phrases && spaces_in_sentence == 1;
+        finding.fix(paragraph, "delete the space", safe, &[(gap, "")]);
     }
 }
 

@@ -1,7 +1,7 @@
 //! `dash-form`: a Chinese dash written `--`, `－－`, `──`, a single `—` or three `———`.
 
-use super::{Check, Fixes, Report, RuleInfo};
-use crate::document::Document;
+use super::{Check, Fixes, Marks, Report, RuleInfo};
+use crate::document::{Document, Paragraph};
 use crate::report::diagnostic::Severity;
 use crate::text::{CLOSING_MARKS, OPENING_MARKS, POINT_MARKS, is_chinese, is_han, is_space};
 use std::ops::Range;
@@ -57,7 +57,8 @@ dash with one `—` too many, not another mark; the standard has no three-dash f
         "（本年度医疗收入－上一年度医疗收入）/上一年度医疗收入",
     ],
     fix: Fixes::Safe,
-    check: Check::Document(check),
+    marks: Marks::Chars(DASHES),
+    check: Check::Paragraph(check),
 };
 
 /// Marks that may stand for the dash when written wrongly.
@@ -65,44 +66,39 @@ const DASHES: &[char] = &['-', '－', '—', '─'];
 const OPENING_QUOTES: &[char] = &['“', '‘', '「', '『'];
 const CLOSING_QUOTES: &[char] = &['”', '’', '」', '』'];
 
-fn check(document: &Document, report: &mut Report) {
-    for (index, paragraph) in document.paragraphs.iter().enumerate() {
-        let text = &paragraph.text;
-        if !paragraph.may_contain_any(DASHES) {
+fn check(_: &Document, index: usize, paragraph: &Paragraph, report: &mut Report) {
+    let text = &paragraph.text;
+    let boxes = text.chars().filter(|&c| is_box(c)).count();
+    for (run, mark) in dash_runs(text) {
+        if paragraph.is_protected(run.start) {
             continue;
         }
-        let boxes = text.chars().filter(|&c| is_box(c)).count();
-        for (run, mark) in dash_runs(text) {
-            if paragraph.is_protected(run.start) {
-                continue;
-            }
-            let count = text[run.clone()].chars().count();
-            let found = match (mark, count) {
-                ('-' | '－', 2) => typed_dash(text, &run),
-                // Box-drawing characters elsewhere in the paragraph: a drawing, not prose.
-                ('─', 2) if boxes == count => typed_dash(text, &run),
-                ('—', 1) => lone_dash(text, &run),
-                ('—', 3) => tripled_dash(text, &run),
-                _ => None,
-            };
-            let Some(replaced) = found else { continue };
-            let written = &text[run.clone()];
-            let message = match (mark, count) {
-                ('—', 1) => "a single `—` used as a dash".to_string(),
-                ('—', _) => "three `—`: a dash is two".to_string(),
-                _ => format!("`{written}` used as a dash"),
-            };
-            report.add(
-                index,
-                paragraph,
-                run.clone(),
-                message,
-                "write the dash `——`: two em dashes, unbroken (GB/T 15834 4.10)",
-            );
-            // Spaces around the mark go with it; only then is the fix worth a look.
-            let safe = replaced == run;
-            report.fix(paragraph, "write `——`", safe, &[(replaced, "——")]);
-        }
+        let count = text[run.clone()].chars().count();
+        let found = match (mark, count) {
+            ('-' | '－', 2) => typed_dash(text, &run),
+            // Box-drawing characters elsewhere in the paragraph: a drawing, not prose.
+            ('─', 2) if boxes == count => typed_dash(text, &run),
+            ('—', 1) => lone_dash(text, &run),
+            ('—', 3) => tripled_dash(text, &run),
+            _ => None,
+        };
+        let Some(replaced) = found else { continue };
+        let written = &text[run.clone()];
+        let message = match (mark, count) {
+            ('—', 1) => "a single `—` used as a dash".to_string(),
+            ('—', _) => "three `—`: a dash is two".to_string(),
+            _ => format!("`{written}` used as a dash"),
+        };
+        let finding = report.add(
+            index,
+            paragraph,
+            run.clone(),
+            message,
+            "write the dash `——`: two em dashes, unbroken (GB/T 15834 4.10)",
+        );
+        // Spaces around the mark go with it; only then is the fix worth a look.
+        let safe = replaced == run;
+        finding.fix(paragraph, "write `——`", safe, &[(replaced, "——")]);
     }
 }
 

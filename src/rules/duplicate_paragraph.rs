@@ -1,6 +1,6 @@
 //! `duplicate-paragraph`: the same paragraph twice. Detection lives in `crate::dedup`.
 
-use super::{Check, Fixes, RuleInfo};
+use super::{Check, Fixes, Marks, RuleInfo};
 use crate::report::diagnostic::Severity;
 
 pub static RULE: RuleInfo = RuleInfo {
@@ -55,5 +55,6 @@ opens with is not compared: `（三）…` pasted as `（五）…` is a copy. S
         "第五条 省、自治区、直辖市人民政府根据当地实际情况，可以对公共交通车船定期减征或者免征车船税。\n第六条 国务院根据本法制定实施条例。\n第七条 本法自公布之日起施行。\n第八条 省、自治区、直辖市人民政府根据当地实际情况，可以对公共交通车船定期减征或者免征车船税。",
     ],
     fix: Fixes::Suggested,
+    marks: Marks::Any,
     check: Check::Duplicates,
 };

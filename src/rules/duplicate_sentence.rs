@@ -1,7 +1,7 @@
 //! `duplicate-sentence`: the same sentence twice in a paragraph, or the last sentence of a
 //! paragraph repeated as the first of the next: a paste slip.
 
-use super::{Check, Fixes, Report, RuleInfo};
+use super::{Check, Fixes, Marks, Report, RuleInfo};
 use crate::document::normalize::normalize;
 use crate::document::{Document, Normalized, Paragraph};
 use crate::report::diagnostic::Severity;
@@ -58,6 +58,7 @@ in an official text it looks careless.
         "海门区不断完善法治建设考核机制。\n海门区不断完善法治建设考核机制。",
     ],
     fix: Fixes::Suggested,
+    marks: Marks::Any,
     check: Check::Document(check),
 };
 
@@ -99,7 +100,7 @@ fn check(document: &Document, report: &mut Report) {
             let position = document
                 .source
                 .position(paragraphs[index - 1].source_offset(last.range.start));
-            report.add(
+            let finding = report.add(
                 index,
                 paragraph,
                 first.range.clone(),
@@ -112,7 +113,7 @@ fn check(document: &Document, report: &mut Report) {
                 "delete one of the two copies",
             );
             let delete = 0..first.range.end + leading_spaces(&paragraph.text[first.range.end..]);
-            report.fix(
+            finding.fix(
                 paragraph,
                 "delete the repeated sentence",
                 false,
@@ -169,7 +170,7 @@ fn check(document: &Document, report: &mut Report) {
                     position.column
                 )
             };
-            report.add(
+            let finding = report.add(
                 index,
                 paragraph,
                 repeated.clone(),
@@ -180,7 +181,7 @@ fn check(document: &Document, report: &mut Report) {
             let start = paragraph.text[..repeated.start]
                 .trim_end_matches(is_space)
                 .len();
-            report.fix(
+            finding.fix(
                 paragraph,
                 "delete the repeated sentence",
                 false,
@@ -189,14 +190,14 @@ fn check(document: &Document, report: &mut Report) {
             j += run;
         }
         for clause in repeated_clauses(paragraph, index, normalized) {
-            report.add(
+            let finding = report.add(
                 index,
                 paragraph,
                 clause.clone(),
                 "this clause repeats the one just before it",
                 "delete one of the two copies",
             );
-            report.fix(
+            finding.fix(
                 paragraph,
                 "delete the repeated clause",
                 false,

@@ -1,7 +1,7 @@
 //! `ellipsis-form`: an ellipsis written `...`, `。。。`, `．．．`, `···` or a single `…`.
 
-use super::{Check, Fixes, Report, RuleInfo};
-use crate::document::Document;
+use super::{Check, Fixes, Marks, Report, RuleInfo};
+use crate::document::{Document, Paragraph};
 use crate::report::diagnostic::Severity;
 use crate::text::is_chinese;
 use std::ops::Range;
@@ -49,46 +49,44 @@ verb, `……等一下`).
         "整段省略可用两个省略号：…………",
     ],
     fix: Fixes::Safe,
-    check: Check::Document(check),
+    marks: Marks::Test(may_hold_ellipsis),
+    check: Check::Paragraph(check),
 };
 
 /// The marks a run of which may be an ellipsis typed wrongly.
 const DOTS: &[char] = &['.', '．', '。', '…', '·', '・'];
 
-fn check(document: &Document, report: &mut Report) {
-    for (index, paragraph) in document.paragraphs.iter().enumerate() {
-        let text = &paragraph.text;
-        // Of `。`, only a run of three or more is reported, and most paragraphs hold no
-        // other dot.
-        if !paragraph.may_contain_any(&['.', '．', '…', '·', '・'])
-            && memchr::memmem::find(text.as_bytes(), "。。。".as_bytes()).is_none()
-        {
+/// Of `。`, only a run of three or more is reported, and most paragraphs hold no other dot.
+fn may_hold_ellipsis(paragraph: &Paragraph) -> bool {
+    paragraph.may_contain_any(&['.', '．', '…', '·', '・'])
+        || memchr::memmem::find(paragraph.text.as_bytes(), "。。。".as_bytes()).is_some()
+}
+
+fn check(_: &Document, index: usize, paragraph: &Paragraph, report: &mut Report) {
+    let text = &paragraph.text;
+    for (run, mark) in dot_runs(text) {
+        if paragraph.is_protected(run.start) || is_quoted(text, &run) {
             continue;
         }
-        for (run, mark) in dot_runs(text) {
-            if paragraph.is_protected(run.start) || is_quoted(text, &run) {
-                continue;
-            }
-            let count = text[run.clone()].chars().count();
-            let in_text = || in_chinese(text, &run);
-            // Three `…` may have been meant as one ellipsis or as two: the fix is unsafe.
-            let safe = match (mark, count) {
-                ('。', 3..) => count <= 6,
-                ('.' | '．' | '·' | '・', 3..=6) if in_text() => true,
-                ('…', 1) if in_text() => true,
-                ('…', 3) if in_text() => false,
-                _ => continue,
-            };
-            let written = &text[run.clone()];
-            report.add(
-                index,
-                paragraph,
-                run.clone(),
-                format!("ellipsis written `{written}`"),
-                "a Chinese ellipsis is `……`: six dots in two character positions",
-            );
-            report.fix(paragraph, "write `……`", safe, &[(run, "……")]);
-        }
+        let count = text[run.clone()].chars().count();
+        let in_text = || in_chinese(text, &run);
+        // Three `…` may have been meant as one ellipsis or as two: the fix is unsafe.
+        let safe = match (mark, count) {
+            ('。', 3..) => count <= 6,
+            ('.' | '．' | '·' | '・', 3..=6) if in_text() => true,
+            ('…', 1) if in_text() => true,
+            ('…', 3) if in_text() => false,
+            _ => continue,
+        };
+        let written = &text[run.clone()];
+        let finding = report.add(
+            index,
+            paragraph,
+            run.clone(),
+            format!("ellipsis written `{written}`"),
+            "a Chinese ellipsis is `……`: six dots in two character positions",
+        );
+        finding.fix(paragraph, "write `……`", safe, &[(run, "……")]);
     }
 }
 

@@ -1,7 +1,7 @@
 //! `fullwidth-alphanumeric`: full-width Latin letters and digits (`ＡＢＣ１２３`) in running text.
 
-use super::{Check, Fixes, Report, RuleInfo};
-use crate::document::Document;
+use super::{Check, Fixes, Marks, Report, RuleInfo};
+use crate::document::{Document, Paragraph};
 use crate::report::diagnostic::Severity;
 use crate::text::chars_led_by;
 use std::ops::Range;
@@ -45,7 +45,8 @@ they sit inside a full-width number), and URLs and e-mail addresses.
         "到二〇二〇年力争比二〇〇〇年翻两番。",
     ],
     fix: Fixes::Safe,
-    check: Check::Document(check),
+    marks: Marks::Test(|paragraph| has_wide_alphanumeric(&paragraph.text)),
+    check: Check::Paragraph(check),
 };
 
 /// A full-width digit `０`–`９`.
@@ -76,81 +77,75 @@ fn is_chinese_numeral(c: char) -> bool {
     "一二三四五六七八九〇零".contains(c)
 }
 
-fn check(document: &Document, report: &mut Report) {
-    for (index, paragraph) in document.paragraphs.iter().enumerate() {
-        let text = &paragraph.text;
-        if !has_wide_alphanumeric(text) {
+fn check(_: &Document, index: usize, paragraph: &Paragraph, report: &mut Report) {
+    let text = &paragraph.text;
+    // End of the last Chinese-numeral number reported, whose other zeros are done.
+    let mut numeral_end = 0;
+    for run in wide_runs(text) {
+        if paragraph.is_protected(run.start) || run.start < numeral_end {
             continue;
         }
-        // End of the last Chinese-numeral number reported, whose other zeros are done.
-        let mut numeral_end = 0;
-        for run in wide_runs(text) {
-            if paragraph.is_protected(run.start) || run.start < numeral_end {
-                continue;
-            }
-            let mut run = run;
-            // A heading number `１．` takes the half-width `.` too.
-            if run.start == 0
-                && text[run.clone()].chars().all(is_wide_digit)
-                && text[run.end..].starts_with('．')
-            {
-                run.end += '．'.len_utf8();
-            }
-            let shown = &text[run.clone()];
-            if let Some(number) = chinese_number(text, run.clone()) {
-                numeral_end = number.end;
-                let written = &text[number.clone()];
-                let fixed = written.replace('０', "〇");
-                let message =
-                    format!("full-width `０` in `{written}`, a number in Chinese numerals");
-                if text[number.end..].starts_with('年') {
-                    report.add(
-                        index,
-                        paragraph,
-                        number.clone(),
-                        message,
-                        format!("the zero of a year in Chinese numerals is `〇`: write `{fixed}`"),
-                    );
-                    report.fix(
-                        paragraph,
-                        "replace `０` with `〇`",
-                        true,
-                        &[(number, &fixed)],
-                    );
-                } else {
-                    // `一百０八` wants `零`, `一０五九` (a code) wants `〇`: the author decides.
-                    report.add(
-                        index,
-                        paragraph,
-                        number,
-                        message,
-                        "write the zero as `〇` in a year or code, as `零` in a quantity",
-                    );
-                }
-                continue;
-            }
-            let half: String = shown.chars().map(narrow).collect();
-            let letters = shown.chars().any(is_wide_letter);
-            let digits = shown.chars().any(is_wide_digit);
-            let kind = match (letters, digits) {
-                (true, true) => "letters and digits",
-                (true, false) => "letters",
-                _ => "digits",
-            };
-            report.add(
-                index,
-                paragraph,
-                run.clone(),
-                format!("full-width {kind} `{shown}`"),
-                format!("write half-width `{half}`"),
-            );
-            report.fix(
-                paragraph,
-                "use half-width characters",
-                true,
-                &[(run, &half)],
-            );
+        let mut run = run;
+        // A heading number `１．` takes the half-width `.` too.
+        if run.start == 0
+            && text[run.clone()].chars().all(is_wide_digit)
+            && text[run.end..].starts_with('．')
+        {
+            run.end += '．'.len_utf8();
         }
+        let shown = &text[run.clone()];
+        if let Some(number) = chinese_number(text, run.clone()) {
+            numeral_end = number.end;
+            let written = &text[number.clone()];
+            let fixed = written.replace('０', "〇");
+            let message = format!("full-width `０` in `{written}`, a number in Chinese numerals");
+            if text[number.end..].starts_with('年') {
+                let finding = report.add(
+                    index,
+                    paragraph,
+                    number.clone(),
+                    message,
+                    format!("the zero of a year in Chinese numerals is `〇`: write `{fixed}`"),
+                );
+                finding.fix(
+                    paragraph,
+                    "replace `０` with `〇`",
+                    true,
+                    &[(number, &fixed)],
+                );
+            } else {
+                // `一百０八` wants `零`, `一０五九` (a code) wants `〇`: the author decides.
+                report.add(
+                    index,
+                    paragraph,
+                    number,
+                    message,
+                    "write the zero as `〇` in a year or code, as `零` in a quantity",
+                );
+            }
+            continue;
+        }
+        let half: String = shown.chars().map(narrow).collect();
+        let letters = shown.chars().any(is_wide_letter);
+        let digits = shown.chars().any(is_wide_digit);
+        let kind = match (letters, digits) {
+            (true, true) => "letters and digits",
+            (true, false) => "letters",
+            _ => "digits",
+        };
+        let finding = report.add(
+            index,
+            paragraph,
+            run.clone(),
+            format!("full-width {kind} `{shown}`"),
+            format!("write half-width `{half}`"),
+        );
+        finding.fix(
+            paragraph,
+            "use half-width characters",
+            true,
+            &[(run, &half)],
+        );
     }
 }
 

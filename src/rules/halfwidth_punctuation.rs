@@ -1,7 +1,7 @@
 //! `halfwidth-punctuation`: ASCII `, ; : ! ? ( )` inside Chinese text.
 
 use super::lost_character::is_lost_character;
-use super::{Check, Fixes, Report, RuleInfo};
+use super::{Check, Fixes, Marks, Report, RuleInfo};
 use crate::document::Document;
 use crate::report::diagnostic::Severity;
 use crate::text::{chars_led_by, is_chinese, is_han, is_space};
@@ -42,6 +42,7 @@ around Latin or digits only (`(GDP)`, `(1)`), list markers (`1)`), and a `?` tha
         "详见https://www.gov.cn/a,b;c:d。",
     ],
     fix: Fixes::Safe,
+    marks: Marks::Chars(&['(', ')', '（', '）', ',', ';', ':', '!', '?']),
     check: Check::Document(check),
 };
 
@@ -90,6 +91,9 @@ fn mark_index(c: char) -> Option<usize> {
 /// Half-width slips rare enough against the document's full-width habit to stand out.
 const STYLE_RATIO: usize = 10;
 
+const PARENTHESES: &[char] = &['(', ')', '（', '）'];
+const POINT_MARKS: &[char] = &[',', ';', ':', '!', '?'];
+
 fn check(document: &Document, report: &mut Report) {
     // The document's habits are counted once a finding's message needs them: most
     // documents have no finding.
@@ -111,8 +115,8 @@ fn check(document: &Document, report: &mut Report) {
     for (index, paragraph) in document.paragraphs.iter().enumerate() {
         let text = &paragraph.text;
         // Both kinds of findings are at half-width marks, which most paragraphs lack.
-        let has_parenthesis = paragraph.may_contain_any(&['(', ')', '（', '）']);
-        let has_point_mark = paragraph.may_contain_any(&[',', ';', ':', '!', '?']);
+        let has_parenthesis = report.may_contain_any(paragraph, PARENTHESES);
+        let has_point_mark = report.may_contain_any(paragraph, POINT_MARKS);
         if !has_parenthesis && !has_point_mark {
             continue;
         }
@@ -154,10 +158,10 @@ fn check(document: &Document, report: &mut Report) {
                     )
                 })
                 .collect();
-            report.add(index, paragraph, span, message, help);
+            let finding = report.add(index, paragraph, span, message, help);
             let edits: Vec<(Range<usize>, &str)> =
                 edits.iter().map(|(r, s)| (r.clone(), s.as_str())).collect();
-            report.fix(paragraph, "use the full-width mark", true, &edits);
+            finding.fix(paragraph, "use the full-width mark", true, &edits);
         }
     }
 }

@@ -1,7 +1,7 @@
 //! `lost-character`: a `?` or U+FFFD standing where an encoding round-trip lost a character.
 
-use super::{Check, Fixes, Report, RuleInfo};
-use crate::document::Document;
+use super::{Check, Fixes, Marks, Report, RuleInfo};
+use crate::document::{Document, Paragraph};
 use crate::report::diagnostic::Severity;
 use crate::text::is_han;
 
@@ -39,7 +39,8 @@ a clause. Those are questions with a half-width mark, reported by `halfwidth-pun
         "美好生活·民法典相伴",
     ],
     fix: Fixes::None,
-    check: Check::Document(check),
+    marks: Marks::Chars(&['?', '\u{FFFD}']),
+    check: Check::Paragraph(check),
 };
 
 const INTERROGATIVES: &[&str] = &[
@@ -68,42 +69,37 @@ const INTERROGATIVES: &[&str] = &[
     "还是",
 ];
 
-fn check(document: &Document, report: &mut Report) {
-    for (index, paragraph) in document.paragraphs.iter().enumerate() {
-        let text = &paragraph.text;
-        if !paragraph.may_contain_any(&['?', '\u{FFFD}']) {
+fn check(_: &Document, index: usize, paragraph: &Paragraph, report: &mut Report) {
+    let text = &paragraph.text;
+    let mut chars = text.char_indices().peekable();
+    while let Some((at, c)) = chars.next() {
+        if paragraph.is_protected(at) {
             continue;
         }
-        let mut chars = text.char_indices().peekable();
-        while let Some((at, c)) = chars.next() {
-            if paragraph.is_protected(at) {
-                continue;
+        if c == '\u{FFFD}' {
+            report.add(
+                index,
+                paragraph,
+                at..at + c.len_utf8(),
+                "replacement character `�`: a character was lost in an encoding conversion",
+                "restore the original character from the author's source",
+            );
+        } else if c == '?' {
+            let mut end = at + 1;
+            while chars.next_if(|&(_, c)| c == '?').is_some() {
+                end += 1;
             }
-            if c == '\u{FFFD}' {
+            if is_lost_character(text, at..end) {
                 report.add(
                     index,
                     paragraph,
-                    at..at + c.len_utf8(),
-                    "replacement character `�`: a character was lost in an encoding conversion",
-                    "restore the original character from the author's source",
+                    at..end,
+                    format!(
+                        "`{}` between Chinese characters where a character seems lost",
+                        &text[at..end]
+                    ),
+                    "restore the original character (often `·` or a rare character of a name) from the source",
                 );
-            } else if c == '?' {
-                let mut end = at + 1;
-                while chars.next_if(|&(_, c)| c == '?').is_some() {
-                    end += 1;
-                }
-                if is_lost_character(text, at..end) {
-                    report.add(
-                        index,
-                        paragraph,
-                        at..end,
-                        format!(
-                            "`{}` between Chinese characters where a character seems lost",
-                            &text[at..end]
-                        ),
-                        "restore the original character (often `·` or a rare character of a name) from the source",
-                    );
-                }
             }
         }
     }

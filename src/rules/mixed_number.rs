@@ -2,7 +2,7 @@
 //! years written both as `二〇二四年` and `2024年` in one document, and year ranges joined
 //! by a hyphen (`2020-2021年`).
 
-use super::{Check, Fixes, Report, RuleInfo};
+use super::{Check, Fixes, Marks, Report, RuleInfo};
 use crate::document::{Document, Paragraph};
 use crate::report::diagnostic::Severity;
 use crate::text::for_each_position_of;
@@ -76,6 +76,7 @@ year.
         "一九八〇年颁布施行，○○年○○月填写。",
     ],
     fix: Fixes::SafeWhenUnambiguous,
+    marks: Marks::Chars(&NUMBER_MARKS),
     check: Check::Document(check),
 };
 
@@ -83,8 +84,12 @@ fn check(document: &Document, report: &mut Report) {
     // The years of each paragraph, found once for both of the checks that read them.
     let mut years = Vec::with_capacity(document.paragraphs.len());
     for (index, paragraph) in document.paragraphs.iter().enumerate() {
-        digits_with_units(index, paragraph, report);
-        hyphen_ranges(index, paragraph, report);
+        if report.may_contain_any(paragraph, &DIGITS) {
+            digits_with_units(index, paragraph, report);
+        }
+        if report.may_contain_any(paragraph, &['-', '－']) {
+            hyphen_ranges(index, paragraph, report);
+        }
         let found = years_in(&paragraph.text);
         look_alike_zeros(index, paragraph, &found, report);
         years.push(found);
@@ -134,15 +139,18 @@ const DIGITS: [char; 20] = [
     '７', '８', '９',
 ];
 
+/// Digits, and the `年` of a year in Chinese numerals (`一九八○年`).
+const NUMBER_MARKS: [char; 21] = [
+    '0', '1', '2', '3', '4', '5', '6', '7', '8', '9', '０', '１', '２', '３', '４', '５', '６',
+    '７', '８', '９', '年',
+];
+
 fn is_digit(c: char) -> bool {
     digit_value(c).is_some()
 }
 
 fn digits_with_units(index: usize, paragraph: &Paragraph, report: &mut Report) {
     let text = &paragraph.text;
-    if !paragraph.may_contain_any(&DIGITS) {
-        return;
-    }
     // Each unit found by a byte search, in text order, and the number read back from it:
     // digits, with points after the first digit.
     let mut units: Vec<(usize, char, usize)> = Vec::new();
@@ -230,9 +238,6 @@ fn in_digits(number: &str, zeros: usize) -> String {
 
 fn hyphen_ranges(index: usize, paragraph: &Paragraph, report: &mut Report) {
     let text = &paragraph.text;
-    if !paragraph.may_contain_any(&['-', '－']) {
-        return;
-    }
     for (at, hyphen) in text.char_indices().filter(|&(_, c)| c == '-' || c == '－') {
         let after_hyphen = at + hyphen.len_utf8();
         let before = text[..at].strip_suffix('年').unwrap_or(&text[..at]);
@@ -253,7 +258,7 @@ fn hyphen_ranges(index: usize, paragraph: &Paragraph, report: &mut Report) {
             continue;
         }
         let range = &text[first_start..second_end];
-        report.add(
+        let finding = report.add(
             index,
             paragraph,
             first_start..second_end,
@@ -261,7 +266,7 @@ fn hyphen_ranges(index: usize, paragraph: &Paragraph, report: &mut Report) {
             "join the start and end of a period with `—` (or `～`): the hyphen belongs in dates \
              and codes",
         );
-        report.fix(
+        finding.fix(
             paragraph,
             "replace the hyphen with `—`",
             false,
@@ -450,7 +455,7 @@ fn look_alike_zeros(
                 }
             })
             .collect();
-        report.add(
+        let finding = report.add(
             index,
             paragraph,
             range.start..range.start + digits.len(),
@@ -460,7 +465,7 @@ fn look_alike_zeros(
         // A look-alike code point changes nothing a reader sees: safe. `零` reads
         // differently, so replacing it is the author's call.
         let safe = !digits.contains('零');
-        report.fix(
+        finding.fix(
             paragraph,
             format!("write `{written}`"),
             safe,

@@ -30,13 +30,58 @@ pub mod unused_suppression;
 /// How a rule looks at its input.
 #[derive(Clone, Copy)]
 pub enum Check {
-    /// Reads one document at a time.
+    /// Reads one paragraph at a time (its document at hand for the format and the
+    /// neighbouring paragraphs): the linter runs it on each paragraph that may hold the
+    /// rule's marks.
+    Paragraph(fn(&Document, usize, &Paragraph, &mut Report)),
+    /// Reads one document at a time, for what spans paragraphs: run on a document one of
+    /// whose paragraphs may hold the rule's marks.
     Document(fn(&Document, &mut Report)),
     /// Found by the duplicate index, which sees every paragraph of the run at once.
     Duplicates,
     /// Judged last, from what each file's suppression comments suppressed of every other
     /// rule's findings (Markdown and HTML: plain text has no comments).
     Suppressions,
+}
+
+impl Check {
+    /// Whether the rule reads each file on its own (and so runs where the file is read).
+    pub fn per_file(&self) -> bool {
+        matches!(self, Check::Paragraph(_) | Check::Document(_))
+    }
+}
+
+/// What a rule looks for. The linter skips a rule on paragraphs that cannot hold any of
+/// it, which most paragraphs cannot; declared here, not tested in each rule's loop, so that
+/// a property test can run every rule with the prechecks off and hold each declaration to
+/// what its rule searches for.
+#[derive(Clone, Copy)]
+pub enum Marks {
+    /// Any paragraph may hold a finding.
+    Any,
+    /// Paragraphs that may hold one of these characters (`Paragraph::may_contain_any`).
+    Chars(&'static [char]),
+    /// Paragraphs the test lets through: for what a list of characters cannot say (two
+    /// marks in a row, a word of web chrome).
+    Test(fn(&Paragraph) -> bool),
+}
+
+impl Marks {
+    pub fn may_be_in(self, paragraph: &Paragraph) -> bool {
+        match self {
+            Marks::Any => true,
+            Marks::Chars(chars) => paragraph.may_contain_any(chars),
+            Marks::Test(test) => test(paragraph),
+        }
+    }
+}
+
+/// Whether paragraphs without a rule's marks are skipped: always, but in the tests that
+/// check the marks.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Prechecks {
+    On,
+    Off,
 }
 
 pub struct RuleInfo {
@@ -53,6 +98,8 @@ pub struct RuleInfo {
     pub good: &'static [&'static str],
     /// What `--fix` can do about the rule's findings.
     pub fix: Fixes,
+    /// What the rule looks for: the paragraphs without it are skipped.
+    pub marks: Marks,
     pub check: Check,
 }
 
@@ -126,7 +173,82 @@ pub fn find(name: &str) -> Option<&'static RuleInfo> {
     RULES.iter().copied().find(|rule| rule.name == name)
 }
 
+/// Which rule a finding is of: its entry in `RULES`, written as the rule's name (in JSON,
+/// configuration, suppression comments and baselines alike), compared and sorted by it.
+#[derive(Clone, Copy)]
+pub struct RuleId(&'static RuleInfo);
+
+impl RuleId {
+    pub fn as_str(self) -> &'static str {
+        self.0.name
+    }
+
+    pub fn info(self) -> &'static RuleInfo {
+        self.0
+    }
+}
+
+impl PartialEq for RuleId {
+    fn eq(&self, other: &Self) -> bool {
+        self.as_str() == other.as_str()
+    }
+}
+
+impl Eq for RuleId {}
+
+impl PartialEq<&str> for RuleId {
+    fn eq(&self, other: &&str) -> bool {
+        self.as_str() == *other
+    }
+}
+
+impl PartialEq<str> for RuleId {
+    fn eq(&self, other: &str) -> bool {
+        self.as_str() == other
+    }
+}
+
+impl PartialEq<RuleId> for &str {
+    fn eq(&self, other: &RuleId) -> bool {
+        *self == other.as_str()
+    }
+}
+
+impl PartialOrd for RuleId {
+    fn partial_cmp(&self, other: &Self) -> Option<std::cmp::Ordering> {
+        Some(self.cmp(other))
+    }
+}
+
+impl Ord for RuleId {
+    fn cmp(&self, other: &Self) -> std::cmp::Ordering {
+        self.as_str().cmp(other.as_str())
+    }
+}
+
+impl std::hash::Hash for RuleId {
+    fn hash<H: std::hash::Hasher>(&self, state: &mut H) {
+        self.as_str().hash(state);
+    }
+}
+
+impl std::fmt::Debug for RuleId {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        std::fmt::Debug::fmt(self.as_str(), f)
+    }
+}
+
+impl std::fmt::Display for RuleId {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
 impl RuleInfo {
+    pub fn id(&'static self) -> RuleId {
+        RuleId(self)
+    }
+
     /// The full documentation as `govlint rule NAME` prints it.
     pub fn documentation(&self) -> String {
         let mut doc = format!(
@@ -155,30 +277,81 @@ pub const MAX_FINDINGS: usize = 10_000;
 
 /// Collects one rule's findings on one document.
 pub struct Report<'a> {
-    rule: &'a RuleInfo,
+    rule: &'static RuleInfo,
     source: &'a str,
     document: usize,
+    prechecks: Prechecks,
     pub diagnostics: Vec<Diagnostic>,
     /// Findings past `MAX_FINDINGS`, counted only.
     pub dropped: usize,
 }
 
 impl<'a> Report<'a> {
-    pub fn new(rule: &'a RuleInfo, document: &'a Document, index: usize) -> Self {
+    pub fn new(rule: &'static RuleInfo, document: &'a Document, index: usize) -> Self {
         Report {
             rule,
             source: &document.source.text,
             document: index,
+            prechecks: Prechecks::On,
             diagnostics: Vec::new(),
             dropped: 0,
         }
     }
 
-    /// Attaches a fix to the last finding: replacements of ranges of the paragraph text.
-    /// A range whose source bytes are not its text (Markdown entities, breaks) cannot be
-    /// replaced in place, and the finding then goes without a fix.
-    pub fn fix(
+    /// `Paragraph::may_contain_any`, for a rule that searches for several things and skips
+    /// each search where its marks cannot be (true when the prechecks are off).
+    pub fn may_contain_any(&self, paragraph: &Paragraph, chars: &[char]) -> bool {
+        self.prechecks == Prechecks::Off || paragraph.may_contain_any(chars)
+    }
+
+    /// Reports `range` of paragraph `index`'s text; the finding can then be given a fix or
+    /// a related place.
+    pub fn add(
         &mut self,
+        index: usize,
+        paragraph: &Paragraph,
+        range: Range<usize>,
+        message: impl Into<Message>,
+        help: impl Into<Message>,
+    ) -> Finding<'_, 'a> {
+        if self.diagnostics.len() >= MAX_FINDINGS {
+            self.dropped += 1;
+            return Finding {
+                report: self,
+                at: None,
+            };
+        }
+        let span = paragraph.source_range(range);
+        self.diagnostics.push(
+            Diagnostic::new(
+                self.rule.id(),
+                self.rule.severity,
+                self.document,
+                index,
+                span,
+                message,
+            )
+            .with_help(help),
+        );
+        let at = Some(self.diagnostics.len() - 1);
+        Finding { report: self, at }
+    }
+}
+
+/// A finding just reported, to give a fix or a place it refers to.
+pub struct Finding<'r, 'a> {
+    report: &'r mut Report<'a>,
+    /// Where it is in the report; none past `MAX_FINDINGS`, where the finding was not kept
+    /// and its fix goes with it.
+    at: Option<usize>,
+}
+
+impl Finding<'_, '_> {
+    /// Gives the finding a fix: replacements of ranges of the paragraph text. A range whose
+    /// source bytes are not its text (Markdown entities, breaks) cannot be replaced in
+    /// place, and the finding then goes without a fix.
+    pub fn fix(
+        self,
         paragraph: &Paragraph,
         title: impl Into<Message>,
         safe: bool,
@@ -193,19 +366,19 @@ impl<'a> Report<'a> {
 
     /// `fix`, with edits in several paragraphs (a quotation's, say).
     pub fn fix_across(
-        &mut self,
+        self,
         title: impl Into<Message>,
         safe: bool,
         edits: &[(&Paragraph, Range<usize>, &str)],
     ) {
-        // Past the cap the finding was not kept: its fix goes with it.
-        if self.dropped > 0 || edits.is_empty() {
+        let Some(at) = self.at else { return };
+        if edits.is_empty() {
             return;
         }
         let mut mapped = Vec::with_capacity(edits.len());
         for (paragraph, range, replacement) in edits {
             let source = paragraph.source_range(range.clone());
-            if self.source.get(source.clone()) != paragraph.text.get(range.clone()) {
+            if self.report.source.get(source.clone()) != paragraph.text.get(range.clone()) {
                 return;
             }
             mapped.push(Edit {
@@ -213,79 +386,78 @@ impl<'a> Report<'a> {
                 replacement: (*replacement).to_string(),
             });
         }
-        if let Some(last) = self.diagnostics.last_mut() {
-            last.fix = Some(Fix {
-                title: title.into(),
-                safe,
-                edits: mapped,
-            });
-        }
+        self.report.diagnostics[at].fix = Some(Fix {
+            title: title.into(),
+            safe,
+            edits: mapped,
+        });
     }
 
-    /// Points the last finding at a second place in the same document (where a quotation
+    /// Points the finding at a second place in the same document (where a quotation
     /// closes, say); its line and column are filled in with the finding's own.
     pub fn relate(
-        &mut self,
+        self,
         paragraph: &Paragraph,
         range: Range<usize>,
         message: impl Into<Message>,
-    ) {
-        if self.dropped > 0 {
-            return;
-        }
-        let span = paragraph.source_range(range);
-        if let Some(last) = self.diagnostics.last_mut() {
-            last.related.push(Related {
-                document: self.document,
+    ) -> Self {
+        if let Some(at) = self.at {
+            let span = paragraph.source_range(range);
+            let document = self.report.document;
+            self.report.diagnostics[at].related.push(Related {
+                document,
                 span,
                 start: Position::default(),
                 message: message.into(),
             });
         }
-    }
-
-    /// Reports `range` of paragraph `index`'s text.
-    pub fn add(
-        &mut self,
-        index: usize,
-        paragraph: &Paragraph,
-        range: Range<usize>,
-        message: impl Into<Message>,
-        help: impl Into<Message>,
-    ) {
-        if self.diagnostics.len() >= MAX_FINDINGS {
-            self.dropped += 1;
-            return;
-        }
-        let span = paragraph.source_range(range);
-        self.diagnostics.push(
-            Diagnostic::new(
-                self.rule.name,
-                self.rule.severity,
-                self.document,
-                index,
-                span,
-                message,
-            )
-            .with_help(help),
-        );
+        self
     }
 }
 
 /// Runs one document-level rule on a document, for tests and the linter alike.
-pub fn check_document(rule: &RuleInfo, document: &Document, index: usize) -> Vec<Diagnostic> {
+pub fn check_document(
+    rule: &'static RuleInfo,
+    document: &Document,
+    index: usize,
+) -> Vec<Diagnostic> {
     check_document_counted(rule, document, index).0
 }
 
 /// `check_document`, and how many findings past `MAX_FINDINGS` were dropped.
 pub fn check_document_counted(
-    rule: &RuleInfo,
+    rule: &'static RuleInfo,
     document: &Document,
     index: usize,
 ) -> (Vec<Diagnostic>, usize) {
+    check_document_with(rule, document, index, Prechecks::On)
+}
+
+/// `check_document_counted`, with the prechecks of the rule's marks on or off.
+pub fn check_document_with(
+    rule: &'static RuleInfo,
+    document: &Document,
+    index: usize,
+    prechecks: Prechecks,
+) -> (Vec<Diagnostic>, usize) {
     let mut report = Report::new(rule, document, index);
-    if let Check::Document(check) = rule.check {
-        check(document, &mut report);
+    report.prechecks = prechecks;
+    let wanted =
+        |paragraph: &Paragraph| prechecks == Prechecks::Off || rule.marks.may_be_in(paragraph);
+    match rule.check {
+        Check::Paragraph(check) => {
+            for (at, paragraph) in document.paragraphs.iter().enumerate() {
+                if wanted(paragraph) {
+                    check(document, at, paragraph, &mut report);
+                }
+            }
+        }
+        Check::Document(check) => {
+            if matches!(rule.marks, Marks::Any) || document.paragraphs.iter().any(wanted) {
+                check(document, &mut report);
+            }
+        }
+        Check::Duplicates | Check::Suppressions => {}
     }
     (report.diagnostics, report.dropped)
 }
@@ -297,7 +469,7 @@ pub mod testing {
     use crate::document::{Document, Format};
 
     /// Whether the one finding of `rule` on `text` has a safe fix, and the text it leaves.
-    pub fn fixed(rule: &RuleInfo, text: &str) -> (bool, String) {
+    pub fn fixed(rule: &'static RuleInfo, text: &str) -> (bool, String) {
         let document = Document::new(Source::new("test.txt", text.into()), Format::PlainText);
         let found = check_document(rule, &document, 0);
         assert_eq!(found.len(), 1, "{text}");
@@ -306,7 +478,7 @@ pub mod testing {
     }
 
     /// For every finding of `rule` on `text`: whether its fix is safe, and the text it leaves.
-    pub fn fixes(rule: &RuleInfo, text: &str) -> Vec<(bool, String)> {
+    pub fn fixes(rule: &'static RuleInfo, text: &str) -> Vec<(bool, String)> {
         let document = Document::new(Source::new("test.txt", text.into()), Format::PlainText);
         check_document(rule, &document, 0)
             .into_iter()
@@ -318,7 +490,7 @@ pub mod testing {
     }
 
     /// The source text under each finding of `rule` on `text` (a plain-text document).
-    pub fn findings(rule: &RuleInfo, text: &str) -> Vec<String> {
+    pub fn findings(rule: &'static RuleInfo, text: &str) -> Vec<String> {
         let document = Document::new(Source::new("test.txt", text.into()), Format::PlainText);
         check_document(rule, &document, 0)
             .into_iter()
@@ -329,7 +501,7 @@ pub mod testing {
 
 #[cfg(test)]
 mod tests {
-    use super::{Check, RULES};
+    use super::{Check, Marks, RULES};
     use crate::document::source::Source;
     use crate::document::{Document, Format};
     use crate::linter::{Options, lint_documents};
@@ -393,10 +565,29 @@ mod tests {
                 "{}",
                 rule.name
             );
-            assert!(matches!(
-                rule.check,
-                Check::Document(_) | Check::Duplicates | Check::Suppressions
-            ));
+        }
+    }
+
+    /// The linter prechecks only the rules that read one file at a time; the others must
+    /// not declare marks that would suggest otherwise. A rule's marks must let through a
+    /// paragraph of each of its bad examples (the property test in `tests/properties.rs`
+    /// holds them to everything the rule finds).
+    #[test]
+    fn marks_let_the_bad_examples_through() {
+        for rule in RULES {
+            if !rule.check.per_file() {
+                assert!(matches!(rule.marks, Marks::Any), "{}", rule.name);
+                continue;
+            }
+            for bad in rule.bad {
+                let document =
+                    Document::new(Source::new("example", (*bad).into()), Format::PlainText);
+                assert!(
+                    document.paragraphs.iter().any(|p| rule.marks.may_be_in(p)),
+                    "{}: {bad:?}",
+                    rule.name
+                );
+            }
         }
     }
 }

@@ -1,8 +1,8 @@
 //! `multi-paragraph-quote`: a quotation running over several paragraphs whose paragraphs
 //! after the first do not open with `“`.
 
-use super::unbalanced_quote::{quote_orphans, spanning_quotations};
-use super::{Check, Fixes, Report, RuleInfo};
+use super::unbalanced_quote::{QUOTE_MARKS, quote_orphans, spanning_quotations};
+use super::{Check, Fixes, Marks, Report, RuleInfo};
 use crate::document::Document;
 use crate::report::diagnostic::Severity;
 
@@ -43,6 +43,7 @@ Repositories that keep official texts exactly as published can turn the rule off
         "他说：“要坚持以人民为中心。”",
     ],
     fix: Fixes::Suggested,
+    marks: Marks::Chars(QUOTE_MARKS),
     check: Check::Document(check),
 };
 
@@ -53,7 +54,7 @@ fn check(document: &Document, report: &mut Report) {
         let (last, closes_at, closing) = quotation.closes;
         let paragraph = &document.paragraphs[opener.paragraph];
         let mark = opener.mark;
-        report.add(
+        let finding = report.add(
             opener.paragraph,
             paragraph,
             opener.at..opener.at + mark.len_utf8(),
@@ -66,7 +67,7 @@ fn check(document: &Document, report: &mut Report) {
                  (GB/T 15834 4.8.3)"
             ),
         );
-        report.relate(
+        let finding = finding.relate(
             &document.paragraphs[last],
             closes_at..closes_at + closing.len_utf8(),
             "the quotation closes here",
@@ -80,7 +81,7 @@ fn check(document: &Document, report: &mut Report) {
             .iter()
             .map(|p| (*p, 0..0, opening.as_str()))
             .collect();
-        report.fix_across(
+        finding.fix_across(
             format!("open each quoted paragraph with `{mark}`"),
             false,
             &edits,

@@ -1,7 +1,7 @@
 //! `near-duplicate-paragraph`: a paragraph nearly equal to an earlier one. Detection lives
 //! in `crate::dedup`.
 
-use super::{Check, Fixes, RuleInfo};
+use super::{Check, Fixes, Marks, RuleInfo};
 use crate::report::diagnostic::Severity;
 
 pub static RULE: RuleInfo = RuleInfo {
@@ -44,5 +44,6 @@ A near copy is reported unless govlint can show it is legitimate parallel text:
         "一是加强组织领导，各地要成立由主要负责同志牵头的工作专班，明确责任分工，压实工作责任，确保各项任务落地见效。\n二是强化资金保障，各地要统筹用好中央和地方财政资金，加大对重点项目的投入力度，提高资金使用效益。",
     ],
     fix: Fixes::None,
+    marks: Marks::Any,
     check: Check::Duplicates,
 };

@@ -1,8 +1,8 @@
 //! `page-residue`: web page chrome (breadcrumbs, font-size and print buttons, share bars,
 //! page headers with view counters, previous/next links) pasted into an article.
 
-use super::{Check, Fixes, Report, RuleInfo};
-use crate::document::{Document, Format};
+use super::{Check, Fixes, Marks, Report, RuleInfo};
+use crate::document::{Document, Format, Paragraph};
 use crate::report::diagnostic::Severity;
 use crate::text::is_space;
 use regex::Regex;
@@ -72,7 +72,8 @@ publish time and view count are those of another website.
         "指标来源：医院填报。",
     ],
     fix: Fixes::Suggested,
-    check: Check::Document(check),
+    marks: Marks::Test(|paragraph| ANCHORS.is_match(&paragraph.text)),
+    check: Check::Paragraph(check),
 };
 
 /// What a piece of chrome is, for the message.
@@ -342,43 +343,38 @@ impl Anchors {
 const TEMPLATE_HELP: &str = "if the page's template carries this line, it is the template's \
      (the site's, not the article's) to change; if it was pasted into the article, delete it";
 
-fn check(document: &Document, report: &mut Report) {
+fn check(document: &Document, index: usize, paragraph: &Paragraph, report: &mut Report) {
     let on_page = document.format == Format::Html;
-    for (index, paragraph) in document.paragraphs.iter().enumerate() {
-        let text = &paragraph.text;
-        if !ANCHORS.is_match(text) {
-            continue;
-        }
-        let tokens = tokens(text);
-        if let Some(kind) = whole_line(text, &tokens) {
-            report.add(
-                index,
-                paragraph,
-                0..text.len(),
-                format!("web page residue: {}", kind.describe()),
-                if on_page {
-                    TEMPLATE_HELP
-                } else {
-                    "delete this line: it belongs to the web page the article was copied from"
-                },
-            );
-            report.fix(
-                paragraph,
-                "delete the page residue",
-                false,
-                &[(0..text.len(), "")],
-            );
-        } else if let Some(found) = embedded(text, &tokens) {
-            report.add(
-                index,
-                paragraph,
-                found.range.clone(),
-                format!("web page residue in the text: {}", found.kind.describe()),
-                "delete the button text: it belongs to the web page the article was copied from",
-            );
-            if let Some(delete) = found.delete {
-                report.fix(paragraph, "delete the page residue", false, &[(delete, "")]);
-            }
+    let text = &paragraph.text;
+    let tokens = tokens(text);
+    if let Some(kind) = whole_line(text, &tokens) {
+        let finding = report.add(
+            index,
+            paragraph,
+            0..text.len(),
+            format!("web page residue: {}", kind.describe()),
+            if on_page {
+                TEMPLATE_HELP
+            } else {
+                "delete this line: it belongs to the web page the article was copied from"
+            },
+        );
+        finding.fix(
+            paragraph,
+            "delete the page residue",
+            false,
+            &[(0..text.len(), "")],
+        );
+    } else if let Some(found) = embedded(text, &tokens) {
+        let finding = report.add(
+            index,
+            paragraph,
+            found.range.clone(),
+            format!("web page residue in the text: {}", found.kind.describe()),
+            "delete the button text: it belongs to the web page the article was copied from",
+        );
+        if let Some(delete) = found.delete {
+            finding.fix(paragraph, "delete the page residue", false, &[(delete, "")]);
         }
     }
 }

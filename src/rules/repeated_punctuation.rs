@@ -1,7 +1,7 @@
 //! `repeated-punctuation`: two point marks side by side (`，，`, `，。`, `；。`).
 
-use super::{Check, Fixes, Report, RuleInfo};
-use crate::document::Document;
+use super::{Check, Fixes, Marks, Report, RuleInfo};
+use crate::document::{Document, Paragraph};
 use crate::report::diagnostic::Severity;
 use crate::text::{CLOSING_MARKS, OPENING_MARKS, POINT_MARKS, is_han};
 use std::ops::Range;
@@ -49,64 +49,60 @@ themselves (`“，，”`), ASCII marks (`halfwidth-punctuation`), and URLs.
         "全国各族人民大团结万岁！！！",
     ],
     fix: Fixes::Safe,
-    check: Check::Document(check),
+    marks: Marks::Test(|paragraph| has_adjacent_point_marks(&paragraph.text)),
+    check: Check::Paragraph(check),
 };
 
 /// A question or exclamation mark may be stacked up to three times (GB/T 15834 4.2.3, 4.3.3).
 const MAX_STACK: usize = 3;
 
-fn check(document: &Document, report: &mut Report) {
-    for (index, paragraph) in document.paragraphs.iter().enumerate() {
-        let text = &paragraph.text;
-        if !has_adjacent_point_marks(text) {
+fn check(_: &Document, index: usize, paragraph: &Paragraph, report: &mut Report) {
+    let text = &paragraph.text;
+    for run in point_runs(text) {
+        if paragraph.is_protected(run.start) || !is_fault(text, run.clone()) {
             continue;
         }
-        for run in point_runs(text) {
-            if paragraph.is_protected(run.start) || !is_fault(text, run.clone()) {
-                continue;
-            }
-            let marks = &text[run.clone()];
-            let first = marks.chars().next().unwrap_or_default();
-            let count = marks.chars().count();
-            if marks.chars().all(|c| c == '？' || c == '！') {
-                report.add(
-                    index,
-                    paragraph,
-                    run,
-                    format!("{count} question and exclamation marks stacked"),
-                    "stack `？` or `！` at most three times (GB/T 15834 4.2.3, 4.3.3)",
-                );
-            } else if marks.chars().all(|c| c == first) {
-                let message = if count == 2 {
-                    format!("doubled `{first}`")
-                } else {
-                    format!("`{first}` repeated {count} times")
-                };
-                let kept = first.to_string();
-                report.add(
-                    index,
-                    paragraph,
-                    run.clone(),
-                    message,
-                    format!("keep one `{first}`"),
-                );
-                if count == 2 {
-                    report.fix(
-                        paragraph,
-                        format!("delete the second `{first}`"),
-                        true,
-                        &[(run, &kept)],
-                    );
-                }
+        let marks = &text[run.clone()];
+        let first = marks.chars().next().unwrap_or_default();
+        let count = marks.chars().count();
+        if marks.chars().all(|c| c == '？' || c == '！') {
+            report.add(
+                index,
+                paragraph,
+                run,
+                format!("{count} question and exclamation marks stacked"),
+                "stack `？` or `！` at most three times (GB/T 15834 4.2.3, 4.3.3)",
+            );
+        } else if marks.chars().all(|c| c == first) {
+            let message = if count == 2 {
+                format!("doubled `{first}`")
             } else {
-                report.add(
-                    index,
+                format!("`{first}` repeated {count} times")
+            };
+            let kept = first.to_string();
+            let finding = report.add(
+                index,
+                paragraph,
+                run.clone(),
+                message,
+                format!("keep one `{first}`"),
+            );
+            if count == 2 {
+                finding.fix(
                     paragraph,
-                    run,
-                    format!("point marks used together: `{marks}`"),
-                    "keep the one mark the pause needs",
+                    format!("delete the second `{first}`"),
+                    true,
+                    &[(run, &kept)],
                 );
             }
+        } else {
+            report.add(
+                index,
+                paragraph,
+                run,
+                format!("point marks used together: `{marks}`"),
+                "keep the one mark the pause needs",
+            );
         }
     }
 }

@@ -1,7 +1,7 @@
 //! `stray-period`: an ASCII `.` or full-width `．` ending a Chinese sentence.
 
-use super::{Check, Fixes, Report, RuleInfo};
-use crate::document::Document;
+use super::{Check, Fixes, Marks, Report, RuleInfo};
+use crate::document::{Document, Paragraph};
 use crate::report::diagnostic::Severity;
 use crate::text::{is_chinese, is_han, is_space};
 
@@ -37,38 +37,34 @@ full stop), decimals (`3.5%`), version numbers, URLs and e-mail addresses, file 
         "他说……",
     ],
     fix: Fixes::Safe,
-    check: Check::Document(check),
+    marks: Marks::Chars(&['.', '．']),
+    check: Check::Paragraph(check),
 };
 
-fn check(document: &Document, report: &mut Report) {
-    for (index, paragraph) in document.paragraphs.iter().enumerate() {
-        let text = &paragraph.text;
-        if !paragraph.may_contain_any(&['.', '．']) {
+fn check(_: &Document, index: usize, paragraph: &Paragraph, report: &mut Report) {
+    let text = &paragraph.text;
+    for (at, mark) in text.char_indices().filter(|&(_, c)| c == '.' || c == '．') {
+        if paragraph.is_protected(at) || !is_sentence_stop(text, at, mark) {
             continue;
         }
-        for (at, mark) in text.char_indices().filter(|&(_, c)| c == '.' || c == '．') {
-            if paragraph.is_protected(at) || !is_sentence_stop(text, at, mark) {
-                continue;
-            }
-            let shown = if mark == '.' {
-                "ASCII `.`"
-            } else {
-                "full-width `．`"
-            };
-            report.add(
-                index,
-                paragraph,
-                at..at + mark.len_utf8(),
-                format!("{shown} used as a Chinese full stop"),
-                "use `。` to end a Chinese sentence",
-            );
-            report.fix(
-                paragraph,
-                "replace with `。`",
-                true,
-                &[(at..at + mark.len_utf8(), "。")],
-            );
-        }
+        let shown = if mark == '.' {
+            "ASCII `.`"
+        } else {
+            "full-width `．`"
+        };
+        let finding = report.add(
+            index,
+            paragraph,
+            at..at + mark.len_utf8(),
+            format!("{shown} used as a Chinese full stop"),
+            "use `。` to end a Chinese sentence",
+        );
+        finding.fix(
+            paragraph,
+            "replace with `。`",
+            true,
+            &[(at..at + mark.len_utf8(), "。")],
+        );
     }
 }
 

@@ -3,7 +3,7 @@
 use super::pairing::{
     Family, Side, chains, closed_later, mirrored_slip, of_paragraph, open_ends, orphans, runs_on,
 };
-use super::{Check, Fixes, Report, RuleInfo};
+use super::{Check, Fixes, Marks, Report, RuleInfo};
 use crate::document::Document;
 use crate::report::diagnostic::Severity;
 
@@ -39,8 +39,14 @@ line), balances.
         "【要闻】会议召开",
     ],
     fix: Fixes::SafeWhenUnambiguous,
+    marks: Marks::Chars(BRACKET_MARKS),
     check: Check::Document(check),
 };
+
+/// Every mark of `BRACKETS`.
+const BRACKET_MARKS: &[char] = &[
+    '（', '(', '）', ')', '《', '》', '〈', '〉', '【', '】', '〔', '〕', '[', '［', ']', '］',
+];
 
 const BRACKETS: &[Family] = &[
     Family {
@@ -122,7 +128,7 @@ fn check(document: &Document, report: &mut Report) {
             Side::Closer => format!("closing `{mark}` has no opening mark before it"),
         };
         let paragraph = &paragraphs[orphan.paragraph];
-        report.add(
+        let finding = report.add(
             orphan.paragraph,
             paragraph,
             orphan.at..orphan.at + mark.len_utf8(),
@@ -133,7 +139,7 @@ fn check(document: &Document, report: &mut Report) {
         if let Some((at, wrong, right)) = mirrored_slip(paragraph, in_paragraph, BRACKETS) {
             let title = format!("make `{wrong}` the `{right}` that pairs with the other");
             let right = right.to_string();
-            report.fix(
+            finding.fix(
                 paragraph,
                 title,
                 true,
@@ -143,7 +149,7 @@ fn check(document: &Document, report: &mut Report) {
         }
         // Where the missing half belongs is the editor's call: deleting is a suggestion.
         let span = orphan.at..orphan.at + mark.len_utf8();
-        report.fix(paragraph, format!("delete `{mark}`"), false, &[(span, "")]);
+        finding.fix(paragraph, format!("delete `{mark}`"), false, &[(span, "")]);
     }
 }
 

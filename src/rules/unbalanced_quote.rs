@@ -3,7 +3,7 @@
 use super::pairing::{
     Family, Orphan, Side, chains, closed_later, mirrored_slip, of_paragraph, open_ends, orphans,
 };
-use super::{Check, Fixes, Report, RuleInfo};
+use super::{Check, Fixes, Marks, Report, RuleInfo};
 use crate::document::Document;
 use crate::report::diagnostic::Severity;
 
@@ -39,8 +39,12 @@ layout once, as a warning. An apostrophe `’` inside a Latin word (`don’t`).
         "他说：“要落实‘三项制度’。”",
     ],
     fix: Fixes::SafeWhenUnambiguous,
+    marks: Marks::Chars(QUOTE_MARKS),
     check: Check::Document(check),
 };
+
+/// Every mark of `QUOTES`.
+pub const QUOTE_MARKS: &[char] = &['“', '”', '‘', '’', '「', '」', '『', '』'];
 
 pub const QUOTES: &[Family] = &[
     Family {
@@ -235,7 +239,7 @@ fn check(document: &Document, report: &mut Report) {
         };
         let paragraph = &paragraphs[orphan.paragraph];
         let span = orphan.at..orphan.at + mark.len_utf8();
-        report.add(orphan.paragraph, paragraph, span.clone(), message, help);
+        let finding = report.add(orphan.paragraph, paragraph, span.clone(), message, help);
         let in_paragraph = of_paragraph(&found, orphan.paragraph);
         let slip = mirrored_slip(paragraph, in_paragraph, QUOTES)
             .map(|slip| (slip, true))
@@ -244,14 +248,14 @@ fn check(document: &Document, report: &mut Report) {
             Some(((at, wrong, right), safe)) => {
                 let title = format!("make `{wrong}` the `{right}` that pairs with the other");
                 let right = right.to_string();
-                report.fix(
+                finding.fix(
                     paragraph,
                     title,
                     safe,
                     &[(at..at + wrong.len_utf8(), &right)],
                 );
             }
-            None => report.fix(paragraph, format!("delete `{mark}`"), false, &[(span, "")]),
+            None => finding.fix(paragraph, format!("delete `{mark}`"), false, &[(span, "")]),
         }
     }
 }

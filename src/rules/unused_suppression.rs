@@ -2,7 +2,7 @@
 //! does not exist, or is no directive at all. Judged after every other rule, duplicates
 //! included, from what the comments of each file suppressed (`crate::report::suppress`).
 
-use super::{Check, Fixes, RuleInfo};
+use super::{Check, Fixes, Marks, RuleInfo};
 use crate::report::diagnostic::{Diagnostic, Edit, Fix, Severity};
 use crate::report::suppress::{Kind, Matcher};
 use xxhash_rust::xxh3::xxh3_64;
@@ -47,6 +47,7 @@ example duplicates found only in repository scope.
         "引用原文如下：\n\n```\n<!-- govlint-disable stray-period -->\n```\n",
     ],
     fix: Fixes::Suggested,
+    marks: Marks::Any,
     check: Check::Suppressions,
 };
 
@@ -149,7 +150,7 @@ fn finding(
     let directive = &matcher.directives[index];
     // Not in a paragraph: comments are no part of the text.
     let mut diagnostic = Diagnostic::new(
-        RULE.name,
+        RULE.id(),
         RULE.severity,
         file,
         0,
