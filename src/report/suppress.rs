@@ -17,10 +17,16 @@
 use crate::document::source::{Position, Source};
 use crate::document::{Document, Format};
 use crate::report::diagnostic::Diagnostic;
-use crate::rules::unused_suppression;
+use crate::rules::{self, Check};
 use pulldown_cmark::{Event, Options, Parser, Tag, TagEnd};
 use serde::{Deserialize, Serialize};
 use std::ops::Range;
+
+/// Whether findings of `rule` are about the directives themselves (`unused-suppression`,
+/// the rule judged from them): those are silenced only by naming the rule.
+fn is_about_directives(rule: &str) -> bool {
+    rules::find(rule).is_some_and(|r| matches!(r.check, Check::Suppressions))
+}
 
 /// What every directive starts with; a comment starting so with an unknown word is a typo.
 const PREFIX: &str = "govlint-";
@@ -608,7 +614,7 @@ impl<'a> Matcher<'a> {
     pub fn suppresses_at(&mut self, rule: &str, offset: usize, line: usize) -> bool {
         // Reports about the directives themselves are silenced only by naming the rule, so
         // that `govlint-disable` around a stale directive does not hide it.
-        let meta = rule == unused_suppression::RULE.name;
+        let meta = is_about_directives(rule);
         let mut suppressed = false;
         if let Some(regions) = self.named.get_mut(rule) {
             suppressed |= regions.stab(None, offset, &mut self.used);
@@ -690,7 +696,7 @@ pub fn apply(matcher: &mut Matcher, diagnostics: &mut Vec<Diagnostic>) {
 #[cfg(test)]
 #[allow(dead_code)]
 mod reference {
-    use super::{Diagnostic, Directive, Directives, Kind, Range, unused_suppression};
+    use super::{Diagnostic, Directive, Directives, Kind, Range};
 
     /// A stretch of the file where `govlint-disable` holds for one rule (or every rule but
     /// `except`).
@@ -822,7 +828,7 @@ mod reference {
         pub fn suppresses_at(&mut self, rule: &str, offset: usize, line: usize) -> bool {
             // Reports about the directives themselves are silenced only by naming the rule, so
             // that `govlint-disable` around a stale directive does not hide it.
-            let meta = rule == unused_suppression::RULE.name;
+            let meta = super::is_about_directives(rule);
             let slot_of = |directive: &Directive| -> Option<usize> {
                 if directive.rules.is_empty() {
                     (!meta).then_some(0)
