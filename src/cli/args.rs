@@ -1,0 +1,192 @@
+//! The command line's arguments and options (clap), and their parsers.
+
+use crate::config::FailOn;
+use crate::render::Format;
+use clap::{Parser, Subcommand, ValueEnum};
+use std::path::PathBuf;
+
+#[derive(Parser)]
+#[command(
+    name = "govlint",
+    version,
+    about = "A linter for Chinese government articles: duplicated paragraphs and punctuation faults."
+)]
+pub struct Cli {
+    #[command(subcommand)]
+    pub(super) command: Command,
+}
+
+#[derive(Subcommand)]
+pub(super) enum Command {
+    /// Lint files and directories (`.txt`, `.md`, `.markdown`, `.html`, `.htm`, `.docx`, `.doc`,
+    /// `.wps`, `.odt` under directories; `-` for stdin).
+    Check(Box<CheckArgs>),
+    /// List every rule with its default severity.
+    Rules,
+    /// Print one rule's documentation.
+    Rule {
+        /// The rule's name, e.g. `stray-period`.
+        name: String,
+    },
+    /// Write a commented `govlint.toml` with every setting at its default.
+    Init {
+        /// Overwrite an existing file.
+        #[arg(long)]
+        force: bool,
+        /// Where to write it.
+        #[arg(default_value = "govlint.toml")]
+        path: PathBuf,
+    },
+}
+
+#[derive(clap::Args)]
+pub(super) struct CheckArgs {
+    /// Files or directories to lint; `-` reads standard input.
+    #[arg(default_value = ".")]
+    pub(super) paths: Vec<PathBuf>,
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = Format::Human)]
+    pub(super) format: Format,
+    /// When to color human output.
+    #[arg(long, value_enum, default_value_t = ColorChoice::Auto)]
+    pub(super) color: ColorChoice,
+    /// Run only these rules (comma-separated names).
+    #[arg(long, value_delimiter = ',', value_name = "RULES")]
+    pub(super) select: Vec<String>,
+    /// Do not run these rules (comma-separated names).
+    #[arg(long, value_delimiter = ',', value_name = "RULES")]
+    pub(super) ignore: Vec<String>,
+    /// Print only the findings: no summary line.
+    #[arg(long, short)]
+    pub(super) quiet: bool,
+    /// The name standard input is reported under.
+    #[arg(long, default_value = "<stdin>", value_name = "NAME")]
+    pub(super) stdin_filename: String,
+    /// Where duplicates are looked for: within each `file`, or also across files
+    /// (`repository`). Default: `repository` when a directory is linted, else `file`.
+    #[arg(long, value_enum, value_name = "SCOPE")]
+    pub(super) dup_scope: Option<DupScope>,
+    /// Smallest similarity reported as a near duplicate, in (0, 1] (default 0.85).
+    #[arg(long, value_name = "SIMILARITY", value_parser = parse_threshold)]
+    pub(super) dup_threshold: Option<f64>,
+    /// A file of paragraphs that may repeat anywhere (formulas), one per line; `#` comments.
+    #[arg(long, value_name = "FILE")]
+    pub(super) dup_allowlist: Vec<PathBuf>,
+    /// What becomes of repeats judged legitimate parallel text (provisions of statutes,
+    /// template items of one list, quotations, series formulas, negations): `hide` them
+    /// (default), or `report` each as `info`, tagged with the reason, to audit the judgement.
+    #[arg(long, value_enum, value_name = "WHAT")]
+    pub(super) dup_parallel: Option<DupParallel>,
+    /// Apply safe fixes to the files (atomically), then report what is left. With `-`, the
+    /// fixed text is written to standard output instead.
+    #[arg(long)]
+    pub(super) fix: bool,
+    /// Print the unified diff of what `--fix` would change, and write nothing.
+    #[arg(long)]
+    pub(super) diff: bool,
+    /// With `--fix`, write in place (over the old text, through the same file: not
+    /// atomically) a file that a new file could not stand in for: one with other hard links,
+    /// in a directory this run may not write, or whose owner, group or extended attributes
+    /// this run cannot give a new file. Without it such a file is refused.
+    #[arg(long, requires = "fix")]
+    pub(super) in_place: bool,
+    /// With `--fix` or `--diff`, apply unsafe fixes too.
+    #[arg(long)]
+    pub(super) unsafe_fixes: bool,
+    /// Print how many findings each rule made instead of the findings (a JSON array with
+    /// `--format json`).
+    #[arg(long)]
+    pub(super) statistics: bool,
+    /// Keep results between runs, so a re-run reads and searches only changed files.
+    #[arg(long)]
+    pub(super) cache: bool,
+    /// Where the cache lives (implies `--cache`; default `.govlint-cache`).
+    #[arg(long, value_name = "DIR")]
+    pub(super) cache_dir: Option<PathBuf>,
+    /// The configuration file to use, instead of the nearest `govlint.toml` or
+    /// `.govlint.toml` in the working directory or a parent, up to the repository's root.
+    #[arg(long, value_name = "FILE", conflicts_with = "isolated")]
+    pub(super) config: Option<PathBuf>,
+    /// Ignore every configuration file.
+    #[arg(long)]
+    pub(super) isolated: bool,
+    /// Print the settings in force (configuration file and options) and exit.
+    #[arg(long)]
+    pub(super) show_settings: bool,
+    /// Skip excluded files even when they are named on the command line (for pre-commit).
+    #[arg(long)]
+    pub(super) force_exclude: bool,
+    /// Exit with 0 even when findings are reported (input errors still exit with 2).
+    #[arg(long)]
+    pub(super) exit_zero: bool,
+    /// Read every input in this encoding (`gbk`, `gb18030`, `big5`, `utf-16le`, `utf-8`…)
+    /// instead of detecting it.
+    #[arg(long, value_name = "ENCODING", value_parser = parse_encoding)]
+    pub(super) encoding: Option<crate::input::decode::TextEncoding>,
+    /// The lowest severity that makes the run fail with exit code 1 (default: error).
+    #[arg(long, value_enum, value_name = "SEVERITY")]
+    pub(super) fail_on: Option<FailOn>,
+    /// Report only findings not recorded in this baseline file (see `--write-baseline`).
+    #[arg(long, value_name = "FILE")]
+    pub(super) baseline: Option<PathBuf>,
+    /// Record the findings of this run in a baseline file, report nothing, and exit 0.
+    #[arg(long, value_name = "FILE", conflicts_with_all = ["baseline", "diff"])]
+    pub(super) write_baseline: Option<PathBuf>,
+    /// Refuse inputs larger than this (bytes, or with K, M, G: `64M`), without reading them.
+    #[arg(long, value_name = "SIZE", value_parser = parse_size, default_value = "64M")]
+    pub(super) max_file_size: u64,
+}
+
+/// `123`, `64K`, `64M`, `1G` (binary multiples; `KB`, `MiB`… are read alike).
+pub(super) fn parse_size(value: &str) -> Result<u64, String> {
+    let trimmed = value.trim();
+    let digits = trimmed
+        .find(|c: char| !c.is_ascii_digit())
+        .unwrap_or(trimmed.len());
+    let (number, unit) = trimmed.split_at(digits);
+    let shift = match unit.trim().to_ascii_uppercase().as_str() {
+        "" | "B" => 0,
+        "K" | "KB" | "KIB" => 10,
+        "M" | "MB" | "MIB" => 20,
+        "G" | "GB" | "GIB" => 30,
+        _ => return Err(format!("`{value}` is not a size (e.g. 64M, 1G, 500000)")),
+    };
+    number
+        .parse::<u64>()
+        .ok()
+        .filter(|&n| n > 0)
+        .and_then(|n| n.checked_mul(1 << shift))
+        .ok_or_else(|| format!("`{value}` is not a size (e.g. 64M, 1G, 500000)"))
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+pub(super) enum DupScope {
+    File,
+    Repository,
+}
+
+#[derive(Clone, Copy, clap::ValueEnum)]
+pub(super) enum DupParallel {
+    Hide,
+    Report,
+}
+
+pub(super) fn parse_encoding(label: &str) -> Result<crate::input::decode::TextEncoding, String> {
+    crate::input::decode::from_label(label).ok_or_else(|| {
+        format!("`{label}` is not an encoding label (e.g. gbk, gb18030, big5, utf-16le)")
+    })
+}
+
+pub(super) fn parse_threshold(value: &str) -> Result<f64, String> {
+    match value.parse::<f64>() {
+        Ok(t) if t > 0.0 && t <= 1.0 => Ok(t),
+        _ => Err(format!("`{value}` is not a similarity in (0, 1]")),
+    }
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+pub(super) enum ColorChoice {
+    Auto,
+    Always,
+    Never,
+}

@@ -1,0 +1,291 @@
+//! `govlint check`: settings, reading and linting, the baseline, rendering, and the
+//! notes and errors said on standard error.
+
+use super::Outcome;
+use super::args::{CheckArgs, ColorChoice, DupParallel, DupScope};
+use super::fix::{FixOutcome, fix_files};
+use crate::config::{self, Config, FailOn};
+use crate::dedup::{self, Scope};
+use crate::linter::{self, Options};
+use crate::render::{self, Format, human};
+use crate::report::baseline::Baseline;
+use crate::rules::{self, RuleInfo};
+use std::io::{IsTerminal, Write};
+use std::path::Path;
+
+pub(super) fn select_rules(
+    select: &[String],
+    ignore: &[String],
+) -> Result<Vec<&'static RuleInfo>, String> {
+    for name in select.iter().chain(ignore) {
+        if rules::find(name).is_none() {
+            return Err(format!("unknown rule `{name}`; `govlint rules` lists them"));
+        }
+    }
+    Ok(rules::RULES
+        .iter()
+        .copied()
+        .filter(|rule| select.is_empty() || select.iter().any(|s| s == rule.name))
+        .filter(|rule| !ignore.iter().any(|s| s == rule.name))
+        .collect())
+}
+
+pub(super) fn check(args: CheckArgs, out: &mut dyn Write) -> (Outcome, std::io::Result<()>) {
+    let config = match configuration(&args) {
+        Ok(config) => config,
+        Err(err) => {
+            eprint!("{}", err.render(std::io::stderr().is_terminal()));
+            return (Outcome::TROUBLE, Ok(()));
+        }
+    };
+    let rules: Vec<&'static RuleInfo> = match select_rules(&args.select, &args.ignore) {
+        Ok(rules) => rules
+            .into_iter()
+            .filter(|rule| !config.severities.is_off_everywhere(rule))
+            .collect(),
+        Err(message) => {
+            say!("error: {message}");
+            return (Outcome::TROUBLE, Ok(()));
+        }
+    };
+    let configured = &config.duplicates;
+    let defaults = dedup::Settings::default();
+    let mut duplicates = dedup::Settings {
+        threshold: args
+            .dup_threshold
+            .or(configured.threshold)
+            .unwrap_or(defaults.threshold),
+        scope: match args.dup_scope {
+            Some(DupScope::File) => Scope::File,
+            Some(DupScope::Repository) => Scope::Repository,
+            None => match configured.scope {
+                Some(scope) => scope,
+                None if args.paths.iter().any(|p| p.is_dir()) => Scope::Repository,
+                None => Scope::File,
+            },
+        },
+        exact_min_chars: configured
+            .exact_min_chars
+            .unwrap_or(defaults.exact_min_chars),
+        near_min_chars: configured.near_min_chars.unwrap_or(defaults.near_min_chars),
+        common_files: configured.common_files.unwrap_or(defaults.common_files),
+        parallel: match args.dup_parallel {
+            Some(DupParallel::Hide) => dedup::Parallel::Hide,
+            Some(DupParallel::Report) => dedup::Parallel::Report,
+            None => configured.parallel.unwrap_or(defaults.parallel),
+        },
+        ..defaults
+    };
+    duplicates.allow(&configured.allow.join("\n"));
+    for list in configured.allowlists.iter().chain(&args.dup_allowlist) {
+        match config::read_text(list, 64 << 20) {
+            Ok(text) => duplicates.allow(&text),
+            Err(err) => {
+                say!(
+                    "error: {}: cannot read the allowlist: {err}",
+                    list.display()
+                );
+                return (Outcome::TROUBLE, Ok(()));
+            }
+        }
+    }
+    if args.show_settings {
+        let settings = config::describe(&config, &rules, &duplicates);
+        let settings = crate::text::escape_terminal_controls(&settings);
+        return (Outcome::DONE, write!(out, "{settings}"));
+    }
+    let mut selection = config.files.clone();
+    selection.force_exclude |= args.force_exclude;
+    let baseline = match args.baseline.as_deref().map(Baseline::read).transpose() {
+        Ok(baseline) => baseline,
+        Err(message) => {
+            say!("error: {message}");
+            return (Outcome::TROUBLE, Ok(()));
+        }
+    };
+    let options = Options {
+        rules,
+        duplicates,
+        // JSON needs positions only; human output shows excerpts of the text.
+        keep_sources: matches!(args.format, Format::Human),
+        // Fixes are never taken from the cache: every file is read for them afresh.
+        cache: match (args.cache, args.cache_dir.clone()) {
+            _ if args.fix || args.diff => None,
+            (_, Some(dir)) => Some(dir),
+            (true, None) => Some(crate::linter::cache::default_dir()),
+            (false, None) => None,
+        },
+        severities: config.severities.clone(),
+        root: config.files.root.clone(),
+        encoding: args.encoding,
+        max_file_size: args.max_file_size,
+    };
+    let fail_on = args
+        .fail_on
+        .or(config.fail_on)
+        .unwrap_or(FailOn::Error)
+        .severity();
+    let (inputs, errors) =
+        linter::collect_selected_inputs(&args.paths, &args.stdin_filename, &selection);
+    let mut run = linter::lint(&inputs, errors.clone(), &options);
+    skip_walked_binaries(&mut run, &args);
+    let mut fix_errors = Vec::new();
+    if args.fix || args.diff {
+        let stdin = inputs
+            .iter()
+            .any(|i| matches!(i, linter::Input::Stdin { .. }));
+        match fix_files(&run, &args, &options, stdin, out, &mut fix_errors) {
+            Ok(FixOutcome::Diffed { changed }) => {
+                report_input_errors(&run);
+                let outcome = Outcome {
+                    trouble: !run.errors.is_empty() || !fix_errors.is_empty(),
+                    fails: changed,
+                };
+                return (outcome, Ok(()));
+            }
+            Ok(FixOutcome::Printed) => {
+                return (Outcome::trouble_if(!run.errors.is_empty()), Ok(()));
+            }
+            Ok(FixOutcome::Written { fixes, files }) => {
+                if !args.quiet && fixes > 0 {
+                    say!(
+                        "Fixed {fixes} finding{} in {files} file{}.",
+                        plural(fixes),
+                        plural(files)
+                    );
+                }
+                if files > 0 {
+                    // What is left is what a fresh run of the fixed files finds.
+                    run = linter::lint(&inputs, errors, &options);
+                    skip_walked_binaries(&mut run, &args);
+                }
+            }
+            // A closed pipe cuts the diff or the fixed text short, not the run: the exit
+            // code is the one the whole output would have had (a diff was being written,
+            // so something changed). Any other write error exits with 2 in `main`.
+            Err(written) => {
+                let outcome = Outcome {
+                    trouble: !run.errors.is_empty() || !fix_errors.is_empty(),
+                    fails: args.diff,
+                };
+                return (outcome, written);
+            }
+        }
+    }
+    if let Some(file) = &args.write_baseline {
+        return (write_baseline(&run, file, args.quiet), Ok(()));
+    }
+    if let Some(baseline) = &baseline {
+        baseline.filter(&mut run);
+    }
+    // Reported with the findings too: a CI job reading JSON or SARIF sees what was not fixed.
+    run.fix_errors = fix_errors;
+    report_input_errors(&run);
+    // A folder of files govlint does not read would otherwise pass CI clean, having checked
+    // nothing: that is trouble to see, like a file that could not be read.
+    let nothing_linted = run.paths.is_empty() && !run.skipped.is_empty();
+    if nothing_linted {
+        say!(
+            "warning: no file was linted: {}; govlint reads .txt, .md, .markdown, .html, .htm, \
+             .docx, .doc, .wps and .odt",
+            render::human::skipped_summary(&run)
+        );
+    }
+    let color = match args.color {
+        ColorChoice::Always => true,
+        ColorChoice::Never => false,
+        ColorChoice::Auto => {
+            std::io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none()
+        }
+    };
+    let style = human::Style {
+        color,
+        quiet: args.quiet,
+    };
+    let written = render::render(args.format, args.statistics, &run, out, &style);
+    let outcome = Outcome {
+        trouble: !run.errors.is_empty() || !run.fix_errors.is_empty() || nothing_linted,
+        fails: !args.exit_zero && run.fails(fail_on),
+    };
+    (outcome, written)
+}
+
+/// The configuration in force: none with `--isolated`, the named file with `--config`,
+/// else the nearest one found from the working directory up.
+pub(super) fn configuration(args: &CheckArgs) -> Result<Config, config::ConfigError> {
+    if args.isolated {
+        return Ok(Config::default());
+    }
+    let path = match &args.config {
+        Some(path) => Some(path.clone()),
+        None => std::env::current_dir().ok().and_then(|dir| {
+            // Named relative to the working directory where it lies below it, as the user
+            // would write it.
+            let found = config::discover(&dir)?;
+            Some(
+                found
+                    .strip_prefix(&dir)
+                    .map_or(found.clone(), Path::to_path_buf),
+            )
+        }),
+    };
+    match path {
+        Some(path) => config::load(&path),
+        None => Ok(Config::default()),
+    }
+}
+
+/// `--write-baseline`: records the run's findings; trouble only for input errors.
+pub(super) fn write_baseline(run: &linter::Run, file: &std::path::Path, quiet: bool) -> Outcome {
+    report_input_errors(run);
+    let baseline = Baseline::of(run);
+    if let Err(err) = baseline.write(file) {
+        say!(
+            "error: {}: could not write the baseline: {err}",
+            file.display()
+        );
+        return Outcome::TROUBLE;
+    }
+    if !quiet {
+        say!(
+            "Recorded {} finding{} in {}.",
+            baseline.len(),
+            plural(baseline.len()),
+            file.display()
+        );
+    }
+    Outcome::trouble_if(!run.errors.is_empty())
+}
+
+pub(super) fn plural(n: usize) -> &'static str {
+    if n == 1 { "" } else { "s" }
+}
+
+pub(super) fn report_input_errors(run: &linter::Run) {
+    for skipped in &run.skipped {
+        let what = skipped.message.trim_end_matches(", not linted");
+        say!("note: {}: {what}, skipped", skipped.path);
+    }
+    for error in &run.errors {
+        say!("error: {}: {}", error.path, error.message);
+    }
+    for (path, note) in run.unread_notes() {
+        say!("note: {path}: {note}");
+    }
+}
+
+/// Binary files and office files of formats govlint does not read that a walk came across
+/// are skipped with a note (`note: a/scan.txt: binary file (contains NUL bytes), skipped`),
+/// not errors; such a file named on the command line stays an error.
+pub(super) fn skip_walked_binaries(run: &mut linter::Run, args: &CheckArgs) {
+    let named = |path: &str| {
+        args.paths.iter().any(|p| {
+            linter::display(p) == path || p.as_os_str() == "-" && path == args.stdin_filename
+        })
+    };
+    let (skipped, errors) = std::mem::take(&mut run.errors)
+        .into_iter()
+        .partition(|e| (e.is_binary() || e.is_unread_format()) && !named(&e.path));
+    run.errors = errors;
+    run.skipped = skipped;
+}
