@@ -7,7 +7,8 @@
 //! ```
 
 use govlint::document::{Document, Format};
-use govlint::linter::{Input, read};
+use govlint::input::read::read;
+use govlint::input::walk::Input;
 use std::path::PathBuf;
 
 fn main() {

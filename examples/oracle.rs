@@ -9,7 +9,8 @@
 
 use govlint::dedup::{Settings, file_units, near};
 use govlint::document::{Document, Format};
-use govlint::linter::{collect_inputs, read};
+use govlint::input::read::read;
+use govlint::input::walk::collect_inputs;
 use rayon::prelude::*;
 use std::collections::HashSet;
 use std::path::PathBuf;

@@ -14,7 +14,9 @@
 
 use govlint::dedup::{FileUnits, Parallel, Scope, Settings, Unit, file_units, judge, near};
 use govlint::document::{Document, Format};
-use govlint::linter::{Options, collect_inputs, lint, read};
+use govlint::input::read::read;
+use govlint::input::walk::collect_inputs;
+use govlint::linter::{Options, lint};
 use rayon::prelude::*;
 use std::collections::{HashMap, HashSet};
 use std::fmt::Write as _;

@@ -53,7 +53,7 @@ pub fn lint(data: &[u8]) {
         if let Ok((source, _)) = crate::input::office::source(
             flags.path().to_string(),
             bytes.to_vec(),
-            crate::linter::DEFAULT_MAX_FILE_SIZE,
+            crate::input::read::DEFAULT_MAX_FILE_SIZE,
         ) {
             let document = Document::new(source, Format::Docx);
             check_paragraphs(&document);
@@ -118,7 +118,7 @@ pub fn lint(data: &[u8]) {
 pub fn office(data: &[u8]) {
     let (flags, bytes) = Flags::split(data);
     let path = ["fuzz.docx", "fuzz.doc", "fuzz.wps", "fuzz.odt"][usize::from(flags.0 % 4)];
-    let limit = crate::linter::DEFAULT_MAX_FILE_SIZE;
+    let limit = crate::input::read::DEFAULT_MAX_FILE_SIZE;
     if let Ok((source, _)) = crate::input::office::source(path.to_string(), bytes.to_vec(), limit) {
         let document = Document::new(source, Format::Docx);
         check_paragraphs(&document);

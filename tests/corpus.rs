@@ -14,7 +14,7 @@ fn lint_sample() -> &'static Run {
     static RUN: OnceLock<Run> = OnceLock::new();
     RUN.get_or_init(|| {
         let root = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("fixtures/corpus-sample");
-        let (inputs, errors) = linter::collect_inputs(&[root], "<stdin>");
+        let (inputs, errors) = govlint::input::walk::collect_inputs(&[root], "<stdin>");
         assert_eq!(inputs.len(), 39, "the sample has 39 documents");
         linter::lint(&inputs, errors, &Options::default())
     })

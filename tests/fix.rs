@@ -120,7 +120,7 @@ fn fixes_keep_to_each_rules_declaration() {
     use govlint::rules::{self, Fixes};
 
     let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("fixtures");
-    let (inputs, errors) = linter::collect_inputs(&[root], "<stdin>");
+    let (inputs, errors) = govlint::input::walk::collect_inputs(&[root], "<stdin>");
     let mut runs = vec![linter::lint(&inputs, errors, &Options::default())];
     let examples: Vec<Document> = rules::RULES
         .iter()

@@ -533,8 +533,8 @@ mod real_pages {
 
     /// The paragraphs read from a page, as `Document` reads them.
     fn paragraphs(name: &str) -> Vec<(String, bool)> {
-        let input = govlint::linter::Input::File(fixture(&format!("pages/{name}")));
-        let source = govlint::linter::read(&input, None).expect("readable");
+        let input = govlint::input::walk::Input::File(fixture(&format!("pages/{name}")));
+        let source = govlint::input::read::read(&input, None).expect("readable");
         Document::new(source, Format::Html)
             .paragraphs
             .into_iter()
@@ -707,8 +707,8 @@ fn a_declared_gbk_charset_wins_over_bytes_that_look_like_utf8() {
     std::fs::write(dir.path().join("gbk.html"), &gbk).expect("written");
     std::fs::write(dir.path().join("resaved.html"), text).expect("written");
     for (name, encoding) in [("gbk.html", "GBK"), ("resaved.html", "UTF-8")] {
-        let input = govlint::linter::Input::File(dir.path().join(name));
-        let source = govlint::linter::read(&input, None).expect("readable");
+        let input = govlint::input::walk::Input::File(dir.path().join(name));
+        let source = govlint::input::read::read(&input, None).expect("readable");
         assert_eq!(source.encoding.name(), encoding);
         let document = Document::new(source, Format::Html);
         assert_eq!(document.paragraphs[0].text, "学院");

@@ -76,7 +76,8 @@ fn tree() -> tempfile::TempDir {
 #[test]
 fn a_run_that_keeps_no_text_finds_what_one_that_keeps_it_finds() {
     let dir = tree();
-    let (inputs, errors) = linter::collect_inputs(&[dir.path().to_path_buf()], "<stdin>");
+    let (inputs, errors) =
+        govlint::input::walk::collect_inputs(&[dir.path().to_path_buf()], "<stdin>");
     let run = |keep_sources: bool| {
         let options = Options {
             keep_sources,

@@ -126,14 +126,14 @@ pub(super) fn check(args: CheckArgs, out: &mut dyn Write) -> (Outcome, std::io::
         .unwrap_or(FailOn::Error)
         .severity();
     let (inputs, errors) =
-        linter::collect_selected_inputs(&args.paths, &args.stdin_filename, &selection);
+        crate::input::walk::collect_selected_inputs(&args.paths, &args.stdin_filename, &selection);
     let mut run = linter::lint(&inputs, errors.clone(), &options);
     skip_walked_binaries(&mut run, &args);
     let mut fix_errors = Vec::new();
     if args.fix || args.diff {
         let stdin = inputs
             .iter()
-            .any(|i| matches!(i, linter::Input::Stdin { .. }));
+            .any(|i| matches!(i, crate::input::walk::Input::Stdin { .. }));
         match fix_files(&run, &args, &options, stdin, out, &mut fix_errors) {
             Ok(FixOutcome::Diffed { changed }) => {
                 report_input_errors(&run);
@@ -280,7 +280,8 @@ pub(super) fn report_input_errors(run: &linter::Run) {
 pub(super) fn skip_walked_binaries(run: &mut linter::Run, args: &CheckArgs) {
     let named = |path: &str| {
         args.paths.iter().any(|p| {
-            linter::display(p) == path || p.as_os_str() == "-" && path == args.stdin_filename
+            crate::input::walk::display(p) == path
+                || p.as_os_str() == "-" && path == args.stdin_filename
         })
     };
     let (skipped, errors) = std::mem::take(&mut run.errors)

@@ -20,7 +20,7 @@ pub(super) fn fix_files(
     options: &linter::Options,
     stdin: bool,
     out: &mut dyn Write,
-    failures: &mut Vec<linter::InputError>,
+    failures: &mut Vec<crate::input::walk::InputError>,
 ) -> Result<FixOutcome, std::io::Result<()>> {
     let (mut fixes, mut files, mut changed) = (0, 0, false);
     // Directories written to, each cleared once of what a killed run left there.
@@ -94,7 +94,7 @@ pub(super) fn fix_files(
         if run.digests[file] != Some(source.digest) {
             let message = "changed since it was linted; not fixed (run govlint again)";
             say!("error: {}: {message}", run.paths[file]);
-            failures.push(linter::InputError {
+            failures.push(crate::input::walk::InputError {
                 path: run.paths[file].clone(),
                 message: message.to_string(),
             });
@@ -152,7 +152,7 @@ pub(super) fn fix_files(
                     let message =
                         format!("could not write the fixes: {err}; the file is unchanged");
                     say!("error: {}: {message}", run.paths[file]);
-                    failures.push(linter::InputError {
+                    failures.push(crate::input::walk::InputError {
                         path: run.paths[file].clone(),
                         message,
                     });

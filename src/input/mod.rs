@@ -1,4 +1,4 @@
-//! Reading: bytes from a file or standard input become a text (`decode`), or, for office
+//! Reading: the command line's paths become inputs (`walk`), whose bytes become a text (`decode`), or, for office
 //! files, the text their readers extract (`office` chooses `word`, `msdoc` or `odt` by the
 //! bytes); web pages keep their markup and `html` finds the article in them.
 
@@ -7,4 +7,6 @@ pub mod html;
 pub mod msdoc;
 pub mod odt;
 pub mod office;
+pub mod read;
+pub mod walk;
 pub mod word;

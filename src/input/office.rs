@@ -228,7 +228,7 @@ mod tests {
 
     #[test]
     fn content_decides_over_the_name() {
-        let limit = crate::linter::DEFAULT_MAX_FILE_SIZE;
+        let limit = crate::input::read::DEFAULT_MAX_FILE_SIZE;
         let err = source("a.doc".into(), b"{\\rtf1\\ansi text}".to_vec(), limit).expect_err("rtf");
         assert!(err.contains("RTF"), "{err}");
         // What a web page's "export to Word" gives is read as the page.

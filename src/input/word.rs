@@ -205,7 +205,7 @@ pub fn extract(bytes: Vec<u8>, max_text: u64) -> Result<Extracted, String> {
 pub(crate) fn too_long(max_text: u64) -> String {
     format!(
         "its text is over the {} limit (`--max-file-size` raises it), not linted",
-        crate::linter::megabytes(max_text)
+        crate::input::read::megabytes(max_text)
     )
 }
 

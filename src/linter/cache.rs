@@ -224,7 +224,7 @@ impl Cache {
         if let Err(Damaged) = loaded {
             say!(
                 "note: {}: the cache is damaged; it is ignored and written again",
-                crate::linter::display(&path)
+                crate::input::walk::display(&path)
             );
         }
         loaded.ok().flatten()
