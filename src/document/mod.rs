@@ -4,10 +4,8 @@
 use crate::document::normalize::normalize_into;
 use crate::document::source::Source;
 use crate::text::{for_each_position_of, holds_char, is_chinese, is_han, is_space, url_spans};
-use pulldown_cmark::{Event, Options, Parser, Tag, TagEnd};
 use std::ops::Range;
 use std::sync::OnceLock;
-use unicode_width::UnicodeWidthStr;
 
 pub mod normalize;
 pub mod source;
@@ -194,11 +192,13 @@ pub struct Document {
 impl Document {
     pub fn new(source: Source, format: Format) -> Self {
         let paragraphs = match format {
-            Format::PlainText => plain_paragraphs(&source.text),
-            Format::Markdown => markdown_paragraphs(&source.text),
-            Format::Docx => {
-                line_paragraphs(&source.text, &source.heading_lines, &source.continued_lines)
-            }
+            Format::PlainText => crate::input::plain::paragraphs(&source.text),
+            Format::Markdown => crate::input::markdown::paragraphs(&source.text),
+            Format::Docx => crate::input::plain::line_paragraphs(
+                &source.text,
+                &source.heading_lines,
+                &source.continued_lines,
+            ),
             Format::Html => crate::input::html::paragraphs(&source.text),
         };
         Document {
@@ -293,237 +293,6 @@ impl Normalized {
     }
 }
 
-/// Plain text paragraphs. Chinese articles put one paragraph per line; some files instead
-/// hard-wrap paragraphs into blank-line-separated blocks. A block is read as one wrapped
-/// paragraph when it has several lines, none of them indented, every line but the last
-/// fills at least 3/4 of the block's widest line (wrapped text is ragged only at its end),
-/// and most lines but the last break mid-sentence rather than after a sentence stop;
-/// otherwise each non-empty line is a paragraph.
-fn plain_paragraphs(text: &str) -> Vec<Paragraph> {
-    let mut paragraphs = Vec::new();
-    let mut block: Vec<Range<usize>> = Vec::new();
-    let mut offset = 0;
-    for raw in text.split_inclusive('\n') {
-        let line = offset..offset + raw.trim_end_matches(['\n', '\r']).len();
-        offset += raw.len();
-        if text[line.clone()].chars().all(is_space) {
-            push_block(text, &mut block, &mut paragraphs);
-        } else {
-            block.push(line);
-        }
-    }
-    push_block(text, &mut block, &mut paragraphs);
-    mark_title(&mut paragraphs);
-    paragraphs
-}
-
-/// An article's first line without a sentence stop is its title, however long.
-fn mark_title(paragraphs: &mut [Paragraph]) {
-    if let Some(title) = paragraphs.first_mut()
-        && !title.text.contains(['。', '；', '！', '？'])
-    {
-        title.is_heading = true;
-    }
-}
-
-/// One paragraph per line, as text extracted from a Word document has them: an empty line
-/// is an empty Word paragraph, which has nothing to lint but keeps the numbers of the lines
-/// after it. Headings are the lines `headings` names (Word heading styles) and, as in plain
-/// text, short lines without a sentence stop. The lines of one Word paragraph that soft line
-/// breaks separate (`continued`: the lines after such a break) are read as a plain text
-/// file's lines are, by blocks (`push_block`): one wrapped paragraph when they look
-/// hard-wrapped, else a paragraph each, so that a web page pasted into Word (a Shift+Enter
-/// after each of its lines) is read as its paragraphs; lines of two Word paragraphs are
-/// never joined.
-fn line_paragraphs(text: &str, headings: &[usize], continued: &[usize]) -> Vec<Paragraph> {
-    let mut paragraphs = Vec::new();
-    // The lines of the Word paragraph being read, when it has soft line breaks.
-    let mut block: Vec<Range<usize>> = Vec::new();
-    let mut block_heading = false;
-    let mut offset = 0;
-    let mut lines = text.split_inclusive('\n').enumerate().peekable();
-    while let Some((index, raw)) = lines.next() {
-        let line = offset..offset + raw.trim_end_matches('\n').len();
-        offset += raw.len();
-        let styled = headings.binary_search(&index).is_ok();
-        let continues = |i: usize| continued.binary_search(&i).is_ok();
-        let next_continues = lines.peek().is_some_and(|&(next, _)| continues(next));
-        if !continues(index) && !next_continues {
-            let line = trim_range(text, line);
-            if line.is_empty() {
-                continue;
-            }
-            let mut builder = TextBuilder::default();
-            builder.push(&text[line.clone()], line.start);
-            paragraphs.push(builder.finish(styled || looks_like_heading(&text[line])));
-            continue;
-        }
-        if !continues(index) {
-            block_heading = styled;
-        }
-        if text[line.clone()].chars().all(is_space) {
-            push_word_block(text, &mut block, block_heading, &mut paragraphs);
-        } else {
-            block.push(line);
-        }
-        if !next_continues {
-            push_word_block(text, &mut block, block_heading, &mut paragraphs);
-        }
-    }
-    mark_title(&mut paragraphs);
-    paragraphs
-}
-
-/// `push_block` for lines of a Word paragraph, which its style may make a heading.
-fn push_word_block(
-    text: &str,
-    block: &mut Vec<Range<usize>>,
-    heading: bool,
-    out: &mut Vec<Paragraph>,
-) {
-    let from = out.len();
-    push_block(text, block, out);
-    if heading {
-        for paragraph in &mut out[from..] {
-            paragraph.is_heading = true;
-        }
-    }
-}
-
-fn push_block(text: &str, block: &mut Vec<Range<usize>>, out: &mut Vec<Paragraph>) {
-    if is_hard_wrapped(text, block) {
-        let mut builder = TextBuilder::default();
-        for line in block.iter() {
-            let trimmed = trim_range(text, line.clone());
-            builder.soft_break(text, line.start.saturating_sub(1));
-            builder.push(&text[trimmed.clone()], trimmed.start);
-        }
-        out.push(builder.finish(false));
-    } else {
-        for line in block.iter() {
-            let trimmed = trim_range(text, line.clone());
-            let mut builder = TextBuilder::default();
-            builder.push(&text[trimmed.clone()], trimmed.start);
-            let is_heading = looks_like_heading(&text[trimmed]);
-            out.push(builder.finish(is_heading));
-        }
-    }
-    block.clear();
-}
-
-fn is_hard_wrapped(text: &str, block: &[Range<usize>]) -> bool {
-    if block.len() < 2 {
-        return false;
-    }
-    let inner = &block[..block.len() - 1];
-    let indented = block.iter().skip(1).any(|l| {
-        let line = &text[l.clone()];
-        line.starts_with('\u{3000}') || line.starts_with("  ") || line.starts_with('\t')
-    });
-    let mid_sentence = inner
-        .iter()
-        .filter(|l| {
-            !text[(*l).clone()]
-                .trim_end_matches(is_space)
-                .ends_with(SENTENCE_ENDS)
-        })
-        .count();
-    if indented || mid_sentence * 2 <= inner.len() {
-        return false;
-    }
-    let widths: Vec<usize> = block.iter().map(|l| text[l.clone()].width()).collect();
-    let widest = widths.iter().copied().max().unwrap_or(0);
-    widths[..inner.len()].iter().all(|&w| w * 4 >= widest * 3)
-}
-
-const SENTENCE_ENDS: &[char] = &['。', '！', '？', '；', '：', '”', '」', '.', '!', '?'];
-
-/// A short line with no sentence stop: a title or section heading.
-pub(crate) fn looks_like_heading(line: &str) -> bool {
-    line.chars().count() <= 40 && !line.contains(['。', '；', '！', '？'])
-}
-
-fn trim_range(text: &str, range: Range<usize>) -> Range<usize> {
-    let slice = &text[range.clone()];
-    let start = range.start + (slice.len() - slice.trim_start_matches(is_space).len());
-    let end = range.start + slice.trim_end_matches(is_space).len();
-    start..end.max(start)
-}
-
-/// Markdown paragraphs: paragraphs, headings, list items, table cells and block quotes.
-/// Code blocks, inline code and HTML are never linted.
-fn markdown_paragraphs(text: &str) -> Vec<Paragraph> {
-    let mut out = Vec::new();
-    let mut builder = TextBuilder::default();
-    let mut in_heading = false;
-    let mut code_depth = 0usize;
-    let options =
-        Options::ENABLE_TABLES | Options::ENABLE_FOOTNOTES | Options::ENABLE_STRIKETHROUGH;
-    for (event, range) in Parser::new_ext(text, options).into_offset_iter() {
-        match event {
-            Event::Start(Tag::CodeBlock(_)) | Event::Start(Tag::HtmlBlock) => code_depth += 1,
-            Event::End(TagEnd::CodeBlock) | Event::End(TagEnd::HtmlBlock) => {
-                code_depth = code_depth.saturating_sub(1)
-            }
-            _ if code_depth > 0 => {}
-            Event::Start(tag) if is_block(&tag) => {
-                builder.flush_into(&mut out, in_heading);
-                in_heading = matches!(tag, Tag::Heading { .. });
-            }
-            Event::End(tag) if is_block_end(&tag) => {
-                builder.flush_into(&mut out, in_heading);
-                in_heading = false;
-            }
-            Event::Text(fragment) => {
-                if text.get(range.clone()) == Some(&*fragment) {
-                    builder.push(&fragment, range.start);
-                } else {
-                    builder.push_mapped(&fragment, range);
-                }
-            }
-            Event::Code(_) | Event::InlineMath(_) | Event::DisplayMath(_) => {
-                builder.push_mapped(CODE_PLACEHOLDER.encode_utf8(&mut [0; 4]), range)
-            }
-            Event::SoftBreak | Event::HardBreak => builder.soft_break(text, range.start),
-            _ => {}
-        }
-    }
-    builder.flush_into(&mut out, in_heading);
-    out
-}
-
-fn is_block(tag: &Tag) -> bool {
-    matches!(
-        tag,
-        Tag::Paragraph
-            | Tag::Heading { .. }
-            | Tag::Item
-            | Tag::BlockQuote(_)
-            | Tag::TableCell
-            | Tag::FootnoteDefinition(_)
-            | Tag::List(_)
-            | Tag::Table(_)
-            | Tag::TableHead
-            | Tag::TableRow
-    )
-}
-
-fn is_block_end(tag: &TagEnd) -> bool {
-    matches!(
-        tag,
-        TagEnd::Paragraph
-            | TagEnd::Heading(_)
-            | TagEnd::Item
-            | TagEnd::BlockQuote(_)
-            | TagEnd::TableCell
-            | TagEnd::FootnoteDefinition
-            | TagEnd::List(_)
-            | TagEnd::Table
-            | TagEnd::TableHead
-            | TagEnd::TableRow
-    )
-}
-
 /// Accumulates a paragraph's text together with the map back to the source.
 #[derive(Default)]
 pub(crate) struct TextBuilder {
@@ -567,7 +336,7 @@ impl TextBuilder {
 
     /// A line break inside a paragraph: nothing between Chinese words, a space between
     /// Latin ones. The space maps to the line break itself.
-    fn soft_break(&mut self, text: &str, at: usize) {
+    pub(crate) fn soft_break(&mut self, text: &str, at: usize) {
         let before = self.text.chars().next_back();
         let after = text[at..].trim_start_matches(is_space).chars().next();
         if let (Some(b), Some(a)) = (before, after)
@@ -580,7 +349,7 @@ impl TextBuilder {
         }
     }
 
-    fn finish(self, is_heading: bool) -> Paragraph {
+    pub(crate) fn finish(self, is_heading: bool) -> Paragraph {
         Paragraph::new(self.text, self.segments, is_heading)
     }
 

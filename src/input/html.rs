@@ -30,7 +30,8 @@
 //! and stray ones are ignored, so malformed pages (unclosed tags, stray `</div>`, `<` in text,
 //! a truncated file) still give their text.
 
-use crate::document::{CODE_PLACEHOLDER, Paragraph, TextBuilder, looks_like_heading};
+use crate::document::{CODE_PLACEHOLDER, Paragraph, TextBuilder};
+use crate::input::plain::looks_like_heading;
 use crate::text::{is_chinese, is_space};
 use html5gum::emitters::callback::{Callback, CallbackEmitter, CallbackEvent};
 use html5gum::{Emitter, ForwardingEmitter, Span, Tokenizer};

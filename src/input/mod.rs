@@ -4,9 +4,11 @@
 
 pub mod decode;
 pub mod html;
+pub mod markdown;
 pub mod msdoc;
 pub mod odt;
 pub mod office;
+pub mod plain;
 pub mod read;
 pub mod walk;
 pub mod word;
