@@ -52,3 +52,10 @@ related-also-repeated = also repeated here
 related-first-of-block = first occurrence of the block
 related-title = the title
 related-similar = similar paragraph
+
+## Notices of a run
+
+notice-findings-capped = { $rule } found { $found } times; only the first { $kept } are reported
+notice-near-search-truncated = the near-duplicate search stopped early: so many paragraphs are alike that their similar pairs run into the millions; some near copies are not reported, or are shown against a less similar paragraph (exact copies are all reported)
+notice-cache-not-written = could not write the cache: { $error }
+notice-cache-damaged = the cache is damaged; it is ignored and written again

@@ -128,6 +128,7 @@ pub(super) fn check(args: CheckArgs, out: &mut dyn Write) -> (Outcome, std::io::
     let (inputs, errors) =
         crate::input::walk::collect_selected_inputs(&args.paths, &args.stdin_filename, &selection);
     let mut run = linter::lint(&inputs, errors.clone(), &options);
+    print_notices(&run);
     skip_walked_binaries(&mut run, &args);
     let mut fix_errors = Vec::new();
     if args.fix || args.diff {
@@ -157,6 +158,7 @@ pub(super) fn check(args: CheckArgs, out: &mut dyn Write) -> (Outcome, std::io::
                 if files > 0 {
                     // What is left is what a fresh run of the fixed files finds.
                     run = linter::lint(&inputs, errors, &options);
+                    print_notices(&run);
                     skip_walked_binaries(&mut run, &args);
                 }
             }
@@ -259,6 +261,17 @@ pub(super) fn write_baseline(run: &linter::Run, file: &std::path::Path, quiet: b
 
 pub(super) fn plural(n: usize) -> &'static str {
     if n == 1 { "" } else { "s" }
+}
+
+/// What the run had to say besides findings (a cap reached, the cache not written), said as
+/// soon as the run is over.
+fn print_notices(run: &linter::Run) {
+    for notice in &run.notices {
+        match &notice.path {
+            Some(path) => say!("{}: {path}: {}", notice.level.as_str(), notice.message),
+            None => say!("{}: {}", notice.level.as_str(), notice.message),
+        }
+    }
 }
 
 pub(super) fn report_input_errors(run: &linter::Run) {

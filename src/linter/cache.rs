@@ -213,21 +213,20 @@ pub struct Cache {
 }
 
 impl Cache {
-    /// The cache in `dir`, if there is one made by this version with these settings.
-    pub fn load(dir: &Path, fingerprint: &str) -> Option<Cache> {
+    /// The cache in `dir`, if there is one made by this version with these settings; and
+    /// the cache file's path, as printed, when it is damaged (it is then written again).
+    pub fn load(dir: &Path, fingerprint: &str) -> (Option<Cache>, Option<String>) {
         let path = dir.join(FILE_NAME);
         if is_link(dir) || is_link(&path) {
-            return None;
+            return (None, None);
         }
-        let file = std::fs::File::open(&path).ok()?;
-        let loaded = Cache::read(file, fingerprint);
-        if let Err(Damaged) = loaded {
-            say!(
-                "note: {}: the cache is damaged; it is ignored and written again",
-                crate::input::walk::display(&path)
-            );
+        let Ok(file) = std::fs::File::open(&path) else {
+            return (None, None);
+        };
+        match Cache::read(file, fingerprint) {
+            Ok(cache) => (cache, None),
+            Err(Damaged) => (None, Some(crate::input::walk::display(&path))),
         }
-        loaded.ok().flatten()
     }
 
     /// The cache in `file`: `None` when another version or other settings made it.

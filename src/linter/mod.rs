@@ -12,6 +12,7 @@ use crate::input::decode::{self, TextEncoding};
 use crate::input::read::{DEFAULT_MAX_FILE_SIZE, read_limited};
 use crate::input::walk::{Input, InputError, display, path_key};
 use crate::report::diagnostic::{Diagnostic, Severity};
+use crate::report::message::Message;
 use crate::report::suppress::{self, Directives, Matcher};
 use crate::rules::{self, Check, RuleInfo};
 use cache::{Cache, Stamp};
@@ -58,6 +59,9 @@ pub struct Run {
     pub digests: Vec<Option<u128>>,
     /// The largest file read again for rendering.
     pub max_file_size: u64,
+    /// What the run has to say besides findings and input errors, for the command line to
+    /// print: the library never writes to the terminal.
+    pub notices: Vec<Notice>,
     /// By file: `Source::continued_lines`, where the file was linted rather than taken
     /// from the cache (JSON's Word paragraph numbers come from them).
     pub continued_lines: Vec<Option<Vec<usize>>>,
@@ -167,6 +171,33 @@ struct Linted {
     cached: bool,
     /// `Source::unread_parts`.
     unread_parts: Vec<String>,
+    /// What linting the file had to say (a rule's findings capped).
+    notices: Vec<Notice>,
+}
+
+/// Something a run has to say that is neither a finding nor an input error: a cap reached,
+/// a search cut short, the cache damaged or not written.
+#[derive(Debug, Clone)]
+pub struct Notice {
+    pub level: NoticeLevel,
+    /// The file or folder it is about, as printed.
+    pub path: Option<String>,
+    pub message: Message,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum NoticeLevel {
+    Note,
+    Warning,
+}
+
+impl NoticeLevel {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            NoticeLevel::Note => "note",
+            NoticeLevel::Warning => "warning",
+        }
+    }
 }
 
 pub fn lint(inputs: &[Input], errors: Vec<InputError>, options: &Options) -> Run {
@@ -175,10 +206,18 @@ pub fn lint(inputs: &[Input], errors: Vec<InputError>, options: &Options) -> Run
     inputs.sort_by_cached_key(|input| (input_path(input), input_key(input)));
     inputs.dedup_by_key(|input| input_key(input));
     let fingerprint = fingerprint(options);
-    let cache = options
-        .cache
-        .as_deref()
-        .and_then(|dir| Cache::load(dir, &fingerprint));
+    let mut notices = Vec::new();
+    let cache = options.cache.as_deref().and_then(|dir| {
+        let (cache, damaged) = Cache::load(dir, &fingerprint);
+        if let Some(path) = damaged {
+            notices.push(Notice {
+                level: NoticeLevel::Note,
+                path: Some(path),
+                message: crate::msg!("notice-cache-damaged"),
+            });
+        }
+        cache
+    });
     // Each input with its cache entry, moved out of the cache (not copied).
     let mut cache = cache;
     let mut entries: Vec<Option<cache::Entry>> = match cache.as_mut() {
@@ -224,6 +263,7 @@ pub fn lint(inputs: &[Input], errors: Vec<InputError>, options: &Options) -> Run
                     stamp: Some(stamp),
                     cached: true,
                     unread_parts: found.unread_parts,
+                    notices: Vec::new(),
                 });
             }
             read_limited(input, options.encoding, options.max_file_size).map(|source| Linted {
@@ -249,7 +289,7 @@ pub fn lint(inputs: &[Input], errors: Vec<InputError>, options: &Options) -> Run
             Err(error) => errors.push(error),
         }
     }
-    finish(linted, errors, options, &timer, cache)
+    finish(linted, errors, options, &timer, cache, notices)
 }
 
 /// What decides whether cached results still hold: the version, the rules and settings.
@@ -306,7 +346,7 @@ pub fn lint_documents(documents: Vec<Document>, errors: Vec<InputError>, options
         .into_par_iter()
         .map(|document| lint_document(document, options, true))
         .collect();
-    finish(linted, errors, options, &timer, None)
+    finish(linted, errors, options, &timer, None, Vec::new())
 }
 
 fn lint_source(source: Source, options: &Options, keep_source: bool) -> Linted {
@@ -318,16 +358,20 @@ fn lint_source(source: Source, options: &Options, keep_source: bool) -> Linted {
 /// comments, so that the document itself can be dropped.
 fn lint_document(document: Document, options: &Options, keep_source: bool) -> Linted {
     let mut diagnostics: Vec<Diagnostic> = Vec::new();
+    let mut notices = Vec::new();
     for rule in options.rules.iter().filter(|r| r.check.per_file()) {
         let (found, dropped) = rules::check_document_counted(rule, &document, 0);
         if dropped > 0 {
-            say!(
-                "warning: {}: {} found {} times; only the first {} are reported",
-                document.source.path,
-                rule.name,
-                found.len() + dropped,
-                rules::MAX_FINDINGS
-            );
+            notices.push(Notice {
+                level: NoticeLevel::Warning,
+                path: Some(document.source.path.clone()),
+                message: crate::msg!(
+                    "notice-findings-capped",
+                    rule = rule.name,
+                    found = found.len() + dropped,
+                    kept = rules::MAX_FINDINGS
+                ),
+            });
         }
         diagnostics.extend(found);
     }
@@ -352,6 +396,7 @@ fn lint_document(document: Document, options: &Options, keep_source: bool) -> Li
     let Document { source, .. } = document;
     Linted {
         unread_parts: source.unread_parts.clone(),
+        notices,
         path: source.path.clone(),
         file: None,
         encoding: source.encoding,
@@ -401,6 +446,7 @@ fn finish(
     options: &Options,
     timer: &Timer,
     cache: Option<Cache>,
+    mut notices: Vec<Notice>,
 ) -> Run {
     linted.sort_by(|a, b| (&a.path, &a.file).cmp(&(&b.path, &b.file)));
     let mut diagnostics = Vec::new();
@@ -437,6 +483,7 @@ fn finish(
         changed.push(!file.cached);
         directives.push(file.directives);
         unread_parts.push(file.unread_parts);
+        notices.extend(file.notices);
     }
     let keys: Vec<String> = paths
         .iter()
@@ -456,6 +503,7 @@ fn finish(
         digests,
         max_file_size: options.max_file_size,
         continued_lines,
+        notices,
     };
     let mut pairs = Vec::new();
     let mut truncated = false;
@@ -489,12 +537,11 @@ fn finish(
         pairs = found.pairs;
         truncated = found.truncated;
         if truncated {
-            say!(
-                "warning: the near-duplicate search stopped early: so many paragraphs are alike \
-                 that their similar pairs run into the millions; some near copies are not \
-                 reported, or are shown against a less similar paragraph (exact copies are all \
-                 reported)"
-            );
+            run.notices.push(Notice {
+                level: NoticeLevel::Warning,
+                path: None,
+                message: crate::msg!("notice-near-search-truncated"),
+            });
         }
         timer.stage("duplicates");
     }
@@ -522,10 +569,11 @@ fn finish(
             .collect();
         // The cache only saves work: failing to write it is not an error of the run.
         if let Err(err) = Cache::save(dir, &fingerprint(options), entries, &pairs) {
-            say!(
-                "warning: {}: could not write the cache: {err}",
-                dir.display()
-            );
+            run.notices.push(Notice {
+                level: NoticeLevel::Warning,
+                path: Some(dir.display().to_string()),
+                message: crate::msg!("notice-cache-not-written", error = err.to_string()),
+            });
         }
         timer.stage("cache written");
     }
