@@ -1,7 +1,9 @@
 //! govlint: a linter for Chinese government articles.
 //!
-//! The pipeline is `linter` (inputs → `document` model → `rules` and the `dedup` phase →
-//! sorted `diagnostic`s, less what `suppress`ion comments silence) followed by one of the `render` formats; `cli` wires it together.
+//! The pipeline, in the order data flows (see ARCHITECTURE.md): `input` (paths, bytes,
+//! decoding, the readers) → `document` (the model) → `rules` and the `dedup` phase →
+//! `report` (findings, messages, suppressions, baseline) → `render`; `linter` runs a check
+//! and `cli` drives it, prints, and computes the exit code.
 
 /// Prints a line on standard error with every control character escaped: file names,
 /// messages and configuration text may hold a line break that forges a CI annotation
