@@ -5,7 +5,7 @@
 pub mod cache;
 
 use crate::config::Severities;
-use crate::dedup;
+use crate::dedup::{self, RawPair};
 use crate::document::source::Source;
 use crate::document::{Document, Format};
 use crate::input::decode::{self, TextEncoding};
@@ -440,143 +440,192 @@ fn duplicates_enabled(options: &Options) -> bool {
     enabled.exact || enabled.near
 }
 
+/// What a file keeps for the stages after the per-file rules: the duplicate phase, the
+/// cache and the suppressions.
+struct Kept {
+    /// The file's cache key.
+    key: String,
+    stamp: Option<Stamp>,
+    /// Its per-file findings, for the cache (only when a cache is written).
+    findings: Vec<Diagnostic>,
+    /// Read and linted this run (not taken from the cache).
+    changed: bool,
+}
+
+/// The stages after the per-file rules, in order: the files gathered into a `Run`, the
+/// duplicate phase, the cache written, then what is reported (no fixes for office files,
+/// suppression comments, configured severities) and the order it is reported in.
 fn finish(
-    mut linted: Vec<Linted>,
+    linted: Vec<Linted>,
     errors: Vec<InputError>,
     options: &Options,
     timer: &Timer,
     cache: Option<Cache>,
-    mut notices: Vec<Notice>,
+    notices: Vec<Notice>,
 ) -> Run {
-    linted.sort_by(|a, b| (&a.path, &a.file).cmp(&(&b.path, &b.file)));
-    let mut diagnostics = Vec::new();
-    let mut paths = Vec::with_capacity(linted.len());
-    let mut files = Vec::with_capacity(linted.len());
-    let mut sources = Vec::with_capacity(linted.len());
-    let mut continued_lines = Vec::with_capacity(linted.len());
-    let mut encodings = Vec::with_capacity(linted.len());
-    let mut digests = Vec::with_capacity(linted.len());
-    let mut units = Vec::with_capacity(linted.len());
-    let mut stamps = Vec::with_capacity(linted.len());
-    let mut changed = Vec::with_capacity(linted.len());
-    let mut per_file = Vec::with_capacity(linted.len());
-    let mut directives = Vec::with_capacity(linted.len());
-    let mut unread_parts = Vec::with_capacity(linted.len());
-    for (index, file) in linted.into_iter().enumerate() {
-        per_file.push(if options.cache.is_some() {
-            file.diagnostics.clone()
-        } else {
-            Vec::new()
-        });
-        diagnostics.extend(file.diagnostics.into_iter().map(|mut d| {
-            d.document = index;
-            d
-        }));
-        paths.push(file.path);
-        files.push(file.file);
-        encodings.push(file.encoding);
-        digests.push(file.digest);
-        sources.push(file.source);
-        continued_lines.push(file.continued_lines);
-        units.push(file.units);
-        stamps.push(file.stamp);
-        changed.push(!file.cached);
-        directives.push(file.directives);
-        unread_parts.push(file.unread_parts);
-        notices.extend(file.notices);
+    let (mut run, kept, units, directives) = gather(linted, errors, options, notices);
+    let (pairs, complete) = duplicates(&mut run, &kept, &units, cache.as_ref(), options, timer);
+    let unchanged = cache.as_ref().is_some_and(|c| c.files() == kept.len())
+        && kept.iter().all(|file| !file.changed);
+    // An incomplete set of pairs must not be taken for the whole by the next run.
+    if let Some(dir) = options.cache.as_ref().filter(|_| !unchanged && complete) {
+        save_cache(&mut run, dir, kept, units, &directives, &pairs, options);
+        timer.stage("cache written");
     }
-    let keys: Vec<String> = paths
-        .iter()
-        .zip(&files)
-        .map(|(path, file)| linted_key(path, file.as_deref()))
-        .collect();
+    reported(&mut run, &directives, options);
+    run
+}
+
+/// The linted files, sorted by path, as a `Run`, with what the later stages need of each:
+/// its `Kept` record, its duplicate units and its suppression comments.
+fn gather(
+    mut linted: Vec<Linted>,
+    errors: Vec<InputError>,
+    options: &Options,
+    mut notices: Vec<Notice>,
+) -> (Run, Vec<Kept>, Vec<dedup::FileUnits>, Vec<Directives>) {
+    linted.sort_by(|a, b| (&a.path, &a.file).cmp(&(&b.path, &b.file)));
     let mut run = Run {
-        paths,
-        files,
-        sources,
-        diagnostics,
+        paths: Vec::with_capacity(linted.len()),
+        files: Vec::with_capacity(linted.len()),
+        sources: Vec::with_capacity(linted.len()),
+        diagnostics: Vec::new(),
         errors,
         skipped: Vec::new(),
         fix_errors: Vec::new(),
-        unread_parts,
-        encodings,
-        digests,
+        unread_parts: Vec::with_capacity(linted.len()),
+        encodings: Vec::with_capacity(linted.len()),
+        digests: Vec::with_capacity(linted.len()),
         max_file_size: options.max_file_size,
-        continued_lines,
-        notices,
+        continued_lines: Vec::with_capacity(linted.len()),
+        notices: Vec::new(),
     };
-    let mut pairs = Vec::new();
-    let mut truncated = false;
-    if duplicates_enabled(options) {
-        // Pairs among unchanged files, from the cache, with entries mapped to this run.
-        let known = cache.as_ref().map(|cache| {
-            let position: FxHashMap<&str, u32> = keys
-                .iter()
-                .enumerate()
-                .map(|(i, p)| (p.as_str(), i as u32))
-                .collect();
-            let file = |entry: usize| {
-                let index = *position.get(cache.path(entry))?;
-                (!changed[index as usize]).then_some(index)
-            };
-            dedup::Known {
-                changed: changed.clone(),
-                pairs: cache.pairs(file),
-            }
+    let mut kept = Vec::with_capacity(linted.len());
+    let mut units = Vec::with_capacity(linted.len());
+    let mut directives = Vec::with_capacity(linted.len());
+    for (index, file) in linted.into_iter().enumerate() {
+        kept.push(Kept {
+            key: linted_key(&file.path, file.file.as_deref()),
+            stamp: file.stamp,
+            findings: if options.cache.is_some() {
+                file.diagnostics.clone()
+            } else {
+                Vec::new()
+            },
+            changed: !file.cached,
         });
-        let texts = |wanted: &[(usize, std::ops::Range<usize>)]| texts(&run, wanted);
-        let found = dedup::find_duplicates(
-            &units,
-            &run.paths,
-            &options.duplicates,
-            enabled(options),
-            &texts,
-            known.as_ref(),
-        );
-        run.diagnostics.extend(found.diagnostics);
-        pairs = found.pairs;
-        truncated = found.truncated;
-        if truncated {
-            run.notices.push(Notice {
-                level: NoticeLevel::Warning,
-                path: None,
-                message: crate::msg!("notice-near-search-truncated"),
-            });
-        }
-        timer.stage("duplicates");
+        run.diagnostics
+            .extend(file.diagnostics.into_iter().map(|mut d| {
+                d.document = index;
+                d
+            }));
+        run.paths.push(file.path);
+        run.files.push(file.file);
+        run.encodings.push(file.encoding);
+        run.digests.push(file.digest);
+        run.sources.push(file.source);
+        run.continued_lines.push(file.continued_lines);
+        run.unread_parts.push(file.unread_parts);
+        units.push(file.units);
+        directives.push(file.directives);
+        notices.extend(file.notices);
     }
-    let unchanged =
-        cache.as_ref().is_some_and(|c| c.files() == changed.len()) && !changed.contains(&true);
-    // An incomplete set of pairs must not be taken for the whole by the next run.
-    if let Some(dir) = options.cache.as_ref().filter(|_| !unchanged && !truncated) {
-        let entries = keys
-            .into_iter()
-            .zip(stamps)
-            .zip(units)
-            .zip(per_file)
-            .zip(directives.iter().cloned())
-            .zip(&run.encodings)
-            .zip(&run.unread_parts)
-            .filter_map(
-                |((((((path, stamp), units), diagnostics), directives), encoding), unread)| {
-                    let mut entry =
-                        cache::Entry::new(path, stamp?, &diagnostics, units, directives);
-                    entry.encoding = encoding.name().to_string();
-                    entry.unread_parts = unread.clone();
-                    Some(entry)
-                },
-            )
+    run.notices = notices;
+    (run, kept, units, directives)
+}
+
+/// The duplicate phase over every file of the run, taking the near pairs among unchanged
+/// files from the cache; returns the pairs found and whether the search was complete.
+fn duplicates(
+    run: &mut Run,
+    kept: &[Kept],
+    units: &[dedup::FileUnits],
+    cache: Option<&Cache>,
+    options: &Options,
+    timer: &Timer,
+) -> (Vec<RawPair>, bool) {
+    if !duplicates_enabled(options) {
+        return (Vec::new(), true);
+    }
+    let changed: Vec<bool> = kept.iter().map(|file| file.changed).collect();
+    // Pairs among unchanged files, from the cache, with entries mapped to this run.
+    let known = cache.map(|cache| {
+        let position: FxHashMap<&str, u32> = kept
+            .iter()
+            .enumerate()
+            .map(|(i, file)| (file.key.as_str(), i as u32))
             .collect();
-        // The cache only saves work: failing to write it is not an error of the run.
-        if let Err(err) = Cache::save(dir, &fingerprint(options), entries, &pairs) {
-            run.notices.push(Notice {
-                level: NoticeLevel::Warning,
-                path: Some(dir.display().to_string()),
-                message: crate::msg!("notice-cache-not-written", error = err.to_string()),
-            });
+        let file = |entry: usize| {
+            let index = *position.get(cache.path(entry))?;
+            (!changed[index as usize]).then_some(index)
+        };
+        dedup::Known {
+            pairs: cache.pairs(file),
+            changed: changed.clone(),
         }
-        timer.stage("cache written");
+    });
+    let texts = |wanted: &[(usize, std::ops::Range<usize>)]| texts(run, wanted);
+    let found = dedup::find_duplicates(
+        units,
+        &run.paths,
+        &options.duplicates,
+        enabled(options),
+        &texts,
+        known.as_ref(),
+    );
+    run.diagnostics.extend(found.diagnostics);
+    if found.truncated {
+        run.notices.push(Notice {
+            level: NoticeLevel::Warning,
+            path: None,
+            message: crate::msg!("notice-near-search-truncated"),
+        });
     }
+    timer.stage("duplicates");
+    (found.pairs, !found.truncated)
+}
+
+/// Writes the cache: each file's stamp, findings, units and comments, and the near pairs.
+/// The cache only saves work: failing to write it is a notice, not an error of the run.
+fn save_cache(
+    run: &mut Run,
+    dir: &Path,
+    kept: Vec<Kept>,
+    units: Vec<dedup::FileUnits>,
+    directives: &[Directives],
+    pairs: &[RawPair],
+    options: &Options,
+) {
+    let entries = kept
+        .into_iter()
+        .zip(units)
+        .zip(directives)
+        .zip(run.encodings.iter().zip(&run.unread_parts))
+        .filter_map(|(((file, units), directives), (encoding, unread))| {
+            let mut entry = cache::Entry::new(
+                file.key,
+                file.stamp?,
+                &file.findings,
+                units,
+                directives.clone(),
+            );
+            entry.encoding = encoding.name().to_string();
+            entry.unread_parts = unread.clone();
+            Some(entry)
+        })
+        .collect();
+    if let Err(err) = Cache::save(dir, &fingerprint(options), entries, pairs) {
+        run.notices.push(Notice {
+            level: NoticeLevel::Warning,
+            path: Some(dir.display().to_string()),
+            message: crate::msg!("notice-cache-not-written", error = err.to_string()),
+        });
+    }
+}
+
+/// What is reported, and in which order: fixes dropped where the file cannot be written,
+/// findings suppressed by comments, severities as configured, sorted by file and place.
+fn reported(run: &mut Run, directives: &[Directives], options: &Options) {
     // A Word file is never written: its findings are places in the extracted text, so
     // edits there could not be applied to the file, nor shown as suggestions.
     for diagnostic in &mut run.diagnostics {
@@ -584,7 +633,7 @@ fn finish(
             diagnostic.fix = None;
         }
     }
-    apply_suppressions(&mut run.diagnostics, &directives, options);
+    apply_suppressions(&mut run.diagnostics, directives, options);
     if !options.severities.is_empty() {
         let paths = &run.paths;
         run.diagnostics.retain_mut(|diagnostic| {
@@ -613,7 +662,6 @@ fn finish(
     });
     run.errors
         .sort_by(|a, b| a.path.cmp(&b.path).then(a.message.cmp(&b.message)));
-    run
 }
 
 /// Whether a path is read as an office document (and so is never written by `--fix`).
