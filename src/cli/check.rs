@@ -30,24 +30,9 @@ pub(super) fn select_rules(
         .collect())
 }
 
-pub(super) fn check(args: CheckArgs, out: &mut dyn Write) -> (Outcome, std::io::Result<()>) {
-    let config = match configuration(&args) {
-        Ok(config) => config,
-        Err(err) => {
-            eprint!("{}", err.render(std::io::stderr().is_terminal()));
-            return (Outcome::TROUBLE, Ok(()));
-        }
-    };
-    let rules: Vec<&'static RuleInfo> = match select_rules(&args.select, &args.ignore) {
-        Ok(rules) => rules
-            .into_iter()
-            .filter(|rule| !config.severities.is_off_everywhere(rule))
-            .collect(),
-        Err(message) => {
-            say!("error: {message}");
-            return (Outcome::TROUBLE, Ok(()));
-        }
-    };
+/// The duplicate phase's settings: the command line's options over the configuration's,
+/// over the defaults; the allowlists read (an unreadable one is an error naming it).
+fn duplicate_settings(args: &CheckArgs, config: &Config) -> Result<dedup::Settings, String> {
     let configured = &config.duplicates;
     let defaults = dedup::Settings::default();
     let mut duplicates = dedup::Settings {
@@ -81,14 +66,41 @@ pub(super) fn check(args: CheckArgs, out: &mut dyn Write) -> (Outcome, std::io::
         match config::read_text(list, 64 << 20) {
             Ok(text) => duplicates.allow(&text),
             Err(err) => {
-                say!(
-                    "error: {}: cannot read the allowlist: {err}",
+                return Err(format!(
+                    "{}: cannot read the allowlist: {err}",
                     list.display()
-                );
-                return (Outcome::TROUBLE, Ok(()));
+                ));
             }
         }
     }
+    Ok(duplicates)
+}
+
+pub(super) fn check(args: CheckArgs, out: &mut dyn Write) -> (Outcome, std::io::Result<()>) {
+    let config = match configuration(&args) {
+        Ok(config) => config,
+        Err(err) => {
+            eprint!("{}", err.render(std::io::stderr().is_terminal()));
+            return (Outcome::TROUBLE, Ok(()));
+        }
+    };
+    let rules: Vec<&'static RuleInfo> = match select_rules(&args.select, &args.ignore) {
+        Ok(rules) => rules
+            .into_iter()
+            .filter(|rule| !config.severities.is_off_everywhere(rule))
+            .collect(),
+        Err(message) => {
+            say!("error: {message}");
+            return (Outcome::TROUBLE, Ok(()));
+        }
+    };
+    let duplicates = match duplicate_settings(&args, &config) {
+        Ok(duplicates) => duplicates,
+        Err(message) => {
+            say!("error: {message}");
+            return (Outcome::TROUBLE, Ok(()));
+        }
+    };
     if args.show_settings {
         let settings = config::describe(&config, &rules, &duplicates);
         let settings = crate::text::escape_terminal_controls(&settings);
