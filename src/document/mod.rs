@@ -186,18 +186,24 @@ pub struct Document {
     pub source: Source,
     pub format: Format,
     pub paragraphs: Vec<Paragraph>,
+    /// The HTML comments the reader met (Markdown and HTML), where suppression directives
+    /// are written: each comment's span and its text, in source order.
+    pub comments: Vec<(Range<usize>, String)>,
     normalized: OnceLock<Normalized>,
 }
 
 impl Document {
     pub fn new(source: Source, format: Format) -> Self {
-        let paragraphs = match format {
-            Format::PlainText => crate::input::plain::paragraphs(&source.text),
+        let (paragraphs, comments) = match format {
+            Format::PlainText => (crate::input::plain::paragraphs(&source.text), Vec::new()),
             Format::Markdown => crate::input::markdown::paragraphs(&source.text),
-            Format::Docx => crate::input::plain::line_paragraphs(
-                &source.text,
-                &source.heading_lines,
-                &source.continued_lines,
+            Format::Docx => (
+                crate::input::plain::line_paragraphs(
+                    &source.text,
+                    &source.heading_lines,
+                    &source.continued_lines,
+                ),
+                Vec::new(),
             ),
             Format::Html => crate::input::html::paragraphs(&source.text),
         };
@@ -205,6 +211,7 @@ impl Document {
             source,
             format,
             paragraphs,
+            comments,
             normalized: OnceLock::new(),
         }
     }

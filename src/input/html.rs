@@ -41,9 +41,15 @@ use std::ops::Range;
 mod style;
 
 /// The paragraphs of an HTML page: its headline and article body when the page shows
-/// where they are, else the whole page.
-pub(crate) fn paragraphs(text: &str) -> Vec<Paragraph> {
-    let mut tokens = tokenize(text);
+/// where they are, else the whole page; and the page's comments (spans and texts), where
+/// suppression directives are written.
+pub(crate) fn paragraphs(text: &str) -> (Vec<Paragraph>, Vec<(Range<usize>, String)>) {
+    let tokens = tokenize(text);
+    let comments = comments(text, &tokens);
+    (article(text, tokens), comments)
+}
+
+fn article(text: &str, mut tokens: Vec<Token>) -> Vec<Paragraph> {
     style::hidden_by_stylesheets(&mut tokens);
     hide_template_lines(&mut tokens);
     let elements = elements(&tokens);
@@ -64,7 +70,7 @@ pub(crate) fn paragraphs(text: &str) -> Vec<Paragraph> {
 /// inside another document (a Word file's `w:altChunk`, a `.doc` that is a web page), whose
 /// paragraphs become lines of that document's text.
 pub fn paragraph_texts(text: &str) -> Vec<(String, bool)> {
-    paragraphs(text)
+    article(text, tokenize(text))
         .into_iter()
         .map(|p| (p.text.replace(['\n', '\r'], " "), p.is_heading))
         .collect()
@@ -417,17 +423,15 @@ fn markers(text: &str, tokens: &[Token]) -> Option<Range<usize>> {
 
 /// The byte spans of the page's comments (`<!--` to `-->`), for suppression directives.
 /// Only real comments: `<!--` in a script, a style or a title is text.
-pub fn comments(text: &str) -> Vec<Range<usize>> {
-    tokenize(text)
-        .into_iter()
+fn comments(text: &str, tokens: &[Token]) -> Vec<(Range<usize>, String)> {
+    tokens
+        .iter()
         .filter_map(|token| match token {
-            Token::Comment(span) => Some(span),
+            Token::Comment(span) => text.get(span.clone()).map(|c| (span.clone(), c)),
             _ => None,
         })
-        .filter(|span| {
-            text.get(span.clone())
-                .is_some_and(|c| c.len() >= 7 && c.starts_with("<!--") && c.ends_with("-->"))
-        })
+        .filter(|(_, c)| c.len() >= 7 && c.starts_with("<!--") && c.ends_with("-->"))
+        .map(|(span, c)| (span, c.to_string()))
         .collect()
 }
 
@@ -1283,6 +1287,11 @@ impl Reader {
 mod tests {
     use super::*;
 
+    /// The page's paragraphs, without its comments.
+    fn paragraphs(html: &str) -> Vec<Paragraph> {
+        super::paragraphs(html).0
+    }
+
     fn texts(html: &str) -> Vec<String> {
         paragraphs(html).into_iter().map(|p| p.text).collect()
     }
@@ -1528,8 +1537,14 @@ mod tests {
     #[test]
     fn comments_are_found_at_their_spans() {
         let html = "<p>甲<!-- a --></p><script>\"<!-- b -->\"</script><!-->\n<!---->";
-        let spans: Vec<&str> = comments(html).into_iter().map(|s| &html[s]).collect();
+        let (_, comments) = super::paragraphs(html);
+        let spans: Vec<&str> = comments.iter().map(|(s, _)| &html[s.clone()]).collect();
         assert_eq!(spans, ["<!-- a -->", "<!---->"]);
+        assert!(
+            comments
+                .iter()
+                .all(|(span, text)| html[span.clone()] == *text)
+        );
     }
 
     #[test]

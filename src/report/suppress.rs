@@ -14,11 +14,10 @@
 //! Only real HTML comments count: the same text in a code block or inline code is text.
 //! Plain text has no comment syntax and so no directives.
 
+use crate::document::Document;
 use crate::document::source::{Position, Source};
-use crate::document::{Document, Format};
 use crate::report::diagnostic::Diagnostic;
 use crate::rules::{self, Check};
-use pulldown_cmark::{Event, Options, Parser, Tag, TagEnd};
 use serde::{Deserialize, Serialize};
 use std::ops::Range;
 
@@ -81,21 +80,10 @@ pub struct Directives {
 impl Directives {
     /// The directives of a document (Markdown and HTML: plain text has no comments).
     pub fn of(document: &Document) -> Directives {
-        let text = &document.source.text;
-        // Most files have none: skip the second parse.
-        if matches!(document.format, Format::PlainText | Format::Docx) || !text.contains(PREFIX) {
-            return Directives::default();
-        }
-        let comments = match document.format {
-            Format::Html => crate::input::html::comments(text)
-                .into_iter()
-                .map(|span| (span.clone(), text[span].to_string()))
-                .collect(),
-            _ => html_comments(text),
-        };
-        let directives = comments
-            .into_iter()
-            .filter_map(|(span, comment)| directive(&document.source, span, &comment))
+        let directives = document
+            .comments
+            .iter()
+            .filter_map(|(span, comment)| directive(&document.source, span.clone(), comment))
             .collect();
         Directives { directives }
     }
@@ -103,72 +91,6 @@ impl Directives {
     pub fn is_empty(&self) -> bool {
         self.directives.is_empty()
     }
-}
-
-/// The real HTML comments of a Markdown text, each with its byte span and its text: in HTML
-/// blocks (whose lines come as separate events, with block-quote markers left out, so the
-/// text may differ from the span's bytes) and inline in paragraphs. Code blocks and inline
-/// code are text events, so comments shown in them are not found.
-fn html_comments(text: &str) -> Vec<(Range<usize>, String)> {
-    let mut comments = Vec::new();
-    // An HTML block's lines: (source offset, text) of each piece.
-    let mut block: Option<Vec<(usize, &str)>> = None;
-    let options =
-        Options::ENABLE_TABLES | Options::ENABLE_FOOTNOTES | Options::ENABLE_STRIKETHROUGH;
-    for (event, range) in Parser::new_ext(text, options).into_offset_iter() {
-        match event {
-            Event::Start(Tag::HtmlBlock) => block = Some(Vec::new()),
-            Event::End(TagEnd::HtmlBlock) => {
-                if let Some(pieces) = block.take() {
-                    comments.extend(comments_in(&pieces));
-                }
-            }
-            Event::Html(_) | Event::InlineHtml(_) => {
-                // Offsets rather than the event's text: both are the source's bytes.
-                let Some(piece) = text.get(range.clone()) else {
-                    continue;
-                };
-                match block.as_mut() {
-                    Some(pieces) => pieces.push((range.start, piece)),
-                    None => comments.extend(comments_in(&[(range.start, piece)])),
-                }
-            }
-            _ => {}
-        }
-    }
-    comments
-}
-
-/// The `<!-- … -->` comments in consecutive pieces of source, each piece at its own offset:
-/// their spans and texts.
-fn comments_in(pieces: &[(usize, &str)]) -> Vec<(Range<usize>, String)> {
-    let joined: String = pieces.iter().map(|(_, piece)| *piece).collect();
-    // Where each piece starts in `joined`, to map offsets back to the source.
-    let mut starts = Vec::with_capacity(pieces.len());
-    let mut at = 0;
-    for (offset, piece) in pieces {
-        starts.push((at, *offset));
-        at += piece.len();
-    }
-    let source = |i: usize| {
-        let index = starts.partition_point(|&(s, _)| s <= i).saturating_sub(1);
-        let (s, offset) = starts[index];
-        offset + i - s
-    };
-    let mut spans = Vec::new();
-    let mut from = 0;
-    while let Some(open) = joined[from..].find("<!--").map(|i| from + i) {
-        let Some(close) = joined[open + 4..].find("-->").map(|i| open + 4 + i + 3) else {
-            break;
-        };
-        // The end maps through the last byte, which lies in the piece holding `-->`.
-        spans.push((
-            source(open)..source(close - 1) + 1,
-            joined[open..close].to_string(),
-        ));
-        from = close;
-    }
-    spans
 }
 
 /// The directive a comment holds, if it is one.
@@ -888,7 +810,8 @@ mod tests {
     }
 
     fn comments(text: &str) -> Vec<String> {
-        html_comments(text)
+        crate::input::markdown::paragraphs(text)
+            .1
             .into_iter()
             .map(|(span, comment)| {
                 assert!(text.get(span.clone()).is_some());
