@@ -59,3 +59,44 @@ notice-findings-capped = { $rule } found { $found } times; only the first { $kep
 notice-near-search-truncated = the near-duplicate search stopped early: so many paragraphs are alike that their similar pairs run into the millions; some near copies are not reported, or are shown against a less similar paragraph (exact copies are all reported)
 notice-cache-not-written = could not write the cache: { $error }
 notice-cache-damaged = the cache is damaged; it is ignored and written again
+
+## cjk-space
+
+cjk-space = { $space ->
+    [space] space (` `)
+    [ideographic] ideographic space (U+3000)
+   *[no-break] no-break space (U+00A0)
+} between Chinese characters `{ $before }` and `{ $after }`
+cjk-space-help = delete the space: Chinese words are written without spaces
+cjk-space-phrases-help = delete the space, or write `，` or `、` if it separates two phrases
+cjk-space-fix = delete the space
+
+## dash-form
+
+dash-form = `{ $written }` used as a dash
+dash-form-single = a single `—` used as a dash
+dash-form-tripled = three `—`: a dash is two
+dash-form-help = write the dash `——`: two em dashes, unbroken (GB/T 15834 4.10)
+dash-form-fix = write `——`
+
+## ellipsis-form
+
+ellipsis-form = ellipsis written `{ $written }`
+ellipsis-form-help = a Chinese ellipsis is `……`: six dots in two character positions
+ellipsis-form-fix = write `……`
+
+## lost-character
+
+lost-character = `{ $written }` between Chinese characters where a character seems lost
+lost-character-help = restore the original character (often `·` or a rare character of a name) from the source
+lost-character-replacement = replacement character `�`: a character was lost in an encoding conversion
+lost-character-replacement-help = restore the original character from the author's source
+
+## stray-period
+
+stray-period = { $mark ->
+    [ascii] ASCII `.`
+   *[fullwidth] full-width `．`
+} used as a Chinese full stop
+stray-period-help = use `。` to end a Chinese sentence
+stray-period-fix = replace with `。`
