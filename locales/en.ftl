@@ -100,3 +100,38 @@ stray-period = { $mark ->
 } used as a Chinese full stop
 stray-period-help = use `。` to end a Chinese sentence
 stray-period-fix = replace with `。`
+
+## fullwidth-alphanumeric
+
+fullwidth-alphanumeric = full-width { $kind ->
+    [letters] letters
+    [both] letters and digits
+   *[digits] digits
+} `{ $written }`
+fullwidth-alphanumeric-help = write half-width `{ $half }`
+fullwidth-alphanumeric-fix = use half-width characters
+fullwidth-alphanumeric-zero = full-width `０` in `{ $written }`, a number in Chinese numerals
+fullwidth-alphanumeric-zero-help = write the zero as `〇` in a year or code, as `零` in a quantity
+fullwidth-alphanumeric-year-help = the zero of a year in Chinese numerals is `〇`: write `{ $fixed }`
+fullwidth-alphanumeric-year-fix = replace `０` with `〇`
+
+## halfwidth-punctuation
+
+halfwidth-punctuation = half-width `{ $mark }` in Chinese text
+halfwidth-punctuation-habit = half-width `{ $mark }` in Chinese text, where this document writes `{ $full }` { $count } times
+halfwidth-punctuation-help = use the full-width `{ $full }`
+halfwidth-punctuation-parentheses = half-width `( )` around Chinese text
+halfwidth-punctuation-parentheses-habit = half-width `( )` around Chinese text, where this document writes `（` { $count } times
+halfwidth-punctuation-parentheses-help = use the full-width `（ ）`
+halfwidth-punctuation-fix = use the full-width mark
+
+## repeated-punctuation
+
+repeated-punctuation = `{ $mark }` repeated { $count } times
+repeated-punctuation-doubled = doubled `{ $mark }`
+repeated-punctuation-help = keep one `{ $mark }`
+repeated-punctuation-fix = delete the second `{ $mark }`
+repeated-punctuation-stacked = { $count } question and exclamation marks stacked
+repeated-punctuation-stacked-help = stack `？` or `！` at most three times (GB/T 15834 4.2.3, 4.3.3)
+repeated-punctuation-mixed = point marks used together: `{ $marks }`
+repeated-punctuation-mixed-help = keep the one mark the pause needs

@@ -98,7 +98,12 @@ fn check(_: &Document, index: usize, paragraph: &Paragraph, report: &mut Report)
         );
         // Spaces around the mark go with it; only then is the fix worth a look.
         let safe = replaced == run;
-        finding.fix(paragraph, crate::msg!("dash-form-fix"), safe, &[(replaced, "——")]);
+        finding.fix(
+            paragraph,
+            crate::msg!("dash-form-fix"),
+            safe,
+            &[(replaced, "——")],
+        );
     }
 }
 

@@ -86,7 +86,12 @@ fn check(_: &Document, index: usize, paragraph: &Paragraph, report: &mut Report)
             crate::msg!("ellipsis-form", written = written),
             crate::msg!("ellipsis-form-help"),
         );
-        finding.fix(paragraph, crate::msg!("ellipsis-form-fix"), safe, &[(run, "……")]);
+        finding.fix(
+            paragraph,
+            crate::msg!("ellipsis-form-fix"),
+            safe,
+            &[(run, "……")],
+        );
     }
 }
 
