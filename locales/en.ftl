@@ -135,3 +135,26 @@ repeated-punctuation-stacked = { $count } question and exclamation marks stacked
 repeated-punctuation-stacked-help = stack `？` or `！` at most three times (GB/T 15834 4.2.3, 4.3.3)
 repeated-punctuation-mixed = point marks used together: `{ $marks }`
 repeated-punctuation-mixed-help = keep the one mark the pause needs
+
+## mixed-number
+
+mixed-number = Arabic digits with `{ $unit }` as a unit: `{ $written }`
+mixed-number-help = only `万` and `亿` may follow Arabic digits: write `{ $digits }`, or the whole number in Chinese numerals
+mixed-number-year-range = year range `{ $range }` joined with a hyphen `{ $hyphen }`
+mixed-number-year-range-help = join the start and end of a period with `—` (or `～`): the hyphen belongs in dates and codes
+mixed-number-year-range-fix = replace the hyphen with `—`
+mixed-number-year-style = year `{ $written }` in { $style ->
+    [chinese] Chinese numerals
+   *[arabic] Arabic digits
+} ({ $count } in this document), but { $other_count } years are in { $style ->
+    [chinese] Arabic digits
+   *[arabic] Chinese numerals
+} (`{ $example }`)
+mixed-number-year-style-help = write the years of one document one way: here `{ $converted }`
+mixed-number-zero = { $zero ->
+    [circle] the circle `○`
+    [letter] the letter `O`
+   *[ling] `零`, the zero of quantities,
+} is written for the zero `〇` of the year `{ $year }`
+mixed-number-zero-help = write `{ $written }年`: a year is a number of order, whose zero is `〇`
+mixed-number-zero-fix = write `{ $written }`
