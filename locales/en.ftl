@@ -18,6 +18,10 @@ place-line = { $unit ->
    *[line] line
 } { $line }
 place-file-line = { $path }:{ $line }
+place-line-column = { $unit ->
+    [paragraph] paragraph
+   *[line] line
+} { $line }, column { $column }
 place-lines = { $unit ->
     [paragraph] paragraphs
    *[line] lines
@@ -158,3 +162,13 @@ mixed-number-zero = { $zero ->
 } is written for the zero `〇` of the year `{ $year }`
 mixed-number-zero-help = write `{ $written }年`: a year is a number of order, whose zero is `〇`
 mixed-number-zero-fix = write `{ $written }`
+
+## duplicate-sentence
+
+duplicate-sentence = this sentence repeats the one at { $place } in the same paragraph
+duplicate-sentence-run = these { $count } sentences repeat the { $count } starting at { $place } in the same paragraph
+duplicate-sentence-previous-paragraph = this sentence repeats the last sentence of the previous paragraph ({ $place })
+duplicate-sentence-help = delete one of the two copies
+duplicate-sentence-fix = delete the repeated sentence
+duplicate-sentence-clause = this clause repeats the one just before it
+duplicate-sentence-clause-fix = delete the repeated clause
