@@ -172,3 +172,27 @@ duplicate-sentence-help = delete one of the two copies
 duplicate-sentence-fix = delete the repeated sentence
 duplicate-sentence-clause = this clause repeats the one just before it
 duplicate-sentence-clause-fix = delete the repeated clause
+
+## multi-paragraph-quote
+
+multi-paragraph-quote = this quotation runs over { $count } paragraphs, but only the first opens with `{ $mark }`
+multi-paragraph-quote-help = open each quoted paragraph with `{ $mark }` and close only the last (GB/T 15834 4.8.3)
+multi-paragraph-quote-closes = the quotation closes here
+multi-paragraph-quote-fix = open each quoted paragraph with `{ $mark }`
+
+## page-residue
+
+page-residue = web page residue: { $kind }
+page-residue-embedded = web page residue in the text: { $kind }
+page-residue-kind = { $kind ->
+    [breadcrumb] a breadcrumb (`当前位置：首页 > …`)
+    [header] a page header (source, publish time, view count)
+    [pager] a previous/next link (`上一篇` / `下一篇`)
+    [font-size] a font-size control (`字体：[ 大 中 小 ]`)
+    [button] page buttons (`打印本页`, `关闭窗口`)
+   *[share] a share bar (`分享到`, `扫一扫`)
+}
+page-residue-help = delete this line: it belongs to the web page the article was copied from
+page-residue-template-help = if the page's template carries this line, it is the template's (the site's, not the article's) to change; if it was pasted into the article, delete it
+page-residue-embedded-help = delete the button text: it belongs to the web page the article was copied from
+page-residue-fix = delete the page residue
