@@ -196,3 +196,48 @@ page-residue-help = delete this line: it belongs to the web page the article was
 page-residue-template-help = if the page's template carries this line, it is the template's (the site's, not the article's) to change; if it was pasted into the article, delete it
 page-residue-embedded-help = delete the button text: it belongs to the web page the article was copied from
 page-residue-fix = delete the page residue
+
+## unbalanced-bracket
+
+unbalanced-bracket-opener = opening `{ $mark }` is never closed in this paragraph
+unbalanced-bracket-closer = closing `{ $mark }` has no opening mark before it
+unbalanced-bracket-help = add the missing half, or delete this mark
+unbalanced-bracket-mirror-fix = make `{ $wrong }` the `{ $right }` that pairs with the other
+unbalanced-bracket-delete-fix = delete `{ $mark }`
+
+## unbalanced-quote
+
+unbalanced-quote-opener = opening `{ $mark }` is never closed in this paragraph
+unbalanced-quote-opener-help = add the closing mark where the quotation ends, or delete this one
+unbalanced-quote-closer = closing `{ $mark }` has no opening mark before it
+unbalanced-quote-closer-help = add the opening mark where the quotation begins, or delete this one
+unbalanced-quote-mirror-fix = make `{ $wrong }` the `{ $right }` that pairs with the other
+unbalanced-quote-delete-fix = delete `{ $mark }`
+
+## unused-suppression
+# $names and $unknown are lists of rule names as written, each in backticks, joined by ", ".
+
+unused-suppression = `{ $directive }` { $kind ->
+    [enable] re-enables nothing: no rule it names is disabled here
+   *[disable] suppresses nothing
+}
+unused-suppression-names = { $names } in `{ $keyword }` { $kind ->
+    [enable] re-enables nothing: no rule it names is disabled here
+   *[disable] suppresses nothing
+}
+unused-suppression-unknown-rules = { $unknown } { $count ->
+    [one] is not a govlint rule
+   *[other] are not govlint rules
+}
+unused-suppression-names-unknown-rules = { $names } in `{ $keyword }` { $kind ->
+    [enable] re-enables nothing: no rule it names is disabled here
+   *[disable] suppresses nothing
+}; { $unknown } { $count ->
+    [one] is not a govlint rule
+   *[other] are not govlint rules
+}
+unused-suppression-not-a-directive = `{ $word }` is not a govlint directive (govlint-disable, govlint-enable, govlint-disable-next-line, govlint-disable-file)
+unused-suppression-help = delete the comment
+unused-suppression-names-help = remove the names that suppress nothing
+unused-suppression-fix = delete the suppression comment
+unused-suppression-names-fix = remove the names that suppress nothing
