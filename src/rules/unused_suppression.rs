@@ -298,6 +298,22 @@ mod tests {
     }
 
     #[test]
+    fn several_unknown_names_are_reported_in_the_plural() {
+        let text = format!(
+            "<!-- govlint-disable-next-line stray-period, stray-perod, cjk-spce -->\n{STRAY}"
+        );
+        assert_eq!(
+            unused(&text),
+            [(
+                "`stray-perod`, `cjk-spce` are not govlint rules".to_string(),
+                Some(format!(
+                    "<!-- govlint-disable-next-line stray-period -->\n{STRAY}"
+                ))
+            )]
+        );
+    }
+
+    #[test]
     fn an_enable_with_nothing_disabled_and_an_unknown_directive_are_reported() {
         let text = format!("<!-- govlint-enable -->\n{CLEAN}<!-- govlint-disabel -->\n");
         let found = unused(&text);
