@@ -2,9 +2,6 @@
 # checks that every id used is here (and in every other catalog), that every id here is
 # used, and that each message refers to exactly the arguments the code gives it.
 
-# Text not yet in the catalog (see `Message::text`).
-text = { $text }
-
 # A message the unit tests of the catalog machinery render.
 test-message = { $count ->
     [one] once { $mark } (test)
