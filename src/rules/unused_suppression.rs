@@ -211,7 +211,7 @@ fn finding(
         }
     }
     diagnostic.fix = Some(Fix {
-        title: title.into(),
+        title,
         safe: false,
         edits,
     });
