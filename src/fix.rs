@@ -581,7 +581,7 @@ mod tests {
 
     fn fix(start: usize, end: usize, replacement: &str) -> Fix {
         Fix {
-            title: "t".into(),
+            title: crate::msg!("stray-period-fix"),
             safe: true,
             edits: vec![Edit {
                 range: start..end,

@@ -153,10 +153,10 @@ fn check(_: &Document, index: usize, paragraph: &Paragraph, report: &mut Report)
         let after = text[gap.end..].chars().next().unwrap_or(' ');
         let span = gap.start - before.len_utf8()..gap.end + after.len_utf8();
         let space = &text[gap.clone()];
-        let (kind, shown) = match space {
-            " " => ("space", "` `"),
-            "\u{3000}" => ("ideographic space", "U+3000"),
-            _ => ("no-break space", "U+00A0"),
+        let kind = match space {
+            " " => "space",
+            "\u{3000}" => "ideographic",
+            _ => "no-break",
         };
         let separates_phrases =
             han_before(text, gap.start) >= PHRASE && han_after(text, gap.end) >= PHRASE;
@@ -164,18 +164,18 @@ fn check(_: &Document, index: usize, paragraph: &Paragraph, report: &mut Report)
             index,
             paragraph,
             span,
-            format!("{kind} ({shown}) between Chinese characters `{before}` and `{after}`"),
+            crate::msg!("cjk-space", space = kind, before = before, after = after),
             if separates_phrases {
-                "delete the space, or write `，` or `、` if it separates two phrases"
+                crate::msg!("cjk-space-phrases-help")
             } else {
-                "delete the space: Chinese words are written without spaces"
+                crate::msg!("cjk-space-help")
             },
         );
         // Several spaces in one sentence may separate the items of a list (names
         // written `张三 李四 王五`), which deleting them would run together.
         let spaces_in_sentence = context.sentence(gap.start).map_or(1, |s| s.spaces);
         let safe = space == " " && !separates_phrases && spaces_in_sentence == 1;
-        finding.fix(paragraph, "delete the space", safe, &[(gap, "")]);
+        finding.fix(paragraph, crate::msg!("cjk-space-fix"), safe, &[(gap, "")]);
     }
 }
 

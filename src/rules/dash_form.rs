@@ -85,20 +85,25 @@ fn check(_: &Document, index: usize, paragraph: &Paragraph, report: &mut Report)
         let Some(replaced) = found else { continue };
         let written = &text[run.clone()];
         let message = match (mark, count) {
-            ('—', 1) => "a single `—` used as a dash".to_string(),
-            ('—', _) => "three `—`: a dash is two".to_string(),
-            _ => format!("`{written}` used as a dash"),
+            ('—', 1) => crate::msg!("dash-form-single"),
+            ('—', _) => crate::msg!("dash-form-tripled"),
+            _ => crate::msg!("dash-form", written = written),
         };
         let finding = report.add(
             index,
             paragraph,
             run.clone(),
             message,
-            "write the dash `——`: two em dashes, unbroken (GB/T 15834 4.10)",
+            crate::msg!("dash-form-help"),
         );
         // Spaces around the mark go with it; only then is the fix worth a look.
         let safe = replaced == run;
-        finding.fix(paragraph, "write `——`", safe, &[(replaced, "——")]);
+        finding.fix(
+            paragraph,
+            crate::msg!("dash-form-fix"),
+            safe,
+            &[(replaced, "——")],
+        );
     }
 }
 

@@ -104,18 +104,16 @@ fn check(document: &Document, report: &mut Report) {
                 index,
                 paragraph,
                 first.range.clone(),
-                format!(
-                    "this sentence repeats the last sentence of the previous paragraph ({} {}, column {})",
-                    document.format.line_unit(),
-                    position.line,
-                    position.column
+                crate::msg!(
+                    "duplicate-sentence-previous-paragraph",
+                    place = place_line_column(document, position)
                 ),
-                "delete one of the two copies",
+                crate::msg!("duplicate-sentence-help"),
             );
             let delete = 0..first.range.end + leading_spaces(&paragraph.text[first.range.end..]);
             finding.fix(
                 paragraph,
-                "delete the repeated sentence",
+                crate::msg!("duplicate-sentence-fix"),
                 false,
                 &[(delete, "")],
             );
@@ -155,27 +153,18 @@ fn check(document: &Document, report: &mut Report) {
             let position = document
                 .source
                 .position(paragraph.source_offset(own[earlier].range.start));
+            let place = place_line_column(document, position);
             let message = if run == 1 {
-                format!(
-                    "this sentence repeats the one at {} {}, column {} in the same paragraph",
-                    document.format.line_unit(),
-                    position.line,
-                    position.column
-                )
+                crate::msg!("duplicate-sentence", place = place)
             } else {
-                format!(
-                    "these {run} sentences repeat the {run} starting at {} {}, column {} in the same paragraph",
-                    document.format.line_unit(),
-                    position.line,
-                    position.column
-                )
+                crate::msg!("duplicate-sentence-run", count = run, place = place)
             };
             let finding = report.add(
                 index,
                 paragraph,
                 repeated.clone(),
                 message,
-                "delete one of the two copies",
+                crate::msg!("duplicate-sentence-help"),
             );
             // Delete the copy with the spaces before it, which joined it to the text.
             let start = paragraph.text[..repeated.start]
@@ -183,7 +172,7 @@ fn check(document: &Document, report: &mut Report) {
                 .len();
             finding.fix(
                 paragraph,
-                "delete the repeated sentence",
+                crate::msg!("duplicate-sentence-fix"),
                 false,
                 &[(start..repeated.end, "")],
             );
@@ -194,17 +183,30 @@ fn check(document: &Document, report: &mut Report) {
                 index,
                 paragraph,
                 clause.clone(),
-                "this clause repeats the one just before it",
-                "delete one of the two copies",
+                crate::msg!("duplicate-sentence-clause"),
+                crate::msg!("duplicate-sentence-help"),
             );
             finding.fix(
                 paragraph,
-                "delete the repeated clause",
+                crate::msg!("duplicate-sentence-clause-fix"),
                 false,
                 &[(clause, "")],
             );
         }
     }
+}
+
+/// `line 3, column 7` (`paragraph 3, …` in a Word file).
+fn place_line_column(
+    document: &Document,
+    position: crate::document::source::Position,
+) -> crate::report::message::Message {
+    crate::msg!(
+        "place-line-column",
+        unit = document.format.line_unit(),
+        line = position.line,
+        column = position.column
+    )
 }
 
 /// Clauses pasted twice in a row (`…罚款；…罚款；`, `…；构成犯罪的，依法追究刑事责任。构成犯罪的，

@@ -83,10 +83,15 @@ fn check(_: &Document, index: usize, paragraph: &Paragraph, report: &mut Report)
             index,
             paragraph,
             run.clone(),
-            format!("ellipsis written `{written}`"),
-            "a Chinese ellipsis is `……`: six dots in two character positions",
+            crate::msg!("ellipsis-form", written = written),
+            crate::msg!("ellipsis-form-help"),
         );
-        finding.fix(paragraph, "write `……`", safe, &[(run, "……")]);
+        finding.fix(
+            paragraph,
+            crate::msg!("ellipsis-form-fix"),
+            safe,
+            &[(run, "……")],
+        );
     }
 }
 

@@ -98,18 +98,18 @@ fn check(_: &Document, index: usize, paragraph: &Paragraph, report: &mut Report)
             numeral_end = number.end;
             let written = &text[number.clone()];
             let fixed = written.replace('０', "〇");
-            let message = format!("full-width `０` in `{written}`, a number in Chinese numerals");
+            let message = crate::msg!("fullwidth-alphanumeric-zero", written = written);
             if text[number.end..].starts_with('年') {
                 let finding = report.add(
                     index,
                     paragraph,
                     number.clone(),
                     message,
-                    format!("the zero of a year in Chinese numerals is `〇`: write `{fixed}`"),
+                    crate::msg!("fullwidth-alphanumeric-year-help", fixed = &fixed),
                 );
                 finding.fix(
                     paragraph,
-                    "replace `０` with `〇`",
+                    crate::msg!("fullwidth-alphanumeric-year-fix"),
                     true,
                     &[(number, &fixed)],
                 );
@@ -120,7 +120,7 @@ fn check(_: &Document, index: usize, paragraph: &Paragraph, report: &mut Report)
                     paragraph,
                     number,
                     message,
-                    "write the zero as `〇` in a year or code, as `零` in a quantity",
+                    crate::msg!("fullwidth-alphanumeric-zero-help"),
                 );
             }
             continue;
@@ -129,7 +129,7 @@ fn check(_: &Document, index: usize, paragraph: &Paragraph, report: &mut Report)
         let letters = shown.chars().any(is_wide_letter);
         let digits = shown.chars().any(is_wide_digit);
         let kind = match (letters, digits) {
-            (true, true) => "letters and digits",
+            (true, true) => "both",
             (true, false) => "letters",
             _ => "digits",
         };
@@ -137,12 +137,12 @@ fn check(_: &Document, index: usize, paragraph: &Paragraph, report: &mut Report)
             index,
             paragraph,
             run.clone(),
-            format!("full-width {kind} `{shown}`"),
-            format!("write half-width `{half}`"),
+            crate::msg!("fullwidth-alphanumeric", kind = kind, written = shown),
+            crate::msg!("fullwidth-alphanumeric-help", half = &half),
         );
         finding.fix(
             paragraph,
-            "use half-width characters",
+            crate::msg!("fullwidth-alphanumeric-fix"),
             true,
             &[(run, &half)],
         );

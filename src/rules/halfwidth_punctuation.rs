@@ -98,19 +98,13 @@ fn check(document: &Document, report: &mut Report) {
     // The document's habits are counted once a finding's message needs them: most
     // documents have no finding.
     let habits = std::cell::OnceCell::new();
-    let style = |mark: char, message: String| {
+    let style = |mark: char| {
         let (uses, ascii) =
             habits.get_or_init(|| (full_width_uses(document), ascii_uses(document)));
         let full = uses(mark);
         let slips = mark_index(mark).map_or(0, |i| ascii[i]);
-        if full >= STYLE_RATIO && slips * STYLE_RATIO <= full {
-            format!(
-                "{message}, where this document writes `{}` {full} times",
-                full_width(mark)
-            )
-        } else {
-            message
-        }
+        // The document's own habit, when it has one, is the strongest argument for the mark.
+        (full >= STYLE_RATIO && slips * STYLE_RATIO <= full).then_some(full)
     };
     for (index, paragraph) in document.paragraphs.iter().enumerate() {
         let text = &paragraph.text;
@@ -137,14 +131,29 @@ fn check(document: &Document, report: &mut Report) {
         for span in found {
             let (message, help) = if span.len() == 1 {
                 let mark = char::from(text.as_bytes()[span.start]);
+                let message = match style(mark) {
+                    Some(count) => crate::msg!(
+                        "halfwidth-punctuation-habit",
+                        mark = mark,
+                        full = full_width(mark),
+                        count = count
+                    ),
+                    None => crate::msg!("halfwidth-punctuation", mark = mark),
+                };
                 (
-                    style(mark, format!("half-width `{mark}` in Chinese text")),
-                    format!("use the full-width `{}`", full_width(mark)),
+                    message,
+                    crate::msg!("halfwidth-punctuation-help", full = full_width(mark)),
                 )
             } else {
+                let message = match style('(') {
+                    Some(count) => {
+                        crate::msg!("halfwidth-punctuation-parentheses-habit", count = count)
+                    }
+                    None => crate::msg!("halfwidth-punctuation-parentheses"),
+                };
                 (
-                    style('(', "half-width `( )` around Chinese text".into()),
-                    "use the full-width `（ ）`".into(),
+                    message,
+                    crate::msg!("halfwidth-punctuation-parentheses-help"),
                 )
             };
             let edits: Vec<(Range<usize>, String)> = text[span.clone()]
@@ -161,7 +170,12 @@ fn check(document: &Document, report: &mut Report) {
             let finding = report.add(index, paragraph, span, message, help);
             let edits: Vec<(Range<usize>, &str)> =
                 edits.iter().map(|(r, s)| (r.clone(), s.as_str())).collect();
-            finding.fix(paragraph, "use the full-width mark", true, &edits);
+            finding.fix(
+                paragraph,
+                crate::msg!("halfwidth-punctuation-fix"),
+                true,
+                &edits,
+            );
         }
     }
 }

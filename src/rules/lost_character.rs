@@ -81,8 +81,8 @@ fn check(_: &Document, index: usize, paragraph: &Paragraph, report: &mut Report)
                 index,
                 paragraph,
                 at..at + c.len_utf8(),
-                "replacement character `�`: a character was lost in an encoding conversion",
-                "restore the original character from the author's source",
+                crate::msg!("lost-character-replacement"),
+                crate::msg!("lost-character-replacement-help"),
             );
         } else if c == '?' {
             let mut end = at + 1;
@@ -94,11 +94,8 @@ fn check(_: &Document, index: usize, paragraph: &Paragraph, report: &mut Report)
                     index,
                     paragraph,
                     at..end,
-                    format!(
-                        "`{}` between Chinese characters where a character seems lost",
-                        &text[at..end]
-                    ),
-                    "restore the original character (often `·` or a rare character of a name) from the source",
+                    crate::msg!("lost-character", written = &text[at..end]),
+                    crate::msg!("lost-character-help"),
                 );
             }
         }

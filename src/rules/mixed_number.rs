@@ -179,14 +179,8 @@ fn digits_with_units(index: usize, paragraph: &Paragraph, report: &mut Report) {
             index,
             paragraph,
             start..end,
-            format!(
-                "Arabic digits with `{c}` as a unit: `{}`",
-                &text[start..end]
-            ),
-            format!(
-                "only `万` and `亿` may follow Arabic digits: write `{digits}`, or the whole \
-                 number in Chinese numerals"
-            ),
+            crate::msg!("mixed-number", unit = c, written = &text[start..end]),
+            crate::msg!("mixed-number-help", digits = digits),
         );
     }
 }
@@ -262,13 +256,12 @@ fn hyphen_ranges(index: usize, paragraph: &Paragraph, report: &mut Report) {
             index,
             paragraph,
             first_start..second_end,
-            format!("year range `{range}` joined with a hyphen `{hyphen}`"),
-            "join the start and end of a period with `—` (or `～`): the hyphen belongs in dates \
-             and codes",
+            crate::msg!("mixed-number-year-range", range = range, hyphen = hyphen),
+            crate::msg!("mixed-number-year-range-help"),
         );
         finding.fix(
             paragraph,
-            "replace the hyphen with `—`",
+            crate::msg!("mixed-number-year-range-fix"),
             false,
             &[(at..after_hyphen, "—")],
         );
@@ -394,32 +387,36 @@ fn mixed_years(
     let paragraph = &document.paragraphs[first.paragraph];
     let written = &paragraph.text[first.range.clone()];
     let example_text = &document.paragraphs[example.paragraph].text[example.range.clone()];
-    let (this, other, this_count, other_count) = match minority {
-        Style::Chinese => ("Chinese numerals", "Arabic digits", chinese, arabic),
-        Style::Arabic => ("Arabic digits", "Chinese numerals", arabic, chinese),
+    let (style, this_count, other_count) = match minority {
+        Style::Chinese => ("chinese", chinese, arabic),
+        Style::Arabic => ("arabic", arabic, chinese),
     };
     let converted = convert_year(written, minority);
     report.add(
         first.paragraph,
         paragraph,
         first.range.clone(),
-        format!(
-            "year `{written}` in {this} ({this_count} in this document), but {other_count} \
-             years are in {other} (`{example_text}`)"
+        crate::msg!(
+            "mixed-number-year-style",
+            written = written,
+            style = style,
+            count = this_count,
+            other_count = other_count,
+            example = example_text
         ),
-        format!("write the years of one document one way: here `{converted}`"),
+        crate::msg!("mixed-number-year-style-help", converted = converted),
     );
 }
 
 // --- (d) `二○二○年`: a circle or a letter standing for the zero `〇` of a year ------------
 
 /// Characters typed for `〇` in years: the circle `○` (U+25CB), the letter `O` in both
-/// widths, and `零`, the zero of quantities.
+/// widths, and `零`, the zero of quantities; named as the catalog's selector knows them.
 fn zero_look_alike(c: char) -> Option<&'static str> {
     match c {
-        '○' => Some("the circle `○`"),
-        'Ｏ' | 'O' => Some("the letter `O`"),
-        '零' => Some("`零`, the zero of quantities,"),
+        '○' => Some("circle"),
+        'Ｏ' | 'O' => Some("letter"),
+        '零' => Some("ling"),
         _ => None,
     }
 }
@@ -459,15 +456,15 @@ fn look_alike_zeros(
             index,
             paragraph,
             range.start..range.start + digits.len(),
-            format!("{first} is written for the zero `〇` of the year `{year}`"),
-            format!("write `{written}年`: a year is a number of order, whose zero is `〇`"),
+            crate::msg!("mixed-number-zero", zero = first, year = year),
+            crate::msg!("mixed-number-zero-help", written = &written),
         );
         // A look-alike code point changes nothing a reader sees: safe. `零` reads
         // differently, so replacing it is the author's call.
         let safe = !digits.contains('零');
         finding.fix(
             paragraph,
-            format!("write `{written}`"),
+            crate::msg!("mixed-number-zero-fix", written = &written),
             safe,
             &[(range.start..range.start + digits.len(), &written)],
         );

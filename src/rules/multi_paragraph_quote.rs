@@ -58,19 +58,17 @@ fn check(document: &Document, report: &mut Report) {
             opener.paragraph,
             paragraph,
             opener.at..opener.at + mark.len_utf8(),
-            format!(
-                "this quotation runs over {} paragraphs, but only the first opens with `{mark}`",
-                last - opener.paragraph + 1
+            crate::msg!(
+                "multi-paragraph-quote",
+                count = last - opener.paragraph + 1,
+                mark = mark
             ),
-            format!(
-                "open each quoted paragraph with `{mark}` and close only the last \
-                 (GB/T 15834 4.8.3)"
-            ),
+            crate::msg!("multi-paragraph-quote-help", mark = mark),
         );
         let finding = finding.relate(
             &document.paragraphs[last],
             closes_at..closes_at + closing.len_utf8(),
-            "the quotation closes here",
+            crate::msg!("multi-paragraph-quote-closes"),
         );
         let reopened: Vec<_> = (opener.paragraph + 1..=last)
             .map(|index| &document.paragraphs[index])
@@ -82,7 +80,7 @@ fn check(document: &Document, report: &mut Report) {
             .map(|p| (*p, 0..0, opening.as_str()))
             .collect();
         finding.fix_across(
-            format!("open each quoted paragraph with `{mark}`"),
+            crate::msg!("multi-paragraph-quote-fix", mark = mark),
             false,
             &edits,
         );

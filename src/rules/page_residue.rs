@@ -89,15 +89,17 @@ enum Kind {
 }
 
 impl Kind {
-    fn describe(self) -> &'static str {
-        match self {
-            Kind::Breadcrumb => "a breadcrumb (`当前位置：首页 > …`)",
-            Kind::Header => "a page header (source, publish time, view count)",
-            Kind::Pager => "a previous/next link (`上一篇` / `下一篇`)",
-            Kind::FontSize => "a font-size control (`字体：[ 大 中 小 ]`)",
-            Kind::Button => "page buttons (`打印本页`, `关闭窗口`)",
-            Kind::Share | Kind::Platform => "a share bar (`分享到`, `扫一扫`)",
-        }
+    /// What the residue is, a phrase of its own in the findings' messages.
+    fn describe(self) -> crate::report::message::Message {
+        let kind = match self {
+            Kind::Breadcrumb => "breadcrumb",
+            Kind::Header => "header",
+            Kind::Pager => "pager",
+            Kind::FontSize => "font-size",
+            Kind::Button => "button",
+            Kind::Share | Kind::Platform => "share",
+        };
+        crate::msg!("page-residue-kind", kind = kind)
     }
 }
 
@@ -338,11 +340,6 @@ impl Anchors {
     }
 }
 
-/// What to do on a web page, where the line may be the site's template rather than text
-/// pasted into the article: the article's editor cannot delete a line the template writes.
-const TEMPLATE_HELP: &str = "if the page's template carries this line, it is the template's \
-     (the site's, not the article's) to change; if it was pasted into the article, delete it";
-
 fn check(document: &Document, index: usize, paragraph: &Paragraph, report: &mut Report) {
     let on_page = document.format == Format::Html;
     let text = &paragraph.text;
@@ -352,16 +349,18 @@ fn check(document: &Document, index: usize, paragraph: &Paragraph, report: &mut 
             index,
             paragraph,
             0..text.len(),
-            format!("web page residue: {}", kind.describe()),
+            crate::msg!("page-residue", kind = kind.describe()),
+            // On a web page the line may be the site's template rather than text pasted
+            // into the article: the article's editor cannot delete a line the template writes.
             if on_page {
-                TEMPLATE_HELP
+                crate::msg!("page-residue-template-help")
             } else {
-                "delete this line: it belongs to the web page the article was copied from"
+                crate::msg!("page-residue-help")
             },
         );
         finding.fix(
             paragraph,
-            "delete the page residue",
+            crate::msg!("page-residue-fix"),
             false,
             &[(0..text.len(), "")],
         );
@@ -370,11 +369,16 @@ fn check(document: &Document, index: usize, paragraph: &Paragraph, report: &mut 
             index,
             paragraph,
             found.range.clone(),
-            format!("web page residue in the text: {}", found.kind.describe()),
-            "delete the button text: it belongs to the web page the article was copied from",
+            crate::msg!("page-residue-embedded", kind = found.kind.describe()),
+            crate::msg!("page-residue-embedded-help"),
         );
         if let Some(delete) = found.delete {
-            finding.fix(paragraph, "delete the page residue", false, &[(delete, "")]);
+            finding.fix(
+                paragraph,
+                crate::msg!("page-residue-fix"),
+                false,
+                &[(delete, "")],
+            );
         }
     }
 }

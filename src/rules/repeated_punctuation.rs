@@ -70,14 +70,14 @@ fn check(_: &Document, index: usize, paragraph: &Paragraph, report: &mut Report)
                 index,
                 paragraph,
                 run,
-                format!("{count} question and exclamation marks stacked"),
-                "stack `？` or `！` at most three times (GB/T 15834 4.2.3, 4.3.3)",
+                crate::msg!("repeated-punctuation-stacked", count = count),
+                crate::msg!("repeated-punctuation-stacked-help"),
             );
         } else if marks.chars().all(|c| c == first) {
             let message = if count == 2 {
-                format!("doubled `{first}`")
+                crate::msg!("repeated-punctuation-doubled", mark = first)
             } else {
-                format!("`{first}` repeated {count} times")
+                crate::msg!("repeated-punctuation", mark = first, count = count)
             };
             let kept = first.to_string();
             let finding = report.add(
@@ -85,12 +85,12 @@ fn check(_: &Document, index: usize, paragraph: &Paragraph, report: &mut Report)
                 paragraph,
                 run.clone(),
                 message,
-                format!("keep one `{first}`"),
+                crate::msg!("repeated-punctuation-help", mark = first),
             );
             if count == 2 {
                 finding.fix(
                     paragraph,
-                    format!("delete the second `{first}`"),
+                    crate::msg!("repeated-punctuation-fix", mark = first),
                     true,
                     &[(run, &kept)],
                 );
@@ -100,8 +100,8 @@ fn check(_: &Document, index: usize, paragraph: &Paragraph, report: &mut Report)
                 index,
                 paragraph,
                 run,
-                format!("point marks used together: `{marks}`"),
-                "keep the one mark the pause needs",
+                crate::msg!("repeated-punctuation-mixed", marks = marks),
+                crate::msg!("repeated-punctuation-mixed-help"),
             );
         }
     }

@@ -47,21 +47,17 @@ fn check(_: &Document, index: usize, paragraph: &Paragraph, report: &mut Report)
         if paragraph.is_protected(at) || !is_sentence_stop(text, at, mark) {
             continue;
         }
-        let shown = if mark == '.' {
-            "ASCII `.`"
-        } else {
-            "full-width `．`"
-        };
+        let kind = if mark == '.' { "ascii" } else { "fullwidth" };
         let finding = report.add(
             index,
             paragraph,
             at..at + mark.len_utf8(),
-            format!("{shown} used as a Chinese full stop"),
-            "use `。` to end a Chinese sentence",
+            crate::msg!("stray-period", mark = kind),
+            crate::msg!("stray-period-help"),
         );
         finding.fix(
             paragraph,
-            "replace with `。`",
+            crate::msg!("stray-period-fix"),
             true,
             &[(at..at + mark.len_utf8(), "。")],
         );

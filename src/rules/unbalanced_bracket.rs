@@ -124,8 +124,8 @@ fn check(document: &Document, report: &mut Report) {
     for &orphan in &found {
         let mark = orphan.mark;
         let message = match orphan.side {
-            Side::Opener => format!("opening `{mark}` is never closed in this paragraph"),
-            Side::Closer => format!("closing `{mark}` has no opening mark before it"),
+            Side::Opener => crate::msg!("unbalanced-bracket-opener", mark = mark),
+            Side::Closer => crate::msg!("unbalanced-bracket-closer", mark = mark),
         };
         let paragraph = &paragraphs[orphan.paragraph];
         let finding = report.add(
@@ -133,11 +133,15 @@ fn check(document: &Document, report: &mut Report) {
             paragraph,
             orphan.at..orphan.at + mark.len_utf8(),
             message,
-            "add the missing half, or delete this mark",
+            crate::msg!("unbalanced-bracket-help"),
         );
         let in_paragraph = of_paragraph(&found, orphan.paragraph);
         if let Some((at, wrong, right)) = mirrored_slip(paragraph, in_paragraph, BRACKETS) {
-            let title = format!("make `{wrong}` the `{right}` that pairs with the other");
+            let title = crate::msg!(
+                "unbalanced-bracket-mirror-fix",
+                wrong = wrong,
+                right = right
+            );
             let right = right.to_string();
             finding.fix(
                 paragraph,
@@ -149,7 +153,12 @@ fn check(document: &Document, report: &mut Report) {
         }
         // Where the missing half belongs is the editor's call: deleting is a suggestion.
         let span = orphan.at..orphan.at + mark.len_utf8();
-        finding.fix(paragraph, format!("delete `{mark}`"), false, &[(span, "")]);
+        finding.fix(
+            paragraph,
+            crate::msg!("unbalanced-bracket-delete-fix", mark = mark),
+            false,
+            &[(span, "")],
+        );
     }
 }
 

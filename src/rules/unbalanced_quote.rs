@@ -229,12 +229,12 @@ fn check(document: &Document, report: &mut Report) {
         let mark = orphan.mark;
         let (message, help) = match orphan.side {
             Side::Opener => (
-                format!("opening `{mark}` is never closed in this paragraph"),
-                "add the closing mark where the quotation ends, or delete this one",
+                crate::msg!("unbalanced-quote-opener", mark = mark),
+                crate::msg!("unbalanced-quote-opener-help"),
             ),
             Side::Closer => (
-                format!("closing `{mark}` has no opening mark before it"),
-                "add the opening mark where the quotation begins, or delete this one",
+                crate::msg!("unbalanced-quote-closer", mark = mark),
+                crate::msg!("unbalanced-quote-closer-help"),
             ),
         };
         let paragraph = &paragraphs[orphan.paragraph];
@@ -246,7 +246,8 @@ fn check(document: &Document, report: &mut Report) {
             .or_else(|| partner_fix(in_paragraph).map(|slip| (slip, false)));
         match slip {
             Some(((at, wrong, right), safe)) => {
-                let title = format!("make `{wrong}` the `{right}` that pairs with the other");
+                let title =
+                    crate::msg!("unbalanced-quote-mirror-fix", wrong = wrong, right = right);
                 let right = right.to_string();
                 finding.fix(
                     paragraph,
@@ -255,7 +256,12 @@ fn check(document: &Document, report: &mut Report) {
                     &[(at..at + wrong.len_utf8(), &right)],
                 );
             }
-            None => finding.fix(paragraph, format!("delete `{mark}`"), false, &[(span, "")]),
+            None => finding.fix(
+                paragraph,
+                crate::msg!("unbalanced-quote-delete-fix", mark = mark),
+                false,
+                &[(span, "")],
+            ),
         }
     }
 }

@@ -4,6 +4,7 @@
 
 use super::{Check, Fixes, Marks, RuleInfo};
 use crate::report::diagnostic::{Diagnostic, Edit, Fix, Severity};
+use crate::report::message::Message;
 use crate::report::suppress::{Kind, Matcher};
 use xxhash_rust::xxh3::xxh3_64;
 
@@ -70,7 +71,7 @@ pub fn findings(file: usize, matcher: &Matcher, ran: &[&str]) -> Vec<Diagnostic>
 
 /// What is wrong with one directive.
 struct Problem {
-    message: String,
+    message: Message,
     /// The names to keep in its list; `None` when the comment should go.
     keep: Option<Vec<String>>,
     /// A fix can be offered (not for a comment that is no directive).
@@ -82,16 +83,11 @@ fn problem(matcher: &Matcher, index: usize, ran: &[&str], every_rule_ran: bool) 
     let used = &matcher.used[index];
     let keyword = directive.kind.keyword();
     let is_enable = directive.kind == Kind::Enable;
-    let nothing = if is_enable {
-        "re-enables nothing: no rule it names is disabled here"
-    } else {
-        "suppresses nothing"
-    };
+    // What the directive fails to do: re-enable, or suppress.
+    let kind = if is_enable { "enable" } else { "disable" };
     if let Kind::Unknown { word } = &directive.kind {
         return Some(Problem {
-            message: format!(
-                "`{word}` is not a govlint directive (govlint-disable, govlint-enable, govlint-disable-next-line, govlint-disable-file)"
-            ),
+            message: crate::msg!("unused-suppression-not-a-directive", word = word),
             keep: None,
             fixable: false,
         });
@@ -99,7 +95,7 @@ fn problem(matcher: &Matcher, index: usize, ran: &[&str], every_rule_ran: bool) 
     if directive.rules.is_empty() {
         let useless = !used[0] && (is_enable || every_rule_ran);
         return useless.then(|| Problem {
-            message: format!("`{keyword}` {nothing}"),
+            message: crate::msg!("unused-suppression", directive = keyword, kind = kind),
             keep: None,
             fixable: true,
         });
@@ -117,24 +113,39 @@ fn problem(matcher: &Matcher, index: usize, ran: &[&str], every_rule_ran: bool) 
     if unused.is_empty() && unknown.is_empty() {
         return None;
     }
-    let mut parts = Vec::new();
-    if !unused.is_empty() {
-        parts.push(if keep.is_empty() && unknown.is_empty() {
-            format!("`{keyword} {}` {nothing}", directive.rules.join(", "))
-        } else {
-            format!("{} in `{keyword}` {nothing}", unused.join(", "))
-        });
-    }
-    if !unknown.is_empty() {
-        let is = if unknown.len() == 1 {
-            "is not a govlint rule"
-        } else {
-            "are not govlint rules"
-        };
-        parts.push(format!("{} {is}", unknown.join(", ")));
-    }
+    // The lists are of rule names as written, which no language translates; each
+    // combination is a sentence of its own in the catalog.
+    let names = unused.join(", ");
+    let count = unknown.len();
+    let unknown = unknown.join(", ");
+    let message = if unused.is_empty() {
+        crate::msg!(
+            "unused-suppression-unknown-rules",
+            unknown = unknown,
+            count = count
+        )
+    } else if keep.is_empty() && count == 0 {
+        let written = format!("{keyword} {}", directive.rules.join(", "));
+        crate::msg!("unused-suppression", directive = written, kind = kind)
+    } else if count == 0 {
+        crate::msg!(
+            "unused-suppression-names",
+            names = names,
+            keyword = keyword,
+            kind = kind
+        )
+    } else {
+        crate::msg!(
+            "unused-suppression-names-unknown-rules",
+            names = names,
+            keyword = keyword,
+            kind = kind,
+            unknown = unknown,
+            count = count
+        )
+    };
     Some(Problem {
-        message: parts.join("; "),
+        message,
         keep: (!keep.is_empty()).then_some(keep),
         fixable: true,
     })
@@ -162,26 +173,23 @@ fn finding(
     // For a baseline: the comment's words stand for the paragraph it is not in.
     let words = format!("{} {}", directive.kind.keyword(), directive.rules.join(","));
     diagnostic.fingerprint = xxh3_64(words.as_bytes());
-    diagnostic.help = Some(
-        match problem.keep {
-            None => "delete the comment",
-            Some(_) => "remove the names that suppress nothing",
-        }
-        .into(),
-    );
+    diagnostic.help = Some(match problem.keep {
+        None => crate::msg!("unused-suppression-help"),
+        Some(_) => crate::msg!("unused-suppression-names-help"),
+    });
     if !problem.fixable {
         return diagnostic;
     }
     let (title, mut edits) = match &problem.keep {
         Some(keep) => (
-            "remove the names that suppress nothing",
+            crate::msg!("unused-suppression-names-fix"),
             vec![Edit {
                 range: directive.span.clone(),
                 replacement: format!("<!-- {} {} -->", directive.kind.keyword(), keep.join(", ")),
             }],
         ),
         None => (
-            "delete the suppression comment",
+            crate::msg!("unused-suppression-fix"),
             vec![Edit {
                 range: directive.deletion.clone(),
                 replacement: String::new(),
@@ -203,7 +211,7 @@ fn finding(
         }
     }
     diagnostic.fix = Some(Fix {
-        title: title.into(),
+        title,
         safe: false,
         edits,
     });
@@ -282,6 +290,22 @@ mod tests {
             [(
                 "`cjk-space` in `govlint-disable-next-line` suppresses nothing; `stray-perod` is not a govlint rule"
                     .to_string(),
+                Some(format!(
+                    "<!-- govlint-disable-next-line stray-period -->\n{STRAY}"
+                ))
+            )]
+        );
+    }
+
+    #[test]
+    fn several_unknown_names_are_reported_in_the_plural() {
+        let text = format!(
+            "<!-- govlint-disable-next-line stray-period, stray-perod, cjk-spce -->\n{STRAY}"
+        );
+        assert_eq!(
+            unused(&text),
+            [(
+                "`stray-perod`, `cjk-spce` are not govlint rules".to_string(),
                 Some(format!(
                     "<!-- govlint-disable-next-line stray-period -->\n{STRAY}"
                 ))
