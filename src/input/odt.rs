@@ -188,20 +188,9 @@ fn paragraphs(xml: impl BufRead, max_text: u64) -> Result<crate::input::word::Ex
                 push(&mut open, &data.xml10_content(), false)
             }
             Event::GeneralRef(reference) if skipping == 0 && in_body > 0 => {
-                let resolved = match reference.resolve_char_ref() {
-                    Ok(Some(c)) => Some(c.to_string()),
-                    Ok(None) => {
-                        let name = reference.xml10_content();
-                        quick_xml::escape::resolve_predefined_entity(&name).map(str::to_string)
-                    }
-                    Err(e) => {
-                        return Err(Failure::Malformed(format!(
-                            "at byte {}: {e}",
-                            reader.error_position()
-                        )));
-                    }
-                };
-                if let Some(resolved) = resolved {
+                if let Some(resolved) =
+                    crate::input::word::resolve_reference(&reference, reader.error_position())?
+                {
                     push(&mut open, &resolved, false);
                 }
             }

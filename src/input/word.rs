@@ -720,21 +720,8 @@ fn paragraphs_and_chunks(
             Event::Text(text) if reads_text => push_text(&mut open, &text.xml10_content()),
             Event::CData(data) if reads_text => push_text(&mut open, &data.xml10_content()),
             Event::GeneralRef(reference) if reads_text => {
-                let resolved = match reference.resolve_char_ref() {
-                    Ok(Some(c)) => Some(c.to_string()),
-                    Ok(None) => {
-                        let name = reference.xml10_content();
-                        quick_xml::escape::resolve_predefined_entity(&name).map(str::to_string)
-                    }
-                    Err(e) => {
-                        return Err(Failure::Malformed(format!(
-                            "at byte {}: {e}",
-                            reader.error_position()
-                        )));
-                    }
-                };
                 // Word declares no entities of its own; an unknown one is left out.
-                if let Some(resolved) = resolved {
+                if let Some(resolved) = resolve_reference(&reference, reader.error_position())? {
                     push_text(&mut open, &resolved);
                 }
             }
@@ -781,6 +768,22 @@ impl AltChunk {
             id: attribute(element, "id").unwrap_or_default(),
             at,
         }
+    }
+}
+
+/// The text of a character reference (`&#12290;`) or of one of XML's own entities
+/// (`&amp;`); `None` for any other entity, which neither Word nor OpenDocument declares.
+pub(crate) fn resolve_reference(
+    reference: &quick_xml::events::BytesRef,
+    position: u64,
+) -> Result<Option<String>, Failure> {
+    match reference.resolve_char_ref() {
+        Ok(Some(c)) => Ok(Some(c.to_string())),
+        Ok(None) => {
+            let name = reference.xml10_content();
+            Ok(quick_xml::escape::resolve_predefined_entity(&name).map(str::to_string))
+        }
+        Err(e) => Err(Failure::Malformed(format!("at byte {position}: {e}"))),
     }
 }
 
