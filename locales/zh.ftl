@@ -1,20 +1,22 @@
-# govlint 的简体中文消息。每个 id 都与 en.ftl 中的同名消息对应，引用的变量也完全相同
-# （tests/messages.rs 检查）。读者是政府网站的编辑：标点按 GB/T 15834-2011 的名称称呼，
-# 用“”引出标点，帮助行写成要做的事（改为……、删去……）。
-#
-# 几点约定：
-# - 数字与汉字之间不加空格（第11行）；规则名、文件名等英文用“”引出。
-# - 引号本身不能再用“”引出（会写成“““”），所以引号类的 $mark 写在全角括号里：前引号（“）。
-# - 中文没有单复数：英文按数量选择的地方，这里多半只用 *[other]；要区分“一个”和“多个”时
-#   用数字键 [1]（中文的复数类别只有 other，[one] 永远不会被选中）。
+# govlint's messages in Simplified Chinese: the same ids as en.ftl, each referring to exactly
+# the same arguments (tests/messages.rs checks both). The readers are editors of government
+# websites, so the marks are named as GB/T 15834-2011 names them, quoted with “” (not
+# backticks), and help lines say what to do (改为…、删去…). Conventions:
+# - No space between Han characters and digits (第11行); names written in Latin letters (rule
+#   names, file paths, directives) are quoted with “” instead.
+# - A quotation mark cannot be quoted with “” (““”” is unreadable), so a $mark that is always a
+#   quotation mark is written after its name in full-width parentheses: 前引号（“）.
+# - Chinese has no plural forms, and CLDR gives `zh` only the category `other`, so `[one]` would
+#   never match: where the English selects on a number, the Chinese either needs no choice or
+#   uses the numeric key `[1]` (不是… / 都不是…).
 
-# 供消息机制的单元测试渲染的消息。
+# A message the unit tests of the catalog machinery render.
 test-message = { $count ->
     [1] 一次{ $mark }（测试）
    *[other] { $count }次{ $mark }（测试）
 }
 
-## 消息所指的位置
+## Places a message points to
 
 place-line = 第{ $line }{ $unit ->
     [paragraph] 段
@@ -31,13 +33,13 @@ place-lines = 第{ $first }至{ $last }{ $unit ->
 }
 place-file-lines = 文件“{ $path }”第{ $first }至{ $last }行
 
-## duplicate-paragraph 与 near-duplicate-paragraph
+## duplicate-paragraph and near-duplicate-paragraph
 
 duplicate-paragraph = 这一段与{ $place }重复
 duplicate-paragraph-copies = 这一段与{ $place }重复（同样的段落共出现{ $copies }次）
 duplicate-paragraph-across-files = 这一段与{ $place }重复（同样的段落在{ $files }个文件中共出现{ $copies }次）
 duplicate-paragraph-help = 删去重复的段落；如果两处确实都需要这段内容，请改写其中一处
-duplicate-paragraph-common-help = 这是许多文件共有的文字：如果是固定的格式用语，可以把它加入白名单；否则请改写
+duplicate-paragraph-common-help = 这是许多文件共有的文字：如果是固定的格式用语，可以把它加入白名单（--dup-allowlist）；否则请改写
 duplicate-paragraph-fix = 删去这一重复段落
 duplicate-block = 这{ $count }段与{ $place }的{ $count }段重复
 duplicate-block-help = 这是从另一个文件整块粘贴过来的内容：请删去，或改为引用那份文件，不要照抄
@@ -46,13 +48,13 @@ duplicate-title-help = 删去重复的标题
 duplicate-title-fix = 删去重复的标题
 near-duplicate-paragraph = 这一段与{ $place }有{ $percent }%的内容相同
 near-duplicate-paragraph-help = 只保留一个版本：删去这一段，或把两段的不同之处并入前一段
-duplicate-set-aside = 默认不报告，因为判断为{ $reason ->
-    [statute-parallel] 法律法规中的并列条款
-    [template-items] 同一列表中只有名称或数字不同的各项
-    [series-formula] 同一系列文件的固定表述
-    [quotation] 对其他文件的引用
+duplicate-set-aside = 默认不报告：{ $reason ->
+    [statute-parallel] 判断为法律法规中的并列条款
+    [template-items] 判断为同一列表中只有名称或数字不同的各项
+    [series-formula] 判断为同一系列文件的固定表述
+    [quotation] 判断为对其他文件的引用
     [negation] 两段只差一个否定词，意思相反
-   *[heading] 标题，导语可以复述标题
+   *[heading] 判断为标题，导语可以复述标题
 }
 related-first-occurrence = 首次出现处
 related-also-repeated = 此处也重复
@@ -60,7 +62,7 @@ related-first-of-block = 这组段落首次出现处
 related-title = 标题
 related-similar = 相似的段落
 
-## 运行中的提示
+## Notices of a run
 
 notice-findings-capped = 规则“{ $rule }”共发现{ $found }处问题，只报告前{ $kept }处
 notice-near-search-truncated = 近似重复段落的查找提前结束了：相似的段落太多，需要比对的段落组合数以百万计。因此有些近似重复没有报告，或者显示时对照的不是最相似的那一段（完全重复的段落都已报告）
@@ -105,7 +107,7 @@ stray-period = 句末误用{ $mark ->
     [ascii] 英文句点“.”
    *[fullwidth] 全角句点“．”
 }
-stray-period-help = 中文句子末尾应改为句号“。”
+stray-period-help = 改为句号“。”：中文句子末尾用句号
 stray-period-fix = 改为“。”
 
 ## fullwidth-alphanumeric
@@ -127,8 +129,8 @@ fullwidth-alphanumeric-year-fix = 把“０”改为“〇”
 halfwidth-punctuation = 中文里误用了半角标点“{ $mark }”
 halfwidth-punctuation-habit = 中文里误用了半角标点“{ $mark }”，而本文有{ $count }处用的是全角“{ $full }”
 halfwidth-punctuation-help = 改为全角“{ $full }”
-halfwidth-punctuation-parentheses = 中文内容外用了半角括号“( )”
-halfwidth-punctuation-parentheses-habit = 中文内容外用了半角括号“( )”，而本文有{ $count }处用的是全角括号“（”
+halfwidth-punctuation-parentheses = 括注中文时误用了半角括号“( )”
+halfwidth-punctuation-parentheses-habit = 括注中文时误用了半角括号“( )”，而本文有{ $count }处用的是全角括号“（”
 halfwidth-punctuation-parentheses-help = 改为全角括号“（）”
 halfwidth-punctuation-fix = 改为全角标点
 
@@ -141,7 +143,7 @@ repeated-punctuation-fix = 删去多余的“{ $mark }”
 repeated-punctuation-stacked = 问号、叹号连用了{ $count }个
 repeated-punctuation-stacked-help = 问号“？”、叹号“！”叠用不超过三个，删去多余的（GB/T 15834 第4.2.3条、第4.3.3条）
 repeated-punctuation-mixed = 点号连用：“{ $marks }”
-repeated-punctuation-mixed-help = 按这里需要的停顿只保留一个点号
+repeated-punctuation-mixed-help = 根据此处的停顿，只保留一个合适的点号
 
 ## mixed-number
 
@@ -153,7 +155,7 @@ mixed-number-year-range-fix = 把短横线改为“—”
 mixed-number-year-style = 年份“{ $written }”用的是{ $style ->
     [chinese] 汉字数字
    *[arabic] 阿拉伯数字
-}（本文共{ $count }处），但另有{ $other_count }处年份用的是{ $style ->
+}（本文共{ $count }处这样写），但另有{ $other_count }处年份用的是{ $style ->
     [chinese] 阿拉伯数字
    *[arabic] 汉字数字
 }（如“{ $example }”）
@@ -168,8 +170,8 @@ mixed-number-zero-fix = 改为“{ $written }”
 
 ## duplicate-sentence
 
-duplicate-sentence = 这句话与本段{ $place }处的句子重复
-duplicate-sentence-run = 这{ $count }句与本段从{ $place }开始的{ $count }句重复
+duplicate-sentence = 这句话在本段中重复出现，前一处在{ $place }
+duplicate-sentence-run = 这{ $count }句话在本段中重复出现，前一处从{ $place }开始
 duplicate-sentence-previous-paragraph = 这句话与上一段的最后一句（{ $place }）重复
 duplicate-sentence-help = 两处只保留一处，删去另一处
 duplicate-sentence-fix = 删去重复的句子
@@ -202,8 +204,8 @@ page-residue-fix = 删去网页残留内容
 
 ## unbalanced-bracket
 
-unbalanced-bracket-opener = “{ $mark }”在本段中没有与之配对的后一半
-unbalanced-bracket-closer = “{ $mark }”前面没有与之配对的前一半
+unbalanced-bracket-opener = “{ $mark }”在本段中缺少与之配对的后一半
+unbalanced-bracket-closer = “{ $mark }”前面缺少与之配对的前一半
 unbalanced-bracket-help = 补上缺少的另一半，或删去这个符号
 unbalanced-bracket-mirror-fix = 把“{ $wrong }”改为“{ $right }”，与另一半配成一对
 unbalanced-bracket-delete-fix = 删去“{ $mark }”
@@ -214,12 +216,12 @@ unbalanced-quote-opener = 前引号（{ $mark }）在本段中没有配对的后
 unbalanced-quote-opener-help = 在引文结束处补上后引号，或删去这个前引号
 unbalanced-quote-closer = 后引号（{ $mark }）前面没有配对的前引号
 unbalanced-quote-closer-help = 在引文开始处补上前引号，或删去这个后引号
-unbalanced-quote-mirror-fix = 把（{ $wrong }）改为（{ $right }），与另一个引号配成一对
-unbalanced-quote-delete-fix = 删去（{ $mark }）
+unbalanced-quote-mirror-fix = 把后引号（{ $wrong }）改为（{ $right }），与前面的前引号配成一对
+unbalanced-quote-delete-fix = 删去这个引号（{ $mark }）
 
 ## unused-suppression
-# $names 和 $unknown 是照原样写出的规则名列表，每个名字带反引号，用英文逗号“, ”连接
-# （由代码拼成），所以两边留空格。
+# $names and $unknown are lists of rule names as written, each in backticks, joined by ", "
+# in the code (src/rules/unused_suppression.rs): they are set off by spaces here.
 
 unused-suppression = “{ $directive }”{ $kind ->
     [enable] 没有重新启用任何规则：它列出的规则在这里并没有被屏蔽
