@@ -11,10 +11,11 @@
 use govlint::document::source::Source;
 use govlint::document::{Document, Format};
 use govlint::linter::{Options, lint_documents};
+use govlint::report::message::Lang;
 use govlint::rules::{self, Check};
 use std::time::Instant;
 
-type Render = dyn Fn(&govlint::linter::Run, &mut dyn std::io::Write) -> std::io::Result<()>;
+type Render = dyn Fn(&govlint::linter::Run, &mut dyn std::io::Write, Lang) -> std::io::Result<()>;
 
 /// A name, a format, and the text of about `bytes` bytes.
 type Case = (&'static str, Format, fn(usize) -> String);
@@ -87,7 +88,7 @@ fn main() {
         ] {
             let timer = Instant::now();
             let mut out = Vec::new();
-            render(&run, &mut out).expect("rendered");
+            render(&run, &mut out, Lang::En).expect("rendered");
             rendered.push(format!("{format} {:.3}", timer.elapsed().as_secs_f64()));
         }
         println!(
@@ -102,10 +103,15 @@ fn main() {
     }
 }
 
-fn human(run: &govlint::linter::Run, out: &mut dyn std::io::Write) -> std::io::Result<()> {
+fn human(
+    run: &govlint::linter::Run,
+    out: &mut dyn std::io::Write,
+    lang: Lang,
+) -> std::io::Result<()> {
     let style = govlint::render::human::Style {
         color: false,
         quiet: false,
+        lang,
     };
     govlint::render::human::render(run, out, &style)
 }

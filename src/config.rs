@@ -40,6 +40,7 @@ struct RawConfig {
     extend_exclude: Option<Vec<Spanned<String>>>,
     force_exclude: Option<bool>,
     fail_on: Option<FailOn>,
+    lang: Option<crate::report::message::Lang>,
     rules: Option<RawLevels>,
     per_file: Option<BTreeMap<Spanned<String>, RawLevels>>,
     duplicates: Option<RawDuplicates>,
@@ -451,6 +452,8 @@ pub struct Config {
     pub severities: Severities,
     pub duplicates: DuplicateConfig,
     pub fail_on: Option<FailOn>,
+    /// The language of the output (`--lang` wins; the locale decides when neither says).
+    pub lang: Option<crate::report::message::Lang>,
 }
 
 /// The configuration file for a run started in `dir`: the nearest `govlint.toml` or
@@ -657,6 +660,7 @@ pub fn parse(path: &Path, text: &str) -> Result<Config, ConfigError> {
         severities,
         duplicates,
         fail_on: raw.fail_on,
+        lang: raw.lang,
     })
 }
 

@@ -193,17 +193,21 @@ fn check_spans(run: &Run) {
 
 fn render_all(run: &Run) {
     use crate::render;
+    use crate::report::message::Lang;
     let mut sink = Vec::new();
-    let style = render::human::Style {
-        color: false,
-        quiet: false,
-    };
-    render::human::render(run, &mut sink, &style).expect("human");
-    render::json::render(run, &mut sink).expect("json");
-    render::sarif::render(run, &mut sink).expect("sarif");
-    render::rdjson::render(run, &mut sink).expect("rdjson");
-    render::github::render(run, &mut sink).expect("github");
-    render::concise::render(run, &mut sink).expect("concise");
+    for lang in [Lang::En, Lang::Zh] {
+        let style = render::human::Style {
+            color: false,
+            quiet: false,
+            lang,
+        };
+        render::human::render(run, &mut sink, &style).expect("human");
+        render::json::render(run, &mut sink, lang).expect("json");
+        render::sarif::render(run, &mut sink, lang).expect("sarif");
+        render::rdjson::render(run, &mut sink, lang).expect("rdjson");
+        render::github::render(run, &mut sink, lang).expect("github");
+        render::concise::render(run, &mut sink, lang).expect("concise");
+    }
     render::statistics::render(run, &mut sink, false).expect("statistics");
     render::statistics::render_json(run, &mut sink).expect("statistics json");
 }

@@ -1154,3 +1154,51 @@ fn near_copy_from_stdin_shows_what_differs_in_json() {
     assert_eq!(near["rule"], "near-duplicate-paragraph");
     assert_eq!(near["diff"], "…”公里。1[-4-]{+5+}0个政务服…");
 }
+
+/// The locale chooses the language of messages; `--lang` and the configuration's `lang`
+/// choose over it. Rule ids and JSON keys stay English in both.
+#[test]
+fn the_locale_and_lang_choose_the_language_of_messages() {
+    let dir = workspace(&[("a.txt", STRAY_PERIOD.as_bytes())]);
+    let run = |env: &[(&str, &str)], args: &[&str]| {
+        let mut command = std::process::Command::new(BIN);
+        command
+            .current_dir(dir.path())
+            .env_remove("LC_ALL")
+            .env_remove("LC_MESSAGES")
+            .env_remove("LANG")
+            .args(["check", "--format", "concise"])
+            .args(args)
+            .arg("a.txt");
+        for (key, value) in env {
+            command.env(key, value);
+        }
+        let output = command.output().expect("govlint runs");
+        assert_eq!(output.status.code(), Some(1), "{output:?}");
+        String::from_utf8(output.stdout).expect("UTF-8")
+    };
+    let english = run(&[("LANG", "en_US.UTF-8")], &[]);
+    assert!(
+        english.contains("error[stray-period] ASCII `.`"),
+        "{english}"
+    );
+    let chinese = run(&[("LANG", "zh_CN.UTF-8")], &[]);
+    assert!(chinese.contains("error[stray-period] "), "{chinese}");
+    assert_ne!(chinese, english);
+    assert!(
+        chinese.contains('句') && !chinese.contains("full stop"),
+        "{chinese}"
+    );
+    // LC_ALL wins over LANG; --lang over the locale.
+    assert_eq!(
+        run(&[("LC_ALL", "zh_CN.UTF-8"), ("LANG", "C")], &[]),
+        chinese
+    );
+    assert_eq!(run(&[("LANG", "zh_CN.UTF-8")], &["--lang", "en"]), english);
+    assert_eq!(run(&[("LANG", "C")], &["--lang", "zh"]), chinese);
+    // The configuration's `lang` over the locale, under `--lang`.
+    write(dir.path(), "govlint.toml", b"lang = \"en\"\n");
+    assert_eq!(run(&[("LANG", "zh_CN.UTF-8")], &[]), english);
+    assert_eq!(run(&[("LANG", "C")], &["--lang", "zh"]), chinese);
+    std::fs::remove_file(dir.path().join("govlint.toml")).expect("removed");
+}

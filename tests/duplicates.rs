@@ -219,7 +219,8 @@ fn output_is_identical_across_runs_and_thread_counts() {
         pool.install(|| {
             let run = lint(&files, Scope::Repository);
             let mut out = Vec::new();
-            govlint::render::json::render(&run, &mut out).expect("render");
+            govlint::render::json::render(&run, &mut out, govlint::report::message::Lang::En)
+                .expect("render");
             out
         })
     };

@@ -126,6 +126,10 @@ pub(super) struct CheckArgs {
     /// The lowest severity that makes the run fail with exit code 1 (default: error).
     #[arg(long, value_enum, value_name = "SEVERITY")]
     pub(super) fail_on: Option<FailOn>,
+    /// The language of messages: zh (简体中文) or en; default: the configuration's `lang`,
+    /// else the locale (LC_ALL, LC_MESSAGES, LANG).
+    #[arg(long, value_enum, value_name = "LANG")]
+    pub(super) lang: Option<crate::report::message::Lang>,
     /// Report only findings not recorded in this baseline file (see `--write-baseline`).
     #[arg(long, value_name = "FILE")]
     pub(super) baseline: Option<PathBuf>,

@@ -9,6 +9,7 @@ use crate::dedup::{self, Scope};
 use crate::linter::{self, Options};
 use crate::render::{self, Format, human};
 use crate::report::baseline::Baseline;
+use crate::report::message::Lang;
 use crate::rules::{self, RuleInfo};
 use std::io::{IsTerminal, Write};
 use std::path::Path;
@@ -94,6 +95,10 @@ pub(super) fn check(args: CheckArgs, out: &mut dyn Write) -> (Outcome, std::io::
             return (Outcome::TROUBLE, Ok(()));
         }
     };
+    let lang = args
+        .lang
+        .or(config.lang)
+        .unwrap_or_else(|| Lang::from_locale(|name| std::env::var(name).ok()));
     let duplicates = match duplicate_settings(&args, &config) {
         Ok(duplicates) => duplicates,
         Err(message) => {
@@ -140,7 +145,7 @@ pub(super) fn check(args: CheckArgs, out: &mut dyn Write) -> (Outcome, std::io::
     let (inputs, errors) =
         crate::input::walk::collect_selected_inputs(&args.paths, &args.stdin_filename, &selection);
     let mut run = linter::lint(&inputs, errors.clone(), &options);
-    print_notices(&run);
+    print_notices(&run, lang);
     skip_walked_binaries(&mut run, &args);
     let mut fix_errors = Vec::new();
     if args.fix || args.diff {
@@ -170,7 +175,7 @@ pub(super) fn check(args: CheckArgs, out: &mut dyn Write) -> (Outcome, std::io::
                 if files > 0 {
                     // What is left is what a fresh run of the fixed files finds.
                     run = linter::lint(&inputs, errors, &options);
-                    print_notices(&run);
+                    print_notices(&run, lang);
                     skip_walked_binaries(&mut run, &args);
                 }
             }
@@ -215,6 +220,7 @@ pub(super) fn check(args: CheckArgs, out: &mut dyn Write) -> (Outcome, std::io::
     let style = human::Style {
         color,
         quiet: args.quiet,
+        lang,
     };
     let written = render::render(args.format, args.statistics, &run, out, &style);
     let outcome = Outcome {
@@ -277,11 +283,12 @@ pub(super) fn plural(n: usize) -> &'static str {
 
 /// What the run had to say besides findings (a cap reached, the cache not written), said as
 /// soon as the run is over.
-fn print_notices(run: &linter::Run) {
+fn print_notices(run: &linter::Run, lang: Lang) {
     for notice in &run.notices {
+        let message = notice.message.render(lang);
         match &notice.path {
-            Some(path) => say!("{}: {path}: {}", notice.level.as_str(), notice.message),
-            None => say!("{}: {}", notice.level.as_str(), notice.message),
+            Some(path) => say!("{}: {path}: {message}", notice.level.as_str()),
+            None => say!("{}: {message}", notice.level.as_str()),
         }
     }
 }

@@ -2,10 +2,11 @@
 //! terminals, editors' quickfix lists and `grep`. Nothing else is printed.
 
 use crate::linter::Run;
+use crate::report::message::Lang;
 use crate::text::escape_controls;
 use std::io::Write;
 
-pub fn render(run: &Run, out: &mut dyn Write) -> std::io::Result<()> {
+pub fn render(run: &Run, out: &mut dyn Write, lang: Lang) -> std::io::Result<()> {
     for diagnostic in &run.diagnostics {
         writeln!(
             out,
@@ -15,7 +16,7 @@ pub fn render(run: &Run, out: &mut dyn Write) -> std::io::Result<()> {
             diagnostic.start.column,
             diagnostic.severity.as_str(),
             diagnostic.rule,
-            escape_controls(&one_line(&diagnostic.message.english())),
+            escape_controls(&one_line(&diagnostic.message.render(lang))),
         )?;
     }
     Ok(())

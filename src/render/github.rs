@@ -9,9 +9,10 @@
 use crate::linter::Run;
 use crate::render::portable_path;
 use crate::report::diagnostic::Severity;
+use crate::report::message::Lang;
 use std::io::Write;
 
-pub fn render(run: &Run, out: &mut dyn Write) -> std::io::Result<()> {
+pub fn render(run: &Run, out: &mut dyn Write, lang: Lang) -> std::io::Result<()> {
     for diagnostic in &run.diagnostics {
         let command = match diagnostic.severity {
             Severity::Error => "error",
@@ -27,7 +28,7 @@ pub fn render(run: &Run, out: &mut dyn Write) -> std::io::Result<()> {
             diagnostic.end.line,
             diagnostic.end.column,
             escape_property(diagnostic.rule.as_str()),
-            escape_data(&diagnostic.message.english()),
+            escape_data(&diagnostic.message.render(lang)),
         )?;
     }
     Ok(())

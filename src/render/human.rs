@@ -4,6 +4,7 @@
 use crate::document::source::Source;
 use crate::linter::Run;
 use crate::report::diagnostic::{Diagnostic, Related, Severity};
+use crate::report::message::Lang;
 use crate::text::{escape_controls, escape_terminal_controls};
 use miette::{
     GraphicalReportHandler, GraphicalTheme, LabeledSpan, MietteError, MietteSpanContents,
@@ -28,6 +29,7 @@ const SHOWN_RELATED: usize = 3;
 pub struct Style {
     pub color: bool,
     pub quiet: bool,
+    pub lang: Lang,
 }
 
 pub fn render(run: &Run, out: &mut dyn Write, style: &Style) -> std::io::Result<()> {
@@ -47,7 +49,7 @@ pub fn render(run: &Run, out: &mut dyn Write, style: &Style) -> std::io::Result<
                 .iter()
                 .take_while(|d| d.document == document)
                 .count();
-        render_document(run, &run.diagnostics[start..end], &handler, out)?;
+        render_document(run, &run.diagnostics[start..end], &handler, out, style.lang)?;
         start = end;
     }
     if !style.quiet {
@@ -74,6 +76,7 @@ fn render_document(
     diagnostics: &[Diagnostic],
     handler: &GraphicalReportHandler,
     out: &mut dyn Write,
+    lang: Lang,
 ) -> std::io::Result<()> {
     let path = &run.paths[diagnostics[0].document];
     let Some(source) = run.source(diagnostics[0].document) else {
@@ -109,7 +112,7 @@ fn render_document(
             continue;
         }
         entry.1 += 1;
-        let finding = Finding::new(&source, diagnostic);
+        let finding = Finding::new(&source, diagnostic, lang);
         let mut text = String::new();
         handler
             .render_report(&mut text, &finding)
@@ -119,7 +122,7 @@ fn render_document(
             writeln!(
                 out,
                 "  ↳ {}",
-                escape_controls(&describe_related(run, related))
+                escape_controls(&describe_related(run, related, lang))
             )?;
         }
         if !diagnostic.related.is_empty() {
@@ -188,7 +191,7 @@ fn summarize(text: &str, path: &str, rule: &str, all: &[&Diagnostic]) -> String 
 }
 
 /// `first occurrence: path:11:1 注重示范驱动,培育法治品牌。充分发挥示范引导…`
-fn describe_related(run: &Run, related: &Related) -> String {
+fn describe_related(run: &Run, related: &Related, lang: Lang) -> String {
     let at = related.start;
     let path = &run.paths[related.document];
     let source = run.source(related.document);
@@ -206,7 +209,7 @@ fn describe_related(run: &Run, related: &Related) -> String {
     }
     format!(
         "{}: {}:{}:{}  {excerpt}",
-        related.message.english(),
+        related.message.render(lang),
         path,
         at.line,
         at.column
@@ -416,13 +419,13 @@ struct Finding {
 }
 
 impl Finding {
-    fn new(source: &Source, diagnostic: &Diagnostic) -> Finding {
+    fn new(source: &Source, diagnostic: &Diagnostic, lang: Lang) -> Finding {
         let (excerpt, label) =
             Excerpt::around(source, &diagnostic.span, Some(short_label(diagnostic)));
         let mut help = diagnostic
             .help
             .as_ref()
-            .map(|h| escape_terminal_controls(&h.english()).into_owned());
+            .map(|h| escape_terminal_controls(&h.render(lang)).into_owned());
         if let Some(diff) = &diagnostic.diff {
             let what = format!("what differs: {}", escape_controls(diff));
             help = Some(match help {
@@ -438,7 +441,7 @@ impl Finding {
             ));
         }
         Finding {
-            message: escape_controls(&diagnostic.message.english()).into_owned(),
+            message: escape_controls(&diagnostic.message.render(lang)).into_owned(),
             rule: diagnostic.rule.as_str(),
             severity: diagnostic.severity,
             help,

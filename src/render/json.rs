@@ -2,6 +2,7 @@
 
 use crate::linter::Run;
 use crate::report::diagnostic::Severity;
+use crate::report::message::Lang;
 use serde::Serialize;
 use std::io::Write;
 
@@ -98,7 +99,7 @@ struct InputErrorJson<'a> {
     message: &'a str,
 }
 
-pub fn render(run: &Run, out: &mut dyn Write) -> std::io::Result<()> {
+pub fn render(run: &Run, out: &mut dyn Write, lang: Lang) -> std::io::Result<()> {
     let paragraphs = WordParagraphs::of(run);
     let word_paragraph = |document: usize, line: usize| paragraphs.paragraph(document, line);
     let diagnostics = run
@@ -108,7 +109,7 @@ pub fn render(run: &Run, out: &mut dyn Write) -> std::io::Result<()> {
             path: &run.paths[d.document],
             rule: d.rule.as_str(),
             severity: d.severity,
-            message: d.message.english(),
+            message: d.message.render(lang),
             paragraph: word_paragraph(d.document, d.start.line),
             line: d.start.line,
             column: d.start.column,
@@ -116,12 +117,12 @@ pub fn render(run: &Run, out: &mut dyn Write) -> std::io::Result<()> {
             end_column: d.end.column,
             offset: d.span.start,
             length: d.span.len(),
-            help: d.help.as_ref().map(|h| h.english()),
+            help: d.help.as_ref().map(|h| h.render(lang)),
             similarity: d.similarity.map(|s| (s * 10_000.0).round() / 10_000.0),
             diff: d.diff.as_deref(),
             set_aside: d.set_aside,
             fix: d.fix.as_ref().map(|f| JsonFix {
-                title: f.title.english(),
+                title: f.title.render(lang),
                 safe: f.safe,
                 edits: f
                     .edits
@@ -141,7 +142,7 @@ pub fn render(run: &Run, out: &mut dyn Write) -> std::io::Result<()> {
                     paragraph: word_paragraph(r.document, r.start.line),
                     line: r.start.line,
                     column: r.start.column,
-                    message: r.message.english(),
+                    message: r.message.render(lang),
                 })
                 .collect(),
         })

@@ -46,11 +46,11 @@ pub fn render(
             statistics::render_json(run, &mut ControlEscaping::new(&mut *out))
         }
         _ if statistics => statistics::render(run, out, style.quiet),
-        Format::Json => json::render(run, &mut ControlEscaping::new(&mut *out)),
-        Format::Concise => concise::render(run, out),
-        Format::Sarif => sarif::render(run, &mut ControlEscaping::new(&mut *out)),
-        Format::Github => github::render(run, out),
-        Format::Rdjson => rdjson::render(run, &mut ControlEscaping::new(&mut *out)),
+        Format::Json => json::render(run, &mut ControlEscaping::new(&mut *out), style.lang),
+        Format::Concise => concise::render(run, out, style.lang),
+        Format::Sarif => sarif::render(run, &mut ControlEscaping::new(&mut *out), style.lang),
+        Format::Github => github::render(run, out, style.lang),
+        Format::Rdjson => rdjson::render(run, &mut ControlEscaping::new(&mut *out), style.lang),
         Format::Human => human::render(run, out, style),
     }
 }

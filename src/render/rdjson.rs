@@ -11,6 +11,7 @@ use crate::linter::Run;
 use crate::render::locate::{Locator, Locators};
 use crate::render::{portable_path, project_url};
 use crate::report::diagnostic::{Diagnostic, Edit, Related, Severity};
+use crate::report::message::Lang;
 use serde::Serialize;
 use std::io::Write;
 
@@ -85,14 +86,14 @@ struct RelatedLocation {
     location: Location,
 }
 
-pub fn render(run: &Run, out: &mut dyn Write) -> std::io::Result<()> {
+pub fn render(run: &Run, out: &mut dyn Write, lang: Lang) -> std::io::Result<()> {
     let mut locators = Locators::new(run);
     let mut diagnostics = Vec::with_capacity(run.diagnostics.len());
     for (index, diagnostic) in run.diagnostics.iter().enumerate() {
         if index == 0 || run.diagnostics[index - 1].document != diagnostic.document {
             locators.forget();
         }
-        diagnostics.push(rd_diagnostic(run, diagnostic, &mut locators));
+        diagnostics.push(rd_diagnostic(run, diagnostic, &mut locators, lang));
     }
     let result = DiagnosticResult {
         source: Source::govlint(),
@@ -106,6 +107,7 @@ fn rd_diagnostic<'a>(
     run: &'a Run,
     diagnostic: &'a Diagnostic,
     locators: &mut Locators<'a>,
+    lang: Lang,
 ) -> RdDiagnostic<'a> {
     let locator = locators.get(diagnostic.document);
     let range = match locator {
@@ -125,10 +127,10 @@ fn rd_diagnostic<'a>(
     let related_locations = diagnostic
         .related
         .iter()
-        .map(|related| related_location(run, related, locators))
+        .map(|related| related_location(run, related, locators, lang))
         .collect();
     RdDiagnostic {
-        message: diagnostic.message.english(),
+        message: diagnostic.message.render(lang),
         location: Location {
             path: portable_path(&run.paths[diagnostic.document]).into_owned(),
             range,
@@ -154,13 +156,14 @@ fn related_location<'a>(
     run: &'a Run,
     related: &'a Related,
     locators: &mut Locators<'a>,
+    lang: Lang,
 ) -> RelatedLocation {
     let range = match locators.get(related.document) {
         Some(locator) => byte_range(locator, &related.span),
         None => lines(related.start.line, related.start.line),
     };
     RelatedLocation {
-        message: related.message.english(),
+        message: related.message.render(lang),
         location: Location {
             path: portable_path(&run.paths[related.document]).into_owned(),
             range,

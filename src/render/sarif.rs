@@ -11,6 +11,7 @@ use crate::linter::Run;
 use crate::render::locate::{Locator, Locators};
 use crate::render::{portable_path, project_url};
 use crate::report::diagnostic::{Diagnostic, Fix, Related, Severity};
+use crate::report::message::Lang;
 use crate::rules::{self, RuleInfo};
 use serde::Serialize;
 use std::borrow::Cow;
@@ -205,7 +206,7 @@ struct Replacement<'a> {
     inserted_content: Text<'a>,
 }
 
-pub fn render(run: &Run, out: &mut dyn Write) -> std::io::Result<()> {
+pub fn render(run: &Run, out: &mut dyn Write, lang: Lang) -> std::io::Result<()> {
     let mut locators = Locators::new(run);
     let mut results = Vec::with_capacity(run.diagnostics.len());
     let mut seen_fingerprints = Fingerprints::default();
@@ -220,6 +221,7 @@ pub fn render(run: &Run, out: &mut dyn Write) -> std::io::Result<()> {
             diagnostic,
             &mut locators,
             &mut seen_fingerprints,
+            lang,
         ));
     }
     let unread: Vec<(&str, String)> = run.unread_notes().collect();
@@ -307,6 +309,7 @@ fn result<'a>(
     diagnostic: &'a Diagnostic,
     locators: &mut Locators<'a>,
     seen_fingerprints: &mut Fingerprints,
+    lang: Lang,
 ) -> SarifResult<'a> {
     let path = &run.paths[diagnostic.document];
     let locator = locators.get(diagnostic.document);
@@ -322,7 +325,7 @@ fn result<'a>(
     };
     let fingerprint = fingerprint(diagnostic, path, locator, seen_fingerprints);
     let fixes = match (&diagnostic.fix, locator) {
-        (Some(fix), Some(locator)) => vec![sarif_fix(fix, path, locator)],
+        (Some(fix), Some(locator)) => vec![sarif_fix(fix, path, locator, lang)],
         // Without the text an edit cannot be placed in characters, and a fix placed wrong
         // is worse than none.
         _ => Vec::new(),
@@ -331,14 +334,14 @@ fn result<'a>(
         .related
         .iter()
         .enumerate()
-        .map(|(i, related)| related_location(run, i + 1, related, locators))
+        .map(|(i, related)| related_location(run, i + 1, related, locators, lang))
         .collect();
     SarifResult {
         rule_id: diagnostic.rule.as_str(),
         rule_index: rules::RULES.iter().position(|r| r.name == diagnostic.rule),
         level: level(diagnostic.severity),
         message: Text {
-            text: diagnostic.message.english().into(),
+            text: diagnostic.message.render(lang).into(),
         },
         locations: [Location {
             id: None,
@@ -394,6 +397,7 @@ fn related_location<'a>(
     id: usize,
     related: &'a Related,
     locators: &mut Locators<'a>,
+    lang: Lang,
 ) -> Location<'a> {
     let locator = locators.get(related.document);
     Location {
@@ -407,15 +411,15 @@ fn related_location<'a>(
             }),
         },
         message: Some(Text {
-            text: related.message.english().into(),
+            text: related.message.render(lang).into(),
         }),
     }
 }
 
-fn sarif_fix<'a>(fix: &'a Fix, path: &str, locator: &Locator) -> SarifFix<'a> {
+fn sarif_fix<'a>(fix: &'a Fix, path: &str, locator: &Locator, lang: Lang) -> SarifFix<'a> {
     SarifFix {
         description: Text {
-            text: fix.title.english().into(),
+            text: fix.title.render(lang).into(),
         },
         artifact_changes: [ArtifactChange {
             artifact_location: artifact(path),

@@ -12,6 +12,43 @@ use std::sync::OnceLock;
 /// The English catalog: every message id govlint uses, with its English text.
 pub const ENGLISH: &str = include_str!("../../locales/en.ftl");
 
+/// The Simplified Chinese catalog, with the same ids.
+pub const CHINESE: &str = include_str!("../../locales/zh.ftl");
+
+/// The language of what govlint prints.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, clap::ValueEnum, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Lang {
+    /// English.
+    #[default]
+    En,
+    /// Simplified Chinese (简体中文).
+    Zh,
+}
+
+impl Lang {
+    /// The language the locale asks for, as POSIX decides which variable counts: the first
+    /// of `LC_ALL`, `LC_MESSAGES`, `LANG` that is set and not empty. Any Chinese locale
+    /// (`zh`, `zh_CN.UTF-8`, `zh-Hans`, and `zh_TW`/`zh_HK`, for which there is no
+    /// Traditional catalog) gives Chinese; anything else, English.
+    pub fn from_locale(var: impl Fn(&str) -> Option<String>) -> Lang {
+        let locale = ["LC_ALL", "LC_MESSAGES", "LANG"]
+            .into_iter()
+            .filter_map(var)
+            .find(|value| !value.is_empty())
+            .unwrap_or_default();
+        let language = locale
+            .split(['_', '-', '.', '@'])
+            .next()
+            .unwrap_or_default();
+        if language.eq_ignore_ascii_case("zh") {
+            Lang::Zh
+        } else {
+            Lang::En
+        }
+    }
+}
+
 /// A message: its catalog id and the values its text refers to by name.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Message {
@@ -93,9 +130,19 @@ impl Message {
         self
     }
 
-    /// The message in English.
+    /// The message in `lang`.
+    pub fn render(&self, lang: Lang) -> String {
+        let bundle = match lang {
+            Lang::En => english(),
+            Lang::Zh => chinese(),
+        };
+        render(bundle, self)
+    }
+
+    /// The message in English (what stays the same whatever the reader's language: SARIF
+    /// fingerprints, tests).
     pub fn english(&self) -> String {
-        render(english(), self)
+        self.render(Lang::En)
     }
 }
 
@@ -108,6 +155,11 @@ impl fmt::Display for Message {
 fn english() -> &'static FluentBundle<FluentResource> {
     static BUNDLE: OnceLock<FluentBundle<FluentResource>> = OnceLock::new();
     BUNDLE.get_or_init(|| bundle(ENGLISH, unic_langid::langid!("en")))
+}
+
+fn chinese() -> &'static FluentBundle<FluentResource> {
+    static BUNDLE: OnceLock<FluentBundle<FluentResource>> = OnceLock::new();
+    BUNDLE.get_or_init(|| bundle(CHINESE, unic_langid::langid!("zh")))
 }
 
 /// A catalog as Fluent reads it. The catalogs are part of the program (a test parses each),
@@ -125,7 +177,7 @@ fn bundle(
     bundle
 }
 
-fn render(bundle: &FluentBundle<FluentResource>, message: &Message) -> String {
+fn render(bundle: &'static FluentBundle<FluentResource>, message: &Message) -> String {
     let Some(pattern) = bundle.get_message(&message.id).and_then(|m| m.value()) else {
         // Never reached for the ids govlint uses (a test checks every one is in every
         // catalog); the id still says what was found.
@@ -156,6 +208,28 @@ mod tests {
         assert_eq!(message.english(), "3 times `.` (test)");
         let one = crate::msg!("test-message", mark = "`.`", count = 1usize);
         assert_eq!(one.english(), "once `.` (test)");
+    }
+
+    #[test]
+    fn the_locale_chooses_the_language() {
+        let env = |pairs: &'static [(&'static str, &'static str)]| {
+            move |name: &str| {
+                pairs
+                    .iter()
+                    .find(|(key, _)| *key == name)
+                    .map(|(_, value)| value.to_string())
+            }
+        };
+        assert_eq!(Lang::from_locale(env(&[("LANG", "zh_CN.UTF-8")])), Lang::Zh);
+        assert_eq!(Lang::from_locale(env(&[("LANG", "zh-Hans")])), Lang::Zh);
+        assert_eq!(Lang::from_locale(env(&[("LANG", "zh_TW.Big5")])), Lang::Zh);
+        assert_eq!(Lang::from_locale(env(&[("LANG", "en_US.UTF-8")])), Lang::En);
+        assert_eq!(Lang::from_locale(env(&[])), Lang::En);
+        // LC_ALL over LC_MESSAGES over LANG; an empty one does not count.
+        let all = env(&[("LC_ALL", "C"), ("LC_MESSAGES", "zh_CN"), ("LANG", "zh_CN")]);
+        assert_eq!(Lang::from_locale(all), Lang::En);
+        let empty = env(&[("LC_ALL", ""), ("LC_MESSAGES", "zh_CN"), ("LANG", "en_US")]);
+        assert_eq!(Lang::from_locale(empty), Lang::Zh);
     }
 
     #[test]
