@@ -55,15 +55,15 @@ pub fn render(run: &Run, out: &mut dyn Write, style: &Style) -> std::io::Result<
     if !style.quiet {
         for (path, encoding) in run.paths.iter().zip(&run.encodings) {
             if !encoding.is_utf8() {
-                writeln!(
-                    out,
-                    "note: {} was read as {}",
-                    escape_controls(path),
-                    encoding.name()
-                )?;
+                let note = crate::msg!(
+                    "human-read-as",
+                    path = escape_controls(path).into_owned(),
+                    encoding = encoding.name()
+                );
+                writeln!(out, "{}", note.render(style.lang))?;
             }
         }
-        writeln!(out, "{}", summary(run))?;
+        writeln!(out, "{}", summary(run, style.lang))?;
         if let Some(bulk) = super::statistics::bulk(run) {
             writeln!(out, "{bulk}")?;
         }
@@ -243,34 +243,28 @@ pub fn skipped_summary(run: &Run) -> String {
     )
 }
 
-fn summary(run: &Run) -> String {
+fn summary(run: &Run, lang: Lang) -> String {
     let files = run.paths.len();
-    let files = format!("{files} file{}", if files == 1 { "" } else { "s" });
     let errors = run.count(Severity::Error);
     let warnings = run.count(Severity::Warning);
     let infos = run.count(Severity::Info);
     let total = errors + warnings + infos;
-    let mut line = if total == 0 {
-        format!("No problems found in {files}.")
+    let found = if total == 0 {
+        crate::msg!("human-no-problems", files = files)
     } else {
-        let infos = if infos > 0 {
-            format!(", {infos} info")
-        } else {
-            String::new()
-        };
-        format!(
-            "Found {total} problem{} ({errors} error{}, {warnings} warning{}{infos}) in {files}.",
-            if total == 1 { "" } else { "s" },
-            if errors == 1 { "" } else { "s" },
-            if warnings == 1 { "" } else { "s" },
+        crate::msg!(
+            "human-problems",
+            total = total,
+            errors = errors,
+            warnings = warnings,
+            infos = infos,
+            files = files
         )
     };
+    let mut line = found.render(lang);
     if !run.errors.is_empty() {
-        line.push_str(&format!(
-            " {} path{} could not be linted.",
-            run.errors.len(),
-            if run.errors.len() == 1 { "" } else { "s" }
-        ));
+        let not_linted = crate::msg!("human-not-linted", count = run.errors.len());
+        line.push_str(&not_linted.render(lang));
     }
     if !run.skipped.is_empty() {
         line.push_str(&format!(" {}.", skipped_summary(run)));
@@ -420,14 +414,21 @@ struct Finding {
 
 impl Finding {
     fn new(source: &Source, diagnostic: &Diagnostic, lang: Lang) -> Finding {
-        let (excerpt, label) =
-            Excerpt::around(source, &diagnostic.span, Some(short_label(diagnostic)));
+        let (excerpt, label) = Excerpt::around(
+            source,
+            &diagnostic.span,
+            Some(short_label(diagnostic, lang)),
+        );
         let mut help = diagnostic
             .help
             .as_ref()
             .map(|h| escape_terminal_controls(&h.render(lang)).into_owned());
         if let Some(diff) = &diagnostic.diff {
-            let what = format!("what differs: {}", escape_controls(diff));
+            let what = crate::msg!(
+                "human-what-differs",
+                diff = escape_controls(diff).into_owned()
+            )
+            .render(lang);
             help = Some(match help {
                 Some(h) => format!("{h}\n{what}"),
                 None => what,
@@ -435,10 +436,8 @@ impl Finding {
         }
         let hidden = diagnostic.related.len().saturating_sub(SHOWN_RELATED);
         if hidden > 0 {
-            help = Some(format!(
-                "{}\n{hidden} more copies are listed by `--format json`",
-                help.unwrap_or_default()
-            ));
+            let more = crate::msg!("human-more-copies", count = hidden).render(lang);
+            help = Some(format!("{}\n{more}", help.unwrap_or_default()));
         }
         Finding {
             message: escape_controls(&diagnostic.message.render(lang)).into_owned(),
@@ -451,11 +450,11 @@ impl Finding {
     }
 }
 
-fn short_label(diagnostic: &Diagnostic) -> String {
+fn short_label(diagnostic: &Diagnostic, lang: Lang) -> String {
     if diagnostic.related.is_empty() {
-        "here".into()
+        crate::msg!("human-label-here").render(lang)
     } else {
-        "repeated here".into()
+        crate::msg!("human-label-repeated").render(lang)
     }
 }
 
