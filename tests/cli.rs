@@ -1202,3 +1202,62 @@ fn the_locale_and_lang_choose_the_language_of_messages() {
     assert_eq!(run(&[("LANG", "C")], &["--lang", "zh"]), chinese);
     std::fs::remove_file(dir.path().join("govlint.toml")).expect("removed");
 }
+
+/// A UTF-8 byte-order mark is not a column: a file with one gives the lines and columns of
+/// the same file without (byte offsets still count the file's bytes).
+#[test]
+fn a_byte_order_mark_is_not_a_column() {
+    let mut with_bom = "\u{feff}".as_bytes().to_vec();
+    with_bom.extend_from_slice(STRAY_PERIOD.as_bytes());
+    let dir = workspace(&[
+        ("bom.txt", &with_bom),
+        ("plain.txt", STRAY_PERIOD.as_bytes()),
+    ]);
+    for format in ["concise", "github", "human"] {
+        let output = |name: &str| {
+            let output = std::process::Command::new(BIN)
+                .current_dir(dir.path())
+                .args(["check", "--isolated", "--format", format, name])
+                .output()
+                .expect("govlint runs");
+            String::from_utf8(output.stdout)
+                .expect("UTF-8")
+                .replace("bom.txt", "plain.txt")
+        };
+        assert_eq!(output("bom.txt"), output("plain.txt"), "{format}");
+    }
+    for (format, keys) in [
+        ("json", &["line", "column", "end_line", "end_column"][..]),
+        ("sarif", &["startLine", "startColumn", "endColumn"][..]),
+    ] {
+        let places = |name: &str| {
+            let output = std::process::Command::new(BIN)
+                .current_dir(dir.path())
+                .args(["check", "--isolated", "--format", format, name])
+                .output()
+                .expect("govlint runs");
+            let text = String::from_utf8(output.stdout).expect("UTF-8");
+            keys.iter()
+                .map(|key| {
+                    let needle = format!("\"{key}\": ");
+                    text.match_indices(&needle)
+                        .map(|(at, _)| {
+                            text[at + needle.len()..]
+                                .split([',', '\n', '}'])
+                                .next()
+                                .unwrap_or_default()
+                                .trim()
+                                .to_string()
+                        })
+                        .collect::<Vec<_>>()
+                })
+                .collect::<Vec<_>>()
+        };
+        let plain = places("plain.txt");
+        assert!(
+            plain.iter().all(|values| !values.is_empty()),
+            "{format}: {plain:?}"
+        );
+        assert_eq!(places("bom.txt"), plain, "{format}");
+    }
+}

@@ -42,6 +42,9 @@ pub fn digest(bytes: &[u8]) -> u128 {
     xxhash_rust::xxh3::xxh3_128(bytes)
 }
 
+/// The byte-order mark a UTF-8 (or a decoded UTF-16) text may begin with.
+const BOM: char = '\u{FEFF}';
+
 /// Bytes between two character-count checkpoints.
 const CHECKPOINT: usize = 4096;
 
@@ -112,8 +115,14 @@ impl Source {
         };
         Position {
             line: line + 1,
-            column: column + 1,
+            column: column + 1 - usize::from(self.after_bom(line, offset)),
         }
+    }
+
+    /// Whether `offset` on 0-based `line` lies after a byte-order mark, which is no
+    /// character of the text: a file with one gives the columns it gives without.
+    pub fn after_bom(&self, line: usize, offset: usize) -> bool {
+        line == 0 && offset >= BOM.len_utf8() && self.text.starts_with(BOM)
     }
 
     /// The byte range of line `index` (0-based) without its line terminator.

@@ -317,7 +317,11 @@ impl Excerpt {
     ) -> (Excerpt, LabeledSpan) {
         let span = source.floor_char_boundary(span.start)..source.floor_char_boundary(span.end);
         let line = source.line_index(span.start);
-        let line_span = source.line_span(line);
+        let mut line_span = source.line_span(line);
+        // A byte-order mark is not shown, nor counted as a column.
+        if source.after_bom(line, line_span.end) {
+            line_span.start = '\u{FEFF}'.len_utf8();
+        }
         let line_text = &source.text[line_span.clone()];
         let start_in_line = span.start.clamp(line_span.start, line_span.end) - line_span.start;
         // Underline at most LABEL_CHARS characters, and never past the line; cut at

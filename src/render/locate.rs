@@ -40,9 +40,15 @@ impl<'run> Locator<'run> {
     /// 1-based line and 1-based column counted in UTF-8 bytes.
     pub fn byte_position(&self, offset: usize) -> Position {
         let offset = self.source.floor_char_boundary(offset);
+        let line = self.source.line_index(offset);
+        let bom = if self.source.after_bom(line, offset) {
+            '\u{FEFF}'.len_utf8()
+        } else {
+            0
+        };
         Position {
-            line: self.source.line_index(offset) + 1,
-            column: offset - self.line_around(offset).start + 1,
+            line: line + 1,
+            column: offset - self.line_around(offset).start + 1 - bom,
         }
     }
 
