@@ -1261,3 +1261,36 @@ fn a_byte_order_mark_is_not_a_column() {
         assert_eq!(places("bom.txt"), plain, "{format}");
     }
 }
+
+/// A per-file rule's related place (where a quotation closes) is in its own file, also in
+/// a run that takes the file from the cache (it pointed at the run's first file, and was
+/// lost from the cache).
+#[test]
+fn related_places_of_per_file_rules_name_their_own_file_also_from_the_cache() {
+    let dir = workspace(&[
+        ("a.md", "甲。\n".as_bytes()),
+        ("b.md", "他说：“第一段。\n\n第二段。”\n".as_bytes()),
+    ]);
+    let run = || {
+        let output = std::process::Command::new(BIN)
+            .current_dir(dir.path())
+            .args(["check", "--isolated", "--format", "json", "--cache", "."])
+            .output()
+            .expect("govlint runs");
+        let json: Value = serde_json::from_slice(&output.stdout).expect("JSON");
+        let quote = json["diagnostics"]
+            .as_array()
+            .expect("findings")
+            .iter()
+            .find(|d| d["rule"] == "multi-paragraph-quote")
+            .cloned()
+            .expect("the quotation over two paragraphs is found");
+        assert_eq!(quote["path"], "./b.md");
+        assert_eq!(quote["related"][0]["path"], "./b.md", "{quote}");
+        assert_eq!(quote["related"][0]["line"], 3, "{quote}");
+        output.stdout
+    };
+    let first = run();
+    assert!(dir.path().join(".govlint-cache").exists());
+    assert_eq!(run(), first, "the cached run reports the same");
+}

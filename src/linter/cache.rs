@@ -6,7 +6,7 @@
 
 use crate::dedup::{At, FileUnits, RawPair};
 use crate::document::source::Position;
-use crate::report::diagnostic::{Diagnostic, Fix, Severity};
+use crate::report::diagnostic::{Diagnostic, Fix, Related, Severity};
 use crate::report::message::Message;
 use crate::report::suppress::Directives;
 use crate::rules;
@@ -72,6 +72,8 @@ struct StoredDiagnostic {
     paragraph: usize,
     fix: Option<Fix>,
     fingerprint: u64,
+    /// Places in the same file (where a quotation closes).
+    related: Vec<Related>,
 }
 
 /// One file as the cache keeps it.
@@ -114,6 +116,7 @@ impl Entry {
                     paragraph: d.paragraph,
                     fix: d.fix.clone(),
                     fingerprint: d.fingerprint,
+                    related: d.related.clone(),
                 })
                 .collect(),
             units,
@@ -142,6 +145,7 @@ impl Entry {
                 diagnostic.end = d.end;
                 diagnostic.fix = d.fix.clone();
                 diagnostic.fingerprint = d.fingerprint;
+                diagnostic.related = d.related.clone();
                 Some(diagnostic)
             })
             .collect()

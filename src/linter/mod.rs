@@ -299,8 +299,9 @@ fn fingerprint(options: &Options) -> String {
     let mut allowed: Vec<&String> = d.allowed.iter().collect();
     allowed.sort();
     // The format of the stored findings: raised when what a cache entry holds changes
-    // within one version (3: messages by id).
-    const FORMAT: u32 = 3;
+    // within one version (3: messages by id; 4: per-file findings keep their related
+    // places).
+    const FORMAT: u32 = 4;
     format!(
         "{FORMAT} {rules:?} {:?} {} {} {} {} {allowed:?} office text {}",
         d.scope,
@@ -514,9 +515,13 @@ fn gather(
             },
             changed: !file.cached,
         });
+        // A per-file rule's related places are in its own file.
         run.diagnostics
             .extend(file.diagnostics.into_iter().map(|mut d| {
                 d.document = index;
+                for related in &mut d.related {
+                    related.document = index;
+                }
                 d
             }));
         run.paths.push(file.path);

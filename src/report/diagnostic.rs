@@ -27,7 +27,7 @@ impl Severity {
 }
 
 /// Another place a finding refers to, such as the first copy of a duplicated paragraph.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct Related {
     /// Index of the file in the run (see `Run::paths`).
     pub document: usize,
