@@ -140,37 +140,48 @@ fn inline_variables(inline: &InlineExpression<&str>, out: &mut BTreeSet<String>)
     }
 }
 
-/// Each catalog's messages with the variables their text refers to.
+/// Each catalog (a language: the files of `locales/LANG/`) with its messages and the
+/// variables their text refers to.
 fn catalogs() -> BTreeMap<String, BTreeMap<String, BTreeSet<String>>> {
     let mut catalogs = BTreeMap::new();
-    for entry in std::fs::read_dir(root().join("locales")).expect("locales/") {
-        let path = entry.expect("an entry").path();
-        if path.extension().is_none_or(|e| e != "ftl") {
+    for language in std::fs::read_dir(root().join("locales")).expect("locales/") {
+        let language = language.expect("an entry").path();
+        if !language.is_dir() {
             continue;
         }
-        let text = std::fs::read_to_string(&path).expect("a catalog");
-        let resource = fluent_syntax::parser::parse(text.as_str())
-            .unwrap_or_else(|(_, errors)| panic!("{}: {errors:?}", path.display()));
+        let mut files: Vec<PathBuf> = std::fs::read_dir(&language)
+            .expect("a language folder")
+            .map(|e| e.expect("an entry").path())
+            .filter(|p| p.extension().is_some_and(|e| e == "ftl"))
+            .collect();
+        files.sort();
         let mut messages = BTreeMap::new();
-        for entry in &resource.body {
-            match entry {
-                Entry::Message(message) => {
-                    let mut names = BTreeSet::new();
-                    if let Some(value) = &message.value {
-                        variables(value, &mut names);
+        for path in files {
+            let text = std::fs::read_to_string(&path).expect("a catalog");
+            let resource = fluent_syntax::parser::parse(text.as_str())
+                .unwrap_or_else(|(_, errors)| panic!("{}: {errors:?}", path.display()));
+            for entry in &resource.body {
+                match entry {
+                    Entry::Message(message) => {
+                        let mut names = BTreeSet::new();
+                        if let Some(value) = &message.value {
+                            variables(value, &mut names);
+                        }
+                        let id = message.id.name.to_string();
+                        assert!(
+                            messages.insert(id.clone(), names).is_none(),
+                            "{}: {id} is defined twice in its language",
+                            path.display()
+                        );
                     }
-                    let id = message.id.name.to_string();
-                    assert!(
-                        messages.insert(id.clone(), names).is_none(),
-                        "{}: {id} is defined twice",
-                        path.display()
-                    );
+                    Entry::Junk { content } => {
+                        panic!("{}: unreadable: {content}", path.display())
+                    }
+                    _ => {}
                 }
-                Entry::Junk { content } => panic!("{}: unreadable: {content}", path.display()),
-                _ => {}
             }
         }
-        let name = path
+        let name = language
             .file_name()
             .expect("a name")
             .to_string_lossy()
@@ -184,7 +195,11 @@ fn catalogs() -> BTreeMap<String, BTreeMap<String, BTreeSet<String>>> {
 fn every_message_the_code_uses_is_in_every_catalog_with_its_arguments() {
     let uses = uses();
     let catalogs = catalogs();
-    assert!(catalogs.contains_key("en.ftl"), "{:?}", catalogs.keys());
+    assert!(
+        catalogs.contains_key("en") && catalogs.contains_key("zh"),
+        "{:?}",
+        catalogs.keys()
+    );
     assert!(
         uses.contains_key("test-message"),
         "the scan finds msg! invocations"

@@ -9,11 +9,19 @@ use std::borrow::Cow;
 use std::fmt;
 use std::sync::OnceLock;
 
+/// The catalog files of one language, one per area of the program, so that each area's
+/// messages are read (and changed) together.
+macro_rules! catalog {
+    ($lang:literal: $($area:literal),*) => {
+        &[$(include_str!(concat!("../../locales/", $lang, "/", $area, ".ftl"))),*]
+    };
+}
+
 /// The English catalog: every message id govlint uses, with its English text.
-pub const ENGLISH: &str = include_str!("../../locales/en.ftl");
+pub const ENGLISH: &[&str] = catalog!("en": "findings");
 
 /// The Simplified Chinese catalog, with the same ids.
-pub const CHINESE: &str = include_str!("../../locales/zh.ftl");
+pub const CHINESE: &[&str] = catalog!("zh": "findings");
 
 /// The language of what govlint prints.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, clap::ValueEnum, Serialize, Deserialize)]
@@ -165,15 +173,17 @@ fn chinese() -> &'static FluentBundle<FluentResource> {
 /// A catalog as Fluent reads it. The catalogs are part of the program (a test parses each),
 /// so an entry Fluent cannot read is left out rather than stopping the run.
 fn bundle(
-    catalog: &'static str,
+    catalog: &[&'static str],
     language: unic_langid::LanguageIdentifier,
 ) -> FluentBundle<FluentResource> {
-    let resource = FluentResource::try_new(catalog.to_string()).unwrap_or_else(|(res, _)| res);
     let mut bundle = FluentBundle::new_concurrent(vec![language]);
     // No bidi isolation marks around arguments: the output is plain text for terminals and
     // CI logs, and every argument reads left to right.
     bundle.set_use_isolating(false);
-    let _ = bundle.add_resource(resource);
+    for file in catalog {
+        let resource = FluentResource::try_new(file.to_string()).unwrap_or_else(|(res, _)| res);
+        let _ = bundle.add_resource(resource);
+    }
     bundle
 }
 

@@ -1,4 +1,4 @@
-# govlint's messages in Simplified Chinese: the same ids as en.ftl, each referring to exactly
+# govlint's messages in Simplified Chinese: the same ids as ../en/*.ftl, each referring to exactly
 # the same arguments (tests/messages.rs checks both). The readers are editors of government
 # websites, so the marks are named as GB/T 15834-2011 names them, quoted with “” (not
 # backticks), and help lines say what to do (改为…、删去…). Conventions:
