@@ -1,6 +1,6 @@
 //! `--fix` and `--diff`: the chosen fixes applied file by file, written atomically.
 
-use super::args::CheckArgs;
+use super::args::{CheckArgs, ColorChoice};
 use crate::linter;
 use std::io::Write;
 use std::path::PathBuf;
@@ -115,7 +115,12 @@ pub(super) fn fix_files(
                 write!(
                     out,
                     "{}",
-                    crate::fix::unified_diff(&run.paths[file], &source.text, &fixed)
+                    crate::fix::unified_diff(
+                        &run.paths[file],
+                        &source.text,
+                        &fixed,
+                        in_color(args.color)
+                    )
                 )
                 .map_err(Err)?;
             }
@@ -165,4 +170,17 @@ pub(super) fn fix_files(
     } else {
         FixOutcome::Written { fixes, files }
     })
+}
+
+/// Whether `--diff` marks the changed characters in colour: on a terminal unless `NO_COLOR`
+/// says otherwise, as the findings are coloured.
+fn in_color(choice: ColorChoice) -> bool {
+    use std::io::IsTerminal;
+    match choice {
+        ColorChoice::Always => true,
+        ColorChoice::Never => false,
+        ColorChoice::Auto => {
+            std::io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none()
+        }
+    }
 }
