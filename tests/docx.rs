@@ -137,7 +137,7 @@ fn table_cells_are_linted_as_paragraphs() {
     let out = stdout(&output);
     assert!(
         out.contains(&format!(
-            "{FIXTURE}:12:11: warning[halfwidth-punctuation] half-width `,` in Chinese text"
+            "{FIXTURE}:12:11: warning[halfwidth-punctuation] half-width comma `,` in Chinese text"
         )),
         "{out}"
     );

@@ -465,7 +465,7 @@ fn chinese_columns_are_counted_in_characters() {
 
     assert_eq!(
         run("concise"),
-        "a.txt:1:6: warning[halfwidth-punctuation] half-width `,` in Chinese text\n"
+        "a.txt:1:6: warning[halfwidth-punctuation] half-width comma `,` in Chinese text\n"
     );
     assert!(
         run("github").starts_with(
@@ -496,7 +496,7 @@ fn github_escapes_commas_in_paths() {
     assert_eq!(
         out,
         "::warning file=甲%2C乙.txt,line=1,col=6,endLine=1,endColumn=7,\
-         title=halfwidth-punctuation::half-width `,` in Chinese text\n"
+         title=halfwidth-punctuation::half-width comma `,` in Chinese text\n"
     );
 }
 

@@ -252,10 +252,10 @@ fn malformed_html_is_linted_without_error() {
     assert_eq!(
         lines,
         [
-            "malformed.html:4:10: warning[halfwidth-punctuation] half-width `:` in Chinese text",
-            "malformed.html:4:17: warning[halfwidth-punctuation] half-width `,` in Chinese text",
+            "malformed.html:4:10: warning[halfwidth-punctuation] half-width colon `:` in Chinese text",
+            "malformed.html:4:17: warning[halfwidth-punctuation] half-width comma `,` in Chinese text",
             "malformed.html:8:25: error[stray-period] ASCII `.` used as a Chinese full stop",
-            "malformed.html:11:10: warning[halfwidth-punctuation] half-width `,` in Chinese text",
+            "malformed.html:11:10: warning[halfwidth-punctuation] half-width comma `,` in Chinese text",
         ]
     );
     // Every paragraph of text comes through: unclosed, misnested, cut short.

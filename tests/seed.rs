@@ -59,3 +59,43 @@ fn seed_reports_each_known_fault_once() {
         assert_eq!(hits, 1, "{rule} at line {line} in {found:?}");
     }
 }
+
+/// The seed as a Chinese editor sees it, in every format: the same findings as in English,
+/// every word the reader reads in Chinese (rule ids, JSON keys and fingerprints unchanged).
+#[test]
+fn seed_in_chinese_in_every_format() {
+    for format in ["human", "json", "concise", "sarif", "github", "rdjson"] {
+        let (stdout, code) = govlint(&[
+            "check", SEED, "--lang", "zh", "--color", "never", "--format", format,
+        ]);
+        assert_eq!(code, 1, "{format}");
+        insta::assert_snapshot!(format!("seed_zh_{format}"), stdout);
+    }
+    let (stdout, code) = govlint(&["check", SEED, "--lang", "zh", "--statistics"]);
+    assert_eq!(code, 1);
+    insta::assert_snapshot!("seed_zh_statistics", stdout);
+}
+
+/// The locale chooses Chinese as `--lang zh` does, in the same words.
+#[test]
+fn a_chinese_locale_gives_the_same_output_as_lang_zh() {
+    let run = |args: &[&str], locale: &str| {
+        let output = Command::cargo_bin("govlint")
+            .expect("binary is built")
+            .current_dir(env!("CARGO_MANIFEST_DIR"))
+            .env_remove("LC_ALL")
+            .env_remove("LC_MESSAGES")
+            .env("LANG", locale)
+            .args(args)
+            .output()
+            .expect("govlint runs");
+        String::from_utf8(output.stdout).expect("output is UTF-8")
+    };
+    let by_locale = run(&["check", SEED, "--color", "never"], "zh_CN.UTF-8");
+    let by_option = run(
+        &["check", SEED, "--color", "never", "--lang", "zh"],
+        "C.UTF-8",
+    );
+    assert_eq!(by_locale, by_option);
+    assert!(by_locale.contains("句末误用英文句点“.”"), "{by_locale}");
+}

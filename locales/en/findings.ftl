@@ -137,7 +137,13 @@ halfwidth-punctuation = half-width { $name ->
     [exclamation] exclamation mark
    *[question] question mark
 } `{ $mark }` in Chinese text
-halfwidth-punctuation-habit = half-width `{ $mark }` in Chinese text, where this document writes `{ $full }` { $count } times
+halfwidth-punctuation-habit = half-width { $name ->
+    [comma] comma
+    [semicolon] semicolon
+    [colon] colon
+    [exclamation] exclamation mark
+   *[question] question mark
+} `{ $mark }` in Chinese text, where this document writes `{ $full }` { $count } times
 halfwidth-punctuation-help = use the full-width `{ $full }`
 halfwidth-punctuation-parentheses = half-width `( )` around Chinese text
 halfwidth-punctuation-parentheses-habit = half-width `( )` around Chinese text, where this document writes `（` { $count } times

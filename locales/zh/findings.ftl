@@ -145,7 +145,13 @@ halfwidth-punctuation = 中文里误用了英文{ $name ->
     [exclamation] 叹号
    *[question] 问号
 }“{ $mark }”
-halfwidth-punctuation-habit = 中文里误用了半角标点“{ $mark }”，而本文有{ $count }处用的是全角“{ $full }”
+halfwidth-punctuation-habit = 中文里误用了英文{ $name ->
+    [comma] 逗号
+    [semicolon] 分号
+    [colon] 冒号
+    [exclamation] 叹号
+   *[question] 问号
+}“{ $mark }”，而本文有{ $count }处用的是全角的“{ $full }”
 halfwidth-punctuation-help = 改为全角“{ $full }”
 halfwidth-punctuation-parentheses = 括注中文时误用了半角括号“( )”
 halfwidth-punctuation-parentheses-habit = 括注中文时误用了半角括号“( )”，而本文有{ $count }处用的是全角括号“（”

@@ -134,6 +134,7 @@ fn check(document: &Document, report: &mut Report) {
                 let message = match style(mark) {
                     Some(count) => crate::msg!(
                         "halfwidth-punctuation-habit",
+                        name = mark_name(mark),
                         mark = mark,
                         full = full_width(mark),
                         count = count
@@ -460,7 +461,7 @@ mod tests {
         assert_eq!(found.len(), 1);
         assert_eq!(
             found[0].message.english(),
-            "half-width `,` in Chinese text, where this document writes `，` 12 times"
+            "half-width comma `,` in Chinese text, where this document writes `，` 12 times"
         );
     }
 
