@@ -104,6 +104,7 @@ clap-possible-values = Possible values:
 clap-error = error: { $message }
 clap-tip = tip: { $tip }
 clap-more = For more information, try '{ $command } --help'.
+clap-more-flag = For more information, try '--help'.
 clap-error-unknown-argument = unexpected argument '{ $arg }' found
 clap-error-unknown-command = unrecognized subcommand '{ $command }'
 clap-error-invalid-value = invalid value '{ $value }' for '{ $arg }'

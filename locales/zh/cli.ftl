@@ -95,6 +95,7 @@ clap-possible-values = 可选值：
 clap-error = 错误：{ $message }
 clap-tip = 提示：{ $tip }
 clap-more = 详细说明请运行“{ $command } --help”。
+clap-more-flag = 详细说明请用“--help”查看。
 clap-error-unknown-argument = 没有“{ $arg }”这个选项
 clap-error-unknown-command = 没有“{ $command }”这个命令
 clap-error-invalid-value = “{ $arg }”的值“{ $value }”不对

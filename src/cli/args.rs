@@ -176,9 +176,7 @@ pub(super) enum DupParallel {
     Report,
 }
 
-pub(super) fn parse_encoding(
-    label: &str,
-) -> Result<crate::input::decode::TextEncoding, Invalid> {
+pub(super) fn parse_encoding(label: &str) -> Result<crate::input::decode::TextEncoding, Invalid> {
     crate::input::decode::from_label(label)
         .ok_or_else(|| Invalid(crate::msg!("clap-invalid-encoding", value = label)))
 }
@@ -186,7 +184,10 @@ pub(super) fn parse_encoding(
 pub(super) fn parse_threshold(value: &str) -> Result<f64, Invalid> {
     match value.parse::<f64>() {
         Ok(t) if t > 0.0 && t <= 1.0 => Ok(t),
-        _ => Err(Invalid(crate::msg!("clap-invalid-threshold", value = value))),
+        _ => Err(Invalid(crate::msg!(
+            "clap-invalid-threshold",
+            value = value
+        ))),
     }
 }
 

@@ -44,7 +44,11 @@ pub(super) fn language(
             Some((name, value)) if name.starts_with("--") => (name, Some(value.to_string())),
             _ => (word, None),
         };
-        let mut value = || inline.clone().or_else(|| words.next().flatten().map(str::to_string));
+        let mut value = || {
+            inline
+                .clone()
+                .or_else(|| words.next().flatten().map(str::to_string))
+        };
         match name {
             "--lang" => {
                 if let Some(found) = value().and_then(|v| Lang::from_str(&v, false).ok()) {
@@ -104,12 +108,13 @@ fn value_name_id(name: &str) -> String {
 /// The placeholders an argument shows (`<FILE>`): its value names, else clap's default, its
 /// id in capitals.
 fn value_names(arg: &Arg) -> Vec<String> {
+    if !arg.get_action().takes_values() {
+        // The derive names a flag's value too, which clap never shows.
+        return Vec::new();
+    }
     match arg.get_value_names() {
         Some(names) => names.iter().map(ToString::to_string).collect(),
-        None if arg.get_action().takes_values() => {
-            vec![arg.get_id().as_str().to_uppercase()]
-        }
-        None => Vec::new(),
+        None => vec![arg.get_id().as_str().to_uppercase()],
     }
 }
 
@@ -140,16 +145,21 @@ fn collect_ids(command: &Command, path: &[&str], ids: &mut Vec<(String, String)>
     let name = format!("govlint {}", path.join(" "));
     for arg in command.get_arguments() {
         let arg_id = arg_id(&id, arg);
+        // As the user writes it (clap's `Display` of an argument needs a built command).
+        let written = match arg.get_long() {
+            Some(long) => format!("{name} --{long}"),
+            None => format!("{name} <{}>", arg.get_id()),
+        };
         for value in shown_values(arg) {
             if value.get_help().is_some() {
-                let what = format!("{name} {arg} {}", value.get_name());
+                let what = format!("{written} {}", value.get_name());
                 ids.push((format!("{arg_id}-{}", value.get_name()), what));
             }
         }
         for placeholder in value_names(arg) {
             ids.push((value_name_id(&placeholder), format!("<{placeholder}>")));
         }
-        ids.push((arg_id, format!("{name} {arg}")));
+        ids.push((arg_id, written));
     }
     ids.push((id, name.trim_end().to_string()));
     for sub in command.get_subcommands() {
@@ -207,7 +217,14 @@ fn translate(mut command: Command, path: &[&str], lang: Lang) -> Command {
                         .help(m(lang, crate::msg!("clap-help-command-name"))),
                 )
                 .disable_help_flag(true)
-                .help_template(template(false, true, false, lang)),
+                .arg(
+                    Arg::new("help")
+                        .short('h')
+                        .long("help")
+                        .action(ArgAction::Help)
+                        .help(m(lang, crate::msg!("clap-help"))),
+                )
+                .help_template(template(false, true, true, lang)),
         );
         command = command.subcommand_value_name(m(lang, crate::msg!("clap-command-placeholder")));
     }
@@ -275,11 +292,19 @@ fn translate_arg(mut arg: Arg, command: &str, lang: Lang) -> Arg {
     let default = (!defaults.is_empty()
         && !arg.is_hide_default_value_set()
         && arg.get_action().takes_values())
-        .then(|| m(lang, crate::msg!("clap-default", value = defaults.join(" "))));
+    .then(|| {
+        m(
+            lang,
+            crate::msg!("clap-default", value = defaults.join(" ")),
+        )
+    });
     let values = shown_values(&arg);
     let names: Vec<&str> = values.iter().map(PossibleValue::get_name).collect();
     if !values.is_empty() {
-        notes.push(m(lang, crate::msg!("clap-possible", values = names.join("、"))));
+        notes.push(m(
+            lang,
+            crate::msg!("clap-possible", values = names.join("、")),
+        ));
     }
     if let Some(default) = &default {
         notes.insert(0, default.clone());
@@ -356,12 +381,9 @@ fn user(text: &str) -> String {
 fn context_string(err: &clap::Error, kind: ContextKind) -> Option<String> {
     match err.get(kind)? {
         ContextValue::String(s) => Some(user(s)),
-        ContextValue::Strings(list) => Some(
-            list.iter()
-                .map(|s| user(s))
-                .collect::<Vec<_>>()
-                .join("、"),
-        ),
+        ContextValue::Strings(list) => {
+            Some(list.iter().map(|s| user(s)).collect::<Vec<_>>().join("、"))
+        }
         ContextValue::StyledStr(s) => Some(user(&s.to_string())),
         ContextValue::Number(n) => Some(n.to_string()),
         _ => None,
@@ -387,7 +409,9 @@ pub(super) fn render_error(err: &clap::Error, lang: Lang) -> Option<String> {
         ErrorKind::InvalidValue if value.is_empty() => {
             crate::msg!("clap-error-missing-value", arg = arg)
         }
-        ErrorKind::InvalidValue => crate::msg!("clap-error-invalid-value", arg = arg, value = value),
+        ErrorKind::InvalidValue => {
+            crate::msg!("clap-error-invalid-value", arg = arg, value = value)
+        }
         ErrorKind::ValueValidation => {
             let reason = match std::error::Error::source(err) {
                 Some(source) => match source.downcast_ref::<Invalid>() {
@@ -436,7 +460,12 @@ pub(super) fn render_error(err: &clap::Error, lang: Lang) -> Option<String> {
         ErrorKind::InvalidUtf8 => crate::msg!("clap-error-utf8"),
         _ => crate::msg!(
             "clap-error-other",
-            message = user(err.render().to_string().trim_start_matches("error: ").trim())
+            message = user(
+                err.render()
+                    .to_string()
+                    .trim_start_matches("error: ")
+                    .trim()
+            )
         ),
     };
     let mut out = m(lang, crate::msg!("clap-error", message = m(lang, message)));
@@ -444,7 +473,10 @@ pub(super) fn render_error(err: &clap::Error, lang: Lang) -> Option<String> {
         && let Some(values) = get(ContextKind::ValidValue)
     {
         out.push_str("\n  ");
-        out.push_str(&m(lang, crate::msg!("clap-error-possible-values", values = values)));
+        out.push_str(&m(
+            lang,
+            crate::msg!("clap-error-possible-values", values = values),
+        ));
     }
     let mut tips = Vec::new();
     for kind in [
@@ -453,7 +485,10 @@ pub(super) fn render_error(err: &clap::Error, lang: Lang) -> Option<String> {
         ContextKind::SuggestedValue,
     ] {
         if let Some(suggestion) = get(kind) {
-            tips.push(m(lang, crate::msg!("clap-tip-did-you-mean", suggestion = suggestion)));
+            tips.push(m(
+                lang,
+                crate::msg!("clap-tip-did-you-mean", suggestion = suggestion),
+            ));
         }
     }
     if let Some(ContextValue::StyledStrs(suggestions)) = err.get(ContextKind::Suggested) {
@@ -470,25 +505,26 @@ pub(super) fn render_error(err: &clap::Error, lang: Lang) -> Option<String> {
     if let Some(usage) = &usage {
         // clap's usage context starts with its English title.
         let usage = usage.trim_start_matches("Usage: ");
-        out.push_str(&format!("\n\n{}{usage}", m(lang, crate::msg!("clap-usage"))));
+        out.push_str(&format!(
+            "\n\n{}{usage}",
+            m(lang, crate::msg!("clap-usage"))
+        ));
     }
-    // The command whose help tells more: the usage's leading words (`govlint check`).
+    // The command whose help tells more: the usage's leading words (`govlint check`); an
+    // error without a usage names only the option, as clap does.
     let command: Vec<&str> = usage
         .as_deref()
-        .unwrap_or("govlint")
+        .unwrap_or_default()
         .trim_start_matches("Usage: ")
         .split(' ')
         .take_while(|word| !word.starts_with(['[', '<']) && !word.is_empty())
         .collect();
-    let command = if command.is_empty() {
-        "govlint".to_string()
+    let more = if command.is_empty() {
+        crate::msg!("clap-more-flag")
     } else {
-        command.join(" ")
+        crate::msg!("clap-more", command = command.join(" "))
     };
-    out.push_str(&format!(
-        "\n\n{}\n",
-        m(lang, crate::msg!("clap-more", command = command))
-    ));
+    out.push_str(&format!("\n\n{}\n", m(lang, more)));
     Some(out)
 }
 
@@ -497,7 +533,11 @@ pub(super) fn render_error(err: &clap::Error, lang: Lang) -> Option<String> {
 fn tip(english: &str, lang: Lang) -> String {
     let quoted: Vec<&str> = english.split('\'').skip(1).step_by(2).collect();
     let message = if english.starts_with("to pass '") && quoted.len() == 2 {
-        crate::msg!("clap-tip-as-value", arg = user(quoted[0]), usage = user(quoted[1]))
+        crate::msg!(
+            "clap-tip-as-value",
+            arg = user(quoted[0]),
+            usage = user(quoted[1])
+        )
     } else if english.starts_with("subcommand '") && quoted.len() == 2 {
         crate::msg!("clap-tip-remove-dashes", command = user(quoted[0]))
     } else if english.ends_with("' exists") && quoted.len() == 1 {
@@ -506,4 +546,198 @@ fn tip(english: &str, lang: Lang) -> String {
         return user(english);
     };
     m(lang, message)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn env(pairs: &'static [(&'static str, &'static str)]) -> impl Fn(&str) -> Option<String> {
+        move |name| {
+            pairs
+                .iter()
+                .find(|(key, _)| *key == name)
+                .map(|(_, value)| value.to_string())
+        }
+    }
+
+    fn args(words: &[&str]) -> Vec<OsString> {
+        std::iter::once("govlint")
+            .chain(words.iter().copied())
+            .map(OsString::from)
+            .collect()
+    }
+
+    /// A new command, option or value without a text in a catalog fails here, naming it.
+    #[test]
+    fn every_command_and_argument_has_a_text_in_every_catalog() {
+        let ids = help_ids();
+        assert!(ids.iter().any(|(id, _)| id == "cli-check-fix"), "{ids:?}");
+        assert!(ids.iter().any(|(id, _)| id == "cli-init-path"), "{ids:?}");
+        assert!(ids.iter().any(|(id, _)| id == "cli-check-format-sarif"));
+        for lang in [Lang::En, Lang::Zh] {
+            for (id, what) in &ids {
+                let found = text(lang, id).filter(|text| !text.trim().is_empty());
+                assert!(
+                    found.is_some(),
+                    "{lang:?}: `{what}` has no `{id}` in cli.ftl"
+                );
+            }
+        }
+        // Two parts of the tree never share an id (`--a-b` of `x` and `--b` of `x-a`).
+        let mut all = Vec::new();
+        collect_ids(&Cli::command(), &[], &mut all);
+        let mut seen = std::collections::BTreeMap::new();
+        for (id, what) in all
+            .into_iter()
+            .filter(|(id, _)| !id.starts_with("cli-value-"))
+        {
+            let before = seen.insert(id.clone(), what.clone());
+            assert!(before.is_none(), "{id}: {before:?} and {what}");
+        }
+    }
+
+    /// English help is clap's, from the doc comments of `args.rs` (and of the value enums):
+    /// `locales/en/cli.ftl` must say the same, or the translators work from a stale text.
+    #[test]
+    fn the_english_catalog_is_the_doc_comments() {
+        fn walk(command: &Command, path: &[&str], stale: &mut Vec<String>) {
+            let mut check = |id: String, shown: Option<String>| {
+                let shown = shown.unwrap_or_default();
+                if text(Lang::En, &id).as_deref() != Some(shown.as_str()) {
+                    stale.push(format!("{id} = {shown}"));
+                }
+            };
+            let id = command_id(path);
+            assert!(command.get_long_about().is_none(), "{id}: one paragraph");
+            check(id.clone(), command.get_about().map(ToString::to_string));
+            for arg in command.get_arguments() {
+                let arg_id = arg_id(&id, arg);
+                assert!(arg.get_long_help().is_none(), "{arg_id}: one paragraph");
+                check(arg_id.clone(), arg.get_help().map(ToString::to_string));
+                for value in shown_values(arg) {
+                    if let Some(help) = value.get_help() {
+                        check(
+                            format!("{arg_id}-{}", value.get_name()),
+                            Some(help.to_string()),
+                        );
+                    }
+                }
+                for name in value_names(arg) {
+                    check(value_name_id(&name), Some(name));
+                }
+            }
+            for sub in command.get_subcommands() {
+                let mut path = path.to_vec();
+                path.push(sub.get_name());
+                walk(sub, &path, stale);
+            }
+        }
+        let mut stale = Vec::new();
+        walk(&Cli::command(), &[], &mut stale);
+        assert!(
+            stale.is_empty(),
+            "locales/en/cli.ftl differs from the doc comments; it should read:\n{}",
+            stale.join("\n")
+        );
+    }
+
+    /// clap checks a command line's consistency when it is built: the translated one too.
+    #[test]
+    fn the_translated_command_line_is_consistent() {
+        command(Lang::Zh).debug_assert();
+        command(Lang::En).debug_assert();
+    }
+
+    #[test]
+    fn the_language_is_found_before_parsing() {
+        let zh = env(&[("LANG", "zh_CN.UTF-8")]);
+        let c = env(&[("LANG", "C")]);
+        assert_eq!(
+            language(&args(&["check", "--lang", "zh", "-h"]), &c, None),
+            Lang::Zh
+        );
+        assert_eq!(language(&args(&["check", "--lang=zh"]), &c, None), Lang::Zh);
+        assert_eq!(
+            language(&args(&["check", "--lang", "en"]), &zh, None),
+            Lang::En
+        );
+        assert_eq!(language(&args(&["--help"]), &zh, None), Lang::Zh);
+        assert_eq!(language(&args(&["--help"]), &c, None), Lang::En);
+        // Not a language: clap reports it, the locale decides meanwhile.
+        assert_eq!(
+            language(&args(&["check", "--lang", "fr"]), &zh, None),
+            Lang::Zh
+        );
+        assert_eq!(language(&args(&["check", "--lang"]), &zh, None), Lang::Zh);
+        // After `--` every word is a path.
+        assert_eq!(
+            language(&args(&["check", "--", "--lang", "zh"]), &c, None),
+            Lang::En
+        );
+
+        let dir = tempfile::tempdir().expect("a temporary directory");
+        std::fs::create_dir(dir.path().join(".git")).expect("a repository");
+        std::fs::write(dir.path().join("govlint.toml"), "lang = \"zh\"\n").expect("written");
+        let other = dir.path().join("other.toml");
+        std::fs::write(&other, "lang = \"en\"\n").expect("written");
+        let cwd = Some(dir.path());
+        assert_eq!(language(&args(&["check", "-h"]), &c, cwd), Lang::Zh);
+        assert_eq!(
+            language(&args(&["check", "--lang", "en"]), &c, cwd),
+            Lang::En
+        );
+        assert_eq!(language(&args(&["check", "--isolated"]), &c, cwd), Lang::En);
+        let named = other.to_str().expect("UTF-8");
+        assert_eq!(
+            language(&args(&["check", "--config", named]), &zh, cwd),
+            Lang::En
+        );
+        // A configuration govlint cannot read leaves the choice to the locale.
+        std::fs::write(dir.path().join("govlint.toml"), "lang = [").expect("written");
+        assert_eq!(language(&args(&["check"]), &zh, cwd), Lang::Zh);
+        assert_eq!(language(&args(&["check"]), &c, cwd), Lang::En);
+    }
+
+    fn error(words: &[&str]) -> clap::Error {
+        match command(Lang::Zh).try_get_matches_from(args(words)) {
+            Ok(_) => panic!("{words:?} is accepted"),
+            Err(err) => err,
+        }
+    }
+
+    #[test]
+    fn clap_errors_are_rendered_in_chinese_with_their_tips() {
+        let unknown = render_error(&error(&["check", "--fixx"]), Lang::Zh).expect("an error");
+        assert_eq!(
+            unknown,
+            "错误：没有“--fixx”这个选项\n\n  提示：是不是要写“--fix”？\n\n\
+             用法：govlint check [选项] [路径]...\n\n详细说明请运行“govlint check --help”。\n"
+        );
+        let value = render_error(&error(&["check", "--max-file-size", "64X"]), Lang::Zh);
+        assert_eq!(
+            value.as_deref(),
+            Some(
+                "错误：“--max-file-size <大小>”的值“64X”不对：“64X”不是文件大小（如64M、1G、\
+                 500000）\n\n详细说明请用“--help”查看。\n"
+            )
+        );
+        let conflict = render_error(&error(&["check", "--config", "a", "--isolated"]), Lang::Zh);
+        assert!(
+            conflict.as_deref().is_some_and(
+                |text| text.starts_with("错误：“--config <文件>”不能和“--isolated”一起使用\n")
+            ),
+            "{conflict:?}"
+        );
+        // What the user typed cannot drive the terminal.
+        let control = render_error(&error(&["check", "--x\u{1b}]0;t\u{7}"]), Lang::Zh);
+        assert!(
+            control
+                .as_deref()
+                .is_some_and(|text| !text.contains('\u{1b}') && !text.contains('\u{7}')),
+            "{control:?}"
+        );
+        // Help is not an error.
+        assert_eq!(render_error(&error(&["check", "--help"]), Lang::Zh), None);
+    }
 }

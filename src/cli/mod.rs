@@ -113,12 +113,16 @@ fn parse(argv: Vec<std::ffi::OsString>, lang: Lang) -> Result<Parsed, clap::Erro
     let matches = command.try_get_matches_from_mut(argv)?;
     // A translated command line has its own `help` command (clap's is English).
     if let Some(("help", matches)) = matches.subcommand() {
-        let names: Vec<&String> = matches.get_many::<String>("command").into_iter().flatten().collect();
+        let names: Vec<&String> = matches
+            .get_many::<String>("command")
+            .into_iter()
+            .flatten()
+            .collect();
         let mut target = &mut command;
         for name in names {
             if target.find_subcommand(name).is_none() {
-                let mut err = clap::Error::new(clap::error::ErrorKind::InvalidSubcommand)
-                    .with_cmd(target);
+                let mut err =
+                    clap::Error::new(clap::error::ErrorKind::InvalidSubcommand).with_cmd(target);
                 err.insert(
                     clap::error::ContextKind::InvalidSubcommand,
                     clap::error::ContextValue::String(name.clone()),
@@ -127,8 +131,12 @@ fn parse(argv: Vec<std::ffi::OsString>, lang: Lang) -> Result<Parsed, clap::Erro
             }
             target = target.find_subcommand_mut(name).expect("found above");
         }
-        let printed = target.print_long_help();
-        return Ok(Parsed::Done(Outcome::trouble_if(printed.is_err())));
+        // As clap's `help` does: the command's `--help`.
+        let name = target.get_name().to_string();
+        return match target.try_get_matches_from_mut([name.as_str(), "--help"]) {
+            Err(err) => Err(err),
+            Ok(_) => Ok(Parsed::Done(Outcome::DONE)),
+        };
     }
     Ok(Parsed::Cli(Cli::from_arg_matches(&matches)?))
 }

@@ -169,10 +169,13 @@ pub fn text(lang: Lang, id: &str) -> Option<String> {
         Lang::Zh => chinese(),
     };
     bundle.get_message(id).and_then(|m| m.value())?;
-    Some(render(bundle, &Message {
-        id: Cow::Owned(id.to_string()),
-        args: Vec::new(),
-    }))
+    Some(render(
+        bundle,
+        &Message {
+            id: Cow::Owned(id.to_string()),
+            args: Vec::new(),
+        },
+    ))
 }
 
 fn english() -> &'static FluentBundle<FluentResource> {
