@@ -141,7 +141,10 @@ fn command_line_errors_are_in_the_readers_language() {
     );
     let output = run(&dir, CHINESE, &["help", "chek"]);
     assert_eq!(output.status.code(), Some(2));
-    assert!(String::from_utf8_lossy(&output.stderr).starts_with("错误：没有“chek”这个命令"));
+    assert_eq!(
+        String::from_utf8_lossy(&output.stderr),
+        "错误：没有“chek”这个命令\n\n  提示：是不是要写“check”？\n\n详细说明请用“--help”查看。\n"
+    );
     // English is clap's.
     let output = run(&dir, ENGLISH, &["check", "--fixx"]);
     assert_eq!(output.status.code(), Some(2));

@@ -118,18 +118,30 @@ fn parse(argv: Vec<std::ffi::OsString>, lang: Lang) -> Result<Parsed, clap::Erro
             .into_iter()
             .flatten()
             .collect();
-        let mut target = &mut command;
+        let mut target = command;
         for name in names {
-            if target.find_subcommand(name).is_none() {
+            let Some(sub) = target.find_subcommand(name).cloned() else {
                 let mut err =
-                    clap::Error::new(clap::error::ErrorKind::InvalidSubcommand).with_cmd(target);
+                    clap::Error::new(clap::error::ErrorKind::InvalidSubcommand).with_cmd(&target);
                 err.insert(
                     clap::error::ContextKind::InvalidSubcommand,
                     clap::error::ContextValue::String(name.clone()),
                 );
+                // clap's own measure for its "did you mean".
+                let similar: Vec<String> = target
+                    .get_subcommands()
+                    .map(|sub| sub.get_name().to_string())
+                    .filter(|known| strsim::jaro(known, name) > 0.7)
+                    .collect();
+                if !similar.is_empty() {
+                    err.insert(
+                        clap::error::ContextKind::SuggestedSubcommand,
+                        clap::error::ContextValue::Strings(similar),
+                    );
+                }
                 return Err(err);
-            }
-            target = target.find_subcommand_mut(name).expect("found above");
+            };
+            target = sub;
         }
         // As clap's `help` does: the command's `--help`.
         let name = target.get_name().to_string();
@@ -138,7 +150,8 @@ fn parse(argv: Vec<std::ffi::OsString>, lang: Lang) -> Result<Parsed, clap::Erro
             Ok(_) => Ok(Parsed::Done(Outcome::DONE)),
         };
     }
-    Ok(Parsed::Cli(Cli::from_arg_matches(&matches)?))
+    let cli = Cli::from_arg_matches(&matches).map_err(|err| err.format(&mut command))?;
+    Ok(Parsed::Cli(cli))
 }
 
 fn list_rules(out: &mut dyn Write) -> std::io::Result<()> {
