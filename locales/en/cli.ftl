@@ -98,6 +98,10 @@ clap-help-command-name = The command whose help to print
 clap-default = default: { $value }
 clap-possible = possible values: { $values }
 clap-possible-values = Possible values:
+clap-help-with-notes = { $help } [{ $notes }]
+clap-notes-separator = {"] ["}
+clap-list-separator = {", "}
+clap-value-line = - { $value }: { $pad }{ $help }
 
 ## Errors of the command line
 

@@ -89,6 +89,10 @@ clap-help-command-name = 要看哪个命令的帮助
 clap-default = 默认值：{ $value }
 clap-possible = 可选值：{ $values }
 clap-possible-values = 可选值：
+clap-help-with-notes = { $help }（{ $notes }）
+clap-notes-separator = ；
+clap-list-separator = 、
+clap-value-line = - { $value }：{ $pad }{ $help }
 
 ## 命令行错误
 

@@ -283,6 +283,7 @@ fn translate_arg(mut arg: Arg, command: &str, lang: Lang) -> Arg {
         let names: Vec<String> = names.iter().map(|n| t(lang, &value_name_id(n))).collect();
         arg = arg.value_names(names);
     }
+    let list_separator = m(lang, crate::msg!("clap-list-separator"));
     let mut notes = Vec::new();
     let defaults: Vec<String> = arg
         .get_default_values()
@@ -303,7 +304,7 @@ fn translate_arg(mut arg: Arg, command: &str, lang: Lang) -> Arg {
     if !values.is_empty() {
         notes.push(m(
             lang,
-            crate::msg!("clap-possible", values = names.join("、")),
+            crate::msg!("clap-possible", values = names.join(&list_separator)),
         ));
     }
     if let Some(default) = &default {
@@ -312,7 +313,11 @@ fn translate_arg(mut arg: Arg, command: &str, lang: Lang) -> Arg {
     let short = if notes.is_empty() {
         help.clone()
     } else {
-        format!("{help}（{}）", notes.join("；"))
+        let notes = notes.join(&m(lang, crate::msg!("clap-notes-separator")));
+        m(
+            lang,
+            crate::msg!("clap-help-with-notes", help = help.as_str(), notes = notes),
+        )
     };
     arg = arg.help(short);
     if default.is_some() {
@@ -329,7 +334,14 @@ fn translate_arg(mut arg: Arg, command: &str, lang: Lang) -> Arg {
             let name = value.get_name();
             let value_help = t(lang, &format!("{id}-{name}"));
             let pad = " ".repeat(width - name.len());
-            long.push_str(&format!("\n- {name}：{pad}{value_help}"));
+            let line = crate::msg!(
+                "clap-value-line",
+                value = name,
+                pad = pad,
+                help = value_help
+            );
+            long.push('\n');
+            long.push_str(&m(lang, line));
         }
         if let Some(default) = default {
             long.push_str(&format!("\n\n{default}"));
