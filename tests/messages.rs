@@ -102,6 +102,10 @@ fn uses() -> Uses {
             uses.entry(id).or_default().insert(names);
         }
     }
+    // The command line's help: ids made from the command tree, without arguments.
+    for (id, _) in govlint::cli::help_ids() {
+        uses.entry(id).or_default().insert(BTreeSet::new());
+    }
     uses
 }
 

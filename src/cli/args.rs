@@ -1,5 +1,6 @@
 //! The command line's arguments and options (clap), and their parsers.
 
+use super::help::Invalid;
 use crate::config::FailOn;
 use crate::render::Format;
 use clap::{Parser, Subcommand, ValueEnum};
@@ -142,7 +143,7 @@ pub(super) struct CheckArgs {
 }
 
 /// `123`, `64K`, `64M`, `1G` (binary multiples; `KB`, `MiB`… are read alike).
-pub(super) fn parse_size(value: &str) -> Result<u64, String> {
+pub(super) fn parse_size(value: &str) -> Result<u64, Invalid> {
     let trimmed = value.trim();
     let digits = trimmed
         .find(|c: char| !c.is_ascii_digit())
@@ -153,14 +154,14 @@ pub(super) fn parse_size(value: &str) -> Result<u64, String> {
         "K" | "KB" | "KIB" => 10,
         "M" | "MB" | "MIB" => 20,
         "G" | "GB" | "GIB" => 30,
-        _ => return Err(format!("`{value}` is not a size (e.g. 64M, 1G, 500000)")),
+        _ => return Err(Invalid(crate::msg!("clap-invalid-size", value = value))),
     };
     number
         .parse::<u64>()
         .ok()
         .filter(|&n| n > 0)
         .and_then(|n| n.checked_mul(1 << shift))
-        .ok_or_else(|| format!("`{value}` is not a size (e.g. 64M, 1G, 500000)"))
+        .ok_or_else(|| Invalid(crate::msg!("clap-invalid-size", value = value)))
 }
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -175,16 +176,18 @@ pub(super) enum DupParallel {
     Report,
 }
 
-pub(super) fn parse_encoding(label: &str) -> Result<crate::input::decode::TextEncoding, String> {
-    crate::input::decode::from_label(label).ok_or_else(|| {
-        format!("`{label}` is not an encoding label (e.g. gbk, gb18030, big5, utf-16le)")
-    })
+pub(super) fn parse_encoding(label: &str) -> Result<crate::input::decode::TextEncoding, Invalid> {
+    crate::input::decode::from_label(label)
+        .ok_or_else(|| Invalid(crate::msg!("clap-invalid-encoding", value = label)))
 }
 
-pub(super) fn parse_threshold(value: &str) -> Result<f64, String> {
+pub(super) fn parse_threshold(value: &str) -> Result<f64, Invalid> {
     match value.parse::<f64>() {
         Ok(t) if t > 0.0 && t <= 1.0 => Ok(t),
-        _ => Err(format!("`{value}` is not a similarity in (0, 1]")),
+        _ => Err(Invalid(crate::msg!(
+            "clap-invalid-threshold",
+            value = value
+        ))),
     }
 }
 

@@ -5,11 +5,15 @@
 mod args;
 mod check;
 mod fix;
+mod help;
+
+pub use help::help_ids;
 
 use crate::config::{self};
+use crate::report::message::Lang;
 use crate::rules::{self};
 use args::{Cli, Command};
-use clap::Parser;
+use clap::FromArgMatches;
 use std::io::Write;
 use std::path::Path;
 
@@ -54,10 +58,19 @@ impl Outcome {
 
 /// Runs govlint and returns the process exit code.
 pub fn main() -> i32 {
-    let cli = match Cli::try_parse() {
-        Ok(cli) => cli,
+    let argv: Vec<std::ffi::OsString> = std::env::args_os().collect();
+    let cwd = std::env::current_dir().ok();
+    let lang = help::language(&argv, |name| std::env::var(name).ok(), cwd.as_deref());
+    let cli = match parse(argv, lang) {
+        Ok(Parsed::Cli(cli)) => cli,
+        Ok(Parsed::Done(outcome)) => return outcome.exit_code(),
         Err(err) => {
-            let _ = err.print();
+            match help::render_error(&err, lang).filter(|_| lang != Lang::En) {
+                Some(text) => eprint!("{text}"),
+                None => {
+                    let _ = err.print();
+                }
+            }
             // `--help` and `--version` come this way too, and are no trouble.
             return Outcome::trouble_if(err.use_stderr()).exit_code();
         }
@@ -85,6 +98,60 @@ pub fn main() -> i32 {
         Ok(()) => outcome,
     };
     outcome.exit_code()
+}
+
+/// What parsing the command line gave: the command to run, or what was already done in
+/// its stead (`govlint help check` in a translated command line).
+enum Parsed {
+    Cli(Cli),
+    Done(Outcome),
+}
+
+/// Parses `argv` with the command line in `lang` (see `help`).
+fn parse(argv: Vec<std::ffi::OsString>, lang: Lang) -> Result<Parsed, clap::Error> {
+    let mut command = help::command(lang);
+    let matches = command.try_get_matches_from_mut(argv)?;
+    // A translated command line has its own `help` command (clap's is English).
+    if let Some(("help", matches)) = matches.subcommand() {
+        let names: Vec<&String> = matches
+            .get_many::<String>("command")
+            .into_iter()
+            .flatten()
+            .collect();
+        let mut target = command;
+        for name in names {
+            let Some(sub) = target.find_subcommand(name).cloned() else {
+                let mut err =
+                    clap::Error::new(clap::error::ErrorKind::InvalidSubcommand).with_cmd(&target);
+                err.insert(
+                    clap::error::ContextKind::InvalidSubcommand,
+                    clap::error::ContextValue::String(name.clone()),
+                );
+                // clap's own measure for its "did you mean".
+                let similar: Vec<String> = target
+                    .get_subcommands()
+                    .map(|sub| sub.get_name().to_string())
+                    .filter(|known| strsim::jaro(known, name) > 0.7)
+                    .collect();
+                if !similar.is_empty() {
+                    err.insert(
+                        clap::error::ContextKind::SuggestedSubcommand,
+                        clap::error::ContextValue::Strings(similar),
+                    );
+                }
+                return Err(err);
+            };
+            target = sub;
+        }
+        // As clap's `help` does: the command's `--help`.
+        let name = target.get_name().to_string();
+        return match target.try_get_matches_from_mut([name.as_str(), "--help"]) {
+            Err(err) => Err(err),
+            Ok(_) => Ok(Parsed::Done(Outcome::DONE)),
+        };
+    }
+    let cli = Cli::from_arg_matches(&matches).map_err(|err| err.format(&mut command))?;
+    Ok(Parsed::Cli(cli))
 }
 
 fn list_rules(out: &mut dyn Write) -> std::io::Result<()> {
