@@ -652,3 +652,55 @@ impl miette::Diagnostic for Finding {
         })
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn ambiguous_marks_are_wide_for_chinese_or_an_east_asian_charset_unless_told() {
+        let env = |pairs: &'static [(&'static str, &'static str)]| {
+            move |name: &str| {
+                pairs
+                    .iter()
+                    .find(|(key, _)| *key == name)
+                    .map(|(_, value)| value.to_string())
+            }
+        };
+        let utf8 = env(&[("LANG", "en_US.UTF-8")]);
+        assert!(!ambiguous_wide(None, Lang::En, utf8));
+        assert!(ambiguous_wide(None, Lang::Zh, utf8));
+        assert!(ambiguous_wide(
+            None,
+            Lang::En,
+            env(&[("LANG", "zh_CN.GBK")])
+        ));
+        assert!(ambiguous_wide(
+            None,
+            Lang::En,
+            env(&[("LC_CTYPE", "zh_TW.Big5")])
+        ));
+        assert!(ambiguous_wide(
+            None,
+            Lang::En,
+            env(&[("LC_ALL", "zh_CN.gb18030@x")])
+        ));
+        // LC_ALL over LC_CTYPE: a UTF-8 terminal that says nothing of its widths.
+        let all = env(&[("LC_ALL", "C.UTF-8"), ("LC_CTYPE", "zh_CN.GBK")]);
+        assert!(!ambiguous_wide(None, Lang::En, all));
+        assert!(!ambiguous_wide(
+            Some(false),
+            Lang::Zh,
+            env(&[("LANG", "zh_CN.GBK")])
+        ));
+        assert!(ambiguous_wide(Some(true), Lang::En, utf8));
+    }
+
+    #[test]
+    fn widths_count_tabs_to_the_next_stop_and_ambiguous_marks_as_asked() {
+        assert_eq!(width("“好”……", false), 6);
+        assert_eq!(width("“好”……", true), 10);
+        assert_eq!(width("a\tb", false), 5);
+        assert_eq!(width("“\tb", true), 5);
+    }
+}
