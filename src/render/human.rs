@@ -596,11 +596,12 @@ impl Finding {
         );
         let gutter = format!(" {:linum_width$} {} ", "", chars.vbar_break);
         writeln!(f, "{gutter}{}", label_style.style(underline))?;
+        // Styled twice, inside and around, as miette styles a label.
         let label = format!(
             "{}{} {}",
             chars.lbot,
             chars.hbar.to_string().repeat(2),
-            excerpt.label_text
+            label_style.style(&excerpt.label_text)
         );
         writeln!(f, "{gutter}{:middle$}{}", "", label_style.style(label))?;
         writeln!(
