@@ -37,7 +37,7 @@ human-fold = { $rule }：“{ $path }”中有{ $count }处{ $severity ->
     [warning] 警告
    *[info] 提示
 }{ $breakdown }{ $places }{ $fix }；另有{ $hidden }处未显示，加上“--show-all”可全部显示
-human-fold-breakdown = ：{ $marks }
+human-fold-breakdown = ，其中{ $marks }
 human-fold-mark = “{ $mark }”{ $count }处
 human-fold-places = （第{ $numbers }{ $more ->
     [yes] 等
