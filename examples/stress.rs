@@ -112,6 +112,8 @@ fn human(
         color: false,
         quiet: false,
         lang,
+        show_all: false,
+        wide: lang == Lang::Zh,
     };
     govlint::render::human::render(run, out, &style)
 }

@@ -200,15 +200,22 @@ fn render_all(run: &Run) {
             color: false,
             quiet: false,
             lang,
+            show_all: false,
+            wide: lang == Lang::Zh,
         };
         render::human::render(run, &mut sink, &style).expect("human");
+        let all = render::human::Style {
+            show_all: true,
+            ..style
+        };
+        render::human::render(run, &mut sink, &all).expect("human, every finding");
+        render::statistics::render(run, &mut sink, false, lang).expect("statistics");
         render::json::render(run, &mut sink, lang).expect("json");
         render::sarif::render(run, &mut sink, lang).expect("sarif");
         render::rdjson::render(run, &mut sink, lang).expect("rdjson");
         render::github::render(run, &mut sink, lang).expect("github");
         render::concise::render(run, &mut sink, lang).expect("concise");
     }
-    render::statistics::render(run, &mut sink, false).expect("statistics");
     render::statistics::render_json(run, &mut sink).expect("statistics json");
 }
 

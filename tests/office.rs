@@ -181,6 +181,14 @@ fn a_walk_counts_the_office_files_it_does_not_read_and_warns_when_it_linted_noth
         stdout.contains("No problems found in 0 files. 3 files skipped (1 .pdf, 1 .rtf, 1 .xls)."),
         "{stdout}"
     );
+    let chinese = govlint(dir.path(), &["check", "docs", "--lang", "zh"]);
+    let chinese = String::from_utf8_lossy(&chinese.stdout).to_string();
+    assert!(
+        chinese.contains(
+            "检查了0个文件，未发现问题。跳过了3个文件（.pdf文件1个、.rtf文件1个、.xls文件1个）。"
+        ),
+        "{chinese}"
+    );
     let errors = stderr(&output);
     assert!(
         errors.contains("note: docs/a.rtf: a .rtf file, a format govlint does not read, skipped"),
@@ -354,6 +362,24 @@ fn unread_parts_are_in_the_summary_of_every_format() {
     assert!(
         stdout
             .contains("2 files with parts not read (footnotes, headers, footers), so not checked."),
+        "{stdout}"
+    );
+    // In Chinese, the parts by their Chinese names.
+    let output = govlint(
+        &root(),
+        &[
+            "check",
+            "fixtures/office/notes.doc",
+            path,
+            "--color",
+            "never",
+            "--lang",
+            "zh",
+        ],
+    );
+    let stdout = String::from_utf8_lossy(&output.stdout).to_string();
+    assert!(
+        stdout.contains("有2个文件的部分内容（脚注、页眉、页脚）没有读取，因此未检查。"),
         "{stdout}"
     );
     // A file whose parts are all read says nothing of the kind.

@@ -262,36 +262,3 @@ unused-suppression-help = delete the comment
 unused-suppression-names-help = remove the names that suppress nothing
 unused-suppression-fix = delete the suppression comment
 unused-suppression-names-fix = remove the names that suppress nothing
-
-## The human format's own words
-
-human-label-here = here
-human-label-repeated = repeated here
-human-what-differs = what differs: { $diff }
-human-more-copies = { $count } more copies are listed by `--format json`
-human-read-as = note: { $path } was read as { $encoding }
-human-no-problems = No problems found in { $files } { $files ->
-    [one] file
-   *[other] files
-}.
-human-problems = Found { $total } { $total ->
-    [one] problem
-   *[other] problems
-} ({ $errors } { $errors ->
-    [one] error
-   *[other] errors
-}, { $warnings } { $warnings ->
-    [one] warning
-   *[other] warnings
-}{ $infos ->
-    [0] {""}
-   *[other] , { $infos } info
-}) in { $files } { $files ->
-    [one] file
-   *[other] files
-}.
-# Appended to the summary line, after a space.
-human-not-linted = {" "}{ $count } { $count ->
-    [one] path
-   *[other] paths
-} could not be linted.

@@ -271,18 +271,3 @@ unused-suppression-help = 删去这条注释
 unused-suppression-names-help = 删去没有起作用的规则名
 unused-suppression-fix = 删去这条屏蔽注释
 unused-suppression-names-fix = 删去没有起作用的规则名
-
-## The human format's own words
-
-human-label-here = 此处
-human-label-repeated = 重复处
-human-what-differs = 不同之处：{ $diff }
-human-more-copies = 另有{ $count }处重复未列出，`--format json`会全部列出
-human-read-as = 注意：{ $path }按{ $encoding }编码读取
-human-no-problems = 检查了{ $files }个文件，未发现问题。
-human-problems = 检查了{ $files }个文件，发现{ $total }个问题（错误{ $errors }个，警告{ $warnings }个{ $infos ->
-    [0] {""}
-   *[other] ，提示{ $infos }个
-}）。
-# 接在总结行之后。
-human-not-linted = 另有{ $count }个路径无法检查。

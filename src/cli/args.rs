@@ -60,6 +60,15 @@ pub(super) struct CheckArgs {
     /// Print only the findings: no summary line.
     #[arg(long, short)]
     pub(super) quiet: bool,
+    /// Show every finding in full (human output): a rule that fires more than 5 times in a
+    /// file is not folded into one line, and every other copy of a duplicate is listed.
+    #[arg(long)]
+    pub(super) show_all: bool,
+    /// How many columns the terminal draws ambiguous-width marks in (“ ” ‘ ’ … — · ×), for
+    /// the carets under a snippet: `wide` (2, East Asian terminals) or `narrow` (1). Default:
+    /// wide in a GBK, GB18030 or Big5 locale or when the messages are Chinese, else narrow.
+    #[arg(long, value_enum, value_name = "WIDTH")]
+    pub(super) ambiguous_width: Option<AmbiguousWidth>,
     /// The name standard input is reported under.
     #[arg(long, default_value = "<stdin>", value_name = "NAME")]
     pub(super) stdin_filename: String,
@@ -189,6 +198,12 @@ pub(super) fn parse_threshold(value: &str) -> Result<f64, Invalid> {
             value = value
         ))),
     }
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+pub(super) enum AmbiguousWidth {
+    Narrow,
+    Wide,
 }
 
 #[derive(Clone, Copy, ValueEnum)]

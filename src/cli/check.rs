@@ -2,7 +2,7 @@
 //! notes and errors said on standard error.
 
 use super::Outcome;
-use super::args::{CheckArgs, ColorChoice, DupParallel, DupScope};
+use super::args::{AmbiguousWidth, CheckArgs, ColorChoice, DupParallel, DupScope};
 use super::fix::{FixOutcome, fix_files};
 use crate::config::{self, Config, FailOn};
 use crate::dedup::{self, Scope};
@@ -207,7 +207,8 @@ pub(super) fn check(args: CheckArgs, out: &mut dyn Write) -> (Outcome, std::io::
         say!(
             "warning: no file was linted: {}; govlint reads .txt, .md, .markdown, .html, .htm, \
              .docx, .doc, .wps and .odt",
-            render::human::skipped_summary(&run)
+            // The rest of this warning is English.
+            render::human::skipped_summary(&run, Lang::En)
         );
     }
     let color = match args.color {
@@ -221,6 +222,13 @@ pub(super) fn check(args: CheckArgs, out: &mut dyn Write) -> (Outcome, std::io::
         color,
         quiet: args.quiet,
         lang,
+        show_all: args.show_all,
+        wide: human::ambiguous_wide(
+            args.ambiguous_width
+                .map(|w| matches!(w, AmbiguousWidth::Wide)),
+            lang,
+            |name| std::env::var(name).ok(),
+        ),
     };
     let written = render::render(args.format, args.statistics, &run, out, &style);
     let outcome = Outcome {

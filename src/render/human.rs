@@ -6,14 +6,12 @@ use crate::linter::Run;
 use crate::report::diagnostic::{Diagnostic, Related, Severity};
 use crate::report::message::Lang;
 use crate::text::{escape_controls, escape_terminal_controls};
-use miette::{
-    GraphicalReportHandler, GraphicalTheme, LabeledSpan, MietteError, MietteSpanContents,
-    SourceCode, SourceSpan, SpanContents,
-};
+use miette::{GraphicalReportHandler, GraphicalTheme};
 use std::fmt;
 use std::io::Write;
 use std::ops::Range;
 use unicode_segmentation::UnicodeSegmentation;
+use unicode_width::UnicodeWidthChar;
 
 /// Findings of one rule in one file shown in full before the rest are summarized.
 const SHOWN_PER_RULE: usize = 1;
@@ -25,11 +23,62 @@ const CONTEXT_CHARS: usize = 20;
 const LABEL_CHARS: usize = 24;
 /// Related places (other copies of a duplicate) listed under a finding.
 const SHOWN_RELATED: usize = 3;
+/// Columns the output is wrapped at.
+const WIDTH: usize = 100;
+/// Columns between tab stops in a snippet.
+const TAB_WIDTH: usize = 4;
 
 pub struct Style {
     pub color: bool,
     pub quiet: bool,
     pub lang: Lang,
+    /// Every finding in full: no rule's findings folded into one line, every related place
+    /// listed (`--show-all`).
+    pub show_all: bool,
+    /// Ambiguous-width characters (`“ ” ‘ ’ … — · ×`) take two columns, as East Asian
+    /// terminals draw them: the carets under a snippet are placed by this.
+    pub wide: bool,
+}
+
+/// Whether ambiguous-width characters are drawn two columns wide: what `--ambiguous-width`
+/// says, else what the terminal's character set tells (a GBK, GB18030 or Big5 locale is
+/// a legacy East Asian terminal, where they are wide), else wide for Chinese output, whose
+/// readers' terminals (Windows' cp936 console, iTerm2 set for East Asian text) mostly draw
+/// them wide.
+pub fn ambiguous_wide(
+    chosen: Option<bool>,
+    lang: Lang,
+    var: impl Fn(&str) -> Option<String>,
+) -> bool {
+    if let Some(wide) = chosen {
+        return wide;
+    }
+    let locale = ["LC_ALL", "LC_CTYPE", "LANG"]
+        .into_iter()
+        .filter_map(var)
+        .find(|value| !value.is_empty())
+        .unwrap_or_default();
+    let charset = locale
+        .split_once('.')
+        .map(|(_, rest)| rest.split('@').next().unwrap_or(rest))
+        .unwrap_or_default()
+        .to_ascii_lowercase()
+        .replace('-', "");
+    if [
+        "gbk",
+        "gb18030",
+        "gb2312",
+        "euccn",
+        "big5",
+        "big5hkscs",
+        "euctw",
+        "cp936",
+    ]
+    .contains(&charset.as_str())
+    {
+        return true;
+    }
+    lang == Lang::Zh
 }
 
 pub fn render(run: &Run, out: &mut dyn Write, style: &Style) -> std::io::Result<()> {
@@ -38,8 +87,8 @@ pub fn render(run: &Run, out: &mut dyn Write, style: &Style) -> std::io::Result<
     } else {
         GraphicalTheme::unicode_nocolor()
     };
-    let handler = GraphicalReportHandler::new_themed(theme)
-        .with_width(100)
+    let handler = GraphicalReportHandler::new_themed(theme.clone())
+        .with_width(WIDTH)
         .with_context_lines(0);
     let mut start = 0;
     while start < run.diagnostics.len() {
@@ -49,7 +98,8 @@ pub fn render(run: &Run, out: &mut dyn Write, style: &Style) -> std::io::Result<
                 .iter()
                 .take_while(|d| d.document == document)
                 .count();
-        render_document(run, &run.diagnostics[start..end], &handler, out, style.lang)?;
+        let diagnostics = &run.diagnostics[start..end];
+        render_document(run, diagnostics, (&handler, &theme), out, style)?;
         start = end;
     }
     if !style.quiet {
@@ -64,7 +114,7 @@ pub fn render(run: &Run, out: &mut dyn Write, style: &Style) -> std::io::Result<
             }
         }
         writeln!(out, "{}", summary(run, style.lang))?;
-        if let Some(bulk) = super::statistics::bulk(run) {
+        if let Some(bulk) = super::statistics::bulk(run, style.lang) {
             writeln!(out, "{bulk}")?;
         }
     }
@@ -74,19 +124,30 @@ pub fn render(run: &Run, out: &mut dyn Write, style: &Style) -> std::io::Result<
 fn render_document(
     run: &Run,
     diagnostics: &[Diagnostic],
-    handler: &GraphicalReportHandler,
+    (handler, theme): (&GraphicalReportHandler, &GraphicalTheme),
     out: &mut dyn Write,
-    lang: Lang,
+    style: &Style,
 ) -> std::io::Result<()> {
+    let lang = style.lang;
     let path = &run.paths[diagnostics[0].document];
     let Some(source) = run.source(diagnostics[0].document) else {
-        writeln!(
-            out,
-            "{}: {} findings (the file can no longer be read to show them)",
-            escape_controls(path),
-            diagnostics.len()
-        )?;
+        let message = crate::msg!(
+            "human-unreadable-now",
+            path = escape_controls(path).into_owned(),
+            count = diagnostics.len()
+        );
+        writeln!(out, "{}", message.render(lang))?;
         return Ok(());
+    };
+    let fold_above = if style.show_all {
+        usize::MAX
+    } else {
+        SUMMARIZE_ABOVE
+    };
+    let shown_related = if style.show_all {
+        usize::MAX
+    } else {
+        SHOWN_RELATED
     };
     let mut rules: Vec<&str> = diagnostics.iter().map(|d| d.rule.as_str()).collect();
     rules.sort_unstable();
@@ -107,43 +168,48 @@ fn render_document(
         let Some(entry) = shown.iter_mut().find(|(rule, _)| *rule == diagnostic.rule) else {
             continue;
         };
-        let summarized = count(diagnostic.rule.as_str()) > SUMMARIZE_ABOVE;
+        let summarized = count(diagnostic.rule.as_str()) > fold_above;
         if summarized && entry.1 >= SHOWN_PER_RULE {
             continue;
         }
         entry.1 += 1;
-        let finding = Finding::new(&source, diagnostic, lang);
+        let finding = Finding::new(&source, diagnostic, lang, shown_related);
         let mut text = String::new();
+        // miette writes the rule and the message; the snippet and the help line are drawn
+        // here, in the reader's language and widths (miette's `help:` is fixed English and
+        // it measures `“ …` one column wide).
         handler
             .render_report(&mut text, &finding)
+            .and_then(|()| finding.draw(&mut text, theme, style))
             .map_err(|_| std::io::Error::other("could not format a finding"))?;
         write!(out, "{text}")?;
-        for related in diagnostic.related.iter().take(SHOWN_RELATED) {
+        for related in diagnostic.related.iter().take(shown_related) {
             writeln!(
                 out,
                 "  ↳ {}",
                 escape_controls(&describe_related(run, related, lang))
             )?;
         }
-        if !diagnostic.related.is_empty() {
-            writeln!(out)?;
-        }
+        // A blank line after every finding, so that the next rule's name never reads as
+        // this finding's last line.
+        writeln!(out)?;
     }
     for &rule in &rules {
         let total = count(rule);
-        if total <= SUMMARIZE_ABOVE {
+        if total <= fold_above {
             continue;
         }
         let all: Vec<&Diagnostic> = diagnostics.iter().filter(|d| d.rule == rule).collect();
-        let line = summarize(&source.text, path, rule, &all);
+        let line = summarize(&source.text, path, rule, &all, lang);
         writeln!(out, "  {}\n", escape_controls(&line))?;
     }
     Ok(())
 }
 
 /// One line for a rule that fires many times in a file: a document whose punctuation was
-/// folded to ASCII is one fault, told once, with what was found where and how to fix it.
-fn summarize(text: &str, path: &str, rule: &str, all: &[&Diagnostic]) -> String {
+/// folded to ASCII is one fault, told once, with what was found where, how to fix it, how
+/// many findings are not shown and how to see them.
+fn summarize(text: &str, path: &str, rule: &str, all: &[&Diagnostic], lang: Lang) -> String {
     let mut marks: Vec<(String, usize)> = Vec::new();
     for d in all {
         let Some(found) = text.get(d.span.clone()) else {
@@ -162,32 +228,47 @@ fn summarize(text: &str, path: &str, rule: &str, all: &[&Diagnostic]) -> String 
         }
     }
     marks.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
+    let joiner = crate::msg!("human-list-joiner").render(lang);
     let breakdown = if marks.iter().map(|(_, n)| n).sum::<usize>() == all.len() {
-        let parts: Vec<String> = marks.iter().map(|(m, n)| format!("{n} × `{m}`")).collect();
-        format!(": {}", parts.join(", "))
+        let parts: Vec<String> = marks
+            .iter()
+            .map(|(m, n)| crate::msg!("human-fold-mark", count = *n, mark = m).render(lang))
+            .collect();
+        crate::msg!("human-fold-breakdown", marks = parts.join(&joiner)).render(lang)
     } else {
         String::new()
     };
     let mut lines: Vec<usize> = all.iter().map(|d| d.start.line).collect();
     lines.dedup();
     let listed: Vec<String> = lines.iter().take(12).map(usize::to_string).collect();
-    let more = if lines.len() > 12 { ", …" } else { "" };
+    let places = crate::msg!(
+        "human-fold-places",
+        unit = crate::document::Format::from_path(path).line_unit(),
+        numbers = listed.join(&joiner),
+        more = if lines.len() > 12 { "yes" } else { "no" }
+    )
+    .render(lang);
     let fixable = all
         .iter()
         .filter(|d| d.fix.as_ref().is_some_and(|f| f.safe))
         .count();
     let fix = match fixable {
         0 => String::new(),
-        n if n == all.len() => "; all fixed by `govlint check --fix`".to_string(),
-        n => format!("; {n} fixed by `govlint check --fix`"),
+        n if n == all.len() => crate::msg!("human-fold-fix-all").render(lang),
+        n => crate::msg!("human-fold-fix-some", count = n).render(lang),
     };
-    let unit = crate::document::Format::from_path(path).line_unit();
-    format!(
-        "{rule}: {} {} findings in {path}{breakdown} ({unit}s {}{more}){fix}; `--format json` lists every one",
-        all.len(),
-        all[0].severity.as_str(),
-        listed.join(", ")
+    crate::msg!(
+        "human-fold",
+        rule = rule,
+        count = all.len(),
+        severity = all[0].severity.as_str(),
+        path = path,
+        breakdown = breakdown,
+        places = places,
+        fix = fix,
+        hidden = all.len().saturating_sub(SHOWN_PER_RULE)
     )
+    .render(lang)
 }
 
 /// `first occurrence: path:11:1 注重示范驱动,培育法治品牌。充分发挥示范引导…`
@@ -207,19 +288,18 @@ fn describe_related(run: &Run, related: &Related, lang: Lang) -> String {
     if graphemes.next().is_some() {
         excerpt.push('…');
     }
-    format!(
-        "{}: {}:{}:{}  {excerpt}",
-        related.message.render(lang),
-        path,
-        at.line,
-        at.column
+    crate::msg!(
+        "human-related",
+        what = related.message.render(lang),
+        place = format!("{path}:{}:{}", at.line, at.column),
+        excerpt = excerpt
     )
+    .render(lang)
 }
 
 /// How many files a walk skipped, by kind: `1 binary file skipped`, or `3 files skipped (1
 /// binary, 2 .rtf)` when some are office formats govlint does not read.
-pub fn skipped_summary(run: &Run) -> String {
-    let plural = |n: usize| if n == 1 { "" } else { "s" };
+pub fn skipped_summary(run: &Run, lang: Lang) -> String {
     let total = run.skipped.len();
     let mut formats: std::collections::BTreeMap<String, usize> = Default::default();
     for skipped in &run.skipped {
@@ -229,18 +309,17 @@ pub fn skipped_summary(run: &Run) -> String {
     }
     let unread: usize = formats.values().sum();
     if unread == 0 {
-        return format!("{total} binary file{} skipped", plural(total));
+        return crate::msg!("human-skipped-binary", total = total).render(lang);
     }
     let mut kinds = Vec::new();
     if total > unread {
-        kinds.push(format!("{} binary", total - unread));
+        kinds.push(crate::msg!("human-skipped-kind-binary", count = total - unread).render(lang));
     }
-    kinds.extend(formats.iter().map(|(ext, n)| format!("{n} .{ext}")));
-    format!(
-        "{total} file{} skipped ({})",
-        plural(total),
-        kinds.join(", ")
-    )
+    kinds.extend(formats.iter().map(|(ext, n)| {
+        crate::msg!("human-skipped-kind-format", count = *n, extension = ext).render(lang)
+    }));
+    let joiner = crate::msg!("human-list-joiner").render(lang);
+    crate::msg!("human-skipped", total = total, kinds = kinds.join(&joiner)).render(lang)
 }
 
 fn summary(run: &Run, lang: Lang) -> String {
@@ -267,7 +346,11 @@ fn summary(run: &Run, lang: Lang) -> String {
         line.push_str(&not_linted.render(lang));
     }
     if !run.skipped.is_empty() {
-        line.push_str(&format!(" {}.", skipped_summary(run)));
+        let skipped = crate::msg!(
+            "human-skipped-sentence",
+            skipped = skipped_summary(run, lang)
+        );
+        line.push_str(&skipped.render(lang));
     }
     let unread = run.unread_notes().count();
     if unread > 0 {
@@ -282,18 +365,20 @@ fn summary(run: &Run, lang: Lang) -> String {
                 }
             }
         }
-        line.push_str(&format!(
-            " {unread} file{} with parts not read ({}), so not checked.",
-            if unread == 1 { "" } else { "s" },
-            parts.join(", ")
-        ));
+        let joiner = crate::msg!("human-list-joiner").render(lang);
+        let parts: Vec<String> = parts
+            .iter()
+            .map(|part| crate::msg!("human-part", part = part.replace(' ', "-")).render(lang))
+            .collect();
+        let sentence = crate::msg!("human-unread", count = unread, parts = parts.join(&joiner));
+        line.push_str(&sentence.render(lang));
     }
     line
 }
 
-/// One line of a source, cut to a window around a span, that miette reads as if it were
-/// the file: it reports the real line and column. Its control characters are escaped
-/// (`\u{1b}`): a document's terminal escapes are shown, never sent to the terminal.
+/// One line of a source, cut to a window around a span, with the place of the label in
+/// it. Its control characters are escaped (`\u{1b}`): a document's terminal escapes are
+/// shown, never sent to the terminal.
 #[derive(Debug)]
 struct Excerpt {
     name: String,
@@ -306,15 +391,14 @@ struct Excerpt {
     column: usize,
     /// Bytes of the `…` put in front when the line was cut on the left.
     cut_prefix: usize,
+    /// The bytes of `text` underlined; at least one byte, for an empty span.
+    label: Range<usize>,
+    label_text: String,
 }
 
 impl Excerpt {
-    /// The excerpt around `span` and where the label falls inside it.
-    fn around(
-        source: &Source,
-        span: &Range<usize>,
-        label: Option<String>,
-    ) -> (Excerpt, LabeledSpan) {
+    /// The excerpt around `span`.
+    fn around(source: &Source, span: &Range<usize>, label_text: String) -> Excerpt {
         let span = source.floor_char_boundary(span.start)..source.floor_char_boundary(span.end);
         let line = source.line_index(span.start);
         let mut line_span = source.line_span(line);
@@ -358,33 +442,22 @@ impl Excerpt {
         }
         let column = line_text[..window_start].chars().count();
         let label_len = marked.len().max(usize::from(span.is_empty()));
-        let labeled = LabeledSpan::new_primary_with_span(
-            label,
-            SourceSpan::new(label_start.into(), label_len),
-        );
-        (
-            Excerpt {
-                name: escape_controls(&source.path).into_owned(),
-                text,
-                raw: line_text[window_start..window_end].to_string(),
-                line,
-                column,
-                cut_prefix,
-            },
-            labeled,
-        )
+        Excerpt {
+            name: escape_controls(&source.path).into_owned(),
+            text,
+            raw: line_text[window_start..window_end].to_string(),
+            line,
+            column,
+            cut_prefix,
+            label: label_start..label_start + label_len,
+            label_text,
+        }
     }
-}
 
-impl SourceCode for Excerpt {
-    fn read_span<'a>(
-        &'a self,
-        span: &SourceSpan,
-        _context_lines_before: usize,
-        _context_lines_after: usize,
-    ) -> Result<Box<dyn SpanContents<'a> + 'a>, MietteError> {
-        let offset = span.offset().clamp(self.cut_prefix, self.text.len());
-        // The column counts the source's characters, not those of their escapes.
+    /// The 0-based column of the label's first character in the source line: the source's
+    /// characters are counted, not those of their escapes.
+    fn label_column(&self) -> usize {
+        let offset = self.label.start.clamp(self.cut_prefix, self.text.len());
         let mut column = self.column;
         let mut escaped = self.cut_prefix;
         for c in self.raw.chars() {
@@ -394,18 +467,31 @@ impl SourceCode for Excerpt {
             escaped += escape_terminal_controls(c.encode_utf8(&mut [0; 4])).len();
             column += 1;
         }
-        Ok(Box::new(MietteSpanContents::new_named(
-            self.name.clone(),
-            self.text.as_bytes(),
-            SourceSpan::new(0.into(), self.text.len()),
-            self.line,
-            column,
-            1,
-        )))
+        column
     }
 }
 
-/// A finding as miette renders it.
+/// Columns a terminal gives each character of `text`, tabs to the next multiple of 4 (as
+/// miette does); ambiguous-width characters two when `wide`.
+fn columns(text: &str, wide: bool) -> impl Iterator<Item = (char, usize)> + '_ {
+    let mut column = 0;
+    text.chars().map(move |c| {
+        let width = match c {
+            '\t' => TAB_WIDTH - column % TAB_WIDTH,
+            c if wide => c.width_cjk().unwrap_or(0),
+            c => c.width().unwrap_or(0),
+        };
+        column += width;
+        (c, width)
+    })
+}
+
+/// Columns of `text`.
+fn width(text: &str, wide: bool) -> usize {
+    columns(text, wide).map(|(_, w)| w).sum()
+}
+
+/// A finding's header and message as miette renders them.
 #[derive(Debug)]
 struct Finding {
     message: String,
@@ -413,16 +499,11 @@ struct Finding {
     severity: Severity,
     help: Option<String>,
     excerpt: Excerpt,
-    label: LabeledSpan,
 }
 
 impl Finding {
-    fn new(source: &Source, diagnostic: &Diagnostic, lang: Lang) -> Finding {
-        let (excerpt, label) = Excerpt::around(
-            source,
-            &diagnostic.span,
-            Some(short_label(diagnostic, lang)),
-        );
+    fn new(source: &Source, diagnostic: &Diagnostic, lang: Lang, shown_related: usize) -> Finding {
+        let excerpt = Excerpt::around(source, &diagnostic.span, short_label(diagnostic, lang));
         let mut help = diagnostic
             .help
             .as_ref()
@@ -438,7 +519,7 @@ impl Finding {
                 None => what,
             });
         }
-        let hidden = diagnostic.related.len().saturating_sub(SHOWN_RELATED);
+        let hidden = diagnostic.related.len().saturating_sub(shown_related);
         if hidden > 0 {
             let more = crate::msg!("human-more-copies", count = hidden).render(lang);
             help = Some(format!("{}\n{more}", help.unwrap_or_default()));
@@ -449,8 +530,97 @@ impl Finding {
             severity: diagnostic.severity,
             help,
             excerpt,
-            label,
         }
+    }
+
+    /// The snippet and the help line, drawn as miette draws a one-line snippet and its help,
+    /// but with the columns of `style` and the help's name in its language:
+    ///
+    /// ```text
+    ///    ╭─[a.txt:1:5]
+    ///  1 │ 当前位置: 首页
+    ///    ·         ┬
+    ///    ·         ╰── here
+    ///    ╰────
+    ///   help: 改为全角“：”
+    /// ```
+    fn draw(&self, f: &mut impl fmt::Write, theme: &GraphicalTheme, style: &Style) -> fmt::Result {
+        let chars = &theme.characters;
+        let excerpt = &self.excerpt;
+        let linum = excerpt.line + 1;
+        let linum_width = linum.to_string().len();
+        let margin = " ".repeat(linum_width + 2);
+        let place = format!("{}:{}:{}", excerpt.name, linum, excerpt.label_column() + 1);
+        writeln!(
+            f,
+            "{margin}{}{}[{}]",
+            chars.ltop,
+            chars.hbar,
+            theme.styles.link.style(place)
+        )?;
+        write!(
+            f,
+            " {:linum_width$} {} ",
+            theme.styles.linum.style(linum),
+            chars.vbar
+        )?;
+        for (c, w) in columns(&excerpt.text, style.wide) {
+            if c == '\t' {
+                write!(f, "{:w$}", "")?;
+            } else {
+                f.write_char(c)?;
+            }
+        }
+        writeln!(f)?;
+        let text = &excerpt.text;
+        let start = width(&text[..excerpt.label.start.min(text.len())], style.wide);
+        let end = if excerpt.label.end > text.len() {
+            // An empty span at the end of the line: one column past it.
+            width(text, style.wide) + 1
+        } else {
+            let mut end = excerpt.label.end;
+            while !text.is_char_boundary(end) {
+                end += 1;
+            }
+            width(&text[..end], style.wide)
+        }
+        .max(start + 1);
+        let middle = (start + end) / 2;
+        let label_style = theme.styles.highlights.first().copied().unwrap_or_default();
+        let underline = format!(
+            "{:start$}{}{}{}",
+            "",
+            chars.underline.to_string().repeat(middle - start),
+            chars.underbar,
+            chars.underline.to_string().repeat(end - middle - 1),
+        );
+        let gutter = format!(" {:linum_width$} {} ", "", chars.vbar_break);
+        writeln!(f, "{gutter}{}", label_style.style(underline))?;
+        // Styled twice, inside and around, as miette styles a label.
+        let label = format!(
+            "{}{} {}",
+            chars.lbot,
+            chars.hbar.to_string().repeat(2),
+            label_style.style(&excerpt.label_text)
+        );
+        writeln!(f, "{gutter}{:middle$}{}", "", label_style.style(label))?;
+        writeln!(
+            f,
+            "{margin}{}{}",
+            chars.lbot,
+            chars.hbar.to_string().repeat(4)
+        )?;
+        if let Some(help) = &self.help {
+            let name = crate::msg!("human-help").render(style.lang);
+            let indent = format!("  {name}");
+            let rest = " ".repeat(width(&indent, false));
+            let indent = theme.styles.help.style(indent).to_string();
+            let options = textwrap::Options::new(WIDTH - 2)
+                .initial_indent(&indent)
+                .subsequent_indent(&rest);
+            writeln!(f, "{}", textwrap::fill(help, options))?;
+        }
+        Ok(())
     }
 }
 
@@ -482,18 +652,56 @@ impl miette::Diagnostic for Finding {
             Severity::Info => miette::Severity::Advice,
         })
     }
+}
 
-    fn help<'a>(&'a self) -> Option<Box<dyn fmt::Display + 'a>> {
-        self.help
-            .as_ref()
-            .map(|h| Box::new(h) as Box<dyn fmt::Display>)
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn ambiguous_marks_are_wide_for_chinese_or_an_east_asian_charset_unless_told() {
+        let env = |pairs: &'static [(&'static str, &'static str)]| {
+            move |name: &str| {
+                pairs
+                    .iter()
+                    .find(|(key, _)| *key == name)
+                    .map(|(_, value)| value.to_string())
+            }
+        };
+        let utf8 = env(&[("LANG", "en_US.UTF-8")]);
+        assert!(!ambiguous_wide(None, Lang::En, utf8));
+        assert!(ambiguous_wide(None, Lang::Zh, utf8));
+        assert!(ambiguous_wide(
+            None,
+            Lang::En,
+            env(&[("LANG", "zh_CN.GBK")])
+        ));
+        assert!(ambiguous_wide(
+            None,
+            Lang::En,
+            env(&[("LC_CTYPE", "zh_TW.Big5")])
+        ));
+        assert!(ambiguous_wide(
+            None,
+            Lang::En,
+            env(&[("LC_ALL", "zh_CN.gb18030@x")])
+        ));
+        // LC_ALL over LC_CTYPE: a UTF-8 terminal that says nothing of its widths.
+        let all = env(&[("LC_ALL", "C.UTF-8"), ("LC_CTYPE", "zh_CN.GBK")]);
+        assert!(!ambiguous_wide(None, Lang::En, all));
+        assert!(!ambiguous_wide(
+            Some(false),
+            Lang::Zh,
+            env(&[("LANG", "zh_CN.GBK")])
+        ));
+        assert!(ambiguous_wide(Some(true), Lang::En, utf8));
     }
 
-    fn source_code(&self) -> Option<&dyn SourceCode> {
-        Some(&self.excerpt)
-    }
-
-    fn labels(&self) -> Option<Box<dyn Iterator<Item = LabeledSpan> + '_>> {
-        Some(Box::new(std::iter::once(self.label.clone())))
+    #[test]
+    fn widths_count_tabs_to_the_next_stop_and_ambiguous_marks_as_asked() {
+        assert_eq!(width("“好”……", false), 6);
+        assert_eq!(width("“好”……", true), 10);
+        assert_eq!(width("a\tb", false), 5);
+        assert_eq!(width("“\tb", true), 5);
     }
 }

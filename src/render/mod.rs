@@ -45,7 +45,7 @@ pub fn render(
         Format::Json if statistics => {
             statistics::render_json(run, &mut ControlEscaping::new(&mut *out))
         }
-        _ if statistics => statistics::render(run, out, style.quiet),
+        _ if statistics => statistics::render(run, out, style.quiet, style.lang),
         Format::Json => json::render(run, &mut ControlEscaping::new(&mut *out), style.lang),
         Format::Concise => concise::render(run, out, style.lang),
         Format::Sarif => sarif::render(run, &mut ControlEscaping::new(&mut *out), style.lang),

@@ -6,8 +6,10 @@
 
 use crate::linter::Run;
 use crate::report::diagnostic::Severity;
+use crate::report::message::Lang;
 use serde::Serialize;
 use std::io::Write;
+use unicode_width::UnicodeWidthStr;
 
 #[derive(Serialize)]
 struct Row {
@@ -54,34 +56,34 @@ fn rows(run: &Run) -> Vec<Row> {
 ///   129  halfwidth-punctuation  warning  [*] fixable
 ///     1  duplicate-paragraph    error
 /// ```
-pub fn render(run: &Run, out: &mut dyn Write, quiet: bool) -> std::io::Result<()> {
+pub fn render(run: &Run, out: &mut dyn Write, quiet: bool, lang: Lang) -> std::io::Result<()> {
     let rows = rows(run);
+    let severity = |row: &Row| crate::msg!("human-severity", severity = row.severity.as_str());
+    let severities: Vec<String> = rows.iter().map(|r| severity(r).render(lang)).collect();
     let count_width = rows.iter().map(|r| r.count.to_string().len()).max();
     let rule_width = rows.iter().map(|r| r.rule.len()).max().unwrap_or(0);
-    let severity_width = rows
-        .iter()
-        .map(|r| r.severity.as_str().len())
-        .max()
-        .unwrap_or(0);
-    for row in &rows {
+    // Padded by columns, not bytes: `警告` is two characters, four columns.
+    let severity_width = severities.iter().map(|s| s.width()).max().unwrap_or(0);
+    for (row, severity) in rows.iter().zip(&severities) {
         let fix = match row.fixable {
             0 => String::new(),
-            n if n == row.count => "[*] fixable".to_string(),
-            n => format!("[*] {n} fixable"),
+            n if n == row.count => crate::msg!("stats-fixable-all").render(lang),
+            n => crate::msg!("stats-fixable-some", count = n).render(lang),
         };
         let line = format!(
-            "{:>count_width$}  {:rule_width$}  {:severity_width$}  {fix}",
+            "{:>count_width$}  {:rule_width$}  {severity}{:pad$}  {fix}",
             row.count,
             row.rule,
-            row.severity.as_str(),
+            "",
             count_width = count_width.unwrap_or(0) + 2,
+            pad = severity_width - severity.width(),
         );
         writeln!(out, "{}", line.trim_end())?;
     }
     if !quiet && rows.iter().any(|row| row.fixable > 0) {
-        writeln!(out, "[*] fixed by `govlint check --fix`")?;
+        writeln!(out, "{}", crate::msg!("stats-fix-legend").render(lang))?;
     }
-    render_files(run, out)
+    render_files(run, out, lang)
 }
 
 /// `[{"rule", "severity", "count", "fixable"}]`, in the table's order: the shape scripts and
@@ -138,31 +140,37 @@ const FILES_SHOWN: usize = 10;
 /// Files with the most findings:
 ///   900  laws/a.md  (halfwidth-punctuation 880, cjk-space 20)
 /// ```
-fn render_files(run: &Run, out: &mut dyn Write) -> std::io::Result<()> {
+fn render_files(run: &Run, out: &mut dyn Write, lang: Lang) -> std::io::Result<()> {
     let rows = file_rows(run);
     if rows.is_empty() {
         return Ok(());
     }
-    writeln!(out, "\nFiles with the most findings:")?;
+    writeln!(out, "\n{}", crate::msg!("stats-files-heading").render(lang))?;
+    let joiner = crate::msg!("human-list-joiner").render(lang);
     let count_width = rows.first().map_or(0, |r| r.count.to_string().len()) + 2;
     for row in rows.iter().take(FILES_SHOWN) {
         let rules: Vec<String> = row
             .rules
             .iter()
             .take(3)
-            .map(|(rule, n)| format!("{rule} {n}"))
+            .map(|(rule, n)| crate::msg!("stats-file-rule", rule = *rule, count = *n).render(lang))
             .collect();
-        let more = if row.rules.len() > 3 { ", …" } else { "" };
+        let rules = crate::msg!(
+            "stats-file-rules",
+            rules = rules.join(&joiner),
+            more = if row.rules.len() > 3 { "yes" } else { "no" }
+        );
         writeln!(
             out,
-            "{:>count_width$}  {}  ({}{more})",
+            "{:>count_width$}  {}  {}",
             row.count,
             crate::text::escape_terminal_controls(row.path),
-            rules.join(", ")
+            rules.render(lang)
         )?;
     }
     if rows.len() > FILES_SHOWN {
-        writeln!(out, "  and {} more files", rows.len() - FILES_SHOWN)?;
+        let more = crate::msg!("stats-more-files", count = rows.len() - FILES_SHOWN);
+        writeln!(out, "  {}", more.render(lang))?;
     }
     Ok(())
 }
@@ -170,7 +178,7 @@ fn render_files(run: &Run, out: &mut dyn Write) -> std::io::Result<()> {
 /// For the closing summary of a long report: the rule that makes most of it and the few
 /// files it is in, and the errors by rule, so that rare errors are not lost under a habit
 /// repeated a thousand times. `None` for a short report, read whole anyway.
-pub fn bulk(run: &Run) -> Option<String> {
+pub fn bulk(run: &Run, lang: Lang) -> Option<String> {
     const LONG_REPORT: usize = 50;
     if run.diagnostics.len() < LONG_REPORT {
         return None;
@@ -195,20 +203,24 @@ pub fn bulk(run: &Run) -> Option<String> {
             .map(|d| d.document)
             .collect();
         files.dedup();
-        lines.push(format!(
-            "{count} of them are {rule}, in {} file{}.",
-            files.len(),
-            if files.len() == 1 { "" } else { "s" }
-        ));
+        let line = crate::msg!(
+            "stats-bulk-rule",
+            count = count,
+            rule = rule,
+            files = files.len()
+        );
+        lines.push(line.render(lang));
     }
     let errors: Vec<String> = rows
         .iter()
         .filter(|row| row.severity == Severity::Error)
-        .map(|row| format!("{} {}", row.count, row.rule))
+        .map(|row| crate::msg!("stats-bulk-error", count = row.count, rule = row.rule).render(lang))
         .collect();
     if !errors.is_empty() {
-        lines.push(format!("Errors: {}.", errors.join(", ")));
+        let joiner = crate::msg!("human-list-joiner").render(lang);
+        let line = crate::msg!("stats-bulk-errors", errors = errors.join(&joiner));
+        lines.push(line.render(lang));
     }
-    lines.push("`govlint check --statistics` counts the findings by rule and by file.".into());
+    lines.push(crate::msg!("stats-bulk-hint").render(lang));
     Some(lines.join("\n"))
 }

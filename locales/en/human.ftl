@@ -1,0 +1,114 @@
+# The words of `--format human` and `--statistics` around the findings: the finding block's
+# own words, folded findings, the closing summary and the statistics table. Same conventions
+# as findings.ftl.
+
+## The human format's own words
+
+human-label-here = here
+human-label-repeated = repeated here
+# Put before the help line under a finding; the lines after it are indented to its width.
+human-help = help:{" "}
+human-what-differs = what differs: { $diff }
+# Under a finding: another place it names (`first occurrence: a.txt:11:1  text…`).
+human-related = { $what }: { $place }  { $excerpt }
+human-more-copies = { $count } more copies are not shown: `--show-all` lists them
+human-unreadable-now = { $path }: { $count } findings (the file can no longer be read to show them)
+human-read-as = note: { $path } was read as { $encoding }
+human-no-problems = No problems found in { $files } { $files ->
+    [one] file
+   *[other] files
+}.
+human-problems = Found { $total } { $total ->
+    [one] problem
+   *[other] problems
+} ({ $errors } { $errors ->
+    [one] error
+   *[other] errors
+}, { $warnings } { $warnings ->
+    [one] warning
+   *[other] warnings
+}{ $infos ->
+    [0] {""}
+   *[other] , { $infos } info
+}) in { $files } { $files ->
+    [one] file
+   *[other] files
+}.
+# Appended to the summary line, after a space.
+human-not-linted = {" "}{ $count } { $count ->
+    [one] path
+   *[other] paths
+} could not be linted.
+
+## Lists
+
+# Between the items of a list (line numbers, marks, rules).
+human-list-joiner = {", "}
+# $severity is error, warning or info.
+human-severity = { $severity }
+
+## Folded findings: one line for a rule that fires many times in one file
+
+# $breakdown is empty or human-fold-breakdown; $places is human-fold-places; $fix is empty
+# or one of human-fold-fix-*.
+human-fold = { $rule }: { $count } { $severity } findings in { $path }{ $breakdown } { $places }{ $fix }; { $hidden } not shown: `--show-all` shows every one
+human-fold-breakdown = : { $marks }
+human-fold-mark = { $count } × `{ $mark }`
+# $more is yes when more lines have findings than are listed.
+human-fold-places = ({ $unit ->
+    [paragraph] paragraphs
+   *[line] lines
+} { $numbers }{ $more ->
+    [yes] , …
+   *[no] {""}
+})
+human-fold-fix-all = ; all fixed by `govlint check --fix`
+human-fold-fix-some = ; { $count } fixed by `govlint check --fix`
+
+## The closing summary: files skipped, parts not read
+
+human-skipped-binary = { $total } binary { $total ->
+    [one] file
+   *[other] files
+} skipped
+human-skipped = { $total } { $total ->
+    [one] file
+   *[other] files
+} skipped ({ $kinds })
+human-skipped-kind-binary = { $count } binary
+human-skipped-kind-format = { $count } .{ $extension }
+# Appended to the summary line.
+human-skipped-sentence = {" "}{ $skipped }.
+# Appended to the summary line; $parts is a list of human-part.
+human-unread = {" "}{ $count } { $count ->
+    [one] file
+   *[other] files
+} with parts not read ({ $parts }), so not checked.
+# The parts of an office document govlint does not read; $part is the reader's name for it,
+# with hyphens for spaces.
+human-part = { $part ->
+    [text-boxes] text boxes
+    [text-boxes-in-headers] text boxes in headers
+    [embedded-documents] embedded documents
+   *[other] { $part }
+}
+
+## Statistics (--statistics) and the lines after a long report
+
+stats-fixable-all = [*] fixable
+stats-fixable-some = [*] { $count } fixable
+stats-fix-legend = [*] fixed by `govlint check --fix`
+stats-files-heading = Files with the most findings:
+stats-file-rule = { $rule } { $count }
+stats-file-rules = ({ $rules }{ $more ->
+    [yes] , …
+   *[no] {""}
+})
+stats-more-files = and { $count } more files
+stats-bulk-rule = { $count } of them are { $rule }, in { $files } { $files ->
+    [one] file
+   *[other] files
+}.
+stats-bulk-error = { $count } { $rule }
+stats-bulk-errors = Errors: { $errors }.
+stats-bulk-hint = `govlint check --statistics` counts the findings by rule and by file.

@@ -1,0 +1,88 @@
+# “--format human”和“--statistics”在问题之外的用语：每条问题的固定字样、折叠的问题、最后的总结行和
+# 统计表。写法同 findings.ftl 开头的约定。
+
+## The human format's own words
+
+human-label-here = 此处
+human-label-repeated = 重复处
+# 放在每条问题的修改建议前；建议换行时后续各行按它的宽度缩进。
+human-help = 建议：
+human-what-differs = 不同之处：{ $diff }
+# 问题下方列出的相关位置（“首次出现处：a.txt:11:1  原文…”）。
+human-related = { $what }：{ $place }  { $excerpt }
+human-more-copies = 另有{ $count }处重复未显示，加上“--show-all”可全部列出
+human-unreadable-now = { $path }：有{ $count }个问题（文件已无法读取，不能显示原文）
+human-read-as = 注意：{ $path }按{ $encoding }编码读取
+human-no-problems = 检查了{ $files }个文件，未发现问题。
+human-problems = 检查了{ $files }个文件，发现{ $total }个问题（错误{ $errors }个，警告{ $warnings }个{ $infos ->
+    [0] {""}
+   *[other] ，提示{ $infos }个
+}）。
+# 接在总结行之后。
+human-not-linted = 另有{ $count }个路径无法检查。
+
+## Lists
+
+human-list-joiner = 、
+human-severity = { $severity ->
+    [error] 错误
+    [warning] 警告
+   *[info] 提示
+}
+
+## Folded findings: one line for a rule that fires many times in one file
+
+human-fold = { $rule }：“{ $path }”中有{ $count }处{ $severity ->
+    [error] 错误
+    [warning] 警告
+   *[info] 提示
+}{ $breakdown }{ $places }{ $fix }；另有{ $hidden }处未显示，加上“--show-all”可全部显示
+human-fold-breakdown = ，其中{ $marks }
+human-fold-mark = “{ $mark }”{ $count }处
+human-fold-places = （第{ $numbers }{ $more ->
+    [yes] 等
+   *[no] {""}
+}{ $unit ->
+    [paragraph] 段
+   *[line] 行
+}）
+human-fold-fix-all = ；都可以用“govlint check --fix”自动修正
+human-fold-fix-some = ；其中{ $count }处可以用“govlint check --fix”自动修正
+
+## The closing summary: files skipped, parts not read
+
+human-skipped-binary = 跳过了{ $total }个二进制文件
+human-skipped = 跳过了{ $total }个文件（{ $kinds }）
+human-skipped-kind-binary = 二进制文件{ $count }个
+human-skipped-kind-format = .{ $extension }文件{ $count }个
+human-skipped-sentence = { $skipped }。
+human-unread = 有{ $count }个文件的部分内容（{ $parts }）没有读取，因此未检查。
+human-part = { $part ->
+    [footnotes] 脚注
+    [endnotes] 尾注
+    [notes] 注释
+    [comments] 批注
+    [headers] 页眉
+    [footers] 页脚
+    [text-boxes] 文本框
+    [text-boxes-in-headers] 页眉中的文本框
+    [embedded-documents] 嵌入的文档
+   *[other] { $part }
+}
+
+## Statistics (--statistics) and the lines after a long report
+
+stats-fixable-all = [*] 可自动修正
+stats-fixable-some = [*] 其中{ $count }处可自动修正
+stats-fix-legend = [*] 表示可以用“govlint check --fix”自动修正
+stats-files-heading = 问题最多的文件：
+stats-file-rule = { $rule } { $count }处
+stats-file-rules = （{ $rules }{ $more ->
+    [yes] 等
+   *[no] {""}
+}）
+stats-more-files = 另有{ $count }个文件未列出
+stats-bulk-rule = 其中{ $count }个问题属于“{ $rule }”，分布在{ $files }个文件中。
+stats-bulk-error = “{ $rule }”{ $count }个
+stats-bulk-errors = 错误：{ $errors }。
+stats-bulk-hint = “govlint check --statistics”可以按规则和文件统计问题数。
