@@ -1,6 +1,6 @@
 //! `cjk-space`: a stray space between two Han characters inside a sentence.
 
-use super::{Check, Fixes, Marks, Report, RuleInfo};
+use super::{Check, Doc, Example, Fixes, Marks, Report, RuleInfo};
 use crate::document::{Document, Paragraph};
 use crate::report::diagnostic::Severity;
 use crate::text::{is_han, is_space};
@@ -53,10 +53,15 @@ with a short word on at least one side; a U+3000 or no-break space, a space betw
 long phrases (which may stand for a missing `，`), and spaces that may separate the items
 of a list (`张三 李四 王五`) get an unsafe fix for an editor to confirm.
 "#,
+    zh: Doc {
+        summary: "",
+        explanation: r#"
+"#,
+    },
     bad: &[
-        "是社会主义条件下的一个重 大课题。",
-        "国务院、中央 军事委员会领导同志前往授衔。",
-        "一些党员干部对非共产党人士的职权　不够尊重，甚至采取歧视的态度。",
+        Example::fixed("是社会主义条件下的一个重 大课题。"),
+        Example::fixed("国务院、中央 军事委员会领导同志前往授衔。"),
+        Example::fixed("一些党员干部对非共产党人士的职权　不够尊重，甚至采取歧视的态度。"),
     ],
     good: &[
         "习近平在参加江苏代表团审议时强调 因地制宜发展新质生产力",

@@ -1,6 +1,6 @@
 //! `dash-form`: a Chinese dash written `--`, `－－`, `──`, a single `—` or three `———`.
 
-use super::{Check, Fixes, Marks, Report, RuleInfo};
+use super::{Check, Doc, Example, Fixes, Marks, Report, RuleInfo};
 use crate::document::{Document, Paragraph};
 use crate::report::diagnostic::Severity;
 use crate::text::{CLOSING_MARKS, OPENING_MARKS, POINT_MARKS, is_chinese, is_han, is_space};
@@ -43,11 +43,16 @@ Three dashes are reported on purpose: `———` leading the items of a list
 (`———抗击非典取得重大胜利。`) or inside a sentence (`统一的思想———毛泽东思想`) is the
 dash with one `—` too many, not another mark; the standard has no three-dash form.
 "#,
+    zh: Doc {
+        summary: "",
+        explanation: r#"
+"#,
+    },
     bad: &[
-        "我们要推动经济发展再上新台阶--我们要加快转变经济发展方式。",
-        "直指修正主义集团的巢穴──刘少奇控制下的那个针插不进、水泼不进的独立王国。",
-        "———抗击非典取得重大胜利。",
-        "—2026年2月3日在上海市第十六届人民代表大会第四次会议上",
+        Example::fixed("我们要推动经济发展再上新台阶--我们要加快转变经济发展方式。"),
+        Example::fixed("直指修正主义集团的巢穴──刘少奇控制下的那个针插不进、水泼不进的独立王国。"),
+        Example::fixed("———抗击非典取得重大胜利。"),
+        Example::fixed("—2026年2月3日在上海市第十六届人民代表大会第四次会议上"),
     ],
     good: &[
         "——抗击非典取得重大胜利。",

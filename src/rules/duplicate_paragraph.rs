@@ -1,6 +1,6 @@
 //! `duplicate-paragraph`: the same paragraph twice. Detection lives in `crate::dedup`.
 
-use super::{Check, Fixes, Marks, RuleInfo};
+use super::{Check, Doc, Example, Fixes, Marks, RuleInfo};
 use crate::report::diagnostic::Severity;
 
 pub static RULE: RuleInfo = RuleInfo {
@@ -45,9 +45,14 @@ opens with is not compared: `（三）…` pasted as `（五）…` is a copy. S
 
 `--dup-parallel report` shows what was set aside, as `info` tagged with the reason.
 "#,
+    zh: Doc {
+        summary: "",
+        explanation: r#"
+"#,
+    },
     bad: &[
-        "（三）注重示范驱动，培育法治品牌。充分发挥示范引导、辐射带动的作用，在机关部门广泛开展创建。\n其他工作：\n（五）注重示范驱动，培育法治品牌。充分发挥示范引导、辐射带动的作用，在机关部门广泛开展创建。",
-        "注重示范驱动，培育法治品牌。充分发挥示范引导、辐射带动的作用，在机关部门广泛开展创建。\n注重示范驱动,培育法治品牌。充分发挥示范引导、辐射带动的作用,在机关部门广泛开展创建。",
+        Example::fixed("（三）注重示范驱动，培育法治品牌。充分发挥示范引导、辐射带动的作用，在机关部门广泛开展创建。\n其他工作：\n（五）注重示范驱动，培育法治品牌。充分发挥示范引导、辐射带动的作用，在机关部门广泛开展创建。"),
+        Example::fixed("注重示范驱动，培育法治品牌。充分发挥示范引导、辐射带动的作用，在机关部门广泛开展创建。\n注重示范驱动,培育法治品牌。充分发挥示范引导、辐射带动的作用,在机关部门广泛开展创建。"),
     ],
     good: &[
         "会议指出：\n会议指出：",

@@ -1,7 +1,7 @@
 //! `duplicate-sentence`: the same sentence twice in a paragraph, or the last sentence of a
 //! paragraph repeated as the first of the next: a paste slip.
 
-use super::{Check, Fixes, Marks, Report, RuleInfo};
+use super::{Check, Doc, Example, Fixes, Marks, Report, RuleInfo};
 use crate::document::normalize::normalize;
 use crate::document::{Document, Normalized, Paragraph};
 use crate::report::diagnostic::Severity;
@@ -45,10 +45,15 @@ in an official text it looks careless.
 - Sentences repeated further apart (in paragraphs that are not adjacent): that is common
   in long documents and not a paste slip.
 "#,
+    zh: Doc {
+        summary: "",
+        explanation: r#"
+"#,
+    },
     bad: &[
-        "注重示范驱动，培育法治品牌。注重示范驱动，培育法治品牌。充分发挥示范引导作用。",
-        "海门区不断完善法治建设考核机制。\n海门区不断完善法治建设考核机制。持续将法治建设纳入绩效考评。",
-        "全面推进依法行政，建设法治政府。加强行政执法监督。全面推进依法行政,建设法治政府.",
+        Example::fixed("注重示范驱动，培育法治品牌。注重示范驱动，培育法治品牌。充分发挥示范引导作用。"),
+        Example::fixed("海门区不断完善法治建设考核机制。\n海门区不断完善法治建设考核机制。持续将法治建设纳入绩效考评。"),
+        Example::fixed("全面推进依法行政，建设法治政府。加强行政执法监督。全面推进依法行政,建设法治政府."),
     ],
     good: &[
         "是的。是的。",

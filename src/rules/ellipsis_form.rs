@@ -1,6 +1,6 @@
 //! `ellipsis-form`: an ellipsis written `...`, `。。。`, `．．．`, `···` or a single `…`.
 
-use super::{Check, Fixes, Marks, Report, RuleInfo};
+use super::{Check, Doc, Example, Fixes, Marks, Report, RuleInfo};
 use crate::document::{Document, Paragraph};
 use crate::report::diagnostic::Severity;
 use crate::text::is_chinese;
@@ -35,11 +35,16 @@ number), URLs, dots quoted as themselves (`把“...”改为“……”`), the
 `…………`, and `……等` (an ellipsis followed by 等, a different fault; 等 may also be a
 verb, `……等一下`).
 "#,
+    zh: Doc {
+        summary: "",
+        explanation: r#"
+"#,
+    },
     bad: &[
-        "群众反映的问题涉及就业、教育、医疗...需要逐项解决。",
-        "他停了一下，说：“这个问题嘛。。。我们研究研究。”",
-        "会上大家七嘴八舌…最后达成了一致。",
-        "内容包括：一是加强领导；二是完善制度；．．．",
+        Example::fixed("群众反映的问题涉及就业、教育、医疗...需要逐项解决。"),
+        Example::fixed("他停了一下，说：“这个问题嘛。。。我们研究研究。”"),
+        Example::fixed("会上大家七嘴八舌…最后达成了一致。"),
+        Example::fixed("内容包括：一是加强领导；二是完善制度；．．．"),
     ],
     good: &[
         "群众反映的问题涉及就业、教育、医疗……需要逐项解决。",

@@ -1,6 +1,6 @@
 //! `fullwidth-alphanumeric`: full-width Latin letters and digits (`ＡＢＣ１２３`) in running text.
 
-use super::{Check, Fixes, Marks, Report, RuleInfo};
+use super::{Check, Doc, Example, Fixes, Marks, Report, RuleInfo};
 use crate::document::{Document, Paragraph};
 use crate::report::diagnostic::Severity;
 use crate::text::chars_led_by;
@@ -32,11 +32,16 @@ text was typed in a full-width input mode or converted by an old system. GB/T 15
 Half-width letters and digits, full-width punctuation (`，` `．` `％` are only folded when
 they sit inside a full-width number), and URLs and e-mail addresses.
 "#,
+    zh: Doc {
+        summary: "",
+        explanation: r#"
+"#,
+    },
     bad: &[
-        "１９８４年，国民经济持续增长。",
-        "粮食产量增长１１．２％，达到７，５００多万吨。",
-        "国内生产总值（ＧＤＰ）稳步增长。",
-        "到二０二０年力争比二０００年翻两番。",
+        Example::fixed("１９８４年，国民经济持续增长。"),
+        Example::fixed("粮食产量增长１１．２％，达到７，５００多万吨。"),
+        Example::fixed("国内生产总值（ＧＤＰ）稳步增长。"),
+        Example::fixed("到二０二０年力争比二０００年翻两番。"),
     ],
     good: &[
         "1984年，国民经济持续增长。",

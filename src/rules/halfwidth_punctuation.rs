@@ -1,7 +1,7 @@
 //! `halfwidth-punctuation`: ASCII `, ; : ! ? ( )` inside Chinese text.
 
 use super::lost_character::is_lost_character;
-use super::{Check, Fixes, Marks, Report, RuleInfo};
+use super::{Check, Doc, Example, Fixes, Marks, Report, RuleInfo};
 use crate::document::Document;
 use crate::report::diagnostic::Severity;
 use crate::text::{chars_led_by, is_chinese, is_han, is_space};
@@ -28,11 +28,16 @@ Numbers (`1,000`, `10:30`, `3:1`), URLs and e-mail addresses, English text, brac
 around Latin or digits only (`(GDP)`, `(1)`), list markers (`1)`), and a `?` that
 `lost-character` reports.
 "#,
+    zh: Doc {
+        summary: "",
+        explanation: r#"
+"#,
+    },
     bad: &[
-        "近年来,海门区委区政府聚焦高质量发展主题;坚持新发展理念。",
-        "来源: 海门区委政法委",
-        "获评“全省法治政府建设示范县(市)”。",
-        "全年增长3.5%,就业稳定。",
+        Example::fixed("近年来,海门区委区政府聚焦高质量发展主题;坚持新发展理念。"),
+        Example::fixed("来源: 海门区委政法委"),
+        Example::fixed("获评“全省法治政府建设示范县(市)”。"),
+        Example::fixed("全年增长3.5%,就业稳定。"),
     ],
     good: &[
         "近年来，海门区委区政府聚焦高质量发展主题。",

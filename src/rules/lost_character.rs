@@ -1,6 +1,6 @@
 //! `lost-character`: a `?` or U+FFFD standing where an encoding round-trip lost a character.
 
-use super::{Check, Fixes, Marks, Report, RuleInfo};
+use super::{Check, Doc, Example, Fixes, Marks, Report, RuleInfo};
 use crate::document::{Document, Paragraph};
 use crate::report::diagnostic::Severity;
 use crate::text::is_han;
@@ -27,10 +27,24 @@ A real question: a `?` after an interrogative word or particle (`吗` `呢` `什
 a clause. Those are questions with a half-width mark, reported by `halfwidth-punctuation`.
 `?` inside URLs is never reported.
 "#,
+    zh: Doc {
+        summary: "",
+        explanation: r#"
+"#,
+    },
     bad: &[
-        "广泛开展“美好生活?法典相伴”主题活动。",
-        "张?同志任办公室主任。",
-        "文件中的乱码�需要核对。",
+        Example::corrected(
+            "广泛开展“美好生活?法典相伴”主题活动。",
+            "广泛开展“美好生活·民法典相伴”主题活动。",
+        ),
+        Example::corrected(
+            "张?同志任办公室主任。",
+            "张堃同志任办公室主任。",
+        ),
+        Example::corrected(
+            "文件中的乱码�需要核对。",
+            "文件中的乱码需要核对。",
+        ),
     ],
     good: &[
         "你们准备好了吗？我们出发。",

@@ -2,7 +2,7 @@
 //! years written both as `二〇二四年` and `2024年` in one document, and year ranges joined
 //! by a hyphen (`2020-2021年`).
 
-use super::{Check, Fixes, Marks, Report, RuleInfo};
+use super::{Check, Doc, Example, Fixes, Marks, Report, RuleInfo};
 use crate::document::{Document, Paragraph};
 use crate::report::diagnostic::Severity;
 use crate::text::for_each_position_of;
@@ -59,13 +59,27 @@ No safe fix for the first three: whether `6千` should read `6000` or `六千`, 
 a document writes its years, is the author's choice. A blank to fill in (`○○年`) is not a
 year.
 "#,
+    zh: Doc {
+        summary: "",
+        explanation: r#"
+"#,
+    },
     bad: &[
-        "汇聚41个部门6千余万条数据。",
-        "全年新增就业3千人。",
-        "二〇二〇年经济平稳运行。\n2021年经济持续恢复。\n2022年经济稳中有进。",
-        "今年4月，区行政审批局获“2020-2021中国智慧政务建设杰出项目”大奖。",
-        "颁布实施2011-2020年中国农村扶贫开发纲要。",
-        "一九八○年颁布施行。",
+        Example::corrected(
+            "汇聚41个部门6千余万条数据。",
+            "汇聚41个部门6000余万条数据。",
+        ),
+        Example::corrected(
+            "全年新增就业3千人。",
+            "全年新增就业3000人。",
+        ),
+        Example::corrected(
+            "二〇二〇年经济平稳运行。\n2021年经济持续恢复。\n2022年经济稳中有进。",
+            "2020年经济平稳运行。\n2021年经济持续恢复。\n2022年经济稳中有进。",
+        ),
+        Example::fixed("今年4月，区行政审批局获“2020-2021中国智慧政务建设杰出项目”大奖。"),
+        Example::fixed("颁布实施2011-2020年中国农村扶贫开发纲要。"),
+        Example::fixed("一九八○年颁布施行。"),
     ],
     good: &[
         "汇聚41个部门6000余万条数据。",

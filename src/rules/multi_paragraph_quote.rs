@@ -2,7 +2,7 @@
 //! after the first do not open with `“`.
 
 use super::unbalanced_quote::{QUOTE_MARKS, quote_orphans, spanning_quotations};
-use super::{Check, Fixes, Marks, Report, RuleInfo};
+use super::{Check, Doc, Example, Fixes, Marks, Report, RuleInfo};
 use crate::document::Document;
 use crate::report::diagnostic::Severity;
 
@@ -35,8 +35,13 @@ which of the following paragraphs are still quoted.
 Repositories that keep official texts exactly as published can turn the rule off:
 `[rules] multi-paragraph-quote = "off"` in `govlint.toml`.
 "#,
+    zh: Doc {
+        summary: "",
+        explanation: r#"
+"#,
+    },
     bad: &[
-        "将第二十条修改为：\n“出版物侵害他人著作权的，应当承担赔偿责任。\n出版者尽到合理注意义务的，不承担赔偿责任。”",
+        Example::fixed("将第二十条修改为：\n“出版物侵害他人著作权的，应当承担赔偿责任。\n出版者尽到合理注意义务的，不承担赔偿责任。”"),
     ],
     good: &[
         "将第二十条修改为：\n“出版物侵害他人著作权的，应当承担赔偿责任。\n“出版者尽到合理注意义务的，不承担赔偿责任。”",

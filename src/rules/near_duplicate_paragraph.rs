@@ -1,7 +1,7 @@
 //! `near-duplicate-paragraph`: a paragraph nearly equal to an earlier one. Detection lives
 //! in `crate::dedup`.
 
-use super::{Check, Fixes, Marks, RuleInfo};
+use super::{Check, Doc, Example, Fixes, Marks, RuleInfo};
 use crate::report::diagnostic::Severity;
 
 pub static RULE: RuleInfo = RuleInfo {
@@ -35,9 +35,20 @@ A near copy is reported unless govlint can show it is legitimate parallel text:
 
 `--dup-parallel report` shows what was set aside, as `info` tagged with the reason.
 "#,
+    zh: Doc {
+        summary: "",
+        explanation: r#"
+"#,
+    },
     bad: &[
-        "一、主要成绩\n建成区镇村三级智慧政务一体化平台，将服务群众距离减至“0”公里。140个政务服务事项实现长三角“一网通办、异地可办、就近办理”。\n二、存在问题\n建成区镇村三级智慧政务一体化平台，将服务群众距离减至“0”公里。150个政务服务事项实现长三角“一网通办、异地可办、就近办理”。",
-        "建成区镇村三级智慧政务一体化平台，将服务群众距离减至“0”公里。140个政务服务事项实现长三角“一网通办、异地可办、就近办理”。\n建成区镇村三级智慧政务一体化平台，将服务群众距离减至“0”公里。150个政务服务事项实现长三角“一网通办、异地可办、就近办理”。",
+        Example::corrected(
+            "一、主要成绩\n建成区镇村三级智慧政务一体化平台，将服务群众距离减至“0”公里。140个政务服务事项实现长三角“一网通办、异地可办、就近办理”。\n二、存在问题\n建成区镇村三级智慧政务一体化平台，将服务群众距离减至“0”公里。150个政务服务事项实现长三角“一网通办、异地可办、就近办理”。",
+            "一、主要成绩\n建成区镇村三级智慧政务一体化平台，将服务群众距离减至“0”公里。140个政务服务事项实现长三角“一网通办、异地可办、就近办理”。\n二、存在问题\n部分政务服务事项网上办理深度不够，群众办事仍需多次跑腿。",
+        ),
+        Example::corrected(
+            "建成区镇村三级智慧政务一体化平台，将服务群众距离减至“0”公里。140个政务服务事项实现长三角“一网通办、异地可办、就近办理”。\n建成区镇村三级智慧政务一体化平台，将服务群众距离减至“0”公里。150个政务服务事项实现长三角“一网通办、异地可办、就近办理”。",
+            "建成区镇村三级智慧政务一体化平台，将服务群众距离减至“0”公里。140个政务服务事项实现长三角“一网通办、异地可办、就近办理”。",
+        ),
     ],
     good: &[
         "各海关要：\n（一）郑州海关负责对进口冻品实施检验检疫，发现问题的，应当在60日内报告海关总署并通报地方政府。\n（二）西安海关负责对出口冻品实施检验检疫，发现问题的，应当在30日内报告海关总署并通报地方政府。",

@@ -1,7 +1,7 @@
 //! `page-residue`: web page chrome (breadcrumbs, font-size and print buttons, share bars,
 //! page headers with view counters, previous/next links) pasted into an article.
 
-use super::{Check, Fixes, Marks, Report, RuleInfo};
+use super::{Check, Doc, Example, Fixes, Marks, Report, RuleInfo};
 use crate::document::{Document, Format, Paragraph};
 use crate::report::diagnostic::Severity;
 use crate::text::is_space;
@@ -55,13 +55,18 @@ publish time and view count are those of another website.
 - Table cells that happen to read `微信` or `微博`: platform names count only in a line
   that also says `分享`.
 "#,
+    zh: Doc {
+        summary: "",
+        explanation: r#"
+"#,
+    },
     bad: &[
-        "当前位置: 首页 > 法治建设\n让“法治”成为高质量建设的最硬内核\n来源: 海门区委政法委 发布时间:2021-05-20 字体:[ ]\n近年来，海门区委区政府聚焦高质量发展主题。",
-        "各单位要认真贯彻落实。\n【打印】【关闭】",
-        "本通知自印发之日起施行。 打印本页 关闭窗口",
-        "分享到：\n扫一扫在手机打开当前页",
-        "发布时间：2021-05-20 浏览次数：1024",
-        "【字号： 加大 还原 减小 】",
+        Example::fixed("当前位置: 首页 > 法治建设\n让“法治”成为高质量建设的最硬内核\n来源: 海门区委政法委 发布时间:2021-05-20 字体:[ ]\n近年来，海门区委区政府聚焦高质量发展主题。"),
+        Example::fixed("各单位要认真贯彻落实。\n【打印】【关闭】"),
+        Example::fixed("本通知自印发之日起施行。 打印本页 关闭窗口"),
+        Example::fixed("分享到：\n扫一扫在手机打开当前页"),
+        Example::fixed("发布时间：2021-05-20 浏览次数：1024"),
+        Example::fixed("【字号： 加大 还原 减小 】"),
     ],
     good: &[
         "来源：新华社",

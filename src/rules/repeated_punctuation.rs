@@ -1,6 +1,6 @@
 //! `repeated-punctuation`: two point marks side by side (`，，`, `，。`, `；。`).
 
-use super::{Check, Fixes, Marks, Report, RuleInfo};
+use super::{Check, Doc, Example, Fixes, Marks, Report, RuleInfo};
 use crate::document::{Document, Paragraph};
 use crate::report::diagnostic::Severity;
 use crate::text::{CLOSING_MARKS, OPENING_MARKS, POINT_MARKS, is_han};
@@ -36,11 +36,22 @@ question. `。。。` and longer runs of `。`, an ellipsis typed wrongly, are l
 `ellipsis-form`. Marks separated by a quotation mark or bracket (`。”，`), marks quoted as
 themselves (`“，，”`), ASCII marks (`halfwidth-punctuation`), and URLs.
 "#,
+    zh: Doc {
+        summary: "",
+        explanation: r#"
+"#,
+    },
     bad: &[
-        "以更加奋发有为的精神状态，，更加扎实的工作作风，努力把政府工作做好。",
-        "全年完成投资120亿元，。同比增长8.5%。",
-        "加强组织领导；。强化督促检查。",
-        "统筹推进教育、、医疗、养老等民生事业。",
+        Example::fixed("以更加奋发有为的精神状态，，更加扎实的工作作风，努力把政府工作做好。"),
+        Example::corrected(
+            "全年完成投资120亿元，。同比增长8.5%。",
+            "全年完成投资120亿元，同比增长8.5%。",
+        ),
+        Example::corrected(
+            "加强组织领导；。强化督促检查。",
+            "加强组织领导。强化督促检查。",
+        ),
+        Example::fixed("统筹推进教育、、医疗、养老等民生事业。"),
     ],
     good: &[
         "以更加奋发有为的精神状态，更加扎实的工作作风，努力把政府工作做好。",

@@ -1,6 +1,6 @@
 //! `stray-period`: an ASCII `.` or full-width `．` ending a Chinese sentence.
 
-use super::{Check, Fixes, Marks, Report, RuleInfo};
+use super::{Check, Doc, Example, Fixes, Marks, Report, RuleInfo};
 use crate::document::{Document, Paragraph};
 use crate::report::diagnostic::Severity;
 use crate::text::{is_chinese, is_han, is_space};
@@ -23,10 +23,15 @@ Numbering (`1.加强`, `一.` at the start of a paragraph is a numbering-style q
 full stop), decimals (`3.5%`), version numbers, URLs and e-mail addresses, file names
 (`附件.docx`), ellipses (`...`, reported by other rules), and English sentences.
 "#,
+    zh: Doc {
+        summary: "",
+        explanation: r#"
+"#,
+    },
     bad: &[
-        "今年4月，区行政审批局获“2020-2021中国智慧政务建设杰出项目”大奖.",
-        "各项工作已经完成.下一步要抓好落实。",
-        "会议强调，要坚持以人民为中心（见附件）．",
+        Example::fixed("今年4月，区行政审批局获“2020-2021中国智慧政务建设杰出项目”大奖."),
+        Example::fixed("各项工作已经完成.下一步要抓好落实。"),
+        Example::fixed("会议强调，要坚持以人民为中心（见附件）．"),
     ],
     good: &[
         "1.加强组织领导。",

@@ -3,7 +3,7 @@
 use super::pairing::{
     Family, Side, chains, closed_later, mirrored_slip, of_paragraph, open_ends, orphans, runs_on,
 };
-use super::{Check, Fixes, Marks, Report, RuleInfo};
+use super::{Check, Doc, Example, Fixes, Marks, Report, RuleInfo};
 use crate::document::Document;
 use crate::report::diagnostic::Severity;
 
@@ -27,10 +27,24 @@ end of its paragraph's text and closes a few paragraphs on, with nothing of its 
 (a note over two paragraphs, `（注1：…` / `注2：…）`; a promulgation record of one entry per
 line), balances.
 "#,
+    zh: Doc {
+        summary: "",
+        explanation: r#"
+"#,
+    },
     bad: &[
-        "出台《规范性文件制定和备案规定等规范。",
-        "海门区镇（街道开展相对集中行政处罚权工作。",
-        "国发〔2019号文件",
+        Example::corrected(
+            "出台《规范性文件制定和备案规定等规范。",
+            "出台《规范性文件制定和备案规定》等规范。",
+        ),
+        Example::corrected(
+            "海门区镇（街道开展相对集中行政处罚权工作。",
+            "海门区镇（街道）开展相对集中行政处罚权工作。",
+        ),
+        Example::corrected(
+            "国发〔2019号文件",
+            "国发〔2019〕号文件",
+        ),
     ],
     good: &[
         "出台《关于进一步完善行政规范性文件制定程序和监督管理的通知》（试行）。",

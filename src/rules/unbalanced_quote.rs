@@ -3,7 +3,7 @@
 use super::pairing::{
     Family, Orphan, Side, chains, closed_later, mirrored_slip, of_paragraph, open_ends, orphans,
 };
-use super::{Check, Fixes, Marks, Report, RuleInfo};
+use super::{Check, Doc, Example, Fixes, Marks, Report, RuleInfo};
 use crate::document::Document;
 use crate::report::diagnostic::Severity;
 
@@ -27,10 +27,21 @@ paragraph opens with the same mark. A quotation over several paragraphs that doe
 them (`修改为：` / `“…` / `…` / `…。”`) balances too: `multi-paragraph-quote` reports its
 layout once, as a warning. An apostrophe `’` inside a Latin word (`don’t`).
 "#,
+    zh: Doc {
+        summary: "",
+        explanation: r#"
+"#,
+    },
     bad: &[
-        "获评江苏省简政放权创业创新环境评价”先进地区。",
-        "他说：“要坚持以人民为中心。",
-        "所谓‘三项制度’和‘一件事是指。",
+        Example::corrected(
+            "获评江苏省简政放权创业创新环境评价”先进地区。",
+            "获评江苏省简政放权创业创新环境评价“先进地区”。",
+        ),
+        Example::corrected(
+            "他说：“要坚持以人民为中心。",
+            "他说：“要坚持以人民为中心。”",
+        ),
+        Example::fixed("所谓‘三项制度’和‘一件事是指。"),
     ],
     good: &[
         "获评“全国百佳示范窗口”、江苏省“先进地区”。",

@@ -2,7 +2,7 @@
 //! does not exist, or is no directive at all. Judged after every other rule, duplicates
 //! included, from what the comments of each file suppressed (`crate::report::suppress`).
 
-use super::{Check, Fixes, Marks, RuleInfo};
+use super::{Check, Doc, Example, Fixes, Marks, RuleInfo};
 use crate::report::diagnostic::{Diagnostic, Edit, Fix, Severity};
 use crate::report::message::Message;
 use crate::report::suppress::{Kind, Matcher};
@@ -39,9 +39,17 @@ The suggested fix deletes the comment (with its line when it stands alone on one
 is a suggestion (`--unsafe-fixes`): what a comment suppresses can depend on the run, for
 example duplicates found only in repository scope.
 "#,
+    zh: Doc {
+        summary: "",
+        explanation: r#"
+"#,
+    },
     bad: &[
-        "<!-- govlint-disable-next-line stray-period -->\n会议强调，要持续优化营商环境。\n",
-        "<!-- govlint-disable stray-perod -->\n今年4月，区行政审批局获“中国智慧政务建设杰出项目”大奖.\n",
+        Example::fixed("<!-- govlint-disable-next-line stray-period -->\n会议强调，要持续优化营商环境。\n"),
+        Example::corrected(
+            "<!-- govlint-disable stray-perod -->\n今年4月，区行政审批局获“中国智慧政务建设杰出项目”大奖.\n",
+            "今年4月，区行政审批局获“中国智慧政务建设杰出项目”大奖。\n",
+        ),
     ],
     good: &[
         "<!-- govlint-disable-next-line stray-period -->\n今年4月，区行政审批局获“中国智慧政务建设杰出项目”大奖.\n",
