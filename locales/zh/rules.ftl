@@ -3,10 +3,10 @@
 
 ## 规则的修复能做到什么程度
 
-fix-none = 不自动修复
-fix-safe = 可自动修复（“--fix”）
-fix-safe-when-unambiguous = 改法确定时自动修复（“--fix”），否则给出修改建议（“--unsafe-fixes”）
-fix-suggested = 给出修改建议（“--unsafe-fixes”）
+fix-none = 不自动修复，只能由编辑修改
+fix-safe = 安全修复，加“--fix”即可自动改正
+fix-safe-when-unambiguous = 改法确定时安全修复（“--fix”），否则只给出修改建议（“--unsafe-fixes”）
+fix-suggested = 只给出修改建议（“--unsafe-fixes”）
 
 ## “govlint rules”的修复一栏及其图例
 
@@ -35,6 +35,6 @@ rule-page-severity = 默认级别：{ $severity ->
     [warning] warning（警告）
    *[other] { $severity }（提示）
 }
-rule-page-fix = 自动修复：{ $fix }
+rule-page-fix = 修复方式：{ $fix }
 rule-page-examples = 示例
 rule-page-use-instead = 应改为：

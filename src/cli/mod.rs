@@ -109,11 +109,17 @@ fn page_language(arg: &LangArg) -> Option<Lang> {
     if arg.lang.is_some() {
         return arg.lang;
     }
-    let configured = match std::env::current_dir().ok().and_then(|dir| config::discover(&dir)) {
+    let configured = match std::env::current_dir()
+        .ok()
+        .and_then(|dir| config::discover(&dir))
+    {
         Some(path) => match config::load(&path) {
             Ok(config) => config.lang,
             Err(err) => {
-                eprint!("{}", err.render(std::io::IsTerminal::is_terminal(&std::io::stderr())));
+                eprint!(
+                    "{}",
+                    err.render(std::io::IsTerminal::is_terminal(&std::io::stderr()))
+                );
                 return None;
             }
         },

@@ -234,7 +234,10 @@ pub fn render(run: &Run, out: &mut dyn Write, lang: Lang) -> std::io::Result<()>
                     name: "govlint",
                     version: env!("CARGO_PKG_VERSION"),
                     information_uri: project_url(),
-                    rules: rules::RULES.iter().map(|rule| descriptor(rule, lang)).collect(),
+                    rules: rules::RULES
+                        .iter()
+                        .map(|rule| descriptor(rule, lang))
+                        .collect(),
                 },
             },
             invocations: [Invocation {

@@ -701,7 +701,10 @@ mod tests {
         for rule in RULES {
             for example in rule.bad {
                 if matches!(example.corrected, Corrected::ByFix) && rule.fix == Fixes::None {
-                    wrong.push(format!("{}: no fix to correct {:?}", rule.name, example.text));
+                    wrong.push(format!(
+                        "{}: no fix to correct {:?}",
+                        rule.name, example.text
+                    ));
                     continue;
                 }
                 let corrected = rule.corrected(example);
