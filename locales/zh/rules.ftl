@@ -24,7 +24,7 @@ fix-legend-suggested = 只给出修改建议，加“--unsafe-fixes”才改，�
 rules-column-rule = 规则
 rules-column-severity = 默认级别
 rules-column-fix = 修复
-rules-column-summary = 查什么
+rules-column-summary = 检查内容
 rules-legend = 修复一栏：
 rules-more = 用“govlint rule 规则名”查看某条规则的详细说明。
 
