@@ -69,6 +69,8 @@ GB/T 15834-2011 4.10：破折号是“——”，占两个字的位置，印出
         Example::fixed("直指修正主义集团的巢穴──刘少奇控制下的那个针插不进、水泼不进的独立王国。"),
         Example::fixed("———抗击非典取得重大胜利。"),
         Example::fixed("—2026年2月3日在上海市第十六届人民代表大会第四次会议上"),
+        // Spaces around the mark: the fix removes them too, and is a suggestion.
+        Example::fixed("我们要推动经济发展再上新台阶 -- 我们要加快转变经济发展方式。"),
     ],
     good: &[
         "——抗击非典取得重大胜利。",
@@ -77,7 +79,7 @@ GB/T 15834-2011 4.10：破折号是“——”，占两个字的位置，印出
         "运行 govlint check --fix 草稿.txt 即可。",
         "（本年度医疗收入－上一年度医疗收入）/上一年度医疗收入",
     ],
-    fix: Fixes::Safe,
+    fix: Fixes::SafeWhenUnambiguous,
     marks: Marks::Chars(DASHES),
     check: Check::Paragraph(check),
 };
