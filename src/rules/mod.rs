@@ -690,6 +690,12 @@ mod tests {
                 "{}: the Chinese documentation quotes with “”, not backticks",
                 rule.name
             );
+            assert_eq!(
+                rule.explanation.contains("## Not reported"),
+                rule.zh.explanation.contains("## 不报告的情况"),
+                "{}: both languages say what is not reported",
+                rule.name
+            );
         }
     }
 
