@@ -158,6 +158,7 @@ fn fixes_keep_to_each_rules_declaration() {
         .flat_map(|rule| {
             rule.bad
                 .iter()
+                .map(|example| &example.text)
                 .chain(rule.good)
                 .map(move |text| (rule, text))
         })

@@ -1017,7 +1017,12 @@ const MARKED: &[char] = &[
 fn examples() -> Vec<&'static str> {
     rules::RULES
         .iter()
-        .flat_map(|rule| rule.bad.iter().chain(rule.good.iter()).copied())
+        .flat_map(|rule| {
+            rule.bad
+                .iter()
+                .map(|e| e.text)
+                .chain(rule.good.iter().copied())
+        })
         .collect()
 }
 

@@ -98,6 +98,7 @@ fn a_chinese_locale_gives_the_same_output_as_lang_zh() {
     );
     assert_eq!(by_locale, by_option);
     assert!(by_locale.contains("句末误用英文句点“.”"), "{by_locale}");
+}
 
 /// The seed as a Chinese editor sees it: every word of the report in Chinese (the help
 /// line's name too), carets placed for a terminal that draws `“ ” …` two columns wide.

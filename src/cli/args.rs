@@ -23,11 +23,16 @@ pub(super) enum Command {
     /// `.wps`, `.odt` under directories; `-` for stdin).
     Check(Box<CheckArgs>),
     /// List every rule with its default severity.
-    Rules,
+    Rules {
+        #[command(flatten)]
+        lang: LangArg,
+    },
     /// Print one rule's documentation.
     Rule {
         /// The rule's name, e.g. `stray-period`.
         name: String,
+        #[command(flatten)]
+        lang: LangArg,
     },
     /// Write a commented `govlint.toml` with every setting at its default.
     Init {
@@ -38,6 +43,15 @@ pub(super) enum Command {
         #[arg(default_value = "govlint.toml")]
         path: PathBuf,
     },
+}
+
+/// `--lang` of the commands that print rule documentation.
+#[derive(clap::Args)]
+pub(super) struct LangArg {
+    /// The language of the page: zh (简体中文) or en; default: the configuration's `lang`,
+    /// else the locale (LC_ALL, LC_MESSAGES, LANG).
+    #[arg(long, value_enum, value_name = "LANG")]
+    pub(super) lang: Option<crate::report::message::Lang>,
 }
 
 #[derive(clap::Args)]

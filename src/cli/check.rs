@@ -95,10 +95,7 @@ pub(super) fn check(args: CheckArgs, out: &mut dyn Write) -> (Outcome, std::io::
             return (Outcome::TROUBLE, Ok(()));
         }
     };
-    let lang = args
-        .lang
-        .or(config.lang)
-        .unwrap_or_else(|| Lang::from_locale(|name| std::env::var(name).ok()));
+    let lang = super::language(args.lang, config.lang);
     let duplicates = match duplicate_settings(&args, &config) {
         Ok(duplicates) => duplicates,
         Err(message) => {

@@ -11,8 +11,8 @@ pub use help::help_ids;
 
 use crate::config::{self};
 use crate::report::message::Lang;
-use crate::rules::{self};
-use args::{Cli, Command};
+use crate::rules::{self, Fixes};
+use args::{Cli, Command, LangArg};
 use clap::FromArgMatches;
 use std::io::Write;
 use std::path::Path;
@@ -78,11 +78,18 @@ pub fn main() -> i32 {
     let mut stdout = std::io::BufWriter::new(std::io::stdout().lock());
     let (outcome, written) = match cli.command {
         Command::Check(args) => check::check(*args, &mut stdout),
-        Command::Rules => (Outcome::DONE, list_rules(&mut stdout)),
+        Command::Rules { lang } => match page_language(&lang) {
+            Some(lang) => (Outcome::DONE, list_rules(&mut stdout, lang)),
+            None => (Outcome::TROUBLE, Ok(())),
+        },
         Command::Init { force, path } => (init(&path, force), Ok(())),
-        Command::Rule { name } => match rules::find(&name) {
-            Some(rule) => (Outcome::DONE, write!(stdout, "{}", rule.documentation())),
-            None => {
+        Command::Rule { name, lang } => match (rules::find(&name), page_language(&lang)) {
+            (Some(rule), Some(lang)) => (
+                Outcome::DONE,
+                write!(stdout, "{}", rule.documentation(lang)),
+            ),
+            (Some(_), None) => (Outcome::TROUBLE, Ok(())),
+            (None, _) => {
                 say!("error: unknown rule `{name}`; `govlint rules` lists them");
                 (Outcome::TROUBLE, Ok(()))
             }
@@ -154,19 +161,102 @@ fn parse(argv: Vec<std::ffi::OsString>, lang: Lang) -> Result<Parsed, clap::Erro
     Ok(Parsed::Cli(cli))
 }
 
-fn list_rules(out: &mut dyn Write) -> std::io::Result<()> {
-    let width = rules::RULES.iter().map(|r| r.name.len()).max().unwrap_or(0);
-    for rule in rules::RULES {
+/// The language of what govlint prints: `--lang`, else the configuration's `lang`, else
+/// the locale.
+pub(crate) fn language(arg: Option<Lang>, configured: Option<Lang>) -> Lang {
+    arg.or(configured)
+        .unwrap_or_else(|| Lang::from_locale(|name| std::env::var(name).ok()))
+}
+
+/// The language of `govlint rules` and `govlint rule`, chosen as `govlint check` chooses it
+/// (the configuration is the one `check` would find); `None`, the error said, when that
+/// configuration cannot be read.
+fn page_language(arg: &LangArg) -> Option<Lang> {
+    if arg.lang.is_some() {
+        return arg.lang;
+    }
+    let configured = match std::env::current_dir()
+        .ok()
+        .and_then(|dir| config::discover(&dir))
+    {
+        Some(path) => match config::load(&path) {
+            Ok(config) => config.lang,
+            Err(err) => {
+                eprint!(
+                    "{}",
+                    err.render(std::io::IsTerminal::is_terminal(&std::io::stderr()))
+                );
+                return None;
+            }
+        },
+        None => None,
+    };
+    Some(language(None, configured))
+}
+
+/// `govlint rules`: a table lined up in terminal columns (a Chinese character takes two),
+/// and a legend of the fix column.
+fn list_rules(out: &mut dyn Write, lang: Lang) -> std::io::Result<()> {
+    use unicode_width::UnicodeWidthStr;
+    let heading = [
+        crate::msg!("rules-column-rule").render(lang),
+        crate::msg!("rules-column-severity").render(lang),
+        crate::msg!("rules-column-fix").render(lang),
+        crate::msg!("rules-column-summary").render(lang),
+    ];
+    let rows: Vec<[String; 4]> = rules::RULES
+        .iter()
+        .map(|rule| {
+            [
+                rule.name.to_string(),
+                rule.severity.as_str().to_string(),
+                rule.fix.short(lang),
+                rule.summary(lang).to_string(),
+            ]
+        })
+        .collect();
+    let widths: Vec<usize> = (0..3)
+        .map(|column| {
+            std::iter::once(&heading)
+                .chain(&rows)
+                .map(|row| row[column].width())
+                .max()
+                .unwrap_or(0)
+        })
+        .collect();
+    for row in std::iter::once(&heading).chain(&rows) {
+        let mut line = String::new();
+        for (cell, width) in row.iter().zip(&widths) {
+            line.push_str(cell);
+            line.push_str(&" ".repeat(width - cell.width() + 2));
+        }
+        line.push_str(&row[3]);
+        writeln!(out, "{line}")?;
+    }
+    writeln!(out)?;
+    writeln!(out, "{}", crate::msg!("rules-legend").render(lang))?;
+    let fix_width = Fixes::ALL
+        .iter()
+        .map(|fix| fix.short(lang).width())
+        .max()
+        .unwrap_or(0);
+    for fix in Fixes::ALL {
+        let short = fix.short(lang);
+        let legend = match fix {
+            Fixes::Safe => crate::msg!("fix-legend-safe"),
+            Fixes::SafeWhenUnambiguous => crate::msg!("fix-legend-safe-when-unambiguous"),
+            Fixes::Suggested => crate::msg!("fix-legend-suggested"),
+            Fixes::None => crate::msg!("fix-legend-none"),
+        };
         writeln!(
             out,
-            "{:width$}  {:7}  {:9}  {}",
-            rule.name,
-            rule.severity.as_str(),
-            rule.fix.short(),
-            rule.summary
+            "  {short}{}  {}",
+            " ".repeat(fix_width - short.width()),
+            legend.render(lang)
         )?;
     }
-    Ok(())
+    writeln!(out)?;
+    writeln!(out, "{}", crate::msg!("rules-more").render(lang))
 }
 
 /// `govlint init`: writes the commented default configuration.

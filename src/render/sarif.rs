@@ -78,7 +78,7 @@ struct Configuration {
 #[derive(Serialize)]
 struct RuleProperties {
     /// What `--fix` can do about the rule's findings.
-    fix: &'static str,
+    fix: String,
 }
 
 #[derive(Serialize)]
@@ -234,7 +234,10 @@ pub fn render(run: &Run, out: &mut dyn Write, lang: Lang) -> std::io::Result<()>
                     name: "govlint",
                     version: env!("CARGO_PKG_VERSION"),
                     information_uri: project_url(),
-                    rules: rules::RULES.iter().map(|rule| descriptor(rule)).collect(),
+                    rules: rules::RULES
+                        .iter()
+                        .map(|rule| descriptor(rule, lang))
+                        .collect(),
                 },
             },
             invocations: [Invocation {
@@ -279,19 +282,19 @@ pub fn render(run: &Run, out: &mut dyn Write, lang: Lang) -> std::io::Result<()>
     writeln!(out)
 }
 
-fn descriptor(rule: &RuleInfo) -> RuleDescriptor {
+fn descriptor(rule: &'static RuleInfo, lang: Lang) -> RuleDescriptor {
     RuleDescriptor {
         id: rule.name,
         short_description: Text {
-            text: rule.summary.into(),
+            text: rule.summary(lang).into(),
         },
-        full_description: Formatted::markdown(rule.explanation.trim().to_string()),
-        help: Formatted::markdown(rule.documentation()),
+        full_description: Formatted::markdown(rule.explanation(lang).to_string()),
+        help: Formatted::markdown(rule.documentation(lang)),
         default_configuration: Configuration {
             level: level(rule.severity),
         },
         properties: RuleProperties {
-            fix: rule.fix.describe(),
+            fix: rule.fix.describe(lang),
         },
     }
 }

@@ -1,6 +1,6 @@
 //! `dash-form`: a Chinese dash written `--`, `－－`, `──`, a single `—` or three `———`.
 
-use super::{Check, Fixes, Marks, Report, RuleInfo};
+use super::{Check, Doc, Example, Fixes, Marks, Report, RuleInfo};
 use crate::document::{Document, Paragraph};
 use crate::report::diagnostic::Severity;
 use crate::text::{CLOSING_MARKS, OPENING_MARKS, POINT_MARKS, is_chinese, is_han, is_space};
@@ -43,11 +43,34 @@ Three dashes are reported on purpose: `———` leading the items of a list
 (`———抗击非典取得重大胜利。`) or inside a sentence (`统一的思想———毛泽东思想`) is the
 dash with one `—` too many, not another mark; the standard has no three-dash form.
 "#,
+    zh: Doc {
+        summary: "破折号写成了“--”“－－”“──”“———”或单个“—”，应写作“——”。",
+        explanation: r#"
+## 检查什么
+找出写法不对的破折号（应为两个“—”连写的“——”）：
+- 中文前后或中间的两个英文连字符“--”、两个全角连字符“－－”或两条制表线“──”（“巢穴──刘少奇”“--我们要推动经济发展”）；
+- 三个“—”连写的“———”（“———抗击非典取得重大胜利。”多了一个）；
+- 一侧什么也没有、不可能是连接号的单个“—”：在段首（“—2026年2月3日在……会议上”），在点号或前引号之后（“他说：—”），或在点号或后引号之前。
+
+## 为什么要改
+GB/T 15834-2011 4.10：破折号是“——”，占两个字的位置，印出来是一条不间断的长线。连字符、制表线和单个“—”印出来是短线、断线或位置不对；三个“—”则多出半截。
+
+## 怎么改
+改为“——”，加“--fix”即可自动完成。原来的符号两侧有空格时，修复会把空格一并删去，这时只给出建议（“--unsafe-fixes”）。
+
+## 不报告的情况
+两个词语或数字之间的单个“—”：那是连接号（GB/T 15834-2011 4.13的一字线，如“中国—东盟”“北京—上海”“2020—2021年”“5—10年”），是否本想写破折号，只有看句意才知道。数字、范围、日期、电话号码和代码中的连字符（“2020-2021”“2021--05”“0513-12345678”），命令行选项（--fix），英文（well--known），文件名，空表格和待填的栏目（单独的“--”“—”“———”，“金额：--”），制表线（“├──”），单个“－”（减号），四个及以上的“—”（待填的空），双横线“――”（U+2015，旧的GB 2312编码中的破折号，印出来一样），以及作为被引用对象的“—”。
+
+三个“—”是有意报告的：标准中没有三个“—”的写法，列举各项时开头的“———”（“———抗击非典取得重大胜利。”）或句中的“———”（“统一的思想———毛泽东思想”）都是多打了一个“—”的破折号。
+"#,
+    },
     bad: &[
-        "我们要推动经济发展再上新台阶--我们要加快转变经济发展方式。",
-        "直指修正主义集团的巢穴──刘少奇控制下的那个针插不进、水泼不进的独立王国。",
-        "———抗击非典取得重大胜利。",
-        "—2026年2月3日在上海市第十六届人民代表大会第四次会议上",
+        Example::fixed("我们要推动经济发展再上新台阶--我们要加快转变经济发展方式。"),
+        Example::fixed("直指修正主义集团的巢穴──刘少奇控制下的那个针插不进、水泼不进的独立王国。"),
+        Example::fixed("———抗击非典取得重大胜利。"),
+        Example::fixed("—2026年2月3日在上海市第十六届人民代表大会第四次会议上"),
+        // Spaces around the mark: the fix removes them too, and is a suggestion.
+        Example::fixed("我们要推动经济发展再上新台阶 -- 我们要加快转变经济发展方式。"),
     ],
     good: &[
         "——抗击非典取得重大胜利。",
@@ -56,7 +79,7 @@ dash with one `—` too many, not another mark; the standard has no three-dash f
         "运行 govlint check --fix 草稿.txt 即可。",
         "（本年度医疗收入－上一年度医疗收入）/上一年度医疗收入",
     ],
-    fix: Fixes::Safe,
+    fix: Fixes::SafeWhenUnambiguous,
     marks: Marks::Chars(DASHES),
     check: Check::Paragraph(check),
 };

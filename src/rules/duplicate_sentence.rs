@@ -1,7 +1,7 @@
 //! `duplicate-sentence`: the same sentence twice in a paragraph, or the last sentence of a
 //! paragraph repeated as the first of the next: a paste slip.
 
-use super::{Check, Fixes, Marks, Report, RuleInfo};
+use super::{Check, Doc, Example, Fixes, Marks, Report, RuleInfo};
 use crate::document::normalize::normalize;
 use crate::document::{Document, Normalized, Paragraph};
 use crate::report::diagnostic::Severity;
@@ -45,10 +45,37 @@ in an official text it looks careless.
 - Sentences repeated further apart (in paragraphs that are not adjacent): that is common
   in long documents and not a paste slip.
 "#,
+    zh: Doc {
+        summary: "同一段中同一句话出现了两次，或上一段的最后一句在下一段开头又重复了一遍。",
+        explanation: r#"
+## 检查什么
+比较每段中的句子（以“。”“！”“？”结束；比较时不计空格、标点和全角半角的差别），报告与本段前面某句相同的句子；一段的第一句与紧挨着的上一段的最后一句相同的，也报告。连续重复的几句（甲。乙。甲。乙。）算一处。连着粘贴了两次的分句（“……的；……的；”，或句子最后一个分句又重复一遍：“……；构成犯罪的，依法追究刑事责任。构成犯罪的，依法追究刑事责任。”）也报告。提示指向第一次出现的地方。
+
+## 为什么要改
+同一句话连说两遍，几乎都是粘贴时的疏忽：拼接文稿时多粘贴了一次，或分段的位置不对，上一段的结尾在下一段开头又粘贴了一遍。读者一眼就能看出来，在公文中显得粗心。
+
+## 怎么改
+删去第二次出现的那一句。删除只作为建议，加“--unsafe-fixes”才会应用。
+
+## 不报告的情况
+- 短句：不计空格和标点少于8个字的句子（“是的。”“发展！发展！”），以及有意重复的口号。
+- 引语：整句（或几乎整句）都在引号内的句子，如为了强调而重复的口号或引文（“绿水青山就是金山银山。”），以及引文中的句子。排比句重复的只是分句，整句并不相同（“坚持人民至上，……；坚持人民至上，……”），不算重复。
+- 一句之内的重复（“现通知如下：现通知如下：”）：句子以“。”“！”“？”结束，不以逗号、冒号、分号为界。法律条文中一个分句接一个分句的固定说法（“……；拒不改正的，处五万元以下罚款。”）与它所在的整句一起比较。
+- 几条连写在一行（“……适用本章规定。 第一百一十七条 未按……”）：一条中的句子不与前面各条的句子比较。
+- 标题，以及整段的重复（由“duplicate-paragraph”报告）。
+- 相隔较远（不在相邻两段中）的重复句子：在长文件中很常见，不是粘贴疏忽。
+"#,
+    },
     bad: &[
-        "注重示范驱动，培育法治品牌。注重示范驱动，培育法治品牌。充分发挥示范引导作用。",
-        "海门区不断完善法治建设考核机制。\n海门区不断完善法治建设考核机制。持续将法治建设纳入绩效考评。",
-        "全面推进依法行政，建设法治政府。加强行政执法监督。全面推进依法行政,建设法治政府.",
+        Example::fixed(
+            "注重示范驱动，培育法治品牌。注重示范驱动，培育法治品牌。充分发挥示范引导作用。",
+        ),
+        Example::fixed(
+            "海门区不断完善法治建设考核机制。\n海门区不断完善法治建设考核机制。持续将法治建设纳入绩效考评。",
+        ),
+        Example::fixed(
+            "全面推进依法行政，建设法治政府。加强行政执法监督。全面推进依法行政,建设法治政府.",
+        ),
     ],
     good: &[
         "是的。是的。",

@@ -1,6 +1,6 @@
 //! `fullwidth-alphanumeric`: full-width Latin letters and digits (`ＡＢＣ１２３`) in running text.
 
-use super::{Check, Fixes, Marks, Report, RuleInfo};
+use super::{Check, Doc, Example, Fixes, Marks, Report, RuleInfo};
 use crate::document::{Document, Paragraph};
 use crate::report::diagnostic::Severity;
 use crate::text::chars_led_by;
@@ -32,11 +32,29 @@ text was typed in a full-width input mode or converted by an old system. GB/T 15
 Half-width letters and digits, full-width punctuation (`，` `．` `％` are only folded when
 they sit inside a full-width number), and URLs and e-mail addresses.
 "#,
+    zh: Doc {
+        summary: "用了全角的字母或数字（“ＡＢＣ１２３”），应改为半角。",
+        explanation: r#"
+## 检查什么
+找出全角数字“０”至“９”和全角拉丁字母“Ａ”至“Ｚ”、“ａ”至“ｚ”，连在一起的算一处：“１９８４年”是一处；带全角小数点或千位分隔符的整个数（“１１．２％”“６３２，４４０，０００元”）也是一处，修复后为“11.2”“632,440,000”。
+
+夹在汉字数字中的全角“０”（“二０一０年”“二００一年”）本是想写汉字的零，与整个数一起报告：在年份中修复为“〇”而不是“0”；在其他地方（“一百０八”）不自动修复，因为表示数量的零应写“零”。
+
+## 为什么要改
+GB/T 15835-2011 5.1.7：出版物中的阿拉伯数字用半角。全角的数字或字母占一个汉字的位置，数字显得字距松散，排序和检索时与“1984”不同，而且通常说明文字是在全角输入状态下打的，或经过旧系统转换。GB/T 15835-2011 5.2.5：用作编号的数（如年份）中的零写作“〇”。
+
+## 怎么改
+改为半角，加“--fix”即可自动完成。
+
+## 不报告的情况
+半角字母和数字，全角标点（“，”“．”“％”只有夹在全角数字中时才一并改写），以及网址和电子邮箱。
+"#,
+    },
     bad: &[
-        "１９８４年，国民经济持续增长。",
-        "粮食产量增长１１．２％，达到７，５００多万吨。",
-        "国内生产总值（ＧＤＰ）稳步增长。",
-        "到二０二０年力争比二０００年翻两番。",
+        Example::fixed("１９８４年，国民经济持续增长。"),
+        Example::fixed("粮食产量增长１１．２％，达到７，５００多万吨。"),
+        Example::fixed("国内生产总值（ＧＤＰ）稳步增长。"),
+        Example::fixed("到二０二０年力争比二０００年翻两番。"),
     ],
     good: &[
         "1984年，国民经济持续增长。",

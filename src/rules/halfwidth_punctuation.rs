@@ -1,7 +1,7 @@
 //! `halfwidth-punctuation`: ASCII `, ; : ! ? ( )` inside Chinese text.
 
 use super::lost_character::is_lost_character;
-use super::{Check, Fixes, Marks, Report, RuleInfo};
+use super::{Check, Doc, Example, Fixes, Marks, Report, RuleInfo};
 use crate::document::Document;
 use crate::report::diagnostic::Severity;
 use crate::text::{chars_led_by, is_chinese, is_han, is_space};
@@ -27,12 +27,31 @@ the text went through a conversion that folded full-width punctuation to ASCII.
 Numbers (`1,000`, `10:30`, `3:1`), URLs and e-mail addresses, English text, brackets
 around Latin or digits only (`(GDP)`, `(1)`), list markers (`1)`), and a `?` that
 `lost-character` reports.
+
+The fix writes the full-width mark, and deletes the spaces typed after it when Chinese text
+follows (`来源: 海门` becomes `来源：海门`): a full-width mark has its own spacing.
 "#,
+    zh: Doc {
+        summary: "中文里用了英文（半角）标点“,”“;”“:”“!”“?”“(”“)”，应改为相应的中文全角标点。",
+        explanation: r#"
+## 检查什么
+找出用在中文里的英文标点：紧跟在汉字或全角标点之后的“,”“;”“:”“!”“?”（“近年来,海门”“来源: 海门”），紧挨在汉字之前的“,”或“;”（“增长3.5%,全年”），以及括住的内容含有汉字的“(”“)”（“县(市)”“(一)”）。
+
+## 为什么要改
+GB/T 15834-2011 5.1：中文里的标点符号都占一个字的位置，应使用全角的逗号“，”、分号“；”、冒号“：”、叹号“！”、问号“？”和括号“（）”。半角标点会挤住后面的字，往往说明文本经过转换，中文标点被改成了英文标点。
+
+## 怎么改
+改为相应的全角标点，加“--fix”即可自动完成。标点后面打了空格、接着是中文的，空格一并删去（“来源: 海门”改为“来源：海门”），因为全角标点本身已占一个字的位置。
+
+## 不报告的情况
+数字（“1,000”“10:30”“3:1”）、网址和电子邮箱、英文句子、只括住字母或数字的括号（“(GDP)”“(1)”）、序号（“1)”），以及由“lost-character”报告的“?”。
+"#,
+    },
     bad: &[
-        "近年来,海门区委区政府聚焦高质量发展主题;坚持新发展理念。",
-        "来源: 海门区委政法委",
-        "获评“全省法治政府建设示范县(市)”。",
-        "全年增长3.5%,就业稳定。",
+        Example::fixed("近年来,海门区委区政府聚焦高质量发展主题;坚持新发展理念。"),
+        Example::fixed("来源: 海门区委政法委"),
+        Example::fixed("获评“全省法治政府建设示范县(市)”。"),
+        Example::fixed("全年增长3.5%,就业稳定。"),
     ],
     good: &[
         "近年来，海门区委区政府聚焦高质量发展主题。",
@@ -164,8 +183,9 @@ fn check(document: &Document, report: &mut Report) {
                 .filter(|&(_, c)| matches!(c, ',' | ';' | ':' | '!' | '?' | '(' | ')'))
                 .filter(|&(i, _)| i == 0 || i + 1 == span.len())
                 .map(|(i, c)| {
+                    let at = span.start + i;
                     (
-                        span.start + i..span.start + i + 1,
+                        at..at + 1 + space_after(text, at + 1, c),
                         full_width(c).to_string(),
                     )
                 })
@@ -180,6 +200,23 @@ fn check(document: &Document, report: &mut Report) {
                 &edits,
             );
         }
+    }
+}
+
+/// The ASCII spaces after a point mark at `at` that go with it when it becomes full-width,
+/// in bytes: a full-width mark has its own spacing, and `来源: 海门` would otherwise become
+/// `来源： 海门`. Only before Chinese text: a space before Latin text or a digit may be meant.
+fn space_after(text: &str, at: usize, mark: char) -> usize {
+    if matches!(mark, '(' | ')') {
+        return 0;
+    }
+    let rest = &text[at..];
+    let spaces = rest.len() - rest.trim_start_matches(' ').len();
+    let next = rest[spaces..].chars().next();
+    if spaces > 0 && next.is_some_and(is_chinese) {
+        spaces
+    } else {
+        0
     }
 }
 
@@ -412,6 +449,31 @@ mod tests {
             ("完成了:;!工作", vec![":", ";", "!"]),
         ] {
             assert_eq!(findings(&super::RULE, text), marked, "{text}");
+        }
+    }
+
+    /// A space typed after the ASCII mark goes with it before Chinese text (a full-width mark
+    /// has its own spacing), and stays before Latin text and digits.
+    #[test]
+    fn the_space_after_a_mark_goes_with_it_before_chinese_text() {
+        use crate::rules::testing::fixed;
+        for (text, expected) in [
+            ("来源: 海门区委政法委", "来源：海门区委政法委"),
+            (
+                "近年来,  海门区委区政府聚焦发展。",
+                "近年来，海门区委区政府聚焦发展。",
+            ),
+            (
+                "他说: “要坚持以人民为中心。”",
+                "他说：“要坚持以人民为中心。”",
+            ),
+            ("执行标准: GB/T 15834", "执行标准： GB/T 15834"),
+            (
+                "近年来,海门区委区政府聚焦发展。",
+                "近年来，海门区委区政府聚焦发展。",
+            ),
+        ] {
+            assert_eq!(fixed(&super::RULE, text), (true, expected.to_string()));
         }
     }
 

@@ -1,6 +1,6 @@
 //! `lost-character`: a `?` or U+FFFD standing where an encoding round-trip lost a character.
 
-use super::{Check, Fixes, Marks, Report, RuleInfo};
+use super::{Check, Doc, Example, Fixes, Marks, Report, RuleInfo};
 use crate::document::{Document, Paragraph};
 use crate::report::diagnostic::Severity;
 use crate::text::is_han;
@@ -27,10 +27,29 @@ A real question: a `?` after an interrogative word or particle (`吗` `呢` `什
 a clause. Those are questions with a half-width mark, reported by `halfwidth-punctuation`.
 `?` inside URLs is never reported.
 "#,
+    zh: Doc {
+        summary: "转换编码时丢了字，原处留下了“?”或“�”。",
+        explanation: r#"
+## 检查什么
+报告每一个替换字符“�”（U+FFFD），以及夹在两个汉字之间、所在分句并不是在提问的英文问号“?”（或连续几个“?”）：如“美好生活?法典相伴”（活动名称是“美好生活·民法典相伴”）、“张?同志”。
+
+## 为什么要改
+文本经过一种缺少某个字的编码转换时（GBK缺少间隔号“·”的某些写法和一些人名用字，Latin-1则一个汉字也没有），转换程序就写成“?”或“�”。读者看到的是错字，原来的字已经丢了，只有作者的原稿能补回。
+
+## 怎么改
+不自动修复：丢的是什么字，只有原稿知道。请对照原稿补上丢失的字，常见的是间隔号“·”或人名中的生僻字。
+
+## 不报告的情况
+真正的问句：同一分句中“?”之前有疑问词或语气词（“吗”“呢”“什么”“怎么”“为什么”“如何”“哪”“谁”“几”“多少”“是否”“能否”等），或“?”在分句末尾。这些是用了半角问号的问句，由“halfwidth-punctuation”报告。网址中的“?”一律不报告。
+"#,
+    },
     bad: &[
-        "广泛开展“美好生活?法典相伴”主题活动。",
-        "张?同志任办公室主任。",
-        "文件中的乱码�需要核对。",
+        Example::corrected(
+            "广泛开展“美好生活?法典相伴”主题活动。",
+            "广泛开展“美好生活·民法典相伴”主题活动。",
+        ),
+        Example::corrected("张?同志任办公室主任。", "张堃同志任办公室主任。"),
+        Example::corrected("文件中的乱码�需要核对。", "文件中的乱码需要核对。"),
     ],
     good: &[
         "你们准备好了吗？我们出发。",

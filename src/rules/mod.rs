@@ -5,7 +5,7 @@
 use crate::document::source::Position;
 use crate::document::{Document, Paragraph};
 use crate::report::diagnostic::{Diagnostic, Edit, Fix, Related, Severity};
-use crate::report::message::Message;
+use crate::report::message::{Lang, Message};
 use std::ops::Range;
 
 pub mod cjk_space;
@@ -92,8 +92,12 @@ pub struct RuleInfo {
     pub summary: &'static str,
     /// Markdown with the sections What it does / Why is this bad / Standard.
     pub explanation: &'static str,
-    /// Texts the rule must fire on; each is a whole document (paragraphs on separate lines).
-    pub bad: &'static [&'static str],
+    /// The summary and explanation in Simplified Chinese, written for the editors who read
+    /// govlint in Chinese (not a word-for-word translation of the English).
+    pub zh: Doc,
+    /// Texts the rule must fire on, each a whole document (paragraphs on separate lines),
+    /// with what the text should be; the first two are shown in the documentation.
+    pub bad: &'static [Example],
     /// Texts the rule must stay silent on.
     pub good: &'static [&'static str],
     /// What `--fix` can do about the rule's findings.
@@ -101,6 +105,47 @@ pub struct RuleInfo {
     /// What the rule looks for: the paragraphs without it are skipped.
     pub marks: Marks,
     pub check: Check,
+}
+
+/// A rule's summary and explanation in one language.
+pub struct Doc {
+    /// One line for `govlint rules`.
+    pub summary: &'static str,
+    /// Markdown, with the sections of the English one.
+    pub explanation: &'static str,
+}
+
+/// A text a rule fires on, and how it reads once corrected.
+pub struct Example {
+    pub text: &'static str,
+    pub corrected: Corrected,
+}
+
+/// How a bad example reads once corrected.
+pub enum Corrected {
+    /// As the rule's own fixes leave it (safe and unsafe alike), computed when shown, so the
+    /// page cannot promise what `--fix` does not do.
+    ByFix,
+    /// As written here: for a rule without fixes, or where its fixes leave a finding.
+    To(&'static str),
+}
+
+impl Example {
+    /// An example that the rule's fixes correct.
+    pub const fn fixed(text: &'static str) -> Example {
+        Example {
+            text,
+            corrected: Corrected::ByFix,
+        }
+    }
+
+    /// An example and its correction by hand.
+    pub const fn corrected(text: &'static str, corrected: &'static str) -> Example {
+        Example {
+            text,
+            corrected: Corrected::To(corrected),
+        }
+    }
 }
 
 /// Whether a rule's findings come with fixes, and how far they can be trusted.
@@ -117,26 +162,33 @@ pub enum Fixes {
 }
 
 impl Fixes {
-    pub fn describe(self) -> &'static str {
+    pub fn describe(self, lang: Lang) -> String {
         match self {
-            Fixes::None => "no automatic fix",
-            Fixes::Safe => "safe fix (`--fix`)",
-            Fixes::SafeWhenUnambiguous => {
-                "safe fix where unambiguous (`--fix`), otherwise suggested (`--unsafe-fixes`)"
-            }
-            Fixes::Suggested => "suggested fix (`--unsafe-fixes`)",
+            Fixes::None => crate::msg!("fix-none"),
+            Fixes::Safe => crate::msg!("fix-safe"),
+            Fixes::SafeWhenUnambiguous => crate::msg!("fix-safe-when-unambiguous"),
+            Fixes::Suggested => crate::msg!("fix-suggested"),
         }
+        .render(lang)
     }
 
     /// A word for `govlint rules`.
-    pub fn short(self) -> &'static str {
+    pub fn short(self, lang: Lang) -> String {
         match self {
-            Fixes::None => "-",
-            Fixes::Safe => "fix",
-            Fixes::SafeWhenUnambiguous => "fix/maybe",
-            Fixes::Suggested => "suggest",
+            Fixes::None => crate::msg!("fix-short-none"),
+            Fixes::Safe => crate::msg!("fix-short-safe"),
+            Fixes::SafeWhenUnambiguous => crate::msg!("fix-short-safe-when-unambiguous"),
+            Fixes::Suggested => crate::msg!("fix-short-suggested"),
         }
+        .render(lang)
     }
+
+    pub const ALL: [Fixes; 4] = [
+        Fixes::Safe,
+        Fixes::SafeWhenUnambiguous,
+        Fixes::Suggested,
+        Fixes::None,
+    ];
 
     /// Whether a fix of this safety agrees with the declaration.
     pub fn allows(self, safe: bool) -> bool {
@@ -249,25 +301,95 @@ impl RuleInfo {
         RuleId(self)
     }
 
-    /// The full documentation as `govlint rule NAME` prints it.
-    pub fn documentation(&self) -> String {
-        let mut doc = format!(
-            "# {}\n\nDefault severity: {}\nFix: {}\n\n{}\n\n{}\n",
-            self.name,
-            self.severity.as_str(),
-            self.fix.describe(),
-            self.summary,
-            self.explanation.trim()
-        );
-        doc.push_str("\n## Example\n\n");
-        for bad in self.bad.iter().take(2) {
-            doc.push_str(&format!("```text\n{bad}\n```\n\n"));
+    pub fn summary(&self, lang: Lang) -> &'static str {
+        match lang {
+            Lang::En => self.summary,
+            Lang::Zh => self.zh.summary,
         }
-        doc.push_str("## Use instead\n\n");
-        for good in self.good.iter().take(2) {
-            doc.push_str(&format!("```text\n{good}\n```\n\n"));
+    }
+
+    pub fn explanation(&self, lang: Lang) -> &'static str {
+        match lang {
+            Lang::En => self.explanation,
+            Lang::Zh => self.zh.explanation,
+        }
+        .trim()
+    }
+
+    /// The full documentation as `govlint rule NAME` prints it: each bad example shown is
+    /// followed by its corrected form.
+    pub fn documentation(&'static self, lang: Lang) -> String {
+        let mut doc = format!(
+            "# {}\n\n{}\n{}\n\n{}\n\n{}\n",
+            self.name,
+            crate::msg!("rule-page-severity", severity = self.severity.as_str()).render(lang),
+            crate::msg!("rule-page-fix", fix = self.fix.describe(lang)).render(lang),
+            self.summary(lang),
+            self.explanation(lang)
+        );
+        doc.push_str(&format!(
+            "\n## {}\n\n",
+            crate::msg!("rule-page-examples").render(lang)
+        ));
+        for example in self.bad.iter().take(2) {
+            doc.push_str(&format!(
+                "```text\n{}\n```\n\n",
+                example.text.trim_matches('\n')
+            ));
+            doc.push_str(&format!(
+                "{}\n\n```text\n{}\n```\n\n",
+                crate::msg!("rule-page-use-instead").render(lang),
+                // A fix that deletes a line leaves its line break: not worth showing.
+                self.corrected(example).trim_matches('\n')
+            ));
         }
         doc
+    }
+
+    /// What a bad example of this rule reads once corrected: as declared, or as the rule's
+    /// fixes (unsafe ones too) leave it, applied until none is left, as `--fix` does.
+    pub fn corrected(&'static self, example: &Example) -> String {
+        match example.corrected {
+            Corrected::To(text) => text.to_string(),
+            Corrected::ByFix => {
+                let mut text = example.text.to_string();
+                for _ in 0..10 {
+                    let fixes: Vec<Fix> = self
+                        .run_on(&text)
+                        .into_iter()
+                        .filter_map(|d| d.fix)
+                        .collect();
+                    let (next, applied) = crate::fix::apply(&text, &fixes);
+                    if applied == 0 || next == text {
+                        break;
+                    }
+                    text = next;
+                }
+                text
+            }
+        }
+    }
+
+    /// The rule's findings on one text, as the linter finds them (duplicates and unused
+    /// suppressions included): suppression comments exist in Markdown only, and speak of the
+    /// other rules' findings, so that rule runs on Markdown with every rule.
+    pub fn run_on(&'static self, text: &str) -> Vec<Diagnostic> {
+        use crate::document::Format;
+        use crate::document::source::Source;
+        let (format, rules) = match self.check {
+            Check::Suppressions => (Format::Markdown, RULES.to_vec()),
+            _ => (Format::PlainText, vec![self]),
+        };
+        let document = Document::new(Source::new("example", text.into()), format);
+        let options = crate::linter::Options {
+            rules,
+            ..crate::linter::Options::default()
+        };
+        crate::linter::lint_documents(vec![document], Vec::new(), &options)
+            .diagnostics
+            .into_iter()
+            .filter(|d| d.rule == self.name)
+            .collect()
     }
 }
 
@@ -501,25 +623,14 @@ pub mod testing {
 
 #[cfg(test)]
 mod tests {
-    use super::{Check, Marks, RULES};
+    use super::{Corrected, Fixes, Marks, RULES};
     use crate::document::source::Source;
     use crate::document::{Document, Format};
-    use crate::linter::{Options, lint_documents};
+    use crate::report::message::Lang;
 
     fn fires(rule: &str, text: &str) -> bool {
         let rule = super::find(rule).expect("rule exists");
-        // Suppression comments exist in Markdown only, and speak of the other rules' findings.
-        let (format, rules) = match rule.check {
-            Check::Suppressions => (Format::Markdown, RULES.to_vec()),
-            _ => (Format::PlainText, vec![rule]),
-        };
-        let document = Document::new(Source::new("example", text.into()), format);
-        let options = Options {
-            rules,
-            ..Options::default()
-        };
-        let run = lint_documents(vec![document], Vec::new(), &options);
-        run.diagnostics.iter().any(|d| d.rule == rule.name)
+        !rule.run_on(text).is_empty()
     }
 
     #[test]
@@ -530,7 +641,7 @@ mod tests {
                 "{} needs examples",
                 rule.name
             );
-            for bad in rule.bad {
+            for bad in rule.bad.iter().map(|e| e.text) {
                 assert!(
                     fires(rule.name, bad),
                     "{} should fire on {bad:?}",
@@ -559,13 +670,73 @@ mod tests {
                     .chars()
                     .all(|c| c.is_ascii_lowercase() || c == '-')
             );
-            let doc = rule.documentation();
+            let doc = rule.documentation(Lang::En);
             assert!(
                 doc.contains("## What it does") && doc.contains("## Why is this bad"),
                 "{}",
                 rule.name
             );
+            let doc = rule.documentation(Lang::Zh);
+            assert!(
+                doc.contains("## 检查什么") && doc.contains("## 为什么要改"),
+                "{}",
+                rule.name
+            );
+            assert!(
+                !rule.zh.summary.is_empty()
+                    && rule.zh.summary.chars().any(crate::text::is_han)
+                    && !rule.zh.summary.contains('`')
+                    && !rule.zh.explanation.contains('`'),
+                "{}: the Chinese documentation quotes with “”, not backticks",
+                rule.name
+            );
+            assert_eq!(
+                rule.explanation.contains("## Not reported"),
+                rule.zh.explanation.contains("## 不报告的情况"),
+                "{}: both languages say what is not reported",
+                rule.name
+            );
         }
+    }
+
+    /// Every bad example has a corrected form on which the rule is silent, and it is not the
+    /// example itself; a form computed from the fixes needs a rule that has them.
+    #[test]
+    fn every_bad_example_has_a_corrected_form_the_rule_accepts() {
+        let mut wrong = Vec::new();
+        for rule in RULES {
+            for example in rule.bad {
+                if matches!(example.corrected, Corrected::ByFix) && rule.fix == Fixes::None {
+                    wrong.push(format!(
+                        "{}: no fix to correct {:?}",
+                        rule.name, example.text
+                    ));
+                    continue;
+                }
+                let corrected = rule.corrected(example);
+                if corrected == example.text || fires(rule.name, &corrected) {
+                    wrong.push(format!(
+                        "{}: {:?} corrected to {corrected:?}",
+                        rule.name, example.text
+                    ));
+                }
+            }
+        }
+        assert!(wrong.is_empty(), "{}", wrong.join("\n"));
+    }
+
+    /// "Use instead" shows the bad example above it corrected, not an unrelated good text.
+    #[test]
+    fn the_page_shows_each_example_with_its_correction() {
+        let rule = super::find("stray-period").expect("rule exists");
+        let doc = rule.documentation(Lang::En);
+        let bad = doc.find("大奖.").expect("the first example");
+        let instead = doc.find("Use instead").expect("its correction");
+        let corrected = doc.find("大奖。").expect("the corrected text");
+        assert!(bad < instead && instead < corrected, "{doc}");
+        let doc = rule.documentation(Lang::Zh);
+        assert!(doc.contains("应改为"), "{doc}");
+        assert!(doc.contains("## 示例"), "{doc}");
     }
 
     /// The linter prechecks only the rules that read one file at a time; the others must
@@ -579,7 +750,7 @@ mod tests {
                 assert!(matches!(rule.marks, Marks::Any), "{}", rule.name);
                 continue;
             }
-            for bad in rule.bad {
+            for bad in rule.bad.iter().map(|e| e.text) {
                 let document =
                     Document::new(Source::new("example", (*bad).into()), Format::PlainText);
                 assert!(

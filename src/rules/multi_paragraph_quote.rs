@@ -2,7 +2,7 @@
 //! after the first do not open with `“`.
 
 use super::unbalanced_quote::{QUOTE_MARKS, quote_orphans, spanning_quotations};
-use super::{Check, Fixes, Marks, Report, RuleInfo};
+use super::{Check, Doc, Example, Fixes, Marks, Report, RuleInfo};
 use crate::document::Document;
 use crate::report::diagnostic::Severity;
 
@@ -35,9 +35,32 @@ which of the following paragraphs are still quoted.
 Repositories that keep official texts exactly as published can turn the rule off:
 `[rules] multi-paragraph-quote = "off"` in `govlint.toml`.
 "#,
-    bad: &[
+    zh: Doc {
+        summary: "引文跨越多段，但第二段起各段开头没有加前引号（“）。",
+        explanation: r#"
+## 检查什么
+找出在一段中开始、到后面某段才结束的引文，而第一段之后的各段开头没有各自的前引号。决定、修正案引用条文时常见这种排法：
+
+    将第二十条修改为：
+    “出版物侵害他人著作权的，出版者应当承担赔偿责任。
+    出版者对其出版行为的授权、稿件来源和署名等尽到合理注意义务的……
+    ……出版者承担举证责任。”
+
+整段引文的引号总体是成对的，所以“unbalanced-quote”不报告；本规则在前引号和后引号处把这种排法报告一次。
+
+## 为什么要改
+GB/T 15834-2011 4.8.3：引文有多段时，每段开头都用前引号，只在最后一段末尾用后引号。缺了各段开头的前引号，读者分不清后面哪几段仍是引文。
+
+## 怎么改
+在引文第二段起每段的开头加上前引号（“）。这是修改建议，加“--unsafe-fixes”才会应用。
+
+## 接受这种排法
+需要与官方发布文本保持一字不差的仓库，可以关闭本规则：在“govlint.toml”的“[rules]”一节中写上一行：multi-paragraph-quote = "off"。
+"#,
+    },
+    bad: &[Example::fixed(
         "将第二十条修改为：\n“出版物侵害他人著作权的，应当承担赔偿责任。\n出版者尽到合理注意义务的，不承担赔偿责任。”",
-    ],
+    )],
     good: &[
         "将第二十条修改为：\n“出版物侵害他人著作权的，应当承担赔偿责任。\n“出版者尽到合理注意义务的，不承担赔偿责任。”",
         "他说：“要坚持以人民为中心。”",

@@ -1,6 +1,6 @@
 //! `repeated-punctuation`: two point marks side by side (`，，`, `，。`, `；。`).
 
-use super::{Check, Fixes, Marks, Report, RuleInfo};
+use super::{Check, Doc, Example, Fixes, Marks, Report, RuleInfo};
 use crate::document::{Document, Paragraph};
 use crate::report::diagnostic::Severity;
 use crate::text::{CLOSING_MARKS, OPENING_MARKS, POINT_MARKS, is_han};
@@ -36,11 +36,33 @@ question. `。。。` and longer runs of `。`, an ellipsis typed wrongly, are l
 `ellipsis-form`. Marks separated by a quotation mark or bracket (`。”，`), marks quoted as
 themselves (`“，，”`), ASCII marks (`halfwidth-punctuation`), and URLs.
 "#,
+    zh: Doc {
+        summary: "两个点号连用：重复的“，，”“。。”“、、”，或“，。”“；。”这类不能连用的组合。",
+        explanation: r#"
+## 检查什么
+找出紧挨在一起的全角点号（逗号“，”、句号“。”、顿号“、”、分号“；”、冒号“：”、问号“？”、叹号“！”）：同一个点号打了两次（“，，”“。。”“、、”“；；”“：：”），或两个不同的点号连在一起（“，。”“；。”“。，”“、，”“：，”）。
+
+## 为什么要改
+GB/T 15834-2011 4.1至4.7：点号表示一处停顿及其语气，一处停顿只用一个点号。标准只允许问号与叹号连用，以及问号或叹号叠用（4.2.3、4.3.3）。两个点号连用是疏忽（多打了一次，或改句子时没删掉原来的标点），印出来行中会空出一块。
+
+## 怎么改
+同一个点号重复的（“，，”改为“，”），加“--fix”即可删去多余的一个。两个不同的点号，或三个及以上连用的，不自动修复：该用哪个点号要看句意，而“、、、”可能本想写省略号。
+
+## 不报告的情况
+标准允许的用法：问号和叹号连用（“？！”“！？”），以及为表示强烈语气叠用问号或叹号，最多三个（“？？”“！！！”），四个及以上才报告。紧挨在汉字前的全角问号（“二期、？水灌区”“美好生活？？？？法典”）表示丢了字，不是问句。三个及以上连写的句号是写错的省略号，由“ellipsis-form”报告。中间隔着引号或括号的点号、作为被引用对象的点号（把“，，”改为“，”）、英文标点（由“halfwidth-punctuation”报告）和网址也不报告。
+"#,
+    },
     bad: &[
-        "以更加奋发有为的精神状态，，更加扎实的工作作风，努力把政府工作做好。",
-        "全年完成投资120亿元，。同比增长8.5%。",
-        "加强组织领导；。强化督促检查。",
-        "统筹推进教育、、医疗、养老等民生事业。",
+        Example::fixed("以更加奋发有为的精神状态，，更加扎实的工作作风，努力把政府工作做好。"),
+        Example::corrected(
+            "全年完成投资120亿元，。同比增长8.5%。",
+            "全年完成投资120亿元，同比增长8.5%。",
+        ),
+        Example::corrected(
+            "加强组织领导；。强化督促检查。",
+            "加强组织领导。强化督促检查。",
+        ),
+        Example::fixed("统筹推进教育、、医疗、养老等民生事业。"),
     ],
     good: &[
         "以更加奋发有为的精神状态，更加扎实的工作作风，努力把政府工作做好。",

@@ -1,6 +1,6 @@
 //! `stray-period`: an ASCII `.` or full-width `．` ending a Chinese sentence.
 
-use super::{Check, Fixes, Marks, Report, RuleInfo};
+use super::{Check, Doc, Example, Fixes, Marks, Report, RuleInfo};
 use crate::document::{Document, Paragraph};
 use crate::report::diagnostic::Severity;
 use crate::text::{is_chinese, is_han, is_space};
@@ -23,10 +23,26 @@ Numbering (`1.加强`, `一.` at the start of a paragraph is a numbering-style q
 full stop), decimals (`3.5%`), version numbers, URLs and e-mail addresses, file names
 (`附件.docx`), ellipses (`...`, reported by other rules), and English sentences.
 "#,
+    zh: Doc {
+        summary: "中文句子末尾用了英文句点“.”或全角句点“．”，应改为句号“。”。",
+        explanation: r#"
+## 检查什么
+找出跟在汉字（或后引号、后括号、书名号“》”）之后、用来结束句子的英文句点“.”或全角句点“．”：它在段末，或后面是空格，或后面紧接着又是中文。
+
+## 为什么要改
+GB/T 15834-2011 4.1：中文句子末尾的句号是“。”，占一个字的位置。英文句点是输入或转换时的疏忽，印出来又小又偏，像缺了什么。
+
+## 怎么改
+把“.”或“．”改为“。”。这一修复是安全的，加“--fix”即可自动完成。
+
+## 不报告的情况
+序号（“1.加强”；段首的“一.”是序号写法问题，不是句末的句号）、小数（“3.5%”）、版本号、网址和电子邮箱、文件名（“附件.docx”）、省略号（“...”，由其他规则报告），以及英文句子。
+"#,
+    },
     bad: &[
-        "今年4月，区行政审批局获“2020-2021中国智慧政务建设杰出项目”大奖.",
-        "各项工作已经完成.下一步要抓好落实。",
-        "会议强调，要坚持以人民为中心（见附件）．",
+        Example::fixed("今年4月，区行政审批局获“2020-2021中国智慧政务建设杰出项目”大奖."),
+        Example::fixed("各项工作已经完成.下一步要抓好落实。"),
+        Example::fixed("会议强调，要坚持以人民为中心（见附件）．"),
     ],
     good: &[
         "1.加强组织领导。",

@@ -3,7 +3,7 @@
 use super::pairing::{
     Family, Side, chains, closed_later, mirrored_slip, of_paragraph, open_ends, orphans, runs_on,
 };
-use super::{Check, Fixes, Marks, Report, RuleInfo};
+use super::{Check, Doc, Example, Fixes, Marks, Report, RuleInfo};
 use crate::document::Document;
 use crate::report::diagnostic::Severity;
 
@@ -27,10 +27,32 @@ end of its paragraph's text and closes a few paragraphs on, with nothing of its 
 (a note over two paragraphs, `（注1：…` / `注2：…）`; a promulgation record of one entry per
 line), balances.
 "#,
+    zh: Doc {
+        summary: "同一段中的括号或书名号（（） () 《》 〈〉 【】 〔〕 []）不成对，缺了一半。",
+        explanation: r#"
+## 检查什么
+逐段给括号和书名号配对，指出配不上的那一个。全角“（”和半角“(”按同一种括号配对（全角半角混用由“halfwidth-punctuation”报告）。
+
+## 为什么要改
+GB/T 15834-2011 4.9、4.15：括号和书名号都要成对使用。少了一半，读者不知道注释或书名到哪里结束，这往往也说明删改时删漏了。
+
+## 怎么改
+只有一种改法时（例如“《民法典《”，后一个书名号方向反了），加“--fix”即可改正；否则给出删去这个符号的建议（“--unsafe-fixes”）。请对照原文，决定补上另一半还是删去。
+
+## 不报告的情况
+段首的序号（“1)”“a)”“A)”“一）”，也包括标题或以“：”结尾的引导语之后的序号）、“:)”这样的表情符号，以及网址中的括号。括号在一段末尾打开、隔几段才关上、中间没有同类括号的（跨两段的注释，如“（注1：……”和“注2：……）”；每行一条的公布记录），算作成对。
+"#,
+    },
     bad: &[
-        "出台《规范性文件制定和备案规定等规范。",
-        "海门区镇（街道开展相对集中行政处罚权工作。",
-        "国发〔2019号文件",
+        Example::corrected(
+            "出台《规范性文件制定和备案规定等规范。",
+            "出台《规范性文件制定和备案规定》等规范。",
+        ),
+        Example::corrected(
+            "海门区镇（街道开展相对集中行政处罚权工作。",
+            "海门区镇（街道）开展相对集中行政处罚权工作。",
+        ),
+        Example::corrected("国发〔2019号文件", "国发〔2019〕号文件"),
     ],
     good: &[
         "出台《关于进一步完善行政规范性文件制定程序和监督管理的通知》（试行）。",

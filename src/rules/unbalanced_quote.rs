@@ -3,7 +3,7 @@
 use super::pairing::{
     Family, Orphan, Side, chains, closed_later, mirrored_slip, of_paragraph, open_ends, orphans,
 };
-use super::{Check, Fixes, Marks, Report, RuleInfo};
+use super::{Check, Doc, Example, Fixes, Marks, Report, RuleInfo};
 use crate::document::Document;
 use crate::report::diagnostic::Severity;
 
@@ -27,10 +27,32 @@ paragraph opens with the same mark. A quotation over several paragraphs that doe
 them (`修改为：` / `“…` / `…` / `…。”`) balances too: `multi-paragraph-quote` reports its
 layout once, as a warning. An apostrophe `’` inside a Latin word (`don’t`).
 "#,
+    zh: Doc {
+        summary: "同一段中的引号（“” ‘’ 「」 『』）不成对，缺了前一半或后一半。",
+        explanation: r#"
+## 检查什么
+逐段给引号配对，指出配不上的那一个：前面没有前引号（“）的后引号（”），例如“环境评价”和“先进地区”两词之间多出的后引号；或者一直没有关上的前引号。
+
+## 为什么要改
+GB/T 15834-2011 4.8：引号要成对使用。多出半个引号，通常是删改词语时删漏了或粘贴错了位置，读者也看不出引文到哪里结束。
+
+## 怎么改
+只有一种改法时（例如两侧都用了前引号（“），后一个应为后引号（”）），加“--fix”即可改正；否则给出删去这个引号的建议（“--unsafe-fixes”）。请对照原文，决定补上另一半还是删去。
+
+## 不报告的情况
+跨段引用（GB/T 15834-2011 4.8.3）：引文有多段时，每段开头用前引号（“），只在最后一段末尾用后引号（”），所以下一段以同样的前引号开头时，本段没有关上的前引号不算错。跨段引用而后面各段开头没有重新加前引号的（“修改为：”之后的引文），引号总体仍然成对，由“multi-paragraph-quote”规则作为警告报告一次。英文单词中的撇号（don’t）也不报告。
+"#,
+    },
     bad: &[
-        "获评江苏省简政放权创业创新环境评价”先进地区。",
-        "他说：“要坚持以人民为中心。",
-        "所谓‘三项制度’和‘一件事是指。",
+        Example::corrected(
+            "获评江苏省简政放权创业创新环境评价”先进地区。",
+            "获评江苏省简政放权创业创新环境评价“先进地区”。",
+        ),
+        Example::corrected(
+            "他说：“要坚持以人民为中心。",
+            "他说：“要坚持以人民为中心。”",
+        ),
+        Example::fixed("所谓‘三项制度’和‘一件事是指。"),
     ],
     good: &[
         "获评“全国百佳示范窗口”、江苏省“先进地区”。",

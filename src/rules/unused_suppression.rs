@@ -2,7 +2,7 @@
 //! does not exist, or is no directive at all. Judged after every other rule, duplicates
 //! included, from what the comments of each file suppressed (`crate::report::suppress`).
 
-use super::{Check, Fixes, Marks, RuleInfo};
+use super::{Check, Doc, Example, Fixes, Marks, RuleInfo};
 use crate::report::diagnostic::{Diagnostic, Edit, Fix, Severity};
 use crate::report::message::{Arg, Message};
 use crate::report::suppress::{Kind, Matcher};
@@ -39,9 +39,34 @@ The suggested fix deletes the comment (with its line when it stands alone on one
 is a suggestion (`--unsafe-fixes`): what a comment suppresses can depend on the run, for
 example duplicates found only in repository scope.
 "#,
+    zh: Doc {
+        summary: "govlint的屏蔽注释没有屏蔽任何问题，或写了不存在的规则名、指令。",
+        explanation: r#"
+## 检查什么
+在所有问题都找出之后，检查Markdown和HTML文件中的每一条屏蔽注释：
+
+- “govlint-disable”“govlint-disable-next-line”或“govlint-disable-file”指名的规则运行了，但在那里没有问题可屏蔽；
+- 不写规则名（屏蔽所有规则）的同类注释没有屏蔽任何问题（只在所有规则都运行时检查）；
+- “govlint-enable”要恢复的规则并没有被屏蔽；
+- 写的规则名不是govlint的规则（“stray-perod”），或以“govlint-”开头的注释中的指令不存在（“govlint-disabel”）。
+
+没有运行的规则（“--select”“--ignore”），不报告指名它的注释：那条规则本来就找不到可屏蔽的问题。本规则自己报告的问题，只能由指名本规则的注释屏蔽，如“<!-- govlint-disable-file unused-suppression -->”。
+
+## 为什么要改
+屏蔽注释往往比它针对的问题留得更久：文字改正以后，它什么也不屏蔽，却会悄悄屏蔽以后在那里出现的同类问题，谁也不会察觉。规则名拼错的注释则从一开始就什么也不屏蔽。
+
+## 修复是否安全
+建议删去这条注释（注释单独占一行时连同该行删去，不再关闭任何屏蔽的“govlint-enable”也一并删去），或从规则列表中删去没有用到的规则名。这只是建议（“--unsafe-fixes”）：一条注释屏蔽了什么，可能取决于这一次怎样运行，例如只有在仓库范围下才能找出的重复。
+"#,
+    },
     bad: &[
-        "<!-- govlint-disable-next-line stray-period -->\n会议强调，要持续优化营商环境。\n",
-        "<!-- govlint-disable stray-perod -->\n今年4月，区行政审批局获“中国智慧政务建设杰出项目”大奖.\n",
+        Example::fixed(
+            "<!-- govlint-disable-next-line stray-period -->\n会议强调，要持续优化营商环境。\n",
+        ),
+        Example::corrected(
+            "<!-- govlint-disable stray-perod -->\n今年4月，区行政审批局获“中国智慧政务建设杰出项目”大奖.\n",
+            "今年4月，区行政审批局获“中国智慧政务建设杰出项目”大奖。\n",
+        ),
     ],
     good: &[
         "<!-- govlint-disable-next-line stray-period -->\n今年4月，区行政审批局获“中国智慧政务建设杰出项目”大奖.\n",
