@@ -7,6 +7,8 @@ mod check;
 mod fix;
 
 use crate::config::{self};
+use crate::msg;
+use crate::report::message::{Lang, Message};
 use crate::rules::{self};
 use args::{Cli, Command};
 use clap::Parser;
@@ -63,14 +65,18 @@ pub fn main() -> i32 {
         }
     };
     let mut stdout = std::io::BufWriter::new(std::io::stdout().lock());
+    // The language of errors said outside `check` (which also reads the configuration's
+    // `lang`): the locale.
+    let lang = language(None, None);
     let (outcome, written) = match cli.command {
         Command::Check(args) => check::check(*args, &mut stdout),
         Command::Rules => (Outcome::DONE, list_rules(&mut stdout)),
-        Command::Init { force, path } => (init(&path, force), Ok(())),
+        Command::Init { force, path, lang } => (init(&path, force, language(lang, None)), Ok(())),
         Command::Rule { name } => match rules::find(&name) {
             Some(rule) => (Outcome::DONE, write!(stdout, "{}", rule.documentation())),
             None => {
-                say!("error: unknown rule `{name}`; `govlint rules` lists them");
+                let message = msg!("cli-unknown-rule", name = &name);
+                tell(lang, msg!("line-error", message = message));
                 (Outcome::TROUBLE, Ok(()))
             }
         },
@@ -79,7 +85,8 @@ pub fn main() -> i32 {
         // A closed pipe (`govlint check | head`) is the reader's choice, not an error.
         Err(err) if err.kind() == std::io::ErrorKind::BrokenPipe => outcome,
         Err(err) => {
-            say!("error: could not write output: {err}");
+            let error = crate::input::walk::describe_io_error(&err);
+            tell(lang, msg!("cli-output-not-written", error = error));
             Outcome::TROUBLE
         }
         Ok(()) => outcome,
@@ -102,22 +109,40 @@ fn list_rules(out: &mut dyn Write) -> std::io::Result<()> {
     Ok(())
 }
 
-/// `govlint init`: writes the commented default configuration.
-fn init(path: &Path, force: bool) -> Outcome {
+/// The language of what govlint says: `--lang`, else the configuration's `lang`, else the
+/// locale.
+fn language(option: Option<Lang>, configured: Option<Lang>) -> Lang {
+    option
+        .or(configured)
+        .unwrap_or_else(|| Lang::from_locale(|name| std::env::var(name).ok()))
+}
+
+/// Says a message on standard error in `lang` with every control character escaped: file
+/// names, messages and configuration text may hold a line break that forges a CI
+/// annotation (`x\n::error file=README.md::…`) or a terminal escape sequence.
+fn tell(lang: Lang, message: Message) {
+    eprintln!("{}", crate::text::escape_controls(&message.render(lang)));
+}
+
+/// `govlint init`: writes the commented default configuration, its comments in `lang`.
+fn init(path: &Path, force: bool, lang: Lang) -> Outcome {
+    let name = crate::input::walk::display(path);
     if path.exists() && !force {
-        say!(
-            "error: {} already exists; `govlint init --force` overwrites it",
-            path.display()
-        );
+        tell(lang, msg!("init-exists", path = &name));
         return Outcome::TROUBLE;
     }
-    match crate::fix::write_atomically(path, config::TEMPLATE.as_bytes()) {
+    let template = match lang {
+        Lang::En => config::TEMPLATE,
+        Lang::Zh => config::TEMPLATE_ZH,
+    };
+    match crate::fix::write_atomically(path, template.as_bytes()) {
         Ok(()) => {
-            say!("Wrote {}.", path.display());
+            tell(lang, msg!("init-written", path = &name));
             Outcome::DONE
         }
         Err(err) => {
-            say!("error: {}: could not write: {err}", path.display());
+            let error = crate::input::walk::describe_io_error(&err);
+            tell(lang, msg!("init-not-written", path = &name, error = error));
             Outcome::TROUBLE
         }
     }

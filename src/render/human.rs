@@ -218,8 +218,7 @@ fn describe_related(run: &Run, related: &Related, lang: Lang) -> String {
 
 /// How many files a walk skipped, by kind: `1 binary file skipped`, or `3 files skipped (1
 /// binary, 2 .rtf)` when some are office formats govlint does not read.
-pub fn skipped_summary(run: &Run) -> String {
-    let plural = |n: usize| if n == 1 { "" } else { "s" };
+pub fn skipped_summary(run: &Run, lang: Lang) -> String {
     let total = run.skipped.len();
     let mut formats: std::collections::BTreeMap<String, usize> = Default::default();
     for skipped in &run.skipped {
@@ -229,18 +228,22 @@ pub fn skipped_summary(run: &Run) -> String {
     }
     let unread: usize = formats.values().sum();
     if unread == 0 {
-        return format!("{total} binary file{} skipped", plural(total));
+        return crate::msg!("skipped-binary", count = total).render(lang);
     }
     let mut kinds = Vec::new();
     if total > unread {
-        kinds.push(format!("{} binary", total - unread));
+        kinds.push(crate::msg!("skipped-kind-binary", count = total - unread).render(lang));
     }
-    kinds.extend(formats.iter().map(|(ext, n)| format!("{n} .{ext}")));
-    format!(
-        "{total} file{} skipped ({})",
-        plural(total),
-        kinds.join(", ")
+    kinds.extend(formats.iter().map(|(ext, n)| {
+        crate::msg!("skipped-kind-format", count = *n, extension = ext).render(lang)
+    }));
+    let separator = crate::msg!("skipped-kind-separator").render(lang);
+    crate::msg!(
+        "skipped-files",
+        count = total,
+        kinds = kinds.join(&separator)
     )
+    .render(lang)
 }
 
 fn summary(run: &Run, lang: Lang) -> String {
@@ -267,7 +270,8 @@ fn summary(run: &Run, lang: Lang) -> String {
         line.push_str(&not_linted.render(lang));
     }
     if !run.skipped.is_empty() {
-        line.push_str(&format!(" {}.", skipped_summary(run)));
+        let skipped = crate::msg!("human-skipped", summary = skipped_summary(run, lang));
+        line.push_str(&skipped.render(lang));
     }
     let unread = run.unread_notes().count();
     if unread > 0 {
@@ -282,11 +286,17 @@ fn summary(run: &Run, lang: Lang) -> String {
                 }
             }
         }
-        line.push_str(&format!(
-            " {unread} file{} with parts not read ({}), so not checked.",
-            if unread == 1 { "" } else { "s" },
-            parts.join(", ")
-        ));
+        let separator = crate::msg!("skipped-kind-separator").render(lang);
+        let parts: Vec<String> = parts
+            .iter()
+            .map(|part| crate::linter::unread_part(part).render(lang))
+            .collect();
+        let note = crate::msg!(
+            "human-unread-parts",
+            count = unread,
+            parts = parts.join(&separator)
+        );
+        line.push_str(&note.render(lang));
     }
     line
 }
