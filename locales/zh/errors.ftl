@@ -106,7 +106,7 @@ skipped-binary = 跳过了{ $count }个二进制文件
 skipped-files = 跳过了{ $count }个文件（{ $kinds }）
 skipped-kind-binary = 二进制文件{ $count }个
 skipped-kind-format = .{ $extension } 文件{ $count }个
-skipped-kind-separator = ，
+skipped-kind-separator = 、
 human-skipped = { $summary }。
 human-unread-parts = { $count }个文件中有部分内容（{ $parts }）没有读取，未作检查。
 
