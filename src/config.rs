@@ -128,8 +128,9 @@ pub struct ConfigError {
     pub path: PathBuf,
     pub text: String,
     pub span: Option<Range<usize>>,
-    pub message: Message,
-    pub help: Option<Message>,
+    // Boxed: a `Result` carrying the error stays small.
+    pub message: Box<Message>,
+    pub help: Option<Box<Message>>,
 }
 
 impl ConfigError {
@@ -151,7 +152,7 @@ impl ConfigError {
             (Lang::Zh, Some(help)) => (
                 msg!(
                     "config-error-with-hint",
-                    message = self.message.clone(),
+                    message = (*self.message).clone(),
                     hint = help
                 )
                 .render(lang),
@@ -506,7 +507,7 @@ pub fn load(path: &Path) -> Result<Config, ConfigError> {
         path: path.to_path_buf(),
         text: String::new(),
         span: None,
-        message: msg!("config-unreadable", error = error),
+        message: Box::new(msg!("config-unreadable", error = error)),
         help: None,
     })?;
     parse(path, &text)
@@ -544,8 +545,8 @@ pub fn parse(path: &Path, text: &str) -> Result<Config, ConfigError> {
         path: path.to_path_buf(),
         text: text.to_string(),
         span,
-        message,
-        help,
+        message: Box::new(message),
+        help: help.map(Box::new),
     };
     let raw: RawConfig = toml::from_str(text).map_err(|err| {
         let (message, help) = toml_error(err.message().trim());

@@ -24,8 +24,6 @@ pub const UNREAD_EXTENSIONS: &[&str] = &[
 /// other places.
 pub const TEXT_FORM: u32 = 2;
 
-/// Where a message about a file govlint does not read starts (see `InputError::is_skipped`).
-
 /// Whether `path` is named as an office document.
 pub fn is_office_path(path: &str) -> bool {
     extension(path).is_some_and(|ext| EXTENSIONS.contains(&ext.as_str()))
