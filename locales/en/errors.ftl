@@ -186,3 +186,20 @@ baseline-invalid = { $path }: not a govlint baseline: { $error }
 baseline-not-json = { $error }
 baseline-version = version { $version } is not supported (this govlint writes version { $supported })
 baseline-fingerprint = `{ $value }` is not a paragraph fingerprint
+
+## Why --fix refused to write a file (after "could not write the fixes: ")
+
+fix-link-to-nothing = it is a symbolic link to { $target }, which does not exist
+fix-link-outside = it is a symbolic link to { $target }, outside the linted tree (name that file, or a directory holding it, to fix it)
+fix-not-regular-file = not a regular file (a directory, pipe, socket or device)
+fix-changed-while-fixing = it changed while it was being fixed; its new text is kept
+fix-read-only = it is read-only (mode { $mode })
+fix-read-only-file-system = it is on a read-only file system
+fix-read-only-for-you = it is read-only for you (mode { $mode })
+fix-read-only-plain = it is read-only
+fix-unkept-in-place = { $reason } (`--in-place` writes it in place instead)
+unkept-directory = its directory is not writable, so no file can be made to replace it
+unkept-hard-links = it has { $count } hard links, which replacing it would break
+unkept-owner = it belongs to another user (uid { $uid }), and a file replacing it would belong to you
+unkept-group = a file replacing it could not be given its group (gid { $gid })
+unkept-attribute = a file replacing it could not be given its extended attribute { $name } ({ $error })

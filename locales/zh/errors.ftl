@@ -168,3 +168,20 @@ baseline-invalid = “{ $path }”不是 govlint 的基线文件：{ $error }。
 baseline-not-json = JSON 格式有误（{ $error }）
 baseline-version = 不支持第{ $version }版的基线文件（这个版本的 govlint 写的是第{ $supported }版）
 baseline-fingerprint = “{ $value }”不是段落指纹
+
+## --fix 不写入文件的原因（接在“无法写入修改：”之后）
+
+fix-link-to-nothing = 这是指向“{ $target }”的符号链接，而那个文件不存在
+fix-link-outside = 这是指向“{ $target }”的符号链接，目标不在这次检查的范围内（要修改它，请在命令行上写出那个文件或它所在的文件夹）
+fix-not-regular-file = 不是普通文件（而是文件夹、管道、套接字或设备）
+fix-changed-while-fixing = 修改过程中文件被其他程序改动了，保留了改动后的内容
+fix-read-only = 文件是只读的（权限{ $mode }），如确需修改，请先取消只读
+fix-read-only-file-system = 文件所在的磁盘是只读的
+fix-read-only-for-you = 你没有修改这个文件的权限（权限{ $mode }）
+fix-read-only-plain = 文件是只读的，如确需修改，请先取消只读
+fix-unkept-in-place = { $reason }（可以改用“--in-place”直接在原文件上修改）
+unkept-directory = 所在的文件夹不允许写入，无法建立替换它的新文件
+unkept-hard-links = 它有{ $count }个硬链接，替换它会使这些链接断开
+unkept-owner = 它属于另一个用户（uid { $uid }），替换它的新文件会属于你
+unkept-group = 无法让替换它的新文件属于原来的用户组（gid { $gid }）
+unkept-attribute = 无法让替换它的新文件带上原来的扩展属性“{ $name }”（{ $error }）

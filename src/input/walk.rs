@@ -232,6 +232,12 @@ pub fn path_key(path: &Path) -> String {
 /// Why a file could not be opened or read, in the reader's language for the usual causes;
 /// the system's own (English) words for the rare others.
 pub(crate) fn describe_io_error(err: &std::io::Error) -> Message {
+    if let Some(refusal) = err
+        .get_ref()
+        .and_then(|inner| inner.downcast_ref::<crate::fix::Refusal>())
+    {
+        return refusal.0.clone();
+    }
     match err.kind() {
         std::io::ErrorKind::NotFound => msg!("io-not-found"),
         std::io::ErrorKind::PermissionDenied => msg!("io-permission-denied"),
