@@ -703,10 +703,15 @@ fn toml_error(message: &str) -> (Message, Option<Message>) {
     let unknown = |prefix: &str| -> Option<(String, Vec<String>)> {
         let rest = message.strip_prefix(prefix)?;
         let (name, rest) = rest.split_once("`, expected ")?;
+        // Two names are "`a` or `b`", more "one of `a`, `b`".
         let expected = rest.strip_prefix("one of ").unwrap_or(rest);
+        let expected = expected.replace("` or `", "`, `");
         let names: Option<Vec<String>> = expected
             .split(", ")
-            .map(|n| Some(n.strip_prefix('`')?.strip_suffix('`')?.to_string()))
+            .map(|n| {
+                let name = n.strip_prefix('`')?.strip_suffix('`')?;
+                (!name.contains('`')).then(|| name.to_string())
+            })
             .collect();
         Some((name.to_string(), names?))
     };
@@ -744,6 +749,43 @@ fn toml_error(message: &str) -> (Message, Option<Message>) {
             help,
         );
     }
+    // The TOML reader's commonest syntax errors, each with its own words.
+    let syntax = [
+        ("duplicate key", "duplicate-key"),
+        ("key with no value, expected `=`", "no-value"),
+        (
+            "string values must be quoted, expected literal string",
+            "unquoted",
+        ),
+        ("unclosed array, expected `]`", "unclosed-array"),
+        ("unclosed table, expected `]`", "unclosed-table"),
+        ("invalid basic string, expected `\"`", "unclosed-string"),
+    ];
+    if let Some((_, problem)) = syntax.iter().find(|(text, _)| *text == message) {
+        return (msg!("config-toml-syntax", problem = *problem), None);
+    }
+    // serde's "invalid type: string \"yes\", expected a boolean" (or "invalid value: …").
+    for (prefix, id) in [("invalid type: ", "type"), ("invalid value: ", "value")] {
+        if let Some((found, expected)) = message
+            .strip_prefix(prefix)
+            .and_then(|rest| rest.rsplit_once(", expected "))
+        {
+            let expected = match expected {
+                "a boolean" => "boolean",
+                "a sequence" => "sequence",
+                "a string" => "string",
+                "f64" => "number",
+                "usize" => "count",
+                other => other,
+            };
+            let message = if id == "type" {
+                msg!("config-invalid-type", found = found, expected = expected)
+            } else {
+                msg!("config-invalid-value", found = found, expected = expected)
+            };
+            return (message, None);
+        }
+    }
     (msg!("config-toml", detail = message), None)
 }
 
@@ -755,10 +797,17 @@ fn name_list(names: &[String]) -> Message {
         let item = msg!("config-name", name = name);
         list = Some(match list {
             None => item,
+            Some(rest) if names.len() == 2 => msg!("config-name-or", first = item, rest = rest),
             Some(rest) => msg!("config-name-list", first = item, rest = rest),
         });
     }
-    list.unwrap_or_else(|| msg!("config-name", name = ""))
+    let list = list.unwrap_or_else(|| msg!("config-name", name = ""));
+    // serde's words: "`a`", "`a` or `b`", "one of `a`, `b`, `c`".
+    if names.len() > 2 {
+        msg!("config-name-one-of", list = list)
+    } else {
+        list
+    }
 }
 
 /// The allowed name closest to a misspelt one, if one is close enough to be meant.
@@ -766,7 +815,8 @@ fn closest<'a>(name: &str, allowed: impl Iterator<Item = &'a str>) -> Option<&'a
     let name = name.to_lowercase().replace('_', "-");
     allowed
         .map(|candidate| (strsim::levenshtein(&name, candidate), candidate))
-        .filter(|&(distance, _)| distance <= 3)
+        // Within 3 edits, and not all of a short name (`fr` is not a misspelt `en`).
+        .filter(|&(distance, _)| distance <= 3 && distance < name.chars().count())
         .min()
         .map(|(_, candidate)| candidate)
 }
@@ -915,6 +965,65 @@ mod tests {
                 "{line}"
             );
         }
+    }
+
+    #[test]
+    fn toml_and_serde_errors_keep_their_english_words_and_have_chinese_ones() {
+        for (text, english, chinese) in [
+            (
+                "lang = \"fr\"\n",
+                "unknown variant `fr`, expected `en` or `zh`",
+                "“fr”不是可用的取值（可用的取值有：“en”“zh”）",
+            ),
+            (
+                "fail-on = \"eror\"\n",
+                "unknown variant `eror`, expected one of `error`, `warning`, `info`",
+                "“eror”不是可用的取值（可用的取值有：“error”“warning”“info”）",
+            ),
+            (
+                "lang zh\n",
+                "key with no value, expected `=`",
+                "配置项后面缺少“=”和值",
+            ),
+            (
+                "lang = zh\n",
+                "string values must be quoted",
+                "文字值要用英文双引号括起",
+            ),
+            (
+                "[rules\n",
+                "unclosed table, expected `]`",
+                "表名缺少结尾的“]”",
+            ),
+            (
+                "lang = \"zh\"\nlang = \"en\"\n",
+                "duplicate key",
+                "同一个配置项写了两次",
+            ),
+            (
+                "force-exclude = \"yes\"\n",
+                "invalid type: string \"yes\", expected a boolean",
+                "值的类型不对：这里应该写 true 或 false（现在写的是 string \"yes\"）",
+            ),
+            (
+                "[duplicates]\nexact-min-chars = -3\n",
+                "invalid value: integer `-3`, expected usize",
+                "这里应该写不小于0的整数",
+            ),
+            ("a = = 1\n", "extra `=`", "配置文件的写法有误（extra `=`"),
+        ] {
+            let err = parsed(text).expect_err(text);
+            let message = err.message.english();
+            assert!(message.starts_with(english), "{text}: {message}");
+            let message = err.message.render(Lang::Zh);
+            assert!(message.contains(chinese), "{text}: {message}");
+            assert!(err.span.is_some(), "{text}");
+        }
+        // A short value is not taken for a misspelling of another short one.
+        let err = parsed("lang = \"fr\"\n").expect_err("fr");
+        assert!(err.help.is_none());
+        let err = parsed("lang = \"zhh\"\n").expect_err("zhh");
+        assert_eq!(err.help.expect("a hint").english(), "did you mean `zh`?");
     }
 
     #[test]

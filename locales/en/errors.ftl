@@ -125,12 +125,12 @@ text-file-not-utf8 = not UTF-8 text
 # Chinese output puts the hint after the message (miette's "help:" label is English).
 config-error-with-hint = { $message } ({ $hint })
 config-toml = { $detail }
-config-unknown-key = unknown field `{ $key }`, expected one of { $expected }
+config-unknown-key = unknown field `{ $key }`, expected { $expected }
 config-unknown-key-help = { $suggestion ->
     [none] {""}
    *[other] did you mean `{ $suggestion }`?{" "}
 }keys are kebab-case; `govlint init` writes a file with every key
-config-unknown-value = unknown variant `{ $value }`, expected one of { $expected }
+config-unknown-value = unknown variant `{ $value }`, expected { $expected }
 config-unknown-level-help = { $suggestion ->
     [none] {""}
    *[other] did you mean `{ $suggestion }`?{" "}
@@ -139,6 +139,10 @@ config-unknown-value-help = did you mean `{ $suggestion }`?
 # A list of names: config-name-list joins them.
 config-name = `{ $name }`
 config-name-list = { $first }, { $rest }
+# Two names (serde's words: "`en` or `zh`").
+# "one of `a`, `b`, `c`" (serde's words for more than two names).
+config-name-one-of = one of { $list }
+config-name-or = { $first } or { $rest }
 config-unknown-rule = unknown rule `{ $name }`
 config-unknown-rule-help = { $suggestion ->
     [none] `govlint rules` lists the rules
@@ -203,3 +207,31 @@ unkept-hard-links = it has { $count } hard links, which replacing it would break
 unkept-owner = it belongs to another user (uid { $uid }), and a file replacing it would belong to you
 unkept-group = a file replacing it could not be given its group (gid { $gid })
 unkept-attribute = a file replacing it could not be given its extended attribute { $name } ({ $error })
+
+## The TOML reader's errors (its own English words, rebuilt from the problem's name)
+
+config-toml-syntax = { $problem ->
+    [duplicate-key] duplicate key
+    [no-value] key with no value, expected `=`
+    [unquoted] string values must be quoted, expected literal string
+    [unclosed-array] unclosed array, expected `]`
+    [unclosed-table] unclosed table, expected `]`
+   *[unclosed-string] invalid basic string, expected `"`
+}
+# $expected: boolean, sequence, string, number, count, or serde's own words.
+config-invalid-type = invalid type: { $found }, expected { $expected ->
+    [boolean] a boolean
+    [sequence] a sequence
+    [string] a string
+    [number] f64
+    [count] usize
+   *[other] { $expected }
+}
+config-invalid-value = invalid value: { $found }, expected { $expected ->
+    [boolean] a boolean
+    [sequence] a sequence
+    [string] a string
+    [number] f64
+    [count] usize
+   *[other] { $expected }
+}

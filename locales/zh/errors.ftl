@@ -130,6 +130,8 @@ config-unknown-level-help = { $suggestion ->
 config-unknown-value-help = 是不是要写“{ $suggestion }”？
 config-name = “{ $name }”
 config-name-list = { $first }{ $rest }
+config-name-one-of = { $list }
+config-name-or = { $first }{ $rest }
 config-unknown-rule = 没有名为“{ $name }”的规则
 config-unknown-rule-help = { $suggestion ->
     [none] {""}
@@ -185,3 +187,30 @@ unkept-hard-links = 它有{ $count }个硬链接，替换它会使这些链接�
 unkept-owner = 它属于另一个用户（uid { $uid }），替换它的新文件会属于你
 unkept-group = 无法让替换它的新文件属于原来的用户组（gid { $gid }）
 unkept-attribute = 无法让替换它的新文件带上原来的扩展属性“{ $name }”（{ $error }）
+
+## TOML 读取器报告的错误
+
+config-toml-syntax = { $problem ->
+    [duplicate-key] 同一个配置项写了两次，请删去其中一个
+    [no-value] 配置项后面缺少“=”和值，应写成“配置项 = 值”
+    [unquoted] 文字值要用英文双引号括起，例如 lang = "zh"
+    [unclosed-array] 列表缺少结尾的“]”
+    [unclosed-table] 表名缺少结尾的“]”，应写成“[rules]”这样
+   *[unclosed-string] 文字值缺少结尾的英文双引号
+}
+config-invalid-type = 值的类型不对：这里应该写{ $expected ->
+    [boolean] {" "}true 或 false
+    [sequence] 用方括号括起的列表，例如 ["*.txt"]
+    [string] 用英文双引号括起的文字
+    [number] 数字，例如0.85
+    [count] 不小于0的整数
+   *[other] { $expected }
+}（现在写的是 { $found }）
+config-invalid-value = 值不对：这里应该写{ $expected ->
+    [boolean] {" "}true 或 false
+    [sequence] 用方括号括起的列表，例如 ["*.txt"]
+    [string] 用英文双引号括起的文字
+    [number] 数字，例如0.85
+    [count] 不小于0的整数
+   *[other] { $expected }
+}（现在写的是 { $found }）
