@@ -82,7 +82,7 @@ input-mht-undecodable = 网页存档（MHT）中的网页正文无法解码，�
 
 ## 文档中没有读取的部分
 
-unread-note = 其中的{ $parts }没有读取，未作检查
+unread-note = { $parts }没有读取，未作检查
 unread-parts-and = { $first }和{ $last }
 unread-parts-comma = { $first }、{ $rest }
 unread-part = { $part ->
@@ -95,8 +95,8 @@ unread-part = { $part ->
     [notes] 注释
     [text-boxes] 文本框
     [text-boxes-in-headers] 页眉中的文本框
-    [embedded-documents] 嵌入的文档
-    [embedded-documents-w-altchunk] 嵌入的文档（w:altChunk）
+    [embedded-documents] 嵌入文档
+    [embedded-documents-w-altchunk] 嵌入文档（w:altChunk）
    *[other] “{ $part }”
 }
 
