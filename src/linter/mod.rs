@@ -641,8 +641,11 @@ fn save_cache(
     if let Err(err) = Cache::save(dir, &fingerprint(options), entries, pairs) {
         run.notices.push(Notice {
             level: NoticeLevel::Warning,
-            path: Some(dir.display().to_string()),
-            message: crate::msg!("notice-cache-not-written", error = err.to_string()),
+            path: Some(display(dir)),
+            message: crate::msg!(
+                "notice-cache-not-written",
+                error = crate::input::walk::describe_io_error(&err)
+            ),
         });
     }
 }
