@@ -124,28 +124,182 @@ pub fn chosen(diagnostics: &[&Diagnostic], unsafe_fixes: bool) -> Vec<Fix> {
         .collect()
 }
 
-/// A unified diff of a file before and after its fixes. Control characters other than the
-/// line layout are escaped (`\u{1b}`), in the name and the lines alike: the diff is read on
-/// a terminal, which a document's escape sequences must not drive. Such a line no longer
-/// applies as a patch, which `--fix` does not need.
-pub fn unified_diff(path: &str, old: &str, new: &str) -> String {
+/// A unified diff of a file before and after its fixes, with the changed characters within
+/// each changed line marked: in colour (`colored`), the changed characters of a `-` line are
+/// shown in reverse red and those of its `+` line in reverse green; without colour, each pair
+/// of changed lines is followed by a `~` line that shows what changed in place,
+/// `[-,-]{+，+}`, around the changes. A Chinese paragraph is one long line, and a full-width
+/// comma is hard to tell from a half-width one at a glance.
+///
+/// Control characters other than the line layout are escaped (`\u{1b}`), in the name and the
+/// lines alike: the diff is read on a terminal, which a document's escape sequences must not
+/// drive. Such a line no longer applies as a patch, which `--fix` does not need.
+pub fn unified_diff(path: &str, old: &str, new: &str, colored: bool) -> String {
     let path = crate::text::escape_controls(path);
-    let diff = similar::TextDiff::from_lines(old, new)
-        .unified_diff()
-        .context_radius(1)
-        .header(&path, &path)
-        .to_string();
-    // similar ends a line at a lone carriage return too: escaped, it still ends the line.
-    let mut lines = String::with_capacity(diff.len());
-    let mut chars = diff.chars().peekable();
-    while let Some(c) = chars.next() {
-        if c == '\r' && chars.peek() != Some(&'\n') {
-            lines.push_str("\\r\n");
-        } else {
-            lines.push(c);
+    let diff = similar::TextDiff::from_lines(old, new);
+    let mut out = format!("--- {path}\n+++ {path}\n");
+    for hunk in diff.unified_diff().context_radius(1).iter_hunks() {
+        out.push_str(&format!("{}\n", hunk.header()));
+        let changes: Vec<_> = hunk.iter_changes().collect();
+        let mut at = 0;
+        while at < changes.len() {
+            if changes[at].tag() == similar::ChangeTag::Equal {
+                push_diff_line(&mut out, ' ', changes[at].value(), colored, None);
+                at += 1;
+                continue;
+            }
+            let run = |from: usize, tag| {
+                changes[from..]
+                    .iter()
+                    .take_while(|c| c.tag() == tag)
+                    .map(|c| c.value())
+                    .collect::<Vec<&str>>()
+            };
+            let deleted = run(at, similar::ChangeTag::Delete);
+            let inserted = run(at + deleted.len(), similar::ChangeTag::Insert);
+            at += deleted.len() + inserted.len();
+            // Lines are compared character by character only where a fix changed lines in
+            // place, one for one; a deleted paragraph is a deleted line.
+            let paired = deleted.len() == inserted.len();
+            let marks: Vec<Vec<similar::DiffOp>> = if paired {
+                deleted
+                    .iter()
+                    .zip(&inserted)
+                    .map(|(a, b)| char_ops(line_text(a), line_text(b)))
+                    .collect()
+            } else {
+                Vec::new()
+            };
+            let emphasis =
+                |i: usize, side: Side| (colored && paired).then(|| (marks[i].as_slice(), side));
+            for (i, line) in deleted.iter().enumerate() {
+                push_diff_line(&mut out, '-', line, colored, emphasis(i, Side::Old));
+            }
+            for (i, line) in inserted.iter().enumerate() {
+                push_diff_line(&mut out, '+', line, colored, emphasis(i, Side::New));
+            }
+            if paired && !colored {
+                for ((a, b), ops) in deleted.iter().zip(&inserted).zip(&marks) {
+                    out.push('~');
+                    out.push_str(&in_line_changes(line_text(a), line_text(b), ops));
+                    out.push('\n');
+                }
+            }
         }
     }
-    crate::text::escape_terminal_controls(&lines).into_owned()
+    out
+}
+
+#[derive(Clone, Copy)]
+enum Side {
+    Old,
+    New,
+}
+
+/// A line of the diff without its line end.
+fn line_text(line: &str) -> &str {
+    line.trim_end_matches('\n').trim_end_matches('\r')
+}
+
+fn char_ops(old: &str, new: &str) -> Vec<similar::DiffOp> {
+    similar::TextDiff::from_chars(old, new).ops().to_vec()
+}
+
+/// One line of the diff: its tag, its text escaped (the changed characters in colour when
+/// `emphasis` says which side of a pair it is), its line end, and the standard note when the
+/// file does not end with one.
+fn push_diff_line(
+    out: &mut String,
+    tag: char,
+    line: &str,
+    colored: bool,
+    emphasis: Option<(&[similar::DiffOp], Side)>,
+) {
+    const RESET: &str = "\x1b[0m";
+    let text = line_text(line);
+    let (color, strong) = match tag {
+        '-' if colored => ("\x1b[31m", "\x1b[7;31m"),
+        '+' if colored => ("\x1b[32m", "\x1b[7;32m"),
+        _ => ("", ""),
+    };
+    out.push_str(color);
+    out.push(tag);
+    match emphasis {
+        None => out.push_str(&escape_line(text)),
+        Some((ops, side)) => {
+            let chars: Vec<char> = text.chars().collect();
+            for op in ops {
+                let (tag, range) = match side {
+                    Side::Old => (op.tag(), op.old_range()),
+                    Side::New => (op.tag(), op.new_range()),
+                };
+                let piece: String = chars[range].iter().collect();
+                if tag == similar::DiffTag::Equal || piece.is_empty() {
+                    out.push_str(&escape_line(&piece));
+                } else {
+                    out.push_str(strong);
+                    out.push_str(&escape_line(&piece));
+                    out.push_str(RESET);
+                    out.push_str(color);
+                }
+            }
+        }
+    }
+    if !color.is_empty() {
+        out.push_str(RESET);
+    }
+    // The line end as the file has it (a CRLF file's diff keeps its CRLF); a lone carriage
+    // return ends the line too, escaped so that it cannot overwrite what was printed.
+    let end = &line[text.len()..];
+    match end {
+        "" => out.push_str("\n\\ No newline at end of file\n"),
+        "\r" => out.push_str("\\r\n"),
+        end => out.push_str(end),
+    }
+}
+
+fn escape_line(text: &str) -> std::borrow::Cow<'_, str> {
+    crate::text::escape_controls(text)
+}
+
+/// What changed between two lines, in place, with a few characters of context around each
+/// change: `…务做“加法”[-,-]{+，+}为政务效…`.
+fn in_line_changes(old: &str, new: &str, ops: &[similar::DiffOp]) -> String {
+    const CONTEXT: usize = 8;
+    let old: Vec<char> = old.chars().collect();
+    let new: Vec<char> = new.chars().collect();
+    let text = |chars: &[char]| escape_line(&chars.iter().collect::<String>()).into_owned();
+    let mut shown = String::new();
+    let last = ops.len().saturating_sub(1);
+    for (i, op) in ops.iter().enumerate() {
+        let (old_range, new_range) = (op.old_range(), op.new_range());
+        match op.tag() {
+            similar::DiffTag::Equal => {
+                let equal = &old[old_range];
+                let (head, tail) = (i > 0, i < last);
+                if equal.len() <= CONTEXT * (usize::from(head) + usize::from(tail)) {
+                    shown.push_str(&text(equal));
+                } else {
+                    if head {
+                        shown.push_str(&text(&equal[..CONTEXT]));
+                    }
+                    shown.push('…');
+                    if tail {
+                        shown.push_str(&text(&equal[equal.len() - CONTEXT..]));
+                    }
+                }
+            }
+            _ => {
+                if !old_range.is_empty() {
+                    shown.push_str(&format!("[-{}-]", text(&old[old_range])));
+                }
+                if !new_range.is_empty() {
+                    shown.push_str(&format!("{{+{}+}}", text(&new[new_range])));
+                }
+            }
+        }
+    }
+    shown
 }
 
 /// What temporary files are called (`.govlint-XXXXXX.tmp`): hidden, never linted by a
@@ -579,7 +733,34 @@ pub fn remove_stale_temporaries(dir: &Path) -> usize {
 
 #[cfg(test)]
 mod tests {
-    use super::apply;
+    use super::{apply, unified_diff};
+
+    #[test]
+    fn a_diff_marks_what_changed_within_a_line() {
+        let old = "一,二\n三四五六七八九十甲乙丙丁戊己庚辛壬癸,子丑\n删去的段落\n末尾\n";
+        let new = "一，二\n三四五六七八九十甲乙丙丁戊己庚辛壬癸，子丑\n末尾\n";
+        let diff = unified_diff("a.txt", old, new, false);
+        assert_eq!(
+            diff,
+            "--- a.txt\n+++ a.txt\n@@ -1,4 +1,3 @@\n-一,二\n-三四五六七八九十甲乙丙丁戊己庚辛壬癸,子丑\n\
+             -删去的段落\n+一，二\n+三四五六七八九十甲乙丙丁戊己庚辛壬癸，子丑\n 末尾\n"
+        );
+        let pairs = "一,二\n三四五六七八九十甲乙丙丁戊己庚辛壬癸,子丑\x1b\n";
+        let fixed = "一，二\n三四五六七八九十甲乙丙丁戊己庚辛壬癸，子丑\x1b\n";
+        let diff = unified_diff("a.txt", pairs, fixed, false);
+        // A run of as many `+` lines as `-` lines is compared pair by pair; context is cut to
+        // eight characters on each side of a change; a document's escape stays inert.
+        assert!(
+            diff.ends_with("~一[-,-]{+，+}二\n~…丙丁戊己庚辛壬癸[-,-]{+，+}子丑\\u{1b}\n"),
+            "{diff}"
+        );
+        assert!(!diff.contains('\u{1b}'), "{diff}");
+        let no_end = unified_diff("a.txt", "甲,乙", "甲，乙", false);
+        assert!(
+            no_end.contains("-甲,乙\n\\ No newline at end of file\n+甲，乙\n\\ No newline"),
+            "{no_end}"
+        );
+    }
     use crate::report::diagnostic::{Edit, Fix};
 
     fn fix(start: usize, end: usize, replacement: &str) -> Fix {

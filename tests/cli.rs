@@ -700,18 +700,12 @@ fn rule_with_an_unknown_name_exits_2() {
         .stderr(predicate::str::contains("no-such-rule"));
 }
 
-/// The README's rule table lists every rule of the registry, in its order, with its
-/// default severity and what its fixes are: a rule added, renamed or changed without the
-/// table fails here.
-#[test]
-fn readme_rule_table_matches_the_registry() {
-    use govlint::rules::{Fixes, RULES};
-    let readme = std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("README.md"))
-        .expect("read README.md");
-    let table: Vec<Vec<&str>> = readme
-        .split("\n## Rules\n")
+/// The rows of the first table after `heading` in the README, header and separator skipped.
+fn readme_table<'a>(readme: &'a str, heading: &str) -> Vec<Vec<&'a str>> {
+    readme
+        .split(heading)
         .nth(1)
-        .expect("a Rules section")
+        .unwrap_or_else(|| panic!("a {heading:?} section"))
         .lines()
         .skip_while(|line| !line.starts_with('|'))
         .take_while(|line| line.starts_with('|'))
@@ -721,9 +715,21 @@ fn readme_rule_table_matches_the_registry() {
                 .map(|cell| cell.trim_matches(['|', ' ']))
                 .collect()
         })
-        .collect();
-    let names: Vec<&str> = table.iter().map(|row| row[0].trim_matches('`')).collect();
+        .collect()
+}
+
+/// The README's rule tables, English and Chinese, list every rule of the registry, in its
+/// order, with its default severity and what its fixes are: a rule added, renamed or changed
+/// without both tables fails here.
+#[test]
+fn readme_rule_table_matches_the_registry() {
+    use govlint::rules::{Fixes, RULES};
+    let readme = std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("README.md"))
+        .expect("read README.md");
     let registered: Vec<&str> = RULES.iter().map(|rule| rule.name).collect();
+
+    let table = readme_table(&readme, "\n## Rules\n");
+    let names: Vec<&str> = table.iter().map(|row| row[0].trim_matches('`')).collect();
     assert_eq!(names, registered);
     for (row, rule) in table.iter().zip(RULES) {
         assert_eq!(row[1], rule.severity.as_str(), "{}", rule.name);
@@ -737,6 +743,33 @@ fn readme_rule_table_matches_the_registry() {
         assert!(
             agrees,
             "{}: the README says {fix:?}, the rule {:?}",
+            rule.name, rule.fix
+        );
+    }
+
+    // The Chinese half: 安全修复 is a safe fix, 不安全修复 an unsafe one; the level is
+    // given in Chinese and as the configuration spells it (`错误 `error``).
+    let table = readme_table(&readme, "\n### 规则\n");
+    let names: Vec<&str> = table.iter().map(|row| row[0].trim_matches('`')).collect();
+    assert_eq!(names, registered, "the Chinese rule table");
+    for (row, rule) in table.iter().zip(RULES) {
+        let level = format!("`{}`", rule.severity.as_str());
+        assert!(
+            row[1].ends_with(&level),
+            "{}: 默认级别 {:?}",
+            rule.name,
+            row[1]
+        );
+        let fix = row[2];
+        let agrees = match rule.fix {
+            Fixes::None => fix == "—",
+            Fixes::Safe => fix.starts_with("安全") && !fix.contains("不安全"),
+            Fixes::SafeWhenUnambiguous => fix.starts_with("安全") && fix.contains("不安全"),
+            Fixes::Suggested => fix.starts_with("不安全"),
+        };
+        assert!(
+            agrees,
+            "{}: the Chinese README says {fix:?}, the rule {:?}",
             rule.name, rule.fix
         );
     }

@@ -68,7 +68,38 @@ fn diff_shows_the_fixes_and_writes_nothing() {
     assert!(
         text.contains("-服务做“加法”,为政务效率") && text.contains("+服务做“加法”，为政务效率")
     );
+    // Each pair of changed lines is followed by what changed in it, in place, around the
+    // changes only; and without colour, no escape sequence.
+    assert!(
+        text.contains("\n~服务做“加法”[-,-]{+，+}为政务效率“提质…"),
+        "{text}"
+    );
+    assert!(
+        text.contains("\n~当前位置[-:-]{+：+} 首页 > 法治…\n"),
+        "{text}"
+    );
+    assert!(!text.contains('\u{1b}'));
     assert_eq!(std::fs::read(dir.path().join(&name)).expect("seed"), before);
+}
+
+#[test]
+fn diff_in_colour_marks_the_changed_characters_instead() {
+    let (dir, name) = seed_copy();
+    let diff = govlint(dir.path(), &["check", &name, "--diff", "--color", "always"]);
+    let text = String::from_utf8_lossy(&diff.stdout);
+    // The changed character of each side in reverse video, the rest of the line in its
+    // side's colour; no `~` lines.
+    assert!(
+        text.contains(
+            "\u{1b}[31m-当前位置\u{1b}[7;31m:\u{1b}[0m\u{1b}[31m 首页 > 法治建设\u{1b}[0m\n"
+        ),
+        "{text}"
+    );
+    assert!(
+        text.contains("\u{1b}[32m+当前位置\u{1b}[7;32m：\u{1b}[0m"),
+        "{text}"
+    );
+    assert!(!text.contains("\n~"));
 }
 
 #[test]

@@ -14,7 +14,10 @@ place-line = { $unit ->
     [paragraph] paragraph
    *[line] line
 } { $line }
-place-file-line = { $path }:{ $line }
+place-file-line = { $unit ->
+    [paragraph] { $path }, paragraph { $line }
+   *[line] { $path }:{ $line }
+}
 place-line-column = { $unit ->
     [paragraph] paragraph
    *[line] line
@@ -23,7 +26,15 @@ place-lines = { $unit ->
     [paragraph] paragraphs
    *[line] lines
 } { $first }–{ $last }
-place-file-lines = { $path }:{ $first }–{ $last }
+place-file-lines = { $unit ->
+    [paragraph] { $path }, paragraphs { $first }–{ $last }
+   *[line] { $path }:{ $first }–{ $last }
+}
+
+## Lists of names (rule names), joined by the program
+
+list-name = `{ $name }`
+list-separator = {", "}
 
 ## duplicate-paragraph and near-duplicate-paragraph
 
@@ -88,7 +99,7 @@ ellipsis-form-fix = write `……`
 
 ## lost-character
 
-lost-character = `{ $written }` between Chinese characters where a character seems lost
+lost-character = `{ $written }` between Chinese characters where a character seems lost: `{ $context }`
 lost-character-help = restore the original character (often `·` or a rare character of a name) from the source
 lost-character-replacement = replacement character `�`: a character was lost in an encoding conversion
 lost-character-replacement-help = restore the original character from the author's source
@@ -118,7 +129,14 @@ fullwidth-alphanumeric-year-fix = replace `０` with `〇`
 
 ## halfwidth-punctuation
 
-halfwidth-punctuation = half-width `{ $mark }` in Chinese text
+# $name: comma, semicolon, colon, exclamation, question.
+halfwidth-punctuation = half-width { $name ->
+    [comma] comma
+    [semicolon] semicolon
+    [colon] colon
+    [exclamation] exclamation mark
+   *[question] question mark
+} `{ $mark }` in Chinese text
 halfwidth-punctuation-habit = half-width `{ $mark }` in Chinese text, where this document writes `{ $full }` { $count } times
 halfwidth-punctuation-help = use the full-width `{ $full }`
 halfwidth-punctuation-parentheses = half-width `( )` around Chinese text
@@ -212,7 +230,7 @@ unbalanced-quote-mirror-fix = make `{ $wrong }` the `{ $right }` that pairs with
 unbalanced-quote-delete-fix = delete `{ $mark }`
 
 ## unused-suppression
-# $names and $unknown are lists of rule names as written, each in backticks, joined by ", ".
+# $names and $unknown are lists of rule names (list-name, list-separator).
 
 unused-suppression = `{ $directive }` { $kind ->
     [enable] re-enables nothing: no rule it names is disabled here

@@ -22,7 +22,10 @@ place-line = 第{ $line }{ $unit ->
     [paragraph] 段
    *[line] 行
 }
-place-file-line = 文件“{ $path }”第{ $line }行
+place-file-line = 文件“{ $path }”第{ $line }{ $unit ->
+    [paragraph] 段
+   *[line] 行
+}
 place-line-column = 第{ $line }{ $unit ->
     [paragraph] 段
    *[line] 行
@@ -31,7 +34,15 @@ place-lines = 第{ $first }至{ $last }{ $unit ->
     [paragraph] 段
    *[line] 行
 }
-place-file-lines = 文件“{ $path }”第{ $first }至{ $last }行
+place-file-lines = 文件“{ $path }”第{ $first }至{ $last }{ $unit ->
+    [paragraph] 段
+   *[line] 行
+}
+
+## Lists of names (rule names), joined by the program
+
+list-name = “{ $name }”
+list-separator = 、
 
 ## duplicate-paragraph and near-duplicate-paragraph
 
@@ -96,7 +107,7 @@ ellipsis-form-fix = 改为“……”
 
 ## lost-character
 
-lost-character = 疑似丢字：两个汉字之间的“{ $written }”处可能丢失了一个字
+lost-character = 疑似丢字：“{ $context }”中的“{ $written }”处可能丢失了一个字
 lost-character-help = 对照原稿补回丢失的字（常为间隔号“·”或人名中的生僻字）
 lost-character-replacement = 出现替换字符“�”：编码转换时丢失了一个字
 lost-character-replacement-help = 对照作者的原稿补回丢失的字
@@ -126,7 +137,14 @@ fullwidth-alphanumeric-year-fix = 把“０”改为“〇”
 
 ## halfwidth-punctuation
 
-halfwidth-punctuation = 中文里误用了半角标点“{ $mark }”
+# $name：comma 逗号、semicolon 分号、colon 冒号、exclamation 叹号、question 问号。
+halfwidth-punctuation = 中文里误用了英文{ $name ->
+    [comma] 逗号
+    [semicolon] 分号
+    [colon] 冒号
+    [exclamation] 叹号
+   *[question] 问号
+}“{ $mark }”
 halfwidth-punctuation-habit = 中文里误用了半角标点“{ $mark }”，而本文有{ $count }处用的是全角“{ $full }”
 halfwidth-punctuation-help = 改为全角“{ $full }”
 halfwidth-punctuation-parentheses = 括注中文时误用了半角括号“( )”
@@ -220,25 +238,25 @@ unbalanced-quote-mirror-fix = 把后引号（{ $wrong }）改为（{ $right }）
 unbalanced-quote-delete-fix = 删去这个引号（{ $mark }）
 
 ## unused-suppression
-# $names and $unknown are lists of rule names as written, each in backticks, joined by ", "
-# in the code (src/rules/unused_suppression.rs): they are set off by spaces here.
+# $names and $unknown are lists of rule names, each quoted and joined with 、 (list-name,
+# list-separator).
 
 unused-suppression = “{ $directive }”{ $kind ->
     [enable] 没有重新启用任何规则：它列出的规则在这里并没有被屏蔽
    *[disable] 没有屏蔽任何问题
 }
-unused-suppression-names = “{ $keyword }”中的 { $names } { $kind ->
+unused-suppression-names = “{ $keyword }”中的{ $names }{ $kind ->
     [enable] 没有重新启用任何规则：这些规则在这里并没有被屏蔽
    *[disable] 没有屏蔽任何问题
 }
-unused-suppression-unknown-rules = { $unknown } { $count ->
+unused-suppression-unknown-rules = { $unknown }{ $count ->
     [1] 不是govlint的规则
    *[other] 都不是govlint的规则
 }
-unused-suppression-names-unknown-rules = “{ $keyword }”中的 { $names } { $kind ->
+unused-suppression-names-unknown-rules = “{ $keyword }”中的{ $names }{ $kind ->
     [enable] 没有重新启用任何规则：这些规则在这里并没有被屏蔽
    *[disable] 没有屏蔽任何问题
-}；{ $unknown } { $count ->
+}；{ $unknown }{ $count ->
     [1] 不是govlint的规则
    *[other] 都不是govlint的规则
 }

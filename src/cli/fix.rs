@@ -1,6 +1,6 @@
 //! `--fix` and `--diff`: the chosen fixes applied file by file, written atomically.
 
-use super::args::CheckArgs;
+use super::args::{CheckArgs, ColorChoice};
 use crate::linter;
 use crate::msg;
 use crate::report::message::Lang;
@@ -121,7 +121,12 @@ pub(super) fn fix_files(
                 write!(
                     out,
                     "{}",
-                    crate::fix::unified_diff(&run.paths[file], &source.text, &fixed)
+                    crate::fix::unified_diff(
+                        &run.paths[file],
+                        &source.text,
+                        &fixed,
+                        in_color(args.color)
+                    )
                 )
                 .map_err(Err)?;
             }
@@ -176,8 +181,21 @@ pub(super) fn fix_files(
     })
 }
 
-/// Why a file could not be written: the usual causes in the reader's language, govlint's
-/// own refusals (a link out of the tree, a file changed meanwhile) in their English words.
+/// Why a file could not be written, in the reader's language: the system's usual causes and
+/// govlint's own refusals (`fix::Refusal`: a link out of the tree, a read-only file).
 fn write_error(err: &std::io::Error) -> crate::report::message::Message {
     crate::input::walk::describe_io_error(err)
+}
+
+/// Whether `--diff` marks the changed characters in colour: on a terminal unless `NO_COLOR`
+/// says otherwise, as the findings are coloured.
+fn in_color(choice: ColorChoice) -> bool {
+    use std::io::IsTerminal;
+    match choice {
+        ColorChoice::Always => true,
+        ColorChoice::Never => false,
+        ColorChoice::Auto => {
+            std::io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none()
+        }
+    }
 }

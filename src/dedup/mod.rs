@@ -868,11 +868,11 @@ fn related(files: &[FileUnits], at: At, message: Message) -> Related {
 fn place(at: At, here: At, files: &[FileUnits], paths: &[String]) -> Message {
     let line = unit_at(files, at).place.start().line;
     let path = &paths[at.document()];
+    let unit = crate::document::Format::from_path(path).line_unit();
     if at.file == here.file {
-        let unit = crate::document::Format::from_path(path).line_unit();
         crate::msg!("place-line", unit = unit, line = line)
     } else {
-        crate::msg!("place-file-line", path = path, line = line)
+        crate::msg!("place-file-line", path = path, unit = unit, line = line)
     }
 }
 
@@ -966,13 +966,14 @@ fn range_place(first: At, length: u32, here: At, files: &[FileUnits], paths: &[S
     let line = |at: At| unit_at(files, at).place.start().line;
     let end = unit_at(files, first.plus(length - 1)).place.end().line;
     let path = &paths[first.document()];
+    let unit = crate::document::Format::from_path(path).line_unit();
     if first.file == here.file {
-        let unit = crate::document::Format::from_path(path).line_unit();
         crate::msg!("place-lines", unit = unit, first = line(first), last = end)
     } else {
         crate::msg!(
             "place-file-lines",
             path = path,
+            unit = unit,
             first = line(first),
             last = end
         )

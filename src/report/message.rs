@@ -73,6 +73,9 @@ pub enum Arg {
     /// A phrase of its own (`line 11`, `paragraph 3 of a.docx`), rendered in the same
     /// language first.
     Message(Box<Message>),
+    /// Names written as they are in any language (rule names), shown as a list the way
+    /// the language writes one: `` `a`, `b` `` in English, “a”、“b” in Chinese.
+    Names(Vec<String>),
 }
 
 impl From<Message> for Arg {
@@ -199,6 +202,14 @@ fn render(bundle: &'static FluentBundle<FluentResource>, message: &Message) -> S
             Arg::Number(n) => FluentValue::from(*n),
             Arg::Text(text) => FluentValue::from(text.as_str()),
             Arg::Message(message) => FluentValue::from(render(bundle, message)),
+            Arg::Names(names) => {
+                let separator = render(bundle, &crate::msg!("list-separator"));
+                let names: Vec<String> = names
+                    .iter()
+                    .map(|name| render(bundle, &crate::msg!("list-name", name = name)))
+                    .collect();
+                FluentValue::from(names.join(&separator))
+            }
         };
         args.set(name.as_ref(), value);
     }

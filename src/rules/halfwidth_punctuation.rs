@@ -138,7 +138,9 @@ fn check(document: &Document, report: &mut Report) {
                         full = full_width(mark),
                         count = count
                     ),
-                    None => crate::msg!("halfwidth-punctuation", mark = mark),
+                    None => {
+                        crate::msg!("halfwidth-punctuation", name = mark_name(mark), mark = mark)
+                    }
                 };
                 (
                     message,
@@ -284,6 +286,17 @@ fn is_slip_between(
             chinese_before && !lost
         }
         _ => chinese_before,
+    }
+}
+
+/// The mark's name, a selector of the catalog's message.
+fn mark_name(mark: char) -> &'static str {
+    match mark {
+        ',' => "comma",
+        ';' => "semicolon",
+        ':' => "colon",
+        '!' => "exclamation",
+        _ => "question",
     }
 }
 

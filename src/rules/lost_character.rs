@@ -94,12 +94,36 @@ fn check(_: &Document, index: usize, paragraph: &Paragraph, report: &mut Report)
                     index,
                     paragraph,
                     at..end,
-                    crate::msg!("lost-character", written = &text[at..end]),
+                    crate::msg!(
+                        "lost-character",
+                        written = &text[at..end],
+                        context = surrounding(text, at..end)
+                    ),
                     crate::msg!("lost-character-help"),
                 );
             }
         }
     }
+}
+
+/// The words around a run of `?` (`美好生活?法典相伴`), so the message alone says where
+/// it is: up to four characters on each side, within the clause.
+fn surrounding(text: &str, run: std::ops::Range<usize>) -> String {
+    let stops =
+        |c: &char| c.is_whitespace() || c.is_control() || "，。；：、！？“”《》（）".contains(*c);
+    let before: Vec<char> = text[..run.start]
+        .chars()
+        .rev()
+        .take_while(|c| !stops(c))
+        .take(4)
+        .collect();
+    let after = text[run.end..].chars().take_while(|c| !stops(c)).take(4);
+    before
+        .into_iter()
+        .rev()
+        .chain(text[run.clone()].chars())
+        .chain(after)
+        .collect()
 }
 
 /// How far back (in bytes, about 250 Chinese characters) the clause of a `?` is looked for.

@@ -4,7 +4,7 @@
 
 use super::{Check, Fixes, Marks, RuleInfo};
 use crate::report::diagnostic::{Diagnostic, Edit, Fix, Severity};
-use crate::report::message::Message;
+use crate::report::message::{Arg, Message};
 use crate::report::suppress::{Kind, Matcher};
 use xxhash_rust::xxh3::xxh3_64;
 
@@ -103,21 +103,19 @@ fn problem(matcher: &Matcher, index: usize, ran: &[&str], every_rule_ran: bool) 
     let (mut keep, mut unused, mut unknown) = (Vec::new(), Vec::new(), Vec::new());
     for (slot, name) in directive.rules.iter().enumerate() {
         if super::find(name).is_none() {
-            unknown.push(format!("`{name}`"));
+            unknown.push(name.clone());
         } else if used[slot] || name == RULE.name || !ran.contains(&name.as_str()) {
             keep.push(name.clone());
         } else {
-            unused.push(format!("`{name}`"));
+            unused.push(name.clone());
         }
     }
     if unused.is_empty() && unknown.is_empty() {
         return None;
     }
-    // The lists are of rule names as written, which no language translates; each
-    // combination is a sentence of its own in the catalog.
-    let names = unused.join(", ");
+    // Each combination is a sentence of its own in the catalog.
     let count = unknown.len();
-    let unknown = unknown.join(", ");
+    let (names, unknown) = (Arg::Names(unused.clone()), Arg::Names(unknown));
     let message = if unused.is_empty() {
         crate::msg!(
             "unused-suppression-unknown-rules",
