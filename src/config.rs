@@ -692,7 +692,7 @@ pub fn parse(path: &Path, text: &str) -> Result<Config, ConfigError> {
 
 /// What a message argument holds when there is no suggestion to make (no key, rule or
 /// value is named so).
-const NONE: &str = "none";
+pub(crate) const NONE: &str = "none";
 
 /// The TOML reader's error as a message in the reader's language, with a hint: an unknown
 /// key or value (serde's "unknown field `x`, expected one of `a`, `b`") names the closest
@@ -821,7 +821,8 @@ fn closest<'a>(name: &str, allowed: impl Iterator<Item = &'a str>) -> Option<&'a
         .map(|(_, candidate)| candidate)
 }
 
-fn closest_rule(name: &str) -> Option<&'static str> {
+/// The rule a misspelt name most likely means, if one is close enough.
+pub(crate) fn closest_rule(name: &str) -> Option<&'static str> {
     rules::RULES
         .iter()
         .map(|r| (strsim::levenshtein(name, r.name), r.name))

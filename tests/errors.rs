@@ -281,3 +281,27 @@ fn init_writes_the_template_in_the_language_of_the_locale_or_the_option() {
     let checked = run(dir.path(), "C.UTF-8", &["check", "a.txt"]);
     assert_eq!(checked.status.code(), Some(1), "{checked:?}");
 }
+
+#[test]
+fn an_unknown_rule_on_the_command_line_names_the_rule_meant() {
+    let dir = workspace(&[("a.txt", STRAY_PERIOD.as_bytes())]);
+    let args = ["check", "--select", "stray-perod", "a.txt"];
+    let english = run(dir.path(), "C.UTF-8", &args);
+    assert_eq!(english.status.code(), Some(2));
+    assert_eq!(
+        stderr(&english),
+        "error: unknown rule `stray-perod`; did you mean `stray-period`? `govlint rules` lists them\n"
+    );
+    let chinese = run(dir.path(), "zh_CN.UTF-8", &args);
+    assert_eq!(chinese.status.code(), Some(2));
+    assert_eq!(
+        stderr(&chinese),
+        "错误：没有名为“stray-perod”的规则。是不是要写“stray-period”？“govlint rules”会列出全部规则\n"
+    );
+    // Nothing close: the English line of old.
+    let far = run(dir.path(), "C.UTF-8", &["rule", "zzzzzzzz"]);
+    assert_eq!(
+        stderr(&far),
+        "error: unknown rule `zzzzzzzz`; `govlint rules` lists them\n"
+    );
+}

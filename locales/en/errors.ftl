@@ -156,7 +156,10 @@ config-bad-threshold-help = the default is 0.85: 85% of characters equal
 
 ## The command line
 
-cli-unknown-rule = unknown rule `{ $name }`; `govlint rules` lists them
+cli-unknown-rule = unknown rule `{ $name }`; { $suggestion ->
+    [none] {""}
+   *[other] did you mean `{ $suggestion }`?{" "}
+}`govlint rules` lists them
 cli-allowlist-unreadable = { $path }: cannot read the allowlist: { $error }
 cli-output-not-written = error: could not write output: { $error }
 cli-nothing-linted = warning: no file was linted: { $skipped }; govlint reads .txt, .md, .markdown, .html, .htm, .docx, .doc, .wps and .odt

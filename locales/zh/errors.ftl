@@ -145,7 +145,10 @@ config-bad-threshold-help = 默认值是0.85，即85%的字相同。
 
 ## 命令行
 
-cli-unknown-rule = 没有名为“{ $name }”的规则。“govlint rules”会列出全部规则
+cli-unknown-rule = 没有名为“{ $name }”的规则。{ $suggestion ->
+    [none] {""}
+   *[other] 是不是要写“{ $suggestion }”？
+}“govlint rules”会列出全部规则
 cli-allowlist-unreadable = 无法读取白名单文件“{ $path }”：{ $error }
 cli-output-not-written = 错误：无法输出检查结果：{ $error }
 cli-nothing-linted = 警告：没有检查任何文件：{ $skipped }。govlint 读取 .txt、.md、.markdown、.html、.htm、.docx、.doc、.wps 和 .odt 文件

@@ -21,7 +21,11 @@ pub(super) fn select_rules(
 ) -> Result<Vec<&'static RuleInfo>, Message> {
     for name in select.iter().chain(ignore) {
         if rules::find(name).is_none() {
-            return Err(msg!("cli-unknown-rule", name = name));
+            return Err(msg!(
+                "cli-unknown-rule",
+                name = name,
+                suggestion = config::closest_rule(name).unwrap_or(config::NONE)
+            ));
         }
     }
     Ok(rules::RULES

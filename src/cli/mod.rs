@@ -75,7 +75,11 @@ pub fn main() -> i32 {
         Command::Rule { name } => match rules::find(&name) {
             Some(rule) => (Outcome::DONE, write!(stdout, "{}", rule.documentation())),
             None => {
-                let message = msg!("cli-unknown-rule", name = &name);
+                let message = msg!(
+                    "cli-unknown-rule",
+                    name = &name,
+                    suggestion = config::closest_rule(&name).unwrap_or(config::NONE)
+                );
                 tell(lang, msg!("line-error", message = message));
                 (Outcome::TROUBLE, Ok(()))
             }
