@@ -231,7 +231,7 @@ fn skipped_files_are_noted_in_either_language() {
     assert_eq!(chinese.status.code(), Some(2), "{chinese:?}");
     assert_eq!(
         stderr(&chinese),
-        "注意：已跳过“d/report.pdf”：govlint 不读取 .pdf 格式的文件。如需检查，请另存为 .docx 或 .txt。\n\
+        "注意：已跳过“d/report.pdf”：govlint 不读取 .pdf 格式的文件。如需检查，请把其中的文字另存为 .docx 或 .txt 文件。\n\
          注意：已跳过“d/scan.txt”：这是二进制文件（含有空字节），不是文字文件。\n\
          警告：没有检查任何文件：跳过了2个文件（二进制文件1个、.pdf 文件1个）。govlint 读取 .txt、.md、\
          .markdown、.html、.htm、.docx、.doc、.wps 和 .odt 文件\n"

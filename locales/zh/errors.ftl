@@ -26,9 +26,9 @@ io-other = 系统报告：{ $error }
 input-dangling-link = 这是指向不存在的文件的符号链接
 input-not-regular-file = 不是普通文件（而是管道、套接字或设备）
 input-too-large = 文件大小{ $size }，超过了{ $limit }的上限，没有读取。如需检查，请用“--max-file-size”调高上限。
-input-stream-too-large = 输入超过了{ $limit }的上限（“--max-file-size”），没有检查。
+input-stream-too-large = 输入超过了{ $limit }的上限，没有检查。如需检查，请用“--max-file-size”调高上限。
 input-walk-loop = 符号链接构成了循环（指回“{ $ancestor }”），没有进入
-input-unread-format = govlint 不读取 .{ $extension } 格式的文件。如需检查，请另存为 .docx 或 .txt。
+input-unread-format = govlint 不读取 .{ $extension } 格式的文件。如需检查，请把其中的文字另存为 .docx 或 .txt 文件。
 
 ## 文字文件：二进制文件与编码
 
