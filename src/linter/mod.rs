@@ -210,15 +210,6 @@ pub enum NoticeLevel {
     Warning,
 }
 
-impl NoticeLevel {
-    pub fn as_str(self) -> &'static str {
-        match self {
-            NoticeLevel::Note => "note",
-            NoticeLevel::Warning => "warning",
-        }
-    }
-}
-
 pub fn lint(inputs: &[Input], errors: Vec<InputError>, options: &Options) -> Run {
     let timer = Timer::start();
     let mut inputs: Vec<&Input> = inputs.iter().collect();
