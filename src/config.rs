@@ -4,7 +4,9 @@
 //! Command-line options override the file.
 
 use crate::dedup::{Parallel, Scope};
+use crate::msg;
 use crate::report::diagnostic::Severity;
+use crate::report::message::{Lang, Message};
 use crate::rules::{self, RuleInfo};
 use globset::{Glob, GlobBuilder, GlobSet, GlobSetBuilder};
 use serde::Deserialize;
@@ -31,6 +33,10 @@ pub const DEFAULT_INCLUDE: &[&str] = &[
 
 /// What `govlint init` writes: every key, commented, at its default.
 pub const TEMPLATE: &str = include_str!("config_template.toml");
+
+/// `TEMPLATE` with its comments in Chinese (`govlint init` in Chinese): the same keys and
+/// values, which a test checks.
+pub const TEMPLATE_ZH: &str = include_str!("config_template.zh.toml");
 
 #[derive(Deserialize, Default)]
 #[serde(rename_all = "kebab-case", deny_unknown_fields)]
@@ -122,26 +128,44 @@ pub struct ConfigError {
     pub path: PathBuf,
     pub text: String,
     pub span: Option<Range<usize>>,
-    pub message: String,
-    pub help: Option<String>,
+    // Boxed: a `Result` carrying the error stays small.
+    pub message: Box<Message>,
+    pub help: Option<Box<Message>>,
 }
 
 impl ConfigError {
     /// The error as miette draws it: the file name, the TOML around the span, the hint.
     /// Control characters in any of them are escaped (`\u{1b}`): a configuration holding a
     /// terminal escape, in a value or in a key, shows it instead of sending it.
-    pub fn render(&self, color: bool) -> String {
+    ///
+    /// `lang` is the language the run would speak without this configuration (`--lang`,
+    /// else the locale): the file's own `lang` cannot be trusted from a file that failed.
+    pub fn render(&self, color: bool, lang: Lang) -> String {
         use crate::text::{escape_controls, escape_terminal_controls};
-        let path = escape_controls(&self.path.display().to_string()).into_owned();
-        let message = escape_controls(&self.message).into_owned();
+        let path = escape_controls(&crate::input::walk::display(&self.path)).into_owned();
         let help = self
             .help
-            .as_deref()
-            .map(|help| escape_terminal_controls(help).into_owned());
+            .as_ref()
+            .map(|help| escape_terminal_controls(&help.render(lang)).into_owned());
+        // miette's own "help:" label is English: in Chinese the hint follows the message.
+        let (message, help) = match (lang, help) {
+            (Lang::Zh, Some(help)) => (
+                msg!(
+                    "config-error-with-hint",
+                    message = (*self.message).clone(),
+                    hint = help
+                )
+                .render(lang),
+                None,
+            ),
+            (_, help) => (self.message.render(lang), help),
+        };
+        let message = escape_controls(&message).into_owned();
         // Without a place in the text (a file that cannot be read) miette would draw no
         // source, and so no file name: one line names it.
         let Some(span) = &self.span else {
-            let mut out = format!("error: {path}: {message}\n");
+            let mut out = msg!("line-error-file", path = &path, message = &message).render(lang);
+            out.push('\n');
             if let Some(help) = &help {
                 out.push_str(&format!("  help: {help}\n"));
             }
@@ -169,7 +193,7 @@ impl ConfigError {
             .with_code("govlint::config")
             .with_severity(miette::Severity::Error)
             .with_label(miette::LabeledSpan::new_with_span(
-                Some("here".into()),
+                Some(msg!("human-label-here").render(lang)),
                 label,
             ));
         if let Some(help) = help {
@@ -479,11 +503,11 @@ pub fn discover(dir: &Path) -> Option<PathBuf> {
 
 /// Reads and checks a configuration file.
 pub fn load(path: &Path) -> Result<Config, ConfigError> {
-    let text = read_text(path, MAX_CONFIG_BYTES).map_err(|message| ConfigError {
+    let text = read_text(path, MAX_CONFIG_BYTES).map_err(|error| ConfigError {
         path: path.to_path_buf(),
         text: String::new(),
         span: None,
-        message: format!("cannot read the configuration file: {message}"),
+        message: Box::new(msg!("config-unreadable", error = error)),
         help: None,
     })?;
     parse(path, &text)
@@ -494,44 +518,38 @@ const MAX_CONFIG_BYTES: u64 = 1024 * 1024;
 
 /// A text file the user names beside the inputs (configuration, allowlist, baseline): at
 /// most `limit` bytes, UTF-8; the error says why in a few words (the caller names the file).
-pub fn read_text(path: &Path, limit: u64) -> Result<String, String> {
-    use std::io::{ErrorKind, Read};
-    let describe = |err: std::io::Error| match err.kind() {
-        ErrorKind::NotFound => "no such file or directory".to_string(),
-        ErrorKind::PermissionDenied => "permission denied".to_string(),
-        ErrorKind::IsADirectory => "a directory, where a file was expected".to_string(),
-        _ => err.to_string(),
-    };
+pub fn read_text(path: &Path, limit: u64) -> Result<String, Message> {
+    use std::io::Read;
+    let describe = |err: std::io::Error| crate::input::walk::describe_io_error(&err);
     // Opening a FIFO waits for a writer, for ever: only regular files are read.
     let meta = std::fs::metadata(path).map_err(describe)?;
     if meta.is_dir() {
-        return Err("a directory, where a file was expected".to_string());
+        return Err(msg!("io-is-a-directory"));
     }
     if !meta.is_file() {
-        return Err("not a regular file (a pipe, socket or device)".to_string());
+        return Err(msg!("input-not-regular-file"));
     }
     let mut bytes = Vec::new();
     std::fs::File::open(path)
         .and_then(|file| file.take(limit.saturating_add(1)).read_to_end(&mut bytes))
         .map_err(describe)?;
     if bytes.len() as u64 > limit {
-        return Err(format!("larger than {} MB", limit >> 20));
+        return Err(msg!("text-file-too-large", limit = limit >> 20));
     }
-    String::from_utf8(bytes).map_err(|_| "not UTF-8 text".to_string())
+    String::from_utf8(bytes).map_err(|_| msg!("text-file-not-utf8"))
 }
 
 /// Parses configuration text read from `path` (paths in it are relative to its directory).
 pub fn parse(path: &Path, text: &str) -> Result<Config, ConfigError> {
-    let fail = |span: Option<Range<usize>>, message: String, help: Option<String>| ConfigError {
+    let fail = |span: Option<Range<usize>>, message: Message, help: Option<Message>| ConfigError {
         path: path.to_path_buf(),
         text: text.to_string(),
         span,
-        message,
-        help,
+        message: Box::new(message),
+        help: help.map(Box::new),
     };
     let raw: RawConfig = toml::from_str(text).map_err(|err| {
-        let message = err.message().trim().to_string();
-        let help = hint(&message);
+        let (message, help) = toml_error(err.message().trim());
         fail(err.span(), message, help)
     })?;
     let root = path
@@ -544,11 +562,11 @@ pub fn parse(path: &Path, text: &str) -> Result<Config, ConfigError> {
         rules::find(name.get_ref()).ok_or_else(|| {
             fail(
                 Some(name.span()),
-                format!("unknown rule `{}`", name.get_ref()),
-                Some(match closest_rule(name.get_ref()) {
-                    Some(close) => format!("did you mean `{close}`? `govlint rules` lists them"),
-                    None => "`govlint rules` lists the rules".to_string(),
-                }),
+                msg!("config-unknown-rule", name = name.get_ref()),
+                Some(msg!(
+                    "config-unknown-rule-help",
+                    suggestion = closest_rule(name.get_ref()).unwrap_or(NONE)
+                )),
             )
         })
     };
@@ -568,7 +586,11 @@ pub fn parse(path: &Path, text: &str) -> Result<Config, ConfigError> {
         let glob = Glob::new(pattern.get_ref().trim_start_matches("./")).map_err(|err| {
             fail(
                 Some(pattern.span()),
-                format!("`{}` is not a valid glob: {err}", pattern.get_ref()),
+                msg!(
+                    "config-bad-per-file-glob",
+                    pattern = pattern.get_ref(),
+                    error = err.to_string()
+                ),
                 None,
             )
         })?;
@@ -578,9 +600,13 @@ pub fn parse(path: &Path, text: &str) -> Result<Config, ConfigError> {
             levels: table(entries)?,
         });
     }
-    severities.per_file_globs = per_file_globs
-        .build()
-        .map_err(|err| fail(None, format!("the [per-file] globs: {err}"), None))?;
+    severities.per_file_globs = per_file_globs.build().map_err(|err| {
+        fail(
+            None,
+            msg!("config-per-file-globs", error = err.to_string()),
+            None,
+        )
+    })?;
 
     let strings = |list: &Option<Vec<Spanned<String>>>| -> Vec<String> {
         list.iter().flatten().map(|s| s.get_ref().clone()).collect()
@@ -610,14 +636,14 @@ pub fn parse(path: &Path, text: &str) -> Result<Config, ConfigError> {
                         .as_ref()
                         .and_then(|l| l.get(index - excluded))
                         .map(Spanned::span),
-                    format!("not a valid glob: {err}"),
+                    msg!("config-bad-glob", error = err.to_string()),
                     None,
                 );
             }
         };
         fail(
             list.and_then(|l| l.get(index)).map(Spanned::span),
-            format!("not a valid glob: {err}"),
+            msg!("config-bad-glob", error = err.to_string()),
             None,
         )
     })?;
@@ -628,8 +654,8 @@ pub fn parse(path: &Path, text: &str) -> Result<Config, ConfigError> {
         if !(value > 0.0 && value <= 1.0) {
             return Err(fail(
                 Some(threshold.span()),
-                format!("`{value}` is not a similarity in (0, 1]"),
-                Some("the default is 0.85: 85% of characters equal".to_string()),
+                msg!("config-bad-threshold", value = value.to_string()),
+                Some(msg!("config-bad-threshold-help")),
             ));
         }
     }
@@ -664,18 +690,139 @@ pub fn parse(path: &Path, text: &str) -> Result<Config, ConfigError> {
     })
 }
 
-/// A hint for serde's messages about unknown keys and bad values.
-fn hint(message: &str) -> Option<String> {
-    if message.starts_with("unknown field") {
-        Some("keys are kebab-case; `govlint init` writes a file with every key".to_string())
-    } else if message.contains("unknown variant") {
-        Some("a rule's level is one of `error`, `warning`, `info`, `off`".to_string())
+/// What a message argument holds when there is no suggestion to make (no key, rule or
+/// value is named so).
+pub(crate) const NONE: &str = "none";
+
+/// The TOML reader's error as a message in the reader's language, with a hint: an unknown
+/// key or value (serde's "unknown field `x`, expected one of `a`, `b`") names the closest
+/// allowed one; any other error (a syntax error, a value of the wrong type) keeps the
+/// reader's own English words, placed by the span miette draws.
+fn toml_error(message: &str) -> (Message, Option<Message>) {
+    // serde's words: "unknown field `x`, expected one of `a`, `b`" (or "expected `a`").
+    let unknown = |prefix: &str| -> Option<(String, Vec<String>)> {
+        let rest = message.strip_prefix(prefix)?;
+        let (name, rest) = rest.split_once("`, expected ")?;
+        // Two names are "`a` or `b`", more "one of `a`, `b`".
+        let expected = rest.strip_prefix("one of ").unwrap_or(rest);
+        let expected = expected.replace("` or `", "`, `");
+        let names: Option<Vec<String>> = expected
+            .split(", ")
+            .map(|n| {
+                let name = n.strip_prefix('`')?.strip_suffix('`')?;
+                (!name.contains('`')).then(|| name.to_string())
+            })
+            .collect();
+        Some((name.to_string(), names?))
+    };
+    if let Some((key, expected)) = unknown("unknown field `") {
+        let suggestion = closest(&key, expected.iter().map(String::as_str));
+        return (
+            msg!(
+                "config-unknown-key",
+                key = &key,
+                expected = name_list(&expected)
+            ),
+            Some(msg!(
+                "config-unknown-key-help",
+                suggestion = suggestion.unwrap_or(NONE)
+            )),
+        );
+    }
+    if let Some((value, expected)) = unknown("unknown variant `") {
+        let suggestion = closest(&value, expected.iter().map(String::as_str));
+        let levels = ["error", "warning", "info", "off"];
+        let help = if expected.iter().map(String::as_str).eq(levels) {
+            Some(msg!(
+                "config-unknown-level-help",
+                suggestion = suggestion.unwrap_or(NONE)
+            ))
+        } else {
+            suggestion.map(|suggestion| msg!("config-unknown-value-help", suggestion = suggestion))
+        };
+        return (
+            msg!(
+                "config-unknown-value",
+                value = &value,
+                expected = name_list(&expected)
+            ),
+            help,
+        );
+    }
+    // The TOML reader's commonest syntax errors, each with its own words.
+    let syntax = [
+        ("duplicate key", "duplicate-key"),
+        ("key with no value, expected `=`", "no-value"),
+        (
+            "string values must be quoted, expected literal string",
+            "unquoted",
+        ),
+        ("unclosed array, expected `]`", "unclosed-array"),
+        ("unclosed table, expected `]`", "unclosed-table"),
+        ("invalid basic string, expected `\"`", "unclosed-string"),
+    ];
+    if let Some((_, problem)) = syntax.iter().find(|(text, _)| *text == message) {
+        return (msg!("config-toml-syntax", problem = *problem), None);
+    }
+    // serde's "invalid type: string \"yes\", expected a boolean" (or "invalid value: …").
+    for (prefix, id) in [("invalid type: ", "type"), ("invalid value: ", "value")] {
+        if let Some((found, expected)) = message
+            .strip_prefix(prefix)
+            .and_then(|rest| rest.rsplit_once(", expected "))
+        {
+            let expected = match expected {
+                "a boolean" => "boolean",
+                "a sequence" => "sequence",
+                "a string" => "string",
+                "f64" => "number",
+                "usize" => "count",
+                other => other,
+            };
+            let message = if id == "type" {
+                msg!("config-invalid-type", found = found, expected = expected)
+            } else {
+                msg!("config-invalid-value", found = found, expected = expected)
+            };
+            return (message, None);
+        }
+    }
+    (msg!("config-toml", detail = message), None)
+}
+
+/// Names as a list in the reader's language: `` `a`, `b` `` in English, “a”“b” in Chinese
+/// (quoted items in a row take no 顿号, GB/T 15834 4.5.3.5).
+fn name_list(names: &[String]) -> Message {
+    let mut list: Option<Message> = None;
+    for name in names.iter().rev() {
+        let item = msg!("config-name", name = name);
+        list = Some(match list {
+            None => item,
+            Some(rest) if names.len() == 2 => msg!("config-name-or", first = item, rest = rest),
+            Some(rest) => msg!("config-name-list", first = item, rest = rest),
+        });
+    }
+    let list = list.unwrap_or_else(|| msg!("config-name", name = ""));
+    // serde's words: "`a`", "`a` or `b`", "one of `a`, `b`, `c`".
+    if names.len() > 2 {
+        msg!("config-name-one-of", list = list)
     } else {
-        None
+        list
     }
 }
 
-fn closest_rule(name: &str) -> Option<&'static str> {
+/// The allowed name closest to a misspelt one, if one is close enough to be meant.
+fn closest<'a>(name: &str, allowed: impl Iterator<Item = &'a str>) -> Option<&'a str> {
+    let name = name.to_lowercase().replace('_', "-");
+    allowed
+        .map(|candidate| (strsim::levenshtein(&name, candidate), candidate))
+        // Within 3 edits, and not all of a short name (`fr` is not a misspelt `en`).
+        .filter(|&(distance, _)| distance <= 3 && distance < name.chars().count())
+        .min()
+        .map(|(_, candidate)| candidate)
+}
+
+/// The rule a misspelt name most likely means, if one is close enough.
+pub(crate) fn closest_rule(name: &str) -> Option<&'static str> {
     rules::RULES
         .iter()
         .map(|r| (strsim::levenshtein(name, r.name), r.name))
@@ -777,28 +924,131 @@ mod tests {
         assert_eq!(config.files.include, DEFAULT_INCLUDE);
     }
 
+    /// The lines of a template that are settings (`# key = value`, `[table]`), commented
+    /// or not, in order.
+    fn settings(template: &str) -> Vec<&str> {
+        template
+            .lines()
+            .map(|line| line.strip_prefix("# ").unwrap_or(line))
+            .filter(|line| {
+                line.starts_with('[')
+                    || line.split_once(" = ").is_some_and(|(key, _)| {
+                        key.chars().all(|c| c.is_ascii_lowercase() || c == '-')
+                    })
+            })
+            .collect()
+    }
+
+    #[test]
+    fn the_chinese_template_has_the_same_keys_and_values() {
+        let english = settings(TEMPLATE);
+        assert!(english.len() >= 20, "{english:?}");
+        assert_eq!(settings(TEMPLATE_ZH), english);
+        // Both parse, to the same configuration, as written and with every setting in force.
+        let uncommented = |template: &str| settings(template).join("\n");
+        for text in [TEMPLATE_ZH.to_string(), uncommented(TEMPLATE_ZH)] {
+            let config = parsed(&text).expect("the Chinese template parses");
+            let reference = if text == TEMPLATE_ZH {
+                parsed(TEMPLATE)
+            } else {
+                parsed(&uncommented(TEMPLATE))
+            }
+            .expect("the template parses");
+            assert_eq!(format!("{config:?}"), format!("{reference:?}"));
+        }
+        // Its comments are Chinese: a line of English left untranslated would show here.
+        for line in TEMPLATE_ZH
+            .lines()
+            .filter(|l| l.starts_with("# ") && !settings(l).contains(&&l[2..]))
+        {
+            assert!(
+                line.chars().any(|c| ('\u{4e00}'..='\u{9fff}').contains(&c)),
+                "{line}"
+            );
+        }
+    }
+
+    #[test]
+    fn toml_and_serde_errors_keep_their_english_words_and_have_chinese_ones() {
+        for (text, english, chinese) in [
+            (
+                "lang = \"fr\"\n",
+                "unknown variant `fr`, expected `en` or `zh`",
+                "“fr”不是可用的取值（可用的取值有：“en”“zh”）",
+            ),
+            (
+                "fail-on = \"eror\"\n",
+                "unknown variant `eror`, expected one of `error`, `warning`, `info`",
+                "“eror”不是可用的取值（可用的取值有：“error”“warning”“info”）",
+            ),
+            (
+                "lang zh\n",
+                "key with no value, expected `=`",
+                "配置项后面缺少“=”和值",
+            ),
+            (
+                "lang = zh\n",
+                "string values must be quoted",
+                "文字值要用英文双引号括起",
+            ),
+            (
+                "[rules\n",
+                "unclosed table, expected `]`",
+                "表名缺少结尾的“]”",
+            ),
+            (
+                "lang = \"zh\"\nlang = \"en\"\n",
+                "duplicate key",
+                "同一个配置项写了两次",
+            ),
+            (
+                "force-exclude = \"yes\"\n",
+                "invalid type: string \"yes\", expected a boolean",
+                "值的类型不对：这里应该写 true 或 false（现在写的是 string \"yes\"）",
+            ),
+            (
+                "[duplicates]\nexact-min-chars = -3\n",
+                "invalid value: integer `-3`, expected usize",
+                "这里应该写不小于0的整数",
+            ),
+            ("a = = 1\n", "extra `=`", "配置文件的写法有误（extra `=`"),
+        ] {
+            let err = parsed(text).expect_err(text);
+            let message = err.message.english();
+            assert!(message.starts_with(english), "{text}: {message}");
+            let message = err.message.render(Lang::Zh);
+            assert!(message.contains(chinese), "{text}: {message}");
+            assert!(err.span.is_some(), "{text}");
+        }
+        // A short value is not taken for a misspelling of another short one.
+        let err = parsed("lang = \"fr\"\n").expect_err("fr");
+        assert!(err.help.is_none());
+        let err = parsed("lang = \"zhh\"\n").expect_err("zhh");
+        assert_eq!(err.help.expect("a hint").english(), "did you mean `zh`?");
+    }
+
     #[test]
     fn unknown_keys_and_rules_point_at_their_span() {
         let text = "[duplicates]\ntreshold = 0.9\n";
         let err = parsed(text).expect_err("an error");
         assert_eq!(&text[err.span.clone().expect("a span")], "treshold");
-        assert!(
-            err.message.contains("unknown field `treshold`"),
-            "{}",
-            err.message
-        );
+        let message = err.message.english();
+        assert!(message.contains("unknown field `treshold`"), "{message}");
+        let help = err.help.expect("a hint").english();
+        assert!(help.contains("did you mean `threshold`?"), "{help}");
 
         let text = "[rules]\nstray-periods = \"off\"\n";
         let err = parsed(text).expect_err("an error");
         assert_eq!(&text[err.span.clone().expect("a span")], "stray-periods");
-        assert!(err.help.expect("a hint").contains("stray-period"));
+        assert!(err.help.expect("a hint").english().contains("stray-period"));
 
         let text = "[rules]\nstray-period = \"loud\"\n";
         let err = parsed(text).expect_err("an error");
-        assert!(err.message.contains("unknown variant"), "{}", err.message);
+        let message = err.message.english();
+        assert!(message.contains("unknown variant"), "{message}");
 
         let err = parsed("[duplicates]\nthreshold = 1.5\n").expect_err("an error");
-        assert!(err.message.contains("1.5"));
+        assert!(err.message.english().contains("1.5"));
     }
 
     #[test]

@@ -3,6 +3,7 @@
 use crate::document::source::Source;
 use crate::document::{Document, Format};
 use crate::report::diagnostic::{Diagnostic, Fix};
+use crate::report::message::Message;
 use crate::report::suppress::{Directives, Matcher};
 use crate::rules::{RuleInfo, check_document};
 use std::io::Write;
@@ -357,19 +358,14 @@ pub fn resolve(path: &Path, tree: Option<&Tree>) -> std::io::Result<PathBuf> {
         Ok(target) => target,
         Err(err) if err.kind() == std::io::ErrorKind::NotFound => {
             let to = std::fs::read_link(path).unwrap_or_default();
-            return Err(std::io::Error::other(format!(
-                "it is a symbolic link to {}, which does not exist",
-                to.display()
-            )));
+            let target = crate::input::walk::display(&to);
+            return Err(refused(crate::msg!("fix-link-to-nothing", target = target)));
         }
         Err(err) => return Err(err),
     };
     if tree.is_some_and(|tree| !tree.holds(&target)) {
-        return Err(std::io::Error::other(format!(
-            "it is a symbolic link to {}, outside the linted tree (name that file, or a \
-             directory holding it, to fix it)",
-            target.display()
-        )));
+        let target = crate::input::walk::display(&target);
+        return Err(refused(crate::msg!("fix-link-outside", target = target)));
     }
     Ok(target)
 }
@@ -414,28 +410,17 @@ enum Unkept {
     Attribute(std::ffi::OsString, std::io::Error),
 }
 
-impl std::fmt::Display for Unkept {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+impl Unkept {
+    fn message(&self) -> Message {
         match self {
-            Unkept::Directory => write!(
-                f,
-                "its directory is not writable, so no file can be made to replace it"
-            ),
-            Unkept::HardLinks(n) => {
-                write!(f, "it has {n} hard links, which replacing it would break")
-            }
-            Unkept::Owner(uid) => write!(
-                f,
-                "it belongs to another user (uid {uid}), and a file replacing it would belong to you"
-            ),
-            Unkept::Group(gid) => write!(
-                f,
-                "a file replacing it could not be given its group (gid {gid})"
-            ),
-            Unkept::Attribute(name, err) => write!(
-                f,
-                "a file replacing it could not be given its extended attribute {} ({err})",
-                name.to_string_lossy()
+            Unkept::Directory => crate::msg!("unkept-directory"),
+            Unkept::HardLinks(n) => crate::msg!("unkept-hard-links", count = n.to_string()),
+            Unkept::Owner(uid) => crate::msg!("unkept-owner", uid = uid.to_string()),
+            Unkept::Group(gid) => crate::msg!("unkept-group", gid = gid.to_string()),
+            Unkept::Attribute(name, err) => crate::msg!(
+                "unkept-attribute",
+                name = name.to_string_lossy().into_owned(),
+                error = err.to_string()
             ),
         }
     }
@@ -484,9 +469,7 @@ pub fn write(path: &Path, bytes: &[u8], how: Overwrite) -> std::io::Result<()> {
     };
     if let Some(meta) = &existing {
         if !meta.is_file() {
-            return Err(std::io::Error::other(
-                "not a regular file (a directory, pipe, socket or device)",
-            ));
+            return Err(refused(crate::msg!("fix-not-regular-file")));
         }
         refuse_read_only(&target, meta)?;
         #[cfg(unix)]
@@ -535,7 +518,24 @@ pub fn write(path: &Path, bytes: &[u8], how: Overwrite) -> std::io::Result<()> {
 }
 
 fn changed_meanwhile() -> std::io::Error {
-    std::io::Error::other("it changed while it was being fixed; its new text is kept")
+    refused(crate::msg!("fix-changed-while-fixing"))
+}
+
+/// Why govlint itself refused to write a file, as a message in the reader's language
+/// (`describe_io_error` finds it in the `io::Error`); its `Display` is the English text.
+#[derive(Debug)]
+pub struct Refusal(pub Message);
+
+impl std::fmt::Display for Refusal {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.0.english())
+    }
+}
+
+impl std::error::Error for Refusal {}
+
+fn refused(message: Message) -> std::io::Error {
+    std::io::Error::other(Refusal(message))
 }
 
 /// A file nobody may write (mode 0444) is refused even for root, whom the permissions do
@@ -548,15 +548,17 @@ fn refuse_read_only(path: &Path, meta: &std::fs::Metadata) -> std::io::Result<()
         use std::os::unix::fs::MetadataExt;
         let mode = meta.mode() & 0o7777;
         if mode & 0o222 == 0 {
-            return Err(std::io::Error::other(format!(
-                "it is read-only (mode {mode:04o})"
+            return Err(refused(crate::msg!(
+                "fix-read-only",
+                mode = format!("{mode:04o}")
             )));
         }
         match rustix::fs::access(path, rustix::fs::Access::WRITE_OK) {
             Ok(()) => Ok(()),
-            Err(Errno::ROFS) => Err(std::io::Error::other("it is on a read-only file system")),
-            Err(Errno::ACCESS | Errno::PERM) => Err(std::io::Error::other(format!(
-                "it is read-only for you (mode {mode:04o})"
+            Err(Errno::ROFS) => Err(refused(crate::msg!("fix-read-only-file-system"))),
+            Err(Errno::ACCESS | Errno::PERM) => Err(refused(crate::msg!(
+                "fix-read-only-for-you",
+                mode = format!("{mode:04o}")
             ))),
             Err(errno) => Err(errno.into()),
         }
@@ -565,7 +567,7 @@ fn refuse_read_only(path: &Path, meta: &std::fs::Metadata) -> std::io::Result<()
     {
         let _ = path;
         if meta.permissions().readonly() {
-            return Err(std::io::Error::other("it is read-only"));
+            return Err(refused(crate::msg!("fix-read-only-plain")));
         }
         Ok(())
     }
@@ -653,10 +655,11 @@ fn in_place_or_refuse(
 ) -> std::io::Result<()> {
     match how.in_place {
         InPlace::Allowed => write_in_place(path, bytes, how.digest),
-        InPlace::Offered => Err(std::io::Error::other(format!(
-            "{unkept} (`--in-place` writes it in place instead)"
+        InPlace::Offered => Err(refused(crate::msg!(
+            "fix-unkept-in-place",
+            reason = unkept.message()
         ))),
-        InPlace::Never => Err(std::io::Error::other(unkept.to_string())),
+        InPlace::Never => Err(refused(unkept.message())),
     }
 }
 

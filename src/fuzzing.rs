@@ -290,7 +290,7 @@ pub fn config(data: &[u8]) {
             }
         }
         Err(err) => {
-            let _ = err.render(false);
+            let _ = err.render(false, crate::report::message::Lang::Zh);
         }
     }
     let _ = crate::report::baseline::Baseline::from_json(text);

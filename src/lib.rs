@@ -5,15 +5,6 @@
 //! `report` (findings, messages, suppressions, baseline) → `render`; `linter` runs a check
 //! and `cli` drives it, prints, and computes the exit code.
 
-/// Prints a line on standard error with every control character escaped: file names,
-/// messages and configuration text may hold a line break that forges a CI annotation
-/// (`x\n::error file=README.md::…`) or a terminal escape sequence.
-macro_rules! say {
-    ($($arg:tt)*) => {
-        eprintln!("{}", $crate::text::escape_controls(&format!($($arg)*)))
-    };
-}
-
 pub mod cli;
 pub mod config;
 pub mod dedup;

@@ -75,7 +75,7 @@ fn diff_shows_the_fixes_and_writes_nothing() {
         "{text}"
     );
     assert!(
-        text.contains("\n~当前位置[-:-]{+：+} 首页 > 法治…\n"),
+        text.contains("\n~当前位置[-: -]{+：+}首页 > 法治建…\n"),
         "{text}"
     );
     assert!(!text.contains('\u{1b}'));
@@ -91,7 +91,7 @@ fn diff_in_colour_marks_the_changed_characters_instead() {
     // side's colour; no `~` lines.
     assert!(
         text.contains(
-            "\u{1b}[31m-当前位置\u{1b}[7;31m:\u{1b}[0m\u{1b}[31m 首页 > 法治建设\u{1b}[0m\n"
+            "\u{1b}[31m-当前位置\u{1b}[7;31m: \u{1b}[0m\u{1b}[31m首页 > 法治建设\u{1b}[0m\n"
         ),
         "{text}"
     );

@@ -27,6 +27,8 @@ cli-check-color = When to color human output
 cli-check-select = Run only these rules (comma-separated names)
 cli-check-ignore = Do not run these rules (comma-separated names)
 cli-check-quiet = Print only the findings: no summary line
+cli-check-show-all = Show every finding in full (human output): a rule that fires more than 5 times in a file is not folded into one line, and every other copy of a duplicate is listed
+cli-check-ambiguous-width = How many columns the terminal draws ambiguous-width marks in (“ ” ‘ ’ … — · ×), for the carets under a snippet: `wide` (2, East Asian terminals) or `narrow` (1). Default: wide in a GBK, GB18030 or Big5 locale or when the messages are Chinese, else narrow
 cli-check-stdin-filename = The name standard input is reported under
 cli-check-dup-scope = Where duplicates are looked for: within each `file`, or also across files (`repository`). Default: `repository` when a directory is linted, else `file`
 cli-check-dup-threshold = Smallest similarity reported as a near duplicate, in (0, 1] (default 0.85)
@@ -67,6 +69,9 @@ cli-rule-lang-zh = Simplified Chinese (简体中文)
 cli-init = Write a commented `govlint.toml` with every setting at its default
 cli-init-force = Overwrite an existing file
 cli-init-path = Where to write it
+cli-init-lang = The language of the file's comments and of what is said: zh (简体中文) or en; default: the locale (LC_ALL, LC_MESSAGES, LANG)
+cli-init-lang-en = English
+cli-init-lang-zh = Simplified Chinese (简体中文)
 
 ## Placeholders of values (`--config <FILE>`)
 
@@ -83,6 +88,7 @@ cli-value-encoding = ENCODING
 cli-value-severity = SEVERITY
 cli-value-lang = LANG
 cli-value-size = SIZE
+cli-value-width = WIDTH
 cli-value-paths = PATHS
 cli-value-path = PATH
 

@@ -65,34 +65,6 @@ human-fold-places = ({ $unit ->
 human-fold-fix-all = ; all fixed by `govlint check --fix`
 human-fold-fix-some = ; { $count } fixed by `govlint check --fix`
 
-## The closing summary: files skipped, parts not read
-
-human-skipped-binary = { $total } binary { $total ->
-    [one] file
-   *[other] files
-} skipped
-human-skipped = { $total } { $total ->
-    [one] file
-   *[other] files
-} skipped ({ $kinds })
-human-skipped-kind-binary = { $count } binary
-human-skipped-kind-format = { $count } .{ $extension }
-# Appended to the summary line.
-human-skipped-sentence = {" "}{ $skipped }.
-# Appended to the summary line; $parts is a list of human-part.
-human-unread = {" "}{ $count } { $count ->
-    [one] file
-   *[other] files
-} with parts not read ({ $parts }), so not checked.
-# The parts of an office document govlint does not read; $part is the reader's name for it,
-# with hyphens for spaces.
-human-part = { $part ->
-    [text-boxes] text boxes
-    [text-boxes-in-headers] text boxes in headers
-    [embedded-documents] embedded documents
-   *[other] { $part }
-}
-
 ## Statistics (--statistics) and the lines after a long report
 
 stats-fixable-all = [*] fixable

@@ -19,6 +19,8 @@ cli-check-color = 什么时候给“human”格式的输出加颜色
 cli-check-select = 只运行这些规则（规则名之间用英文逗号隔开）
 cli-check-ignore = 不运行这些规则（规则名之间用英文逗号隔开）
 cli-check-quiet = 只列出问题，最后不显示汇总
+cli-check-show-all = 每处问题都完整显示（human格式）：某条规则在一个文件中超过5处时不再折叠成一行，重复段落的其他各处也全部列出
+cli-check-ambiguous-width = 终端把宽度不定的标点（“ ” ‘ ’ … — · ×）显示为几列宽，用来对齐原文摘录下的标记：“wide”（两列，中文终端的习惯）或“narrow”（一列）。默认：语言环境的字符集为GBK、GB18030或Big5时，或者提示信息是中文时，用wide；否则用narrow
 cli-check-stdin-filename = 读取标准输入时，报告里用的文件名
 cli-check-dup-scope = 在哪里查重复：“file”只在每个文件内部查，“repository”还在文件之间查。默认：检查文件夹时为“repository”，否则为“file”
 cli-check-dup-threshold = 相似度达到多少算作“近似重复”，取值大于0、不超过1（默认0.85）
@@ -59,6 +61,9 @@ cli-rule-lang-zh = 简体中文
 cli-init = 生成一个带注释的“govlint.toml”，列出全部设置及其默认值
 cli-init-force = 文件已存在时覆盖它
 cli-init-path = 写到哪个文件
+cli-init-lang = 配置文件中注释的语言，以及提示信息的语言：zh为简体中文，en为英文；默认按系统的语言环境变量LC_ALL、LC_MESSAGES、LANG
+cli-init-lang-en = 英文
+cli-init-lang-zh = 简体中文
 
 ## 取值的占位名（“--config <文件>”）
 
@@ -75,6 +80,7 @@ cli-value-encoding = 编码
 cli-value-severity = 级别
 cli-value-lang = 语言
 cli-value-size = 大小
+cli-value-width = 宽度
 cli-value-path = 路径
 cli-value-paths = 路径
 

@@ -49,27 +49,6 @@ human-fold-places = （第{ $numbers }{ $more ->
 human-fold-fix-all = ；都可以用“govlint check --fix”自动修正
 human-fold-fix-some = ；其中{ $count }处可以用“govlint check --fix”自动修正
 
-## The closing summary: files skipped, parts not read
-
-human-skipped-binary = 跳过了{ $total }个二进制文件
-human-skipped = 跳过了{ $total }个文件（{ $kinds }）
-human-skipped-kind-binary = 二进制文件{ $count }个
-human-skipped-kind-format = .{ $extension }文件{ $count }个
-human-skipped-sentence = { $skipped }。
-human-unread = 有{ $count }个文件的部分内容（{ $parts }）没有读取，因此未检查。
-human-part = { $part ->
-    [footnotes] 脚注
-    [endnotes] 尾注
-    [notes] 注释
-    [comments] 批注
-    [headers] 页眉
-    [footers] 页脚
-    [text-boxes] 文本框
-    [text-boxes-in-headers] 页眉中的文本框
-    [embedded-documents] 嵌入的文档
-   *[other] { $part }
-}
-
 ## Statistics (--statistics) and the lines after a long report
 
 stats-fixable-all = [*] 可自动修正

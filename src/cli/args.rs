@@ -42,6 +42,10 @@ pub(super) enum Command {
         /// Where to write it.
         #[arg(default_value = "govlint.toml")]
         path: PathBuf,
+        /// The language of the file's comments and of what is said: zh (简体中文) or en;
+        /// default: the locale (LC_ALL, LC_MESSAGES, LANG).
+        #[arg(long, value_enum, value_name = "LANG")]
+        lang: Option<crate::report::message::Lang>,
     },
 }
 

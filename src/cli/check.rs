@@ -7,9 +7,10 @@ use super::fix::{FixOutcome, fix_files};
 use crate::config::{self, Config, FailOn};
 use crate::dedup::{self, Scope};
 use crate::linter::{self, Options};
+use crate::msg;
 use crate::render::{self, Format, human};
 use crate::report::baseline::Baseline;
-use crate::report::message::Lang;
+use crate::report::message::{Lang, Message};
 use crate::rules::{self, RuleInfo};
 use std::io::{IsTerminal, Write};
 use std::path::Path;
@@ -17,10 +18,14 @@ use std::path::Path;
 pub(super) fn select_rules(
     select: &[String],
     ignore: &[String],
-) -> Result<Vec<&'static RuleInfo>, String> {
+) -> Result<Vec<&'static RuleInfo>, Message> {
     for name in select.iter().chain(ignore) {
         if rules::find(name).is_none() {
-            return Err(format!("unknown rule `{name}`; `govlint rules` lists them"));
+            return Err(msg!(
+                "cli-unknown-rule",
+                name = name,
+                suggestion = config::closest_rule(name).unwrap_or(config::NONE)
+            ));
         }
     }
     Ok(rules::RULES
@@ -33,7 +38,7 @@ pub(super) fn select_rules(
 
 /// The duplicate phase's settings: the command line's options over the configuration's,
 /// over the defaults; the allowlists read (an unreadable one is an error naming it).
-fn duplicate_settings(args: &CheckArgs, config: &Config) -> Result<dedup::Settings, String> {
+fn duplicate_settings(args: &CheckArgs, config: &Config) -> Result<dedup::Settings, Message> {
     let configured = &config.duplicates;
     let defaults = dedup::Settings::default();
     let mut duplicates = dedup::Settings {
@@ -67,10 +72,8 @@ fn duplicate_settings(args: &CheckArgs, config: &Config) -> Result<dedup::Settin
         match config::read_text(list, 64 << 20) {
             Ok(text) => duplicates.allow(&text),
             Err(err) => {
-                return Err(format!(
-                    "{}: cannot read the allowlist: {err}",
-                    list.display()
-                ));
+                let path = crate::input::walk::display(list);
+                return Err(msg!("cli-allowlist-unreadable", path = path, error = err));
             }
         }
     }
@@ -81,25 +84,28 @@ pub(super) fn check(args: CheckArgs, out: &mut dyn Write) -> (Outcome, std::io::
     let config = match configuration(&args) {
         Ok(config) => config,
         Err(err) => {
-            eprint!("{}", err.render(std::io::stderr().is_terminal()));
+            // The file's own `lang` is not known from a file that failed: `--lang`, else
+            // the locale.
+            let lang = super::language(args.lang, None);
+            eprint!("{}", err.render(std::io::stderr().is_terminal(), lang));
             return (Outcome::TROUBLE, Ok(()));
         }
     };
+    let lang = super::language(args.lang, config.lang);
     let rules: Vec<&'static RuleInfo> = match select_rules(&args.select, &args.ignore) {
         Ok(rules) => rules
             .into_iter()
             .filter(|rule| !config.severities.is_off_everywhere(rule))
             .collect(),
         Err(message) => {
-            say!("error: {message}");
+            super::tell(lang, msg!("line-error", message = message));
             return (Outcome::TROUBLE, Ok(()));
         }
     };
-    let lang = super::language(args.lang, config.lang);
     let duplicates = match duplicate_settings(&args, &config) {
         Ok(duplicates) => duplicates,
         Err(message) => {
-            say!("error: {message}");
+            super::tell(lang, msg!("line-error", message = message));
             return (Outcome::TROUBLE, Ok(()));
         }
     };
@@ -113,7 +119,7 @@ pub(super) fn check(args: CheckArgs, out: &mut dyn Write) -> (Outcome, std::io::
     let baseline = match args.baseline.as_deref().map(Baseline::read).transpose() {
         Ok(baseline) => baseline,
         Err(message) => {
-            say!("error: {message}");
+            super::tell(lang, msg!("line-error", message = message));
             return (Outcome::TROUBLE, Ok(()));
         }
     };
@@ -149,9 +155,9 @@ pub(super) fn check(args: CheckArgs, out: &mut dyn Write) -> (Outcome, std::io::
         let stdin = inputs
             .iter()
             .any(|i| matches!(i, crate::input::walk::Input::Stdin { .. }));
-        match fix_files(&run, &args, &options, stdin, out, &mut fix_errors) {
+        match fix_files(&run, &args, &options, stdin, out, &mut fix_errors, lang) {
             Ok(FixOutcome::Diffed { changed }) => {
-                report_input_errors(&run);
+                report_input_errors(&run, lang);
                 let outcome = Outcome {
                     trouble: !run.errors.is_empty() || !fix_errors.is_empty(),
                     fails: changed,
@@ -163,11 +169,7 @@ pub(super) fn check(args: CheckArgs, out: &mut dyn Write) -> (Outcome, std::io::
             }
             Ok(FixOutcome::Written { fixes, files }) => {
                 if !args.quiet && fixes > 0 {
-                    say!(
-                        "Fixed {fixes} finding{} in {files} file{}.",
-                        plural(fixes),
-                        plural(files)
-                    );
+                    super::tell(lang, msg!("cli-fixed", fixes = fixes, files = files));
                 }
                 if files > 0 {
                     // What is left is what a fresh run of the fixed files finds.
@@ -189,24 +191,20 @@ pub(super) fn check(args: CheckArgs, out: &mut dyn Write) -> (Outcome, std::io::
         }
     }
     if let Some(file) = &args.write_baseline {
-        return (write_baseline(&run, file, args.quiet), Ok(()));
+        return (write_baseline(&run, file, args.quiet, lang), Ok(()));
     }
     if let Some(baseline) = &baseline {
         baseline.filter(&mut run);
     }
     // Reported with the findings too: a CI job reading JSON or SARIF sees what was not fixed.
     run.fix_errors = fix_errors;
-    report_input_errors(&run);
+    report_input_errors(&run, lang);
     // A folder of files govlint does not read would otherwise pass CI clean, having checked
     // nothing: that is trouble to see, like a file that could not be read.
     let nothing_linted = run.paths.is_empty() && !run.skipped.is_empty();
     if nothing_linted {
-        say!(
-            "warning: no file was linted: {}; govlint reads .txt, .md, .markdown, .html, .htm, \
-             .docx, .doc, .wps and .odt",
-            // The rest of this warning is English.
-            render::human::skipped_summary(&run, Lang::En)
-        );
+        let skipped = render::human::skipped_summary(&run, lang);
+        super::tell(lang, msg!("cli-nothing-linted", skipped = skipped));
     }
     let color = match args.color {
         ColorChoice::Always => true,
@@ -261,53 +259,73 @@ pub(super) fn configuration(args: &CheckArgs) -> Result<Config, config::ConfigEr
 }
 
 /// `--write-baseline`: records the run's findings; trouble only for input errors.
-pub(super) fn write_baseline(run: &linter::Run, file: &std::path::Path, quiet: bool) -> Outcome {
-    report_input_errors(run);
+pub(super) fn write_baseline(
+    run: &linter::Run,
+    file: &std::path::Path,
+    quiet: bool,
+    lang: Lang,
+) -> Outcome {
+    report_input_errors(run, lang);
     let baseline = Baseline::of(run);
+    let path = crate::input::walk::display(file);
     if let Err(err) = baseline.write(file) {
-        say!(
-            "error: {}: could not write the baseline: {err}",
-            file.display()
+        let error = crate::input::walk::describe_io_error(&err);
+        super::tell(
+            lang,
+            msg!("cli-baseline-not-written", path = &path, error = error),
         );
         return Outcome::TROUBLE;
     }
     if !quiet {
-        say!(
-            "Recorded {} finding{} in {}.",
-            baseline.len(),
-            plural(baseline.len()),
-            file.display()
+        super::tell(
+            lang,
+            msg!("cli-baseline-written", count = baseline.len(), path = &path),
         );
     }
     Outcome::trouble_if(!run.errors.is_empty())
-}
-
-pub(super) fn plural(n: usize) -> &'static str {
-    if n == 1 { "" } else { "s" }
 }
 
 /// What the run had to say besides findings (a cap reached, the cache not written), said as
 /// soon as the run is over.
 fn print_notices(run: &linter::Run, lang: Lang) {
     for notice in &run.notices {
-        let message = notice.message.render(lang);
-        match &notice.path {
-            Some(path) => say!("{}: {path}: {message}", notice.level.as_str()),
-            None => say!("{}: {message}", notice.level.as_str()),
-        }
+        let message = notice.message.clone();
+        let line = match (&notice.path, notice.level) {
+            (Some(path), linter::NoticeLevel::Warning) => {
+                msg!("line-warning-file", path = path, message = message)
+            }
+            (Some(path), linter::NoticeLevel::Note) => {
+                msg!("line-note-file", path = path, message = message)
+            }
+            (None, linter::NoticeLevel::Warning) => msg!("line-warning", message = message),
+            (None, linter::NoticeLevel::Note) => msg!("line-note", message = message),
+        };
+        super::tell(lang, line);
     }
 }
 
-pub(super) fn report_input_errors(run: &linter::Run) {
+pub(super) fn report_input_errors(run: &linter::Run, lang: Lang) {
     for skipped in &run.skipped {
-        let what = skipped.message.trim_end_matches(", not linted");
-        say!("note: {}: {what}, skipped", skipped.path);
+        // "binary file (contains NUL bytes), not linted" is skipped, not "not linted".
+        let what = skipped.message.render(lang);
+        let what = what.trim_end_matches(", not linted");
+        super::tell(
+            lang,
+            msg!("line-skipped", path = &skipped.path, what = what),
+        );
     }
     for error in &run.errors {
-        say!("error: {}: {}", error.path, error.message);
+        super::tell(
+            lang,
+            msg!(
+                "line-input-error",
+                path = &error.path,
+                message = error.message.clone()
+            ),
+        );
     }
     for (path, note) in run.unread_notes() {
-        say!("note: {path}: {note}");
+        super::tell(lang, msg!("line-note-file", path = path, message = note));
     }
 }
 

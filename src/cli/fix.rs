@@ -2,6 +2,8 @@
 
 use super::args::{CheckArgs, ColorChoice};
 use crate::linter;
+use crate::msg;
+use crate::report::message::Lang;
 use std::io::Write;
 use std::path::PathBuf;
 
@@ -21,6 +23,7 @@ pub(super) fn fix_files(
     stdin: bool,
     out: &mut dyn Write,
     failures: &mut Vec<crate::input::walk::InputError>,
+    lang: Lang,
 ) -> Result<FixOutcome, std::io::Result<()>> {
     let (mut fixes, mut files, mut changed) = (0, 0, false);
     // Directories written to, each cleared once of what a killed run left there.
@@ -60,10 +63,9 @@ pub(super) fn fix_files(
         // A Word file is never written (its findings carry no fixes either): say so, once.
         if linter::is_office(&run.paths[file]) {
             if !diagnostics.is_empty() {
-                say!(
-                    "note: {}: fixes are not applied to office documents (.docx, .doc, .wps, .odt); the findings are reported",
-                    run.paths[file]
-                );
+                let path = &run.paths[file];
+                let message = msg!("fix-office-not-fixed");
+                super::tell(lang, msg!("line-note-file", path = path, message = message));
             }
             continue;
         }
@@ -76,10 +78,10 @@ pub(super) fn fix_files(
         }
         let identity = identities.get(file).copied().flatten();
         if let Some(first) = identity.and_then(|id| written.get(&id)) {
-            say!(
-                "note: {}: the same file as {}, fixed under that name",
-                run.paths[file],
-                run.paths[*first]
+            let message = msg!("fix-same-file", other = &run.paths[*first]);
+            super::tell(
+                lang,
+                msg!("line-note-file", path = &run.paths[file], message = message),
             );
             continue;
         }
@@ -92,11 +94,15 @@ pub(super) fn fix_files(
         };
         // The fixes hold byte offsets into the text that was linted: never into other text.
         if run.digests[file] != Some(source.digest) {
-            let message = "changed since it was linted; not fixed (run govlint again)";
-            say!("error: {}: {message}", run.paths[file]);
+            let message = msg!("fix-changed-meanwhile");
+            let path = &run.paths[file];
+            super::tell(
+                lang,
+                msg!("line-error-file", path = path, message = message.clone()),
+            );
             failures.push(crate::input::walk::InputError {
-                path: run.paths[file].clone(),
-                message: message.to_string(),
+                path: path.clone(),
+                message,
             });
             continue;
         }
@@ -129,7 +135,7 @@ pub(super) fn fix_files(
             return Ok(FixOutcome::Printed);
         } else if let Some(path) = disk.filter(|_| fixed != source.text) {
             // A link is written through to its target, if that lies in the linted tree.
-            let target = crate::fix::resolve(path, Some(&tree)).map_err(|err| err.to_string());
+            let target = crate::fix::resolve(path, Some(&tree)).map_err(|err| write_error(&err));
             if let Ok(target) = &target {
                 let dir = crate::fix::directory_of(target);
                 if cleaned.insert(dir.to_path_buf()) {
@@ -143,7 +149,7 @@ pub(super) fn fix_files(
                     digest: Some(source.digest),
                     ..how
                 };
-                crate::fix::write(&target, &bytes, how).map_err(|err| err.to_string())
+                crate::fix::write(&target, &bytes, how).map_err(|err| write_error(&err))
             });
             match outcome {
                 Ok(()) => {
@@ -154,11 +160,14 @@ pub(super) fn fix_files(
                     files += 1;
                 }
                 Err(err) => {
-                    let message =
-                        format!("could not write the fixes: {err}; the file is unchanged");
-                    say!("error: {}: {message}", run.paths[file]);
+                    let message = msg!("fix-not-written", error = err);
+                    let path = &run.paths[file];
+                    super::tell(
+                        lang,
+                        msg!("line-error-file", path = path, message = message.clone()),
+                    );
                     failures.push(crate::input::walk::InputError {
-                        path: run.paths[file].clone(),
+                        path: path.clone(),
                         message,
                     });
                 }
@@ -170,6 +179,12 @@ pub(super) fn fix_files(
     } else {
         FixOutcome::Written { fixes, files }
     })
+}
+
+/// Why a file could not be written, in the reader's language: the system's usual causes and
+/// govlint's own refusals (`fix::Refusal`: a link out of the tree, a read-only file).
+fn write_error(err: &std::io::Error) -> crate::report::message::Message {
+    crate::input::walk::describe_io_error(err)
 }
 
 /// Whether `--diff` marks the changed characters in colour: on a terminal unless `NO_COLOR`

@@ -10,7 +10,8 @@ mod help;
 pub use help::help_ids;
 
 use crate::config::{self};
-use crate::report::message::Lang;
+use crate::msg;
+use crate::report::message::{Lang, Message};
 use crate::rules::{self, Fixes};
 use args::{Cli, Command, LangArg};
 use clap::FromArgMatches;
@@ -78,19 +79,24 @@ pub fn main() -> i32 {
     let mut stdout = std::io::BufWriter::new(std::io::stdout().lock());
     let (outcome, written) = match cli.command {
         Command::Check(args) => check::check(*args, &mut stdout),
-        Command::Rules { lang } => match page_language(&lang) {
+        Command::Rules { lang: page } => match page_language(&page) {
             Some(lang) => (Outcome::DONE, list_rules(&mut stdout, lang)),
             None => (Outcome::TROUBLE, Ok(())),
         },
-        Command::Init { force, path } => (init(&path, force), Ok(())),
-        Command::Rule { name, lang } => match (rules::find(&name), page_language(&lang)) {
+        Command::Init { force, path, lang } => (init(&path, force, language(lang, None)), Ok(())),
+        Command::Rule { name, lang: page } => match (rules::find(&name), page_language(&page)) {
             (Some(rule), Some(lang)) => (
                 Outcome::DONE,
                 write!(stdout, "{}", rule.documentation(lang)),
             ),
             (Some(_), None) => (Outcome::TROUBLE, Ok(())),
             (None, _) => {
-                say!("error: unknown rule `{name}`; `govlint rules` lists them");
+                let message = msg!(
+                    "cli-unknown-rule",
+                    name = &name,
+                    suggestion = config::closest_rule(&name).unwrap_or(config::NONE)
+                );
+                tell(lang, msg!("line-error", message = message));
                 (Outcome::TROUBLE, Ok(()))
             }
         },
@@ -99,7 +105,8 @@ pub fn main() -> i32 {
         // A closed pipe (`govlint check | head`) is the reader's choice, not an error.
         Err(err) if err.kind() == std::io::ErrorKind::BrokenPipe => outcome,
         Err(err) => {
-            say!("error: could not write output: {err}");
+            let error = crate::input::walk::describe_io_error(&err);
+            tell(lang, msg!("cli-output-not-written", error = error));
             Outcome::TROUBLE
         }
         Ok(()) => outcome,
@@ -184,7 +191,11 @@ fn page_language(arg: &LangArg) -> Option<Lang> {
             Err(err) => {
                 eprint!(
                     "{}",
-                    err.render(std::io::IsTerminal::is_terminal(&std::io::stderr()))
+                    // A configuration that fails cannot choose its own language.
+                    err.render(
+                        std::io::IsTerminal::is_terminal(&std::io::stderr()),
+                        language(None, None)
+                    )
                 );
                 return None;
             }
@@ -259,22 +270,32 @@ fn list_rules(out: &mut dyn Write, lang: Lang) -> std::io::Result<()> {
     writeln!(out, "{}", crate::msg!("rules-more").render(lang))
 }
 
-/// `govlint init`: writes the commented default configuration.
-fn init(path: &Path, force: bool) -> Outcome {
+/// Says a message on standard error in `lang` with every control character escaped: file
+/// names, messages and configuration text may hold a line break that forges a CI
+/// annotation (`x\n::error file=README.md::…`) or a terminal escape sequence.
+fn tell(lang: Lang, message: Message) {
+    eprintln!("{}", crate::text::escape_controls(&message.render(lang)));
+}
+
+/// `govlint init`: writes the commented default configuration, its comments in `lang`.
+fn init(path: &Path, force: bool, lang: Lang) -> Outcome {
+    let name = crate::input::walk::display(path);
     if path.exists() && !force {
-        say!(
-            "error: {} already exists; `govlint init --force` overwrites it",
-            path.display()
-        );
+        tell(lang, msg!("init-exists", path = &name));
         return Outcome::TROUBLE;
     }
-    match crate::fix::write_atomically(path, config::TEMPLATE.as_bytes()) {
+    let template = match lang {
+        Lang::En => config::TEMPLATE,
+        Lang::Zh => config::TEMPLATE_ZH,
+    };
+    match crate::fix::write_atomically(path, template.as_bytes()) {
         Ok(()) => {
-            say!("Wrote {}.", path.display());
+            tell(lang, msg!("init-written", path = &name));
             Outcome::DONE
         }
         Err(err) => {
-            say!("error: {}: could not write: {err}", path.display());
+            let error = crate::input::walk::describe_io_error(&err);
+            tell(lang, msg!("init-not-written", path = &name, error = error));
             Outcome::TROUBLE
         }
     }

@@ -2,6 +2,7 @@
 //! BOM from Windows tools, and as GB18030/GBK/GB2312 or Big5 exported from old CMSs. The
 //! text keeps a BOM as U+FEFF, so that writing it back in its encoding restores the BOM.
 
+use crate::report::message::Message;
 use encoding_rs::{BIG5, Encoding, GB18030, GBK, UTF_8, UTF_16BE, UTF_16LE};
 
 /// How a file's bytes are text.
@@ -30,7 +31,7 @@ impl TextEncoding {
 
     /// The text as bytes of this encoding, or why it cannot be: a character the encoding
     /// has no code for (a fix may bring one into a GBK file).
-    pub fn encode(self, text: &str) -> Result<Vec<u8>, String> {
+    pub fn encode(self, text: &str) -> Result<Vec<u8>, Message> {
         match self {
             TextEncoding::Utf8 => Ok(text.as_bytes().to_vec()),
             TextEncoding::Utf16Le => Ok(text.encode_utf16().flat_map(u16::to_le_bytes).collect()),
@@ -41,10 +42,11 @@ impl TextEncoding {
                     let missing = text
                         .chars()
                         .find(|&c| encoding.encode(c.encode_utf8(&mut [0; 4])).2)
-                        .map_or(String::new(), |c| format!(" (`{c}`)"));
-                    Err(format!(
-                        "the text has a character {} cannot hold{missing}",
-                        encoding.name()
+                        .map_or("none".to_string(), |c| c.to_string());
+                    Err(crate::msg!(
+                        "encode-unmappable",
+                        encoding = encoding.name(),
+                        character = missing
                     ))
                 } else {
                     Ok(bytes.into_owned())
@@ -69,15 +71,12 @@ pub fn from_label(label: &str) -> Option<TextEncoding> {
     })
 }
 
-/// How the message of an input that is not text begins (`InputError::is_binary`).
-pub const BINARY: &str = "binary file";
-
 /// Decodes a file: a BOM decides; else UTF-8 if the bytes are UTF-8; else the Chinese
 /// encoding the bytes look like (chardetng). `forced` skips the guessing.
 pub fn decode(
     bytes: &[u8],
     forced: Option<TextEncoding>,
-) -> Result<(String, TextEncoding), String> {
+) -> Result<(String, TextEncoding), Message> {
     let encoding = match forced {
         Some(encoding) => encoding,
         None => match Encoding::for_bom(bytes) {
@@ -85,7 +84,7 @@ pub fn decode(
             Some((encoding, _)) if encoding == UTF_16BE => TextEncoding::Utf16Be,
             _ => {
                 if bytes.contains(&0) {
-                    return Err(format!("{BINARY} (contains NUL bytes), not linted"));
+                    return Err(crate::msg!("input-binary-nul-bytes"));
                 }
                 if std::str::from_utf8(bytes).is_ok() {
                     TextEncoding::Utf8
@@ -97,10 +96,7 @@ pub fn decode(
     };
     let text = match encoding {
         TextEncoding::Utf8 => String::from_utf8(bytes.to_vec()).map_err(|e| {
-            format!(
-                "not valid UTF-8 (invalid byte at offset {}), not linted",
-                e.utf8_error().valid_up_to()
-            )
+            crate::msg!("input-invalid-utf8", offset = e.utf8_error().valid_up_to())
         })?,
         TextEncoding::Utf16Le | TextEncoding::Utf16Be => {
             let (encoding, big_endian) = match encoding {
@@ -114,19 +110,11 @@ pub fn decode(
             };
             let body = bytes.strip_prefix(&bom[..]).unwrap_or(bytes);
             if body.len() % 2 != 0 {
-                return Err(format!(
-                    "{} text with an odd number of bytes, not linted",
-                    encoding.name()
-                ));
+                return Err(crate::msg!("input-odd-utf16", encoding = encoding.name()));
             }
             let decoded = encoding
                 .decode_without_bom_handling_and_without_replacement(body)
-                .ok_or_else(|| {
-                    format!(
-                        "undecodable {} (a lone surrogate), not linted",
-                        encoding.name()
-                    )
-                })?;
+                .ok_or_else(|| crate::msg!("input-lone-surrogate", encoding = encoding.name()))?;
             let mut text = String::with_capacity(decoded.len() + 3);
             if body.len() != bytes.len() {
                 text.push('\u{FEFF}');
@@ -139,17 +127,12 @@ pub fn decode(
             let decoder = if encoding == GBK { GB18030 } else { encoding };
             decoder
                 .decode_without_bom_handling_and_without_replacement(bytes)
-                .ok_or_else(|| {
-                    format!(
-                        "bytes that are not {} (and not UTF-8), not linted; `--encoding` names the encoding",
-                        encoding.name()
-                    )
-                })?
+                .ok_or_else(|| crate::msg!("input-not-in-encoding", encoding = encoding.name()))?
                 .into_owned()
         }
     };
     if text.contains('\0') {
-        return Err(format!("{BINARY} (contains NUL characters), not linted"));
+        return Err(crate::msg!("input-binary-nul-characters"));
     }
     Ok((text, encoding))
 }
@@ -159,7 +142,7 @@ pub fn decode(
 pub fn decode_owned(
     bytes: Vec<u8>,
     forced: Option<TextEncoding>,
-) -> Result<(String, TextEncoding), String> {
+) -> Result<(String, TextEncoding), Message> {
     let may_be_utf8 = match forced {
         Some(encoding) => encoding == TextEncoding::Utf8,
         None => Encoding::for_bom(&bytes)
@@ -205,7 +188,7 @@ pub fn declared_in_html(bytes: &[u8]) -> Option<TextEncoding> {
 }
 
 /// The Chinese encoding that non-UTF-8 bytes look like.
-fn guess(bytes: &[u8]) -> Result<TextEncoding, String> {
+fn guess(bytes: &[u8]) -> Result<TextEncoding, Message> {
     let mut detector = chardetng::EncodingDetector::new(chardetng::Iso2022JpDetection::Deny);
     detector.feed(bytes, true);
     let guessed = detector.guess(None, chardetng::Utf8Detection::Deny);
@@ -215,9 +198,10 @@ fn guess(bytes: &[u8]) -> Result<TextEncoding, String> {
         let at = std::str::from_utf8(bytes)
             .err()
             .map_or(0, |e| e.valid_up_to());
-        Err(format!(
-            "not valid UTF-8 (invalid byte at offset {at}) and not a Chinese encoding (it looks like {}), not linted; `--encoding` names the encoding",
-            guessed.name()
+        Err(crate::msg!(
+            "input-not-utf8",
+            offset = at,
+            guess = guessed.name()
         ))
     }
 }
@@ -259,7 +243,7 @@ mod tests {
         let latin = "Caf\u{e9} cr\u{e8}me br\u{fb}l\u{e9}e, na\u{ef}ve fa\u{e7}ade".to_string();
         let (bytes, _, _) = encoding_rs::WINDOWS_1252.encode(&latin);
         let err = decode(&bytes, None).expect_err("not Chinese");
-        assert!(err.contains("windows-1252"), "{err}");
+        assert!(err.english().contains("windows-1252"), "{err}");
         // Forced, it decodes.
         let forced = from_label("windows-1252").expect("a label");
         assert_eq!(decode(&bytes, Some(forced)).expect("decoded").0, latin);
@@ -295,6 +279,6 @@ mod tests {
     fn a_character_gbk_cannot_hold_is_refused_not_replaced() {
         let encoding = TextEncoding::Legacy(GBK);
         let err = encoding.encode("表情😀").expect_err("unmappable");
-        assert!(err.contains('😀'), "{err}");
+        assert!(err.english().contains('😀'), "{err}");
     }
 }

@@ -8,6 +8,8 @@
 //! order. The file is anyone's to craft: every offset is checked, and a failure is an error
 //! naming what is wrong, never a panic.
 
+use crate::msg;
+use crate::report::message::Message;
 use std::io::{Cursor, Read};
 
 /// `wIdent` of a Word document's file information block.
@@ -40,22 +42,14 @@ const NON_BREAKING_HYPHEN: char = '\u{1E}';
 const OPTIONAL_HYPHEN: char = '\u{1F}';
 
 /// The text of a Word binary document (`.doc`, `.wps`), one paragraph per line.
-pub fn extract(bytes: Vec<u8>) -> Result<crate::input::word::Extracted, String> {
-    let mut file = cfb::CompoundFile::open(Cursor::new(bytes)).map_err(|e| {
-        format!("not a readable Word file (damaged compound file: {e}), not linted")
-    })?;
+pub fn extract(bytes: Vec<u8>) -> Result<crate::input::word::Extracted, Message> {
+    let mut file = cfb::CompoundFile::open(Cursor::new(bytes))
+        .map_err(|e| msg!("input-doc-compound-damaged", error = e.to_string()))?;
     if file.is_stream("EncryptedPackage") {
-        return Err(
-            "a password-protected (encrypted) Word file, not linted; save it without a password"
-                .into(),
-        );
+        return Err(msg!("input-encrypted"));
     }
     if !file.is_stream("WordDocument") {
-        return Err(
-            "an OLE compound file without a WordDocument stream (an Excel, PowerPoint or other \
-             Office file?), not a Word document, not linted"
-                .into(),
-        );
+        return Err(msg!("input-doc-other-office-file"));
     }
     let word = read_stream(&mut file, "WordDocument")?;
     let fib = Fib::parse(&word)?;
@@ -65,14 +59,11 @@ pub fn extract(bytes: Vec<u8>) -> Result<crate::input::word::Extracted, String> 
         "0Table"
     };
     if !file.is_stream(table_name) {
-        return Err(format!(
-            "not a readable Word file (its {table_name} stream is missing), not linted"
-        ));
+        return Err(msg!("input-doc-stream-missing", stream = table_name));
     }
     let table = read_stream(&mut file, table_name)?;
-    let clx = slice(&table, fib.fc_clx as usize, fib.lcb_clx as usize).ok_or(
-        "not a readable Word file (its piece table lies outside the table stream), not linted",
-    )?;
+    let clx = slice(&table, fib.fc_clx as usize, fib.lcb_clx as usize)
+        .ok_or_else(|| msg!("input-doc-damaged", part = "piece-table-outside"))?;
     let pieces = pieces(clx)?;
     // Run properties only take text out: a document whose properties cannot be read is
     // still linted, with its deleted and hidden text.
@@ -103,11 +94,11 @@ pub fn extract(bytes: Vec<u8>) -> Result<crate::input::word::Extracted, String> 
 fn read_stream(
     file: &mut cfb::CompoundFile<Cursor<Vec<u8>>>,
     name: &str,
-) -> Result<Vec<u8>, String> {
+) -> Result<Vec<u8>, Message> {
     let mut bytes = Vec::new();
     file.open_stream(name)
         .and_then(|mut stream| stream.read_to_end(&mut bytes))
-        .map_err(|e| format!("not a readable Word file ({name} stream: {e}), not linted"))?;
+        .map_err(|e| msg!("input-doc-stream", stream = name, error = e.to_string()))?;
     Ok(bytes)
 }
 
@@ -125,22 +116,14 @@ struct Fib {
 }
 
 impl Fib {
-    fn parse(word: &[u8]) -> Result<Fib, String> {
-        let damaged =
-            || "not a readable Word file (its file information block is damaged), not linted";
+    fn parse(word: &[u8]) -> Result<Fib, Message> {
+        let damaged = || msg!("input-doc-damaged", part = "fib");
         if u16_at(word, 0) != Some(WORD_IDENT) {
-            return Err(
-                "not a Word document (its WordDocument stream does not start as one), not linted"
-                    .into(),
-            );
+            return Err(msg!("input-doc-bad-stream"));
         }
         let flags = u16_at(word, 0x0A).ok_or_else(damaged)?;
         if flags & ENCRYPTED != 0 {
-            return Err(
-                "a password-protected (encrypted) Word file, not linted; save it without a \
-                 password"
-                    .into(),
-            );
+            return Err(msg!("input-encrypted"));
         }
         // FibBase (32 bytes), then three arrays, each after its count: shorts, longs, and
         // offset/length pairs.
@@ -151,11 +134,7 @@ impl Fib {
         let pairs_at = longs + cslw * 4;
         let pairs = u16_at(word, pairs_at).ok_or_else(damaged)? as usize;
         if cslw <= CCP_TEXT || pairs <= FC_CLX {
-            return Err(
-                "a Word file older than Word 97 (Word 6 or 95), a format govlint does not read, \
-                 not linted; save it as .docx"
-                    .into(),
-            );
+            return Err(msg!("input-doc-too-old"));
         }
         let pair = pairs_at + 2 + FC_CLX * 8;
         let chpx = pairs_at + 2 + FC_PLCF_BTE_CHPX * 8;
@@ -185,9 +164,8 @@ struct Piece {
 
 /// The piece table of a `Clx`: formatting blocks (`Prc`, type 1) come first and are skipped;
 /// the `Pcdt` (type 2) holds n + 1 character positions then n piece descriptors of 8 bytes.
-fn pieces(clx: &[u8]) -> Result<Vec<Piece>, String> {
-    let damaged =
-        || "not a readable Word file (its piece table is damaged), not linted".to_string();
+fn pieces(clx: &[u8]) -> Result<Vec<Piece>, Message> {
+    let damaged = || msg!("input-doc-damaged", part = "piece-table");
     let mut at = 0;
     loop {
         match clx.get(at) {
@@ -231,9 +209,8 @@ fn main_text(
     pieces: &[Piece],
     ccp_text: u32,
     unread: &[Run],
-) -> Result<String, String> {
-    let outside =
-        || "not a readable Word file (a piece of its text lies outside the file), not linted";
+) -> Result<String, Message> {
+    let outside = || msg!("input-doc-damaged", part = "piece-outside");
     let mut text = String::new();
     for piece in pieces {
         if piece.cp >= ccp_text {

@@ -17,30 +17,35 @@ const SVG: &str = "urn:oasis:names:tc:opendocument:xmlns:svg-compatible:1.0";
 /// The text of an `.odt` file and its heading lines (`text:h`). `content.xml` is parsed as
 /// it is inflated, never held whole, and the reading stops once the text passes `max_text`
 /// bytes (`--max-file-size`), as a `.docx`'s does.
-pub fn extract(bytes: Vec<u8>, max_text: u64) -> Result<crate::input::word::Extracted, String> {
-    let mut archive = zip::ZipArchive::new(Cursor::new(bytes)).map_err(|e| {
-        format!("not a readable OpenDocument file (damaged zip archive: {e}), not linted")
-    })?;
+pub fn extract(
+    bytes: Vec<u8>,
+    max_text: u64,
+) -> Result<crate::input::word::Extracted, crate::report::message::Message> {
+    let mut archive = zip::ZipArchive::new(Cursor::new(bytes))
+        .map_err(|e| crate::msg!("input-odt-zip-damaged", error = e.to_string()))?;
     if let Ok(Some(mimetype)) = read_part(&mut archive, "mimetype", 1024)
         && !mimetype.starts_with(b"application/vnd.oasis.opendocument.text")
     {
-        return Err(format!(
-            "an OpenDocument file that is not a text document ({}), not linted",
-            String::from_utf8_lossy(&mimetype).trim()
+        return Err(crate::msg!(
+            "input-odt-not-text",
+            mimetype = String::from_utf8_lossy(&mimetype).trim()
         ));
     }
-    let mut content = open_part(&mut archive, CONTENT_PART, MAX_XML_BYTES)?.ok_or_else(|| {
-        format!("not an OpenDocument text (the zip archive has no {CONTENT_PART}), not linted")
-    })?;
+    let mut content = open_part(&mut archive, CONTENT_PART, MAX_XML_BYTES)?
+        .ok_or_else(|| crate::msg!("input-odt-no-content", part = CONTENT_PART))?;
     match paragraphs(BufReader::new(&mut content), max_text) {
         Ok(extracted) => Ok(extracted),
         // The stream's refusal (too large, a bomb, damaged) is the cause, not the XML cut
         // short where it stopped.
-        Err(_) if content.refused.is_some() => Err(content.refused.take().unwrap_or_default()),
+        Err(_) if content.refused.is_some() => Err(content.refused.take().unwrap_or_else(|| {
+            crate::msg!("input-zip-part-damaged", part = CONTENT_PART, error = "")
+        })),
         Err(Failure::TooLong) => Err(crate::input::word::too_long(max_text)),
-        Err(Failure::Malformed(e)) => {
-            Err(format!("malformed XML in {CONTENT_PART} ({e}), not linted"))
-        }
+        Err(Failure::Malformed(e)) => Err(crate::msg!(
+            "input-malformed-xml",
+            part = CONTENT_PART,
+            detail = e
+        )),
     }
 }
 

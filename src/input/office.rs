@@ -6,6 +6,8 @@
 
 use crate::document::source::Source;
 use crate::input::decode::TextEncoding;
+use crate::msg;
+use crate::report::message::Message;
 
 /// The file-name endings read as office documents; `.rtf` is among them to be refused with
 /// a message rather than linted as plain text.
@@ -21,9 +23,6 @@ pub const UNREAD_EXTENSIONS: &[&str] = &[
 /// made while their text had another form (2: soft line breaks make lines) holds findings at
 /// other places.
 pub const TEXT_FORM: u32 = 2;
-
-/// Where a message about a file govlint does not read starts (see `InputError::is_skipped`).
-pub const UNREAD: &str = "a format govlint does not read";
 
 /// Whether `path` is named as an office document.
 pub fn is_office_path(path: &str) -> bool {
@@ -43,14 +42,11 @@ pub fn source(
     path: String,
     bytes: Vec<u8>,
     max_text: u64,
-) -> Result<(Source, Vec<&'static str>), String> {
+) -> Result<(Source, Vec<&'static str>), Message> {
     let extracted = if bytes.starts_with(&crate::input::word::COMPOUND_FILE) {
         crate::input::msdoc::extract(bytes)?
     } else if bytes.starts_with(b"{\\rtf") {
-        return Err(format!(
-            "an RTF document, {UNREAD} (its markup would be linted as text), not linted; \
-             save it as .docx"
-        ));
+        return Err(msg!("input-rtf"));
     } else if bytes.starts_with(b"PK") && is_odt(&bytes) {
         crate::input::odt::extract(bytes, max_text)?
     } else if !bytes.starts_with(b"PK") && looks_like_html(&bytes) {
@@ -60,16 +56,10 @@ pub fn source(
         match extension(&path).as_deref() {
             Some("odt") => crate::input::odt::extract(bytes, max_text)?,
             Some("doc" | "wps") if !bytes.starts_with(b"PK") => {
-                return Err(
-                    "not a Word document (neither a Word 97-2003 compound file nor a .docx \
-                     zip archive), not linted"
-                        .into(),
-                );
+                return Err(msg!("input-doc-not-word"));
             }
             Some("rtf") => {
-                return Err(
-                    "not an RTF document (it does not start with {\\rtf), not linted".into(),
-                );
+                return Err(msg!("input-not-rtf"));
             }
             // A `.docx`, or a `.doc`/`.wps` that is one (Word and WPS open either).
             _ => crate::input::word::extract(bytes, max_text)?,
@@ -92,7 +82,7 @@ pub fn source(
 /// (`crate::input::html`): HTML in the charset it declares, or a web archive (MHT,
 /// multipart MIME, what Word's "single file web page" and many "export to Word" buttons
 /// write) whose first HTML part is decoded from its quoted-printable or base64.
-pub(crate) fn web_page(bytes: &[u8]) -> Result<Vec<(String, bool)>, String> {
+pub(crate) fn web_page(bytes: &[u8]) -> Result<Vec<(String, bool)>, Message> {
     let html = if is_mht(bytes) {
         mht_html(bytes)?
     } else {
@@ -104,7 +94,7 @@ pub(crate) fn web_page(bytes: &[u8]) -> Result<Vec<(String, bool)>, String> {
 /// A page's text, decoded as an `.html` file's is: a BOM, else the charset its `<meta>`
 /// declares (unless its bytes are UTF-8 holding Chinese, which are believed), else
 /// `fallback` (a web archive's MIME header) for bytes that are not UTF-8, else detection.
-fn decode_page(bytes: Vec<u8>, fallback: Option<TextEncoding>) -> Result<String, String> {
+fn decode_page(bytes: Vec<u8>, fallback: Option<TextEncoding>) -> Result<String, Message> {
     let forced = match encoding_rs::Encoding::for_bom(&bytes) {
         Some(_) => None,
         None => crate::input::decode::declared_in_html(&bytes)
@@ -117,25 +107,24 @@ fn decode_page(bytes: Vec<u8>, fallback: Option<TextEncoding>) -> Result<String,
 /// (quoted-printable or base64), and its bytes are decoded as a page's are, the charset
 /// its header declares standing in for a missing `<meta>` (so a page saved again in UTF-8
 /// under its old GB2312 header reads as it does saved as `.html`).
-fn mht_html(bytes: &[u8]) -> Result<String, String> {
+fn mht_html(bytes: &[u8]) -> Result<String, Message> {
     // mail-parser can panic on a damaged archive (an arithmetic overflow in its
     // quoted-printable reader, found by this module's property test): a file anyone can
     // write must be an error naming it, never a panic that stops the run.
-    std::panic::catch_unwind(|| read_mht(bytes)).unwrap_or_else(|_| {
-        Err("a web archive (MHT) whose MIME structure cannot be read, not linted".into())
-    })
+    std::panic::catch_unwind(|| read_mht(bytes))
+        .unwrap_or_else(|_| Err(msg!("input-mht-unreadable")))
 }
 
-fn read_mht(bytes: &[u8]) -> Result<String, String> {
+fn read_mht(bytes: &[u8]) -> Result<String, Message> {
     use mail_parser::MimeHeaders;
     let message = mail_parser::MessageParser::default()
         .parse(bytes)
-        .ok_or("a web archive (MHT) whose MIME structure cannot be read, not linted")?;
+        .ok_or_else(|| msg!("input-mht-unreadable"))?;
     let part = message
         .parts
         .iter()
         .find(|part| matches!(part.body, mail_parser::PartType::Html(_)))
-        .ok_or("a web archive (MHT) with no HTML part, not linted")?;
+        .ok_or_else(|| msg!("input-mht-no-html"))?;
     let raw = usize::try_from(part.offset_body)
         .ok()
         .zip(usize::try_from(part.offset_end).ok())
@@ -161,7 +150,7 @@ fn read_mht(bytes: &[u8]) -> Result<String, String> {
         // A transfer encoding too damaged to undo by hand: mail-parser's own reading.
         return match &part.body {
             mail_parser::PartType::Html(html) => Ok(html.to_string()),
-            _ => Err("a web archive (MHT) whose HTML part cannot be decoded, not linted".into()),
+            _ => Err(msg!("input-mht-undecodable")),
         };
     };
     let declared = part
@@ -239,7 +228,7 @@ mod tests {
     fn content_decides_over_the_name() {
         let limit = crate::input::read::DEFAULT_MAX_FILE_SIZE;
         let err = source("a.doc".into(), b"{\\rtf1\\ansi text}".to_vec(), limit).expect_err("rtf");
-        assert!(err.contains("RTF"), "{err}");
+        assert!(err.english().contains("RTF"), "{err}");
         // What a web page's "export to Word" gives is read as the page.
         let (page, unread) = source(
             "a.doc".into(),
@@ -254,7 +243,7 @@ mod tests {
         assert_eq!(page.heading_lines, [0]);
         assert!(unread.is_empty());
         let err = source("a.wps".into(), "纯文本".as_bytes().to_vec(), limit).expect_err("text");
-        assert!(err.contains("not a Word document"), "{err}");
+        assert!(err.english().contains("not a Word document"), "{err}");
     }
 
     proptest::proptest! {

@@ -5,6 +5,8 @@ use super::walk::{Input, InputError, describe_io_error, display};
 use crate::document::Format;
 use crate::document::source::Source;
 use crate::input::decode::{self, TextEncoding};
+use crate::msg;
+use crate::report::message::Message;
 use std::io::Read;
 use std::path::Path;
 
@@ -29,7 +31,7 @@ pub fn read_limited(
         Input::File(path) => (display(path), read_file(path, limit)),
         Input::Stdin { name } => (name.clone(), read_stream(std::io::stdin().lock(), limit, 0)),
     };
-    let fail = |message: String| InputError {
+    let fail = |message: Message| InputError {
         path: path.clone(),
         message,
     };
@@ -58,18 +60,18 @@ pub fn read_limited(
     Ok(source)
 }
 
-fn read_file(path: &Path, limit: u64) -> Result<Vec<u8>, String> {
+fn read_file(path: &Path, limit: u64) -> Result<Vec<u8>, Message> {
     let meta = match std::fs::metadata(path) {
         Ok(meta) => meta,
         // Listed by a walk, gone when read: deleted meanwhile, or a link to nothing.
         Err(err) if err.kind() == std::io::ErrorKind::NotFound && path.is_symlink() => {
-            return Err("a symbolic link to a file that does not exist".into());
+            return Err(msg!("input-dangling-link"));
         }
         Err(err) => return Err(describe_io_error(&err)),
     };
     // Opening a FIFO waits for a writer, for ever: only regular files are read.
     if !meta.is_file() && !meta.is_dir() {
-        return Err("not a regular file (a pipe, socket or device)".into());
+        return Err(msg!("input-not-regular-file"));
     }
     let size = meta.len();
     if size > limit {
@@ -81,26 +83,23 @@ fn read_file(path: &Path, limit: u64) -> Result<Vec<u8>, String> {
 
 /// At most `limit` bytes of a stream; more is an error, found by reading one byte more.
 /// `expected` (the file's size) sizes the buffer: read in one go, not grown and copied.
-fn read_stream(stream: impl Read, limit: u64, expected: u64) -> Result<Vec<u8>, String> {
+fn read_stream(stream: impl Read, limit: u64, expected: u64) -> Result<Vec<u8>, Message> {
     let mut bytes = Vec::with_capacity(usize::try_from(expected.min(limit)).unwrap_or(0) + 1);
     stream
         .take(limit.saturating_add(1))
         .read_to_end(&mut bytes)
         .map_err(|e| describe_io_error(&e))?;
     if bytes.len() as u64 > limit {
-        return Err(format!(
-            "more than {} (the limit of `--max-file-size`), not linted",
-            megabytes(limit)
-        ));
+        return Err(msg!("input-stream-too-large", limit = megabytes(limit)));
     }
     Ok(bytes)
 }
 
-fn too_large(size: u64, limit: u64) -> String {
-    format!(
-        "{} is over the {} limit (`--max-file-size` raises it), not read",
-        megabytes(size),
-        megabytes(limit)
+fn too_large(size: u64, limit: u64) -> Message {
+    msg!(
+        "input-too-large",
+        size = megabytes(size),
+        limit = megabytes(limit)
     )
 }
 

@@ -3,7 +3,8 @@
 //! input; and the errors of inputs that cannot be linted, which the run reports and goes on.
 
 use crate::config::FileSelection;
-use crate::input::decode::{self};
+use crate::msg;
+use crate::report::message::Message;
 use ignore::WalkBuilder;
 use std::path::{Path, PathBuf};
 
@@ -17,20 +18,24 @@ pub enum Input {
 #[derive(Debug, Clone)]
 pub struct InputError {
     pub path: String,
-    pub message: String,
+    /// Why, rendered in the run's language when it is printed.
+    pub message: Message,
 }
 
 impl InputError {
     /// The input is not text at all (an image, an archive): a walk skips such files with a
     /// note, where a file named on the command line is an error.
     pub fn is_binary(&self) -> bool {
-        self.message.starts_with(decode::BINARY)
+        self.message.id.starts_with("input-binary")
     }
 
     /// The input is an office file of a format govlint does not read (`.rtf`, `.pdf`, `.xls`…),
     /// found by a walk: skipped with a note and counted, like a binary file.
     pub fn is_unread_format(&self) -> bool {
-        self.message.contains(crate::input::office::UNREAD)
+        matches!(
+            self.message.id.as_ref(),
+            "input-unread-format" | "input-rtf" | "input-doc-too-old"
+        )
     }
 
     /// The format of an unread office file (`rtf`), for the summary's count.
@@ -147,10 +152,7 @@ fn walk(
                     // files would otherwise be reported clean, having checked nothing.
                     errors.push(InputError {
                         path: display(path),
-                        message: format!(
-                            "a .{ext} file, {}, not linted",
-                            crate::input::office::UNREAD
-                        ),
+                        message: msg!("input-unread-format", extension = ext),
                     });
                 }
             }
@@ -179,13 +181,13 @@ fn walk_error(root: &Path, err: &ignore::Error) -> InputError {
     let (path, message) = match inner {
         ignore::Error::Loop { ancestor, child } => (
             child.as_path(),
-            format!(
-                "a symbolic link loop (it leads back to {}), not followed",
-                display(ancestor)
-            ),
+            msg!("input-walk-loop", ancestor = display(ancestor)),
         ),
         ignore::Error::Io(io) => (path.map_or(root, |p| p.as_path()), describe_io_error(io)),
-        other => (path.map_or(root, |p| p.as_path()), other.to_string()),
+        other => (
+            path.map_or(root, |p| p.as_path()),
+            msg!("io-other", error = other.to_string()),
+        ),
     };
     InputError {
         path: display(path),
@@ -227,15 +229,23 @@ pub fn path_key(path: &Path) -> String {
     }
 }
 
-pub(crate) fn describe_io_error(err: &std::io::Error) -> String {
+/// Why a file could not be opened or read, in the reader's language for the usual causes;
+/// the system's own (English) words for the rare others.
+pub(crate) fn describe_io_error(err: &std::io::Error) -> Message {
+    if let Some(refusal) = err
+        .get_ref()
+        .and_then(|inner| inner.downcast_ref::<crate::fix::Refusal>())
+    {
+        return refusal.0.clone();
+    }
     match err.kind() {
-        std::io::ErrorKind::NotFound => "no such file or directory".into(),
-        std::io::ErrorKind::PermissionDenied => "permission denied".into(),
-        std::io::ErrorKind::IsADirectory => "a directory, where a file was expected".into(),
+        std::io::ErrorKind::NotFound => msg!("io-not-found"),
+        std::io::ErrorKind::PermissionDenied => msg!("io-permission-denied"),
+        std::io::ErrorKind::IsADirectory => msg!("io-is-a-directory"),
         // ELOOP (Linux 40, macOS and the BSDs 62): `ErrorKind::FilesystemLoop` is unstable.
-        _ if cfg!(unix) && matches!(err.raw_os_error(), Some(40 | 62)) => {
-            "a symbolic link loop (too many levels of symbolic links)".into()
-        }
-        _ => err.to_string(),
+        _ if cfg!(unix) && matches!(err.raw_os_error(), Some(40 | 62)) => msg!("io-link-loop"),
+        std::io::ErrorKind::ReadOnlyFilesystem => msg!("io-read-only-file-system"),
+        std::io::ErrorKind::StorageFull => msg!("io-storage-full"),
+        _ => msg!("io-other", error = err.to_string()),
     }
 }

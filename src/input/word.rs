@@ -4,6 +4,8 @@
 //! anyone can craft, so it is read with limits and every failure is an error, never a panic.
 
 use crate::document::source::Source;
+use crate::msg;
+use crate::report::message::Message;
 
 use quick_xml::NsReader;
 use quick_xml::events::{BytesStart, Event};
@@ -89,7 +91,7 @@ impl Extracted {
 
 /// The file's text as a `Source`: the synthetic text, in UTF-8, refused once it grows over
 /// `max_text` bytes (see `extract`).
-pub fn source(path: String, bytes: Vec<u8>, max_text: u64) -> Result<Source, String> {
+pub fn source(path: String, bytes: Vec<u8>, max_text: u64) -> Result<Source, Message> {
     let extracted = extract(bytes, max_text)?;
     let mut source = Source::new(path, extracted.text);
     source.heading_lines = extracted.headings;
@@ -111,20 +113,16 @@ pub fn is_lock_file(path: &Path) -> bool {
 /// times, so a file within the limit could otherwise be linted as hundreds of MB of text.
 /// The main part is parsed as it is inflated, never held whole, so that memory grows with
 /// the text kept, not with the XML.
-pub fn extract(bytes: Vec<u8>, max_text: u64) -> Result<Extracted, String> {
+pub fn extract(bytes: Vec<u8>, max_text: u64) -> Result<Extracted, Message> {
     if bytes.starts_with(&COMPOUND_FILE) {
-        return Err(
-            "a password-protected (encrypted) Word file or an old binary .doc, not a \
-                    .docx zip archive, not linted; save it as .docx without a password"
-                .into(),
-        );
+        return Err(msg!("input-docx-compound"));
     }
     let mut archive = zip::ZipArchive::new(Cursor::new(bytes))
-        .map_err(|e| format!("not a readable .docx (damaged zip archive: {e}), not linted"))?;
+        .map_err(|e| msg!("input-docx-zip-damaged", error = e.to_string()))?;
     // Word for the web names the main part `word/document2.xml`: the package's relationships
     // say which part it is; `word/document.xml` when they do not.
     let main = main_part(&mut archive).unwrap_or_else(|| DOCUMENT_PART.to_string());
-    let missing = || format!("not a Word document (the zip archive has no {main}), not linted");
+    let missing = || msg!("input-docx-no-main-part", part = main.as_str());
     if archive.index_for_name(&main).is_none() {
         return Err(missing());
     }
@@ -141,11 +139,17 @@ pub fn extract(bytes: Vec<u8>, max_text: u64) -> Result<Extracted, String> {
             // The stream refused the part (too large, a bomb, damaged): that is the cause,
             // not the XML cut short where it stopped.
             Err(_) if document.refused.is_some() => {
-                return Err(document.refused.take().unwrap_or_default());
+                return Err(document.refused.take().unwrap_or_else(|| {
+                    msg!("input-zip-part-damaged", part = main.as_str(), error = "")
+                }));
             }
             Err(Failure::TooLong) => return Err(too_long(max_text)),
             Err(Failure::Malformed(e)) => {
-                return Err(format!("malformed XML in {main} ({e}), not linted"));
+                return Err(msg!(
+                    "input-malformed-xml",
+                    part = main.as_str(),
+                    detail = e
+                ));
             }
         }
     };
@@ -180,12 +184,7 @@ pub fn extract(bytes: Vec<u8>, max_text: u64) -> Result<Extracted, String> {
         let read = read_alt_chunks(&mut archive, &main, &alt_chunks, &mut lines, MAX_XML_BYTES);
         if read < alt_chunks.len() {
             if read == 0 && body_is_empty {
-                return Err(
-                    "its text is in embedded documents (w:altChunk) govlint does not read \
-                     (another Word file, RTF, or a part missing from the package), not linted; \
-                     open it in Word and save it as .docx"
-                        .into(),
-                );
+                return Err(msg!("input-docx-alt-chunks-only"));
             }
             unread.push("embedded documents (w:altChunk)");
         }
@@ -202,10 +201,10 @@ pub fn extract(bytes: Vec<u8>, max_text: u64) -> Result<Extracted, String> {
 }
 
 /// The refusal of a text over `--max-file-size`, whatever the format it was extracted from.
-pub(crate) fn too_long(max_text: u64) -> String {
-    format!(
-        "its text is over the {} limit (`--max-file-size` raises it), not linted",
-        crate::input::read::megabytes(max_text)
+pub(crate) fn too_long(max_text: u64) -> Message {
+    msg!(
+        "input-text-too-long",
+        limit = crate::input::read::megabytes(max_text)
     )
 }
 
@@ -390,7 +389,7 @@ pub(crate) fn read_part<R: Read + Seek>(
     archive: &mut zip::ZipArchive<R>,
     name: &str,
     limit: u64,
-) -> Result<Option<Vec<u8>>, String> {
+) -> Result<Option<Vec<u8>>, Message> {
     let Some(mut part) = open_part(archive, name, limit)? else {
         return Ok(None);
     };
@@ -408,20 +407,17 @@ pub(crate) fn open_part<'a, R: Read + Seek>(
     archive: &'a mut zip::ZipArchive<R>,
     name: &str,
     limit: u64,
-) -> Result<Option<Inflating<impl Read + 'a>>, String> {
+) -> Result<Option<Inflating<impl Read + 'a>>, Message> {
     let Some(index) = archive.index_for_name(name) else {
         return Ok(None);
     };
     let entry = archive.by_index(index).map_err(|e| match e {
         zip::result::ZipError::UnsupportedArchive(zip::result::ZipError::PASSWORD_REQUIRED)
-        | zip::result::ZipError::InvalidPassword => {
-            "a password-protected (encrypted) Word file, not linted; save it without a password"
-                .to_string()
+        | zip::result::ZipError::InvalidPassword => msg!("input-encrypted"),
+        zip::result::ZipError::CompressionMethodNotSupported(method) => {
+            msg!("input-zip-method", part = name, method = u32::from(method))
         }
-        zip::result::ZipError::CompressionMethodNotSupported(method) => format!(
-            "{name} is compressed with a method govlint does not read (zip method {method}), not linted"
-        ),
-        e => format!("not a readable document (damaged zip archive: {e}), not linted"),
+        e => msg!("input-zip-damaged", error = e.to_string()),
     })?;
     let part = Inflating {
         name: name.to_string(),
@@ -438,8 +434,8 @@ pub(crate) fn open_part<'a, R: Read + Seek>(
     Ok(Some(part))
 }
 
-fn damaged(name: &str, e: &std::io::Error) -> String {
-    format!("not a readable document ({name} is damaged: {e}), not linted")
+fn damaged(name: &str, e: &std::io::Error) -> Message {
+    msg!("input-zip-part-damaged", part = name, error = e.to_string())
 }
 
 /// A part being decompressed, refused (the reason kept in `refused`) as soon as it passes
@@ -452,22 +448,23 @@ pub(crate) struct Inflating<R> {
     /// The size the archive declares.
     declared: u64,
     read: u64,
-    pub(crate) refused: Option<String>,
+    pub(crate) refused: Option<Message>,
 }
 
 impl<R> Inflating<R> {
     /// Why `size` decompressed bytes are too many, if they are.
-    fn check(&self, size: u64) -> Option<String> {
+    fn check(&self, size: u64) -> Option<Message> {
         if size > self.limit {
-            Some(format!(
-                "{} expands beyond {} MB, not linted (a zip bomb?)",
-                self.name,
-                self.limit >> 20
+            Some(msg!(
+                "input-zip-bomb-size",
+                part = self.name.as_str(),
+                limit = self.limit >> 20
             ))
         } else if size > RATIO_FLOOR && size / self.compressed.max(1) >= MAX_RATIO {
-            Some(format!(
-                "{} expands more than {MAX_RATIO} times its compressed size, not linted (a zip bomb?)",
-                self.name
+            Some(msg!(
+                "input-zip-bomb-ratio",
+                part = self.name.as_str(),
+                ratio = MAX_RATIO
             ))
         } else {
             None
@@ -478,7 +475,7 @@ impl<R> Inflating<R> {
 impl<R: Read> Read for Inflating<R> {
     fn read(&mut self, buf: &mut [u8]) -> std::io::Result<usize> {
         if let Some(refused) = &self.refused {
-            return Err(std::io::Error::other(refused.clone()));
+            return Err(std::io::Error::other(refused.english()));
         }
         let read = match self.inner.read(buf) {
             Ok(read) => read,
@@ -491,7 +488,7 @@ impl<R: Read> Read for Inflating<R> {
         self.read += read as u64;
         if let Some(refusal) = self.check(self.read) {
             self.refused = Some(refusal.clone());
-            return Err(std::io::Error::other(refusal));
+            return Err(std::io::Error::other(refusal.english()));
         }
         Ok(read)
     }
@@ -1578,7 +1575,7 @@ mod tests {
         let zipped = archive(zip::CompressionMethod::Stored, &[b'x'; 2000]);
         let mut zip = zip::ZipArchive::new(Cursor::new(zipped)).expect("archive");
         let err = read_part(&mut zip, DOCUMENT_PART, 1000).expect_err("too large");
-        assert!(err.contains("expands beyond"), "{err}");
+        assert!(err.english().contains("expands beyond"), "{err}");
         let read = read_part(&mut zip, DOCUMENT_PART, 2000).expect("within the limit");
         assert_eq!(read.map(|b| b.len()), Some(2000));
         assert_eq!(read_part(&mut zip, STYLES_PART, 2000), Ok(None));
@@ -1597,7 +1594,10 @@ mod tests {
         // zip stops at the declared size and calls the rest damage; the streaming checks
         // stand behind it.
         let err = extract(zipped, u64::MAX).expect_err("refused");
-        assert!(err.contains("damaged") || err.contains("zip bomb"), "{err}");
+        assert!(
+            err.english().contains("damaged") || err.english().contains("zip bomb"),
+            "{err}"
+        );
     }
 
     /// A main part that never ends: `<w:p>…</w:p>` over and over.

@@ -21,18 +21,37 @@ use rustc_hash::FxHashMap;
 use std::io::Read;
 use std::path::{Path, PathBuf};
 
+/// The name of a part of a document that is not read (`footnotes`, `headers and footers`),
+/// as a catalog key: `headers-and-footers`.
+pub fn unread_part(name: &str) -> Message {
+    let mut key = String::new();
+    for c in name.chars() {
+        if c.is_ascii_alphanumeric() {
+            key.push(c.to_ascii_lowercase());
+        } else if !key.is_empty() && !key.ends_with('-') {
+            key.push('-');
+        }
+    }
+    let key = key.trim_end_matches('-').to_string();
+    crate::msg!("unread-part", part = key)
+}
+
 /// `its footnotes, headers and footers are not read, so not checked`.
-pub fn unread_note(parts: &[String]) -> String {
+pub fn unread_note(parts: &[String]) -> Message {
+    let part = |name: &String| unread_part(name);
     let Some((last, rest)) = parts.split_last() else {
-        return String::new();
+        return crate::msg!("unread-note", parts = "");
     };
     // A part named with its own `and` (`headers and footers`) closes the list.
-    let parts = match rest {
-        [] => last.to_string(),
-        _ if last.contains(" and ") => parts.join(", "),
-        _ => format!("{} and {last}", rest.join(", ")),
-    };
-    format!("its {parts} are not read, so not checked")
+    let mut list = part(last);
+    for (index, name) in rest.iter().enumerate().rev() {
+        list = if index + 1 == rest.len() && !last.contains(" and ") {
+            crate::msg!("unread-parts-and", first = part(name), last = list)
+        } else {
+            crate::msg!("unread-parts-comma", first = part(name), rest = list)
+        };
+    }
+    crate::msg!("unread-note", parts = list)
 }
 
 pub struct Run {
@@ -70,7 +89,7 @@ pub struct Run {
 impl Run {
     /// The files with parts not read, and a sentence saying which
     /// (`its footnotes and headers are not read, so not checked`).
-    pub fn unread_notes(&self) -> impl Iterator<Item = (&str, String)> {
+    pub fn unread_notes(&self) -> impl Iterator<Item = (&str, Message)> {
         self.paths
             .iter()
             .zip(&self.unread_parts)
@@ -189,15 +208,6 @@ pub struct Notice {
 pub enum NoticeLevel {
     Note,
     Warning,
-}
-
-impl NoticeLevel {
-    pub fn as_str(self) -> &'static str {
-        match self {
-            NoticeLevel::Note => "note",
-            NoticeLevel::Warning => "warning",
-        }
-    }
 }
 
 pub fn lint(inputs: &[Input], errors: Vec<InputError>, options: &Options) -> Run {
@@ -622,8 +632,11 @@ fn save_cache(
     if let Err(err) = Cache::save(dir, &fingerprint(options), entries, pairs) {
         run.notices.push(Notice {
             level: NoticeLevel::Warning,
-            path: Some(dir.display().to_string()),
-            message: crate::msg!("notice-cache-not-written", error = err.to_string()),
+            path: Some(display(dir)),
+            message: crate::msg!(
+                "notice-cache-not-written",
+                error = crate::input::walk::describe_io_error(&err)
+            ),
         });
     }
 }
@@ -666,7 +679,7 @@ fn reported(run: &mut Run, directives: &[Directives], options: &Options) {
         ))
     });
     run.errors
-        .sort_by(|a, b| a.path.cmp(&b.path).then(a.message.cmp(&b.message)));
+        .sort_by_cached_key(|e| (e.path.clone(), e.message.english()));
 }
 
 /// Whether a path is read as an office document (and so is never written by `--fix`).

@@ -309,17 +309,22 @@ pub fn skipped_summary(run: &Run, lang: Lang) -> String {
     }
     let unread: usize = formats.values().sum();
     if unread == 0 {
-        return crate::msg!("human-skipped-binary", total = total).render(lang);
+        return crate::msg!("skipped-binary", count = total).render(lang);
     }
     let mut kinds = Vec::new();
     if total > unread {
-        kinds.push(crate::msg!("human-skipped-kind-binary", count = total - unread).render(lang));
+        kinds.push(crate::msg!("skipped-kind-binary", count = total - unread).render(lang));
     }
     kinds.extend(formats.iter().map(|(ext, n)| {
-        crate::msg!("human-skipped-kind-format", count = *n, extension = ext).render(lang)
+        crate::msg!("skipped-kind-format", count = *n, extension = ext).render(lang)
     }));
-    let joiner = crate::msg!("human-list-joiner").render(lang);
-    crate::msg!("human-skipped", total = total, kinds = kinds.join(&joiner)).render(lang)
+    let separator = crate::msg!("skipped-kind-separator").render(lang);
+    crate::msg!(
+        "skipped-files",
+        count = total,
+        kinds = kinds.join(&separator)
+    )
+    .render(lang)
 }
 
 fn summary(run: &Run, lang: Lang) -> String {
@@ -346,10 +351,7 @@ fn summary(run: &Run, lang: Lang) -> String {
         line.push_str(&not_linted.render(lang));
     }
     if !run.skipped.is_empty() {
-        let skipped = crate::msg!(
-            "human-skipped-sentence",
-            skipped = skipped_summary(run, lang)
-        );
+        let skipped = crate::msg!("human-skipped", summary = skipped_summary(run, lang));
         line.push_str(&skipped.render(lang));
     }
     let unread = run.unread_notes().count();
@@ -365,13 +367,17 @@ fn summary(run: &Run, lang: Lang) -> String {
                 }
             }
         }
-        let joiner = crate::msg!("human-list-joiner").render(lang);
+        let separator = crate::msg!("skipped-kind-separator").render(lang);
         let parts: Vec<String> = parts
             .iter()
-            .map(|part| crate::msg!("human-part", part = part.replace(' ', "-")).render(lang))
+            .map(|part| crate::linter::unread_part(part).render(lang))
             .collect();
-        let sentence = crate::msg!("human-unread", count = unread, parts = parts.join(&joiner));
-        line.push_str(&sentence.render(lang));
+        let note = crate::msg!(
+            "human-unread-parts",
+            count = unread,
+            parts = parts.join(&separator)
+        );
+        line.push_str(&note.render(lang));
     }
     line
 }

@@ -96,7 +96,7 @@ struct UnreadJson<'a> {
 #[derive(Serialize)]
 struct InputErrorJson<'a> {
     path: &'a str,
-    message: &'a str,
+    message: String,
 }
 
 pub fn render(run: &Run, out: &mut dyn Write, lang: Lang) -> std::io::Result<()> {
@@ -166,7 +166,7 @@ pub fn render(run: &Run, out: &mut dyn Write, lang: Lang) -> std::io::Result<()>
                 .iter()
                 .map(|e| InputErrorJson {
                     path: &e.path,
-                    message: &e.message,
+                    message: e.message.render(lang),
                 })
                 .collect(),
             skipped: run
@@ -174,7 +174,7 @@ pub fn render(run: &Run, out: &mut dyn Write, lang: Lang) -> std::io::Result<()>
                 .iter()
                 .map(|e| InputErrorJson {
                     path: &e.path,
-                    message: &e.message,
+                    message: e.message.render(lang),
                 })
                 .collect(),
             unread_parts: run
@@ -189,7 +189,7 @@ pub fn render(run: &Run, out: &mut dyn Write, lang: Lang) -> std::io::Result<()>
                 .iter()
                 .map(|e| InputErrorJson {
                     path: &e.path,
-                    message: &e.message,
+                    message: e.message.render(lang),
                 })
                 .collect(),
         },

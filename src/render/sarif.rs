@@ -224,7 +224,10 @@ pub fn render(run: &Run, out: &mut dyn Write, lang: Lang) -> std::io::Result<()>
             lang,
         ));
     }
-    let unread: Vec<(&str, String)> = run.unread_notes().collect();
+    let unread: Vec<(&str, String)> = run
+        .unread_notes()
+        .map(|(path, note)| (path, note.render(lang)))
+        .collect();
     let log = Log {
         schema: SCHEMA,
         version: "2.1.0",
@@ -249,7 +252,7 @@ pub fn render(run: &Run, out: &mut dyn Write, lang: Lang) -> std::io::Result<()>
                     .map(|error| Notification {
                         level: "error",
                         message: Text {
-                            text: error.message.as_str().into(),
+                            text: error.message.render(lang).into(),
                         },
                         locations: [Location {
                             id: None,
@@ -262,7 +265,9 @@ pub fn render(run: &Run, out: &mut dyn Write, lang: Lang) -> std::io::Result<()>
                     })
                     .chain(unread.iter().map(|(path, note)| Notification {
                         level: "note",
-                        message: Text { text: note.into() },
+                        message: Text {
+                            text: note.as_str().into(),
+                        },
                         locations: [Location {
                             id: None,
                             physical_location: PhysicalLocation {

@@ -19,6 +19,7 @@
 
 use crate::linter::Run;
 use crate::report::diagnostic::Diagnostic;
+use crate::report::message::Message;
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 use std::path::Path;
@@ -108,18 +109,20 @@ impl Baseline {
         out
     }
 
-    pub fn from_json(text: &str) -> Result<Baseline, String> {
-        let file: File = serde_json::from_str(text).map_err(|e| e.to_string())?;
+    pub fn from_json(text: &str) -> Result<Baseline, Message> {
+        let file: File = serde_json::from_str(text)
+            .map_err(|e| crate::msg!("baseline-not-json", error = e.to_string()))?;
         if file.version != VERSION {
-            return Err(format!(
-                "version {} is not supported (this govlint writes version {VERSION})",
-                file.version
+            return Err(crate::msg!(
+                "baseline-version",
+                version = file.version,
+                supported = VERSION
             ));
         }
         let mut counts = BTreeMap::new();
         for entry in file.findings {
             let fingerprint = u64::from_str_radix(&entry.paragraph, 16)
-                .map_err(|_| format!("`{}` is not a paragraph fingerprint", entry.paragraph))?;
+                .map_err(|_| crate::msg!("baseline-fingerprint", value = &entry.paragraph))?;
             // Saturating: a hand-edited count near `usize::MAX` must not overflow.
             let count = counts
                 .entry((recorded(&entry.path), entry.rule, fingerprint))
@@ -130,12 +133,13 @@ impl Baseline {
     }
 
     /// Reads a baseline file; the error names the file.
-    pub fn read(path: &Path) -> Result<Baseline, String> {
+    pub fn read(path: &Path) -> Result<Baseline, Message> {
+        let name = crate::input::walk::display(path);
         // A million findings take about 120 MB.
         let text = crate::config::read_text(path, 512 << 20)
-            .map_err(|e| format!("{}: cannot read the baseline: {e}", path.display()))?;
+            .map_err(|e| crate::msg!("baseline-unreadable", path = &name, error = e))?;
         Baseline::from_json(&text)
-            .map_err(|e| format!("{}: not a govlint baseline: {e}", path.display()))
+            .map_err(|e| crate::msg!("baseline-invalid", path = &name, error = e))
     }
 
     /// Writes the baseline atomically.

@@ -18,10 +18,10 @@ macro_rules! catalog {
 }
 
 /// The English catalog: every message id govlint uses, with its English text.
-pub const ENGLISH: &[&str] = catalog!("en": "findings", "human", "cli", "rules");
+pub const ENGLISH: &[&str] = catalog!("en": "findings", "human", "cli", "rules", "errors");
 
 /// The Simplified Chinese catalog, with the same ids.
-pub const CHINESE: &[&str] = catalog!("zh": "findings", "human", "cli", "rules");
+pub const CHINESE: &[&str] = catalog!("zh": "findings", "human", "cli", "rules", "errors");
 
 /// The language of what govlint prints.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, clap::ValueEnum, Serialize, Deserialize)]
