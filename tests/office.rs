@@ -185,7 +185,7 @@ fn a_walk_counts_the_office_files_it_does_not_read_and_warns_when_it_linted_noth
     let chinese = String::from_utf8_lossy(&chinese.stdout).to_string();
     assert!(
         chinese.contains(
-            "检查了0个文件，未发现问题。跳过了3个文件（.pdf文件1个、.rtf文件1个、.xls文件1个）。"
+            "检查了0个文件，未发现问题。跳过了3个文件（.pdf 文件1个、.rtf 文件1个、.xls 文件1个）。"
         ),
         "{chinese}"
     );
@@ -379,7 +379,7 @@ fn unread_parts_are_in_the_summary_of_every_format() {
     );
     let stdout = String::from_utf8_lossy(&output.stdout).to_string();
     assert!(
-        stdout.contains("有2个文件的部分内容（脚注、页眉、页脚）没有读取，因此未检查。"),
+        stdout.contains("2个文件中有部分内容（脚注、页眉、页脚）没有读取，未作检查。"),
         "{stdout}"
     );
     // A file whose parts are all read says nothing of the kind.
