@@ -836,6 +836,7 @@ pub fn describe(
     config: &Config,
     rules: &[&RuleInfo],
     duplicates: &crate::dedup::Settings,
+    lang: crate::report::message::Lang,
 ) -> String {
     let mut out = String::new();
     let list = |items: &[String]| {
@@ -860,6 +861,12 @@ pub fn describe(
         "fail-on = \"{}\"\n",
         config.fail_on.unwrap_or(FailOn::Error).severity().as_str()
     ));
+    // The language in force, whether `--lang`, this file or the locale chose it.
+    let lang = match lang {
+        crate::report::message::Lang::En => "en",
+        crate::report::message::Lang::Zh => "zh",
+    };
+    out.push_str(&format!("lang = \"{lang}\"\n"));
     out.push_str("\n[rules]\n");
     for rule in rules::RULES {
         let level = if !rules.iter().any(|r| r.name == rule.name) {

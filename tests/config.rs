@@ -315,7 +315,8 @@ fn init_force_writes_through_a_link_and_refuses_a_read_only_file() {
 
 #[test]
 fn show_settings_prints_what_is_in_force() {
-    let dir = project("extend-exclude = [\"drafts\"]\n\n[rules]\ncjk-space = \"off\"\n");
+    let dir =
+        project("extend-exclude = [\"drafts\"]\nlang = \"zh\"\n\n[rules]\ncjk-space = \"off\"\n");
     let output = govlint(
         dir.path(),
         &["check", "--show-settings", "--dup-threshold", "0.9"],
@@ -328,9 +329,13 @@ fn show_settings_prints_what_is_in_force() {
         "cjk-space = \"off\"",
         "stray-period = \"error\"",
         "threshold = 0.9",
+        "lang = \"zh\"",
     ] {
         assert!(settings.contains(line), "{line} in\n{settings}");
     }
+    // `--lang` over the file: the language in force.
+    let output = govlint(dir.path(), &["check", "--show-settings", "--lang", "en"]);
+    assert!(text(&output.stdout).contains("lang = \"en\""));
 }
 
 #[test]
