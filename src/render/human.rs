@@ -666,14 +666,7 @@ mod tests {
 
     #[test]
     fn ambiguous_marks_are_wide_for_chinese_or_an_east_asian_charset_unless_told() {
-        let env = |pairs: &'static [(&'static str, &'static str)]| {
-            move |name: &str| {
-                pairs
-                    .iter()
-                    .find(|(key, _)| *key == name)
-                    .map(|(_, value)| value.to_string())
-            }
-        };
+        use crate::report::message::env;
         let utf8 = env(&[("LANG", "en_US.UTF-8")]);
         assert!(!ambiguous_wide(None, Lang::En, utf8));
         assert!(ambiguous_wide(None, Lang::Zh, utf8));

@@ -237,6 +237,19 @@ fn render(bundle: &'static FluentBundle<FluentResource>, message: &Message) -> S
         .into_owned()
 }
 
+/// An environment of these variables only, for the tests of what the locale decides.
+#[cfg(test)]
+pub(crate) fn env(
+    pairs: &'static [(&'static str, &'static str)],
+) -> impl Fn(&str) -> Option<String> + Copy {
+    move |name: &str| {
+        pairs
+            .iter()
+            .find(|(key, _)| *key == name)
+            .map(|(_, value)| value.to_string())
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -251,14 +264,6 @@ mod tests {
 
     #[test]
     fn the_locale_chooses_the_language() {
-        let env = |pairs: &'static [(&'static str, &'static str)]| {
-            move |name: &str| {
-                pairs
-                    .iter()
-                    .find(|(key, _)| *key == name)
-                    .map(|(_, value)| value.to_string())
-            }
-        };
         assert_eq!(Lang::from_locale(env(&[("LANG", "zh_CN.UTF-8")])), Lang::Zh);
         assert_eq!(Lang::from_locale(env(&[("LANG", "zh-Hans")])), Lang::Zh);
         assert_eq!(Lang::from_locale(env(&[("LANG", "zh_TW.Big5")])), Lang::Zh);
