@@ -65,6 +65,12 @@ cli-init-lang = 配置文件中注释的语言，以及提示信息的语言：z
 cli-init-lang-en = 英文
 cli-init-lang-zh = 简体中文
 
+## govlint completions, manpage
+
+cli-completions = 输出 govlint 在指定 shell 中的命令补全脚本，如“govlint completions bash > ~/.local/share/bash-completion/completions/govlint”
+cli-completions-shell = shell 的种类：bash、zsh、fish、powershell 或 elvish
+cli-manpage = 输出 govlint 的 man 手册页（roff 格式），如“govlint manpage > govlint.1”
+
 ## 取值的占位名（“--config <文件>”）
 
 cli-value-format = 格式
@@ -82,6 +88,7 @@ cli-value-lang = 语言
 cli-value-size = 大小
 cli-value-width = 宽度
 cli-value-path = 路径
+cli-value-shell = SHELL
 cli-value-paths = 路径
 
 ## clap 自己的话（英文输出由 clap 原样给出，所以只有中文有这些）
