@@ -75,9 +75,9 @@ cli-init-lang-zh = Simplified Chinese (简体中文)
 
 ## govlint completions, manpage
 
-cli-completions = Print the shell's completion script for govlint, e.g. `govlint completions bash > ~/.local/share/bash-completion/completions/govlint`
-cli-completions-shell = The shell: bash, zsh, fish, powershell or elvish
-cli-manpage = Print govlint's manual page (roff), e.g. `govlint manpage > govlint.1`
+cli-completions = Print a shell's completion script for govlint (see the README for where it goes)
+cli-completions-shell = The shell to complete govlint in
+cli-manpage = Print the manual page (roff): `govlint manpage > govlint.1`
 
 ## Placeholders of values (`--config <FILE>`)
 

@@ -67,9 +67,9 @@ cli-init-lang-zh = 简体中文
 
 ## govlint completions, manpage
 
-cli-completions = 输出 govlint 在指定 shell 中的命令补全脚本，如“govlint completions bash > ~/.local/share/bash-completion/completions/govlint”
-cli-completions-shell = shell 的种类：bash、zsh、fish、powershell 或 elvish
-cli-manpage = 输出 govlint 的 man 手册页（roff 格式），如“govlint manpage > govlint.1”
+cli-completions = 输出 govlint 在某种 shell 中的命令补全脚本（放在哪里见 README）
+cli-completions-shell = 为哪种 shell 生成
+cli-manpage = 输出 man 手册页（roff 格式，英文）：“govlint manpage > govlint.1”
 
 ## 取值的占位名（“--config <文件>”）
 

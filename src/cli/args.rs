@@ -47,14 +47,13 @@ pub(super) enum Command {
         #[arg(long, value_enum, value_name = "LANG")]
         lang: Option<crate::report::message::Lang>,
     },
-    /// Print the shell's completion script for govlint, e.g. `govlint completions bash >
-    /// ~/.local/share/bash-completion/completions/govlint`.
+    /// Print a shell's completion script for govlint (see the README for where it goes).
     Completions {
-        /// The shell: bash, zsh, fish, powershell or elvish.
+        /// The shell to complete govlint in.
         #[arg(value_enum)]
         shell: clap_complete::Shell,
     },
-    /// Print govlint's manual page (roff), e.g. `govlint manpage > govlint.1`.
+    /// Print the manual page (roff): `govlint manpage > govlint.1`.
     Manpage,
 }
 
