@@ -436,6 +436,99 @@ fn clean_stdin_exits_0() {
     assert_eq!(parse_json(&output)["summary"]["files"], 1);
 }
 
+/// What standard input is.
+enum StdinIs {
+    /// A pipe holding this text.
+    Pipe(&'static str),
+    Null,
+    File(std::fs::File),
+}
+
+/// `govlint ARGS` with standard input `stdin`, outside CI (`CI` unset) unless `ci`.
+fn run_with_stdin(dir: &Path, args: &[&str], stdin: StdinIs, ci: bool) -> Output {
+    let mut cmd = std::process::Command::new(BIN);
+    cmd.current_dir(dir).env_remove("CI").args(args);
+    if ci {
+        cmd.env("CI", "true");
+    }
+    let (stdin, text) = match stdin {
+        StdinIs::Pipe(text) => (Stdio::piped(), Some(text)),
+        StdinIs::Null => (Stdio::null(), None),
+        StdinIs::File(file) => (Stdio::from(file), None),
+    };
+    let mut child = cmd
+        .stdin(stdin)
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("spawn govlint");
+    if let (Some(text), Some(mut pipe)) = (text, child.stdin.take()) {
+        // govlint may exit without reading it: that is what is tested.
+        let _ = std::io::Write::write_all(&mut pipe, text.as_bytes());
+    }
+    child.wait_with_output().expect("run govlint")
+}
+
+/// `govlint check` with no path, standard input `stdin`, messages in `lang`.
+fn check_without_a_path(dir: &Path, stdin: StdinIs, ci: bool, lang: &str) -> Output {
+    let args = ["check", "--format", "json", "--lang", lang];
+    run_with_stdin(dir, &args, stdin, ci)
+}
+
+/// `echo 文本 | govlint check` lints `.`, as it always did and as a CI job needs (in GitHub
+/// Actions standard input is a FIFO, in GitLab the job's script), and says so, with how to
+/// lint standard input; `-` lints it. From /dev/null, in CI, or with a path: no note.
+#[test]
+fn a_pipe_without_a_path_lints_the_directory_and_says_how_to_read_stdin() {
+    let dir = workspace(&[("a.txt", STRAY_PERIOD.as_bytes())]);
+    let note = "note: no path given, so `.` is linted, not standard input; to lint standard \
+                input, name it `-`: `… | govlint check -` (naming `.` silences this note)\n";
+
+    let output = check_without_a_path(dir.path(), StdinIs::Pipe(HALFWIDTH), false, "en");
+    assert_eq!(code(&output), 1);
+    let json = parse_json(&output);
+    assert_eq!(paths_of(&json), ["./a.txt"]);
+    assert_eq!(rules_of(&json), ["stray-period"]);
+    assert_eq!(stderr(&output), note);
+
+    let output = check_without_a_path(dir.path(), StdinIs::Pipe(HALFWIDTH), false, "zh");
+    assert_eq!(paths_of(&parse_json(&output)), ["./a.txt"]);
+    assert!(
+        stderr(&output).starts_with("注意：没有指定路径，因此检查的是当前文件夹“.”"),
+        "{}",
+        stderr(&output)
+    );
+
+    // Standard input redirected from a file is a file with something to read.
+    write(dir.path(), "draft.md", HALFWIDTH.as_bytes());
+    let file = std::fs::File::open(dir.path().join("draft.md")).expect("opened");
+    let output = check_without_a_path(dir.path(), StdinIs::File(file), false, "en");
+    assert_eq!(stderr(&output), note);
+    std::fs::remove_file(dir.path().join("draft.md")).expect("removed");
+
+    // What a CI job or a terminal-less runner gives: `.` is linted without a word.
+    for (stdin, ci) in [(StdinIs::Null, false), (StdinIs::Pipe(HALFWIDTH), true)] {
+        let output = check_without_a_path(dir.path(), stdin, ci, "en");
+        assert_eq!(code(&output), 1);
+        assert_eq!(paths_of(&parse_json(&output)), ["./a.txt"]);
+        assert_eq!(stderr(&output), "");
+    }
+
+    // Named paths, `.` among them, are what the user meant.
+    let args = ["check", "--format", "json", "."];
+    let output = run_with_stdin(dir.path(), &args, StdinIs::Pipe(HALFWIDTH), false);
+    assert_eq!(paths_of(&parse_json(&output)), ["./a.txt"]);
+    assert_eq!(stderr(&output), "");
+
+    // `-` reads the piped text.
+    let args = ["check", "--format", "json", "-"];
+    let output = run_with_stdin(dir.path(), &args, StdinIs::Pipe(HALFWIDTH), false);
+    let json = parse_json(&output);
+    assert_eq!(paths_of(&json), ["<stdin>"]);
+    assert_eq!(rules_of(&json), ["halfwidth-punctuation"]);
+    assert_eq!(stderr(&output), "");
+}
+
 #[test]
 fn directory_walk_lints_only_txt_md_markdown_and_html_files() {
     let dir = workspace(&[

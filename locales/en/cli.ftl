@@ -73,6 +73,12 @@ cli-init-lang = The language of the file's comments and of what is said: zh (简
 cli-init-lang-en = English
 cli-init-lang-zh = Simplified Chinese (简体中文)
 
+## govlint completions, manpage
+
+cli-completions = Print a shell's completion script for govlint (see the README for where it goes)
+cli-completions-shell = The shell to complete govlint in
+cli-manpage = Print the manual page (roff): `govlint manpage > govlint.1`
+
 ## Placeholders of values (`--config <FILE>`)
 
 cli-value-format = FORMAT
@@ -91,6 +97,7 @@ cli-value-size = SIZE
 cli-value-width = WIDTH
 cli-value-paths = PATHS
 cli-value-path = PATH
+cli-value-shell = SHELL
 
 ## clap's own words: English output is clap's, so these are shown only in other languages (and
 ## keep the catalogs parallel for translators)

@@ -163,6 +163,8 @@ cli-unknown-rule = unknown rule `{ $name }`; { $suggestion ->
 cli-allowlist-unreadable = { $path }: cannot read the allowlist: { $error }
 cli-output-not-written = error: could not write output: { $error }
 cli-nothing-linted = warning: no file was linted: { $skipped }; govlint reads .txt, .md, .markdown, .html, .htm, .docx, .doc, .wps and .odt
+# `govlint check` with no path while standard input is a pipe or a file: `.` is linted.
+cli-stdin-not-read = no path given, so `.` is linted, not standard input; to lint standard input, name it `-`: `… | govlint check -` (naming `.` silences this note)
 cli-fixed = Fixed { $fixes } { $fixes ->
     [one] finding
    *[other] findings

@@ -65,6 +65,12 @@ cli-init-lang = 配置文件中注释的语言，以及提示信息的语言：z
 cli-init-lang-en = 英文
 cli-init-lang-zh = 简体中文
 
+## govlint completions, manpage
+
+cli-completions = 输出 govlint 在某种 shell 中的命令补全脚本（放在哪里见 README）
+cli-completions-shell = 为哪种 shell 生成
+cli-manpage = 输出 man 手册页（roff 格式，英文）：“govlint manpage > govlint.1”
+
 ## 取值的占位名（“--config <文件>”）
 
 cli-value-format = 格式
@@ -82,6 +88,7 @@ cli-value-lang = 语言
 cli-value-size = 大小
 cli-value-width = 宽度
 cli-value-path = 路径
+cli-value-shell = SHELL
 cli-value-paths = 路径
 
 ## clap 自己的话（英文输出由 clap 原样给出，所以只有中文有这些）

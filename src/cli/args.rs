@@ -9,7 +9,7 @@ use std::path::PathBuf;
 #[derive(Parser)]
 #[command(
     name = "govlint",
-    version,
+    version = env!("GOVLINT_VERSION"),
     about = "A linter for Chinese government articles: duplicated paragraphs and punctuation faults."
 )]
 pub struct Cli {
@@ -47,6 +47,14 @@ pub(super) enum Command {
         #[arg(long, value_enum, value_name = "LANG")]
         lang: Option<crate::report::message::Lang>,
     },
+    /// Print a shell's completion script for govlint (see the README for where it goes).
+    Completions {
+        /// The shell to complete govlint in.
+        #[arg(value_enum)]
+        shell: clap_complete::Shell,
+    },
+    /// Print the manual page (roff): `govlint manpage > govlint.1`.
+    Manpage,
 }
 
 /// `--lang` of the commands that print rule documentation.
@@ -63,6 +71,9 @@ pub(super) struct CheckArgs {
     /// Files or directories to lint; `-` reads standard input.
     #[arg(default_value = ".")]
     pub(super) paths: Vec<PathBuf>,
+    /// Whether the paths were written, or are the default `.` (set after parsing).
+    #[arg(skip)]
+    pub(super) paths_given: bool,
     /// Output format.
     #[arg(long, value_enum, default_value_t = Format::Human)]
     pub(super) format: Format,

@@ -114,6 +114,12 @@ pub(super) fn check(args: CheckArgs, out: &mut dyn Write) -> (Outcome, std::io::
         let settings = crate::text::escape_terminal_controls(&settings);
         return (Outcome::DONE, write!(out, "{settings}"));
     }
+    if !args.paths_given && stdin_is_a_pipe_or_file() && !in_ci() {
+        super::tell(
+            lang,
+            msg!("line-note", message = msg!("cli-stdin-not-read")),
+        );
+    }
     let mut selection = config.files.clone();
     selection.force_exclude |= args.force_exclude;
     let baseline = match args.baseline.as_deref().map(Baseline::read).transpose() {
@@ -231,6 +237,38 @@ pub(super) fn check(args: CheckArgs, out: &mut dyn Write) -> (Outcome, std::io::
         fails: !args.exit_zero && run.fails(fail_on),
     };
     (outcome, written)
+}
+
+/// Whether standard input is a pipe or a file, not a terminal or a device (`/dev/null`), to
+/// say that a `govlint check` without a path lints `.` and not it. It is never read without
+/// `-`: in a GitLab job the shell's stdin is the rest of the job's script, in a
+/// `while read` loop it is the loop's list, over `ssh` it is a terminal left open; reading
+/// either would lint the wrong text, eat input meant for others, or wait forever.
+fn stdin_is_a_pipe_or_file() -> bool {
+    #[cfg(unix)]
+    {
+        match rustix::fs::fstat(std::io::stdin()) {
+            Ok(stat) => match rustix::fs::FileType::from_raw_mode(stat.st_mode) {
+                rustix::fs::FileType::Fifo => true,
+                // `< empty-file` has nothing to lint either.
+                rustix::fs::FileType::RegularFile => stat.st_size > 0,
+                _ => false,
+            },
+            Err(_) => false,
+        }
+    }
+    // Elsewhere a pipe and the NUL device are told apart only through the Windows API.
+    #[cfg(not(unix))]
+    {
+        false
+    }
+}
+
+/// Whether this runs in a CI job (`CI` set, as GitHub Actions, GitLab CI, CircleCI, Travis,
+/// Buildkite, Azure Pipelines… set it), where standard input is a pipe nobody wrote to
+/// (GitHub: a FIFO; GitLab: the script) and `.` is what `govlint check` is meant to lint.
+fn in_ci() -> bool {
+    std::env::var_os("CI").is_some_and(|value| !value.is_empty() && value != "false")
 }
 
 /// The configuration in force: none with `--isolated`, the named file with `--config`,

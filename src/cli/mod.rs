@@ -84,6 +84,8 @@ pub fn main() -> i32 {
             None => (Outcome::TROUBLE, Ok(())),
         },
         Command::Init { force, path, lang } => (init(&path, force, language(lang, None)), Ok(())),
+        Command::Completions { shell } => (Outcome::DONE, completions(shell, &mut stdout)),
+        Command::Manpage => (Outcome::DONE, manpage(&mut stdout)),
         Command::Rule { name, lang: page } => match (rules::find(&name), page_language(&page)) {
             (Some(rule), Some(lang)) => (
                 Outcome::DONE,
@@ -164,7 +166,13 @@ fn parse(argv: Vec<std::ffi::OsString>, lang: Lang) -> Result<Parsed, clap::Erro
             Ok(_) => Ok(Parsed::Done(Outcome::DONE)),
         };
     }
-    let cli = Cli::from_arg_matches(&matches).map_err(|err| err.format(&mut command))?;
+    let mut cli = Cli::from_arg_matches(&matches).map_err(|err| err.format(&mut command))?;
+    if let (Command::Check(args), Some(("check", matches))) =
+        (&mut cli.command, matches.subcommand())
+    {
+        args.paths_given =
+            matches.value_source("paths") == Some(clap::parser::ValueSource::CommandLine);
+    }
     Ok(Parsed::Cli(cli))
 }
 
@@ -268,6 +276,69 @@ fn list_rules(out: &mut dyn Write, lang: Lang) -> std::io::Result<()> {
     }
     writeln!(out)?;
     writeln!(out, "{}", crate::msg!("rules-more").render(lang))
+}
+
+/// `govlint completions SHELL`: the shell's completion script, from the English command line
+/// (the names to complete are the same in every language; the descriptions zsh, fish and
+/// PowerShell show are English, so that the script does not depend on the packager's locale).
+fn completions(shell: clap_complete::Shell, out: &mut dyn Write) -> std::io::Result<()> {
+    let mut command = help::command(Lang::En);
+    // `generate` panics on a failed write; the script is small, so it is written whole.
+    let mut script = Vec::new();
+    clap_complete::generate(shell, &mut command, "govlint", &mut script);
+    out.write_all(&script)
+}
+
+/// `govlint manpage`: one page, `govlint.1`, with a section for each command (its synopsis,
+/// description and options), so that `man govlint` holds everything without pages per
+/// command. English, as completions are.
+fn manpage(out: &mut dyn Write) -> std::io::Result<()> {
+    let mut command = help::command(Lang::En).disable_help_subcommand(true);
+    command.build();
+    let man = |command: clap::Command| {
+        let man = clap_mangen::Man::new(command);
+        match env!("GOVLINT_COMMIT_DATE") {
+            "" => man,
+            date => man.date(date),
+        }
+    };
+    let page = man(command.clone());
+    let mut roff = Vec::new();
+    page.render_title(&mut roff)?;
+    page.render_name_section(&mut roff)?;
+    page.render_synopsis_section(&mut roff)?;
+    page.render_description_section(&mut roff)?;
+    page.render_options_section(&mut roff)?;
+    for sub in command.get_subcommands().filter(|sub| !sub.is_hide_set()) {
+        let name = format!("govlint {}", sub.get_name());
+        let page = man(sub.clone().bin_name(&name));
+        let mut section = Vec::new();
+        page.render_synopsis_section(&mut section)?;
+        page.render_description_section(&mut section)?;
+        page.render_options_section(&mut section)?;
+        // clap_mangen makes each of these a page's section; here they are one section per
+        // command, its options a subsection.
+        let section = String::from_utf8_lossy(&section)
+            .replace(
+                ".SH SYNOPSIS\n",
+                &format!(".SH \"{}\"\n", name.to_uppercase()),
+            )
+            .replace(".SH DESCRIPTION\n", ".PP\n")
+            .replace(".SH OPTIONS\n", ".SS Options\n");
+        roff.extend_from_slice(section.as_bytes());
+    }
+    page.render_version_section(&mut roff)?;
+    // groff reads Latin-1 unless told (`man` runs `preconv`, `groff` alone does not): every
+    // other character is named, as mandoc and groff both read it.
+    let mut ascii = String::new();
+    for c in String::from_utf8_lossy(&roff).chars() {
+        if c.is_ascii() {
+            ascii.push(c);
+        } else {
+            ascii.push_str(&format!("\\[u{:04X}]", u32::from(c)));
+        }
+    }
+    out.write_all(ascii.as_bytes())
 }
 
 /// Says a message on standard error in `lang` with every control character escaped: file
