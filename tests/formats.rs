@@ -678,3 +678,88 @@ fn exit_codes_do_not_depend_on_the_format() {
         }
     }
 }
+
+/// GitHub attaches an annotation to a pull request's diff only when its path is the
+/// repository's spelling of the file: `content/a.md`, never `./content/a.md`, from
+/// whichever directory of the checkout govlint is run and however the path is written.
+#[test]
+fn ci_formats_name_files_relative_to_the_repository_root() {
+    let dir = workspace(&[("content/a.md", STRAY_PERIOD), ("other/b.md", STRAY_PERIOD)]);
+    std::fs::create_dir(dir.path().join(".git")).unwrap();
+    let root = dir.path();
+    let content = root.join("content");
+    let absolute = content
+        .to_str()
+        .expect("a UTF-8 temporary path")
+        .to_string();
+    let runs: [(&Path, &[&str]); 7] = [
+        (root, &["."]),
+        (root, &["./content"]),
+        (root, &["content/../content/./a.md"]),
+        (&content, &["."]),
+        (&content, &["./a.md"]),
+        (&content, &["../content"]),
+        (&content, &[absolute.as_str()]),
+    ];
+    for (cwd, paths) in runs {
+        let mut args = vec!["check"];
+        args.extend_from_slice(paths);
+        let github = stdout(&govlint_in(
+            cwd,
+            &[&args[..], &["--format", "github"]].concat(),
+        ));
+        let files: Vec<&str> = github
+            .lines()
+            .map(|line| {
+                line.split("file=")
+                    .nth(1)
+                    .and_then(|rest| rest.split(',').next())
+            })
+            .map(|file| file.expect("a file= property"))
+            .collect();
+        let expected: &[&str] = if paths == ["."] && cwd == root {
+            &["content/a.md", "other/b.md"]
+        } else {
+            &["content/a.md"]
+        };
+        assert_eq!(files, expected, "{paths:?} from {}", cwd.display());
+        let sarif = json(&govlint_in(
+            cwd,
+            &[&args[..], &["--format", "sarif"]].concat(),
+        ));
+        assert_eq!(
+            sarif["runs"][0]["results"][0]["locations"][0]["physicalLocation"]["artifactLocation"]
+                ["uri"],
+            "content/a.md",
+            "{paths:?}"
+        );
+        let rdjson = json(&govlint_in(
+            cwd,
+            &[&args[..], &["--format", "rdjson"]].concat(),
+        ));
+        assert_eq!(
+            rdjson["diagnostics"][0]["location"]["path"], "content/a.md",
+            "{paths:?}"
+        );
+    }
+
+    // What people read keeps the path as they wrote it.
+    let concise = stdout(&govlint_in(
+        &content,
+        &["check", "./a.md", "--format", "concise"],
+    ));
+    assert!(concise.starts_with("./a.md:1:"), "{concise}");
+
+    // Outside a repository: relative to the working directory, without `./` or `a/../`.
+    std::fs::remove_dir(root.join(".git")).unwrap();
+    let github = stdout(&govlint_in(
+        &content,
+        &["check", "../content/./a.md", "--format", "github"],
+    ));
+    assert!(github.contains("file=a.md,"), "{github}");
+    let github = stdout(&govlint_in(
+        &content,
+        &["check", "../other", "--format", "github"],
+    ));
+    assert!(github.contains("file=../other/b.md,"), "{github}");
+}

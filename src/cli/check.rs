@@ -225,12 +225,40 @@ pub(super) fn check(args: CheckArgs, out: &mut dyn Write) -> (Outcome, std::io::
             |name| std::env::var(name).ok(),
         ),
     };
+    if matches!(args.format, Format::Github | Format::Sarif | Format::Rdjson) {
+        repository_paths(&mut run);
+    }
     let written = render::render(args.format, args.statistics, &run, out, &style);
     let outcome = Outcome {
         trouble: !run.errors.is_empty() || !run.fix_errors.is_empty() || nothing_linted,
         fails: !args.exit_zero && run.fails(fail_on),
     };
     (outcome, written)
+}
+
+/// The paths of the CI formats: relative to the repository's root, spelt as its files are
+/// (`render::repository_path`), once everything said on standard error has named them as
+/// given. Standard input without `--stdin-filename` stays `<stdin>`.
+fn repository_paths(run: &mut linter::Run) {
+    const STDIN: &str = "<stdin>";
+    let Ok(cwd) = std::env::current_dir() else {
+        return;
+    };
+    let root = config::repository_root(&cwd);
+    let spelt = |path: &Path| render::repository_path(path, &cwd, root);
+    for (shown, file) in run.paths.iter_mut().zip(&run.files) {
+        match file {
+            Some(file) => *shown = spelt(file),
+            None if shown != STDIN => *shown = spelt(Path::new(shown.as_str())),
+            None => {}
+        }
+    }
+    let errors = run.errors.iter_mut().chain(&mut run.skipped);
+    for error in errors.chain(&mut run.fix_errors) {
+        if error.path != STDIN {
+            error.path = spelt(Path::new(&error.path));
+        }
+    }
 }
 
 /// The configuration in force: none with `--isolated`, the named file with `--config`,
