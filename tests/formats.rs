@@ -14,7 +14,9 @@ const SEED: &str = "fixtures/haimen-rule-of-law-2021.txt";
 const SARIF_SCHEMA: &str = "fixtures/sarif-schema-2.1.0.json";
 
 /// Every `--format` value.
-const FORMATS: &[&str] = &["human", "json", "concise", "sarif", "github", "rdjson"];
+const FORMATS: &[&str] = &[
+    "human", "json", "concise", "sarif", "github", "rdjson", "markdown",
+];
 
 /// A half-width comma after two ideographic spaces and `近年来`: the comma is the sixth
 /// character of the line and starts at byte 15.
@@ -762,4 +764,49 @@ fn ci_formats_name_files_relative_to_the_repository_root() {
         &["check", "../other", "--format", "github"],
     ));
     assert!(github.contains("file=../other/b.md,"), "{github}");
+}
+
+#[test]
+fn seed_markdown_summary() {
+    let output = govlint(&["check", SEED, "--format", "markdown", "--lang", "en"]);
+    assert_eq!(code(&output), 1);
+    insta::assert_snapshot!(stdout(&output));
+}
+
+/// Copies across files are pairs (the copy, the place it repeats); a list longer than a
+/// summary page should hold is cut with a line saying how many more there are; names that
+/// Markdown would read are escaped.
+#[test]
+fn markdown_summary_pairs_duplicates_and_cuts_long_lists() {
+    let many: String = (0..105)
+        .map(|i| format!("　　第{i}项获得大奖.\n\n"))
+        .collect();
+    let dir = workspace(&[
+        ("docs/a|b.md", PARAGRAPH),
+        ("docs/c.md", &format!("{PARAGRAPH}\n{STRAY_PERIOD}")),
+        ("docs/many.txt", &many),
+    ]);
+    std::fs::create_dir(dir.path().join(".git")).unwrap();
+    let output = govlint_in(
+        &dir.path().join("docs"),
+        &["check", ".", "--format", "markdown", "--lang", "en"],
+    );
+    assert_eq!(code(&output), 1);
+    let page = stdout(&output);
+    // The copy, then the place it repeats; `|` in a file name does not end the cell.
+    assert!(
+        page.contains("\n| docs/c.md:1 | docs/a\\|b.md:1 | `duplicate-paragraph` |  |\n"),
+        "{page}"
+    );
+    assert!(page.contains("| docs/many.txt | 105 | 105 | 0 |"), "{page}");
+    // 107 errors: 100 rows, and a line for the rest.
+    let errors = page
+        .lines()
+        .filter(|line| line.starts_with("| docs/") && line.split(" | ").count() == 3)
+        .count();
+    assert_eq!(errors, 100, "{page}");
+    assert!(
+        page.contains("\n… and 7 more: `--format json` and SARIF list them all.\n"),
+        "{page}"
+    );
 }

@@ -225,7 +225,10 @@ pub(super) fn check(args: CheckArgs, out: &mut dyn Write) -> (Outcome, std::io::
             |name| std::env::var(name).ok(),
         ),
     };
-    if matches!(args.format, Format::Github | Format::Sarif | Format::Rdjson) {
+    if matches!(
+        args.format,
+        Format::Github | Format::Sarif | Format::Rdjson | Format::Markdown
+    ) {
         repository_paths(&mut run);
     }
     let written = render::render(args.format, args.statistics, &run, out, &style);

@@ -6,6 +6,7 @@ pub mod github;
 pub mod human;
 pub mod json;
 pub mod locate;
+pub mod markdown;
 pub mod rdjson;
 pub mod sarif;
 pub mod statistics;
@@ -29,6 +30,9 @@ pub enum Format {
     Github,
     /// reviewdog's diagnostic format.
     Rdjson,
+    /// A Markdown report for a CI job's summary page: counts by rule and by file, the
+    /// errors, the duplicates as pairs.
+    Markdown,
 }
 
 /// Writes the run in `format` (its statistics with `--statistics`): the one place a format
@@ -51,6 +55,7 @@ pub fn render(
         Format::Sarif => sarif::render(run, &mut ControlEscaping::new(&mut *out), style.lang),
         Format::Github => github::render(run, out, style.lang),
         Format::Rdjson => rdjson::render(run, &mut ControlEscaping::new(&mut *out), style.lang),
+        Format::Markdown => markdown::render(run, out, style.lang),
         Format::Human => human::render(run, out, style),
     }
 }
@@ -100,10 +105,10 @@ pub fn repository_path(
             .map(|parent| parent.join(name)),
         _ => None,
     };
-    if let (Some(resolved), Ok(root)) = (resolved, std::fs::canonicalize(root)) {
-        if let Ok(relative) = resolved.strip_prefix(&root) {
-            return shown_relative(relative);
-        }
+    if let (Some(resolved), Ok(root)) = (resolved, std::fs::canonicalize(root))
+        && let Ok(relative) = resolved.strip_prefix(&root)
+    {
+        return shown_relative(relative);
     }
     if path.is_absolute() {
         return shown(&absolute);
