@@ -4,6 +4,8 @@
 # cargo: the paths input split as the shell splits words, quotes and spaces included, and
 # nothing in it run; the summary and annotations written; the exit status kept; the
 # release download tried first and cargo the fallback.
+# The patterns in single quotes are literal on purpose (`$(…)`, backticks).
+# shellcheck disable=SC2016
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 if [ -z "${GOVLINT:-}" ]; then
@@ -35,6 +37,11 @@ grep -q 'content/b.md' "$work/out" && fail "content/b.md is clean"
 grep -q '$(touch' "$work/err" || fail "the odd paths are reported as paths"
 grep -q '^| my docs/a.md:1:31 | `stray-period` |' "$GITHUB_STEP_SUMMARY" \
   || { cat "$GITHUB_STEP_SUMMARY"; fail "the summary lists the error"; }
+
+# An unmatched quote is an error, not a guess.
+status=0
+GOVLINT_PATHS='"my docs' bash "$root/.github/action/lint.sh" > /dev/null 2>&1 || status=$?
+[ "$status" -ne 0 ] || fail "an unmatched quote should fail the step"
 
 # Newline-separated paths, fail-on and args, from a subdirectory.
 : > "$GITHUB_STEP_SUMMARY"

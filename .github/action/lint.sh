@@ -7,20 +7,19 @@
 # (`"my docs/a.md" content`), but nothing in them is run or expanded: xargs reads them.
 set -euo pipefail
 
-# Words of $1, one per array element, into the array named $2.
-split_words() {
-  local -a words=()
-  local word
-  if [ -n "${1//[[:space:]]/}" ]; then
-    while IFS= read -r -d '' word; do
-      words+=("$word")
-    done < <(printf '%s\n' "$1" | xargs printf '%s\0')
-  fi
-  eval "$2"='("${words[@]+"${words[@]}"}")'
+# The words of $1, each ended by a NUL; fails on an unmatched quote.
+words() {
+  [ -n "${1//[[:space:]]/}" ] || return 0
+  printf '%s\n' "$1" | xargs printf '%s\0'
 }
-
-split_words "${GOVLINT_PATHS:-.}" paths
-split_words "${GOVLINT_ARGS:-}" extra
+list=$(mktemp)
+trap 'rm -f "$list"' EXIT
+paths=()
+words "${GOVLINT_PATHS:-.}" > "$list"
+while IFS= read -r -d '' word; do paths+=("$word"); done < "$list"
+extra=()
+words "${GOVLINT_ARGS:-}" > "$list"
+while IFS= read -r -d '' word; do extra+=("$word"); done < "$list"
 [ "${#paths[@]}" -gt 0 ] || paths=(.)
 
 options=()
