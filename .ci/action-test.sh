@@ -63,6 +63,19 @@ GOVLINT_PATHS=. GOVLINT_BASELINE="$work/baseline.json" GOVLINT_CONFIG="$work/gov
   || { cat "$work/out"; fail "expected a clean run"; }
 [ ! -s "$work/out" ] || fail "no annotations expected"
 
+# --- where.sh ------------------------------------------------------------------------
+where() {
+  : > "$work/output"
+  GITHUB_OUTPUT="$work/output" GITHUB_ACTION_PATH="$1" GOVLINT_VERSION=v1.2.3 \
+    RUNNER_TOOL_CACHE=/opt/hostedtoolcache RUNNER_OS=Linux RUNNER_ARCH=X64 \
+    bash "$root/.github/action/where.sh"
+  cat "$work/output"
+}
+[ "$(where /home/runner/work/_actions/someone/govlint/v1.2.3)" = "$(printf 'dir=/opt/hostedtoolcache/govlint/v1.2.3/Linux-X64\nrepo=someone/govlint')" ] \
+  || fail "where.sh: $(where /home/runner/work/_actions/someone/govlint/v1.2.3)"
+where 'D:\a\_actions\someone\govlint\main' | grep -qx 'repo=someone/govlint' || fail "where.sh on Windows"
+where /home/runner/work/content/content | grep -qx 'repo=' || fail "where.sh from a checkout"
+
 # --- install.sh ----------------------------------------------------------------------
 stub="$work/stub"
 mkdir -p "$stub"
