@@ -793,6 +793,11 @@ fn markdown_summary_pairs_duplicates_and_cuts_long_lists() {
     );
     assert_eq!(code(&output), 1);
     let page = stdout(&output);
+    // The message names the other file as the annotations do.
+    assert!(
+        page.contains("| docs/c.md:1:3 | `duplicate-paragraph` | this paragraph repeats the one at docs/a\\|b.md:1 (2 copies in 2 files) |"),
+        "{page}"
+    );
     // The copy, then the place it repeats; `|` in a file name does not end the cell.
     assert!(
         page.contains("\n| docs/c.md:1 | docs/a\\|b.md:1 | `duplicate-paragraph` |  |\n"),

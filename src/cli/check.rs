@@ -10,8 +10,9 @@ use crate::linter::{self, Options};
 use crate::msg;
 use crate::render::{self, Format, human};
 use crate::report::baseline::Baseline;
-use crate::report::message::{Lang, Message};
+use crate::report::message::{Arg, Lang, Message};
 use crate::rules::{self, RuleInfo};
+use std::collections::HashMap;
 use std::io::{IsTerminal, Write};
 use std::path::Path;
 
@@ -249,17 +250,41 @@ fn repository_paths(run: &mut linter::Run) {
     };
     let root = config::repository_root(&cwd);
     let spelt = |path: &Path| render::repository_path(path, &cwd, root);
+    let mut renamed: HashMap<String, String> = HashMap::new();
     for (shown, file) in run.paths.iter_mut().zip(&run.files) {
-        match file {
-            Some(file) => *shown = spelt(file),
-            None if shown != STDIN => *shown = spelt(Path::new(shown.as_str())),
-            None => {}
+        let new = match file {
+            Some(file) => spelt(file),
+            None if shown != STDIN => spelt(Path::new(shown.as_str())),
+            None => continue,
+        };
+        renamed.insert(std::mem::replace(shown, new.clone()), new);
+    }
+    // The other file a duplicate names in its message (`repeats the one at a.md:11`).
+    for diagnostic in &mut run.diagnostics {
+        rename_paths(&mut diagnostic.message, &renamed);
+        for related in &mut diagnostic.related {
+            rename_paths(&mut related.message, &renamed);
         }
     }
     let errors = run.errors.iter_mut().chain(&mut run.skipped);
     for error in errors.chain(&mut run.fix_errors) {
         if error.path != STDIN {
             error.path = spelt(Path::new(&error.path));
+        }
+    }
+}
+
+/// `path` arguments of `message` and the messages in it, renamed as `renamed` says.
+fn rename_paths(message: &mut Message, renamed: &HashMap<String, String>) {
+    for (name, arg) in &mut message.args {
+        match arg {
+            Arg::Text(text) if name == "path" => {
+                if let Some(new) = renamed.get(text.as_str()) {
+                    text.clone_from(new);
+                }
+            }
+            Arg::Message(inner) => rename_paths(inner, renamed),
+            _ => {}
         }
     }
 }
