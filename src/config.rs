@@ -501,6 +501,13 @@ pub fn discover(dir: &Path) -> Option<PathBuf> {
     None
 }
 
+/// The root of the repository holding `dir`: the nearest directory with a `.git` (a
+/// directory, or a file in a worktree or submodule), as `discover` stops at it.
+pub fn repository_root(dir: &Path) -> Option<&Path> {
+    dir.ancestors()
+        .find(|ancestor| ancestor.join(".git").exists())
+}
+
 /// Reads and checks a configuration file.
 pub fn load(path: &Path) -> Result<Config, ConfigError> {
     let text = read_text(path, MAX_CONFIG_BYTES).map_err(|error| ConfigError {

@@ -14,7 +14,9 @@ const SEED: &str = "fixtures/haimen-rule-of-law-2021.txt";
 const SARIF_SCHEMA: &str = "fixtures/sarif-schema-2.1.0.json";
 
 /// Every `--format` value.
-const FORMATS: &[&str] = &["human", "json", "concise", "sarif", "github", "rdjson"];
+const FORMATS: &[&str] = &[
+    "human", "json", "concise", "sarif", "github", "rdjson", "markdown",
+];
 
 /// A half-width comma after two ideographic spaces and `近年来`: the comma is the sixth
 /// character of the line and starts at byte 15.
@@ -677,4 +679,139 @@ fn exit_codes_do_not_depend_on_the_format() {
             }
         }
     }
+}
+
+/// GitHub attaches an annotation to a pull request's diff only when its path is the
+/// repository's spelling of the file: `content/a.md`, never `./content/a.md`, from
+/// whichever directory of the checkout govlint is run and however the path is written.
+#[test]
+fn ci_formats_name_files_relative_to_the_repository_root() {
+    let dir = workspace(&[("content/a.md", STRAY_PERIOD), ("other/b.md", STRAY_PERIOD)]);
+    std::fs::create_dir(dir.path().join(".git")).unwrap();
+    let root = dir.path();
+    let content = root.join("content");
+    let absolute = content
+        .to_str()
+        .expect("a UTF-8 temporary path")
+        .to_string();
+    let runs: [(&Path, &[&str]); 7] = [
+        (root, &["."]),
+        (root, &["./content"]),
+        (root, &["content/../content/./a.md"]),
+        (&content, &["."]),
+        (&content, &["./a.md"]),
+        (&content, &["../content"]),
+        (&content, &[absolute.as_str()]),
+    ];
+    for (cwd, paths) in runs {
+        let mut args = vec!["check"];
+        args.extend_from_slice(paths);
+        let github = stdout(&govlint_in(
+            cwd,
+            &[&args[..], &["--format", "github"]].concat(),
+        ));
+        let files: Vec<&str> = github
+            .lines()
+            .map(|line| {
+                line.split("file=")
+                    .nth(1)
+                    .and_then(|rest| rest.split(',').next())
+            })
+            .map(|file| file.expect("a file= property"))
+            .collect();
+        let expected: &[&str] = if paths == ["."] && cwd == root {
+            &["content/a.md", "other/b.md"]
+        } else {
+            &["content/a.md"]
+        };
+        assert_eq!(files, expected, "{paths:?} from {}", cwd.display());
+        let sarif = json(&govlint_in(
+            cwd,
+            &[&args[..], &["--format", "sarif"]].concat(),
+        ));
+        assert_eq!(
+            sarif["runs"][0]["results"][0]["locations"][0]["physicalLocation"]["artifactLocation"]
+                ["uri"],
+            "content/a.md",
+            "{paths:?}"
+        );
+        let rdjson = json(&govlint_in(
+            cwd,
+            &[&args[..], &["--format", "rdjson"]].concat(),
+        ));
+        assert_eq!(
+            rdjson["diagnostics"][0]["location"]["path"], "content/a.md",
+            "{paths:?}"
+        );
+    }
+
+    // What people read keeps the path as they wrote it.
+    let concise = stdout(&govlint_in(
+        &content,
+        &["check", "./a.md", "--format", "concise"],
+    ));
+    assert!(concise.starts_with("./a.md:1:"), "{concise}");
+
+    // Outside a repository: relative to the working directory, without `./` or `a/../`.
+    std::fs::remove_dir(root.join(".git")).unwrap();
+    let github = stdout(&govlint_in(
+        &content,
+        &["check", "../content/./a.md", "--format", "github"],
+    ));
+    assert!(github.contains("file=a.md,"), "{github}");
+    let github = stdout(&govlint_in(
+        &content,
+        &["check", "../other", "--format", "github"],
+    ));
+    assert!(github.contains("file=../other/b.md,"), "{github}");
+}
+
+#[test]
+fn seed_markdown_summary() {
+    let output = govlint(&["check", SEED, "--format", "markdown", "--lang", "en"]);
+    assert_eq!(code(&output), 1);
+    insta::assert_snapshot!(stdout(&output));
+}
+
+/// Copies across files are pairs (the copy, the place it repeats); a list longer than a
+/// summary page should hold is cut with a line saying how many more there are; names that
+/// Markdown would read are escaped.
+#[test]
+fn markdown_summary_pairs_duplicates_and_cuts_long_lists() {
+    let many: String = (0..105)
+        .map(|i| format!("　　第{i}项获得大奖.\n\n"))
+        .collect();
+    let dir = workspace(&[
+        ("docs/a|b.md", PARAGRAPH),
+        ("docs/c.md", &format!("{PARAGRAPH}\n{STRAY_PERIOD}")),
+        ("docs/many.txt", &many),
+    ]);
+    std::fs::create_dir(dir.path().join(".git")).unwrap();
+    let output = govlint_in(
+        &dir.path().join("docs"),
+        &["check", ".", "--format", "markdown", "--lang", "en"],
+    );
+    assert_eq!(code(&output), 1);
+    let page = stdout(&output);
+    // The message names the other file as the annotations do.
+    assert!(
+        page.contains("| docs/c.md:1:3 | `duplicate-paragraph` | this paragraph repeats the one at docs/a\\|b.md:1 (2 copies in 2 files) |"),
+        "{page}"
+    );
+    // The copy, then the place it repeats; `|` in a file name does not end the cell.
+    assert!(
+        page.contains("\n| docs/c.md:1 | docs/a\\|b.md:1 | `duplicate-paragraph` |  |\n"),
+        "{page}"
+    );
+    assert!(page.contains("| docs/many.txt | 105 | 105 | 0 |"), "{page}");
+    // 107 errors: 100 rows, and a line for the rest.
+    let errors = page
+        .lines()
+        .filter(|line| line.starts_with("| docs/") && line.split(" | ").count() == 3)
+        .count();
+    assert_eq!(errors, 100, "{page}");
+    assert!(
+        page.contains("\n… and 7 more: `--format json` and SARIF list them all.\n"),
+        "{page}"
+    );
 }

@@ -273,12 +273,17 @@ fn sarif_places_copies_in_a_file_many_others_refer_to() {
         .filter(|d| d["rule"] == "near-duplicate-paragraph")
         .map(|d| {
             let related = &d["related"][0];
+            // JSON keeps the path as given; SARIF spells it from the root, without `./`.
+            let path = |value: &serde_json::Value| {
+                let path = value.as_str().unwrap_or_default();
+                path.strip_prefix("./").unwrap_or(path).to_string()
+            };
             format!(
                 "{}:{}:{} < {}:{}:{}",
-                d["path"].as_str().unwrap_or_default(),
+                path(&d["path"]),
                 d["line"],
                 d["column"],
-                related["path"].as_str().unwrap_or_default(),
+                path(&related["path"]),
                 related["line"],
                 related["column"]
             )
@@ -287,7 +292,7 @@ fn sarif_places_copies_in_a_file_many_others_refer_to() {
     assert_eq!(from_sarif, from_json);
     let into_gbk = from_json
         .iter()
-        .filter(|f| f.ends_with("< ./gbk.txt:1:3"))
+        .filter(|f| f.ends_with("< gbk.txt:1:3"))
         .count();
     assert_eq!(into_gbk, 14, "{from_json:#?}");
 }

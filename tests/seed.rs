@@ -64,7 +64,9 @@ fn seed_reports_each_known_fault_once() {
 /// every word the reader reads in Chinese (rule ids, JSON keys and fingerprints unchanged).
 #[test]
 fn seed_in_chinese_in_every_format() {
-    for format in ["human", "json", "concise", "sarif", "github", "rdjson"] {
+    for format in [
+        "human", "json", "concise", "sarif", "github", "rdjson", "markdown",
+    ] {
         let (stdout, code) = govlint(&[
             "check", SEED, "--lang", "zh", "--color", "never", "--format", format,
         ]);

@@ -23,6 +23,7 @@ cli-check-format-concise = One line per finding: `path:line:col: severity[rule] 
 cli-check-format-sarif = SARIF 2.1.0, for code-scanning services
 cli-check-format-github = GitHub Actions workflow commands (annotations)
 cli-check-format-rdjson = reviewdog's diagnostic format
+cli-check-format-markdown = A Markdown report for a CI job's summary page: counts by rule and by file, the errors, the duplicates as pairs
 cli-check-color = When to color human output
 cli-check-select = Run only these rules (comma-separated names)
 cli-check-ignore = Do not run these rules (comma-separated names)

@@ -84,3 +84,26 @@ stats-bulk-rule = { $count } of them are { $rule }, in { $files } { $files ->
 stats-bulk-error = { $count } { $rule }
 stats-bulk-errors = Errors: { $errors }.
 stats-bulk-hint = `govlint check --statistics` counts the findings by rule and by file.
+
+## The Markdown report (--format markdown), for a CI job's summary page. Table headings
+## and section titles; the cells are the findings' own words.
+
+md-rules-heading = Findings by rule
+md-files-heading = Findings by file
+md-errors-heading = Errors
+md-duplicates-heading = Duplicates
+md-not-linted-heading = Not linted
+md-col-rule = Rule
+md-col-severity = Severity
+md-col-findings = Findings
+md-col-fixable = Fixed by `--fix`
+md-col-file = File
+md-col-errors = Errors
+md-col-warnings = Warnings
+md-col-place = Place
+md-col-message = Message
+md-col-copy = Copy
+md-col-original = Repeats
+md-col-similarity = Similarity
+# Under a list cut short.
+md-more = … and { $count } more: `--format json` and SARIF list them all.

@@ -15,6 +15,7 @@ cli-check-format-concise = 每处问题一行：“路径:行:列: 级别[规则
 cli-check-format-sarif = SARIF 2.1.0格式，供代码扫描服务读取
 cli-check-format-github = GitHub Actions工作流命令（在GitHub页面的文件旁显示批注）
 cli-check-format-rdjson = reviewdog的诊断格式
+cli-check-format-markdown = Markdown报告，供CI任务的摘要页面使用：按规则和按文件统计问题，列出错误，成对列出重复段落
 cli-check-color = 什么时候给“human”格式的输出加颜色
 cli-check-select = 只运行这些规则（规则名之间用英文逗号隔开）
 cli-check-ignore = 不运行这些规则（规则名之间用英文逗号隔开）

@@ -65,3 +65,24 @@ stats-bulk-rule = 其中{ $count }个问题属于“{ $rule }”，分布在{ $f
 stats-bulk-error = “{ $rule }”{ $count }个
 stats-bulk-errors = 错误：{ $errors }。
 stats-bulk-hint = “govlint check --statistics”可以按规则和文件统计问题数。
+
+## Markdown报告（--format markdown），用于CI任务的摘要页面
+
+md-rules-heading = 按规则统计
+md-files-heading = 按文件统计
+md-errors-heading = 错误
+md-duplicates-heading = 重复段落
+md-not-linted-heading = 未能检查
+md-col-rule = 规则
+md-col-severity = 级别
+md-col-findings = 问题数
+md-col-fixable = 可由“--fix”修正
+md-col-file = 文件
+md-col-errors = 错误
+md-col-warnings = 警告
+md-col-place = 位置
+md-col-message = 说明
+md-col-copy = 重复处
+md-col-original = 与之重复
+md-col-similarity = 相似度
+md-more = ……另有{ $count }处未列出，“--format json”和SARIF列出全部。

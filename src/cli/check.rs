@@ -10,8 +10,9 @@ use crate::linter::{self, Options};
 use crate::msg;
 use crate::render::{self, Format, human};
 use crate::report::baseline::Baseline;
-use crate::report::message::{Lang, Message};
+use crate::report::message::{Arg, Lang, Message};
 use crate::rules::{self, RuleInfo};
+use std::collections::HashMap;
 use std::io::{IsTerminal, Write};
 use std::path::Path;
 
@@ -231,6 +232,12 @@ pub(super) fn check(args: CheckArgs, out: &mut dyn Write) -> (Outcome, std::io::
             |name| std::env::var(name).ok(),
         ),
     };
+    if matches!(
+        args.format,
+        Format::Github | Format::Sarif | Format::Rdjson | Format::Markdown
+    ) {
+        repository_paths(&mut run);
+    }
     let written = render::render(args.format, args.statistics, &run, out, &style);
     let outcome = Outcome {
         trouble: !run.errors.is_empty() || !run.fix_errors.is_empty() || nothing_linted,
@@ -269,6 +276,55 @@ fn stdin_is_a_pipe_or_file() -> bool {
 /// (GitHub: a FIFO; GitLab: the script) and `.` is what `govlint check` is meant to lint.
 fn in_ci() -> bool {
     std::env::var_os("CI").is_some_and(|value| !value.is_empty() && value != "false")
+}
+
+/// The paths of the CI formats: relative to the repository's root, spelt as its files are
+/// (`render::repository_path`), once everything said on standard error has named them as
+/// given. Standard input without `--stdin-filename` stays `<stdin>`.
+fn repository_paths(run: &mut linter::Run) {
+    const STDIN: &str = "<stdin>";
+    let Ok(cwd) = std::env::current_dir() else {
+        return;
+    };
+    let root = config::repository_root(&cwd);
+    let spelt = |path: &Path| render::repository_path(path, &cwd, root);
+    let mut renamed: HashMap<String, String> = HashMap::new();
+    for (shown, file) in run.paths.iter_mut().zip(&run.files) {
+        let new = match file {
+            Some(file) => spelt(file),
+            None if shown != STDIN => spelt(Path::new(shown.as_str())),
+            None => continue,
+        };
+        renamed.insert(std::mem::replace(shown, new.clone()), new);
+    }
+    // The other file a duplicate names in its message (`repeats the one at a.md:11`).
+    for diagnostic in &mut run.diagnostics {
+        rename_paths(&mut diagnostic.message, &renamed);
+        for related in &mut diagnostic.related {
+            rename_paths(&mut related.message, &renamed);
+        }
+    }
+    let errors = run.errors.iter_mut().chain(&mut run.skipped);
+    for error in errors.chain(&mut run.fix_errors) {
+        if error.path != STDIN {
+            error.path = spelt(Path::new(&error.path));
+        }
+    }
+}
+
+/// `path` arguments of `message` and the messages in it, renamed as `renamed` says.
+fn rename_paths(message: &mut Message, renamed: &HashMap<String, String>) {
+    for (name, arg) in &mut message.args {
+        match arg {
+            Arg::Text(text) if name == "path" => {
+                if let Some(new) = renamed.get(text.as_str()) {
+                    text.clone_from(new);
+                }
+            }
+            Arg::Message(inner) => rename_paths(inner, renamed),
+            _ => {}
+        }
+    }
 }
 
 /// The configuration in force: none with `--isolated`, the named file with `--config`,

@@ -327,7 +327,7 @@ pub fn skipped_summary(run: &Run, lang: Lang) -> String {
     .render(lang)
 }
 
-fn summary(run: &Run, lang: Lang) -> String {
+pub(crate) fn summary(run: &Run, lang: Lang) -> String {
     let files = run.paths.len();
     let errors = run.count(Severity::Error);
     let warnings = run.count(Severity::Warning);

@@ -6,6 +6,7 @@ pub mod github;
 pub mod human;
 pub mod json;
 pub mod locate;
+pub mod markdown;
 pub mod rdjson;
 pub mod sarif;
 pub mod statistics;
@@ -29,6 +30,9 @@ pub enum Format {
     Github,
     /// reviewdog's diagnostic format.
     Rdjson,
+    /// A Markdown report for a CI job's summary page: counts by rule and by file, the
+    /// errors, the duplicates as pairs.
+    Markdown,
 }
 
 /// Writes the run in `format` (its statistics with `--statistics`): the one place a format
@@ -51,6 +55,7 @@ pub fn render(
         Format::Sarif => sarif::render(run, &mut ControlEscaping::new(&mut *out), style.lang),
         Format::Github => github::render(run, out, style.lang),
         Format::Rdjson => rdjson::render(run, &mut ControlEscaping::new(&mut *out), style.lang),
+        Format::Markdown => markdown::render(run, out, style.lang),
         Format::Human => human::render(run, out, style),
     }
 }
@@ -64,6 +69,73 @@ pub fn portable_path(path: &str) -> Cow<'_, str> {
     } else {
         Cow::Borrowed(path)
     }
+}
+
+/// A file's path as a CI service matches it against the repository's files: relative to
+/// the repository `root` (where `.git` is) whatever the working directory, with no `./`
+/// and no `a/../`, `/` between components. GitHub attaches an annotation to a pull
+/// request's diff only when its `file` is spelt so (`./content/a.md` is left off), and
+/// code scanning resolves SARIF's relative URIs against the checkout's root. A path outside
+/// the repository, or any path when there is no repository, is relative to the working
+/// directory `cwd`, normalised the same way (`../shared/a.md` stays so); an absolute path
+/// outside both stays absolute.
+pub fn repository_path(
+    path: &std::path::Path,
+    cwd: &std::path::Path,
+    root: Option<&std::path::Path>,
+) -> String {
+    let shown =
+        |path: &std::path::Path| portable_path(&crate::input::walk::display(path)).into_owned();
+    // The directory itself is `.`, not an empty path.
+    let shown_relative = |path: &std::path::Path| match path.as_os_str().is_empty() {
+        true => ".".to_string(),
+        false => shown(path),
+    };
+    let absolute = lexically_normal(&cwd.join(path));
+    let root = root.unwrap_or(cwd);
+    if let Ok(relative) = absolute.strip_prefix(root) {
+        return shown_relative(relative);
+    }
+    // A path spelt through a symbolic link to the checkout (`/tmp` → `/private/tmp` on
+    // macOS): its directory resolved, the file's own name kept, so a link named in the
+    // repository is reported under its own name.
+    let resolved = match (absolute.parent(), absolute.file_name()) {
+        (Some(parent), Some(name)) => std::fs::canonicalize(parent)
+            .ok()
+            .map(|parent| parent.join(name)),
+        _ => None,
+    };
+    if let (Some(resolved), Ok(root)) = (resolved, std::fs::canonicalize(root))
+        && let Ok(relative) = resolved.strip_prefix(&root)
+    {
+        return shown_relative(relative);
+    }
+    if path.is_absolute() {
+        return shown(&absolute);
+    }
+    shown_relative(&lexically_normal(path))
+}
+
+/// `path` without `.` components and with each `..` taking away the name before it (as the
+/// user meant, not as a symbolic link would lead: the file was read under the path given);
+/// a `..` with no name before it is kept, and one after the root dropped.
+fn lexically_normal(path: &std::path::Path) -> std::path::PathBuf {
+    use std::path::Component;
+    let mut parts: Vec<Component> = Vec::new();
+    for component in path.components() {
+        match component {
+            Component::CurDir => {}
+            Component::ParentDir => match parts.last() {
+                Some(Component::Normal(_)) => {
+                    parts.pop();
+                }
+                Some(Component::RootDir | Component::Prefix(_)) => {}
+                _ => parts.push(component),
+            },
+            _ => parts.push(component),
+        }
+    }
+    parts.iter().collect()
 }
 
 /// Where to read about govlint, from the package metadata; `None` while it names none.
@@ -155,8 +227,36 @@ impl<W: std::io::Write> Drop for ControlEscaping<W> {
 
 #[cfg(test)]
 mod tests {
-    use super::ControlEscaping;
+    use super::{ControlEscaping, repository_path};
     use std::io::Write;
+    use std::path::Path;
+
+    #[cfg(unix)]
+    #[test]
+    fn paths_are_relative_to_the_repository_root_without_dot_segments() {
+        let root = Path::new("/repo");
+        let from_root = |path: &str| repository_path(Path::new(path), root, Some(root));
+        assert_eq!(from_root("./content/a.md"), "content/a.md");
+        assert_eq!(from_root("content/./b/../a.md"), "content/a.md");
+        assert_eq!(from_root("/repo/content/a.md"), "content/a.md");
+        let sub = Path::new("/repo/content");
+        let from_sub = |path: &str| repository_path(Path::new(path), sub, Some(root));
+        assert_eq!(from_sub("./a.md"), "content/a.md");
+        assert_eq!(from_sub("a.md"), "content/a.md");
+        assert_eq!(from_sub("../docs/b.md"), "docs/b.md");
+        assert_eq!(from_sub("甲 文件.txt"), "content/甲 文件.txt");
+        // Outside the repository: relative to the working directory, normalised.
+        assert_eq!(from_sub("../../shared/./x/../a.md"), "../../shared/a.md");
+        assert_eq!(from_sub("/elsewhere/./a.md"), "/elsewhere/a.md");
+        // No repository: relative to the working directory.
+        let alone = |path: &str| repository_path(Path::new(path), sub, None);
+        assert_eq!(alone("./a.md"), "a.md");
+        assert_eq!(alone("x/../a.md"), "a.md");
+        assert_eq!(alone("../a.md"), "../a.md");
+        assert_eq!(alone("<stdin>"), "<stdin>");
+        assert_eq!(alone("./x/.."), ".");
+        assert_eq!(alone("/repo/content/b/a.md"), "b/a.md");
+    }
 
     #[test]
     fn c1_controls_and_del_are_escaped_even_split_across_writes() {

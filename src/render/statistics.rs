@@ -12,16 +12,16 @@ use std::io::Write;
 use unicode_width::UnicodeWidthStr;
 
 #[derive(Serialize)]
-struct Row {
-    rule: &'static str,
-    severity: Severity,
-    count: usize,
+pub(crate) struct Row {
+    pub(crate) rule: &'static str,
+    pub(crate) severity: Severity,
+    pub(crate) count: usize,
     /// Findings that `govlint check --fix` corrects (those with a safe fix).
-    fixable: usize,
+    pub(crate) fixable: usize,
 }
 
 /// Rows sorted by count, most first, then by rule name and severity, worst first.
-fn rows(run: &Run) -> Vec<Row> {
+pub(crate) fn rows(run: &Run) -> Vec<Row> {
     let mut rows: Vec<Row> = Vec::new();
     for diagnostic in &run.diagnostics {
         let fixable = usize::from(diagnostic.fix.as_ref().is_some_and(|fix| fix.safe));
