@@ -190,7 +190,7 @@ impl ConfigError {
         let span = escaped_len(span.start)..escaped_len(span.end.max(span.start));
         let label = miette::SourceSpan::from(span);
         let mut diagnostic = miette::MietteDiagnostic::new(message.clone())
-            .with_code("govlint::config")
+            .with_code(msg!("config-error-code").render(lang))
             .with_severity(miette::Severity::Error)
             .with_label(miette::LabeledSpan::new_with_span(
                 Some(msg!("human-label-here").render(lang)),
@@ -778,6 +778,7 @@ fn toml_error(message: &str) -> (Message, Option<Message>) {
                 "usize" => "count",
                 other => other,
             };
+            let found = unexpected(found);
             let message = if id == "type" {
                 msg!("config-invalid-type", found = found, expected = expected)
             } else {
@@ -787,6 +788,29 @@ fn toml_error(message: &str) -> (Message, Option<Message>) {
         }
     }
     (msg!("config-toml", detail = message), None)
+}
+
+/// serde's words for the value it did not expect (`string "yes"`, `integer `-3``), so that
+/// the Chinese says 文字“yes” rather than serde's English; what it does not name stays as is.
+fn unexpected(found: &str) -> Message {
+    let kinds = [
+        ("string \"", '"', "string"),
+        ("integer `", '`', "integer"),
+        ("floating point `", '`', "float"),
+        ("boolean `", '`', "boolean"),
+    ];
+    for (prefix, close, kind) in kinds {
+        if let Some(value) = found
+            .strip_prefix(prefix)
+            .and_then(|rest| rest.strip_suffix(close))
+        {
+            return msg!("config-found", kind = kind, value = value);
+        }
+    }
+    match found {
+        "sequence" | "map" => msg!("config-found", kind = found, value = ""),
+        _ => msg!("config-found", kind = "other", value = found),
+    }
 }
 
 /// Names as a list in the reader's language: `` `a`, `b` `` in English, “a”“b” in Chinese
@@ -1004,7 +1028,7 @@ mod tests {
             (
                 "force-exclude = \"yes\"\n",
                 "invalid type: string \"yes\", expected a boolean",
-                "值的类型不对：这里应该写 true 或 false（现在写的是 string \"yes\"）",
+                "值的类型不对：这里应该写true或false（现在写的是文字“yes”）",
             ),
             (
                 "[duplicates]\nexact-min-chars = -3\n",

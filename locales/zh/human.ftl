@@ -12,7 +12,7 @@ human-what-differs = 不同之处：{ $diff }
 human-related = { $what }：{ $place }  { $excerpt }
 human-more-copies = 另有{ $count }处重复未显示，加上“--show-all”可全部列出
 human-unreadable-now = { $path }：有{ $count }个问题（文件已无法读取，不能显示原文）
-human-read-as = 注意：{ $path }按{ $encoding }编码读取
+human-read-as = 注意：“{ $path }”按{ $encoding }编码读取
 human-no-problems = 检查了{ $files }个文件，未发现问题。
 human-problems = 检查了{ $files }个文件，发现{ $total }个问题（错误{ $errors }个，警告{ $warnings }个{ $infos ->
     [0] {""}
@@ -46,14 +46,14 @@ human-fold-places = （第{ $numbers }{ $more ->
     [paragraph] 段
    *[line] 行
 }）
-human-fold-fix-all = ；都可以用“govlint check --fix”自动修正
-human-fold-fix-some = ；其中{ $count }处可以用“govlint check --fix”自动修正
+human-fold-fix-all = ；都可以用“govlint check --fix”自动修复
+human-fold-fix-some = ；其中{ $count }处可以用“govlint check --fix”自动修复
 
 ## Statistics (--statistics) and the lines after a long report
 
-stats-fixable-all = [*] 可自动修正
-stats-fixable-some = [*] 其中{ $count }处可自动修正
-stats-fix-legend = [*] 表示可以用“govlint check --fix”自动修正
+stats-fixable-all = [*] 可自动修复
+stats-fixable-some = [*] 其中{ $count }处可自动修复
+stats-fix-legend = [*] 表示可以用“govlint check --fix”自动修复
 stats-files-heading = 问题最多的文件：
 stats-file-rule = { $rule } { $count }处
 stats-file-rules = （{ $rules }{ $more ->
