@@ -860,23 +860,20 @@ pub fn describe(
     config: &Config,
     rules: &[&RuleInfo],
     duplicates: &crate::dedup::Settings,
+    lang: Lang,
 ) -> String {
     let mut out = String::new();
     let list = |items: &[String]| {
         let quoted: Vec<String> = items.iter().map(|s| format!("{s:?}")).collect();
         format!("[{}]", quoted.join(", "))
     };
-    out.push_str(&format!(
-        "# configuration file: {}\n",
-        config
-            .path
-            .as_ref()
-            .map_or("none (defaults)".to_string(), |p| p.display().to_string())
-    ));
-    out.push_str(&format!(
-        "# project root: {}\n",
-        config.files.root.display()
-    ));
+    let file = match &config.path {
+        Some(path) => msg!("settings-file", path = path.display().to_string()),
+        None => msg!("settings-file", path = msg!("settings-no-file")),
+    };
+    out.push_str(&format!("{}\n", file.render(lang)));
+    let root = msg!("settings-root", path = config.files.root.display().to_string());
+    out.push_str(&format!("{}\n", root.render(lang)));
     out.push_str(&format!("include = {}\n", list(&config.files.include)));
     out.push_str(&format!("exclude = {}\n", list(&config.files.exclude)));
     out.push_str(&format!("force-exclude = {}\n", config.files.force_exclude));

@@ -84,3 +84,9 @@ stats-bulk-rule = { $count } of them are { $rule }, in { $files } { $files ->
 stats-bulk-error = { $count } { $rule }
 stats-bulk-errors = Errors: { $errors }.
 stats-bulk-hint = `govlint check --statistics` counts the findings by rule and by file.
+
+## --show-settings: the lines above the settings
+
+settings-file = # configuration file: { $path }
+settings-no-file = none (defaults)
+settings-root = # project root: { $path }

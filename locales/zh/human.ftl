@@ -65,3 +65,9 @@ stats-bulk-rule = 其中{ $count }个问题属于“{ $rule }”，分布在{ $f
 stats-bulk-error = “{ $rule }”{ $count }个
 stats-bulk-errors = 错误：{ $errors }。
 stats-bulk-hint = “govlint check --statistics”可以按规则和文件统计问题数。
+
+## --show-settings：设置上方的说明行（TOML注释）
+
+settings-file = # 配置文件：{ $path }
+settings-no-file = 无（全部使用默认值）
+settings-root = # 项目根目录：{ $path }

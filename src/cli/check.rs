@@ -110,7 +110,7 @@ pub(super) fn check(args: CheckArgs, out: &mut dyn Write) -> (Outcome, std::io::
         }
     };
     if args.show_settings {
-        let settings = config::describe(&config, &rules, &duplicates);
+        let settings = config::describe(&config, &rules, &duplicates, lang);
         let settings = crate::text::escape_terminal_controls(&settings);
         return (Outcome::DONE, write!(out, "{settings}"));
     }
