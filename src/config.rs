@@ -872,7 +872,10 @@ pub fn describe(
         None => msg!("settings-file", path = msg!("settings-no-file")),
     };
     out.push_str(&format!("{}\n", file.render(lang)));
-    let root = msg!("settings-root", path = config.files.root.display().to_string());
+    let root = msg!(
+        "settings-root",
+        path = config.files.root.display().to_string()
+    );
     out.push_str(&format!("{}\n", root.render(lang)));
     out.push_str(&format!("include = {}\n", list(&config.files.include)));
     out.push_str(&format!("exclude = {}\n", list(&config.files.exclude)));

@@ -278,7 +278,12 @@ pub fn config(data: &[u8]) {
         Ok(config) => {
             let mut duplicates = dedup::Settings::default();
             duplicates.allow(&config.duplicates.allow.join("\n"));
-            let _ = config::describe(&config, RULES, &duplicates, crate::report::message::Lang::Zh);
+            let _ = config::describe(
+                &config,
+                RULES,
+                &duplicates,
+                crate::report::message::Lang::Zh,
+            );
             for path in ["a.txt", "laws/b.md", "./x/y.markdown", "草稿.txt"] {
                 let _ = config.files.includes(Path::new(path));
                 let _ = config.files.excludes(Path::new(path));

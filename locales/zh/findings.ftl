@@ -270,7 +270,7 @@ unused-suppression-names-unknown-rules = “{ $keyword }”中的{ $names }{ $ki
     [1] 不是govlint的规则
    *[other] 都不是govlint的规则
 }
-unused-suppression-not-a-directive = “{ $word }”不是govlint的指令（可用的指令有govlint-disable、govlint-enable、govlint-disable-next-line、govlint-disable-file）
+unused-suppression-not-a-directive = “{ $word }”不是govlint的指令（可用的指令有“govlint-disable”“govlint-enable”“govlint-disable-next-line”“govlint-disable-file”）
 unused-suppression-help = 删去这条注释
 unused-suppression-names-help = 删去没有起作用的规则名
 unused-suppression-fix = 删去这条屏蔽注释

@@ -11,7 +11,7 @@ human-what-differs = 不同之处：{ $diff }
 # 问题下方列出的相关位置（“首次出现处：a.txt:11:1  原文…”）。
 human-related = { $what }：{ $place }  { $excerpt }
 human-more-copies = 另有{ $count }处重复未显示，加上“--show-all”可全部列出
-human-unreadable-now = { $path }：有{ $count }个问题（文件已无法读取，不能显示原文）
+human-unreadable-now = “{ $path }”：有{ $count }个问题（文件已无法读取，不能显示原文）
 human-read-as = 注意：“{ $path }”按{ $encoding }编码读取
 human-no-problems = 检查了{ $files }个文件，未发现问题。
 human-problems = 检查了{ $files }个文件，发现{ $total }个问题（错误{ $errors }个，警告{ $warnings }个{ $infos ->
