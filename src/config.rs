@@ -190,7 +190,7 @@ impl ConfigError {
         let span = escaped_len(span.start)..escaped_len(span.end.max(span.start));
         let label = miette::SourceSpan::from(span);
         let mut diagnostic = miette::MietteDiagnostic::new(message.clone())
-            .with_code("govlint::config")
+            .with_code(msg!("config-error-code").render(lang))
             .with_severity(miette::Severity::Error)
             .with_label(miette::LabeledSpan::new_with_span(
                 Some(msg!("human-label-here").render(lang)),
@@ -785,6 +785,7 @@ fn toml_error(message: &str) -> (Message, Option<Message>) {
                 "usize" => "count",
                 other => other,
             };
+            let found = unexpected(found);
             let message = if id == "type" {
                 msg!("config-invalid-type", found = found, expected = expected)
             } else {
@@ -794,6 +795,29 @@ fn toml_error(message: &str) -> (Message, Option<Message>) {
         }
     }
     (msg!("config-toml", detail = message), None)
+}
+
+/// serde's words for the value it did not expect (`string "yes"`, `integer `-3``), so that
+/// the Chinese says 文字“yes” rather than serde's English; what it does not name stays as is.
+fn unexpected(found: &str) -> Message {
+    let kinds = [
+        ("string \"", '"', "string"),
+        ("integer `", '`', "integer"),
+        ("floating point `", '`', "float"),
+        ("boolean `", '`', "boolean"),
+    ];
+    for (prefix, close, kind) in kinds {
+        if let Some(value) = found
+            .strip_prefix(prefix)
+            .and_then(|rest| rest.strip_suffix(close))
+        {
+            return msg!("config-found", kind = kind, value = value);
+        }
+    }
+    match found {
+        "sequence" | "map" => msg!("config-found", kind = found, value = ""),
+        _ => msg!("config-found", kind = "other", value = found),
+    }
 }
 
 /// Names as a list in the reader's language: `` `a`, `b` `` in English, “a”“b” in Chinese
@@ -843,24 +867,23 @@ pub fn describe(
     config: &Config,
     rules: &[&RuleInfo],
     duplicates: &crate::dedup::Settings,
-    lang: crate::report::message::Lang,
+    lang: Lang,
 ) -> String {
     let mut out = String::new();
     let list = |items: &[String]| {
         let quoted: Vec<String> = items.iter().map(|s| format!("{s:?}")).collect();
         format!("[{}]", quoted.join(", "))
     };
-    out.push_str(&format!(
-        "# configuration file: {}\n",
-        config
-            .path
-            .as_ref()
-            .map_or("none (defaults)".to_string(), |p| p.display().to_string())
-    ));
-    out.push_str(&format!(
-        "# project root: {}\n",
-        config.files.root.display()
-    ));
+    let file = match &config.path {
+        Some(path) => msg!("settings-file", path = path.display().to_string()),
+        None => msg!("settings-file", path = msg!("settings-no-file")),
+    };
+    out.push_str(&format!("{}\n", file.render(lang)));
+    let root = msg!(
+        "settings-root",
+        path = config.files.root.display().to_string()
+    );
+    out.push_str(&format!("{}\n", root.render(lang)));
     out.push_str(&format!("include = {}\n", list(&config.files.include)));
     out.push_str(&format!("exclude = {}\n", list(&config.files.exclude)));
     out.push_str(&format!("force-exclude = {}\n", config.files.force_exclude));
@@ -1018,7 +1041,7 @@ mod tests {
             (
                 "force-exclude = \"yes\"\n",
                 "invalid type: string \"yes\", expected a boolean",
-                "值的类型不对：这里应该写 true 或 false（现在写的是 string \"yes\"）",
+                "值的类型不对：这里应该写true或false（现在写的是文字“yes”）",
             ),
             (
                 "[duplicates]\nexact-min-chars = -3\n",

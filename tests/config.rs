@@ -335,7 +335,47 @@ fn show_settings_prints_what_is_in_force() {
     }
     // `--lang` over the file: the language in force.
     let output = govlint(dir.path(), &["check", "--show-settings", "--lang", "en"]);
-    assert!(text(&output.stdout).contains("lang = \"en\""));
+    let english = text(&output.stdout);
+    assert!(english.contains("lang = \"en\""), "{english}");
+    assert!(english.starts_with("# configuration file: "), "{english}");
+
+    // In Chinese the two comment lines are Chinese; the settings stay TOML.
+    let output = govlint(dir.path(), &["check", "--show-settings", "--lang", "zh"]);
+    let settings = text(&output.stdout);
+    assert!(settings.starts_with("# 配置文件："), "{settings}");
+    assert!(settings.contains("\n# 项目根目录："), "{settings}");
+    assert!(settings.contains("cjk-space = \"off\""), "{settings}");
+    let output = govlint(
+        dir.path(),
+        &["check", "--isolated", "--show-settings", "--lang", "zh"],
+    );
+    assert!(
+        text(&output.stdout).starts_with("# 配置文件：无（全部使用默认值）\n"),
+        "{}",
+        text(&output.stdout)
+    );
+}
+
+/// A configuration error in Chinese is headed in Chinese, not by miette's code
+/// `govlint::config`, and serde's English for the value found is said in Chinese.
+#[test]
+fn a_configuration_error_in_chinese_says_no_english() {
+    let dir = project("force-exclude = \"yes\"\n");
+    let output = govlint(dir.path(), &["check", "--lang", "zh", "docs"]);
+    assert_eq!(output.status.code(), Some(2));
+    let errors = text(&output.stderr);
+    assert!(errors.starts_with("配置文件有误\n"), "{errors}");
+    assert!(
+        errors.contains("值的类型不对：这里应该写true或false（现在写的是文字“yes”）"),
+        "{errors}"
+    );
+    let output = govlint(dir.path(), &["check", "--lang", "en", "docs"]);
+    let errors = text(&output.stderr);
+    assert!(errors.contains("govlint::config"), "{errors}");
+    assert!(
+        errors.contains("invalid type: string \"yes\", expected a boolean"),
+        "{errors}"
+    );
 }
 
 #[test]

@@ -151,12 +151,12 @@ fn a_damaged_docx_is_an_error_naming_it_and_the_run_goes_on() {
     assert!(stdout(&chinese).contains("b.txt:1:"), "{chinese:?}");
     let text = stderr(&chinese);
     assert!(
-        text.starts_with("错误：无法检查“a.docx”：文件已损坏（zip 结构无法解析："),
+        text.starts_with("错误：无法检查“a.docx”：文件已损坏（zip结构无法解析："),
         "{text}"
     );
     assert!(
         text.trim_end()
-            .ends_with("）。请用 Word 打开后另存为 .docx 再检查。"),
+            .ends_with("）。请用Word打开后另存为.docx再检查。"),
         "{text}"
     );
 
@@ -171,7 +171,7 @@ fn a_damaged_docx_is_an_error_naming_it_and_the_run_goes_on() {
     assert_eq!(error["path"], "a.docx");
     let message = error["message"].as_str().expect("a message");
     assert!(
-        message.starts_with("文件已损坏（zip 结构无法解析："),
+        message.starts_with("文件已损坏（zip结构无法解析："),
         "{message}"
     );
     let sarif = run(
@@ -231,10 +231,10 @@ fn skipped_files_are_noted_in_either_language() {
     assert_eq!(chinese.status.code(), Some(2), "{chinese:?}");
     assert_eq!(
         stderr(&chinese),
-        "注意：已跳过“d/report.pdf”：govlint 不读取 .pdf 格式的文件。如需检查，请把其中的文字另存为 .docx 或 .txt 文件。\n\
+        "注意：已跳过“d/report.pdf”：govlint不读取“.pdf”格式的文件。如需检查，请把其中的文字另存为.docx或.txt文件。\n\
          注意：已跳过“d/scan.txt”：这是二进制文件（含有空字节），不是文字文件。\n\
-         警告：没有检查任何文件：跳过了2个文件（二进制文件1个、.pdf 文件1个）。govlint 读取 .txt、.md、\
-         .markdown、.html、.htm、.docx、.doc、.wps 和 .odt 文件\n"
+         警告：没有检查任何文件：跳过了2个文件（二进制文件1个、“.pdf”文件1个）。govlint读取.txt、.md、\
+         .markdown、.html、.htm、.docx、.doc、.wps和.odt文件\n"
     );
 }
 
@@ -256,7 +256,7 @@ fn init_writes_the_template_in_the_language_of_the_locale_or_the_option() {
     assert_eq!(stderr(&chinese), "已写入“govlint.toml”。\n");
     let written = std::fs::read_to_string(dir.path().join("govlint.toml")).expect("written");
     assert_eq!(written, include_str!("../src/config_template.zh.toml"));
-    assert!(written.starts_with("# govlint 的配置文件。"), "{written}");
+    assert!(written.starts_with("# govlint的配置文件。"), "{written}");
 
     let again = run(dir.path(), "zh_CN.UTF-8", &["init"]);
     assert_eq!(again.status.code(), Some(2));

@@ -185,7 +185,7 @@ fn a_walk_counts_the_office_files_it_does_not_read_and_warns_when_it_linted_noth
     let chinese = String::from_utf8_lossy(&chinese.stdout).to_string();
     assert!(
         chinese.contains(
-            "检查了0个文件，未发现问题。跳过了3个文件（.pdf 文件1个、.rtf 文件1个、.xls 文件1个）。"
+            "检查了0个文件，未发现问题。跳过了3个文件（“.pdf”文件1个、“.rtf”文件1个、“.xls”文件1个）。"
         ),
         "{chinese}"
     );

@@ -123,6 +123,8 @@ config-unreadable = cannot read the configuration file: { $error }
 text-file-too-large = larger than { $limit } MB
 text-file-not-utf8 = not UTF-8 text
 # Chinese output puts the hint after the message (miette's "help:" label is English).
+# The heading miette writes above a configuration error.
+config-error-code = govlint::config
 config-error-with-hint = { $message } ({ $hint })
 config-toml = { $detail }
 config-unknown-key = unknown field `{ $key }`, expected { $expected }
@@ -224,6 +226,15 @@ config-toml-syntax = { $problem ->
    *[unclosed-string] invalid basic string, expected `"`
 }
 # $expected: boolean, sequence, string, number, count, or serde's own words.
+config-found = { $kind ->
+    [string] string "{ $value }"
+    [integer] integer `{ $value }`
+    [float] floating point `{ $value }`
+    [boolean] boolean `{ $value }`
+    [sequence] sequence
+    [map] map
+   *[other] { $value }
+}
 config-invalid-type = invalid type: { $found }, expected { $expected ->
     [boolean] a boolean
     [sequence] a sequence

@@ -107,3 +107,9 @@ md-col-original = Repeats
 md-col-similarity = Similarity
 # Under a list cut short.
 md-more = … and { $count } more: `--format json` and SARIF list them all.
+
+## --show-settings: the lines above the settings
+
+settings-file = # configuration file: { $path }
+settings-no-file = none (defaults)
+settings-root = # project root: { $path }

@@ -28,17 +28,17 @@ input-not-regular-file = 不是普通文件（而是管道、套接字或设备�
 input-too-large = 文件大小{ $size }，超过了{ $limit }的上限，没有读取。如需检查，请用“--max-file-size”调高上限。
 input-stream-too-large = 输入超过了{ $limit }的上限，没有检查。如需检查，请用“--max-file-size”调高上限。
 input-walk-loop = 符号链接构成了循环（指回“{ $ancestor }”），没有进入
-input-unread-format = govlint 不读取 .{ $extension } 格式的文件。如需检查，请把其中的文字另存为 .docx 或 .txt 文件。
+input-unread-format = govlint不读取“.{ $extension }”格式的文件。如需检查，请把其中的文字另存为.docx或.txt文件。
 
 ## 文字文件：二进制文件与编码
 
 input-binary-nul-bytes = 这是二进制文件（含有空字节），不是文字文件。
 input-binary-nul-characters = 这是二进制文件（解码后含有空字符），不是文字文件。
 input-odd-utf16 = 按{ $encoding }编码读取时字节数是奇数，文件可能不完整。请确认文件的编码，必要时用“--encoding”指定。
-input-invalid-utf8 = 不是有效的 UTF-8 文本（第{ $offset }字节处有误）。请确认文件的编码，必要时用“--encoding”指定。
+input-invalid-utf8 = 不是有效的UTF-8文本（第{ $offset }字节处有误）。请确认文件的编码，必要时用“--encoding”指定。
 input-lone-surrogate = 无法按{ $encoding }编码读取（有不成对的代理码元），文件可能已损坏。
-input-not-in-encoding = 文件中有不符合{ $encoding }编码的字节（也不是 UTF-8）。请确认文件的编码，用“--encoding”指定正确的编码。
-input-not-utf8 = 无法识别文件的编码：不是有效的 UTF-8（第{ $offset }字节处有误），也不像中文编码（看起来像{ $guess }）。如果知道文件的编码，请用“--encoding”指定，例如“--encoding gbk”。
+input-not-in-encoding = 文件中有不符合{ $encoding }编码的字节（也不是UTF-8）。请确认文件的编码，用“--encoding”指定正确的编码。
+input-not-utf8 = 无法识别文件的编码：不是有效的UTF-8（第{ $offset }字节处有误），也不像中文编码（看起来像{ $guess }）。如果知道文件的编码，请用“--encoding”指定，例如“--encoding gbk”。
 encode-unmappable = { $character ->
     [none] 文中有字符
    *[other] 文中的字符“{ $character }”
@@ -47,38 +47,38 @@ encode-unmappable = { $character ->
 ## Office 文档（.docx、.doc、.wps、.odt、.mht）
 
 input-text-too-long = 文档中的文字超过了{ $limit }的上限，没有检查。如需检查，请用“--max-file-size”调高上限。
-input-encrypted = 这是设置了密码的 Word 文件。请用 Word 打开，取消密码后另存，再检查。
-input-docx-compound = 这是设置了密码的 Word 文件，或旧版 .doc 文件，不是 .docx 格式。请用 Word 打开，取消密码后另存为 .docx 再检查。
-input-docx-zip-damaged = 文件已损坏（zip 结构无法解析：{ $error }）。请用 Word 打开后另存为 .docx 再检查。
-input-docx-no-main-part = 不是 Word 文档（压缩包中没有“{ $part }”）。请确认这是 Word 文件，用 Word 打开后另存为 .docx 再检查。
-input-docx-alt-chunks-only = 正文全部在 govlint 不读取的嵌入文档（w:altChunk）中（另一个 Word 文件、RTF 文件，或文件包里缺失的部分）。请用 Word 打开后另存为 .docx 再检查。
-input-zip-damaged = 文件已损坏（zip 结构无法解析：{ $error }）。请用 Word 或 WPS 打开后另存为 .docx 再检查。
-input-zip-part-damaged = 文件已损坏（其中的“{ $part }”无法读取：{ $error }）。请用 Word 或 WPS 打开后另存为 .docx 再检查。
-input-zip-method = 文件中的“{ $part }”用了 govlint 不支持的压缩方式（zip 压缩方式{ $method }）。请用 Word 或 WPS 打开后另存为 .docx 再检查。
+input-encrypted = 这是设置了密码的Word文件。请用Word打开，取消密码后另存，再检查。
+input-docx-compound = 这是设置了密码的Word文件，或旧版.doc文件，不是.docx格式。请用Word打开，取消密码后另存为.docx再检查。
+input-docx-zip-damaged = 文件已损坏（zip结构无法解析：{ $error }）。请用Word打开后另存为.docx再检查。
+input-docx-no-main-part = 不是Word文档（压缩包中没有“{ $part }”）。请确认这是Word文件，用Word打开后另存为.docx再检查。
+input-docx-alt-chunks-only = 正文全部在govlint不读取的嵌入文档（w:altChunk）中（另一个Word文件、RTF文件，或文件包里缺失的部分）。请用Word打开后另存为.docx再检查。
+input-zip-damaged = 文件已损坏（zip结构无法解析：{ $error }）。请用Word或WPS打开后另存为.docx再检查。
+input-zip-part-damaged = 文件已损坏（其中的“{ $part }”无法读取：{ $error }）。请用Word或WPS打开后另存为.docx再检查。
+input-zip-method = 文件中的“{ $part }”用了govlint不支持的压缩方式（zip压缩方式{ $method }）。请用Word或WPS打开后另存为.docx再检查。
 input-zip-bomb-size = 文件中的“{ $part }”解压后超过{ $limit } MB，没有检查（可能是恶意构造的压缩文件）。
 input-zip-bomb-ratio = 文件中的“{ $part }”解压后超过压缩大小的{ $ratio }倍，没有检查（可能是恶意构造的压缩文件）。
-input-malformed-xml = 文件内容已损坏（“{ $part }”的 XML 结构有误：{ $detail }）。请用 Word 或 WPS 打开后另存为 .docx 再检查。
-input-odt-zip-damaged = 文件已损坏（zip 结构无法解析：{ $error }）。请用 WPS 或 LibreOffice 打开后另存为 .odt 或 .docx 再检查。
-input-odt-not-text = 这是 OpenDocument 文件，但不是文字文档（类型为“{ $mimetype }”）。
-input-odt-no-content = 不是 OpenDocument 文字文档（压缩包中没有“{ $part }”）。请用 WPS 或 LibreOffice 打开后另存为 .odt 或 .docx 再检查。
-input-rtf = 这是 RTF 文档，govlint 不读取这种格式（其中的排版代码会被当作正文检查）。请用 Word 或 WPS 打开后另存为 .docx 再检查。
-input-not-rtf = 不是 RTF 文档（开头不是“{"{"}\rtf”）。请确认文件的类型和扩展名。
-input-doc-not-word = 不是 Word 文档（既不是 Word 97-2003 格式，也不是 .docx 格式）。请确认文件的类型和扩展名。
-input-doc-compound-damaged = Word 文件已损坏（文件结构无法解析：{ $error }）。请用 Word 或 WPS 打开后另存为 .docx 再检查。
-input-doc-other-office-file = 不是 Word 文档（可能是 Excel、PowerPoint 等其他 Office 文件）。请确认文件的类型和扩展名。
-input-doc-bad-stream = 不是 Word 文档（“WordDocument”数据的开头不对），文件可能已损坏。请用 Word 或 WPS 打开后另存为 .docx 再检查。
-input-doc-too-old = 这是 Word 97 以前的旧格式（Word 6 或 Word 95），govlint 不读取。请用 Word 或 WPS 打开后另存为 .docx 再检查。
-input-doc-stream = Word 文件已损坏（“{ $stream }”数据无法读取：{ $error }）。请用 Word 或 WPS 打开后另存为 .docx 再检查。
-input-doc-stream-missing = Word 文件已损坏（缺少“{ $stream }”数据）。请用 Word 或 WPS 打开后另存为 .docx 再检查。
-input-doc-damaged = Word 文件已损坏（{ $part ->
+input-malformed-xml = 文件内容已损坏（“{ $part }”的XML结构有误：{ $detail }）。请用Word或WPS打开后另存为.docx再检查。
+input-odt-zip-damaged = 文件已损坏（zip结构无法解析：{ $error }）。请用WPS或LibreOffice打开后另存为.odt或.docx再检查。
+input-odt-not-text = 这是OpenDocument文件，但不是文字文档（类型为“{ $mimetype }”）。
+input-odt-no-content = 不是OpenDocument文字文档（压缩包中没有“{ $part }”）。请用WPS或LibreOffice打开后另存为.odt或.docx再检查。
+input-rtf = 这是RTF文档，govlint不读取这种格式（其中的排版代码会被当作正文检查）。请用Word或WPS打开后另存为.docx再检查。
+input-not-rtf = 不是RTF文档（开头不是“{"{"}\rtf”）。请确认文件的类型和扩展名。
+input-doc-not-word = 不是Word文档（既不是Word 97-2003格式，也不是.docx格式）。请确认文件的类型和扩展名。
+input-doc-compound-damaged = Word文件已损坏（文件结构无法解析：{ $error }）。请用Word或WPS打开后另存为.docx再检查。
+input-doc-other-office-file = 不是Word文档（可能是Excel、PowerPoint等其他Office文件）。请确认文件的类型和扩展名。
+input-doc-bad-stream = 不是Word文档（“WordDocument”数据的开头不对），文件可能已损坏。请用Word或WPS打开后另存为.docx再检查。
+input-doc-too-old = 这是Word 97以前的旧格式（Word 6或Word 95），govlint不读取。请用Word或WPS打开后另存为.docx再检查。
+input-doc-stream = Word文件已损坏（“{ $stream }”数据无法读取：{ $error }）。请用Word或WPS打开后另存为.docx再检查。
+input-doc-stream-missing = Word文件已损坏（缺少“{ $stream }”数据）。请用Word或WPS打开后另存为.docx再检查。
+input-doc-damaged = Word文件已损坏（{ $part ->
     [fib] 文件信息块有误
     [piece-table] 文字片段表有误
     [piece-table-outside] 文字片段表的位置超出了范围
    *[piece-outside] 部分文字的位置超出了文件
-}）。请用 Word 或 WPS 打开后另存为 .docx 再检查。
-input-mht-unreadable = 网页存档（MHT）的结构无法解析，文件可能已损坏。请用浏览器打开后另存为 .html 再检查。
-input-mht-no-html = 网页存档（MHT）中没有网页正文（HTML 部分）。
-input-mht-undecodable = 网页存档（MHT）中的网页正文无法解码，文件可能已损坏。请用浏览器打开后另存为 .html 再检查。
+}）。请用Word或WPS打开后另存为.docx再检查。
+input-mht-unreadable = 网页存档（MHT）的结构无法解析，文件可能已损坏。请用浏览器打开后另存为.html再检查。
+input-mht-no-html = 网页存档（MHT）中没有网页正文（HTML部分）。
+input-mht-undecodable = 网页存档（MHT）中的网页正文无法解码，文件可能已损坏。请用浏览器打开后另存为.html再检查。
 
 ## 文档中没有读取的部分
 
@@ -105,7 +105,7 @@ unread-part = { $part ->
 skipped-binary = 跳过了{ $count }个二进制文件
 skipped-files = 跳过了{ $count }个文件（{ $kinds }）
 skipped-kind-binary = 二进制文件{ $count }个
-skipped-kind-format = .{ $extension } 文件{ $count }个
+skipped-kind-format = “.{ $extension }”文件{ $count }个
 skipped-kind-separator = 、
 human-skipped = { $summary }。
 human-unread-parts = { $count }个文件中有部分内容（{ $parts }）没有读取，未作检查。
@@ -114,7 +114,9 @@ human-unread-parts = { $count }个文件中有部分内容（{ $parts }）没有
 
 config-unreadable = 无法读取配置文件：{ $error }
 text-file-too-large = 文件大于{ $limit } MB
-text-file-not-utf8 = 不是 UTF-8 编码的文字文件，请另存为 UTF-8 编码
+text-file-not-utf8 = 不是UTF-8编码的文字文件，请另存为UTF-8编码
+# 配置文件出错时，miette在错误上方写的标题。
+config-error-code = 配置文件有误
 config-error-with-hint = { $message }。{ $hint }
 config-toml = 配置文件的写法有误（{ $detail }），请对照“govlint init”生成的文件修改
 config-unknown-key = 没有“{ $key }”这个配置项（这里可以写的配置项有：{ $expected }）
@@ -151,7 +153,7 @@ cli-unknown-rule = 没有名为“{ $name }”的规则。{ $suggestion ->
 }“govlint rules”会列出全部规则
 cli-allowlist-unreadable = 无法读取白名单文件“{ $path }”：{ $error }
 cli-output-not-written = 错误：无法输出检查结果：{ $error }
-cli-nothing-linted = 警告：没有检查任何文件：{ $skipped }。govlint 读取 .txt、.md、.markdown、.html、.htm、.docx、.doc、.wps 和 .odt 文件
+cli-nothing-linted = 警告：没有检查任何文件：{ $skipped }。govlint读取.txt、.md、.markdown、.html、.htm、.docx、.doc、.wps和.odt文件
 cli-stdin-not-read = 没有指定路径，因此检查的是当前文件夹“.”，而不是标准输入。要检查标准输入，请用“-”指明：“… | govlint check -”（指明“.”则不再显示这条提示）
 cli-fixed = 已在{ $files }个文件中修改了{ $fixes }处问题。
 cli-baseline-written = 已在“{ $path }”中记录{ $count }个问题。
@@ -162,17 +164,17 @@ init-not-written = 错误：无法写入“{ $path }”：{ $error }
 
 ## --fix
 
-fix-office-not-fixed = Office 文档（.docx、.doc、.wps、.odt）不会自动修改，请按报告的问题手动修改
+fix-office-not-fixed = Office文档（.docx、.doc、.wps、.odt）不会自动修改，请按报告的问题手动修改
 fix-same-file = 与“{ $other }”是同一个文件，已按那个名称修改
-fix-changed-meanwhile = 文件在检查之后又被改动过，没有修改。请重新运行 govlint
+fix-changed-meanwhile = 文件在检查之后又被改动过，没有修改。请重新运行govlint
 fix-not-written = 无法写入修改：{ $error }。文件保持原样
 
 ## 基线文件
 
 baseline-unreadable = 无法读取基线文件“{ $path }”：{ $error }
-baseline-invalid = “{ $path }”不是 govlint 的基线文件：{ $error }。请用“--write-baseline”重新生成
-baseline-not-json = JSON 格式有误（{ $error }）
-baseline-version = 不支持第{ $version }版的基线文件（这个版本的 govlint 写的是第{ $supported }版）
+baseline-invalid = “{ $path }”不是govlint的基线文件：{ $error }。请用“--write-baseline”重新生成
+baseline-not-json = JSON格式有误（{ $error }）
+baseline-version = 不支持第{ $version }版的基线文件（这个版本的govlint写的是第{ $supported }版）
 baseline-fingerprint = “{ $value }”不是段落指纹
 
 ## --fix 不写入文件的原因（接在“无法写入修改：”之后）
@@ -197,24 +199,34 @@ unkept-attribute = 无法让替换它的新文件带上原来的扩展属性“{
 config-toml-syntax = { $problem ->
     [duplicate-key] 同一个配置项写了两次，请删去其中一个
     [no-value] 配置项后面缺少“=”和值，应写成“配置项 = 值”
-    [unquoted] 文字值要用英文双引号括起，例如 lang = "zh"
+    [unquoted] 文字值要用英文双引号括起，例如lang = "zh"
     [unclosed-array] 列表缺少结尾的“]”
     [unclosed-table] 表名缺少结尾的“]”，应写成“[rules]”这样
    *[unclosed-string] 文字值缺少结尾的英文双引号
 }
+# serde 报告的实际值（“现在写的是……”）。
+config-found = { $kind ->
+    [string] 文字“{ $value }”
+    [integer] 整数{ $value }
+    [float] 数字{ $value }
+    [boolean] { $value }
+    [sequence] 列表
+    [map] 表
+   *[other] { $value }
+}
 config-invalid-type = 值的类型不对：这里应该写{ $expected ->
-    [boolean] {" "}true 或 false
+    [boolean] true或false
     [sequence] 用方括号括起的列表，例如 ["*.txt"]
     [string] 用英文双引号括起的文字
     [number] 数字，例如0.85
     [count] 不小于0的整数
    *[other] { $expected }
-}（现在写的是 { $found }）
+}（现在写的是{ $found }）
 config-invalid-value = 值不对：这里应该写{ $expected ->
-    [boolean] {" "}true 或 false
+    [boolean] true或false
     [sequence] 用方括号括起的列表，例如 ["*.txt"]
     [string] 用英文双引号括起的文字
     [number] 数字，例如0.85
     [count] 不小于0的整数
    *[other] { $expected }
-}（现在写的是 { $found }）
+}（现在写的是{ $found }）

@@ -2,8 +2,12 @@
 # the same arguments (tests/messages.rs checks both). The readers are editors of government
 # websites, so the marks are named as GB/T 15834-2011 names them, quoted with “” (not
 # backticks), and help lines say what to do (改为…、删去…). Conventions:
-# - No space between Han characters and digits (第11行); names written in Latin letters (rule
-#   names, file paths, directives) are quoted with “” instead.
+# - No space between Han characters and digits or Latin letters (第11行、不是govlint的规则、
+#   GB/T 15834第4.10条); names written in Latin letters (rule names, file paths, directives)
+#   are quoted with “” instead.
+# - A help line follows “建议：”, so it has no colon of its own before the action: the reason
+#   goes after a comma or in parentheses (改为句号“。”（中文句子末尾用句号）).
+# - What “--fix” does is 自动修复 (never 自动修正, 自动改正).
 # - A quotation mark cannot be quoted with “” (““”” is unreadable), so a $mark that is always a
 #   quotation mark is written after its name in full-width parentheses: 前引号（“）.
 # - Chinese has no plural forms, and CLDR gives `zh` only the category `other`, so `[one]` would
@@ -50,23 +54,23 @@ duplicate-paragraph = 这一段与{ $place }重复
 duplicate-paragraph-copies = 这一段与{ $place }重复（同样的段落共出现{ $copies }次）
 duplicate-paragraph-across-files = 这一段与{ $place }重复（同样的段落在{ $files }个文件中共出现{ $copies }次）
 duplicate-paragraph-help = 删去重复的段落；如果两处确实都需要这段内容，请改写其中一处
-duplicate-paragraph-common-help = 这是许多文件共有的文字：如果是固定的格式用语，可以把它加入白名单（--dup-allowlist）；否则请改写
+duplicate-paragraph-common-help = 这是许多文件共有的文字。如果是固定的格式用语，可以把它加入白名单（“--dup-allowlist”）；否则请改写
 duplicate-paragraph-fix = 删去这一重复段落
 duplicate-block = 这{ $count }段与{ $place }的{ $count }段重复
-duplicate-block-help = 这是从另一个文件整块粘贴过来的内容：请删去，或改为引用那份文件，不要照抄
+duplicate-block-help = 这是从另一个文件整块粘贴过来的内容，请删去，或改为引用那份文件，不要照抄
 duplicate-title = 这里重复了{ $place }的标题
 duplicate-title-help = 删去重复的标题
 duplicate-title-fix = 删去重复的标题
 near-duplicate-paragraph = 这一段与{ $place }有{ $percent }%的内容相同
-near-duplicate-paragraph-help = 只保留一个版本：删去这一段，或把两段的不同之处并入前一段
-duplicate-set-aside = 默认不报告：{ $reason ->
+near-duplicate-paragraph-help = 删去这一段，或把两段的不同之处并入前一段，只保留一个版本
+duplicate-set-aside = 默认不报告（{ $reason ->
     [statute-parallel] 判断为法律法规中的并列条款
     [template-items] 判断为同一列表中只有名称或数字不同的各项
     [series-formula] 判断为同一系列文件的固定表述
     [quotation] 判断为对其他文件的引用
     [negation] 两段只差一个否定词，意思相反
    *[heading] 判断为标题，导语可以复述标题
-}
+}）
 related-first-occurrence = 首次出现处
 related-also-repeated = 此处也重复
 related-first-of-block = 这组段落首次出现处
@@ -87,7 +91,7 @@ cjk-space = 汉字“{ $before }”和“{ $after }”之间有{ $space ->
     [ideographic] 全角空格（U+3000）
    *[no-break] 不换行空格（U+00A0）
 }
-cjk-space-help = 删去空格：中文词语之间不加空格
+cjk-space-help = 删去空格（中文词语之间不加空格）
 cjk-space-phrases-help = 删去空格；如果空格是用来隔开两个短语的，改用逗号“，”或顿号“、”
 cjk-space-fix = 删去空格
 
@@ -96,13 +100,13 @@ cjk-space-fix = 删去空格
 dash-form = 用“{ $written }”充当破折号
 dash-form-single = 破折号只写了一个“—”
 dash-form-tripled = 破折号写成了三个“—”，应为两个
-dash-form-help = 改为破折号“——”：两个“—”相连，中间不断开（GB/T 15834 第4.10条）
+dash-form-help = 改为破折号“——”，即两个“—”相连，中间不断开（GB/T 15834第4.10条）
 dash-form-fix = 改为“——”
 
 ## ellipsis-form
 
 ellipsis-form = 省略号写成了“{ $written }”
-ellipsis-form-help = 改为中文省略号“……”：六个点，占两个字的位置
+ellipsis-form-help = 改为中文省略号“……”（六个点，占两个字的位置）
 ellipsis-form-fix = 改为“……”
 
 ## lost-character
@@ -118,7 +122,7 @@ stray-period = 句末误用{ $mark ->
     [ascii] 英文句点“.”
    *[fullwidth] 全角句点“．”
 }
-stray-period-help = 改为句号“。”：中文句子末尾用句号
+stray-period-help = 改为句号“。”（中文句子末尾用句号）
 stray-period-fix = 改为“。”
 
 ## fullwidth-alphanumeric
@@ -132,7 +136,7 @@ fullwidth-alphanumeric-help = 改为半角“{ $half }”
 fullwidth-alphanumeric-fix = 改为半角字符
 fullwidth-alphanumeric-zero = 汉字数字“{ $written }”中混入了全角数字“０”
 fullwidth-alphanumeric-zero-help = 年份或编号中的零改为“〇”，数量中的零改为“零”
-fullwidth-alphanumeric-year-help = 用汉字数字书写的年份，零应写作“〇”：改为“{ $fixed }”
+fullwidth-alphanumeric-year-help = 改为“{ $fixed }”（用汉字数字书写的年份，零写作“〇”）
 fullwidth-alphanumeric-year-fix = 把“０”改为“〇”
 
 ## halfwidth-punctuation
@@ -165,14 +169,14 @@ repeated-punctuation-doubled = “{ $mark }”连用了两个
 repeated-punctuation-help = 只保留一个“{ $mark }”
 repeated-punctuation-fix = 删去多余的“{ $mark }”
 repeated-punctuation-stacked = 问号、叹号连用了{ $count }个
-repeated-punctuation-stacked-help = 问号“？”、叹号“！”叠用不超过三个，删去多余的（GB/T 15834 第4.2.3条、第4.3.3条）
+repeated-punctuation-stacked-help = 问号“？”、叹号“！”叠用不超过三个，删去多余的（GB/T 15834第4.2.3条、第4.3.3条）
 repeated-punctuation-mixed = 点号连用：“{ $marks }”
 repeated-punctuation-mixed-help = 根据此处的停顿，只保留一个合适的点号
 
 ## mixed-number
 
 mixed-number = 阿拉伯数字后用了“{ $unit }”：“{ $written }”
-mixed-number-help = 阿拉伯数字后面只能用“万”“亿”：改为“{ $digits }”，或者整个数都用汉字数字书写
+mixed-number-help = 改为“{ $digits }”，或者整个数都用汉字数字书写（阿拉伯数字后面只能跟“万”“亿”）
 mixed-number-year-range = 起止年份“{ $range }”用短横线“{ $hyphen }”连接
 mixed-number-year-range-help = 起止年份之间改用一字线“—”（或浪纹线“～”）连接；短横线用于日期和编号
 mixed-number-year-range-fix = 把短横线改为“—”
@@ -183,13 +187,13 @@ mixed-number-year-style = 年份“{ $written }”用的是{ $style ->
     [chinese] 阿拉伯数字
    *[arabic] 汉字数字
 }（如“{ $example }”）
-mixed-number-year-style-help = 同一篇文章中的年份应统一写法：这里改为“{ $converted }”
+mixed-number-year-style-help = 改为“{ $converted }”，同一篇文章中的年份应统一写法
 mixed-number-zero = 年份“{ $year }”中的零误写成了{ $zero ->
     [circle] 圆圈“○”
     [letter] 字母“O”
    *[ling] 表示数量的“零”
 }，应为“〇”
-mixed-number-zero-help = 改为“{ $written }年”：年份中的零写作“〇”
+mixed-number-zero-help = 改为“{ $written }年”（年份中的零写作“〇”）
 mixed-number-zero-fix = 改为“{ $written }”
 
 ## duplicate-sentence
@@ -205,7 +209,7 @@ duplicate-sentence-clause-fix = 删去重复的分句
 ## multi-paragraph-quote
 
 multi-paragraph-quote = 这段引文跨了{ $count }段，但只有第一段的段首有前引号（{ $mark }）
-multi-paragraph-quote-help = 每一段引文的段首都加前引号（{ $mark }），后引号只加在最后一段的末尾（GB/T 15834 第4.8.3条）
+multi-paragraph-quote-help = 每一段引文的段首都加前引号（{ $mark }），后引号只加在最后一段的末尾（GB/T 15834第4.8.3条）
 multi-paragraph-quote-closes = 引文在这里结束
 multi-paragraph-quote-fix = 在每一段引文的段首加前引号（{ $mark }）
 
@@ -221,9 +225,9 @@ page-residue-kind = { $kind ->
     [button] 网页按钮（“打印本页”“关闭窗口”）
    *[share] 分享栏（“分享到”“扫一扫”）
 }
-page-residue-help = 删去这一行：它是复制文章时带过来的网页内容，不属于正文
+page-residue-help = 删去这一行，它是复制文章时带过来的网页内容，不属于正文
 page-residue-template-help = 如果这一行是网页模板自带的，应由网站修改模板，而不是改文章；如果是粘贴进文章的，请删去
-page-residue-embedded-help = 删去这些按钮文字：它们是复制文章时带过来的网页内容
+page-residue-embedded-help = 删去这些按钮文字，它们是复制文章时带过来的网页内容
 page-residue-fix = 删去网页残留内容
 
 ## unbalanced-bracket
@@ -266,7 +270,7 @@ unused-suppression-names-unknown-rules = “{ $keyword }”中的{ $names }{ $ki
     [1] 不是govlint的规则
    *[other] 都不是govlint的规则
 }
-unused-suppression-not-a-directive = “{ $word }”不是govlint的指令（可用的指令有govlint-disable、govlint-enable、govlint-disable-next-line、govlint-disable-file）
+unused-suppression-not-a-directive = “{ $word }”不是govlint的指令（可用的指令有“govlint-disable”“govlint-enable”“govlint-disable-next-line”“govlint-disable-file”）
 unused-suppression-help = 删去这条注释
 unused-suppression-names-help = 删去没有起作用的规则名
 unused-suppression-fix = 删去这条屏蔽注释

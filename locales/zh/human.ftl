@@ -11,8 +11,8 @@ human-what-differs = 不同之处：{ $diff }
 # 问题下方列出的相关位置（“首次出现处：a.txt:11:1  原文…”）。
 human-related = { $what }：{ $place }  { $excerpt }
 human-more-copies = 另有{ $count }处重复未显示，加上“--show-all”可全部列出
-human-unreadable-now = { $path }：有{ $count }个问题（文件已无法读取，不能显示原文）
-human-read-as = 注意：{ $path }按{ $encoding }编码读取
+human-unreadable-now = “{ $path }”：有{ $count }个问题（文件已无法读取，不能显示原文）
+human-read-as = 注意：“{ $path }”按{ $encoding }编码读取
 human-no-problems = 检查了{ $files }个文件，未发现问题。
 human-problems = 检查了{ $files }个文件，发现{ $total }个问题（错误{ $errors }个，警告{ $warnings }个{ $infos ->
     [0] {""}
@@ -46,14 +46,14 @@ human-fold-places = （第{ $numbers }{ $more ->
     [paragraph] 段
    *[line] 行
 }）
-human-fold-fix-all = ；都可以用“govlint check --fix”自动修正
-human-fold-fix-some = ；其中{ $count }处可以用“govlint check --fix”自动修正
+human-fold-fix-all = ；都可以用“govlint check --fix”自动修复
+human-fold-fix-some = ；其中{ $count }处可以用“govlint check --fix”自动修复
 
 ## Statistics (--statistics) and the lines after a long report
 
-stats-fixable-all = [*] 可自动修正
-stats-fixable-some = [*] 其中{ $count }处可自动修正
-stats-fix-legend = [*] 表示可以用“govlint check --fix”自动修正
+stats-fixable-all = [*] 可自动修复
+stats-fixable-some = [*] 其中{ $count }处可自动修复
+stats-fix-legend = [*] 表示可以用“govlint check --fix”自动修复
 stats-files-heading = 问题最多的文件：
 stats-file-rule = { $rule } { $count }处
 stats-file-rules = （{ $rules }{ $more ->
@@ -76,7 +76,7 @@ md-not-linted-heading = 未能检查
 md-col-rule = 规则
 md-col-severity = 级别
 md-col-findings = 问题数
-md-col-fixable = 可由“--fix”修正
+md-col-fixable = 可用“--fix”自动修复
 md-col-file = 文件
 md-col-errors = 错误
 md-col-warnings = 警告
@@ -86,3 +86,9 @@ md-col-copy = 重复处
 md-col-original = 与之重复
 md-col-similarity = 相似度
 md-more = ……另有{ $count }处未列出，“--format json”和SARIF列出全部。
+
+## --show-settings：设置上方的说明行（TOML注释）
+
+settings-file = # 配置文件：{ $path }
+settings-no-file = 无（全部使用默认值）
+settings-root = # 项目根目录：{ $path }

@@ -4,7 +4,7 @@
 ## 规则的修复能做到什么程度
 
 fix-none = 不自动修复，只能由编辑修改
-fix-safe = 安全修复，加“--fix”即可自动改正
+fix-safe = 安全修复，加“--fix”即可自动修复
 fix-safe-when-unambiguous = 改法确定时安全修复（“--fix”），否则只给出修改建议（“--unsafe-fixes”）
 fix-suggested = 只给出修改建议（“--unsafe-fixes”）
 
@@ -15,9 +15,9 @@ fix-short-safe = 自动修复
 fix-short-safe-when-unambiguous = 部分自动修复
 fix-short-suggested = 建议修改
 fix-legend-none = 不自动修复：怎么改只有编辑能判断
-fix-legend-safe = 加“--fix”即可改正每一处
-fix-legend-safe-when-unambiguous = 改法确定的，加“--fix”即可改正；其余的加“--unsafe-fixes”才改
-fix-legend-suggested = 只给出修改建议，加“--unsafe-fixes”才改，改后请逐处核对
+fix-legend-safe = 加“--fix”即可全部自动修复
+fix-legend-safe-when-unambiguous = 改法确定的，加“--fix”即可自动修复；其余的加“--unsafe-fixes”才修复
+fix-legend-suggested = 只给出修改建议，加“--unsafe-fixes”才修复，修复后请逐处核对
 
 ## “govlint rules”的表头
 

@@ -55,7 +55,7 @@ GB/T 15834-2011 4.8.3：引文有多段时，每段开头都用前引号，只�
 在引文第二段起每段的开头加上前引号（“）。这是修改建议，加“--unsafe-fixes”才会应用。
 
 ## 接受这种排法
-需要与官方发布文本保持一字不差的仓库，可以关闭本规则：在“govlint.toml”的“[rules]”一节中写上一行：multi-paragraph-quote = "off"。
+需要与官方发布文本保持一字不差的文稿库，可以关闭本规则：在“govlint.toml”的“[rules]”一节中写上一行：multi-paragraph-quote = "off"。
 "#,
     },
     bad: &[Example::fixed(

@@ -36,7 +36,7 @@ A near copy is reported unless govlint can show it is legitimate parallel text:
 `--dup-parallel report` shows what was set aside, as `info` tagged with the reason.
 "#,
     zh: Doc {
-        summary: "某段与前面的某段几乎相同（相似度不低于85%）：在同一文件中，或（仓库范围下）在另一个文件中。",
+        summary: "某段与前面的某段几乎相同（相似度不低于85%）：在同一文件中，或（跨文件查重时）在另一个文件中。",
         explanation: r#"
 ## 检查什么
 计算要改动多少才能把一段改成前面的某段（在规范化后的字母和数字上计算编辑距离，规范化方法与“duplicate-paragraph”相同）。相似度达到85%及以上的，报告后一段，给出相似度，并逐字标出不同之处：……开[-毛-]{+展+}调查……。
