@@ -874,6 +874,9 @@ pub fn describe(
         "fail-on = \"{}\"\n",
         config.fail_on.unwrap_or(FailOn::Error).severity().as_str()
     ));
+    if let Some(baseline) = &config.baseline {
+        out.push_str(&format!("baseline = {:?}\n", path_text(baseline)));
+    }
     out.push_str("\n[rules]\n");
     for rule in rules::RULES {
         let level = if !rules.iter().any(|r| r.name == rule.name) {
@@ -920,7 +923,22 @@ pub fn describe(
         "# allowed paragraphs: {} (shipped formulas, `allow` and `allowlist` files)\n",
         duplicates.allowed.len()
     ));
+    if !config.duplicates.against.is_empty() {
+        let against: Vec<String> = config
+            .duplicates
+            .against
+            .iter()
+            .map(PathBuf::as_path)
+            .map(path_text)
+            .collect();
+        out.push_str(&format!("against = {}\n", list(&against)));
+    }
     out
+}
+
+/// A path as `--show-settings` writes it: `/` between components on every system.
+fn path_text(path: &Path) -> String {
+    crate::input::walk::display(path).replace('\\', "/")
 }
 
 #[cfg(test)]

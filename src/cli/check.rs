@@ -285,8 +285,12 @@ fn against_inputs(
         .into_iter()
         .filter_map(|input| match input {
             crate::input::walk::Input::File(path) if !named.contains(&same(&path)) => {
-                // Spelled as pre-commit names files, so that the cache knows it either way.
-                let path = path.strip_prefix(".").map_or(path.clone(), Path::to_path_buf);
+                // Spelled as pre-commit names files (`a.md`, not `./a.md` nor the absolute
+                // path of a configured directory), so that the cache knows it either way.
+                let path = match path.to_str() {
+                    Some(_) => std::path::PathBuf::from(same(&path)),
+                    None => path,
+                };
                 Some(crate::input::walk::Input::File(path))
             }
             _ => None,
