@@ -298,7 +298,11 @@ fn a_configured_baseline_matches_from_any_working_directory() {
     std::fs::create_dir(dir.path().join(".git")).expect("a repository");
     let all = pairs(&[("stray-period", 1), ("halfwidth-punctuation", 2)]);
     let docs = dir.path().join("docs");
-    assert_eq!(check(&docs, &["a.md"]), (1, all.clone()), "no baseline yet");
+    // A configured baseline that is missing is an error, as a named one is.
+    let missing = govlint(&docs, &["check", "a.md"]);
+    assert_eq!(code(&missing), 2);
+    assert!(String::from_utf8_lossy(&missing.stderr).contains("base.json"));
+    assert_eq!(check(&docs, &["a.md", "--isolated"]), (1, all.clone()));
     let output = govlint(dir.path(), &["check", ".", "--write-baseline", "base.json"]);
     assert_eq!(code(&output), 0, "{}", String::from_utf8_lossy(&output.stderr));
     let written = std::fs::read_to_string(dir.path().join("base.json")).expect("written");
@@ -318,7 +322,7 @@ fn a_configured_baseline_matches_from_any_working_directory() {
     edit(&docs, "a.md", &format!("{STRAY}\n{HALFWIDTH}\n\n另一段,新的。\n"));
     assert_eq!(
         check(&docs, &["a.md"]),
-        (1, pairs(&[("halfwidth-punctuation", 4)]))
+        (0, pairs(&[("halfwidth-punctuation", 4)]))
     );
     // Written from the subdirectory, the same paths are recorded.
     let output = govlint(&docs, &["check", ".", "--write-baseline", "../again.json"]);
