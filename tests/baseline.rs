@@ -304,10 +304,18 @@ fn a_configured_baseline_matches_from_any_working_directory() {
     assert!(String::from_utf8_lossy(&missing.stderr).contains("base.json"));
     assert_eq!(check(&docs, &["a.md", "--isolated"]), (1, all.clone()));
     let output = govlint(dir.path(), &["check", ".", "--write-baseline", "base.json"]);
-    assert_eq!(code(&output), 0, "{}", String::from_utf8_lossy(&output.stderr));
+    assert_eq!(
+        code(&output),
+        0,
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
     let written = std::fs::read_to_string(dir.path().join("base.json")).expect("written");
     assert!(written.contains("\"path\": \"docs/a.md\""), "{written}");
-    assert!(written.contains("\"path\": \"docs/deeper/b.txt\""), "{written}");
+    assert!(
+        written.contains("\"path\": \"docs/deeper/b.txt\""),
+        "{written}"
+    );
     assert_eq!(check(dir.path(), &["."]), (0, vec![]));
     for (cwd, path) in [
         (docs.clone(), "."),
@@ -319,18 +327,30 @@ fn a_configured_baseline_matches_from_any_working_directory() {
         assert_eq!(check(&cwd, &[path]), (0, vec![]), "{path} from {cwd:?}");
     }
     // A new finding is still new from the subdirectory.
-    edit(&docs, "a.md", &format!("{STRAY}\n{HALFWIDTH}\n\n另一段,新的。\n"));
+    edit(
+        &docs,
+        "a.md",
+        &format!("{STRAY}\n{HALFWIDTH}\n\n另一段,新的。\n"),
+    );
     assert_eq!(
         check(&docs, &["a.md"]),
         (0, pairs(&[("halfwidth-punctuation", 4)]))
     );
     // Written from the subdirectory, the same paths are recorded.
     let output = govlint(&docs, &["check", ".", "--write-baseline", "../again.json"]);
-    assert_eq!(code(&output), 0, "{}", String::from_utf8_lossy(&output.stderr));
+    assert_eq!(
+        code(&output),
+        0,
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
     let again = std::fs::read_to_string(dir.path().join("again.json")).expect("written");
     assert!(again.contains("\"path\": \"docs/a.md\""), "{again}");
     // `--baseline` names another file, relative to the working directory.
-    assert_eq!(check(&docs, &["a.md", "--baseline", "../again.json"]), (0, vec![]));
+    assert_eq!(
+        check(&docs, &["a.md", "--baseline", "../again.json"]),
+        (0, vec![])
+    );
 }
 
 /// A baseline of version 1 (paths as printed from the working directory) still reads and

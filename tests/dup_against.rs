@@ -29,7 +29,10 @@ fn check(dir: &Path, args: &[&str]) -> (i32, Vec<(String, String, u64)>, String,
     all.extend_from_slice(args);
     let output = govlint(dir, &all);
     let json: Value = serde_json::from_slice(&output.stdout).unwrap_or_else(|e| {
-        panic!("not JSON ({e}): {}", String::from_utf8_lossy(&output.stderr))
+        panic!(
+            "not JSON ({e}): {}",
+            String::from_utf8_lossy(&output.stderr)
+        )
     });
     let found = json["diagnostics"]
         .as_array()
@@ -45,25 +48,35 @@ fn check(dir: &Path, args: &[&str]) -> (i32, Vec<(String, String, u64)>, String,
         .collect();
     let related = json["diagnostics"].to_string();
     let files = json["summary"]["files"].as_u64().expect("files");
-    (output.status.code().expect("exit code"), found, related, files)
+    (
+        output.status.code().expect("exit code"),
+        found,
+        related,
+        files,
+    )
 }
 
 fn repository() -> tempfile::TempDir {
     workspace(&[
         // Committed: the original, with faults of its own that are never reported.
-        ("content/old.txt", &format!("{STRAY}\n\n{PARAGRAPH}\n\n{OTHER}\n\n{OTHER}\n")),
+        (
+            "content/old.txt",
+            &format!("{STRAY}\n\n{PARAGRAPH}\n\n{OTHER}\n\n{OTHER}\n"),
+        ),
         ("content/unrelated.md", "会议强调，要持续优化营商环境。\n"),
         // Staged: two files copying each other, one copying the committed file.
         ("content/new.txt", &format!("会议要求：\n\n{OTHER}\n")),
-        ("content/newer.md", &format!("# 通知\n\n{OTHER}\n\n{PARAGRAPH}\n")),
+        (
+            "content/newer.md",
+            &format!("# 通知\n\n{OTHER}\n\n{PARAGRAPH}\n"),
+        ),
     ])
 }
 
 #[test]
 fn named_files_are_compared_with_each_other() {
     let dir = repository();
-    let (code, found, related, files) =
-        check(dir.path(), &["content/new.txt", "content/newer.md"]);
+    let (code, found, related, files) = check(dir.path(), &["content/new.txt", "content/newer.md"]);
     assert_eq!(code, 1);
     assert_eq!(
         found,
@@ -121,7 +134,13 @@ fn files_compared_with_are_never_reported_even_when_unreadable_or_fixable() {
     std::fs::write(dir.path().join("content/binary.txt"), b"\0\x01\x02").expect("written");
     let output = govlint(
         dir.path(),
-        &["check", "content/new.txt", "--dup-against", "content", "--fix"],
+        &[
+            "check",
+            "content/new.txt",
+            "--dup-against",
+            "content",
+            "--fix",
+        ],
     );
     let stderr = String::from_utf8_lossy(&output.stderr);
     assert!(!stderr.contains("binary.txt"), "{stderr}");

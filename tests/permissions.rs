@@ -21,7 +21,11 @@ fn govlint_under_umask(dir: &Path, umask: &str, args: &str) -> std::process::Out
 }
 
 fn mode(path: &Path) -> u32 {
-    std::fs::metadata(path).expect("created").permissions().mode() & 0o777
+    std::fs::metadata(path)
+        .expect("created")
+        .permissions()
+        .mode()
+        & 0o777
 }
 
 fn cache_file(dir: &Path) -> std::path::PathBuf {
@@ -39,17 +43,26 @@ fn init_baseline_and_cache_follow_the_umask() {
         std::fs::write(dir.path().join("a.txt"), STRAY).expect("written");
         let init = govlint_under_umask(dir.path(), umask, "init --lang en");
         assert!(init.status.success(), "{init:?}");
-        assert_eq!(mode(&dir.path().join("govlint.toml")), expected, "init, umask {umask}");
-        let baseline = govlint_under_umask(
-            dir.path(),
-            umask,
-            "check a.txt --write-baseline base.json",
+        assert_eq!(
+            mode(&dir.path().join("govlint.toml")),
+            expected,
+            "init, umask {umask}"
         );
+        let baseline =
+            govlint_under_umask(dir.path(), umask, "check a.txt --write-baseline base.json");
         assert!(baseline.status.success(), "{baseline:?}");
-        assert_eq!(mode(&dir.path().join("base.json")), expected, "baseline, umask {umask}");
+        assert_eq!(
+            mode(&dir.path().join("base.json")),
+            expected,
+            "baseline, umask {umask}"
+        );
         let cached = govlint_under_umask(dir.path(), umask, "check a.txt --cache");
         assert_eq!(cached.status.code(), Some(1), "{cached:?}");
-        assert_eq!(mode(&cache_file(dir.path())), expected, "cache, umask {umask}");
+        assert_eq!(
+            mode(&cache_file(dir.path())),
+            expected,
+            "cache, umask {umask}"
+        );
     }
 }
 

@@ -121,11 +121,7 @@ pub(super) fn check(args: CheckArgs, out: &mut dyn Write) -> (Outcome, std::io::
         (None, Some(_)) => None,
     };
     let baseline_root = baseline_root(&config);
-    let baseline = match baseline_file
-        .as_deref()
-        .map(Baseline::read)
-        .transpose()
-    {
+    let baseline = match baseline_file.as_deref().map(Baseline::read).transpose() {
         Ok(baseline) => baseline,
         Err(message) => {
             super::tell(lang, msg!("line-error", message = message));

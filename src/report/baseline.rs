@@ -70,7 +70,11 @@ pub fn relative_to(root: &Path, path: &str) -> String {
     let (path, root) = (normal(&joined), normal(root));
     let common = path.iter().zip(&root).take_while(|(a, b)| a == b).count();
     let mut out: Vec<String> = vec!["..".to_string(); root.len() - common];
-    out.extend(path[common..].iter().map(|p| p.to_string_lossy().into_owned()));
+    out.extend(
+        path[common..]
+            .iter()
+            .map(|p| p.to_string_lossy().into_owned()),
+    );
     out.join("/")
 }
 
@@ -284,7 +288,11 @@ mod tests {
         let read = Baseline::from_json(text).expect("a baseline");
         assert!(read.as_printed);
         assert_eq!(read.len(), 1);
-        assert!(!Baseline::from_json(&baseline(&[]).to_json()).expect("read").as_printed);
+        assert!(
+            !Baseline::from_json(&baseline(&[]).to_json())
+                .expect("read")
+                .as_printed
+        );
     }
 
     #[test]
@@ -293,7 +301,10 @@ mod tests {
         let root = cwd.join("content");
         assert_eq!(relative_to(&root, "content/a/b.md"), "a/b.md");
         assert_eq!(relative_to(&root, "./content/./a/../a/b.md"), "a/b.md");
-        assert_eq!(relative_to(&cwd.join("content/a"), "content/x.md"), "../x.md");
+        assert_eq!(
+            relative_to(&cwd.join("content/a"), "content/x.md"),
+            "../x.md"
+        );
         let absolute = cwd.join("content").join("c.md");
         assert_eq!(relative_to(&root, &absolute.to_string_lossy()), "c.md");
     }
