@@ -50,6 +50,7 @@ struct RawConfig {
     rules: Option<RawLevels>,
     per_file: Option<BTreeMap<Spanned<String>, RawLevels>>,
     duplicates: Option<RawDuplicates>,
+    baseline: Option<String>,
 }
 
 /// Rule names (with where they were written) and their levels.
@@ -66,6 +67,7 @@ struct RawDuplicates {
     parallel: Option<ParallelName>,
     allow: Option<Vec<String>>,
     allowlist: Option<Vec<String>>,
+    against: Option<Vec<String>>,
 }
 
 #[derive(Deserialize, Clone, Copy)]
@@ -465,6 +467,9 @@ pub struct DuplicateConfig {
     pub allow: Vec<String>,
     /// Allowlist files, resolved against the configuration file's directory.
     pub allowlists: Vec<PathBuf>,
+    /// Directories (or files) whose files are read to find copies of the linted files,
+    /// never reported on (`--dup-against`), resolved against the file's directory.
+    pub against: Vec<PathBuf>,
 }
 
 /// Everything a configuration file decides.
@@ -478,6 +483,8 @@ pub struct Config {
     pub fail_on: Option<FailOn>,
     /// The language of the output (`--lang` wins; the locale decides when neither says).
     pub lang: Option<crate::report::message::Lang>,
+    /// The baseline file (`--baseline` wins), resolved against the file's directory.
+    pub baseline: Option<PathBuf>,
 }
 
 /// The configuration file for a run started in `dir`: the nearest `govlint.toml` or
@@ -686,6 +693,12 @@ pub fn parse(path: &Path, text: &str) -> Result<Config, ConfigError> {
             .iter()
             .map(|file| root.join(file))
             .collect(),
+        against: raw_duplicates
+            .against
+            .unwrap_or_default()
+            .iter()
+            .map(|dir| root.join(dir))
+            .collect(),
     };
     Ok(Config {
         path: Some(path.to_path_buf()),
@@ -694,6 +707,7 @@ pub fn parse(path: &Path, text: &str) -> Result<Config, ConfigError> {
         duplicates,
         fail_on: raw.fail_on,
         lang: raw.lang,
+        baseline: raw.baseline.map(|file| root.join(file)),
     })
 }
 
@@ -897,6 +911,9 @@ pub fn describe(
         crate::report::message::Lang::Zh => "zh",
     };
     out.push_str(&format!("lang = \"{lang}\"\n"));
+    if let Some(baseline) = &config.baseline {
+        out.push_str(&format!("baseline = {:?}\n", path_text(baseline)));
+    }
     out.push_str("\n[rules]\n");
     for rule in rules::RULES {
         let level = if !rules.iter().any(|r| r.name == rule.name) {
@@ -943,7 +960,22 @@ pub fn describe(
         "# allowed paragraphs: {} (shipped formulas, `allow` and `allowlist` files)\n",
         duplicates.allowed.len()
     ));
+    if !config.duplicates.against.is_empty() {
+        let against: Vec<String> = config
+            .duplicates
+            .against
+            .iter()
+            .map(PathBuf::as_path)
+            .map(path_text)
+            .collect();
+        out.push_str(&format!("against = {}\n", list(&against)));
+    }
     out
+}
+
+/// A path as `--show-settings` writes it: `/` between components on every system.
+fn path_text(path: &Path) -> String {
+    crate::input::walk::display(path).replace('\\', "/")
 }
 
 #[cfg(test)]

@@ -441,6 +441,20 @@ pub fn write_atomically(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
     )
 }
 
+/// Asks for a new file's usual permissions: 0666 less the umask (0644 under umask 022), as
+/// `open` gives, rather than tempfile's 0600, which would hide a baseline or a
+/// configuration from the rest of a team sharing a checkout.
+pub(crate) fn ordinary_permissions(builder: &mut tempfile::Builder<'_, '_>) {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        // The mode is given to `open`, which applies the umask.
+        builder.permissions(std::fs::Permissions::from_mode(0o666));
+    }
+    #[cfg(not(unix))]
+    let _ = builder;
+}
+
 /// Tests edit the file between the lint and the fix, or just before the rename (debug
 /// builds only), as an editor saving at the wrong moment would.
 #[cfg(debug_assertions)]
@@ -481,11 +495,15 @@ pub fn write(path: &Path, bytes: &[u8], how: Overwrite) -> std::io::Result<()> {
         }
     }
     let dir = directory_of(&target);
-    let mut temporary = match tempfile::Builder::new()
-        .prefix(TEMPORARY_PREFIX)
-        .suffix(TEMPORARY_SUFFIX)
-        .tempfile_in(dir)
-    {
+    let mut builder = tempfile::Builder::new();
+    builder.prefix(TEMPORARY_PREFIX).suffix(TEMPORARY_SUFFIX);
+    // A new file (a baseline, `govlint init`) gets the permissions any new file gets; one
+    // that replaces a file stays 0600 until it is given the original's mode, so a private
+    // file's new text is never readable by others in between.
+    if existing.is_none() {
+        ordinary_permissions(&mut builder);
+    }
+    let mut temporary = match builder.tempfile_in(dir) {
         Ok(temporary) => temporary,
         Err(err) if existing.is_some() && err.kind() == std::io::ErrorKind::PermissionDenied => {
             return in_place_or_refuse(&target, bytes, how, Unkept::Directory);

@@ -209,7 +209,7 @@ fn baseline_bytes_are_deterministic_and_sorted() {
     assert_eq!(first, second);
     let text = String::from_utf8(first).expect("UTF-8");
     let json: Value = serde_json::from_str(&text).expect("the baseline is JSON");
-    assert_eq!(json["version"], 1);
+    assert_eq!(json["version"], 2);
     let findings = json["findings"].as_array().expect("findings");
     let keys: Vec<(String, String)> = findings
         .iter()
@@ -283,4 +283,91 @@ fn fix_still_fixes_baselined_findings() {
     assert_eq!(code(&output), 0);
     let fixed = std::fs::read_to_string(dir.path().join("a.txt")).expect("read");
     assert_eq!(fixed, format!("{}\n", HALFWIDTH.replace(',', "，")));
+}
+
+/// `baseline = "…"` in govlint.toml: written from the root, it filters the same findings
+/// from a subdirectory, since its paths are relative to the configuration's directory.
+#[test]
+fn a_configured_baseline_matches_from_any_working_directory() {
+    let dir = workspace(&[
+        ("govlint.toml", "baseline = \"base.json\"\n"),
+        ("docs/a.md", &format!("{STRAY}\n{HALFWIDTH}\n")),
+        ("docs/deeper/b.txt", &format!("{STRAY}\n")),
+    ]);
+    // The configuration is looked for up to the repository's root.
+    std::fs::create_dir(dir.path().join(".git")).expect("a repository");
+    let all = pairs(&[("stray-period", 1), ("halfwidth-punctuation", 2)]);
+    let docs = dir.path().join("docs");
+    // A configured baseline that is missing is an error, as a named one is.
+    let missing = govlint(&docs, &["check", "a.md"]);
+    assert_eq!(code(&missing), 2);
+    assert!(String::from_utf8_lossy(&missing.stderr).contains("base.json"));
+    assert_eq!(check(&docs, &["a.md", "--isolated"]), (1, all.clone()));
+    let output = govlint(dir.path(), &["check", ".", "--write-baseline", "base.json"]);
+    assert_eq!(
+        code(&output),
+        0,
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    let written = std::fs::read_to_string(dir.path().join("base.json")).expect("written");
+    assert!(written.contains("\"path\": \"docs/a.md\""), "{written}");
+    assert!(
+        written.contains("\"path\": \"docs/deeper/b.txt\""),
+        "{written}"
+    );
+    assert_eq!(check(dir.path(), &["."]), (0, vec![]));
+    for (cwd, path) in [
+        (docs.clone(), "."),
+        (docs.clone(), "a.md"),
+        (docs.clone(), "./deeper/b.txt"),
+        (docs.join("deeper"), "../a.md"),
+        (docs.join("deeper"), "b.txt"),
+    ] {
+        assert_eq!(check(&cwd, &[path]), (0, vec![]), "{path} from {cwd:?}");
+    }
+    // A new finding is still new from the subdirectory.
+    edit(
+        &docs,
+        "a.md",
+        &format!("{STRAY}\n{HALFWIDTH}\n\n另一段,新的。\n"),
+    );
+    assert_eq!(
+        check(&docs, &["a.md"]),
+        (0, pairs(&[("halfwidth-punctuation", 4)]))
+    );
+    // Written from the subdirectory, the same paths are recorded.
+    let output = govlint(&docs, &["check", ".", "--write-baseline", "../again.json"]);
+    assert_eq!(
+        code(&output),
+        0,
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    let again = std::fs::read_to_string(dir.path().join("again.json")).expect("written");
+    assert!(again.contains("\"path\": \"docs/a.md\""), "{again}");
+    // `--baseline` names another file, relative to the working directory.
+    assert_eq!(
+        check(&docs, &["a.md", "--baseline", "../again.json"]),
+        (0, vec![])
+    );
+}
+
+/// A baseline of version 1 (paths as printed from the working directory) still reads and
+/// matches as it did.
+#[test]
+fn a_version_one_baseline_is_still_read() {
+    let dir = workspace(&[("docs/a.md", &format!("{STRAY}\n"))]);
+    write_baseline(dir.path(), &["docs"]);
+    let written = std::fs::read_to_string(dir.path().join("baseline.json")).expect("written");
+    let old = written.replace("\"version\": 2", "\"version\": 1");
+    assert_ne!(old, written);
+    edit(dir.path(), "old.json", &old);
+    for path in ["docs", "./docs/a.md"] {
+        assert_eq!(
+            check(dir.path(), &[path, "--baseline", "old.json"]),
+            (0, vec![]),
+            "{path}"
+        );
+    }
 }

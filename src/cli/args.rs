@@ -101,8 +101,8 @@ pub(super) struct CheckArgs {
     /// The name standard input is reported under.
     #[arg(long, default_value = "<stdin>", value_name = "NAME")]
     pub(super) stdin_filename: String,
-    /// Where duplicates are looked for: within each `file`, or also across files
-    /// (`repository`). Default: `repository` when a directory is linted, else `file`.
+    /// Where duplicates are looked for: within each `file`, or also across the files of the
+    /// run, named or found in directories (`repository`, the default).
     #[arg(long, value_enum, value_name = "SCOPE")]
     pub(super) dup_scope: Option<DupScope>,
     /// Smallest similarity reported as a near duplicate, in (0, 1] (default 0.85).
@@ -111,6 +111,11 @@ pub(super) struct CheckArgs {
     /// A file of paragraphs that may repeat anywhere (formulas), one per line; `#` comments.
     #[arg(long, value_name = "FILE")]
     pub(super) dup_allowlist: Vec<PathBuf>,
+    /// Also find copies between the linted files and the files under this directory (as a
+    /// walk selects them), which are read for that only and never reported on; repeatable.
+    /// For pre-commit: `--dup-against .` with `--cache`.
+    #[arg(long, value_name = "DIR")]
+    pub(super) dup_against: Vec<PathBuf>,
     /// What becomes of repeats judged legitimate parallel text (provisions of statutes,
     /// template items of one list, quotations, series formulas, negations): `hide` them
     /// (default), or `report` each as `info`, tagged with the reason, to audit the judgement.

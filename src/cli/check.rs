@@ -50,11 +50,9 @@ fn duplicate_settings(args: &CheckArgs, config: &Config) -> Result<dedup::Settin
         scope: match args.dup_scope {
             Some(DupScope::File) => Scope::File,
             Some(DupScope::Repository) => Scope::Repository,
-            None => match configured.scope {
-                Some(scope) => scope,
-                None if args.paths.iter().any(|p| p.is_dir()) => Scope::Repository,
-                None => Scope::File,
-            },
+            // Files named together are one run, as a directory's files are: pre-commit
+            // names the staged files, and a copy between two of them is a copy.
+            None => configured.scope.unwrap_or(Scope::Repository),
         },
         exact_min_chars: configured
             .exact_min_chars
@@ -123,7 +121,14 @@ pub(super) fn check(args: CheckArgs, out: &mut dyn Write) -> (Outcome, std::io::
     }
     let mut selection = config.files.clone();
     selection.force_exclude |= args.force_exclude;
-    let baseline = match args.baseline.as_deref().map(Baseline::read).transpose() {
+    // The configuration's baseline applies unless one is written or named.
+    let baseline_file = match (&args.baseline, &args.write_baseline) {
+        (Some(file), _) => Some(file.clone()),
+        (None, None) => config.baseline.clone(),
+        (None, Some(_)) => None,
+    };
+    let baseline_root = baseline_root(&config);
+    let baseline = match baseline_file.as_deref().map(Baseline::read).transpose() {
         Ok(baseline) => baseline,
         Err(message) => {
             super::tell(lang, msg!("line-error", message = message));
@@ -154,7 +159,8 @@ pub(super) fn check(args: CheckArgs, out: &mut dyn Write) -> (Outcome, std::io::
         .severity();
     let (inputs, errors) =
         crate::input::walk::collect_selected_inputs(&args.paths, &args.stdin_filename, &selection);
-    let mut run = linter::lint(&inputs, errors.clone(), &options);
+    let against = against_inputs(&args, &config, &options, &selection, &inputs);
+    let mut run = linter::lint_against(&inputs, &against, errors.clone(), &options);
     print_notices(&run, lang);
     skip_walked_binaries(&mut run, &args);
     let mut fix_errors = Vec::new();
@@ -180,7 +186,7 @@ pub(super) fn check(args: CheckArgs, out: &mut dyn Write) -> (Outcome, std::io::
                 }
                 if files > 0 {
                     // What is left is what a fresh run of the fixed files finds.
-                    run = linter::lint(&inputs, errors, &options);
+                    run = linter::lint_against(&inputs, &against, errors, &options);
                     print_notices(&run, lang);
                     skip_walked_binaries(&mut run, &args);
                 }
@@ -198,10 +204,13 @@ pub(super) fn check(args: CheckArgs, out: &mut dyn Write) -> (Outcome, std::io::
         }
     }
     if let Some(file) = &args.write_baseline {
-        return (write_baseline(&run, file, args.quiet, lang), Ok(()));
+        return (
+            write_baseline(&run, file, &baseline_root, args.quiet, lang),
+            Ok(()),
+        );
     }
     if let Some(baseline) = &baseline {
-        baseline.filter(&mut run);
+        baseline.filter(&mut run, &baseline_root);
     }
     // Reported with the findings too: a CI job reading JSON or SARIF sees what was not fixed.
     run.fix_errors = fix_errors;
@@ -327,6 +336,70 @@ fn rename_paths(message: &mut Message, renamed: &HashMap<String, String>) {
     }
 }
 
+/// The files `--dup-against` and `[duplicates] against` name, walked as the run's
+/// directories are: read only to find copies of the run's files. None when no copy across
+/// files can be found (file scope).
+fn against_inputs(
+    args: &CheckArgs,
+    config: &Config,
+    options: &Options,
+    selection: &config::FileSelection,
+    linted: &[crate::input::walk::Input],
+) -> Vec<crate::input::walk::Input> {
+    let dirs: Vec<std::path::PathBuf> = args
+        .dup_against
+        .iter()
+        .chain(&config.duplicates.against)
+        .cloned()
+        .collect();
+    if dirs.is_empty() || options.duplicates.scope == Scope::File {
+        return Vec::new();
+    }
+    // One file, however it is spelled (`./a.md` from a walk of `.`, `a.md` as pre-commit
+    // names it): lexically, relative to the working directory.
+    let cwd = std::path::absolute(".").unwrap_or_default();
+    let same = |path: &Path| {
+        crate::report::baseline::relative_to(&cwd, &crate::input::walk::display(path))
+    };
+    let named: std::collections::HashSet<String> = linted
+        .iter()
+        .filter_map(|input| match input {
+            crate::input::walk::Input::File(path) => Some(same(path)),
+            crate::input::walk::Input::Stdin { .. } => None,
+        })
+        .collect();
+    // Files that cannot be read are not the run's concern: they are not linted.
+    let (found, _) =
+        crate::input::walk::collect_selected_inputs(&dirs, &args.stdin_filename, selection);
+    found
+        .into_iter()
+        .filter_map(|input| match input {
+            crate::input::walk::Input::File(path) if !named.contains(&same(&path)) => {
+                // Spelled as pre-commit names files (`a.md`, not `./a.md` nor the absolute
+                // path of a configured directory), so that the cache knows it either way.
+                let path = match path.to_str() {
+                    Some(_) => std::path::PathBuf::from(same(&path)),
+                    None => path,
+                };
+                Some(crate::input::walk::Input::File(path))
+            }
+            _ => None,
+        })
+        .collect()
+}
+
+/// The directory a baseline's paths are relative to: the configuration file's, so that one
+/// baseline matches from any working directory; without one, the working directory.
+fn baseline_root(config: &Config) -> std::path::PathBuf {
+    let dir = config
+        .path
+        .as_deref()
+        .and_then(Path::parent)
+        .filter(|p| !p.as_os_str().is_empty())
+        .unwrap_or(Path::new("."));
+    std::path::absolute(dir).unwrap_or_else(|_| dir.to_path_buf())
+}
+
 /// The configuration in force: none with `--isolated`, the named file with `--config`,
 /// else the nearest one found from the working directory up.
 pub(super) fn configuration(args: &CheckArgs) -> Result<Config, config::ConfigError> {
@@ -356,11 +429,12 @@ pub(super) fn configuration(args: &CheckArgs) -> Result<Config, config::ConfigEr
 pub(super) fn write_baseline(
     run: &linter::Run,
     file: &std::path::Path,
+    root: &Path,
     quiet: bool,
     lang: Lang,
 ) -> Outcome {
     report_input_errors(run, lang);
-    let baseline = Baseline::of(run);
+    let baseline = Baseline::of(run, root);
     let path = crate::input::walk::display(file);
     if let Err(err) = baseline.write(file) {
         let error = crate::input::walk::describe_io_error(&err);

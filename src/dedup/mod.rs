@@ -174,6 +174,11 @@ pub struct RepeatedTitle {
 #[derive(Debug, Clone, Default, Serialize, Deserialize)]
 pub struct FileUnits {
     pub is_statute: bool,
+    /// Read only to find copies of the run's other files (`--dup-against`), never reported
+    /// on: a copy between it and a reported file is reported on the reported file. Set for
+    /// each run, so never stored in the cache.
+    #[serde(skip)]
+    pub context: bool,
     pub units: Vec<Unit>,
     /// The document's title repeated among its first paragraphs, whatever its length.
     pub repeated_title: Option<RepeatedTitle>,
@@ -260,6 +265,7 @@ pub fn file_units(document: &Document, settings: &Settings) -> FileUnits {
     all_chars.shrink_to_fit();
     FileUnits {
         is_statute,
+        context: false,
         units,
         repeated_title: repeated_title(document),
         chars: all_chars,
@@ -588,6 +594,20 @@ pub fn find_duplicates(
         if copies.len() == 2 && !is_original(copies[0], copies[1]) {
             copies.swap(0, 1);
         }
+        // A group is reported on its second copy: where that is a file only read for
+        // comparison, the first reported file's copy takes its place, the context file's
+        // copy first (the original the reported file repeats).
+        let reported = |at: &At| !files[at.document()].context;
+        if !reported(&copies[1])
+            && let Some(first) = copies.iter().position(reported)
+        {
+            if first == 0 {
+                copies.swap(0, 1);
+            } else {
+                let copy = copies.remove(first);
+                copies.insert(1, copy);
+            }
+        }
         let reference = copies[0];
         copies.retain(|&at| at == reference || !absorbed(reference, at));
         if copies.len() > 1 {
@@ -609,7 +629,15 @@ pub fn find_duplicates(
         .into_iter()
         .filter(|&((a, b, _), reason)| (reason.is_none() || report_all) && !absorbed(a, b))
         .map(|((a, b, similarity), reason)| {
-            if is_original(a, b) {
+            // A copy is reported on a file of the run, never on one read for comparison.
+            let context = |at: At| files[at.document()].context;
+            if context(b) != context(a) {
+                if context(a) {
+                    ((a, b, similarity), reason)
+                } else {
+                    ((b, a, similarity), reason)
+                }
+            } else if is_original(a, b) {
                 ((a, b, similarity), reason)
             } else {
                 ((b, a, similarity), reason)

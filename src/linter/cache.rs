@@ -296,10 +296,10 @@ impl Cache {
             ));
         }
         // Created exclusively under a random name: a planted file or link is never opened.
-        let temporary = tempfile::Builder::new()
-            .prefix(FILE_NAME)
-            .suffix(".tmp")
-            .tempfile_in(dir)?;
+        let mut builder = tempfile::Builder::new();
+        builder.prefix(FILE_NAME).suffix(".tmp");
+        crate::fix::ordinary_permissions(&mut builder);
+        let temporary = builder.tempfile_in(dir)?;
         let mut writer = BufWriter::new(temporary.as_file());
         let mut buffer = Vec::new();
         let mut write_all = || {

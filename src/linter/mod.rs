@@ -84,15 +84,24 @@ pub struct Run {
     /// By file: `Source::continued_lines`, where the file was linted rather than taken
     /// from the cache (JSON's Word paragraph numbers come from them).
     pub continued_lines: Vec<Option<Vec<usize>>>,
+    /// How many files at the start of `paths` were read only to find copies of the others
+    /// (`--dup-against`): places of duplicates may name them, findings never do.
+    pub context: usize,
 }
 
 impl Run {
+    /// How many files were linted and reported on (not counting `context` files).
+    pub fn linted_files(&self) -> usize {
+        self.paths.len() - self.context
+    }
+
     /// The files with parts not read, and a sentence saying which
     /// (`its footnotes and headers are not read, so not checked`).
     pub fn unread_notes(&self) -> impl Iterator<Item = (&str, Message)> {
         self.paths
             .iter()
             .zip(&self.unread_parts)
+            .skip(self.context)
             .filter(|(_, parts)| !parts.is_empty())
             .map(|(path, parts)| (path.as_str(), unread_note(parts)))
     }
@@ -188,6 +197,8 @@ struct Linted {
     stamp: Option<Stamp>,
     /// Taken from the cache rather than read.
     cached: bool,
+    /// Read only to find copies of the other files (`--dup-against`).
+    context: bool,
     /// `Source::unread_parts`.
     unread_parts: Vec<String>,
     /// What linting the file had to say (a rule's findings capped).
@@ -211,10 +222,33 @@ pub enum NoticeLevel {
 }
 
 pub fn lint(inputs: &[Input], errors: Vec<InputError>, options: &Options) -> Run {
+    lint_against(inputs, &[], errors, options)
+}
+
+/// Lints `inputs`, finding duplicates also between them and `against`: files read (or
+/// taken from the cache) only for that, never reported on, whose read errors are dropped.
+/// A file in both is linted.
+pub fn lint_against(
+    inputs: &[Input],
+    against: &[Input],
+    errors: Vec<InputError>,
+    options: &Options,
+) -> Run {
     let timer = Timer::start();
-    let mut inputs: Vec<&Input> = inputs.iter().collect();
-    inputs.sort_by_cached_key(|input| (input_path(input), input_key(input)));
-    inputs.dedup_by_key(|input| input_key(input));
+    let against = if duplicates_enabled(options) {
+        against
+    } else {
+        &[]
+    };
+    let mut inputs: Vec<(&Input, bool)> = inputs
+        .iter()
+        .map(|input| (input, false))
+        .chain(against.iter().map(|input| (input, true)))
+        .collect();
+    // A file named and also under a context directory is named: it sorts first of its key.
+    inputs.sort_by_cached_key(|&(input, context)| (input_key(input), context, input_path(input)));
+    inputs.dedup_by_key(|(input, _)| input_key(input));
+    inputs.sort_by_cached_key(|&(input, _)| (input_path(input), input_key(input)));
     let fingerprint = fingerprint(options);
     let mut notices = Vec::new();
     let cache = options.cache.as_deref().and_then(|dir| {
@@ -238,7 +272,7 @@ pub fn lint(inputs: &[Input], errors: Vec<InputError>, options: &Options) -> Run
                 (0..cache.files()).map(|i| (cache.path(i), i)).collect();
             inputs
                 .iter()
-                .map(|input| {
+                .map(|(input, _)| {
                     index
                         .get(input_key(input).as_str())
                         .and_then(|&e| taken[e].take())
@@ -248,10 +282,10 @@ pub fn lint(inputs: &[Input], errors: Vec<InputError>, options: &Options) -> Run
         None => inputs.iter().map(|_| None).collect(),
     };
     timer.stage("cache loaded");
-    let results: Vec<Result<Linted, InputError>> = inputs
+    let results: Vec<Result<Linted, (InputError, bool)>> = inputs
         .into_par_iter()
         .zip(entries.par_iter_mut())
-        .map(|(input, entry)| {
+        .map(|((input, context), entry)| {
             let stamp = match input {
                 Input::File(path) => Stamp::of(path),
                 Input::Stdin { .. } => None,
@@ -272,16 +306,20 @@ pub fn lint(inputs: &[Input], errors: Vec<InputError>, options: &Options) -> Run
                     directives: found.directives,
                     stamp: Some(stamp),
                     cached: true,
+                    context,
                     unread_parts: found.unread_parts,
                     notices: Vec::new(),
                 });
             }
-            read_limited(input, options.encoding, options.max_file_size).map(|source| Linted {
-                stamp,
-                file: input_file(input),
-                // Standard input cannot be read again: keep its text.
-                ..lint_source(source, options, matches!(input, Input::Stdin { .. }))
-            })
+            read_limited(input, options.encoding, options.max_file_size)
+                .map(|source| Linted {
+                    stamp,
+                    file: input_file(input),
+                    context,
+                    // Standard input cannot be read again: keep its text.
+                    ..lint_source(source, options, matches!(input, Input::Stdin { .. }))
+                })
+                .map_err(|error| (error, context))
         })
         .collect();
     timer.stage(&format!(
@@ -296,7 +334,9 @@ pub fn lint(inputs: &[Input], errors: Vec<InputError>, options: &Options) -> Run
     for result in results {
         match result {
             Ok(file) => linted.push(file),
-            Err(error) => errors.push(error),
+            // A file read only for comparison is not the user's concern this run.
+            Err((_, true)) => {}
+            Err((error, false)) => errors.push(error),
         }
     }
     finish(linted, errors, options, &timer, cache, notices)
@@ -419,6 +459,7 @@ fn lint_document(document: Document, options: &Options, keep_source: bool) -> Li
         directives,
         stamp: None,
         cached: false,
+        context: false,
     }
 }
 
@@ -495,7 +536,10 @@ fn gather(
     options: &Options,
     mut notices: Vec<Notice>,
 ) -> (Run, Vec<Kept>, Vec<dedup::FileUnits>, Vec<Directives>) {
-    linted.sort_by(|a, b| (&a.path, &a.file).cmp(&(&b.path, &b.file)));
+    // Files read for comparison first: a copy is reported on the later of two files, and
+    // the files of the run come after what they are compared with.
+    linted.sort_by(|a, b| (!a.context, &a.path, &a.file).cmp(&(!b.context, &b.path, &b.file)));
+    let context = linted.iter().filter(|file| file.context).count();
     let mut run = Run {
         paths: Vec::with_capacity(linted.len()),
         files: Vec::with_capacity(linted.len()),
@@ -510,6 +554,7 @@ fn gather(
         max_file_size: options.max_file_size,
         continued_lines: Vec::with_capacity(linted.len()),
         notices: Vec::new(),
+        context,
     };
     let mut kept = Vec::with_capacity(linted.len());
     let mut units = Vec::with_capacity(linted.len());
@@ -541,9 +586,13 @@ fn gather(
         run.sources.push(file.source);
         run.continued_lines.push(file.continued_lines);
         run.unread_parts.push(file.unread_parts);
-        units.push(file.units);
+        let mut file_units = file.units;
+        file_units.context = file.context;
+        units.push(file_units);
         directives.push(file.directives);
-        notices.extend(file.notices);
+        if !file.context {
+            notices.extend(file.notices);
+        }
     }
     run.notices = notices;
     (run, kept, units, directives)
@@ -652,6 +701,8 @@ fn reported(run: &mut Run, directives: &[Directives], options: &Options) {
         }
     }
     apply_suppressions(&mut run.diagnostics, directives, options);
+    let context = run.context;
+    run.diagnostics.retain(|d| d.document >= context);
     if !options.severities.is_empty() {
         let paths = &run.paths;
         run.diagnostics.retain_mut(|diagnostic| {

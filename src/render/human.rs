@@ -103,7 +103,7 @@ pub fn render(run: &Run, out: &mut dyn Write, style: &Style) -> std::io::Result<
         start = end;
     }
     if !style.quiet {
-        for (path, encoding) in run.paths.iter().zip(&run.encodings) {
+        for (path, encoding) in run.paths.iter().zip(&run.encodings).skip(run.context) {
             if !encoding.is_utf8() {
                 let note = crate::msg!(
                     "human-read-as",
@@ -328,7 +328,7 @@ pub fn skipped_summary(run: &Run, lang: Lang) -> String {
 }
 
 pub(crate) fn summary(run: &Run, lang: Lang) -> String {
-    let files = run.paths.len();
+    let files = run.linted_files();
     let errors = run.count(Severity::Error);
     let warnings = run.count(Severity::Warning);
     let infos = run.count(Severity::Info);

@@ -150,7 +150,7 @@ pub fn render(run: &Run, out: &mut dyn Write, lang: Lang) -> std::io::Result<()>
     let output = Output {
         diagnostics,
         summary: Summary {
-            files: run.paths.len(),
+            files: run.linted_files(),
             errors: run.count(Severity::Error),
             warnings: run.count(Severity::Warning),
             infos: run.count(Severity::Info),

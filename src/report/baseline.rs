@@ -6,11 +6,17 @@
 //! both to be recorded, and a third is new. Positions are not recorded, so edits elsewhere in
 //! the file do not make old findings new.
 //!
+//! Paths are recorded relative to a root, the directory of the configuration file in force
+//! (else the working directory), with `/` between components, so that one baseline matches
+//! from any working directory and on any system (version 2). A version 1 file, which
+//! recorded paths as printed (relative to the working directory it was written from), is
+//! still read and matched that way.
+//!
 //! The file is JSON with one finding per line, sorted, so that it reviews and diffs well:
 //!
 //! ```json
 //! {
-//!   "version": 1,
+//!   "version": 2,
 //!   "findings": [
 //!     {"path": "docs/a.md", "rule": "stray-period", "paragraph": "3f2a9c0d1e4b5a67", "count": 1}
 //!   ]
@@ -22,9 +28,10 @@ use crate::report::diagnostic::Diagnostic;
 use crate::report::message::Message;
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
-use std::path::Path;
+use std::path::{Component, Path, PathBuf};
 
-const VERSION: u32 = 1;
+/// 2: paths relative to the root; 1: paths as printed, relative to the working directory.
+const VERSION: u32 = 2;
 
 /// (path, rule, paragraph fingerprint): how many findings.
 type Key = (String, String, u64);
@@ -42,9 +49,40 @@ fn key(path: &str, diagnostic: &Diagnostic) -> Key {
     )
 }
 
+/// `path` (as printed, relative to the working directory or absolute) relative to `root`
+/// (absolute), `/`-separated: `content/a.md` from the root, whatever the working directory.
+/// Lexical: `..` is taken off the component before it, as the paths printed were formed.
+pub fn relative_to(root: &Path, path: &str) -> String {
+    let joined = std::path::absolute(Path::new(path)).unwrap_or_else(|_| PathBuf::from(path));
+    let normal = |p: &Path| -> Vec<std::ffi::OsString> {
+        let mut parts: Vec<std::ffi::OsString> = Vec::new();
+        for component in p.components() {
+            match component {
+                Component::CurDir => {}
+                Component::ParentDir => {
+                    parts.pop();
+                }
+                other => parts.push(other.as_os_str().to_os_string()),
+            }
+        }
+        parts
+    };
+    let (path, root) = (normal(&joined), normal(root));
+    let common = path.iter().zip(&root).take_while(|(a, b)| a == b).count();
+    let mut out: Vec<String> = vec!["..".to_string(); root.len() - common];
+    out.extend(
+        path[common..]
+            .iter()
+            .map(|p| p.to_string_lossy().into_owned()),
+    );
+    out.join("/")
+}
+
 #[derive(Debug, Default, PartialEq, Eq)]
 pub struct Baseline {
     counts: BTreeMap<Key, usize>,
+    /// A version 1 file: its paths are as printed, not relative to the root.
+    as_printed: bool,
 }
 
 #[derive(Serialize, Deserialize)]
@@ -65,15 +103,19 @@ struct Entry {
 }
 
 impl Baseline {
-    /// The findings of a run.
-    pub fn of(run: &Run) -> Baseline {
+    /// The findings of a run, their paths relative to `root` (absolute).
+    pub fn of(run: &Run, root: &Path) -> Baseline {
+        let paths: Vec<String> = run.paths.iter().map(|p| relative_to(root, p)).collect();
         let mut counts = BTreeMap::new();
         for diagnostic in &run.diagnostics {
             *counts
-                .entry(key(&run.paths[diagnostic.document], diagnostic))
+                .entry(key(&paths[diagnostic.document], diagnostic))
                 .or_insert(0) += 1;
         }
-        Baseline { counts }
+        Baseline {
+            counts,
+            as_printed: false,
+        }
     }
 
     /// How many findings it records.
@@ -112,7 +154,7 @@ impl Baseline {
     pub fn from_json(text: &str) -> Result<Baseline, Message> {
         let file: File = serde_json::from_str(text)
             .map_err(|e| crate::msg!("baseline-not-json", error = e.to_string()))?;
-        if file.version != VERSION {
+        if file.version != VERSION && file.version != 1 {
             return Err(crate::msg!(
                 "baseline-version",
                 version = file.version,
@@ -129,7 +171,10 @@ impl Baseline {
                 .or_insert(0usize);
             *count = count.saturating_add(entry.count);
         }
-        Ok(Baseline { counts })
+        Ok(Baseline {
+            counts,
+            as_printed: file.version == 1,
+        })
     }
 
     /// Reads a baseline file; the error names the file.
@@ -149,10 +194,14 @@ impl Baseline {
 
     /// Drops from the run the findings the baseline records, each recorded finding matching
     /// at most one (the first in position order); returns how many were dropped.
-    pub fn filter(&self, run: &mut Run) -> usize {
+    pub fn filter(&self, run: &mut Run, root: &Path) -> usize {
         let mut left = self.counts.clone();
         let before = run.diagnostics.len();
-        let paths = &run.paths;
+        let paths: Vec<String> = if self.as_printed {
+            run.paths.clone()
+        } else {
+            run.paths.iter().map(|p| relative_to(root, p)).collect()
+        };
         run.diagnostics
             .retain(|d| match left.get_mut(&key(&paths[d.document], d)) {
                 Some(count) if *count > 0 => {
@@ -198,6 +247,7 @@ mod tests {
                 .iter()
                 .map(|&(p, r, f, c)| ((p.to_string(), r.to_string(), f), c))
                 .collect(),
+            as_printed: false,
         }
     }
 
@@ -210,11 +260,11 @@ mod tests {
         let json = b.to_json();
         assert_eq!(
             json,
-            "{\n  \"version\": 1,\n  \"findings\": [\n    {\"path\": \"a \\\"q\\\", x.md\", \"rule\": \"cjk-space\", \"paragraph\": \"0000000000000abc\", \"count\": 2},\n    {\"path\": \"b.md\", \"rule\": \"stray-period\", \"paragraph\": \"0000000000000001\", \"count\": 1}\n  ]\n}\n"
+            "{\n  \"version\": 2,\n  \"findings\": [\n    {\"path\": \"a \\\"q\\\", x.md\", \"rule\": \"cjk-space\", \"paragraph\": \"0000000000000abc\", \"count\": 2},\n    {\"path\": \"b.md\", \"rule\": \"stray-period\", \"paragraph\": \"0000000000000001\", \"count\": 1}\n  ]\n}\n"
         );
         assert_eq!(Baseline::from_json(&json), Ok(b));
         let empty = Baseline::default().to_json();
-        assert_eq!(empty, "{\n  \"version\": 1,\n  \"findings\": []\n}\n");
+        assert_eq!(empty, "{\n  \"version\": 2,\n  \"findings\": []\n}\n");
         assert_eq!(Baseline::from_json(&empty), Ok(Baseline::default()));
     }
 
@@ -223,12 +273,40 @@ mod tests {
         for text in [
             "",
             "[]",
-            "{\"version\": 2, \"findings\": []}",
+            "{\"version\": 3, \"findings\": []}",
             "{\"version\": 1, \"findings\": [{\"path\": \"a\", \"rule\": \"r\", \"paragraph\": \"xyz\", \"count\": 1}]}",
             "{\"version\": 1, \"findings\": [], \"extra\": 1}",
         ] {
             assert!(Baseline::from_json(text).is_err(), "{text}");
         }
+    }
+
+    /// A version 1 file (paths as printed) is still read, and says so.
+    #[test]
+    fn version_one_files_are_read_as_printed() {
+        let text = "{\"version\": 1, \"findings\": [{\"path\": \"./a.txt\", \"rule\": \"stray-period\", \"paragraph\": \"1\", \"count\": 1}]}";
+        let read = Baseline::from_json(text).expect("a baseline");
+        assert!(read.as_printed);
+        assert_eq!(read.len(), 1);
+        assert!(
+            !Baseline::from_json(&baseline(&[]).to_json())
+                .expect("read")
+                .as_printed
+        );
+    }
+
+    #[test]
+    fn paths_are_relative_to_the_root_whatever_the_working_directory() {
+        let cwd = std::env::current_dir().expect("working directory");
+        let root = cwd.join("content");
+        assert_eq!(relative_to(&root, "content/a/b.md"), "a/b.md");
+        assert_eq!(relative_to(&root, "./content/./a/../a/b.md"), "a/b.md");
+        assert_eq!(
+            relative_to(&cwd.join("content/a"), "content/x.md"),
+            "../x.md"
+        );
+        let absolute = cwd.join("content").join("c.md");
+        assert_eq!(relative_to(&root, &absolute.to_string_lossy()), "c.md");
     }
 
     /// Two entries of one paragraph whose counts add up past `usize::MAX` (a hand-edited
