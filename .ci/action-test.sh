@@ -54,11 +54,14 @@ grep -q '^::warning file=drafts/c.md,' "$work/out" || fail "warning annotation f
 grep -q '^| drafts/c.md | 1 | 0 | 1 |' "$GITHUB_STEP_SUMMARY" || fail "file table"
 grep -q '按文件统计' "$GITHUB_STEP_SUMMARY" || fail "the summary follows --lang"
 
-# A clean run passes; a baseline and a configuration are passed on.
+# A clean run passes; a baseline and a configuration are passed on. The baseline's paths
+# are relative to the configuration's directory, so it is written with that configuration.
 cd "$repo"
-"$GOVLINT" check drafts --write-baseline "$work/baseline.json" 2> /dev/null
-printf 'exclude = ["my docs"]\n' > "$work/govlint.toml"
-GOVLINT_PATHS=. GOVLINT_BASELINE="$work/baseline.json" GOVLINT_CONFIG="$work/govlint.toml" \
+mkdir -p "$work/settings"
+printf 'exclude = ["my docs"]\n' > "$work/settings/govlint.toml"
+"$GOVLINT" check drafts --config "$work/settings/govlint.toml" \
+  --write-baseline "$work/baseline.json" 2> /dev/null
+GOVLINT_PATHS=. GOVLINT_BASELINE="$work/baseline.json" GOVLINT_CONFIG="$work/settings/govlint.toml" \
   GOVLINT_FAIL_ON=warning bash "$root/.github/action/lint.sh" > "$work/out" \
   || { cat "$work/out"; fail "expected a clean run"; }
 [ ! -s "$work/out" ] || fail "no annotations expected"
