@@ -94,16 +94,12 @@ pub(super) fn fix_files(
         };
         // The fixes hold byte offsets into the text that was linted: never into other text.
         if run.digests[file] != Some(source.digest) {
-            let message = msg!("fix-changed-meanwhile");
-            let path = &run.paths[file];
-            super::tell(
+            not_fixed(
+                &run.paths[file],
+                msg!("fix-changed-meanwhile"),
                 lang,
-                msg!("line-error-file", path = path, message = message.clone()),
+                failures,
             );
-            failures.push(crate::input::walk::InputError {
-                path: path.clone(),
-                message,
-            });
             continue;
         }
         // The first round's findings are already rid of the rules off for this file; the
@@ -161,15 +157,7 @@ pub(super) fn fix_files(
                 }
                 Err(err) => {
                     let message = msg!("fix-not-written", error = err);
-                    let path = &run.paths[file];
-                    super::tell(
-                        lang,
-                        msg!("line-error-file", path = path, message = message.clone()),
-                    );
-                    failures.push(crate::input::walk::InputError {
-                        path: path.clone(),
-                        message,
-                    });
+                    not_fixed(&run.paths[file], message, lang, failures);
                 }
             }
         }
@@ -198,4 +186,22 @@ fn in_color(choice: ColorChoice) -> bool {
             std::io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none()
         }
     }
+}
+
+/// A file `--fix` leaves as it was: said on standard error now, and kept for the report
+/// (the run then exits with 2).
+fn not_fixed(
+    path: &str,
+    message: crate::report::message::Message,
+    lang: crate::report::message::Lang,
+    failures: &mut Vec<crate::input::walk::InputError>,
+) {
+    super::tell(
+        lang,
+        msg!("line-error-file", path = path, message = message.clone()),
+    );
+    failures.push(crate::input::walk::InputError {
+        path: path.to_string(),
+        message,
+    });
 }
