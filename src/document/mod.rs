@@ -8,6 +8,7 @@ use std::ops::Range;
 use std::sync::OnceLock;
 
 pub mod normalize;
+pub mod outline;
 pub mod source;
 
 /// Stands in the paragraph text for inline code, which is never linted but must keep the
