@@ -212,6 +212,30 @@ fn a_missing_path_is_an_error_in_either_language() {
     assert!(stdout(&chinese).contains("b.txt"), "{chinese:?}");
 }
 
+/// A run in which every path failed checked nothing: its summary must not read "no problems".
+#[test]
+fn a_run_that_could_read_nothing_does_not_say_no_problems() {
+    let dir = workspace(&[("broken.docx", DAMAGED_DOCX)]);
+    for (lang, expected) in [
+        (
+            "C.UTF-8",
+            "Nothing was linted: 2 paths could not be read.\n",
+        ),
+        ("zh_CN.UTF-8", "没有检查任何文件：2个路径无法读取。\n"),
+    ] {
+        let output = run(dir.path(), lang, &["check", "missing.txt", "broken.docx"]);
+        assert_eq!(output.status.code(), Some(2));
+        assert_eq!(stdout(&output), expected, "{lang}");
+    }
+    // One path read: the usual summary, and the failed path counted after it.
+    std::fs::write(dir.path().join("good.txt"), "会议决定了事项。\n").expect("write");
+    let output = run(dir.path(), "C.UTF-8", &["check", "missing.txt", "good.txt"]);
+    assert_eq!(
+        stdout(&output),
+        "No problems found in 1 file. 1 path could not be linted.\n"
+    );
+}
+
 #[test]
 fn skipped_files_are_noted_in_either_language() {
     let dir = workspace(&[]);

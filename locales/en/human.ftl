@@ -18,6 +18,11 @@ human-no-problems = No problems found in { $files } { $files ->
     [one] file
    *[other] files
 }.
+# Every path named failed: nothing was checked, which must not read as "no problems".
+human-nothing-linted = Nothing was linted: { $count } { $count ->
+    [one] path
+   *[other] paths
+} could not be read.
 human-problems = Found { $total } { $total ->
     [one] problem
    *[other] problems

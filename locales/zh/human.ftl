@@ -14,6 +14,8 @@ human-more-copies = 另有{ $count }处重复未显示，加上“--show-all”�
 human-unreadable-now = “{ $path }”：有{ $count }个问题（文件已无法读取，不能显示原文）
 human-read-as = 注意：“{ $path }”按{ $encoding }编码读取
 human-no-problems = 检查了{ $files }个文件，未发现问题。
+# 给出的路径全都无法检查：什么也没有检查，不能说成“未发现问题”。
+human-nothing-linted = 没有检查任何文件：{ $count }个路径无法读取。
 human-problems = 检查了{ $files }个文件，发现{ $total }个问题（错误{ $errors }个，警告{ $warnings }个{ $infos ->
     [0] {""}
    *[other] ，提示{ $infos }个

@@ -333,7 +333,10 @@ pub(crate) fn summary(run: &Run, lang: Lang) -> String {
     let warnings = run.count(Severity::Warning);
     let infos = run.count(Severity::Info);
     let total = errors + warnings + infos;
-    let found = if total == 0 {
+    let nothing_linted = files == 0 && !run.errors.is_empty();
+    let found = if nothing_linted {
+        crate::msg!("human-nothing-linted", count = run.errors.len())
+    } else if total == 0 {
         crate::msg!("human-no-problems", files = files)
     } else {
         crate::msg!(
@@ -346,7 +349,7 @@ pub(crate) fn summary(run: &Run, lang: Lang) -> String {
         )
     };
     let mut line = found.render(lang);
-    if !run.errors.is_empty() {
+    if !run.errors.is_empty() && !nothing_linted {
         let not_linted = crate::msg!("human-not-linted", count = run.errors.len());
         line.push_str(&not_linted.render(lang));
     }
