@@ -50,7 +50,32 @@ struct RawConfig {
     rules: Option<RawLevels>,
     per_file: Option<BTreeMap<Spanned<String>, RawLevels>>,
     duplicates: Option<RawDuplicates>,
+    wording: Option<RawWording>,
     baseline: Option<String>,
+}
+
+#[derive(Deserialize, Default)]
+#[serde(rename_all = "kebab-case", deny_unknown_fields)]
+struct RawWording {
+    terms: Option<Vec<String>>,
+    terms_file: Option<OneOrMany>,
+}
+
+/// A file name, or a list of them.
+#[derive(Deserialize)]
+#[serde(untagged)]
+enum OneOrMany {
+    One(String),
+    Many(Vec<String>),
+}
+
+impl OneOrMany {
+    fn into_vec(self) -> Vec<String> {
+        match self {
+            OneOrMany::One(one) => vec![one],
+            OneOrMany::Many(many) => many,
+        }
+    }
 }
 
 /// Rule names (with where they were written) and their levels.
@@ -472,6 +497,14 @@ pub struct DuplicateConfig {
     pub against: Vec<PathBuf>,
 }
 
+/// The office's own names (`[wording]`), held to their exact form by `canonical-wording`.
+#[derive(Debug, Clone, Default)]
+pub struct WordingConfig {
+    pub terms: Vec<String>,
+    /// Files of terms, one a line, `#` comments; resolved against the file's directory.
+    pub terms_files: Vec<PathBuf>,
+}
+
 /// Everything a configuration file decides.
 #[derive(Debug, Clone, Default)]
 pub struct Config {
@@ -480,6 +513,7 @@ pub struct Config {
     pub files: FileSelection,
     pub severities: Severities,
     pub duplicates: DuplicateConfig,
+    pub wording: WordingConfig,
     pub fail_on: Option<FailOn>,
     /// The language of the output (`--lang` wins; the locale decides when neither says).
     pub lang: Option<crate::report::message::Lang>,
@@ -700,11 +734,23 @@ pub fn parse(path: &Path, text: &str) -> Result<Config, ConfigError> {
             .map(|dir| root.join(dir))
             .collect(),
     };
+    let raw_wording = raw.wording.unwrap_or_default();
+    let wording = WordingConfig {
+        terms: raw_wording.terms.unwrap_or_default(),
+        terms_files: raw_wording
+            .terms_file
+            .map(OneOrMany::into_vec)
+            .unwrap_or_default()
+            .iter()
+            .map(|file| root.join(file))
+            .collect(),
+    };
     Ok(Config {
         path: Some(path.to_path_buf()),
         files,
         severities,
         duplicates,
+        wording,
         fail_on: raw.fail_on,
         lang: raw.lang,
         baseline: raw.baseline.map(|file| root.join(file)),
@@ -970,6 +1016,16 @@ pub fn describe(
             .collect();
         out.push_str(&format!("against = {}\n", list(&against)));
     }
+    out.push_str("\n[wording]\n");
+    out.push_str(&format!("terms = {}\n", list(&config.wording.terms)));
+    let files: Vec<String> = config
+        .wording
+        .terms_files
+        .iter()
+        .map(PathBuf::as_path)
+        .map(path_text)
+        .collect();
+    out.push_str(&format!("terms-file = {}\n", list(&files)));
     out
 }
 

@@ -5,7 +5,7 @@ use crate::document::{Document, Format};
 use crate::report::diagnostic::{Diagnostic, Fix};
 use crate::report::message::Message;
 use crate::report::suppress::{Directives, Matcher};
-use crate::rules::{RuleInfo, check_document};
+use crate::rules::{RuleInfo, check_document_counted};
 use std::io::Write;
 use std::path::{Path, PathBuf};
 
@@ -90,6 +90,18 @@ pub fn converge(
     rules: &[&'static RuleInfo],
     unsafe_fixes: bool,
 ) -> (String, usize) {
+    converge_with(path, text, first, rules, &crate::rules::NO_SETTINGS, unsafe_fixes)
+}
+
+/// `converge`, with the rules' settings of the run (`[wording] terms`, `--as-of`).
+pub fn converge_with(
+    path: &str,
+    text: &str,
+    first: &[Fix],
+    rules: &[&'static RuleInfo],
+    settings: &crate::rules::Settings,
+    unsafe_fixes: bool,
+) -> (String, usize) {
     let (mut fixed, mut applied) = apply(text, first);
     for _ in 0..10 {
         let document = Document::new(Source::new(path, fixed.clone()), Format::from_path(path));
@@ -98,7 +110,7 @@ pub fn converge(
         let mut matcher = Matcher::new(&directives);
         let found: Vec<Diagnostic> = rules
             .iter()
-            .flat_map(|rule| check_document(rule, &document, 0))
+            .flat_map(|rule| check_document_counted(rule, &document, 0, settings).0)
             .filter(|d| {
                 let line = document.source.position(d.span.start).line;
                 !matcher.suppresses_at(d.rule.as_str(), d.span.start, line)

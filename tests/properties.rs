@@ -1064,7 +1064,7 @@ fn findings_with(
     document: &Document,
     prechecks: rules::Prechecks,
 ) -> Vec<Finding> {
-    let (found, _) = rules::check_document_with(rule, document, 0, prechecks);
+    let (found, _) = rules::check_document_with(rule, document, 0, prechecks, &rules::NO_SETTINGS);
     found
         .into_iter()
         .map(|d| {

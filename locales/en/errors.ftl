@@ -163,6 +163,7 @@ cli-unknown-rule = unknown rule `{ $name }`; { $suggestion ->
    *[other] did you mean `{ $suggestion }`?{" "}
 }`govlint rules` lists them
 cli-allowlist-unreadable = { $path }: cannot read the allowlist: { $error }
+cli-terms-unreadable = { $path }: cannot read the file of terms (`[wording] terms-file`): { $error }
 cli-output-not-written = error: could not write output: { $error }
 cli-nothing-linted = warning: no file was linted: { $skipped }; govlint reads .txt, .md, .markdown, .html, .htm, .docx, .doc, .wps and .odt
 # `govlint check` with no path while standard input is a pipe or a file: `.` is linted.

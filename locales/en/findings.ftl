@@ -262,3 +262,15 @@ unused-suppression-help = delete the comment
 unused-suppression-names-help = remove the names that suppress nothing
 unused-suppression-fix = delete the suppression comment
 unused-suppression-names-fix = remove the names that suppress nothing
+
+## canonical-wording, misspelling, abolished-agency (issue 20)
+
+canonical-wording = `{ $found }` is one character off the official formulation `{ $term }`
+canonical-wording-known-wrong = `{ $found }` is a known wrong form of the official formulation `{ $term }`
+canonical-wording-help = write `{ $term }`
+canonical-wording-fix = Write `{ $term }`
+misspelling = `{ $wrong }` is a misspelling of `{ $right }`
+misspelling-help = write `{ $right }`
+misspelling-fix = Write `{ $right }`
+abolished-agency = `{ $name }` was abolished in the { $year } institutional reform
+abolished-agency-help = its duties went to { $successor }: name the body that holds them now, or mark the old one as former (`原{ $name }`)

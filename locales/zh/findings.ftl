@@ -275,3 +275,15 @@ unused-suppression-help = 删去这条注释
 unused-suppression-names-help = 删去没有起作用的规则名
 unused-suppression-fix = 删去这条屏蔽注释
 unused-suppression-names-fix = 删去没有起作用的规则名
+
+## canonical-wording, misspelling, abolished-agency（第20号议题）
+
+canonical-wording = “{ $found }”与规范表述“{ $term }”差了一个字
+canonical-wording-known-wrong = “{ $found }”是规范表述“{ $term }”的常见错误写法
+canonical-wording-help = 应写作“{ $term }”
+canonical-wording-fix = 改为“{ $term }”
+misspelling = “{ $wrong }”是错别字，应为“{ $right }”
+misspelling-help = 改为“{ $right }”
+misspelling-fix = 改为“{ $right }”
+abolished-agency = “{ $name }”已在{ $year }年机构改革中撤销
+abolished-agency-help = 其职责已划入{ $successor }：请写现在承担这项职责的机构；如指原机构，写作“原{ $name }”

@@ -121,6 +121,10 @@ pub(super) struct CheckArgs {
     /// (default), or `report` each as `info`, tagged with the reason, to audit the judgement.
     #[arg(long, value_enum, value_name = "WHAT")]
     pub(super) dup_parallel: Option<DupParallel>,
+    /// Read every document as of this day (`YYYY-MM-DD`) when judging names that a reform
+    /// abolished, instead of the date the document bears.
+    #[arg(long, value_name = "DATE", value_parser = parse_date)]
+    pub(super) as_of: Option<crate::rules::abolished_agency::Date>,
     /// Apply safe fixes to the files (atomically), then report what is left. With `-`, the
     /// fixed text is written to standard output instead.
     #[arg(long)]
@@ -232,6 +236,11 @@ pub(super) fn parse_threshold(value: &str) -> Result<f64, Invalid> {
             value = value
         ))),
     }
+}
+
+pub(super) fn parse_date(value: &str) -> Result<crate::rules::abolished_agency::Date, Invalid> {
+    crate::rules::abolished_agency::Date::parse_iso(value)
+        .ok_or_else(|| Invalid(crate::msg!("clap-invalid-date", value = value)))
 }
 
 #[derive(Clone, Copy, ValueEnum)]

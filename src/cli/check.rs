@@ -79,6 +79,36 @@ fn duplicate_settings(args: &CheckArgs, config: &Config) -> Result<dedup::Settin
     Ok(duplicates)
 }
 
+/// What the rules are told besides their levels: the office's own terms (`[wording]`) and
+/// the day documents are read as of (`--as-of`).
+fn rule_settings(args: &CheckArgs, config: &Config) -> Result<rules::Settings, Message> {
+    let mut terms: Vec<String> = config.wording.terms.clone();
+    for file in &config.wording.terms_files {
+        match config::read_text(file, 64 << 20) {
+            Ok(text) => terms.extend(
+                text.lines()
+                    .map(str::trim)
+                    .filter(|l| !l.is_empty() && !l.starts_with('#'))
+                    .map(str::to_string),
+            ),
+            Err(err) => {
+                let path = crate::input::walk::display(file);
+                return Err(msg!("cli-terms-unreadable", path = path, error = err));
+            }
+        }
+    }
+    let terms = terms
+        .iter()
+        .map(|t| t.trim())
+        .filter(|t| !t.is_empty())
+        .map(rules::lexicon::Term::user);
+    let terms = rules::lexicon::Terms::new(terms);
+    Ok(rules::Settings {
+        terms: (!terms.is_empty()).then(|| std::sync::Arc::new(terms)),
+        as_of: args.as_of,
+    })
+}
+
 pub(super) fn check(args: CheckArgs, out: &mut dyn Write) -> (Outcome, std::io::Result<()>) {
     let config = match configuration(&args) {
         Ok(config) => config,
@@ -103,6 +133,13 @@ pub(super) fn check(args: CheckArgs, out: &mut dyn Write) -> (Outcome, std::io::
     };
     let duplicates = match duplicate_settings(&args, &config) {
         Ok(duplicates) => duplicates,
+        Err(message) => {
+            super::tell(lang, msg!("line-error", message = message));
+            return (Outcome::TROUBLE, Ok(()));
+        }
+    };
+    let rule_settings = match rule_settings(&args, &config) {
+        Ok(settings) => settings,
         Err(message) => {
             super::tell(lang, msg!("line-error", message = message));
             return (Outcome::TROUBLE, Ok(()));
@@ -138,6 +175,7 @@ pub(super) fn check(args: CheckArgs, out: &mut dyn Write) -> (Outcome, std::io::
     let options = Options {
         rules,
         duplicates,
+        rule_settings,
         // JSON needs positions only; human output shows excerpts of the text.
         keep_sources: matches!(args.format, Format::Human),
         // Fixes are never taken from the cache: every file is read for them afresh.

@@ -104,11 +104,12 @@ pub(super) fn fix_files(
         }
         // The first round's findings are already rid of the rules off for this file; the
         // later rounds lint the fixed text again and must leave those rules out as well.
-        let (fixed, applied) = crate::fix::converge(
+        let (fixed, applied) = crate::fix::converge_with(
             &run.paths[file],
             &source.text,
             &chosen,
             &options.rules_for(&run.paths[file]),
+            &options.rule_settings,
             args.unsafe_fixes,
         );
         if args.diff {

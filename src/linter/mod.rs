@@ -136,6 +136,8 @@ impl Run {
 pub struct Options {
     pub rules: Vec<&'static RuleInfo>,
     pub duplicates: dedup::Settings,
+    /// What the configuration tells the rules (`[wording]`, `--as-of`).
+    pub rule_settings: rules::Settings,
     /// Keep every file's text in the run for rendering; without it, large runs stay small
     /// and the text is read again where an excerpt is shown.
     pub keep_sources: bool,
@@ -169,6 +171,7 @@ impl Default for Options {
         Options {
             rules: rules::RULES.to_vec(),
             duplicates: dedup::Settings::default(),
+            rule_settings: rules::Settings::default(),
             keep_sources: true,
             cache: None,
             encoding: None,
@@ -353,13 +356,14 @@ fn fingerprint(options: &Options) -> String {
     // places).
     const FORMAT: u32 = 4;
     format!(
-        "{FORMAT} {rules:?} {:?} {} {} {} {} {allowed:?} office text {}",
+        "{FORMAT} {rules:?} {:?} {} {} {} {} {allowed:?} office text {} {}",
         d.scope,
         d.exact_min_chars,
         d.near_min_chars,
         d.threshold,
         d.common_files,
-        crate::input::office::TEXT_FORM
+        crate::input::office::TEXT_FORM,
+        options.rule_settings.fingerprint()
     )
 }
 
@@ -411,7 +415,7 @@ fn lint_document(document: Document, options: &Options, keep_source: bool) -> Li
     let mut diagnostics: Vec<Diagnostic> = Vec::new();
     let mut notices = Vec::new();
     for rule in options.rules.iter().filter(|r| r.check.per_file()) {
-        let (found, dropped) = rules::check_document_counted(rule, &document, 0);
+        let (found, dropped) = rules::check_document_counted(rule, &document, 0, &options.rule_settings);
         if dropped > 0 {
             notices.push(Notice {
                 level: NoticeLevel::Warning,

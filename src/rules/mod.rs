@@ -8,6 +8,8 @@ use crate::report::diagnostic::{Diagnostic, Edit, Fix, Related, Severity};
 use crate::report::message::{Lang, Message};
 use std::ops::Range;
 
+pub mod abolished_agency;
+pub mod canonical_wording;
 pub mod cjk_space;
 pub mod dash_form;
 pub mod duplicate_paragraph;
@@ -15,7 +17,9 @@ pub mod duplicate_sentence;
 pub mod ellipsis_form;
 pub mod fullwidth_alphanumeric;
 pub mod halfwidth_punctuation;
+pub mod lexicon;
 pub mod lost_character;
+pub mod misspelling;
 pub mod mixed_number;
 pub mod multi_paragraph_quote;
 pub mod near_duplicate_paragraph;
@@ -218,6 +222,9 @@ pub static RULES: &[&RuleInfo] = &[
     &mixed_number::RULE,
     &page_residue::RULE,
     &duplicate_sentence::RULE,
+    &canonical_wording::RULE,
+    &misspelling::RULE,
+    &abolished_agency::RULE,
     &unused_suppression::RULE,
 ];
 
@@ -393,6 +400,32 @@ impl RuleInfo {
     }
 }
 
+/// What the configuration and the command line tell the rules besides their levels.
+#[derive(Debug, Default, Clone)]
+pub struct Settings {
+    /// The office's own names (`[wording] terms`, `terms-file`), held to their exact
+    /// form as the shipped formulations are.
+    pub terms: Option<std::sync::Arc<lexicon::Terms>>,
+    /// The day every document is read as of (`--as-of`), for names a reform abolished;
+    /// otherwise each document's own date.
+    pub as_of: Option<abolished_agency::Date>,
+}
+
+impl Settings {
+    /// What decides the rules' findings, for the cache's fingerprint.
+    pub fn fingerprint(&self) -> String {
+        format!(
+            "terms {:?} as-of {:?} data {:x}",
+            self.terms,
+            self.as_of,
+            xxhash_rust::xxh3::xxh3_64(lexicon::DATA_FILES.concat().as_bytes())
+        )
+    }
+}
+
+/// No settings: what a run without a configuration uses.
+pub static NO_SETTINGS: std::sync::LazyLock<Settings> = std::sync::LazyLock::new(Settings::default);
+
 /// Findings of one rule in one file beyond which the rest are counted, not kept: a file of
 /// 64 MB of `甲,` would otherwise hold 20 million findings, some 800 bytes each.
 pub const MAX_FINDINGS: usize = 10_000;
@@ -401,6 +434,8 @@ pub const MAX_FINDINGS: usize = 10_000;
 pub struct Report<'a> {
     rule: &'static RuleInfo,
     source: &'a str,
+    /// What the configuration says to the rules.
+    pub settings: &'a Settings,
     document: usize,
     prechecks: Prechecks,
     pub diagnostics: Vec<Diagnostic>,
@@ -409,10 +444,16 @@ pub struct Report<'a> {
 }
 
 impl<'a> Report<'a> {
-    pub fn new(rule: &'static RuleInfo, document: &'a Document, index: usize) -> Self {
+    pub fn new(
+        rule: &'static RuleInfo,
+        document: &'a Document,
+        index: usize,
+        settings: &'a Settings,
+    ) -> Self {
         Report {
             rule,
             source: &document.source.text,
+            settings,
             document: index,
             prechecks: Prechecks::On,
             diagnostics: Vec::new(),
@@ -543,7 +584,7 @@ pub fn check_document(
     document: &Document,
     index: usize,
 ) -> Vec<Diagnostic> {
-    check_document_counted(rule, document, index).0
+    check_document_counted(rule, document, index, &NO_SETTINGS).0
 }
 
 /// `check_document`, and how many findings past `MAX_FINDINGS` were dropped.
@@ -551,8 +592,9 @@ pub fn check_document_counted(
     rule: &'static RuleInfo,
     document: &Document,
     index: usize,
+    settings: &Settings,
 ) -> (Vec<Diagnostic>, usize) {
-    check_document_with(rule, document, index, Prechecks::On)
+    check_document_with(rule, document, index, Prechecks::On, settings)
 }
 
 /// `check_document_counted`, with the prechecks of the rule's marks on or off.
@@ -561,8 +603,9 @@ pub fn check_document_with(
     document: &Document,
     index: usize,
     prechecks: Prechecks,
+    settings: &Settings,
 ) -> (Vec<Diagnostic>, usize) {
-    let mut report = Report::new(rule, document, index);
+    let mut report = Report::new(rule, document, index, settings);
     report.prechecks = prechecks;
     let wanted =
         |paragraph: &Paragraph| prechecks == Prechecks::Off || rule.marks.may_be_in(paragraph);
