@@ -12,6 +12,14 @@ This script lists them; it is the measuring side only and needs nothing but pyth
 Usage:
     python3 examples/wording_near_misses.py [--data FILE] [--entry TEXT] PATH...
     python3 examples/wording_near_misses.py --counts PATH...   # exact counts only
+    python3 examples/wording_near_misses.py --plant 100 --seed 1 [--out DIR] PATH...
+
+--plant N picks N exact occurrences of the entries in the corpus (seeded, deterministic),
+applies one random edit to each (substitution by a character from the same paragraph,
+insertion, deletion or a swap of two different neighbours), checks that the finder reports
+each planted slip (its recall, printed on stderr) and, with --out, writes the planted copies
+of the touched files under DIR with DIR/planted.tsv (file, line, entry, kind, slip) so that
+the rule can be measured on the same slips.
 
 PATH is a file or a directory (every *.txt / *.md below it). Output is TSV, sorted, so
 that two runs can be diffed:
@@ -139,16 +147,105 @@ def load(data):
         return tomllib.load(f)["entry"]
 
 
+def plant_edit(rng, text, line):
+    """One random edit of `text`; the substituted/inserted character comes from the same
+    paragraph so that the slip looks like a real typo, not noise."""
+    pool = [c for c in line if "\u4e00" <= c <= "\u9fff"] or list("的一是在不了有和人这")
+    while True:
+        kind = rng.choice(["sub", "ins", "del", "swap"])
+        i = rng.randrange(len(text))
+        if kind == "sub":
+            c = rng.choice(pool)
+            if c == text[i]:
+                continue
+            slip = text[:i] + c + text[i + 1 :]
+        elif kind == "ins":
+            # an insertion before the first or after the last character leaves the
+            # formulation intact: that is no slip of it
+            if i == 0:
+                continue
+            slip = text[:i] + rng.choice(pool) + text[i:]
+        elif kind == "del":
+            slip = text[:i] + text[i + 1 :]
+        else:
+            if i + 1 >= len(text) or text[i] == text[i + 1]:
+                continue
+            slip = text[:i] + text[i + 1] + text[i] + text[i + 2 :]
+        if edit_kind(slip, text) is not None:
+            return kind, slip
+
+
+def plant(entries, paths, n, seed, out):
+    import random
+
+    rng = random.Random(seed)
+    sites = []
+    for root in paths:
+        for path in files_under(root):
+            with open(path, encoding="utf-8", errors="replace") as f:
+                for lineno, line in enumerate(f, 1):
+                    for entry in entries:
+                        if entry.get("exact_only"):
+                            continue
+                        for s in find_all(line, entry["text"]):
+                            sites.append((path, lineno, s, entry))
+    picked = rng.sample(sites, min(n, len(sites)))
+    found = 0
+    planted = []
+    for path, lineno, s, entry in sorted(picked, key=lambda x: (x[0], x[1], -x[2])):
+        with open(path, encoding="utf-8", errors="replace") as f:
+            line = f.read().split("\n")[lineno - 1]
+        text = entry["text"]
+        kind, slip = plant_edit(rng, text, line)
+        new = line[:s] + slip + line[s + len(text) :]
+        hit = any(s - 1 <= a <= s + 1 and line_slice_ok(new, a, b, slip) for a, b, _ in near_misses(new, entry))
+        found += hit
+        planted.append((path, lineno, text, kind, slip, new, hit))
+    sys.stderr.write(f"planted {len(planted)} slips, finder reported {found} ({100.0 * found / max(1, len(planted)):.1f}%)\n")
+    for p in planted:
+        if not p[6]:
+            sys.stderr.write(f"  missed: {p[2]} -> {p[4]} ({p[3]}) {p[0]}:{p[1]}\n")
+    if out:
+        os.makedirs(out, exist_ok=True)
+        copies = {}
+        for path, lineno, text, kind, slip, new, hit in planted:
+            if path not in copies:
+                with open(path, encoding="utf-8", errors="replace") as f:
+                    copies[path] = f.read().split("\n")
+            # several slips can land on one line: re-plant into the current text
+            cur = copies[path][lineno - 1]
+            copies[path][lineno - 1] = cur.replace(text, slip, 1) if text in cur else new
+        for path, lines in copies.items():
+            dest = os.path.join(out, os.path.relpath(path, "/"))
+            os.makedirs(os.path.dirname(dest), exist_ok=True)
+            with open(dest, "w", encoding="utf-8") as f:
+                f.write("\n".join(lines))
+        with open(os.path.join(out, "planted.tsv"), "w", encoding="utf-8") as f:
+            for path, lineno, text, kind, slip, new, hit in planted:
+                f.write(f"{os.path.relpath(path, '/')}\t{lineno}\t{text}\t{kind}\t{slip}\n")
+
+
+def line_slice_ok(line, a, b, slip):
+    """The reported window covers the planted slip (give or take its first/last character)."""
+    return abs((b - a) - len(slip)) <= 1
+
+
 def main():
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--data", default=DEFAULT_DATA)
     ap.add_argument("--entry", action="append", help="only this entry text (repeatable)")
     ap.add_argument("--counts", action="store_true", help="exact counts only")
+    ap.add_argument("--plant", type=int, metavar="N", help="plant N slips and measure recall")
+    ap.add_argument("--seed", type=int, default=1)
+    ap.add_argument("--out", help="with --plant: write planted copies and planted.tsv here")
     ap.add_argument("paths", nargs="+")
     args = ap.parse_args()
     entries = load(args.data)
     if args.entry:
         entries = [e for e in entries if e["text"] in args.entry]
+    if args.plant:
+        plant(entries, args.paths, args.plant, args.seed, args.out)
+        return
     rows = []
     for root in args.paths:
         counts = {e["text"]: 0 for e in entries}
