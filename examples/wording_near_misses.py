@@ -21,7 +21,7 @@ each planted slip (its recall, printed on stderr) and, with --out, writes the pl
 of the touched files under DIR with DIR/planted.tsv (file, line, entry, kind, slip) so that
 the rule can be measured on the same slips.
 
-PATH is a file or a directory (every *.txt / *.md below it). Output is TSV, sorted, so
+PATH is a file or a directory (every *.txt / *.md / *.html below it; HTML is read as text). Output is TSV, sorted, so
 that two runs can be diffed:
     near  <entry>  <kind>  <found>  <file>:<line>  <context>
     known <entry>  known_wrong  <found>  <file>:<line>  <context>
@@ -134,7 +134,7 @@ def files_under(path):
     for root, dirs, names in os.walk(path):
         dirs.sort()
         for name in sorted(names):
-            if name.endswith((".txt", ".md")):
+            if name.endswith((".txt", ".md", ".html", ".htm")):
                 yield os.path.join(root, name)
 
 
