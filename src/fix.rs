@@ -90,7 +90,14 @@ pub fn converge(
     rules: &[&'static RuleInfo],
     unsafe_fixes: bool,
 ) -> (String, usize) {
-    converge_with(path, text, first, rules, &crate::rules::NO_SETTINGS, unsafe_fixes)
+    converge_with(
+        path,
+        text,
+        first,
+        rules,
+        &crate::rules::NO_SETTINGS,
+        unsafe_fixes,
+    )
 }
 
 /// `converge`, with the rules' settings of the run (`[wording] terms`, `--as-of`).

@@ -82,6 +82,12 @@ fn per_rule_bands_hold() {
         ("page-residue", 0..=0),
         ("duplicate-sentence", 0..=0),
         ("unused-suppression", 0..=0),
+        // The sample holds no slip of the wording lists (the whole corpus of 3.4 million
+        // characters holds one: `中央 军事委员会` in law_0003); the old documents' abolished
+        // bodies are dated before their reform.
+        ("canonical-wording", 0..=0),
+        ("misspelling", 0..=0),
+        ("abolished-agency", 0..=0),
     ];
     for (rule, _) in &bands {
         assert!(govlint::rules::find(rule).is_some(), "no rule `{rule}`");

@@ -40,7 +40,14 @@ fn the_offices_own_names_are_held_to_their_form() {
     ]);
     let output = run(
         dir.path(),
-        &["check", "--select", "canonical-wording", "--format", "concise", "a.txt"],
+        &[
+            "check",
+            "--select",
+            "canonical-wording",
+            "--format",
+            "concise",
+            "a.txt",
+        ],
     );
     assert_eq!(output.status.code(), Some(1));
     assert_eq!(
@@ -50,7 +57,13 @@ fn the_offices_own_names_are_held_to_their_form() {
     // Without the configuration, nothing is known of the name.
     let output = run(
         dir.path(),
-        &["check", "--isolated", "--select", "canonical-wording", "a.txt"],
+        &[
+            "check",
+            "--isolated",
+            "--select",
+            "canonical-wording",
+            "a.txt",
+        ],
     );
     assert_eq!(output.status.code(), Some(0), "{}", concise(&output));
 }
@@ -74,7 +87,10 @@ fn a_terms_file_is_read_relative_to_the_configuration_and_fixed_by_fix() {
     let output = run(dir.path(), &["check", "a.txt"]);
     assert_eq!(output.status.code(), Some(2));
     let stderr = String::from_utf8(output.stderr).expect("UTF-8");
-    assert!(stderr.contains("names.txt: cannot read the file of terms"), "{stderr}");
+    assert!(
+        stderr.contains("names.txt: cannot read the file of terms"),
+        "{stderr}"
+    );
 }
 
 #[test]

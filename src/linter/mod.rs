@@ -415,7 +415,8 @@ fn lint_document(document: Document, options: &Options, keep_source: bool) -> Li
     let mut diagnostics: Vec<Diagnostic> = Vec::new();
     let mut notices = Vec::new();
     for rule in options.rules.iter().filter(|r| r.check.per_file()) {
-        let (found, dropped) = rules::check_document_counted(rule, &document, 0, &options.rule_settings);
+        let (found, dropped) =
+            rules::check_document_counted(rule, &document, 0, &options.rule_settings);
         if dropped > 0 {
             notices.push(Notice {
                 level: NoticeLevel::Warning,

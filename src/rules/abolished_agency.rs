@@ -31,11 +31,14 @@ reforms: 《国务院机构改革方案》 approved on 17 March 2018 and 10 Marc
 
 ## Not reported
 - In a document dated before the reform: its date is the 成文日期 (a line holding only a
-  date, the last one), else the year of its own 发文字号 at the top (`国办函〔2004〕71号`),
-  else a `发布时间` line; `--as-of YYYY-MM-DD` sets the day for every document. A document
+  date, the last one), else the latest date of its head (the lines of a statute that say when it was adopted,
+  published and amended), else the year of its own 发文字号 at the top (`国办函〔2004〕71号`),
+  else a `发布时间` line, else the latest full date in it; `--as-of YYYY-MM-DD` sets the day for every document. A document
   whose date cannot be found is read as written today.
 - In a sentence about a year before the reform (`2016年，市环保局…`).
 - A name marked as former: `原国土资源部`, `原市环保局`.
+- A name inside the title of a document (`《最高人民法院、最高人民检察院、国家林业局…关于…》`):
+  titles are quoted as published.
 - Inside longer correct words the data file lists (`环境保护部门`, `农业部门`).
 
 No fix: which body a sentence should name depends on the duty it speaks of (the duties of
@@ -51,9 +54,10 @@ No fix: which body a sentence should name depends on the duty it speaks of (the 
 网页上写着已不存在的机构，会误导读者，也是政府网站检查所说的“表述错误”。名称自改革之日起变更：《国务院机构改革方案》分别于2018年3月17日、2023年3月10日批准，另见《深化党和国家机构改革方案》（2018年）、《党和国家机构改革方案》（2023年）。
 
 ## 不报告的情况
-- 文档写于改革之前：文档的日期取成文日期（只写有日期的一行，取最后一行），没有成文日期时取开头本文件发文字号中的年份（“国办函〔2004〕71号”），再没有就取“发布时间”一行；“--as-of YYYY-MM-DD”可为所有文档指定日期。找不到日期的文档按今天写成看待。
+- 文档写于改革之前：文档的日期取成文日期（只写有日期的一行，取最后一行），没有成文日期时取文档开头最晚的日期（法规开头写明通过、公布、修正日期的几行），再没有就取开头本文件发文字号中的年份（“国办函〔2004〕71号”），再没有就取“发布时间”一行，最后取文中最晚的完整日期；“--as-of YYYY-MM-DD”可为所有文档指定日期。找不到日期的文档按今天写成看待。
 - 句子讲的是改革以前的年份（“2016年，市环保局……”）。
 - 写明是原机构：“原国土资源部”“原市环保局”。
+- 书名号内文件标题中的名称（“《最高人民法院、最高人民检察院、国家林业局……关于……》”）：标题按原样引用。
 - 数据文件列出的、包含该名称的正确词语（“环境保护部门”“农业部门”）。
 
 不提供自动修复：句子应当改成哪个机构，要看说的是哪项职责（“国家工商行政管理总局”的职责划入国家市场监督管理总局，“环境保护部”的职责划入生态环境部）。
@@ -74,6 +78,7 @@ No fix: which body a sentence should name depends on the duty it speaks of (the 
         "2016年，原区环保局开展了专项督查。",
         "2016年，区环保局开展了专项督查。",
         "各级环境保护部门要加强监管。",
+        "按照《最高人民法院、最高人民检察院、国家林业局、公安部、海关总署关于破坏野生动物资源刑事案件中涉及走私的象牙及其制品价值标准问题的通知》执行。",
         "国办函〔2004〕71号\n国土资源部会同有关部门研究提出了办理意见。",
     ],
     fix: Fixes::None,
@@ -149,7 +154,12 @@ static INDEX: LazyLock<Index> = LazyLock::new(|| {
     for (index, (agency, _)) in agencies.iter().enumerate() {
         patterns.push(agency.name.clone());
         owners.push((index, false));
-        for exception in &agency.exceptions {
+        // An exception that is itself a listed name (`银保监会` in `保监会`'s) is that name.
+        for exception in agency
+            .exceptions
+            .iter()
+            .filter(|e| !agencies.iter().any(|(a, _)| a.name == **e))
+        {
             patterns.push(exception.clone());
             owners.push((index, true));
         }
@@ -174,7 +184,8 @@ fn check(document: &Document, report: &mut Report) {
     for (at, paragraph) in document.paragraphs.iter().enumerate() {
         for hit in automaton.find_iter(&paragraph.text) {
             let (agency, is_exception) = index.owners[hit.pattern().as_usize()];
-            if is_exception || marked_former(&paragraph.text[..hit.start()]) {
+            let before = &paragraph.text[..hit.start()];
+            if is_exception || marked_former(before) || inside_title(before) {
                 continue;
             }
             let (agency, reform) = &index.agencies[agency];
@@ -205,6 +216,12 @@ fn check(document: &Document, report: &mut Report) {
     }
 }
 
+/// Whether a title mark `《` before the name is still open: a document's title is quoted as
+/// it was published.
+fn inside_title(before: &str) -> bool {
+    before.matches('《').count() > before.matches('》').count()
+}
+
 /// Whether the name is marked as former: `原` just before it, or before the place that
 /// leads it (`原市环保局`, `原海门市环保局`), words such as `原则` aside.
 fn marked_former(before: &str) -> bool {
@@ -219,9 +236,19 @@ fn marked_former(before: &str) -> bool {
         .collect();
     lead.char_indices().any(|(at, c)| {
         c == '原'
-            && !["原则", "原因", "原告", "原料", "原材料", "原始", "原创", "原件", "原文"]
-                .iter()
-                .any(|word| lead[at..].starts_with(word))
+            && ![
+                "原则",
+                "原因",
+                "原告",
+                "原料",
+                "原材料",
+                "原始",
+                "原创",
+                "原件",
+                "原文",
+            ]
+            .iter()
+            .any(|word| lead[at..].starts_with(word))
     })
 }
 
@@ -255,13 +282,19 @@ static FULL_DATE: LazyLock<Regex> = LazyLock::new(|| {
 static ISO_DATE: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"((?:19|20)\d\d)-(\d\d)-(\d\d)").expect("valid"));
 
-static DOCUMENT_NUMBER_YEAR: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"^\p{Han}{1,12}[〔\[［【(（]((?:19|20)\d\d)[〕\]］】)）]").expect("valid"));
+static DOCUMENT_NUMBER_YEAR: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^\p{Han}{1,12}[〔\[［【(（]((?:19|20)\d\d)[〕\]］】)）]").expect("valid")
+});
 
 /// The day the document was written: its 成文日期 (the last paragraph that is only a date,
-/// perhaps in brackets), else the year of its own 发文字号 among its first lines, else a
-/// `发布时间` line.
+/// perhaps in brackets); else the latest date of its head, where statutes and judicial
+/// interpretations list when they were adopted, published and amended (lines that begin
+/// with a date, or notes in brackets); else the year of its own 发文字号 among its first
+/// lines; else a `发布时间` line; else the latest full date anywhere in it. A document
+/// republished on a page years later is dated by its own text, not by the page.
 fn document_date(document: &Document) -> Option<Date> {
+    let paragraphs = &document.paragraphs;
+    let head = || paragraphs.iter().take(8).map(|p| p.text.trim());
     let only_a_date = |text: &str| {
         let trimmed = text.trim_matches(|c: char| {
             crate::text::is_space(c) || matches!(c, '（' | '）' | '(' | ')')
@@ -271,34 +304,56 @@ fn document_date(document: &Document) -> Option<Date> {
             .filter(|c| c.get(0).is_some_and(|m| m.len() == trimmed.len()))
             .and_then(|c| chinese_date(&c))
     };
-    if let Some(date) = document.paragraphs.iter().rev().find_map(|p| only_a_date(&p.text)) {
-        return Some(date);
-    }
-    let number_year = document.paragraphs.iter().take(8).find_map(|p| {
-        let year = DOCUMENT_NUMBER_YEAR.captures(&p.text)?.get(1)?.as_str().parse().ok()?;
-        Some(Date {
-            year,
-            month: 1,
-            day: 1,
+    let latest = |text: &str| {
+        FULL_DATE
+            .captures_iter(text)
+            .filter_map(|c| chinese_date(&c))
+            .max()
+    };
+    paragraphs
+        .iter()
+        .rev()
+        .find_map(|p| only_a_date(&p.text))
+        .or_else(|| {
+            head()
+                .filter(|text| {
+                    text.starts_with(['（', '('])
+                        || FULL_DATE.find(text).is_some_and(|m| m.start() == 0)
+                })
+                .filter_map(latest)
+                .max()
         })
-    });
-    if number_year.is_some() {
-        return number_year;
-    }
-    document.paragraphs.iter().take(12).find_map(|p| {
-        let text = p.text.trim();
-        if !["发布时间", "发布日期", "成文日期", "日期"]
-            .iter()
-            .any(|label| text.starts_with(label))
-        {
-            return None;
-        }
-        if let Some(c) = FULL_DATE.captures(text) {
-            return chinese_date(&c);
-        }
-        let c = ISO_DATE.captures(text)?;
-        Date::parse_iso(c.get(0)?.as_str())
-    })
+        .or_else(|| {
+            head().find_map(|text| {
+                let year = DOCUMENT_NUMBER_YEAR
+                    .captures(text)?
+                    .get(1)?
+                    .as_str()
+                    .parse()
+                    .ok()?;
+                Some(Date {
+                    year,
+                    month: 1,
+                    day: 1,
+                })
+            })
+        })
+        .or_else(|| {
+            head().find_map(|text| {
+                if !["发布时间", "发布日期", "成文日期", "日期"]
+                    .iter()
+                    .any(|label| text.starts_with(label))
+                {
+                    return None;
+                }
+                if let Some(c) = FULL_DATE.captures(text) {
+                    return chinese_date(&c);
+                }
+                let c = ISO_DATE.captures(text)?;
+                Date::parse_iso(c.get(0)?.as_str())
+            })
+        })
+        .or_else(|| paragraphs.iter().filter_map(|p| latest(&p.text)).max())
 }
 
 fn chinese_date(captures: &regex::Captures) -> Option<Date> {
@@ -370,17 +425,39 @@ mod tests {
             ))
         };
         let day = |year, month, day| Some(Date { year, month, day });
-        assert_eq!(date("通知\n正文。\n国务院办公厅\n二〇〇四年十月十五日\n（本文有删减）"), day(2004, 10, 15));
+        assert_eq!(
+            date("通知\n正文。\n国务院办公厅\n二〇〇四年十月十五日\n（本文有删减）"),
+            day(2004, 10, 15)
+        );
         assert_eq!(date("通知\n国办函〔2004〕71号\n正文。"), day(2004, 1, 1));
         assert_eq!(date("标题\n发布时间：2019-05-20\n正文。"), day(2019, 5, 20));
         assert_eq!(date("标题\n（2021年3月5日）\n正文。"), day(2021, 3, 5));
-        assert_eq!(date("2016年3月5日，市里召开会议。"), None);
+        assert_eq!(
+            date(
+                "药品进口管理办法\n2003年8月18日 食品药品监管局、海关总署第4号令公布\n2004年1月1日 施行\n第一条 正文。"
+            ),
+            day(2004, 1, 1)
+        );
+        assert_eq!(
+            date(
+                "# 解释\n（审判委员会第1237次会议通过 2002年8月16日公告公布 自2002年8月23日起施行）\n正文。"
+            ),
+            day(2002, 8, 23)
+        );
+        assert_eq!(
+            date("2016年3月5日，市里召开会议。2017年1月2日又开。"),
+            day(2017, 1, 2)
+        );
+        assert_eq!(date("市里召开会议。"), None);
     }
 
     #[test]
     fn real_lines() {
         // govcn_0022 (2004): the body existed.
-        assert!(found("国办函〔2004〕71号\n国土资源部会同民政部、财政部研究提出了办理意见。").is_empty());
+        assert!(
+            found("国办函〔2004〕71号\n国土资源部会同民政部、财政部研究提出了办理意见。")
+                .is_empty()
+        );
         assert_eq!(
             found("市环保局开展专项执法检查。\n2024年3月5日"),
             ["环保局"]

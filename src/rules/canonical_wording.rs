@@ -48,6 +48,8 @@ checker does not see it: every character is a correct word.
   (`中华人民共和国国务院` is not an insertion into `中华人民共和国`).
 - Correct text one edit away that the list names for its entry (the historical
   `有中国特色的社会主义`).
+- A paragraph that ends one character short of a formulation (`…最高人民法`): cut off,
+  not misspelt.
 - Short formulas that are valid neighbours of each other (`四个意识`, `四个自信`): not in the
   list.
 
@@ -74,6 +76,7 @@ and a suggestion otherwise.
 ## 不报告的情况
 - 规范表述本身，以及包含它的更长的正确写法（“中华人民共和国国务院”不算在“中华人民共和国”中多了字）。
 - 清单为该条列出的、只差一处的正确写法（历史提法“有中国特色的社会主义”）。
+- 段落在规范表述的最后一个字之前结束（“……最高人民法”）：这是文字被截断，不是写错。
 - 彼此只差一字、又都正确的简短提法（“四个意识”“四个自信”）：不在清单中。
 
 修复时写成规范表述：只与一条规范表述差一处时可以自动修复，否则只给出建议。
@@ -109,7 +112,11 @@ fn report_misses(terms: &Terms, at: usize, paragraph: &Paragraph, report: &mut R
         ambiguous,
     } in terms.near_misses(&paragraph.text)
     {
-        if paragraph.is_protected(range.start) {
+        // A paragraph that stops one character short of a formulation was cut off (a
+        // title shortened on a page), not misspelt.
+        if paragraph.is_protected(range.start)
+            || (edit == Edit::Deleted && range.end == paragraph.text.len())
+        {
             continue;
         }
         let found = &paragraph.text[range.clone()];

@@ -182,12 +182,7 @@ impl Terms {
         }
         let automaton = |patterns: &[String], kind| {
             (!patterns.is_empty())
-                .then(|| {
-                    AhoCorasick::builder()
-                        .match_kind(kind)
-                        .build(patterns)
-                        .ok()
-                })
+                .then(|| AhoCorasick::builder().match_kind(kind).build(patterns).ok())
                 .flatten()
         };
         Terms {
@@ -322,11 +317,13 @@ impl Terms {
 
     /// Whether `range` lies inside one of the term's legitimate neighbours in `text`.
     fn is_legitimate(&self, term: usize, text: &str, range: &Range<usize>) -> bool {
-        self.terms[term].legitimate_neighbours.iter().any(|neighbour| {
-            text.match_indices(neighbour.as_str()).any(|(at, _)| {
-                at <= range.start && range.end <= at + neighbour.len()
+        self.terms[term]
+            .legitimate_neighbours
+            .iter()
+            .any(|neighbour| {
+                text.match_indices(neighbour.as_str())
+                    .any(|(at, _)| at <= range.start && range.end <= at + neighbour.len())
             })
-        })
     }
 }
 
@@ -340,9 +337,7 @@ fn one_edit(window: &[char], target: &[char]) -> Option<Edit> {
                 .collect();
             match differ[..] {
                 [_] => Some(Edit::Substituted),
-                [a, b]
-                    if b == a + 1 && window[a] == target[b] && window[b] == target[a] =>
-                {
+                [a, b] if b == a + 1 && window[a] == target[b] && window[b] == target[a] => {
                     Some(Edit::Swapped)
                 }
                 _ => None,
@@ -378,7 +373,11 @@ mod tests {
         assert!(parsed.entry.len() >= 20, "{}", parsed.entry.len());
         for entry in &parsed.entry {
             assert!(entry.text.chars().count() >= 6, "{}", entry.text);
-            assert!(!entry.source.trim().is_empty(), "{} has no source", entry.text);
+            assert!(
+                !entry.source.trim().is_empty(),
+                "{} has no source",
+                entry.text
+            );
         }
         assert_eq!(CANONICAL.terms.len(), parsed.entry.len(), "no entry twice");
     }
@@ -400,7 +399,10 @@ mod tests {
     #[test]
     fn one_edit_of_a_term_is_found_and_the_term_itself_is_not() {
         let terms = Terms::new(["中华人民共和国国务院", "中华人民共和国"].map(Term::user));
-        assert_eq!(misses(&terms, "中华人民共和国国务院令第1号，中华人民共和国成立。"), []);
+        assert_eq!(
+            misses(&terms, "中华人民共和国国务院令第1号，中华人民共和国成立。"),
+            []
+        );
         assert_eq!(
             misses(&terms, "根据中华人民共和国务院令"),
             [(

@@ -17,7 +17,7 @@ pub static RULE: RuleInfo = RuleInfo {
 ## What it does
 Reports the misspellings of a reviewed list, `src/rules/data/misspellings.toml`, and writes
 the correct form: misspelt idioms and fixed words (`再接再励` → `再接再厉`, `一股作气` →
-`一鼓作气`, `迫不急待` → `迫不及待`, `按装` → `安装`). Every entry carries a sentence it is
+`一鼓作气`, `迫不急待` → `迫不及待`, `扫黑险恶` → `扫黑除恶`). Every entry carries a sentence it is
 tested on.
 
 ## Why is this bad
@@ -35,7 +35,7 @@ The fix is safe: each wrong form has one correct form.
         summary: "成语和固定词语的错别字，在任何语境下都不对（“再接再励”应为“再接再厉”，“一股作气”应为“一鼓作气”），取自经过逐条审核的清单。",
         explanation: r#"
 ## 检查什么
-报告经过逐条审核的清单“src/rules/data/misspellings.toml”中的错别字，并给出正确写法：写错的成语和固定词语（“再接再励”→“再接再厉”，“一股作气”→“一鼓作气”，“迫不急待”→“迫不及待”，“按装”→“安装”）。每一条都附有用来测试的例句。
+报告经过逐条审核的清单“src/rules/data/misspellings.toml”中的错别字，并给出正确写法：写错的成语和固定词语（“再接再励”→“再接再厉”，“一股作气”→“一鼓作气”，“迫不急待”→“迫不及待”，“扫黑险恶”→“扫黑除恶”）。每一条都附有用来测试的例句。
 
 ## 为什么要改
 政府网站检查要统计“严重错别字”，超过3个即判为不合格。写错的成语是其中最常见的。
@@ -46,9 +46,7 @@ The fix is safe: each wrong form has one correct form.
 可以自动修复：每个错误写法只有一个正确写法。
 "#,
     },
-    bad: &[
-        Example::fixed("希望大家再接再励，取得更大成绩。"),
-    ],
+    bad: &[Example::fixed("希望大家再接再励，取得更大成绩。")],
     good: &["希望大家再接再厉，取得更大成绩。"],
     fix: Fixes::Safe,
     marks: Marks::Any,
