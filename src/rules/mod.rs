@@ -10,6 +10,7 @@ use std::ops::Range;
 
 pub mod cjk_space;
 pub mod dash_form;
+pub mod document_number;
 pub mod duplicate_paragraph;
 pub mod duplicate_sentence;
 pub mod ellipsis_form;
@@ -219,6 +220,7 @@ pub static RULES: &[&RuleInfo] = &[
     &page_residue::RULE,
     &duplicate_sentence::RULE,
     &unused_suppression::RULE,
+    &document_number::RULE,
 ];
 
 pub fn find(name: &str) -> Option<&'static RuleInfo> {
