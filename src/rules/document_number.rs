@@ -185,13 +185,43 @@ fn is_document_number(text: &str, number: &Number) -> bool {
         return false;
     }
     let round = matches!(open, Some('(' | '（'));
-    if round && number.year.len() == 2 && !"发函字电办释".contains(before) {
+    if round && text[number.year.clone()].chars().count() == 2 && !"发函字电办释".contains(before)
+    {
         return false;
     }
     // `号` closing a noun of its own: a line, a building, a berth, a motion.
     let after = text[number.end..].chars().next();
     !after.is_some_and(|c| {
         "线楼院馆房车门机码桥井站台位床舱箱厅室库柜池罐窑炉坑洞段街路巷弄口区组队议桩仓".contains(c)
+    })
+}
+
+/// Whether the bracket at byte `at` of `text` is one of a document number's pair of two
+/// different kinds (`国发〔2019]5号`): this rule reports and fixes it, so
+/// `unbalanced-bracket` leaves both marks alone (its suggestion would delete one).
+pub fn in_mismatched_number(text: &str, at: usize) -> bool {
+    let Some(mark) = text.get(at..).and_then(|rest| rest.chars().next()) else {
+        return false;
+    };
+    let open_at = if OPENERS.contains(&mark) {
+        at
+    } else if CLOSERS.contains(&mark) {
+        let before = text[..at].trim_end_matches(|c| digit(c).is_some());
+        match before.chars().next_back() {
+            Some(c) if OPENERS.contains(&c) => before.len() - c.len_utf8(),
+            _ => return false,
+        }
+    } else {
+        return false;
+    };
+    let Some(open) = text[open_at..].chars().next() else {
+        return false;
+    };
+    parse(text, open_at, open).is_some_and(|number| {
+        let pair = [number.open.clone(), number.close.clone()].map(|r| text[r].to_string());
+        let same_kind = OPENERS.iter().position(|&c| pair[0].starts_with(c))
+            == CLOSERS.iter().position(|&c| pair[1].starts_with(c));
+        !same_kind && is_document_number(text, &number)
     })
 }
 
@@ -410,6 +440,7 @@ mod tests {
             "ISO(2019)5号",
             "第（2）3号",
             "表(12)3号",
+            "表（１２）3号",
             "〔注〕这里列举的各年粮食总产量",
             "国发〔2018〕38、39号",
             "第3号楼（2019）",
@@ -436,6 +467,22 @@ mod tests {
                 .collect();
             assert_eq!(fixes(&super::RULE, text), expected, "{text}");
         }
+    }
+
+    #[test]
+    fn a_mismatched_pair_is_left_to_this_rule() {
+        use super::in_mismatched_number;
+        let text = "国办发〔2019]6号";
+        let open = text.find('〔').unwrap_or_default();
+        let close = text.find(']').unwrap_or_default();
+        assert!(in_mismatched_number(text, open) && in_mismatched_number(text, close));
+        let text = "国发〔2019〕5号，见[2019]和（2019]";
+        for (at, _) in text.char_indices() {
+            assert!(!in_mismatched_number(text, at), "{at}");
+        }
+        let unbalanced = crate::rules::find("unbalanced-bracket").expect("rule exists");
+        assert!(unbalanced.run_on("国办发〔2019]6号文件。").is_empty());
+        assert_eq!(unbalanced.run_on("国办发〔2019号文件。").len(), 1);
     }
 
     #[test]
