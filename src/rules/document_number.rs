@@ -426,6 +426,8 @@ mod tests {
             // Court case numbers: the year first, a court code after the bracket.
             "北京市第一中级人民法院（2019）京01民初123号民事判决书",
             "（2019）最高法民终5号",
+            // The Supreme People's Court's retrial judgment in the 乔丹 trademark case.
+            "最高人民法院（2016）最高法行再27号行政判决书",
             "见(2015)民提字第1号判决。",
             "审理的（2019）京0105民初12345号案件",
             "（2019）京长安内经证字第1234号公证书",
