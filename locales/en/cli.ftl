@@ -101,6 +101,7 @@ cli-value-width = WIDTH
 cli-value-paths = PATHS
 cli-value-path = PATH
 cli-value-shell = SHELL
+cli-value-date = DATE
 
 ## clap's own words: English output is clap's, so these are shown only in other languages (and
 ## keep the catalogs parallel for translators)

@@ -274,3 +274,18 @@ misspelling-help = write `{ $right }`
 misspelling-fix = Write `{ $right }`
 abolished-agency = `{ $name }` was abolished in the { $year } institutional reform
 abolished-agency-help = its duties went to { $successor }: name the body that holds them now, or mark the old one as former (`原{ $name }`)
+
+## document-number
+
+document-number-brackets = the year of document number `{ $written }` is in `{ $brackets }`
+document-number-brackets-help = write `{ $corrected }`: the year of a document number is enclosed in `〔〕` (GB/T 9704-2012 7.2.5)
+document-number-brackets-fix = enclose the year in `〔〕`
+document-number-year = the year of document number `{ $written }` has two digits only, `{ $year }`
+document-number-year-help = write the year in full, check it against the document: `{ $corrected }`
+document-number-year-fix = write the year as `{ $year }`
+document-number-di = `第` before the sequence number of document number `{ $written }`
+document-number-di-help = write `{ $corrected }`: a document's sequence number takes no `第`
+document-number-di-fix = delete `第`
+document-number-zeros = leading zeros in the sequence number `{ $sequence }` of document number `{ $written }`
+document-number-zeros-help = write `{ $corrected }`: a document's sequence number has no leading zeros (`1`, not `01`)
+document-number-zeros-fix = delete the leading zeros

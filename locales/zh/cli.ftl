@@ -92,6 +92,7 @@ cli-value-size = 大小
 cli-value-width = 宽度
 cli-value-path = 路径
 cli-value-shell = SHELL
+cli-value-date = 日期
 cli-value-paths = 路径
 
 ## clap 自己的话（英文输出由 clap 原样给出，所以只有中文有这些）

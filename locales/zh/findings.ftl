@@ -287,3 +287,18 @@ misspelling-help = 改为“{ $right }”
 misspelling-fix = 改为“{ $right }”
 abolished-agency = “{ $name }”已在{ $year }年机构改革中撤销
 abolished-agency-help = 其职责已划入{ $successor }：请写现在承担这项职责的机构；如指原机构，写作“原{ $name }”
+
+## document-number
+
+document-number-brackets = 发文字号“{ $written }”中的年份用了“{ $brackets }”括入
+document-number-brackets-help = 改为“{ $corrected }”（发文字号的年份用六角括号“〔〕”括入，GB/T 9704-2012第7.2.5条）
+document-number-brackets-fix = 年份改用六角括号“〔〕”括入
+document-number-year = 发文字号“{ $written }”中的年份只写了两位“{ $year }”
+document-number-year-help = 年份写全称，核对原文件后改为“{ $corrected }”
+document-number-year-fix = 年份改为“{ $year }”
+document-number-di = 发文字号“{ $written }”的顺序号前加了“第”字
+document-number-di-help = 改为“{ $corrected }”（发文顺序号不加“第”字）
+document-number-di-fix = 删去“第”字
+document-number-zeros = 发文字号“{ $written }”的顺序号“{ $sequence }”编了虚位（前面补了0）
+document-number-zeros-help = 改为“{ $corrected }”（发文顺序号不编虚位，1不编为01）
+document-number-zeros-fix = 删去顺序号前面的0

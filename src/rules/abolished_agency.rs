@@ -209,7 +209,8 @@ fn check(document: &Document, report: &mut Report) {
                 ),
                 crate::msg!(
                     "abolished-agency-help",
-                    successor = agency.replaced_by.as_str()
+                    successor = agency.replaced_by.as_str(),
+                    name = agency.name.as_str()
                 ),
             );
         }

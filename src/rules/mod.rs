@@ -12,6 +12,7 @@ pub mod abolished_agency;
 pub mod canonical_wording;
 pub mod cjk_space;
 pub mod dash_form;
+pub mod document_number;
 pub mod duplicate_paragraph;
 pub mod duplicate_sentence;
 pub mod ellipsis_form;
@@ -222,6 +223,7 @@ pub static RULES: &[&RuleInfo] = &[
     &mixed_number::RULE,
     &page_residue::RULE,
     &duplicate_sentence::RULE,
+    &document_number::RULE,
     &canonical_wording::RULE,
     &misspelling::RULE,
     &abolished_agency::RULE,

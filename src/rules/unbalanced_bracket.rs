@@ -22,7 +22,8 @@ leaves the reader unsure where a note or a title ends, and often marks a deletio
 
 ## Not reported
 List markers (`1)` `a)` `A)` `一）` at the start of a paragraph, also after a heading or a
-lead ending in `：`), emoticon-like `:)`, and marks inside URLs. A bracket that opens at the
+lead ending in `：`), emoticon-like `:)`, marks inside URLs, and the two different brackets
+around the year of a document number (`国发〔2019]5号`), which `document-number` reports. A bracket that opens at the
 end of its paragraph's text and closes a few paragraphs on, with nothing of its kind between
 (a note over two paragraphs, `（注1：…` / `注2：…）`; a promulgation record of one entry per
 line), balances.
@@ -40,7 +41,7 @@ GB/T 15834-2011 4.9、4.15：括号和书名号都要成对使用。少了一半
 只有一种改法时（例如“《民法典《”，后一个书名号方向反了），加“--fix”即可自动修复；否则给出删去这个符号的建议（“--unsafe-fixes”）。请对照原文，决定补上另一半还是删去。
 
 ## 不报告的情况
-段首的序号（“1)”“a)”“A)”“一）”，也包括标题或以“：”结尾的引导语之后的序号）、“:)”这样的表情符号，以及网址中的括号。括号在一段末尾打开、隔几段才关上、中间没有同类括号的（跨两段的注释，如“（注1：……”和“注2：……）”；每行一条的公布记录），算作成对。
+段首的序号（“1)”“a)”“A)”“一）”，也包括标题或以“：”结尾的引导语之后的序号）、“:)”这样的表情符号、网址中的括号，以及发文字号中括住年份的两个不同的括号（“国发〔2019]5号”，由“document-number”报告）。括号在一段末尾打开、隔几段才关上、中间没有同类括号的（跨两段的注释，如“（注1：……”和“注2：……）”；每行一条的公布记录），算作成对。
 "#,
     },
     bad: &[
@@ -122,6 +123,7 @@ fn check(document: &Document, report: &mut Report) {
         paragraph.is_protected(at)
             || (is_list_marker(before, c) && !continues_previous())
             || (c == ')' && before.ends_with([':', ';']))
+            || super::document_number::in_mismatched_number(&paragraph.text, at)
     };
     let mut found: Vec<_> = chains(paragraphs)
         .into_iter()
