@@ -4,9 +4,9 @@
 //!
 //! A near miss is a stretch of text one edit away from a term: one character substituted,
 //! inserted or deleted, or two neighbours swapped (the optimal-string-alignment distance).
-//! Cut into three pieces, a term keeps at least one of its first and last pieces intact
-//! through any one such edit, so every near miss holds one of them where the term would: an
-//! Aho–Corasick automaton of those pieces finds the few places worth comparing.
+//! A term's first and last pieces, each just under half of it, cannot both be broken by one
+//! such edit, so every near miss holds one of them where the term would: an Aho–Corasick
+//! automaton of those pieces finds the few places worth comparing.
 
 use aho_corasick::{AhoCorasick, MatchKind};
 use serde::Deserialize;
@@ -163,9 +163,11 @@ impl Terms {
             if term.exact_only {
                 continue;
             }
+            // The longest first and last pieces that one edit cannot both break: a swap
+            // breaks two neighbours, so together they leave at least one character out.
             let n = chars[index].len();
-            let third = n / 3;
-            for (from, to) in [(0, third), (n - third, n)] {
+            let piece = ((n - 1) / 2).max(1);
+            for (from, to) in [(0, piece), (n - piece, n)] {
                 if to > from {
                     pieces.push(chars[index][from..to].iter().collect::<String>());
                     piece_owners.push((index, from));
@@ -268,6 +270,7 @@ impl Terms {
     ) {
         let char_at = |byte: usize| chars.partition_point(|&(at, _)| at < byte);
         let byte_of = |index: usize| chars.get(index).map_or(text.len(), |&(at, _)| at);
+        let letters: Vec<char> = chars.iter().map(|&(_, c)| c).collect();
         let mut exact: Vec<(usize, Range<usize>)> = Vec::new();
         let mut candidates: Vec<(usize, Range<usize>, Edit)> = Vec::new();
         for hit in hits {
@@ -287,10 +290,10 @@ impl Terms {
                     if end > chars.len() {
                         continue;
                     }
-                    let window: Vec<char> = chars[start..end].iter().map(|&(_, c)| c).collect();
-                    if window == *target {
+                    let window = &letters[start..end];
+                    if window == target.as_slice() {
                         exact.push((term, start..end));
-                    } else if let Some(edit) = one_edit(&window, target) {
+                    } else if let Some(edit) = one_edit(window, target) {
                         candidates.push((term, start..end, edit));
                     }
                 }
@@ -380,6 +383,26 @@ mod tests {
             );
         }
         assert_eq!(CANONICAL.terms.len(), parsed.entry.len(), "no entry twice");
+    }
+
+    /// Every shipped formulation is silent on itself, on itself in a sentence, and on each
+    /// of its legitimate neighbours; each of its known wrong forms is found.
+    #[test]
+    fn every_formulation_is_silent_on_itself_and_finds_its_known_wrong_forms() {
+        for entry in FORMULATIONS.iter() {
+            let text = &entry.text;
+            for clean in std::iter::once(text.clone())
+                .chain([format!("我们要坚持{text}，不断前进。")])
+                .chain(entry.legitimate_neighbours.iter().cloned())
+            {
+                assert_eq!(misses(&CANONICAL, &clean), [], "{clean}");
+            }
+            for wrong in &entry.known_wrong {
+                let found = misses(&CANONICAL, &format!("我们要坚持{wrong}，不断前进。"));
+                assert_eq!(found.len(), 1, "{wrong}: {found:?}");
+                assert_eq!((found[0].0.as_str(), found[0].2), (wrong.as_str(), Edit::KnownWrong));
+            }
+        }
     }
 
     fn misses(terms: &Terms, text: &str) -> Vec<(String, String, Edit)> {
