@@ -262,3 +262,17 @@ unused-suppression-help = delete the comment
 unused-suppression-names-help = remove the names that suppress nothing
 unused-suppression-fix = delete the suppression comment
 unused-suppression-names-fix = remove the names that suppress nothing
+
+## date-form
+
+date-form-short-year = year shortened to two numerals: `{ $written }`
+date-form-short-year-help = write the year in full (`2018年`, not `18年`)
+date-form-padded = month or day padded with a zero: `{ $written }`
+date-form-padded-help = write `{ $fixed }`: months and days take no padding zero (`1`, not `01`)
+date-form-padded-fix = write `{ $fixed }`
+date-form-mixed = date `{ $written }` written { $form ->
+    [words] with `年月日`
+    [dots] with dots
+   *[slashes] with slashes
+} ({ $count } in this document), but { $other_count } dates are written like `{ $example }`
+date-form-mixed-help = write the dates of one document one way: here `{ $converted }`

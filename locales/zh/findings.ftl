@@ -275,3 +275,17 @@ unused-suppression-help = 删去这条注释
 unused-suppression-names-help = 删去没有起作用的规则名
 unused-suppression-fix = 删去这条屏蔽注释
 unused-suppression-names-fix = 删去没有起作用的规则名
+
+## date-form
+
+date-form-short-year = 年份“{ $written }”只写了后两位
+date-form-short-year-help = 写全四位年份（如“2018年”，不简写为“18年”）
+date-form-padded = 日期“{ $written }”中的月、日前面补了“0”
+date-form-padded-help = 改为“{ $fixed }”（月、日不编虚位，1不写作01）
+date-form-padded-fix = 改为“{ $fixed }”
+date-form-mixed = 日期“{ $written }”写成了{ $form ->
+    [words] “年月日”的形式
+    [dots] 用下脚点“.”分隔的形式
+   *[slashes] 用分隔号“/”分隔的形式
+}（本文共{ $count }处这样写），但另有{ $other_count }处日期写成“{ $example }”这样
+date-form-mixed-help = 改为“{ $converted }”，同一篇文章中的日期应统一写法

@@ -2,6 +2,9 @@
 //! years written both as `二〇二四年` and `2024年` in one document, and year ranges joined
 //! by a hyphen (`2020-2021年`).
 
+use super::years::{
+    Style, chinese_digit, digit_value, in_title, is_broken_title, is_digit, title_marks, years_in,
+};
 use super::{Check, Doc, Example, Fixes, Marks, Report, RuleInfo};
 use crate::document::{Document, Paragraph};
 use crate::report::diagnostic::Severity;
@@ -158,14 +161,6 @@ fn is_exempt_unit(text_after_digits: &str) -> bool {
         .any(|word| text_after_digits.starts_with(word))
 }
 
-fn digit_value(c: char) -> Option<u32> {
-    match c {
-        '0'..='9' => Some(c as u32 - '0' as u32),
-        '０'..='９' => Some(c as u32 - '０' as u32),
-        _ => None,
-    }
-}
-
 const DIGITS: [char; 20] = [
     '0', '1', '2', '3', '4', '5', '6', '7', '8', '9', '０', '１', '２', '３', '４', '５', '６',
     '７', '８', '９',
@@ -176,10 +171,6 @@ const NUMBER_MARKS: [char; 21] = [
     '0', '1', '2', '3', '4', '5', '6', '7', '8', '9', '０', '１', '２', '３', '４', '５', '６',
     '７', '８', '９', '年',
 ];
-
-fn is_digit(c: char) -> bool {
-    digit_value(c).is_some()
-}
 
 fn digits_with_units(index: usize, paragraph: &Paragraph, report: &mut Report) {
     let text = &paragraph.text;
@@ -343,25 +334,10 @@ fn runs_on(after: &str) -> bool {
 
 // --- (b) `二〇二四年` and `2024年` in one document ----------------------------------------
 
-#[derive(Clone, Copy, PartialEq, Eq)]
-enum Style {
-    Chinese,
-    Arabic,
-}
-
 struct Year {
     paragraph: usize,
     range: Range<usize>,
     style: Style,
-}
-
-/// Chinese numerals of a year (`〇` and its look-alikes included).
-fn chinese_digit(c: char) -> Option<u32> {
-    let at = "〇一二三四五六七八九".chars().position(|d| d == c);
-    match at {
-        Some(d) => Some(d as u32),
-        None => matches!(c, '零' | '○' | 'Ｏ' | '０' | 'O' | '0').then_some(0),
-    }
 }
 
 /// `years_by_paragraph`: `years_in` of each paragraph of `document`.
@@ -376,17 +352,8 @@ fn mixed_years(
         if found.is_empty() || is_date_line(&paragraph.text) {
             continue;
         }
-        // A title broken over lines where a web page had a link: `《` / `…` / `》`.
-        let broken_title = index > 0
-            && paragraphs[index - 1].text.ends_with('《')
-            && paragraphs
-                .get(index + 1)
-                .is_some_and(|next| next.text.starts_with('》'));
-        let title_marks: Vec<(usize, char)> = paragraph
-            .text
-            .char_indices()
-            .filter(|&(_, c)| c == '《' || c == '》')
-            .collect();
+        let broken_title = is_broken_title(paragraphs, index);
+        let title_marks = title_marks(&paragraph.text);
         years.extend(
             found
                 .into_iter()
@@ -501,45 +468,6 @@ fn look_alike_zeros(
             &[(range.start..range.start + digits.len(), &written)],
         );
     }
-}
-
-/// Years in `text`: four Chinese numerals or four digits followed by `年`.
-fn years_in(text: &str) -> Vec<(Range<usize>, Style)> {
-    let mut found = Vec::new();
-    // From each `年` back (a byte search finds them), not through every character.
-    for year_mark in memchr::memmem::find_iter(text.as_bytes(), "年".as_bytes()) {
-        let mut back = text[..year_mark].char_indices().rev();
-        let (Some(fourth), Some(third), Some(second), Some(first)) =
-            (back.next(), back.next(), back.next(), back.next())
-        else {
-            continue;
-        };
-        let four = [first, second, third, fourth];
-        let before = back.next().map(|(_, c)| c);
-        let range = four[0].0..year_mark + '年'.len_utf8();
-        let chinese = four.iter().all(|&(_, c)| chinese_digit(c).is_some())
-            && matches!(four[0].1, '一' | '二')
-            && !before.is_some_and(|c| chinese_digit(c).is_some() || "十百千万两".contains(c));
-        let arabic = four.iter().all(|&(_, c)| is_digit(c))
-            && matches!(four[0].1, '1' | '2' | '１' | '２')
-            && !before.is_some_and(|c| is_digit(c) || matches!(c, '.' | '．' | '-'));
-        if chinese {
-            found.push((range, Style::Chinese));
-        } else if arabic {
-            found.push((range, Style::Arabic));
-        }
-    }
-    found
-}
-
-/// Inside `《》`: a title is quoted as published. `marks` are the paragraph's `《` and `》`
-/// with their byte offsets, in order; `broken` says the paragraph is itself the middle of
-/// a title whose marks stand on the lines around it.
-fn in_title(marks: &[(usize, char)], at: usize, broken: bool) -> bool {
-    let split = marks.partition_point(|&(i, _)| i < at);
-    let before = split.checked_sub(1).map(|i| marks[i].1);
-    let after = marks.get(split).map(|&(_, c)| c);
-    before == Some('《') || after == Some('》') || before.is_none() && after.is_none() && broken
 }
 
 /// A line without a sentence stop that holds a full date: the date signing a document,

@@ -10,6 +10,7 @@ use std::ops::Range;
 
 pub mod cjk_space;
 pub mod dash_form;
+pub mod date_form;
 pub mod duplicate_paragraph;
 pub mod duplicate_sentence;
 pub mod ellipsis_form;
@@ -26,6 +27,7 @@ pub mod stray_period;
 pub mod unbalanced_bracket;
 pub mod unbalanced_quote;
 pub mod unused_suppression;
+mod years;
 
 /// How a rule looks at its input.
 #[derive(Clone, Copy)]
@@ -219,6 +221,7 @@ pub static RULES: &[&RuleInfo] = &[
     &page_residue::RULE,
     &duplicate_sentence::RULE,
     &unused_suppression::RULE,
+    &date_form::RULE,
 ];
 
 pub fn find(name: &str) -> Option<&'static RuleInfo> {
