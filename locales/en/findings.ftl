@@ -179,6 +179,7 @@ mixed-number-year-style-help = write the years of one document one way: here `{ 
 mixed-number-zero = { $zero ->
     [circle] the circle `○`
     [letter] the letter `O`
+    [digit] the digit `0`
    *[ling] `零`, the zero of quantities,
 } is written for the zero `〇` of the year `{ $year }`
 mixed-number-zero-help = write `{ $written }年`: a year is a number of order, whose zero is `〇`

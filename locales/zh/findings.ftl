@@ -191,6 +191,7 @@ mixed-number-year-style-help = 改为“{ $converted }”，同一篇文章中�
 mixed-number-zero = 年份“{ $year }”中的零误写成了{ $zero ->
     [circle] 圆圈“○”
     [letter] 字母“O”
+    [digit] 阿拉伯数字“0”
    *[ling] 表示数量的“零”
 }，应为“〇”
 mixed-number-zero-help = 改为“{ $written }年”（年份中的零写作“〇”）

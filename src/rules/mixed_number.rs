@@ -30,7 +30,8 @@ Reports three mechanical faults of writing numbers:
    `2006－2020年`. The unsafe fix writes `—`.
 4. A year in Chinese numerals whose zero is not `〇`: the circle `○` (U+25CB) or the
    letter `O`, which look the same but are other characters (search, sorting and screen
-   readers see a circle: `二○二○年`), or `零` (`二零二零年`). The fix writes `〇`; it is
+   readers see a circle: `二○二○年`), the Arabic digit `0` (`二0一0年`), or `零`
+   (`二零二零年`). The fix writes `〇`; it is
    safe for the look-alikes and a suggestion for `零`.
 
 ## Why is this bad
@@ -71,7 +72,7 @@ year.
 1. 阿拉伯数字后用“千”“百”“十”作万以下的单位：“6千余万条”“3千人”“1万6千多户”“9千亿元”。提示中给出全用数字的写法（“6000”）。
 2. 同一文档中年份既写成汉字（“二〇二四年”）又写成阿拉伯数字（“2024年”）。整篇只报告一次，位置在用得较少的那种写法第一次出现处，并给出两种写法各出现几次。
 3. 年份起止用短横线“-”连接：“2020-2021年”“2020-2021中国智慧政务……”“2006－2020年”。建议改为“—”（“--unsafe-fixes”）。
-4. 汉字年份中的零没有写作“〇”，而是写成了外形相同的圆圈“○”（U+25CB）或字母“O”（检索、排序和读屏软件都把它当作别的字符：“二○二○年”），或写成了“零”（“二零二零年”）。修复为“〇”：形近字符加“--fix”即可自动修复，“零”只给出建议。
+4. 汉字年份中的零没有写作“〇”，而是写成了外形相同的圆圈“○”（U+25CB）或字母“O”（检索、排序和读屏软件都把它当作别的字符：“二○二○年”），写成了阿拉伯数字“0”（“二0一0年”），或写成了“零”（“二零二零年”）。修复为“〇”：形近字符加“--fix”即可自动修复，“零”只给出建议。
 
 ## 为什么要改
 GB/T 15835-2011 5.3（阿拉伯数字与汉字数字同时使用）：阿拉伯数字后面只能跟“万”“亿”（“10亿零817万5288人”），其他数要么全写阿拉伯数字“4000”，要么全写汉字“四千”，不能写成“4千”（旧标准还明确，“十”“百”“千”不能作单位跟在阿拉伯数字后面，“千克”“千米”“千瓦”这类计量单位词头除外）。
@@ -409,13 +410,15 @@ fn mixed_years(
 
 // --- (d) `二○二○年`: a circle or a letter standing for the zero `〇` of a year ------------
 
-/// Characters typed for `〇` in years: the circle `○` (U+25CB), the letter `O` in both
-/// widths, and `零`, the zero of quantities; named as the catalog's selector knows them.
+/// Characters typed for `〇` in years: the circle `○` (U+25CB), the letter `O` and the
+/// digit `0` in both widths, and `零`, the zero of quantities; named as the catalog's selector knows them.
 fn zero_look_alike(c: char) -> Option<&'static str> {
     match c {
         '○' => Some("circle"),
         'Ｏ' | 'O' => Some("letter"),
         '零' => Some("ling"),
+        // `二0一0年`: the Arabic zero typed among Chinese numerals.
+        '0' | '０' => Some("digit"),
         _ => None,
     }
 }
@@ -557,6 +560,12 @@ mod tests {
             ("二○○四年十月", vec!["二○○四"]),
             ("二O二O年", vec!["二O二O"]),
             ("二零二零年", vec!["二零二零"]),
+            // gov wscpc_0013.txt:9 and wscpc_0011.txt:20 (the digit zero, in both widths).
+            (
+                "综合国力大幅提升，二0一一年国内生产总值达到四十七点三万亿",
+                vec!["二0一一"],
+            ),
+            ("二００一年，我国国内生产总值达到九万五千", vec!["二００一"]),
             ("二〇二〇年、○○年、一百零八人", vec![]),
         ] {
             assert_eq!(findings(&super::RULE, text), marked, "{text}");
@@ -564,6 +573,10 @@ mod tests {
         assert_eq!(
             fixes(&super::RULE, "一九八○年颁布"),
             [(true, "一九八〇年颁布".to_string())]
+        );
+        assert_eq!(
+            fixes(&super::RULE, "到二0二0年实现"),
+            [(true, "到二〇二〇年实现".to_string())]
         );
         assert_eq!(
             fixes(&super::RULE, "二零二零年"),
