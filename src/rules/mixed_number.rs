@@ -627,8 +627,9 @@ mod tests {
     fn reports_the_minority_year_style_once() {
         let text = "2026年天津市政府工作报告\n2025年是关键一年。\n2026年要稳中求进。\n到二〇三五年基本建成，到二〇三五年实现。\n2027年继续努力。";
         assert_eq!(findings(&super::RULE, text), ["二〇三五年"]);
+        // `二０二０`: its full-width digit zero is a look-alike of `〇` as well.
         let text = "自从一九七六年十月以来。\n从一九八一年到本世纪末。\n二０二０年翻两番。\n到2020年实现。";
-        assert_eq!(findings(&super::RULE, text), ["2020年"]);
+        assert_eq!(findings(&super::RULE, text), ["二０二０", "2020年"]);
         // A tie: the style that appears second deviates.
         let text = "2020年是开局之年。\n二〇二一年继续推进。";
         assert_eq!(findings(&super::RULE, text), ["二〇二一年"]);
