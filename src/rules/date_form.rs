@@ -50,7 +50,7 @@ and `2024/1/5` are not forms of that standard, and a document that mixes them wi
   letters or more dots (`v2024.1.5`, `2001.5.5.1`), URLs, and the leading zeros of
   ISO dates and of times (`07时41分`).
 - Years written in Chinese numerals and Arabic digits in one document, and zeros of
-  Chinese-numeral years written `○` `O` or `零`: `mixed-number` reports those, and a
+  Chinese-numeral years written `○` `O` `0` or `零` (`二0一0年`): `mixed-number` reports those, and a
   date in Chinese numerals (`二〇二四年一月五日`) counts here as the `年月日` form.
 
 No fix for shortened years (the century is the author's to say) nor for a mix of forms.
@@ -73,7 +73,7 @@ GB/T 9704-2012《党政机关公文格式》对成文日期的要求：用阿拉
 - ISO格式的日期（“2021-05-20”“发布时间：2021-05-20 09:02:33”）：GB/T 15835-2011允许这种写法，网页的发布信息也常这样印，不计入写法混用。
 - 书名号中的日期：书名按原样引用。
 - 版本号和章节号（“1.5.2”“3.1.2”）、小数（“2024.15”）、与字母相连或后面还有小数点的数（“v2024.1.5”“2001.5.5.1”）、网址，以及ISO日期和时刻中的“0”（“07时41分”）。
-- 同一文档中年份混用汉字数字和阿拉伯数字、汉字年份中的零写成“○”“O”“零”：由“mixed-number”报告；汉字数字的日期（“二〇二四年一月五日”）在这里算作“年月日”写法。
+- 同一文档中年份混用汉字数字和阿拉伯数字、汉字年份中的零写成“○”“O”“0”“零”（“二0一0年”）：由“mixed-number”报告；汉字数字的日期（“二〇二四年一月五日”）在这里算作“年月日”写法。
 
 简写的年份不自动修复（年份前两位只有作者知道），日期写法混用也不自动修复。
 "#,
