@@ -583,6 +583,9 @@ mod real_pages {
         assert_eq!(
             lines(&lint("no-container-liaoyang.html")),
             [
+                // `出生日期2002年01月05日` and `08年进入辽阳市体校`: real.
+                ("date-form".to_string(), 68),
+                ("date-form".to_string(), 68),
                 ("stray-period".to_string(), 68),
                 ("unbalanced-quote".to_string(), 68)
             ]
@@ -657,6 +660,8 @@ mod real_pages {
             assert_eq!(
                 lines(&json),
                 [
+                    ("date-form".to_string(), 68),
+                    ("date-form".to_string(), 68),
                     ("stray-period".to_string(), 68),
                     ("unbalanced-quote".to_string(), 68)
                 ],

@@ -179,6 +179,7 @@ mixed-number-year-style-help = write the years of one document one way: here `{ 
 mixed-number-zero = { $zero ->
     [circle] the circle `○`
     [letter] the letter `O`
+    [digit] the digit `0`
    *[ling] `零`, the zero of quantities,
 } is written for the zero `〇` of the year `{ $year }`
 mixed-number-zero-help = write `{ $written }年`: a year is a number of order, whose zero is `〇`
@@ -289,3 +290,17 @@ document-number-di-fix = delete `第`
 document-number-zeros = leading zeros in the sequence number `{ $sequence }` of document number `{ $written }`
 document-number-zeros-help = write `{ $corrected }`: a document's sequence number has no leading zeros (`1`, not `01`)
 document-number-zeros-fix = delete the leading zeros
+
+## date-form
+
+date-form-short-year = year shortened to two numerals: `{ $written }`
+date-form-short-year-help = write the year in full (`2018年`, not `18年`)
+date-form-padded = month or day padded with a zero: `{ $written }`
+date-form-padded-help = write `{ $fixed }`: months and days take no padding zero (`1`, not `01`)
+date-form-padded-fix = write `{ $fixed }`
+date-form-mixed = date `{ $written }` written { $form ->
+    [words] with `年月日`
+    [dots] with dots
+   *[slashes] with slashes
+} ({ $count } in this document), but { $other_count } dates are written like `{ $example }`
+date-form-mixed-help = write the dates of one document one way: here `{ $converted }`

@@ -191,6 +191,7 @@ mixed-number-year-style-help = 改为“{ $converted }”，同一篇文章中�
 mixed-number-zero = 年份“{ $year }”中的零误写成了{ $zero ->
     [circle] 圆圈“○”
     [letter] 字母“O”
+    [digit] 阿拉伯数字“0”
    *[ling] 表示数量的“零”
 }，应为“〇”
 mixed-number-zero-help = 改为“{ $written }年”（年份中的零写作“〇”）
@@ -302,3 +303,17 @@ document-number-di-fix = 删去“第”字
 document-number-zeros = 发文字号“{ $written }”的顺序号“{ $sequence }”编了虚位（前面补了0）
 document-number-zeros-help = 改为“{ $corrected }”（发文顺序号不编虚位，1不编为01）
 document-number-zeros-fix = 删去顺序号前面的0
+
+## date-form
+
+date-form-short-year = 年份“{ $written }”只写了后两位
+date-form-short-year-help = 写全四位年份（如“2018年”，不简写为“18年”）
+date-form-padded = 日期“{ $written }”中的月、日前面补了“0”
+date-form-padded-help = 改为“{ $fixed }”（月、日不编虚位，1不写作01）
+date-form-padded-fix = 改为“{ $fixed }”
+date-form-mixed = 日期“{ $written }”写成了{ $form ->
+    [words] “年月日”的形式
+    [dots] 用下脚点“.”分隔的形式
+   *[slashes] 用分隔号“/”分隔的形式
+}（本文共{ $count }处这样写），但另有{ $other_count }处日期写成“{ $example }”这样
+date-form-mixed-help = 改为“{ $converted }”，同一篇文章中的日期应统一写法

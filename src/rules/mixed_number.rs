@@ -2,6 +2,9 @@
 //! years written both as `二〇二四年` and `2024年` in one document, and year ranges joined
 //! by a hyphen (`2020-2021年`).
 
+use super::years::{
+    Style, chinese_digit, digit_value, in_title, is_broken_title, is_digit, title_marks, years_in,
+};
 use super::{Check, Doc, Example, Fixes, Marks, Report, RuleInfo};
 use crate::document::{Document, Paragraph};
 use crate::report::diagnostic::Severity;
@@ -27,7 +30,8 @@ Reports three mechanical faults of writing numbers:
    `2006－2020年`. The unsafe fix writes `—`.
 4. A year in Chinese numerals whose zero is not `〇`: the circle `○` (U+25CB) or the
    letter `O`, which look the same but are other characters (search, sorting and screen
-   readers see a circle: `二○二○年`), or `零` (`二零二零年`). The fix writes `〇`; it is
+   readers see a circle: `二○二○年`), the Arabic digit `0` (`二0一0年`), or `零`
+   (`二零二零年`). The fix writes `〇`; it is
    safe for the look-alikes and a suggestion for `零`.
 
 ## Why is this bad
@@ -68,7 +72,7 @@ year.
 1. 阿拉伯数字后用“千”“百”“十”作万以下的单位：“6千余万条”“3千人”“1万6千多户”“9千亿元”。提示中给出全用数字的写法（“6000”）。
 2. 同一文档中年份既写成汉字（“二〇二四年”）又写成阿拉伯数字（“2024年”）。整篇只报告一次，位置在用得较少的那种写法第一次出现处，并给出两种写法各出现几次。
 3. 年份起止用短横线“-”连接：“2020-2021年”“2020-2021中国智慧政务……”“2006－2020年”。建议改为“—”（“--unsafe-fixes”）。
-4. 汉字年份中的零没有写作“〇”，而是写成了外形相同的圆圈“○”（U+25CB）或字母“O”（检索、排序和读屏软件都把它当作别的字符：“二○二○年”），或写成了“零”（“二零二零年”）。修复为“〇”：形近字符加“--fix”即可自动修复，“零”只给出建议。
+4. 汉字年份中的零没有写作“〇”，而是写成了外形相同的圆圈“○”（U+25CB）或字母“O”（检索、排序和读屏软件都把它当作别的字符：“二○二○年”），写成了阿拉伯数字“0”（“二0一0年”），或写成了“零”（“二零二零年”）。修复为“〇”：形近字符加“--fix”即可自动修复，“零”只给出建议。
 
 ## 为什么要改
 GB/T 15835-2011 5.3（阿拉伯数字与汉字数字同时使用）：阿拉伯数字后面只能跟“万”“亿”（“10亿零817万5288人”），其他数要么全写阿拉伯数字“4000”，要么全写汉字“四千”，不能写成“4千”（旧标准还明确，“十”“百”“千”不能作单位跟在阿拉伯数字后面，“千克”“千米”“千瓦”这类计量单位词头除外）。
@@ -158,14 +162,6 @@ fn is_exempt_unit(text_after_digits: &str) -> bool {
         .any(|word| text_after_digits.starts_with(word))
 }
 
-fn digit_value(c: char) -> Option<u32> {
-    match c {
-        '0'..='9' => Some(c as u32 - '0' as u32),
-        '０'..='９' => Some(c as u32 - '０' as u32),
-        _ => None,
-    }
-}
-
 const DIGITS: [char; 20] = [
     '0', '1', '2', '3', '4', '5', '6', '7', '8', '9', '０', '１', '２', '３', '４', '５', '６',
     '７', '８', '９',
@@ -176,10 +172,6 @@ const NUMBER_MARKS: [char; 21] = [
     '0', '1', '2', '3', '4', '5', '6', '7', '8', '9', '０', '１', '２', '３', '４', '５', '６',
     '７', '８', '９', '年',
 ];
-
-fn is_digit(c: char) -> bool {
-    digit_value(c).is_some()
-}
 
 fn digits_with_units(index: usize, paragraph: &Paragraph, report: &mut Report) {
     let text = &paragraph.text;
@@ -343,25 +335,10 @@ fn runs_on(after: &str) -> bool {
 
 // --- (b) `二〇二四年` and `2024年` in one document ----------------------------------------
 
-#[derive(Clone, Copy, PartialEq, Eq)]
-enum Style {
-    Chinese,
-    Arabic,
-}
-
 struct Year {
     paragraph: usize,
     range: Range<usize>,
     style: Style,
-}
-
-/// Chinese numerals of a year (`〇` and its look-alikes included).
-fn chinese_digit(c: char) -> Option<u32> {
-    let at = "〇一二三四五六七八九".chars().position(|d| d == c);
-    match at {
-        Some(d) => Some(d as u32),
-        None => matches!(c, '零' | '○' | 'Ｏ' | '０' | 'O' | '0').then_some(0),
-    }
 }
 
 /// `years_by_paragraph`: `years_in` of each paragraph of `document`.
@@ -376,17 +353,8 @@ fn mixed_years(
         if found.is_empty() || is_date_line(&paragraph.text) {
             continue;
         }
-        // A title broken over lines where a web page had a link: `《` / `…` / `》`.
-        let broken_title = index > 0
-            && paragraphs[index - 1].text.ends_with('《')
-            && paragraphs
-                .get(index + 1)
-                .is_some_and(|next| next.text.starts_with('》'));
-        let title_marks: Vec<(usize, char)> = paragraph
-            .text
-            .char_indices()
-            .filter(|&(_, c)| c == '《' || c == '》')
-            .collect();
+        let broken_title = is_broken_title(paragraphs, index);
+        let title_marks = title_marks(&paragraph.text);
         years.extend(
             found
                 .into_iter()
@@ -442,13 +410,15 @@ fn mixed_years(
 
 // --- (d) `二○二○年`: a circle or a letter standing for the zero `〇` of a year ------------
 
-/// Characters typed for `〇` in years: the circle `○` (U+25CB), the letter `O` in both
-/// widths, and `零`, the zero of quantities; named as the catalog's selector knows them.
+/// Characters typed for `〇` in years: the circle `○` (U+25CB), the letter `O` and the
+/// digit `0` in both widths, and `零`, the zero of quantities; named as the catalog's selector knows them.
 fn zero_look_alike(c: char) -> Option<&'static str> {
     match c {
         '○' => Some("circle"),
         'Ｏ' | 'O' => Some("letter"),
         '零' => Some("ling"),
+        // `二0一0年`: the Arabic zero typed among Chinese numerals.
+        '0' | '０' => Some("digit"),
         _ => None,
     }
 }
@@ -501,45 +471,6 @@ fn look_alike_zeros(
             &[(range.start..range.start + digits.len(), &written)],
         );
     }
-}
-
-/// Years in `text`: four Chinese numerals or four digits followed by `年`.
-fn years_in(text: &str) -> Vec<(Range<usize>, Style)> {
-    let mut found = Vec::new();
-    // From each `年` back (a byte search finds them), not through every character.
-    for year_mark in memchr::memmem::find_iter(text.as_bytes(), "年".as_bytes()) {
-        let mut back = text[..year_mark].char_indices().rev();
-        let (Some(fourth), Some(third), Some(second), Some(first)) =
-            (back.next(), back.next(), back.next(), back.next())
-        else {
-            continue;
-        };
-        let four = [first, second, third, fourth];
-        let before = back.next().map(|(_, c)| c);
-        let range = four[0].0..year_mark + '年'.len_utf8();
-        let chinese = four.iter().all(|&(_, c)| chinese_digit(c).is_some())
-            && matches!(four[0].1, '一' | '二')
-            && !before.is_some_and(|c| chinese_digit(c).is_some() || "十百千万两".contains(c));
-        let arabic = four.iter().all(|&(_, c)| is_digit(c))
-            && matches!(four[0].1, '1' | '2' | '１' | '２')
-            && !before.is_some_and(|c| is_digit(c) || matches!(c, '.' | '．' | '-'));
-        if chinese {
-            found.push((range, Style::Chinese));
-        } else if arabic {
-            found.push((range, Style::Arabic));
-        }
-    }
-    found
-}
-
-/// Inside `《》`: a title is quoted as published. `marks` are the paragraph's `《` and `》`
-/// with their byte offsets, in order; `broken` says the paragraph is itself the middle of
-/// a title whose marks stand on the lines around it.
-fn in_title(marks: &[(usize, char)], at: usize, broken: bool) -> bool {
-    let split = marks.partition_point(|&(i, _)| i < at);
-    let before = split.checked_sub(1).map(|i| marks[i].1);
-    let after = marks.get(split).map(|&(_, c)| c);
-    before == Some('《') || after == Some('》') || before.is_none() && after.is_none() && broken
 }
 
 /// A line without a sentence stop that holds a full date: the date signing a document,
@@ -629,6 +560,12 @@ mod tests {
             ("二○○四年十月", vec!["二○○四"]),
             ("二O二O年", vec!["二O二O"]),
             ("二零二零年", vec!["二零二零"]),
+            // gov wscpc_0013.txt:9 and wscpc_0011.txt:20 (the digit zero, in both widths).
+            (
+                "综合国力大幅提升，二0一一年国内生产总值达到四十七点三万亿",
+                vec!["二0一一"],
+            ),
+            ("二００一年，我国国内生产总值达到九万五千", vec!["二００一"]),
             ("二〇二〇年、○○年、一百零八人", vec![]),
         ] {
             assert_eq!(findings(&super::RULE, text), marked, "{text}");
@@ -636,6 +573,10 @@ mod tests {
         assert_eq!(
             fixes(&super::RULE, "一九八○年颁布"),
             [(true, "一九八〇年颁布".to_string())]
+        );
+        assert_eq!(
+            fixes(&super::RULE, "到二0二0年实现"),
+            [(true, "到二〇二〇年实现".to_string())]
         );
         assert_eq!(
             fixes(&super::RULE, "二零二零年"),
@@ -686,8 +627,9 @@ mod tests {
     fn reports_the_minority_year_style_once() {
         let text = "2026年天津市政府工作报告\n2025年是关键一年。\n2026年要稳中求进。\n到二〇三五年基本建成，到二〇三五年实现。\n2027年继续努力。";
         assert_eq!(findings(&super::RULE, text), ["二〇三五年"]);
+        // `二０二０`: its full-width digit zero is a look-alike of `〇` as well.
         let text = "自从一九七六年十月以来。\n从一九八一年到本世纪末。\n二０二０年翻两番。\n到2020年实现。";
-        assert_eq!(findings(&super::RULE, text), ["2020年"]);
+        assert_eq!(findings(&super::RULE, text), ["二０二０", "2020年"]);
         // A tie: the style that appears second deviates.
         let text = "2020年是开局之年。\n二〇二一年继续推进。";
         assert_eq!(findings(&super::RULE, text), ["二〇二一年"]);

@@ -13,6 +13,7 @@ pub mod canonical_wording;
 pub mod cjk_space;
 pub mod dash_form;
 pub mod document_number;
+pub mod date_form;
 pub mod duplicate_paragraph;
 pub mod duplicate_sentence;
 pub mod ellipsis_form;
@@ -31,6 +32,7 @@ pub mod stray_period;
 pub mod unbalanced_bracket;
 pub mod unbalanced_quote;
 pub mod unused_suppression;
+mod years;
 
 /// How a rule looks at its input.
 #[derive(Clone, Copy)]
@@ -224,6 +226,7 @@ pub static RULES: &[&RuleInfo] = &[
     &page_residue::RULE,
     &duplicate_sentence::RULE,
     &document_number::RULE,
+    &date_form::RULE,
     &canonical_wording::RULE,
     &misspelling::RULE,
     &abolished_agency::RULE,
