@@ -262,3 +262,11 @@ unused-suppression-help = delete the comment
 unused-suppression-names-help = remove the names that suppress nothing
 unused-suppression-fix = delete the suppression comment
 unused-suppression-names-fix = remove the names that suppress nothing
+
+## numbering-sequence
+
+numbering-sequence-gap = `{ $written }` follows `{ $previous }`: `{ $expected }` is missing
+numbering-sequence-repeat = `{ $written }` follows `{ $previous }`: the number is repeated or goes back
+numbering-sequence-help = number the items of one list in order, or restore the item that was lost
+numbering-sequence-previous = the item before
+numbering-sequence-fix = renumber from `{ $expected }`

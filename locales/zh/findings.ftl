@@ -275,3 +275,11 @@ unused-suppression-help = 删去这条注释
 unused-suppression-names-help = 删去没有起作用的规则名
 unused-suppression-fix = 删去这条屏蔽注释
 unused-suppression-names-fix = 删去没有起作用的规则名
+
+## numbering-sequence
+
+numbering-sequence-gap = 序号跳号：“{ $previous }”之后是“{ $written }”，缺少“{ $expected }”
+numbering-sequence-repeat = 序号重复或倒退：“{ $previous }”之后是“{ $written }”
+numbering-sequence-help = 同一组序号应依次编号；如果漏掉了一项，应补回
+numbering-sequence-previous = 上一个序号
+numbering-sequence-fix = 从“{ $expected }”起依次重新编号

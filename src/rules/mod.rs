@@ -19,6 +19,7 @@ pub mod lost_character;
 pub mod mixed_number;
 pub mod multi_paragraph_quote;
 pub mod near_duplicate_paragraph;
+pub mod numbering_sequence;
 pub mod page_residue;
 mod pairing;
 pub mod repeated_punctuation;
@@ -218,6 +219,7 @@ pub static RULES: &[&RuleInfo] = &[
     &mixed_number::RULE,
     &page_residue::RULE,
     &duplicate_sentence::RULE,
+    &numbering_sequence::RULE,
     &unused_suppression::RULE,
 ];
 
