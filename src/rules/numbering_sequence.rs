@@ -144,7 +144,7 @@ fn check(document: &Document, report: &mut Report) {
         if quoted[index] || in_table(document, paragraph) {
             continue;
         }
-        if crate::dedup::structure::leads_quotation(text) {
+        if crate::dedup::structure::leads_quotation(text) || text.ends_with("如下：") {
             quoting = leading(text).map(|m| (m.kind, m.value));
         }
         let mut join = |items: &mut Vec<Item>, stack: &[usize], marker: Marker| {
