@@ -37,8 +37,8 @@ paragraph of the same article).
 ## Why is this bad
 Readers cite provisions and sections by their numbers (`第三条第二款`, `（二）项`); a gap or
 a repeat makes every later citation ambiguous and usually means a part was lost or pasted
-twice in revision. GB/T 9704-2012 7.3.3 sets the levels of a 公文's structure as `一、`
-`（一）` `1.` `（1）`, numbered in order.
+twice in revision. GB/T 9704-2012 (7.3.3, as commonly cited; the standard's own text was
+not at hand to verify) sets the levels of a 公文's structure as `一、` `（一）` `1.` `（1）`.
 
 ## Not reported
 - Numbered references inside sentences (`第三条规定`, `依照本法第三十条`, `（一）项`,
@@ -68,7 +68,7 @@ right fix, which only the editor can tell.
 同一组序号，是同一种序号（“一、”“（一）”“1.”“（1）”“①”，条、章……）在同一个上级之下的那些：上级是它前面最近的一个更高层级的序号（“一、”高于“（一）”，“（一）”高于“1.”，“1.”高于“（1）”），所以每个“一、”之下的“（一）”都重新从头编号。法律的条、章、节按法律的编法：条的序号贯穿全篇，不因分章、分节、分编而重排（第二章的“第四十九条”之后，第三章从“第五十条”接续）；章在每一编中重新编号，但跨“分编”接续（民法典）；节在每一章中重新编号。附件或新的一级标题之后，所有序号都重新开始；序号为一的（同一条中另一款的“（一）”）也视为新的一组。
 
 ## 为什么要改
-读者按序号引用条文和段落（“第三条第二款”“第（二）项”），跳号、重号会让后面的引用都对不上号，而且往往说明修改时漏掉或重复粘贴了一部分。GB/T 9704-2012 7.3.3 规定公文结构层次序数依次为“一、”“（一）”“1.”“（1）”，应按顺序编号。
+读者按序号引用条文和段落（“第三条第二款”“第（二）项”），跳号、重号会让后面的引用都对不上号，而且往往说明修改时漏掉或重复粘贴了一部分。GB/T 9704-2012（通常引作7.3.3，未能对照标准原文核实）规定公文结构层次序数依次为“一、”“（一）”“1.”“（1）”。
 
 ## 不报告的情况
 - 句中引用的序号（“第三条规定”“依照本法第三十条”“（一）项”“第（二）项”）：只有位于段首或列举中句首的序号才算，条只有后面空一格（“第一条 为了……”）才算。
@@ -687,6 +687,11 @@ mod tests {
             (
                 "一、将第三条修改为：“第三条 国家实行社会主义市场经济。”\n二、将第十条修改为：“第十条 …”\n四、本决定自公布之日起施行。",
                 &["四、"],
+            ),
+            // Provisions quoted after `内容如下：` (宪法修正案 2018): not the amendment's own.
+            (
+                "第五十二条 宪法第三章“国家机构”中增加一节，作为第七节“监察委员会”；增加五条，分别作为第一百二十三条至第一百二十七条。内容如下：\n第七节 监察委员会\n第一百二十三条 中华人民共和国各级监察委员会是国家的监察机关。\n第五十三条 宪法第三章第七节相应改为第八节。\n第五十五条 本修正案自公布之日起施行。",
+                &["第五十五条"],
             ),
             // `一是…二是…` inside a paragraph (govcn_0008, `三是` made `四是`).
             (
