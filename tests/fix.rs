@@ -443,3 +443,35 @@ fn over_many_files_each_gets_its_own_fixes_and_only_those() {
         assert_eq!(text, expected, "f{i:02}.txt");
     }
 }
+
+/// `numbering-sequence` renumbers with `--unsafe-fixes` only: lines of a real notice
+/// (govcn_0002) with its `三、` heading lost, and a statute (刑法) with `第五条` lost.
+#[test]
+fn numbering_renumbered_with_unsafe_fixes_only() {
+    let dir = tempfile::tempdir().expect("temporary directory");
+    let text = "二、进一步拓展政府性融资担保业务\n（一）加大支持力度。\n（二）明确支持范围。\n（二）聚焦重点对象。\n四、加强政府性融资担保体系建设\n五、强化政策支持\n\n第四条 对任何人犯罪，在适用法律上一律平等。\n第六条 凡在中华人民共和国领域内犯罪的，都适用本法。\n第七条 中华人民共和国公民在中华人民共和国领域外犯本法规定之罪的，适用本法。\n";
+    std::fs::write(dir.path().join("notice.txt"), text).expect("written");
+    let args = [
+        "check",
+        "notice.txt",
+        "--select",
+        "numbering-sequence",
+        "--fix",
+    ];
+    govlint(dir.path(), &args);
+    let after = std::fs::read_to_string(dir.path().join("notice.txt")).expect("read");
+    assert_eq!(after, text, "no safe fix");
+    govlint(dir.path(), &[&args[..], &["--unsafe-fixes"]].concat());
+    let fixed = std::fs::read_to_string(dir.path().join("notice.txt")).expect("read");
+    insta::assert_snapshot!(fixed);
+    let again = govlint(
+        dir.path(),
+        &["check", "notice.txt", "--select", "numbering-sequence"],
+    );
+    assert_eq!(
+        again.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&again.stdout)
+    );
+}

@@ -1132,3 +1132,112 @@ fn prechecks_change_no_finding_on_the_fixtures() {
     }
     assert!(read >= 70, "{read} fixtures read");
 }
+
+// ---------------------------------------------------------------------------------------
+// numbering-sequence: a correctly numbered outline of any depth gives no finding, and an
+// item deleted from one gives one.
+// ---------------------------------------------------------------------------------------
+
+/// An outline: each node's children, as a tree of counts.
+#[derive(Debug, Clone)]
+struct Outline(Vec<Outline>);
+
+fn outline_tree() -> impl Strategy<Value = Outline> {
+    let leaf = Just(Outline(Vec::new()));
+    leaf.prop_recursive(5, 60, 5, |inner| {
+        prop::collection::vec(inner, 1..6).prop_map(Outline)
+    })
+}
+
+fn chinese_numeral(n: usize) -> String {
+    const DIGITS: [&str; 10] = ["", "一", "二", "三", "四", "五", "六", "七", "八", "九"];
+    match n {
+        1..=9 => DIGITS[n].to_string(),
+        10 => "十".to_string(),
+        11..=19 => format!("十{}", DIGITS[n - 10]),
+        _ => format!("{}十{}", DIGITS[n / 10], DIGITS[n % 10]),
+    }
+}
+
+/// The enumerator of item `n` (from 1) at `depth`: GB/T 9704's four levels, then `①`.
+fn enumerator(depth: usize, n: usize) -> String {
+    match depth {
+        0 => format!("{}、", chinese_numeral(n)),
+        1 => format!("（{}）", chinese_numeral(n)),
+        2 => format!("{n}."),
+        3 => format!("（{n}）"),
+        _ => char::from_u32(u32::from('①') + n as u32 - 1)
+            .map(String::from)
+            .unwrap_or_default(),
+    }
+}
+
+/// The outline written out, one item a paragraph with a sentence after it; `skip` leaves
+/// out the item at that place in document order (with what is under it).
+fn write_outline(
+    tree: &Outline,
+    depth: usize,
+    skip: Option<usize>,
+    seen: &mut usize,
+    out: &mut String,
+) {
+    for (n, child) in tree.0.iter().enumerate() {
+        let here = *seen;
+        *seen += 1;
+        if Some(here) == skip {
+            let mut ignored = String::new();
+            write_outline(child, depth + 1, None, seen, &mut ignored);
+            continue;
+        }
+        out.push_str(&format!(
+            "{}加强第{}项工作\n\n各单位要认真落实有关要求。\n\n",
+            enumerator(depth, n + 1),
+            here + 1
+        ));
+        write_outline(child, depth + 1, skip, seen, out);
+    }
+}
+
+/// Places in document order of items between two siblings: deleting one leaves a gap (the
+/// first of a list may start later).
+fn gap_places(tree: &Outline, seen: &mut usize, out: &mut Vec<usize>) {
+    let count = tree.0.len();
+    for (n, child) in tree.0.iter().enumerate() {
+        if n > 0 && n + 1 < count {
+            out.push(*seen);
+        }
+        *seen += 1;
+        gap_places(child, seen, out);
+    }
+}
+
+fn numbering_findings(text: &str) -> usize {
+    let document = Document::new(
+        Source::new("outline.txt", text.to_string()),
+        Format::PlainText,
+    );
+    let rule = rules::find("numbering-sequence").expect("the rule exists");
+    rules::check_document(rule, &document, 0).len()
+}
+
+proptest! {
+    #![proptest_config(config(CASES))]
+
+    #[test]
+    fn a_correct_outline_has_no_numbering_finding(tree in outline_tree()) {
+        let mut text = String::from("关于加强工作的通知\n\n");
+        write_outline(&tree, 0, None, &mut 0, &mut text);
+        prop_assert_eq!(numbering_findings(&text), 0, "{}", text);
+    }
+
+    #[test]
+    fn an_item_deleted_from_an_outline_is_found(tree in outline_tree(), pick in any::<Index>()) {
+        let mut places = Vec::new();
+        gap_places(&tree, &mut 0, &mut places);
+        prop_assume!(!places.is_empty());
+        let skip = places[pick.index(places.len())];
+        let mut text = String::from("关于加强工作的通知\n\n");
+        write_outline(&tree, 0, Some(skip), &mut 0, &mut text);
+        prop_assert!(numbering_findings(&text) >= 1, "{}", text);
+    }
+}

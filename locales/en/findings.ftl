@@ -304,3 +304,11 @@ date-form-mixed = date `{ $written }` written { $form ->
    *[slashes] with slashes
 } ({ $count } in this document), but { $other_count } dates are written like `{ $example }`
 date-form-mixed-help = write the dates of one document one way: here `{ $converted }`
+
+## numbering-sequence
+
+numbering-sequence-gap = `{ $written }` follows `{ $previous }`: `{ $expected }` is missing
+numbering-sequence-repeat = `{ $written }` follows `{ $previous }`: the number is repeated or goes back
+numbering-sequence-help = number the items of one list in order, or restore the item that was lost
+numbering-sequence-previous = the item before
+numbering-sequence-fix = renumber from `{ $expected }`

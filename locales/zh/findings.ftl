@@ -317,3 +317,11 @@ date-form-mixed = 日期“{ $written }”写成了{ $form ->
    *[slashes] 用分隔号“/”分隔的形式
 }（本文共{ $count }处这样写），但另有{ $other_count }处日期写成“{ $example }”这样
 date-form-mixed-help = 改为“{ $converted }”，同一篇文章中的日期应统一写法
+
+## numbering-sequence
+
+numbering-sequence-gap = 序号跳号：“{ $previous }”之后是“{ $written }”，缺少“{ $expected }”
+numbering-sequence-repeat = 序号重复或倒退：“{ $previous }”之后是“{ $written }”
+numbering-sequence-help = 同一组序号应依次编号；如果漏掉了一项，应补回
+numbering-sequence-previous = 上一个序号
+numbering-sequence-fix = 从“{ $expected }”起依次重新编号

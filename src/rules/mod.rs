@@ -25,6 +25,7 @@ pub mod misspelling;
 pub mod mixed_number;
 pub mod multi_paragraph_quote;
 pub mod near_duplicate_paragraph;
+pub mod numbering_sequence;
 pub mod page_residue;
 mod pairing;
 pub mod repeated_punctuation;
@@ -227,6 +228,7 @@ pub static RULES: &[&RuleInfo] = &[
     &duplicate_sentence::RULE,
     &document_number::RULE,
     &date_form::RULE,
+    &numbering_sequence::RULE,
     &canonical_wording::RULE,
     &misspelling::RULE,
     &abolished_agency::RULE,
