@@ -15,6 +15,7 @@ pub mod duplicate_sentence;
 pub mod ellipsis_form;
 pub mod fullwidth_alphanumeric;
 pub mod halfwidth_punctuation;
+pub mod heading_level;
 pub mod lost_character;
 pub mod mixed_number;
 pub mod multi_paragraph_quote;
@@ -219,6 +220,7 @@ pub static RULES: &[&RuleInfo] = &[
     &page_residue::RULE,
     &duplicate_sentence::RULE,
     &unused_suppression::RULE,
+    &heading_level::RULE,
 ];
 
 pub fn find(name: &str) -> Option<&'static RuleInfo> {
