@@ -94,11 +94,11 @@ GB/T 9704-2012第7.3.3条和GB/T 15834-2011附录B.3、B.4的文字，是对照�
     bad: &[
         Example::fixed("一.总体要求\n1、加强组织领导。\n2．强化督促检查。"),
         Example::corrected(
-            "一、总体要求\n（一）指导思想\n坚持稳中求进。\n二、重点任务\n1.加强组织领导\n成立工作专班。",
-            "一、总体要求\n（一）指导思想\n坚持稳中求进。\n二、重点任务\n（一）加强组织领导\n成立工作专班。",
+            "一、总体要求\n（一）指导思想\n以习近平新时代中国特色社会主义思想为指导，全面贯彻党的二十大精神，坚持稳中求进工作总基调。\n二、重点任务\n1.加强组织领导\n成立工作专班。",
+            "一、总体要求\n（一）指导思想\n以习近平新时代中国特色社会主义思想为指导，全面贯彻党的二十大精神，坚持稳中求进工作总基调。\n二、重点任务\n（一）加强组织领导\n成立工作专班。",
         ),
         Example::fixed(
-            "一、总体要求\n坚持稳中求进。\n二、重点任务。\n加强组织领导。\n三、保障措施\n强化督促检查。",
+            "一、总体要求\n以习近平新时代中国特色社会主义思想为指导，全面贯彻党的二十大精神，坚持稳中求进工作总基调。\n二、重点任务。\n加强组织领导。\n三、保障措施\n强化督促检查。",
         ),
     ],
     good: &[
@@ -245,7 +245,9 @@ fn wrong_form(paragraph: &Paragraph, heading: &Heading, report: &mut Report) {
         _ => return,
     };
     // `一,` and `(一)` are ASCII marks next to Han characters: halfwidth-punctuation's.
-    if !text[marker.span.end..].starts_with(|c: char| is_han(c) || c == '“' || c == '《') {
+    if !text[marker.span.end..]
+        .starts_with(|c: char| is_han(c) || c.is_ascii_alphabetic() || c == '“' || c == '《')
+    {
         return;
     }
     let written = &text[marker.span.clone()];
@@ -463,6 +465,8 @@ mod tests {
         for (text, marked) in [
             // gov/law_0094.txt:165
             ("2、查处违反装载规定违法行为操作规程", "2、"),
+            // gov/govcn_0044.txt:455
+            ("2、L为弧长，R为半径，A为回旋线参数；单位均为米。", "2、"),
             // gov/wscpc_0002.txt:10–12, in a document that also writes `1.`.
             (
                 "1.吸收新党员\n中国共产党自成立以来，就十分重视在工人中发展党员，壮大党的组织。\n2．成立工会",
