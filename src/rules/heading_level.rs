@@ -11,9 +11,9 @@ use crate::text::is_han;
 pub static RULE: RuleInfo = RuleInfo {
     name: "heading-level",
     severity: Severity::Warning,
-    summary: "A 公文 level marker written the wrong way (`一.` `1、` `1．`), a level skipped \
-              (`1.` right under `一、` where the document uses `（一）`), or a heading of the \
-              first two levels ending in `。` alone on its line.",
+    summary: "A 公文 level marker written the wrong way (`一.` `1、` `(1)`), a level skipped \
+              (`1.` right under `二、` where `一、` holds `（一）`), or a heading of the first two \
+              levels alone on its line ending in `。` where the document's others have none.",
     explanation: r#"
 ## What it does
 Reads the enumerators that open paragraphs, the four levels of a 公文 (`一、` `（一）` `1.`
@@ -63,7 +63,7 @@ published quotations of the standards, not the standards' own copies.
   text; the rule reports only the document that contradicts itself.
 "#,
     zh: Doc {
-        summary: "公文结构层次序数写法不规范（“一.”“1、”“1．”），跳过了层次（本文其他地方在“一、”下用“（一）”，这里却在“二、”下直接用“1.”），或单独成行的一、二级标题末尾用了句号。",
+        summary: "公文结构层次序数写法不规范（“一.”“1、”“(1)”），跳过了层次（“一、”下用了“（一）”，“二、”下却直接用“1.”），或单独成行的一、二级标题末尾用了句号而本文同一层的其他标题不用。",
         explanation: r#"
 ## 检查什么
 读段首的结构层次序数，即公文的四个层次“一、”“（一）”“1.”“（1）”，报告：
