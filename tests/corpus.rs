@@ -95,6 +95,9 @@ fn per_rule_bands_hold() {
         ("date-form", 0..=0),
         // The sample's lists and statutes run on without a gap.
         ("numbering-sequence", 0..=0),
+        // No level fault in the sample; on the whole of corpus/gov the rule finds two real
+        // `2、` `3、` (govcn_0044's notes), on corpus/lawref none.
+        ("heading-level", 0..=0),
     ];
     for (rule, _) in &bands {
         assert!(govlint::rules::find(rule).is_some(), "no rule `{rule}`");

@@ -312,3 +312,15 @@ numbering-sequence-repeat = `{ $written }` follows `{ $previous }`: the number i
 numbering-sequence-help = number the items of one list in order, or restore the item that was lost
 numbering-sequence-previous = the item before
 numbering-sequence-fix = renumber from `{ $expected }`
+
+## heading-level
+
+heading-level-form = `{ $written }` is not how a level-{ $level } marker is written: `{ $standard }`
+heading-level-form-help = write `{ $standard }` (GB/T 15834 B.3: `、` after Chinese numerals, the low dot `.` after Arabic ones, no mark after brackets)
+heading-level-form-fix = write `{ $standard }`
+heading-level-skipped = `{ $marker }` directly under `{ $parent }`, where this document puts `{ $between }` between those levels elsewhere
+heading-level-skipped-help = add the missing `{ $between }` level, or number these items as `{ $between }`
+heading-level-skipped-related = the document uses `{ $between }` under the same level here
+heading-level-stop = a level-{ $level } heading alone on its line ends with `。`, where { $without } headings of its level in this document end without one
+heading-level-stop-help = delete the full stop (a heading takes no end mark), or run the heading's text on in the same paragraph
+heading-level-stop-fix = delete the full stop

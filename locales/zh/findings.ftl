@@ -325,3 +325,15 @@ numbering-sequence-repeat = 序号重复或倒退：“{ $previous }”之后是
 numbering-sequence-help = 同一组序号应依次编号；如果漏掉了一项，应补回
 numbering-sequence-previous = 上一个序号
 numbering-sequence-fix = 从“{ $expected }”起依次重新编号
+
+## heading-level
+
+heading-level-form = 第{ $level }层序数“{ $written }”写法不规范，应为“{ $standard }”
+heading-level-form-help = 改为“{ $standard }”（汉字数字后用顿号，阿拉伯数字后用下脚点“.”，带括号的序数后不加标点）
+heading-level-form-fix = 改为“{ $standard }”
+heading-level-skipped = “{ $marker }”直接用在“{ $parent }”之下，而本文其他地方在这两层之间用了“{ $between }”
+heading-level-skipped-help = 补上“{ $between }”这一层，或把这些序数改为“{ $between }”
+heading-level-skipped-related = 本文在同一层之下用“{ $between }”的地方
+heading-level-stop = 单独成行的第{ $level }层标题末尾用了句号，而本文同一层有{ $without }个标题末尾不用句号
+heading-level-stop-help = 删去句号（标题末尾不用标点），或在同一段里接着写正文
+heading-level-stop-fix = 删去句号

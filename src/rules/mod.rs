@@ -20,6 +20,7 @@ pub mod ellipsis_form;
 pub mod fullwidth_alphanumeric;
 pub mod halfwidth_punctuation;
 pub mod lexicon;
+pub mod heading_level;
 pub mod lost_character;
 pub mod misspelling;
 pub mod mixed_number;
@@ -229,6 +230,7 @@ pub static RULES: &[&RuleInfo] = &[
     &document_number::RULE,
     &date_form::RULE,
     &numbering_sequence::RULE,
+    &heading_level::RULE,
     &canonical_wording::RULE,
     &misspelling::RULE,
     &abolished_agency::RULE,
