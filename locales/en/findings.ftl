@@ -262,3 +262,14 @@ unused-suppression-help = delete the comment
 unused-suppression-names-help = remove the names that suppress nothing
 unused-suppression-fix = delete the suppression comment
 unused-suppression-names-fix = remove the names that suppress nothing
+
+## title-punctuation
+
+title-punctuation-end = { $title ->
+    [official] the title of a 公文
+   *[heading] a title
+} ends with `{ $mark }`
+title-punctuation-end-help = a title is not a sentence and takes no end mark: delete `{ $mark }`
+title-punctuation-fix = delete `{ $mark }`
+title-punctuation-inside = `{ $mark }` inside the title of a 公文
+title-punctuation-inside-help = a 公文 title takes no point marks besides `、` (marks inside `《》` and `“”` aside): reword it, e.g. join its parts with `和` or `并`

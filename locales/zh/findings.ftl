@@ -275,3 +275,14 @@ unused-suppression-help = 删去这条注释
 unused-suppression-names-help = 删去没有起作用的规则名
 unused-suppression-fix = 删去这条屏蔽注释
 unused-suppression-names-fix = 删去没有起作用的规则名
+
+## title-punctuation
+
+title-punctuation-end = { $title ->
+    [official] 公文标题
+   *[heading] 标题
+}末尾用了“{ $mark }”
+title-punctuation-end-help = 删去“{ $mark }”（标题不是句子，末尾不用点号）
+title-punctuation-fix = 删去“{ $mark }”
+title-punctuation-inside = 公文标题中用了“{ $mark }”
+title-punctuation-inside-help = 改写标题，去掉这个点号（公文标题除书名号、引号中的文字外，一般只用顿号），例如用“和”“并”连接前后两部分

@@ -25,6 +25,7 @@ pub mod repeated_punctuation;
 pub mod stray_period;
 pub mod unbalanced_bracket;
 pub mod unbalanced_quote;
+pub mod title_punctuation;
 pub mod unused_suppression;
 
 /// How a rule looks at its input.
@@ -219,6 +220,7 @@ pub static RULES: &[&RuleInfo] = &[
     &page_residue::RULE,
     &duplicate_sentence::RULE,
     &unused_suppression::RULE,
+    &title_punctuation::RULE,
 ];
 
 pub fn find(name: &str) -> Option<&'static RuleInfo> {
