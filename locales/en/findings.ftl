@@ -273,3 +273,4 @@ title-punctuation-end-help = a title is not a sentence and takes no end mark: de
 title-punctuation-fix = delete `{ $mark }`
 title-punctuation-inside = `{ $mark }` inside the title of a 公文
 title-punctuation-inside-help = a 公文 title takes no point marks besides `、` (marks inside `《》` and `“”` aside): reword it, e.g. join its parts with `和` or `并`
+title-punctuation-cut-help = a title takes no end mark: if the title goes on in the next line, join the lines; otherwise delete `{ $mark }`

@@ -286,3 +286,4 @@ title-punctuation-end-help = 删去“{ $mark }”（标题不是句子，末尾
 title-punctuation-fix = 删去“{ $mark }”
 title-punctuation-inside = 公文标题中用了“{ $mark }”
 title-punctuation-inside-help = 改写标题，去掉这个点号（公文标题除书名号、引号中的文字外，一般只用顿号），例如用“和”“并”连接前后两部分
+title-punctuation-cut-help = 标题末尾不用点号：如果标题的后半截在下一行，把两行接起来；否则删去“{ $mark }”

@@ -81,7 +81,10 @@ inside a 公文 title has no fix, as the title has to be reworded.
             "国务院关于加快推进农业机械化，促进农机装备产业转型升级的指导意见",
             "国务院关于加快推进农业机械化和农机装备产业转型升级的指导意见",
         ),
-        Example::fixed("全国党建工作座谈会在京召开，\n会议强调，要持续推进全面从严治党。"),
+        Example::corrected(
+            "脱贫地区农副产品网销平台销售额超500亿元，\n记者从商务部获悉，平台销售额持续增长。",
+            "脱贫地区农副产品网销平台销售额超500亿元\n记者从商务部获悉，平台销售额持续增长。",
+        ),
     ],
     good: &[
         "国务院关于在市场监管领域全面推行\n部门联合“双随机、一公开”监管的意见\n国发〔2019〕5号",
@@ -102,7 +105,7 @@ const MARKS: [char; 7] = ['。', '，', '；', '：', '！', '？', '、'];
 const DOCUMENT_KINDS: &[&str] = &[
     "通知", "通报", "通告", "公告", "决定", "决议", "意见", "办法", "报告", "请示", "批复",
     "函", "纪要", "命令", "议案", "规定", "条例", "细则", "规则", "规划", "方案", "纲要",
-    "章程", "解释", "答复", "法", "令",
+    "章程", "解释", "答复", "修正案", "法", "令",
 ];
 
 /// How many lines a 公文 title is broken over at most, in the plain text of the corpus.
@@ -148,36 +151,40 @@ fn title_lines(document: &Document) -> Option<Title> {
             official: is_official(&first.text),
         });
     }
-    if !first.is_heading {
-        // `国务院关于…的通知。`: a 公文 title typed with a full stop, which the plain text
-        // reader does not take for a heading.
-        let text = first.text.trim_end();
-        let body = text.strip_suffix('。')?;
-        let short = text.chars().count() <= 60;
-        return (short && !body.contains(['。', '；', '！', '？']) && is_official(body)).then_some(
-            Title {
-                range: 0..1,
-                official: true,
-            },
-        );
-    }
+    // A 公文 title broken over lines (`国务院关于在市场监管领域全面推行` / `部门联合…的意见`)
+    // is read whole; its last line may end in a stop the plain text reader does not take
+    // for a heading's (`…的意见。`).
     let mut joined = String::new();
     for (index, paragraph) in paragraphs.iter().enumerate().take(MAX_TITLE_LINES) {
-        if !paragraph.is_heading || paragraph.text.ends_with(['：', ':']) {
+        let text = paragraph.text.trim_end();
+        let stopped = !paragraph.is_heading;
+        if text.ends_with(['：', ':']) || stopped && !is_stopped_title_line(text) {
             break;
         }
-        joined.push_str(&paragraph.text);
+        joined.push_str(text);
         if is_official(&joined) {
             return Some(Title {
                 range: 0..index + 1,
                 official: true,
             });
         }
+        if stopped {
+            break;
+        }
     }
-    Some(Title {
+    first.is_heading.then_some(Title {
         range: 0..1,
         official: false,
     })
+}
+
+/// `…的通知。`: a short line whose only point mark is a stop at its end. `各位代表，…，并请
+/// 全国政协各位委员提出意见。`, which opens a speech, holds others.
+fn is_stopped_title_line(text: &str) -> bool {
+    text.chars().count() <= 60
+        && text
+            .strip_suffix(['。', '！', '？', '；'])
+            .is_some_and(|body| !body.contains(['。', '；', '！', '？', '，', '：']))
 }
 
 /// Whether a title is a 公文's or a statute's: its last words name its kind, once notes in
@@ -205,10 +212,11 @@ fn ends_badly(mark: char, official: bool) -> bool {
     trailing_mark(mark) && (official || !matches!(mark, '！' | '？'))
 }
 
-/// A paragraph with one sentence stop, at its end.
+/// A paragraph with one sentence stop, at its end (a short Word paragraph ending in `，` may
+/// be a heading for the plain text heuristic only).
 fn is_single_sentence(paragraph: &Paragraph) -> bool {
     let text = paragraph.text.trim_end();
-    text.strip_suffix(['。', '；', '，', '、'])
+    text.strip_suffix(['。', '；'])
         .is_some_and(|body| !body.contains(['。', '；', '！', '？']))
 }
 
@@ -237,12 +245,16 @@ fn check_title_line(
             paragraph,
             range.clone(),
             crate::msg!("title-punctuation-end", mark = mark.to_string(), title = what),
-            crate::msg!("title-punctuation-end-help", mark = mark.to_string()),
+            if matches!(mark, '，' | '、') {
+                crate::msg!("title-punctuation-cut-help", mark = mark.to_string())
+            } else {
+                crate::msg!("title-punctuation-end-help", mark = mark.to_string())
+            },
         );
-        // The mark at the end of a title's last line goes; one at the end of an inner line
-        // of a title broken over lines may have stood for a word (`和`), so it is left to
-        // the editor.
-        if is_last {
+        // A `，` or `、` is more often where a title was cut (`## 第二十二章 犯罪嫌疑人、被告人
+        // 逃匿、` with the rest on the next line), and one ending an inner line of a title
+        // broken over lines may stand for a word (`和`): those are left to the editor.
+        if is_last && !matches!(mark, '，' | '、') {
             finding.fix(
                 paragraph,
                 crate::msg!("title-punctuation-fix", mark = mark.to_string()),
