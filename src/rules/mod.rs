@@ -23,9 +23,9 @@ pub mod page_residue;
 mod pairing;
 pub mod repeated_punctuation;
 pub mod stray_period;
+pub mod title_punctuation;
 pub mod unbalanced_bracket;
 pub mod unbalanced_quote;
-pub mod title_punctuation;
 pub mod unused_suppression;
 
 /// How a rule looks at its input.

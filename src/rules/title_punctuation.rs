@@ -82,8 +82,8 @@ inside a 公文 title has no fix, as the title has to be reworded.
             "国务院关于加快推进农业机械化和农机装备产业转型升级的指导意见",
         ),
         Example::corrected(
-            "脱贫地区农副产品网销平台销售额超500亿元，\n记者从商务部获悉，平台销售额持续增长。",
-            "脱贫地区农副产品网销平台销售额超500亿元\n记者从商务部获悉，平台销售额持续增长。",
+            "脱贫地区农副产品网销平台销售额超500亿元，\n央视网消息（新闻联播）：记者从中华全国供销合作总社了解到，截至2023年底，脱贫地区农副产品网络销售平台累计销售额超500亿元。",
+            "脱贫地区农副产品网销平台销售额超500亿元\n央视网消息（新闻联播）：记者从中华全国供销合作总社了解到，截至2023年底，脱贫地区农副产品网络销售平台累计销售额超500亿元。",
         ),
     ],
     good: &[
@@ -103,9 +103,34 @@ const MARKS: [char; 7] = ['。', '，', '；', '：', '！', '？', '、'];
 /// The kinds of document a 公文 or statute title ends with (党政机关公文处理工作条例 art. 8
 /// names the fifteen kinds; statutes and rules add their own).
 const DOCUMENT_KINDS: &[&str] = &[
-    "通知", "通报", "通告", "公告", "决定", "决议", "意见", "办法", "报告", "请示", "批复",
-    "函", "纪要", "命令", "议案", "规定", "条例", "细则", "规则", "规划", "方案", "纲要",
-    "章程", "解释", "答复", "修正案", "法", "令",
+    "通知",
+    "通报",
+    "通告",
+    "公告",
+    "决定",
+    "决议",
+    "意见",
+    "办法",
+    "报告",
+    "请示",
+    "批复",
+    "函",
+    "纪要",
+    "命令",
+    "议案",
+    "规定",
+    "条例",
+    "细则",
+    "规则",
+    "规划",
+    "方案",
+    "纲要",
+    "章程",
+    "解释",
+    "答复",
+    "修正案",
+    "法",
+    "令",
 ];
 
 /// How many lines a 公文 title is broken over at most, in the plain text of the corpus.
@@ -244,7 +269,11 @@ fn check_title_line(
             index,
             paragraph,
             range.clone(),
-            crate::msg!("title-punctuation-end", mark = mark.to_string(), title = what),
+            crate::msg!(
+                "title-punctuation-end",
+                mark = mark.to_string(),
+                title = what
+            ),
             if matches!(mark, '，' | '、') {
                 crate::msg!("title-punctuation-cut-help", mark = mark.to_string())
             } else {
@@ -293,7 +322,9 @@ fn unquoted_marks(text: &str) -> Vec<(usize, char)> {
     for (at, c) in text.char_indices() {
         match c {
             '《' | '“' | '‘' | '「' | '『' | '（' | '〈' => depth += 1,
-            '》' | '”' | '’' | '」' | '』' | '）' | '〉' => depth = depth.saturating_sub(1),
+            '》' | '”' | '’' | '」' | '』' | '）' | '〉' => {
+                depth = depth.saturating_sub(1)
+            }
             '，' | '。' | '；' | '：' | '！' | '？' if depth == 0 => found.push((at, c)),
             _ => {}
         }
@@ -318,7 +349,7 @@ mod tests {
                 vec!["。"],
             ),
             (
-                "国务院关于在市场监管领域全面推行，\n部门联合“双随机、一公开”监管的意见\n国发〔2019〕5号",
+                "国务院关于在市场监管领域全面推行，\n部门联合“双随机、一公开”监管的意见\n国发〔2019〕5号\n各省、自治区、直辖市人民政府，国务院各部委、各直属机构：\n在市场监管领域全面推行“双随机、一公开”监管，是党中央、国务院作出的重大决策部署，是市场监管理念和方式的重大创新。",
                 vec!["，"],
             ),
             ("国务院办公厅关于科技节水建议的复函，", vec!["，"]),
@@ -329,7 +360,10 @@ mod tests {
             ),
             ("国务院关于通用航空管理的暂行规定！", vec!["！"]),
             // A news headline (xwlb) with a closing comma or full stop.
-            ("李强会见越共中央总书记、国家主席，\n新华社北京电。", vec!["，"]),
+            (
+                "李强会见越共中央总书记、国家主席，\n央视网消息（新闻联播）：国务院总理李强在人民大会堂会见越共中央总书记、国家主席，双方就双边关系交换意见。",
+                vec!["，"],
+            ),
             ("脱贫地区农副产品网销平台销售额超500亿元，", vec!["，"]),
         ] {
             assert_eq!(findings(&super::RULE, text), marked, "{text}");
@@ -359,6 +393,26 @@ mod tests {
         ] {
             assert_eq!(findings(&super::RULE, text), Vec::<String>::new(), "{text}");
         }
+    }
+
+    /// Headings of corpus/lawref, in Markdown: a chapter cut after `、` (the rest of its name
+    /// on the next line) and a section heading with a full stop are reported; `、` and `，`
+    /// inside headings, and a question heading, are not.
+    #[test]
+    fn markdown_headings() {
+        use crate::document::source::Source;
+        use crate::document::{Document, Format};
+        let text = "# 中华人民共和国监狱法\n\n## 第二十二章 犯罪嫌疑人、被告人逃匿、\n\n死亡案件违法所得的没收程序\n\n### 第五节 生活、卫生。\n\n## 第三章 审查和批准决算，听取和审议国民经济和社会发展计划\n\n### 我的证据是否需要公证？\n\n## 一、一般规定。\n";
+        let document = Document::new(Source::new("t.md", text.into()), Format::Markdown);
+        let found: Vec<_> = crate::rules::check_document(&super::RULE, &document, 0)
+            .into_iter()
+            .map(|d| (text[d.span.clone()].to_string(), d.fix.is_some()))
+            .collect();
+        assert_eq!(
+            found,
+            [("、".to_string(), false), ("。".to_string(), true)],
+            "{text}"
+        );
     }
 
     #[test]
