@@ -48,8 +48,9 @@ use `，` `：` `！` `？` `“”` freely inside, never a closing `。`.
   date and author lines, `第一章 总则`.
 - ASCII `,` `:` `;`: `halfwidth-punctuation` reports them.
 
-The fix deletes a mark that ends a title (safe: a title never ends with one); a mark
-inside a 公文 title has no fix, as the title has to be reworded.
+The fix deletes a `。` `；` `！` `？` that ends a title (safe: a title never ends with
+one); deleting a `，` or `、` is a suggestion (`--unsafe-fixes`), as the title may go on in
+the next line; a mark inside a 公文 title has no fix, as the title has to be reworded.
 "#,
     zh: Doc {
         summary: "标题末尾用了“。”“，”“；”“、”，或公文标题（“……的通知”“……条例”）中用了逗号、冒号、叹号等点号。",
@@ -66,7 +67,7 @@ inside a 公文 title has no fix, as the title has to be reworded.
 标题不是句子，末尾不用点号。公文标题的惯例出自《国家行政机关公文处理办法》（1993年、2000年）第十条：“标题中除法规、规章名称加书名号外，一般不用标点符号”；国务院发布的公文标题中也用引号标示简称和特定词语，用顿号分隔并列的机关，用括号加注（“（试行）”“（2015—2030年）”），用连接号表示起止，这些都不报告。GB/T 9704-2012第7.3.1条规定的是标题的排布（2号小标宋体字，排成梯形或菱形），没有规定标点。新闻标题中间可以用“，”“：”“！”“？”““””，但末尾不用句号。
 
 ## 怎么改
-标题末尾的点号删去即可，这一修复是安全的，加“--fix”即可自动完成。公文标题中间的点号需要改写标题，没有自动修复。
+标题末尾的“。”“；”“！”“？”删去即可，这一修复是安全的，加“--fix”即可自动完成；末尾的“，”“、”可能是标题折行处，删去它只作为建议（“--unsafe-fixes”），标题的后半截在下一行时应把两行接起来。公文标题中间的点号需要改写标题，没有自动修复。
 
 ## 不报告的情况
 - 以“一、”“（一）”开头的标题末尾的句号：由“heading-level”规则报告。
@@ -93,7 +94,7 @@ inside a 公文 title has no fix, as the title has to be reworded.
         "国务院港澳办：凝心聚力 奋发革新 创造澳门更加美好的未来",
         "各位代表：\n现在，我代表国务院，向大会作政府工作报告。",
     ],
-    fix: Fixes::Safe,
+    fix: Fixes::SafeWhenUnambiguous,
     marks: Marks::Chars(&MARKS),
     check: Check::Document(check),
 };
@@ -282,12 +283,13 @@ fn check_title_line(
         );
         // A `，` or `、` is more often where a title was cut (`## 第二十二章 犯罪嫌疑人、被告人
         // 逃匿、` with the rest on the next line), and one ending an inner line of a title
-        // broken over lines may stand for a word (`和`): those are left to the editor.
-        if is_last && !matches!(mark, '，' | '、') {
+        // broken over lines may stand for a word (`和`): deleting those is a suggestion, and
+        // an inner line's mark is left to the editor.
+        if is_last {
             finding.fix(
                 paragraph,
                 crate::msg!("title-punctuation-fix", mark = mark.to_string()),
-                true,
+                !matches!(mark, '，' | '、'),
                 &[(range, "")],
             );
         }
@@ -406,7 +408,12 @@ mod tests {
         let document = Document::new(Source::new("t.md", text.into()), Format::Markdown);
         let found: Vec<_> = crate::rules::check_document(&super::RULE, &document, 0)
             .into_iter()
-            .map(|d| (text[d.span.clone()].to_string(), d.fix.is_some()))
+            .map(|d| {
+                (
+                    text[d.span.clone()].to_string(),
+                    d.fix.is_some_and(|f| f.safe),
+                )
+            })
             .collect();
         assert_eq!(
             found,
