@@ -324,3 +324,15 @@ heading-level-skipped-related = the document uses `{ $between }` under the same 
 heading-level-stop = a level-{ $level } heading alone on its line ends with `。`, where { $without } headings of its level in this document end without one
 heading-level-stop-help = delete the full stop (a heading takes no end mark), or run the heading's text on in the same paragraph
 heading-level-stop-fix = delete the full stop
+
+## title-punctuation
+
+title-punctuation-end = { $title ->
+    [official] the title of a 公文
+   *[heading] a title
+} ends with `{ $mark }`
+title-punctuation-end-help = a title is not a sentence and takes no end mark: delete `{ $mark }`
+title-punctuation-fix = delete `{ $mark }`
+title-punctuation-inside = `{ $mark }` inside the title of a 公文
+title-punctuation-inside-help = a 公文 title takes no point marks besides `、` (marks inside `《》` and `“”` aside): reword it, e.g. join its parts with `和` or `并`
+title-punctuation-cut-help = a title takes no end mark: if the title goes on in the next line, join the lines; otherwise delete `{ $mark }`

@@ -337,3 +337,15 @@ heading-level-skipped-related = 本文在同一层之下用“{ $between }”的
 heading-level-stop = 单独成行的第{ $level }层标题末尾用了句号，而本文同一层有{ $without }个标题末尾不用句号
 heading-level-stop-help = 删去句号（标题末尾不用标点），或在同一段里接着写正文
 heading-level-stop-fix = 删去句号
+
+## title-punctuation
+
+title-punctuation-end = { $title ->
+    [official] 公文标题
+   *[heading] 标题
+}末尾用了“{ $mark }”
+title-punctuation-end-help = 删去“{ $mark }”（标题不是句子，末尾不用点号）
+title-punctuation-fix = 删去“{ $mark }”
+title-punctuation-inside = 公文标题中用了“{ $mark }”
+title-punctuation-inside-help = 改写标题，去掉这个点号（公文标题除书名号、引号中的文字外，一般只用顿号），例如用“和”“并”连接前后两部分
+title-punctuation-cut-help = 标题末尾不用点号：如果标题的后半截在下一行，把两行接起来；否则删去“{ $mark }”

@@ -31,6 +31,7 @@ pub mod page_residue;
 mod pairing;
 pub mod repeated_punctuation;
 pub mod stray_period;
+pub mod title_punctuation;
 pub mod unbalanced_bracket;
 pub mod unbalanced_quote;
 pub mod unused_suppression;
@@ -231,6 +232,7 @@ pub static RULES: &[&RuleInfo] = &[
     &date_form::RULE,
     &numbering_sequence::RULE,
     &heading_level::RULE,
+    &title_punctuation::RULE,
     &canonical_wording::RULE,
     &misspelling::RULE,
     &abolished_agency::RULE,
