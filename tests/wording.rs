@@ -113,7 +113,7 @@ fn as_of_dates_every_document() {
     let after = run(dir.path(), &args("2019-01-01"));
     assert_eq!(
         concise(&after),
-        "a.txt:1:10: warning[abolished-agency] `环保局` was abolished in the 2018 institutional reform\n"
+        "a.txt:1:8: warning[abolished-agency] `环保局` was abolished in the 2018 institutional reform\n"
     );
     let bad = run(dir.path(), &args("2019-13-01"));
     assert_eq!(bad.status.code(), Some(2));
