@@ -4,7 +4,7 @@
 use super::{Check, Doc, Example, Fixes, Marks, Report, RuleInfo};
 use crate::document::{Document, Paragraph};
 use crate::report::diagnostic::Severity;
-use aho_corasick::{AhoCorasick, MatchKind};
+use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind};
 use serde::Deserialize;
 use std::sync::LazyLock;
 
@@ -78,6 +78,10 @@ static LIST: LazyLock<(Vec<Misspelling>, Option<AhoCorasick>)> = LazyLock::new(|
         .unwrap_or_default();
     let automaton = AhoCorasick::builder()
         .match_kind(MatchKind::LeftmostLongest)
+        // As for the formulations (`lexicon`): the bytes of Chinese text are no rare bytes
+        // for a prefilter to key on.
+        .kind(Some(AhoCorasickKind::DFA))
+        .prefilter(false)
         .build(entries.iter().map(|e| &e.wrong))
         .ok();
     (entries, automaton)

@@ -370,9 +370,14 @@ fn is_reference(after: &str) -> bool {
 
 /// Marks after which an enumerator opens an item inside a paragraph.
 fn opens_item(before: &str, kind: Kind) -> bool {
-    let Some(previous) = before.chars().next_back() else {
-        return true;
-    };
+    before
+        .chars()
+        .next_back()
+        .is_none_or(|previous| opens_after(previous, kind))
+}
+
+/// Whether an enumerator of `kind` opens an item after the character `previous`.
+fn opens_after(previous: char, kind: Kind) -> bool {
     match kind {
         Kind::Shi | Kind::Ordinal => {
             matches!(previous, '，' | '；' | '。' | '：' | '！' | '？') || is_space(previous)
@@ -381,14 +386,36 @@ fn opens_item(before: &str, kind: Kind) -> bool {
     }
 }
 
-/// The next enumerator of `kind` after byte `from` of `text` opening an item.
+/// The next enumerator of `kind` after byte `from` of `text` opening an item. One pass,
+/// the character before each place at hand: every paragraph is searched for four kinds.
 fn inline_of_kind(text: &str, from: usize, kind: Kind) -> Option<Marker> {
-    text[from..]
-        .char_indices()
-        .map(|(at, _)| from + at)
-        .filter(|&at| opens_item(&text[..at], kind))
-        .filter_map(|at| marker_at(text, at))
-        .find(|m| m.kind == kind && counts(text, m, false) && !quoted_at(text, m.span.start))
+    let mut previous = text[..from].chars().next_back();
+    for (offset, c) in text[from..].char_indices() {
+        let opens = previous.is_none_or(|p| opens_after(p, kind));
+        previous = Some(c);
+        if !opens || !may_start(c, kind) {
+            continue;
+        }
+        let at = from + offset;
+        if let Some(marker) = marker_at(text, at)
+            && marker.kind == kind
+            && counts(text, &marker, false)
+            && !quoted_at(text, marker.span.start)
+        {
+            return Some(marker);
+        }
+    }
+    None
+}
+
+/// Whether an enumerator of `kind` may begin with `c`.
+fn may_start(c: char, kind: Kind) -> bool {
+    match kind {
+        Kind::ParenChinese | Kind::ParenArabic => matches!(c, '（' | '('),
+        Kind::Arabic => c.is_ascii_digit(),
+        Kind::Circled => ('①'..='⑳').contains(&c),
+        _ => true,
+    }
 }
 
 /// The `一是` or `第一，` enumerators of a paragraph, outside quotation marks.
