@@ -231,7 +231,9 @@ impl Terms {
         }
         if let Some(pieces) = &self.pieces {
             let hits: Vec<_> = pieces.find_overlapping_iter(text).collect();
-            if !hits.is_empty() {
+            // Most pieces found are pieces of the term itself, written right: the windows
+            // around them need comparing only where one is not.
+            if hits.iter().any(|hit| !self.is_exact_at(text, hit)) {
                 let chars: Vec<(usize, char)> = text.char_indices().collect();
                 self.compare_windows(text, &chars, &hits, &mut found);
             }
@@ -324,6 +326,17 @@ impl Terms {
                     ambiguous: false,
                 });
             }
+        }
+    }
+
+    /// Whether the piece found is part of its term written in full where the term would be.
+    fn is_exact_at(&self, text: &str, hit: &aho_corasick::Match) -> bool {
+        let (term, offset) = self.piece_owners[hit.pattern().as_usize()];
+        let term = self.terms[term].text.as_str();
+        if offset == 0 {
+            text[hit.start()..].starts_with(term)
+        } else {
+            text[..hit.end()].ends_with(term)
         }
     }
 
