@@ -633,11 +633,15 @@ impl Finding {
     }
 }
 
+/// "Repeated here" under a copy, whose related place is the first occurrence; "here" under
+/// every other finding, those that point to another place too (the item before a gap in a
+/// numbering, where a quotation closes) included.
 fn short_label(diagnostic: &Diagnostic, lang: Lang) -> String {
-    if diagnostic.related.is_empty() {
-        crate::msg!("human-label-here").render(lang)
-    } else {
+    let copy = matches!(diagnostic.rule.info().check, crate::rules::Check::Duplicates);
+    if copy && !diagnostic.related.is_empty() {
         crate::msg!("human-label-repeated").render(lang)
+    } else {
+        crate::msg!("human-label-here").render(lang)
     }
 }
 
