@@ -637,7 +637,10 @@ impl Finding {
 /// every other finding, those that point to another place too (the item before a gap in a
 /// numbering, where a quotation closes) included.
 fn short_label(diagnostic: &Diagnostic, lang: Lang) -> String {
-    let copy = matches!(diagnostic.rule.info().check, crate::rules::Check::Duplicates);
+    let copy = matches!(
+        diagnostic.rule.info().check,
+        crate::rules::Check::Duplicates
+    );
     if copy && !diagnostic.related.is_empty() {
         crate::msg!("human-label-repeated").render(lang)
     } else {
