@@ -131,12 +131,19 @@ pub struct Terms {
     terms: Vec<Term>,
     /// The terms' text as characters.
     chars: Vec<Vec<char>>,
-    /// The first and last piece of every term searched for near misses.
-    pieces: Option<AhoCorasick>,
-    /// For each piece: its term and where in the term (in characters) it starts.
-    piece_owners: Vec<(usize, usize)>,
-    known_wrong: Option<AhoCorasick>,
-    wrong_owners: Vec<usize>,
+    /// The first and last piece of every term searched for near misses, and the terms'
+    /// known wrong forms: one pass over a paragraph finds both.
+    patterns: Option<AhoCorasick>,
+    owners: Vec<Owner>,
+}
+
+/// What a pattern of `Terms::patterns` is.
+#[derive(Debug, Clone, Copy)]
+enum Owner {
+    /// A piece of a term, starting that many characters into it.
+    Piece { term: usize, offset: usize },
+    /// A known wrong form of a term.
+    Wrong { term: usize },
 }
 
 impl std::fmt::Debug for Terms {
@@ -157,8 +164,8 @@ impl Terms {
         }
         let terms = deduplicated;
         let chars: Vec<Vec<char>> = terms.iter().map(|t| t.text.chars().collect()).collect();
-        let mut pieces = Vec::new();
-        let mut piece_owners = Vec::new();
+        let mut patterns = Vec::new();
+        let mut owners = Vec::new();
         for (index, term) in terms.iter().enumerate() {
             if term.exact_only {
                 continue;
@@ -169,40 +176,37 @@ impl Terms {
             let piece = ((n - 1) / 2).max(1);
             for (from, to) in [(0, piece), (n - piece, n)] {
                 if to > from {
-                    pieces.push(chars[index][from..to].iter().collect::<String>());
-                    piece_owners.push((index, from));
+                    patterns.push(chars[index][from..to].iter().collect::<String>());
+                    owners.push(Owner::Piece {
+                        term: index,
+                        offset: from,
+                    });
                 }
             }
         }
-        let mut wrongs = Vec::new();
-        let mut wrong_owners = Vec::new();
         for (index, term) in terms.iter().enumerate() {
             for wrong in &term.known_wrong {
-                wrongs.push(wrong.clone());
-                wrong_owners.push(index);
+                patterns.push(wrong.clone());
+                owners.push(Owner::Wrong { term: index });
             }
         }
-        let automaton = |patterns: &[String], kind| {
-            (!patterns.is_empty())
-                .then(|| {
-                    // A DFA without a prefilter: the prefilters key on rare bytes, and
-                    // the bytes of Chinese text in UTF-8 are none of them rare.
-                    AhoCorasick::builder()
-                        .match_kind(kind)
-                        .kind(Some(AhoCorasickKind::DFA))
-                        .prefilter(false)
-                        .build(patterns)
-                        .ok()
-                })
-                .flatten()
-        };
+        // A DFA without a prefilter: the prefilters key on rare bytes, and the bytes of
+        // Chinese text in UTF-8 are none of them rare.
+        let patterns = (!patterns.is_empty())
+            .then(|| {
+                AhoCorasick::builder()
+                    .match_kind(MatchKind::Standard)
+                    .kind(Some(AhoCorasickKind::DFA))
+                    .prefilter(false)
+                    .build(&patterns)
+                    .ok()
+            })
+            .flatten();
         Terms {
-            pieces: automaton(&pieces, MatchKind::Standard),
-            known_wrong: automaton(&wrongs, MatchKind::LeftmostLongest),
+            patterns,
+            owners,
             terms,
             chars,
-            piece_owners,
-            wrong_owners,
         }
     }
 
@@ -219,21 +223,25 @@ impl Terms {
     /// of the same length as the term.
     pub fn near_misses(&self, text: &str) -> Vec<NearMiss> {
         let mut found = Vec::new();
-        if let Some(known_wrong) = &self.known_wrong {
-            for hit in known_wrong.find_iter(text) {
-                found.push(NearMiss {
-                    range: hit.range(),
-                    term: self.wrong_owners[hit.pattern().as_usize()],
-                    edit: Edit::KnownWrong,
-                    ambiguous: false,
-                });
+        if let Some(patterns) = &self.patterns {
+            let mut hits = Vec::new();
+            for hit in patterns.find_overlapping_iter(text) {
+                match self.owners[hit.pattern().as_usize()] {
+                    Owner::Wrong { term } => found.push(NearMiss {
+                        range: hit.range(),
+                        term,
+                        edit: Edit::KnownWrong,
+                        ambiguous: false,
+                    }),
+                    Owner::Piece { term, offset } => hits.push((hit, term, offset)),
+                }
             }
-        }
-        if let Some(pieces) = &self.pieces {
-            let hits: Vec<_> = pieces.find_overlapping_iter(text).collect();
             // Most pieces found are pieces of the term itself, written right: the windows
             // around them need comparing only where one is not.
-            if hits.iter().any(|hit| !self.is_exact_at(text, hit)) {
+            if hits
+                .iter()
+                .any(|&(hit, term, offset)| !self.is_exact_at(text, &hit, term, offset))
+            {
                 let chars: Vec<(usize, char)> = text.char_indices().collect();
                 self.compare_windows(text, &chars, &hits, &mut found);
             }
@@ -276,7 +284,7 @@ impl Terms {
         &self,
         text: &str,
         chars: &[(usize, char)],
-        hits: &[aho_corasick::Match],
+        hits: &[(aho_corasick::Match, usize, usize)],
         found: &mut Vec<NearMiss>,
     ) {
         let char_at = |byte: usize| chars.partition_point(|&(at, _)| at < byte);
@@ -284,8 +292,7 @@ impl Terms {
         let letters: Vec<char> = chars.iter().map(|&(_, c)| c).collect();
         let mut exact: Vec<(usize, Range<usize>)> = Vec::new();
         let mut candidates: Vec<(usize, Range<usize>, Edit)> = Vec::new();
-        for hit in hits {
-            let (term, offset) = self.piece_owners[hit.pattern().as_usize()];
+        for &(hit, term, offset) in hits {
             let target = &self.chars[term];
             let n = target.len();
             let piece_start = char_at(hit.start());
@@ -330,8 +337,13 @@ impl Terms {
     }
 
     /// Whether the piece found is part of its term written in full where the term would be.
-    fn is_exact_at(&self, text: &str, hit: &aho_corasick::Match) -> bool {
-        let (term, offset) = self.piece_owners[hit.pattern().as_usize()];
+    fn is_exact_at(
+        &self,
+        text: &str,
+        hit: &aho_corasick::Match,
+        term: usize,
+        offset: usize,
+    ) -> bool {
         let term = self.terms[term].text.as_str();
         if offset == 0 {
             text[hit.start()..].starts_with(term)
