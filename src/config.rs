@@ -1006,26 +1006,22 @@ pub fn describe(
         "# allowed paragraphs: {} (shipped formulas, `allow` and `allowlist` files)\n",
         duplicates.allowed.len()
     ));
+    let paths = |paths: &[PathBuf]| {
+        let texts: Vec<String> = paths.iter().map(PathBuf::as_path).map(path_text).collect();
+        list(&texts)
+    };
     if !config.duplicates.against.is_empty() {
-        let against: Vec<String> = config
-            .duplicates
-            .against
-            .iter()
-            .map(PathBuf::as_path)
-            .map(path_text)
-            .collect();
-        out.push_str(&format!("against = {}\n", list(&against)));
+        out.push_str(&format!(
+            "against = {}\n",
+            paths(&config.duplicates.against)
+        ));
     }
     out.push_str("\n[wording]\n");
     out.push_str(&format!("terms = {}\n", list(&config.wording.terms)));
-    let files: Vec<String> = config
-        .wording
-        .terms_files
-        .iter()
-        .map(PathBuf::as_path)
-        .map(path_text)
-        .collect();
-    out.push_str(&format!("terms-file = {}\n", list(&files)));
+    out.push_str(&format!(
+        "terms-file = {}\n",
+        paths(&config.wording.terms_files)
+    ));
     out
 }
 

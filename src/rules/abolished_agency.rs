@@ -378,10 +378,7 @@ fn year_value(text: &str) -> Option<u16> {
         return Some(year);
     }
     text.chars().try_fold(0u16, |year, c| {
-        let digit = match c {
-            '〇' | '○' | '零' => 0,
-            c => crate::document::outline::chinese_number(&c.to_string())?.0 as u16,
-        };
+        let digit = u16::try_from(super::years::chinese_digit(c)?).ok()?;
         year.checked_mul(10)?.checked_add(digit)
     })
 }
