@@ -191,6 +191,7 @@ pub struct Document {
     /// are written: each comment's span and its text, in source order.
     pub comments: Vec<(Range<usize>, String)>,
     normalized: OnceLock<Normalized>,
+    listed_words: OnceLock<Vec<Vec<(usize, Range<usize>)>>>,
 }
 
 impl Document {
@@ -214,7 +215,18 @@ impl Document {
             paragraphs,
             comments,
             normalized: OnceLock::new(),
+            listed_words: OnceLock::new(),
         }
+    }
+
+    /// The words of the wording rules' lists in each paragraph, as pattern and byte range
+    /// (`rules::lexicon::LISTED`), found by `find` on first use and shared: one reading of
+    /// the text serves the three rules.
+    pub fn listed_words(
+        &self,
+        find: impl FnOnce(&[Paragraph]) -> Vec<Vec<(usize, Range<usize>)>>,
+    ) -> &[Vec<(usize, Range<usize>)>] {
+        self.listed_words.get_or_init(|| find(&self.paragraphs))
     }
 
     /// Every sentence in its matching form (`normalize`), worked out on first use

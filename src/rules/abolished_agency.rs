@@ -1,10 +1,10 @@
 //! `abolished-agency`: names of bodies that the 2018 and 2023 institutional reforms
 //! abolished (`国土资源部`, `环保局`), in documents written after the reform.
 
+use super::lexicon::{LISTED, Listing, leftmost_longest};
 use super::{Check, Doc, Example, Fixes, Marks, Report, RuleInfo};
 use crate::document::{Document, Paragraph};
 use crate::report::diagnostic::Severity;
-use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind};
 use regex::Regex;
 use serde::Deserialize;
 use std::sync::LazyLock;
@@ -131,15 +131,14 @@ struct AgencyFile {
 
 pub const AGENCIES_TOML: &str = include_str!("data/abolished_agencies.toml");
 
-struct Index {
+pub struct Index {
     agencies: Vec<(Agency, Date)>,
-    /// Names and exceptions: an exception, longer, wins over the name inside it.
-    automaton: Option<AhoCorasick>,
-    /// For each pattern: the agency, and whether the pattern is an exception.
-    owners: Vec<(usize, bool)>,
+    /// Names and exceptions, each with its agency and whether it is an exception:
+    /// `lexicon::LISTED` indexes them with the other wording lists.
+    pub patterns: Vec<(String, usize, bool)>,
 }
 
-static INDEX: LazyLock<Index> = LazyLock::new(|| {
+pub static INDEX: LazyLock<Index> = LazyLock::new(|| {
     let agencies: Vec<(Agency, Date)> = toml::from_str::<AgencyFile>(AGENCIES_TOML)
         .map(|file| file.entry)
         .unwrap_or_default()
@@ -150,45 +149,34 @@ static INDEX: LazyLock<Index> = LazyLock::new(|| {
         })
         .collect();
     let mut patterns = Vec::new();
-    let mut owners = Vec::new();
     for (index, (agency, _)) in agencies.iter().enumerate() {
-        patterns.push(agency.name.clone());
-        owners.push((index, false));
+        patterns.push((agency.name.clone(), index, false));
         // An exception that is itself a listed name (`银保监会` in `保监会`'s) is that name.
         for exception in agency
             .exceptions
             .iter()
             .filter(|e| !agencies.iter().any(|(a, _)| a.name == **e))
         {
-            patterns.push(exception.clone());
-            owners.push((index, true));
+            patterns.push((exception.clone(), index, true));
         }
     }
-    let automaton = AhoCorasick::builder()
-        .match_kind(MatchKind::LeftmostLongest)
-        // As for the formulations (`lexicon`): the bytes of Chinese text are no rare bytes
-        // for a prefilter to key on.
-        .kind(Some(AhoCorasickKind::DFA))
-        .prefilter(false)
-        .build(&patterns)
-        .ok();
-    Index {
-        agencies,
-        automaton,
-        owners,
-    }
+    Index { agencies, patterns }
 });
 
 fn check(document: &Document, report: &mut Report) {
     let index = &*INDEX;
-    let Some(automaton) = &index.automaton else {
-        return;
-    };
     let mut written: Option<Option<Date>> = None;
     for (at, paragraph) in document.paragraphs.iter().enumerate() {
-        for hit in automaton.find_iter(&paragraph.text) {
-            let (agency, is_exception) = index.owners[hit.pattern().as_usize()];
-            let before = &paragraph.text[..hit.start()];
+        let hits = LISTED
+            .in_paragraph(document, at)
+            .filter_map(|(listing, range)| match listing {
+                Listing::Agency { index, exception } => Some(((index, exception), range)),
+                _ => None,
+            })
+            .collect();
+        // An exception, longer, wins over the name inside it.
+        for ((agency, is_exception), range) in leftmost_longest(hits) {
+            let before = &paragraph.text[..range.start];
             if is_exception || marked_former(before) || inside_title(before) {
                 continue;
             }
@@ -198,14 +186,14 @@ fn check(document: &Document, report: &mut Report) {
                 .as_of
                 .or_else(|| *written.get_or_insert_with(|| document_date(document)));
             if as_of.is_some_and(|day| day < *reform)
-                || sentence_is_about_earlier_years(paragraph, hit.start(), reform.year)
+                || sentence_is_about_earlier_years(paragraph, range.start, reform.year)
             {
                 continue;
             }
             report.add(
                 at,
                 paragraph,
-                hit.range(),
+                range,
                 crate::msg!(
                     "abolished-agency",
                     name = agency.name.as_str(),

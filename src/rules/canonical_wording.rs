@@ -1,7 +1,7 @@
 //! `canonical-wording`: near misses of long fixed official formulations
 //! (`中华人民共合国`, `以习近平总书记为核心的党中央`) and of the office's own names.
 
-use super::lexicon::{CANONICAL, Edit, NearMiss, Terms};
+use super::lexicon::{CANONICAL, Edit, LISTED, Listing, NearMiss, Terms};
 use super::{Check, Doc, Example, Fixes, Marks, Report, RuleInfo};
 use crate::document::{Document, Paragraph};
 use crate::report::diagnostic::Severity;
@@ -97,20 +97,36 @@ and a suggestion otherwise.
     check: Check::Paragraph(check),
 };
 
-fn check(_: &Document, at: usize, paragraph: &Paragraph, report: &mut Report) {
-    report_misses(&CANONICAL, at, paragraph, report);
+fn check(document: &Document, at: usize, paragraph: &Paragraph, report: &mut Report) {
+    let shipped = CANONICAL.near_misses_among(
+        &paragraph.text,
+        LISTED
+            .in_paragraph(document, at)
+            .filter_map(|(listing, range)| match listing {
+                Listing::Formulation(owner) => Some((owner, range)),
+                _ => None,
+            }),
+    );
+    report_misses(&CANONICAL, shipped, at, paragraph, report);
     if let Some(terms) = report.settings.terms.clone() {
-        report_misses(&terms, at, paragraph, report);
+        let own = terms.near_misses(&paragraph.text);
+        report_misses(&terms, own, at, paragraph, report);
     }
 }
 
-fn report_misses(terms: &Terms, at: usize, paragraph: &Paragraph, report: &mut Report) {
+fn report_misses(
+    terms: &Terms,
+    misses: Vec<NearMiss>,
+    at: usize,
+    paragraph: &Paragraph,
+    report: &mut Report,
+) {
     for NearMiss {
         range,
         term,
         edit,
         ambiguous,
-    } in terms.near_misses(&paragraph.text)
+    } in misses
     {
         // A paragraph that stops one character short of a formulation was cut off (a
         // title shortened on a page), not misspelt.

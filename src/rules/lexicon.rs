@@ -8,6 +8,7 @@
 //! such edit, so every near miss holds one of them where the term would: an Aho–Corasick
 //! automaton of those pieces finds the few places worth comparing.
 
+use crate::document::{Document, Paragraph};
 use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind};
 use serde::Deserialize;
 use std::ops::Range;
@@ -57,15 +58,124 @@ pub static FORMULATIONS: LazyLock<Vec<Formulation>> = LazyLock::new(|| {
         .unwrap_or_default()
 });
 
-/// The shipped formulations, indexed.
+/// The shipped formulations. `LISTED` indexes their pieces with the other rules' lists.
 pub static CANONICAL: LazyLock<Terms> = LazyLock::new(|| {
-    Terms::new(FORMULATIONS.iter().map(|f| Term {
+    Terms::unindexed(FORMULATIONS.iter().map(|f| Term {
         text: f.text.clone(),
         legitimate_neighbours: f.legitimate_neighbours.clone(),
         known_wrong: f.known_wrong.clone(),
         exact_only: f.exact_only,
     }))
 });
+
+/// What a pattern of `LISTED` is.
+#[derive(Debug, Clone, Copy)]
+pub enum Listing {
+    /// A piece or known wrong form of a shipped formulation (`CANONICAL`).
+    Formulation(Owner),
+    /// The wrong form of an entry of `misspelling`'s list.
+    Misspelling(usize),
+    /// A name of `abolished-agency`'s list, or a longer correct word holding it.
+    Agency { index: usize, exception: bool },
+}
+
+/// Every shipped list of the three wording rules in one automaton: a paragraph is read
+/// once for all three (`Document::listed_words`), not once for each.
+pub struct Listed {
+    automaton: Option<AhoCorasick>,
+    listings: Vec<Listing>,
+}
+
+pub static LISTED: LazyLock<Listed> = LazyLock::new(|| {
+    let mut patterns: Vec<&str> = Vec::new();
+    let mut listings = Vec::new();
+    for (pattern, owner) in &CANONICAL.patterns {
+        patterns.push(pattern);
+        listings.push(Listing::Formulation(*owner));
+    }
+    for (index, entry) in super::misspelling::ENTRIES.iter().enumerate() {
+        patterns.push(&entry.wrong);
+        listings.push(Listing::Misspelling(index));
+    }
+    for (pattern, index, exception) in &super::abolished_agency::INDEX.patterns {
+        patterns.push(pattern);
+        listings.push(Listing::Agency {
+            index: *index,
+            exception: *exception,
+        });
+    }
+    Listed {
+        automaton: overlapping_automaton(&patterns),
+        listings,
+    }
+});
+
+impl Listed {
+    /// The listed words of each paragraph, overlapping ones too: pattern and byte range.
+    pub fn find(&self, paragraphs: &[Paragraph]) -> Vec<Vec<(usize, Range<usize>)>> {
+        paragraphs
+            .iter()
+            .map(|paragraph| match &self.automaton {
+                Some(automaton) => automaton
+                    .find_overlapping_iter(&paragraph.text)
+                    .map(|hit| (hit.pattern().as_usize(), hit.range()))
+                    .collect(),
+                None => Vec::new(),
+            })
+            .collect()
+    }
+
+    /// The listed words of paragraph `at` of `document`, found on first use.
+    pub fn in_paragraph(
+        &self,
+        document: &Document,
+        at: usize,
+    ) -> impl Iterator<Item = (Listing, Range<usize>)> {
+        document
+            .listed_words(|paragraphs| self.find(paragraphs))
+            .get(at)
+            .into_iter()
+            .flatten()
+            .map(|(pattern, range)| (self.listings[*pattern], range.clone()))
+    }
+
+    /// The listed words of `text`, for text outside a document (the tests).
+    fn in_text(&self, text: &str) -> Vec<(Listing, Range<usize>)> {
+        self.automaton
+            .iter()
+            .flat_map(|automaton| automaton.find_overlapping_iter(text))
+            .map(|hit| (self.listings[hit.pattern().as_usize()], hit.range()))
+            .collect()
+    }
+}
+
+/// An automaton reporting every occurrence of every pattern, overlapping ones too. A DFA
+/// without a prefilter: the prefilters key on rare bytes, and the bytes of Chinese text in
+/// UTF-8 are none of them rare.
+fn overlapping_automaton<P: AsRef<[u8]>>(patterns: &[P]) -> Option<AhoCorasick> {
+    if patterns.is_empty() {
+        return None;
+    }
+    AhoCorasick::builder()
+        .match_kind(MatchKind::Standard)
+        .kind(Some(AhoCorasickKind::DFA))
+        .prefilter(false)
+        .build(patterns)
+        .ok()
+}
+
+/// The longest match at each leftmost place, as a leftmost-longest search would report
+/// them: of `hits`, in any order, those that a left-to-right reading takes.
+pub fn leftmost_longest<T>(mut hits: Vec<(T, Range<usize>)>) -> Vec<(T, Range<usize>)> {
+    hits.sort_by_key(|(_, range)| (range.start, std::cmp::Reverse(range.end)));
+    let mut taken: Vec<(T, Range<usize>)> = Vec::new();
+    for hit in hits {
+        if taken.last().is_none_or(|(_, last)| last.end <= hit.1.start) {
+            taken.push(hit);
+        }
+    }
+    taken
+}
 
 /// Terms shorter than this are searched for exactly only: one edit of a two- or
 /// three-character name (`海门区` → `海门市`) is too often another correct name.
@@ -133,13 +243,14 @@ pub struct Terms {
     chars: Vec<Vec<char>>,
     /// The first and last piece of every term searched for near misses, and the terms'
     /// known wrong forms: one pass over a paragraph finds both.
-    patterns: Option<AhoCorasick>,
-    owners: Vec<Owner>,
+    patterns: Vec<(String, Owner)>,
+    /// `patterns` indexed; none for the shipped terms, which `LISTED` indexes.
+    automaton: Option<AhoCorasick>,
 }
 
 /// What a pattern of `Terms::patterns` is.
 #[derive(Debug, Clone, Copy)]
-enum Owner {
+pub enum Owner {
     /// A piece of a term, starting that many characters into it.
     Piece { term: usize, offset: usize },
     /// A known wrong form of a term.
@@ -155,7 +266,15 @@ impl std::fmt::Debug for Terms {
 }
 
 impl Terms {
+    /// Terms with their own automaton: the office's terms of a configuration.
     pub fn new(terms: impl IntoIterator<Item = Term>) -> Terms {
+        let mut terms = Terms::unindexed(terms);
+        let patterns: Vec<&str> = terms.patterns.iter().map(|(p, _)| p.as_str()).collect();
+        terms.automaton = overlapping_automaton(&patterns);
+        terms
+    }
+
+    fn unindexed(terms: impl IntoIterator<Item = Term>) -> Terms {
         let mut deduplicated: Vec<Term> = Vec::new();
         for term in terms {
             if !term.text.is_empty() && !deduplicated.iter().any(|t| t.text == term.text) {
@@ -165,7 +284,6 @@ impl Terms {
         let terms = deduplicated;
         let chars: Vec<Vec<char>> = terms.iter().map(|t| t.text.chars().collect()).collect();
         let mut patterns = Vec::new();
-        let mut owners = Vec::new();
         for (index, term) in terms.iter().enumerate() {
             if term.exact_only {
                 continue;
@@ -176,35 +294,22 @@ impl Terms {
             let piece = ((n - 1) / 2).max(1);
             for (from, to) in [(0, piece), (n - piece, n)] {
                 if to > from {
-                    patterns.push(chars[index][from..to].iter().collect::<String>());
-                    owners.push(Owner::Piece {
+                    let owner = Owner::Piece {
                         term: index,
                         offset: from,
-                    });
+                    };
+                    patterns.push((chars[index][from..to].iter().collect::<String>(), owner));
                 }
             }
         }
         for (index, term) in terms.iter().enumerate() {
             for wrong in &term.known_wrong {
-                patterns.push(wrong.clone());
-                owners.push(Owner::Wrong { term: index });
+                patterns.push((wrong.clone(), Owner::Wrong { term: index }));
             }
         }
-        // A DFA without a prefilter: the prefilters key on rare bytes, and the bytes of
-        // Chinese text in UTF-8 are none of them rare.
-        let patterns = (!patterns.is_empty())
-            .then(|| {
-                AhoCorasick::builder()
-                    .match_kind(MatchKind::Standard)
-                    .kind(Some(AhoCorasickKind::DFA))
-                    .prefilter(false)
-                    .build(&patterns)
-                    .ok()
-            })
-            .flatten();
         Terms {
             patterns,
-            owners,
+            automaton: None,
             terms,
             chars,
         }
@@ -222,29 +327,53 @@ impl Terms {
     /// overlapping readings, the known wrong form, then the longer term, then the reading
     /// of the same length as the term.
     pub fn near_misses(&self, text: &str) -> Vec<NearMiss> {
-        let mut found = Vec::new();
-        if let Some(patterns) = &self.patterns {
-            let mut hits = Vec::new();
-            for hit in patterns.find_overlapping_iter(text) {
-                match self.owners[hit.pattern().as_usize()] {
-                    Owner::Wrong { term } => found.push(NearMiss {
-                        range: hit.range(),
-                        term,
-                        edit: Edit::KnownWrong,
-                        ambiguous: false,
+        match &self.automaton {
+            Some(automaton) => self.near_misses_among(
+                text,
+                automaton
+                    .find_overlapping_iter(text)
+                    .map(|hit| (self.patterns[hit.pattern().as_usize()].1, hit.range())),
+            ),
+            None => self.near_misses_among(
+                text,
+                LISTED
+                    .in_text(text)
+                    .into_iter()
+                    .filter_map(|(listing, range)| match listing {
+                        Listing::Formulation(owner) => Some((owner, range)),
+                        _ => None,
                     }),
-                    Owner::Piece { term, offset } => hits.push((hit, term, offset)),
-                }
+            ),
+        }
+    }
+
+    /// `near_misses`, from the places in `text` where the terms' patterns were found.
+    pub fn near_misses_among(
+        &self,
+        text: &str,
+        found_patterns: impl IntoIterator<Item = (Owner, Range<usize>)>,
+    ) -> Vec<NearMiss> {
+        let mut found = Vec::new();
+        let mut hits = Vec::new();
+        for (owner, range) in found_patterns {
+            match owner {
+                Owner::Wrong { term } => found.push(NearMiss {
+                    range,
+                    term,
+                    edit: Edit::KnownWrong,
+                    ambiguous: false,
+                }),
+                Owner::Piece { term, offset } => hits.push((range, term, offset)),
             }
-            // Most pieces found are pieces of the term itself, written right: the windows
-            // around them need comparing only where one is not.
-            if hits
-                .iter()
-                .any(|&(hit, term, offset)| !self.is_exact_at(text, &hit, term, offset))
-            {
-                let chars: Vec<(usize, char)> = text.char_indices().collect();
-                self.compare_windows(text, &chars, &hits, &mut found);
-            }
+        }
+        // Most pieces found are pieces of the term itself, written right: the windows
+        // around them need comparing only where one is not.
+        if hits
+            .iter()
+            .any(|(hit, term, offset)| !self.is_exact_at(text, hit, *term, *offset))
+        {
+            let chars: Vec<(usize, char)> = text.char_indices().collect();
+            self.compare_windows(text, &chars, &hits, &mut found);
         }
         found.sort_by_key(|m| {
             (
@@ -284,7 +413,7 @@ impl Terms {
         &self,
         text: &str,
         chars: &[(usize, char)],
-        hits: &[(aho_corasick::Match, usize, usize)],
+        hits: &[(Range<usize>, usize, usize)],
         found: &mut Vec<NearMiss>,
     ) {
         let char_at = |byte: usize| chars.partition_point(|&(at, _)| at < byte);
@@ -292,10 +421,11 @@ impl Terms {
         let letters: Vec<char> = chars.iter().map(|&(_, c)| c).collect();
         let mut exact: Vec<(usize, Range<usize>)> = Vec::new();
         let mut candidates: Vec<(usize, Range<usize>, Edit)> = Vec::new();
-        for &(hit, term, offset) in hits {
+        for (hit, term, offset) in hits {
+            let (term, offset) = (*term, *offset);
             let target = &self.chars[term];
             let n = target.len();
-            let piece_start = char_at(hit.start());
+            let piece_start = char_at(hit.start);
             for shift in [-1isize, 0, 1] {
                 let Some(start) = (piece_start as isize - offset as isize + shift)
                     .try_into()
@@ -337,18 +467,12 @@ impl Terms {
     }
 
     /// Whether the piece found is part of its term written in full where the term would be.
-    fn is_exact_at(
-        &self,
-        text: &str,
-        hit: &aho_corasick::Match,
-        term: usize,
-        offset: usize,
-    ) -> bool {
+    fn is_exact_at(&self, text: &str, hit: &Range<usize>, term: usize, offset: usize) -> bool {
         let term = self.terms[term].text.as_str();
         if offset == 0 {
-            text[hit.start()..].starts_with(term)
+            text[hit.start..].starts_with(term)
         } else {
-            text[..hit.end()].ends_with(term)
+            text[..hit.end].ends_with(term)
         }
     }
 
@@ -481,6 +605,45 @@ mod tests {
             assert_eq!(got.len(), 1, "{text}: {got:?}");
             assert_eq!((got[0].0.as_str(), got[0].2), (found, edit), "{text}");
         }
+    }
+
+    /// The shipped formulations, read through the index they share with the other lists,
+    /// miss what an index of their own finds.
+    #[test]
+    fn the_shared_index_finds_what_an_index_of_the_formulations_alone_finds() {
+        let alone = Terms::new(FORMULATIONS.iter().map(|f| Term {
+            text: f.text.clone(),
+            legitimate_neighbours: f.legitimate_neighbours.clone(),
+            known_wrong: f.known_wrong.clone(),
+            exact_only: f.exact_only,
+        }));
+        let mut checked = 0;
+        for entry in FORMULATIONS.iter() {
+            let chars: Vec<char> = entry.text.chars().collect();
+            let mut slipped = chars.clone();
+            slipped.swap(1, 2);
+            let slipped: String = slipped.into_iter().collect();
+            for text in [
+                format!("坚持{}，再接再励，区环保局{}。", entry.text, slipped),
+                format!("{slipped}{slipped}国土资源部"),
+            ] {
+                assert_eq!(misses(&CANONICAL, &text), misses(&alone, &text), "{text}");
+                checked += usize::from(!misses(&alone, &text).is_empty());
+            }
+        }
+        assert!(checked > FORMULATIONS.len(), "{checked}");
+    }
+
+    #[test]
+    fn leftmost_longest_takes_the_longest_at_the_leftmost_place_then_moves_past_it() {
+        let hits = vec![
+            ("b", 2..4),
+            ("long", 0..6),
+            ("a", 0..2),
+            ("c", 6..8),
+            ("d", 7..9),
+        ];
+        assert_eq!(leftmost_longest(hits), [("long", 0..6), ("c", 6..8)]);
     }
 
     #[test]

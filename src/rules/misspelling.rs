@@ -1,10 +1,10 @@
 //! `misspelling`: a curated list of misspellings of idioms and fixed words that are never
 //! right (`再接再励`, `一股作气`, `迫不急待`).
 
+use super::lexicon::{LISTED, Listing, leftmost_longest};
 use super::{Check, Doc, Example, Fixes, Marks, Report, RuleInfo};
 use crate::document::{Document, Paragraph};
 use crate::report::diagnostic::Severity;
-use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind};
 use serde::Deserialize;
 use std::sync::LazyLock;
 
@@ -72,35 +72,31 @@ struct MisspellingFile {
 
 pub const MISSPELLINGS_TOML: &str = include_str!("data/misspellings.toml");
 
-static LIST: LazyLock<(Vec<Misspelling>, Option<AhoCorasick>)> = LazyLock::new(|| {
-    let entries = toml::from_str::<MisspellingFile>(MISSPELLINGS_TOML)
+/// The shipped list. `lexicon::LISTED` indexes its wrong forms with the other wording lists.
+pub static ENTRIES: LazyLock<Vec<Misspelling>> = LazyLock::new(|| {
+    toml::from_str::<MisspellingFile>(MISSPELLINGS_TOML)
         .map(|file| file.entry)
-        .unwrap_or_default();
-    let automaton = AhoCorasick::builder()
-        .match_kind(MatchKind::LeftmostLongest)
-        // As for the formulations (`lexicon`): the bytes of Chinese text are no rare bytes
-        // for a prefilter to key on.
-        .kind(Some(AhoCorasickKind::DFA))
-        .prefilter(false)
-        .build(entries.iter().map(|e| &e.wrong))
-        .ok();
-    (entries, automaton)
+        .unwrap_or_default()
 });
 
-fn check(_: &Document, at: usize, paragraph: &Paragraph, report: &mut Report) {
-    let (entries, Some(automaton)) = &*LIST else {
-        return;
-    };
-    for hit in automaton.find_iter(&paragraph.text) {
-        let entry = &entries[hit.pattern().as_usize()];
-        if paragraph.is_protected(hit.start()) {
+fn check(document: &Document, at: usize, paragraph: &Paragraph, report: &mut Report) {
+    let hits = LISTED
+        .in_paragraph(document, at)
+        .filter_map(|(listing, range)| match listing {
+            Listing::Misspelling(entry) => Some((entry, range)),
+            _ => None,
+        })
+        .collect();
+    for (entry, range) in leftmost_longest(hits) {
+        let entry = &ENTRIES[entry];
+        if paragraph.is_protected(range.start) {
             continue;
         }
         report
             .add(
                 at,
                 paragraph,
-                hit.range(),
+                range.clone(),
                 crate::msg!(
                     "misspelling",
                     wrong = entry.wrong.as_str(),
@@ -112,7 +108,7 @@ fn check(_: &Document, at: usize, paragraph: &Paragraph, report: &mut Report) {
                 paragraph,
                 crate::msg!("misspelling-fix", right = entry.right.as_str()),
                 true,
-                &[(hit.range(), entry.right.as_str())],
+                &[(range, entry.right.as_str())],
             );
     }
 }

@@ -186,6 +186,7 @@ fn check(document: &Document, report: &mut Report) {
             };
             lists[list].push(at);
         };
+        let openings = openings(text);
         if let Some(marker) = leading(text) {
             let kind = marker.kind;
             if let Some(rank) = kind.rank() {
@@ -201,7 +202,7 @@ fn check(document: &Document, report: &mut Report) {
                 stack.push(this);
                 // The same kind run on inside the paragraph (`（一）…。（二）…。`).
                 let mut from = items[this].marker.span.end;
-                while let Some(next) = inline_of_kind(text, from, kind) {
+                while let Some(next) = inline_of_kind(text, &openings, from, kind) {
                     from = next.span.end;
                     join(&mut items, &stack[..stack.len() - 1], next);
                     // The last one stands for the paragraph's place in its list.
@@ -224,7 +225,7 @@ fn check(document: &Document, report: &mut Report) {
             }
             let mut from = 0;
             let mut list: Option<usize> = None;
-            while let Some(next) = inline_of_kind(text, from, kind) {
+            while let Some(next) = inline_of_kind(text, &openings, from, kind) {
                 from = next.span.end;
                 let restarts = next.value == 1;
                 items.push(Item {
@@ -386,26 +387,52 @@ fn opens_after(previous: char, kind: Kind) -> bool {
     }
 }
 
-/// The next enumerator of `kind` after byte `from` of `text` opening an item. One pass,
-/// the character before each place at hand: every paragraph is searched for four kinds.
-fn inline_of_kind(text: &str, from: usize, kind: Kind) -> Option<Marker> {
-    let mut previous = text[..from].chars().next_back();
-    for (offset, c) in text[from..].char_indices() {
-        let opens = previous.is_none_or(|p| opens_after(p, kind));
-        previous = Some(c);
-        if !opens || !may_start(c, kind) {
-            continue;
-        }
-        let at = from + offset;
-        if let Some(marker) = marker_at(text, at)
-            && marker.kind == kind
-            && counts(text, &marker, false)
-            && !quoted_at(text, marker.span.start)
-        {
-            return Some(marker);
+/// The places of a paragraph where an enumerator may open an item: its start and every
+/// character after a mark of `opens_after`, each with whether only the `一是`/`第一，`
+/// kinds open there (after a `，`). Read in one pass, as every paragraph is then searched
+/// for four or five kinds.
+fn openings(text: &str) -> Vec<(usize, bool)> {
+    let mut places = vec![(0, false)];
+    let mut chars = text.char_indices().peekable();
+    while let Some((_, c)) = chars.next() {
+        let Some(&(next, _)) = chars.peek() else {
+            break;
+        };
+        if c == '，' {
+            places.push((next, true));
+        } else if opens_after(c, Kind::Chinese) {
+            places.push((next, false));
         }
     }
-    None
+    places
+}
+
+/// The next enumerator of `kind` at or after byte `from` of `text` opening an item, among
+/// the paragraph's `openings`.
+fn inline_of_kind(
+    text: &str,
+    openings: &[(usize, bool)],
+    from: usize,
+    kind: Kind,
+) -> Option<Marker> {
+    let comma_opens = matches!(kind, Kind::Shi | Kind::Ordinal);
+    let first = openings.partition_point(|&(at, _)| at < from);
+    openings[first..]
+        .iter()
+        .filter(|&&(at, after_comma)| {
+            (comma_opens || !after_comma)
+                && text[at..]
+                    .chars()
+                    .next()
+                    .is_some_and(|c| may_start(c, kind))
+        })
+        .find_map(|&(at, _)| {
+            marker_at(text, at).filter(|marker| {
+                marker.kind == kind
+                    && counts(text, marker, false)
+                    && !quoted_at(text, marker.span.start)
+            })
+        })
 }
 
 /// Whether an enumerator of `kind` may begin with `c`.
