@@ -182,6 +182,10 @@ impl Paragraph {
     }
 }
 
+/// For each paragraph, the listed words found in it: the pattern's number in its list and
+/// the byte range.
+pub type ListedWords = Vec<Vec<(usize, Range<usize>)>>;
+
 #[derive(Debug)]
 pub struct Document {
     pub source: Source,
@@ -191,7 +195,7 @@ pub struct Document {
     /// are written: each comment's span and its text, in source order.
     pub comments: Vec<(Range<usize>, String)>,
     normalized: OnceLock<Normalized>,
-    listed_words: OnceLock<Vec<Vec<(usize, Range<usize>)>>>,
+    listed_words: OnceLock<ListedWords>,
 }
 
 impl Document {
@@ -222,10 +226,7 @@ impl Document {
     /// The words of the wording rules' lists in each paragraph, as pattern and byte range
     /// (`rules::lexicon::LISTED`), found by `find` on first use and shared: one reading of
     /// the text serves the three rules.
-    pub fn listed_words(
-        &self,
-        find: impl FnOnce(&[Paragraph]) -> Vec<Vec<(usize, Range<usize>)>>,
-    ) -> &[Vec<(usize, Range<usize>)>] {
+    pub fn listed_words(&self, find: impl FnOnce(&[Paragraph]) -> ListedWords) -> &ListedWords {
         self.listed_words.get_or_init(|| find(&self.paragraphs))
     }
 

@@ -8,7 +8,7 @@
 //! such edit, so every near miss holds one of them where the term would: an Aho–Corasick
 //! automaton of those pieces finds the few places worth comparing.
 
-use crate::document::{Document, Paragraph};
+use crate::document::{Document, ListedWords, Paragraph};
 use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind};
 use serde::Deserialize;
 use std::ops::Range;
@@ -112,7 +112,7 @@ pub static LISTED: LazyLock<Listed> = LazyLock::new(|| {
 
 impl Listed {
     /// The listed words of each paragraph, overlapping ones too: pattern and byte range.
-    pub fn find(&self, paragraphs: &[Paragraph]) -> Vec<Vec<(usize, Range<usize>)>> {
+    pub fn find(&self, paragraphs: &[Paragraph]) -> ListedWords {
         paragraphs
             .iter()
             .map(|paragraph| match &self.automaton {
