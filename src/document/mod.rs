@@ -4,8 +4,9 @@
 use crate::document::normalize::normalize_into;
 use crate::document::source::Source;
 use crate::text::{for_each_position_of, holds_char, is_chinese, is_han, is_space, url_spans};
+use std::any::{Any, TypeId};
 use std::ops::Range;
-use std::sync::OnceLock;
+use std::sync::{Arc, Mutex, OnceLock};
 
 pub mod normalize;
 pub mod outline;
@@ -182,10 +183,6 @@ impl Paragraph {
     }
 }
 
-/// For each paragraph, the listed words found in it: the pattern's number in its list and
-/// the byte range.
-pub type ListedWords = Vec<Vec<(usize, Range<usize>)>>;
-
 #[derive(Debug)]
 pub struct Document {
     pub source: Source,
@@ -195,7 +192,8 @@ pub struct Document {
     /// are written: each comment's span and its text, in source order.
     pub comments: Vec<(Range<usize>, String)>,
     normalized: OnceLock<Normalized>,
-    listed_words: OnceLock<ListedWords>,
+    /// What `shared` has worked out, by type.
+    shared: Mutex<Vec<(TypeId, Arc<dyn Any + Send + Sync>)>>,
 }
 
 impl Document {
@@ -219,15 +217,33 @@ impl Document {
             paragraphs,
             comments,
             normalized: OnceLock::new(),
-            listed_words: OnceLock::new(),
+            shared: Mutex::new(Vec::new()),
         }
     }
 
-    /// The words of the wording rules' lists in each paragraph, as pattern and byte range
-    /// (`rules::lexicon::LISTED`), found by `find` on first use and shared: one reading of
-    /// the text serves the three rules.
-    pub fn listed_words(&self, find: impl FnOnce(&[Paragraph]) -> ListedWords) -> &ListedWords {
-        self.listed_words.get_or_init(|| find(&self.paragraphs))
+    /// A fact about the document that several rules need (the quotation marks left
+    /// unpaired, the listed words of each paragraph), worked out by `make` for the first
+    /// rule that asks and kept for the others. Each fact is its own type, which keys it.
+    pub fn shared<T: Any + Send + Sync>(&self, make: impl FnOnce(&Document) -> T) -> Arc<T> {
+        let key = TypeId::of::<T>();
+        let find = |kept: &[(TypeId, Arc<dyn Any + Send + Sync>)]| {
+            kept.iter()
+                .find(|(k, _)| *k == key)
+                .and_then(|(_, fact)| fact.clone().downcast::<T>().ok())
+        };
+        // A poisoned lock only means a rule panicked elsewhere; what it holds is whole.
+        let lock = || self.shared.lock().unwrap_or_else(|e| e.into_inner());
+        if let Some(fact) = find(&lock()) {
+            return fact;
+        }
+        // Made without the lock held, so that `make` may ask for another fact.
+        let fact = Arc::new(make(self));
+        let mut kept = lock();
+        if let Some(earlier) = find(&kept) {
+            return earlier;
+        }
+        kept.push((key, fact.clone()));
+        fact
     }
 
     /// Every sentence in its matching form (`normalize`), worked out on first use

@@ -169,6 +169,7 @@ fn check(document: &Document, report: &mut Report) {
     for (at, paragraph) in document.paragraphs.iter().enumerate() {
         let hits = LISTED
             .in_paragraph(document, at)
+            .into_iter()
             .filter_map(|(listing, range)| match listing {
                 Listing::Agency { index, exception } => Some(((index, exception), range)),
                 _ => None,

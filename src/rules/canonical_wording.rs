@@ -100,12 +100,12 @@ and a suggestion otherwise.
 fn check(document: &Document, at: usize, paragraph: &Paragraph, report: &mut Report) {
     let shipped = CANONICAL.near_misses_among(
         &paragraph.text,
-        LISTED
-            .in_paragraph(document, at)
-            .filter_map(|(listing, range)| match listing {
+        LISTED.in_paragraph(document, at).into_iter().filter_map(
+            |(listing, range)| match listing {
                 Listing::Formulation(owner) => Some((owner, range)),
                 _ => None,
-            }),
+            },
+        ),
     );
     report_misses(&CANONICAL, shipped, at, paragraph, report);
     if let Some(terms) = report.settings.terms.clone() {

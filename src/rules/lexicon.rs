@@ -8,7 +8,7 @@
 //! such edit, so every near miss holds one of them where the term would: an Aho–Corasick
 //! automaton of those pieces finds the few places worth comparing.
 
-use crate::document::{Document, ListedWords, Paragraph};
+use crate::document::{Document, Paragraph};
 use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind};
 use serde::Deserialize;
 use std::ops::Range;
@@ -80,7 +80,7 @@ pub enum Listing {
 }
 
 /// Every shipped list of the three wording rules in one automaton: a paragraph is read
-/// once for all three (`Document::listed_words`), not once for each.
+/// once for all three (`Document::shared`), not once for each.
 pub struct Listed {
     automaton: Option<AhoCorasick>,
     listings: Vec<Listing>,
@@ -110,33 +110,36 @@ pub static LISTED: LazyLock<Listed> = LazyLock::new(|| {
     }
 });
 
+/// For each paragraph of a document, the listed words found in it: the pattern's number in
+/// `LISTED` and the byte range, overlapping ones too.
+pub struct ListedWords(Vec<Vec<(usize, Range<usize>)>>);
+
 impl Listed {
-    /// The listed words of each paragraph, overlapping ones too: pattern and byte range.
-    pub fn find(&self, paragraphs: &[Paragraph]) -> ListedWords {
-        paragraphs
-            .iter()
-            .map(|paragraph| match &self.automaton {
-                Some(automaton) => automaton
-                    .find_overlapping_iter(&paragraph.text)
-                    .map(|hit| (hit.pattern().as_usize(), hit.range()))
-                    .collect(),
-                None => Vec::new(),
-            })
-            .collect()
+    fn find(&self, paragraphs: &[Paragraph]) -> ListedWords {
+        ListedWords(
+            paragraphs
+                .iter()
+                .map(|paragraph| match &self.automaton {
+                    Some(automaton) => automaton
+                        .find_overlapping_iter(&paragraph.text)
+                        .map(|hit| (hit.pattern().as_usize(), hit.range()))
+                        .collect(),
+                    None => Vec::new(),
+                })
+                .collect(),
+        )
     }
 
     /// The listed words of paragraph `at` of `document`, found on first use.
-    pub fn in_paragraph(
-        &self,
-        document: &Document,
-        at: usize,
-    ) -> impl Iterator<Item = (Listing, Range<usize>)> {
-        document
-            .listed_words(|paragraphs| self.find(paragraphs))
+    pub fn in_paragraph(&self, document: &Document, at: usize) -> Vec<(Listing, Range<usize>)> {
+        let words = document.shared(|document| self.find(&document.paragraphs));
+        words
+            .0
             .get(at)
             .into_iter()
             .flatten()
             .map(|(pattern, range)| (self.listings[*pattern], range.clone()))
+            .collect()
     }
 
     /// The listed words of `text`, for text outside a document (the tests).

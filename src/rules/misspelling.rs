@@ -82,6 +82,7 @@ pub static ENTRIES: LazyLock<Vec<Misspelling>> = LazyLock::new(|| {
 fn check(document: &Document, at: usize, paragraph: &Paragraph, report: &mut Report) {
     let hits = LISTED
         .in_paragraph(document, at)
+        .into_iter()
         .filter_map(|(listing, range)| match listing {
             Listing::Misspelling(entry) => Some((entry, range)),
             _ => None,

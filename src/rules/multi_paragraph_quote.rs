@@ -71,8 +71,8 @@ GB/T 15834-2011 4.8.3：引文有多段时，每段开头都用前引号，只�
 };
 
 fn check(document: &Document, report: &mut Report) {
-    let found = quote_orphans(document);
-    for quotation in spanning_quotations(document, &found) {
+    let found = &quote_orphans(document).0;
+    for quotation in spanning_quotations(document, found) {
         let opener = &found[quotation.opener];
         let (last, closes_at, closing) = quotation.closes;
         let paragraph = &document.paragraphs[opener.paragraph];

@@ -243,7 +243,7 @@ fn check(document: &Document, report: &mut Report) {
             }
         }
         for (slot, kind) in [Kind::Shi, Kind::Ordinal].into_iter().enumerate() {
-            for marker in in_paragraph(text, kind) {
+            for marker in in_paragraph(text, &openings, kind) {
                 let continues = series[slot].is_some_and(|(_, last)| {
                     last == index || (marker.span.start == 0 && last + 1 == index)
                 });
@@ -369,14 +369,6 @@ fn is_reference(after: &str) -> bool {
     after.starts_with(['项', '款', '目', '条', '号', '类', '档', '级', '款', '段'])
 }
 
-/// Marks after which an enumerator opens an item inside a paragraph.
-fn opens_item(before: &str, kind: Kind) -> bool {
-    before
-        .chars()
-        .next_back()
-        .is_none_or(|previous| opens_after(previous, kind))
-}
-
 /// Whether an enumerator of `kind` opens an item after the character `previous`.
 fn opens_after(previous: char, kind: Kind) -> bool {
     match kind {
@@ -393,16 +385,38 @@ fn opens_after(previous: char, kind: Kind) -> bool {
 /// for four or five kinds.
 fn openings(text: &str) -> Vec<(usize, bool)> {
     let mut places = vec![(0, false)];
-    let mut chars = text.char_indices().peekable();
-    while let Some((_, c)) = chars.next() {
-        let Some(&(next, _)) = chars.peek() else {
-            break;
+    let bytes = text.as_bytes();
+    let mut at = 0;
+    while at < bytes.len() {
+        // The marks are spaces and full-width punctuation: ASCII, or characters whose
+        // UTF-8 lead byte is one of these five. Han characters (lead bytes E4–E9), most
+        // of the text, are stepped over undecoded.
+        let c = match bytes[at] {
+            lead @ 0x00..=0x7F => char::from(lead),
+            0xC2 | 0xE1 | 0xE2 | 0xE3 | 0xEF => match text[at..].chars().next() {
+                Some(c) => c,
+                None => break,
+            },
+            lead => {
+                at += if lead >= 0xF0 {
+                    4
+                } else if lead >= 0xE0 {
+                    3
+                } else {
+                    2
+                };
+                continue;
+            }
         };
-        if c == '，' {
-            places.push((next, true));
-        } else if opens_after(c, Kind::Chinese) {
-            places.push((next, false));
+        let next = at + c.len_utf8();
+        if next < bytes.len() {
+            if c == '，' {
+                places.push((next, true));
+            } else if opens_after(c, Kind::Chinese) {
+                places.push((next, false));
+            }
         }
+        at = next;
     }
     places
 }
@@ -445,21 +459,25 @@ fn may_start(c: char, kind: Kind) -> bool {
     }
 }
 
-/// The `一是` or `第一，` enumerators of a paragraph, outside quotation marks.
-fn in_paragraph(text: &str, kind: Kind) -> Vec<Marker> {
+/// The `一是` or `第一，` enumerators of a paragraph, outside quotation marks, among its
+/// `openings`.
+fn in_paragraph(text: &str, openings: &[(usize, bool)], kind: Kind) -> Vec<Marker> {
     let needle = if kind == Kind::Shi { '是' } else { '第' };
     if !text.contains(needle) {
         return Vec::new();
     }
-    text.char_indices()
-        .filter(|&(at, c)| {
-            (if kind == Kind::Ordinal {
-                c == '第'
-            } else {
-                outline_numeral(c)
-            }) && opens_item(&text[..at], kind)
+    openings
+        .iter()
+        .filter(|&&(at, _)| {
+            text[at..].chars().next().is_some_and(|c| {
+                if kind == Kind::Ordinal {
+                    c == '第'
+                } else {
+                    outline_numeral(c)
+                }
+            })
         })
-        .filter_map(|(at, _)| marker_at(text, at))
+        .filter_map(|&(at, _)| marker_at(text, at))
         .filter(|m| m.kind == kind && !quoted_at(text, m.span.start))
         .collect()
 }
@@ -486,8 +504,8 @@ fn quoted_paragraphs(document: &Document) -> Vec<bool> {
         .iter()
         .map(|p| p.text.starts_with(['“', '「', '『', '‘']))
         .collect();
-    let found = quote_orphans(document);
-    for quotation in spanning_quotations(document, &found) {
+    let found = &quote_orphans(document).0;
+    for quotation in spanning_quotations(document, found) {
         let first = found[quotation.opener].paragraph + 1;
         for flag in quoted.iter_mut().take(quotation.closes.0 + 1).skip(first) {
             *flag = true;

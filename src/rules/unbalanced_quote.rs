@@ -87,11 +87,20 @@ pub const QUOTES: &[Family] = &[
     },
 ];
 
+/// The quotation marks of a document that pair with nothing in their paragraph (or run of
+/// broken lines), sorted by place: read by three rules, worked out once.
+pub struct QuoteOrphans(pub Vec<Orphan>);
+
+/// The document's `QuoteOrphans`, worked out on first use.
+pub fn quote_orphans(document: &Document) -> std::sync::Arc<QuoteOrphans> {
+    document.shared(|document| QuoteOrphans(find_quote_orphans(document)))
+}
+
 /// The quotation marks of `document` that pair with nothing in their paragraph (or run of
 /// broken lines), sorted by place. A `“` left open at the end of a paragraph whose next
 /// paragraph opens with `“` again is the GB/T 15834 4.8.3 layout of a quotation spanning
 /// paragraphs, not an orphan.
-pub fn quote_orphans(document: &Document) -> Vec<Orphan> {
+fn find_quote_orphans(document: &Document) -> Vec<Orphan> {
     let paragraphs = &document.paragraphs;
     let ignore = |index: usize, at: usize, c: char| {
         let paragraph = &paragraphs[index];
@@ -233,7 +242,7 @@ fn reopened_and_closed(text: &str, family: &Family) -> Option<usize> {
 
 fn check(document: &Document, report: &mut Report) {
     let paragraphs = &document.paragraphs;
-    let mut found = quote_orphans(document);
+    let mut found = quote_orphans(document).0.clone();
     // Reported once, as a layout to correct, by `multi-paragraph-quote`.
     let spanning: std::collections::BTreeSet<usize> = spanning_quotations(document, &found)
         .into_iter()
