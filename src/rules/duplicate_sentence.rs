@@ -359,14 +359,30 @@ static ARTICLE: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| 
 /// What `text` says outside quotation marks, `depth` marks deep at its start (a quotation
 /// may run on from the sentence before) and left as deep as at its end.
 fn outside_quotes(text: &str, depth: &mut usize) -> String {
-    let mut outside = String::new();
-    for c in text.chars() {
-        match c {
-            '“' | '「' | '『' => *depth += 1,
-            '”' | '」' | '』' => *depth = depth.saturating_sub(1),
-            _ if *depth == 0 => outside.push(c),
-            _ => {}
+    let mut outside = String::with_capacity(text.len());
+    let mut from = 0;
+    // The marks' UTF-8 all lead with E2 or E3: the runs between them are copied whole.
+    for at in memchr::memchr2_iter(0xE2, 0xE3, text.as_bytes()) {
+        let Some(c) = text.get(at..).and_then(|rest| rest.chars().next()) else {
+            continue;
+        };
+        let change = match c {
+            '“' | '「' | '『' => 1,
+            '”' | '」' | '』' => -1,
+            _ => continue,
+        };
+        if *depth == 0 {
+            outside.push_str(&text[from..at]);
         }
+        *depth = if change > 0 {
+            *depth + 1
+        } else {
+            depth.saturating_sub(1)
+        };
+        from = at + c.len_utf8();
+    }
+    if *depth == 0 {
+        outside.push_str(&text[from..]);
     }
     outside
 }

@@ -375,8 +375,7 @@ impl Terms {
             .iter()
             .any(|(hit, term, offset)| !self.is_exact_at(text, hit, *term, *offset))
         {
-            let chars: Vec<(usize, char)> = text.char_indices().collect();
-            self.compare_windows(text, &chars, &hits, &mut found);
+            self.compare_windows(text, &hits, &mut found);
         }
         found.sort_by_key(|m| {
             (
@@ -411,24 +410,42 @@ impl Terms {
         key(candidate) < key(than)
     }
 
-    /// Compares the windows around each piece found with the piece's term.
+    /// Compares the windows around each piece found with the piece's term. Only the few
+    /// characters around a piece are decoded: a window starts at most one character before
+    /// where the term would and ends at most one after.
     fn compare_windows(
         &self,
         text: &str,
-        chars: &[(usize, char)],
         hits: &[(Range<usize>, usize, usize)],
         found: &mut Vec<NearMiss>,
     ) {
-        let char_at = |byte: usize| chars.partition_point(|&(at, _)| at < byte);
-        let byte_of = |index: usize| chars.get(index).map_or(text.len(), |&(at, _)| at);
-        let letters: Vec<char> = chars.iter().map(|&(_, c)| c).collect();
+        // Byte ranges of the term written in full, and of the windows one edit away.
         let mut exact: Vec<(usize, Range<usize>)> = Vec::new();
         let mut candidates: Vec<(usize, Range<usize>, Edit)> = Vec::new();
+        let mut places: Vec<usize> = Vec::new();
+        let mut letters: Vec<char> = Vec::new();
         for (hit, term, offset) in hits {
             let (term, offset) = (*term, *offset);
             let target = &self.chars[term];
             let n = target.len();
-            let piece_start = char_at(hit.start);
+            places.clear();
+            letters.clear();
+            for (at, c) in text[..hit.start].char_indices().rev().take(offset + 1) {
+                places.push(at);
+                letters.push(c);
+            }
+            places.reverse();
+            letters.reverse();
+            let piece_start = places.len();
+            for (at, c) in text[hit.start..].char_indices().take(n - offset + 2) {
+                places.push(hit.start + at);
+                letters.push(c);
+            }
+            let end_of_letters = letters
+                .last()
+                .zip(places.last())
+                .map_or(hit.start, |(c, at)| at + c.len_utf8());
+            let byte_of = |index: usize| places.get(index).copied().unwrap_or(end_of_letters);
             for shift in [-1isize, 0, 1] {
                 let Some(start) = (piece_start as isize - offset as isize + shift)
                     .try_into()
@@ -438,23 +455,23 @@ impl Terms {
                 };
                 for length in [n, n + 1, n - 1] {
                     let end = start + length;
-                    if end > chars.len() {
+                    if end > letters.len() {
                         continue;
                     }
                     let window = &letters[start..end];
+                    let range = byte_of(start)..byte_of(end);
                     if window == target.as_slice() {
-                        exact.push((term, start..end));
+                        exact.push((term, range));
                     } else if let Some(edit) = one_edit(window, target) {
-                        candidates.push((term, start..end, edit));
+                        candidates.push((term, range, edit));
                     }
                 }
             }
         }
-        for (term, window, edit) in candidates {
+        for (term, range, edit) in candidates {
             let overlaps_exact = exact
                 .iter()
-                .any(|(t, e)| *t == term && e.start < window.end && window.start < e.end);
-            let range = byte_of(window.start)..byte_of(window.end);
+                .any(|(t, e)| *t == term && e.start < range.end && range.start < e.end);
             if overlaps_exact || self.is_legitimate(term, text, &range) {
                 continue;
             }
@@ -496,12 +513,12 @@ fn one_edit(window: &[char], target: &[char]) -> Option<Edit> {
     use std::cmp::Ordering;
     match window.len().cmp(&target.len()) {
         Ordering::Equal => {
-            let differ: Vec<usize> = (0..target.len())
-                .filter(|&i| window[i] != target[i])
-                .collect();
-            match differ[..] {
-                [_] => Some(Edit::Substituted),
-                [a, b] if b == a + 1 && window[a] == target[b] && window[b] == target[a] => {
+            let mut differ = (0..target.len()).filter(|&i| window[i] != target[i]);
+            match (differ.next(), differ.next(), differ.next()) {
+                (Some(_), None, _) => Some(Edit::Substituted),
+                (Some(a), Some(b), None)
+                    if b == a + 1 && window[a] == target[b] && window[b] == target[a] =>
+                {
                     Some(Edit::Swapped)
                 }
                 _ => None,

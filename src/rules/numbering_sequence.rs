@@ -385,41 +385,43 @@ fn opens_after(previous: char, kind: Kind) -> bool {
 /// for four or five kinds.
 fn openings(text: &str) -> Vec<(usize, bool)> {
     let mut places = vec![(0, false)];
-    let bytes = text.as_bytes();
-    let mut at = 0;
-    while at < bytes.len() {
-        // The marks are spaces and full-width punctuation: ASCII, or characters whose
-        // UTF-8 lead byte is one of these five. Han characters (lead bytes E4–E9), most
-        // of the text, are stepped over undecoded.
-        let c = match bytes[at] {
-            lead @ 0x00..=0x7F => char::from(lead),
-            0xC2 | 0xE1 | 0xE2 | 0xE3 | 0xEF => match text[at..].chars().next() {
-                Some(c) => c,
-                None => break,
-            },
-            lead => {
-                at += if lead >= 0xF0 {
-                    4
-                } else if lead >= 0xE0 {
-                    3
-                } else {
-                    2
-                };
-                continue;
-            }
+    for (at, &byte) in text.as_bytes().iter().enumerate() {
+        if !MAY_OPEN[usize::from(byte)] {
+            continue;
+        }
+        let Some(c) = text.get(at..).and_then(|rest| rest.chars().next()) else {
+            continue;
         };
         let next = at + c.len_utf8();
-        if next < bytes.len() {
+        if next < text.len() {
             if c == '，' {
                 places.push((next, true));
             } else if opens_after(c, Kind::Chinese) {
                 places.push((next, false));
             }
         }
-        at = next;
     }
     places
 }
+
+/// The bytes that may begin a mark of `opens_after`: ASCII spaces, and the UTF-8 lead
+/// bytes of the other spaces and of full-width punctuation. None of them is ever inside a
+/// character, so every byte is looked at once and Han characters (lead bytes E4–E9), most
+/// of the text, are never decoded.
+const MAY_OPEN: [bool; 256] = {
+    let mut table = [false; 256];
+    let mut byte = 0;
+    while byte < 128 {
+        table[byte] = (byte as u8).is_ascii_whitespace() || byte == 0x0B;
+        byte += 1;
+    }
+    table[0xC2] = true;
+    table[0xE1] = true;
+    table[0xE2] = true;
+    table[0xE3] = true;
+    table[0xEF] = true;
+    table
+};
 
 /// The next enumerator of `kind` at or after byte `from` of `text` opening an item, among
 /// the paragraph's `openings`.

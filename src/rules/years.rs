@@ -106,8 +106,14 @@ pub(super) fn short_year_before(text: &str, year_mark: usize) -> Option<(Range<u
 
 /// The `《` and `》` of `text` with their byte offsets, in order, for `in_title`.
 pub(super) fn title_marks(text: &str) -> Vec<(usize, char)> {
-    text.char_indices()
-        .filter(|&(_, c)| c == '《' || c == '》')
+    // `《` and `》` are E3 80 8A and E3 80 8B in UTF-8: a byte search, not a decoding.
+    let bytes = text.as_bytes();
+    memchr::memchr_iter(0xE3, bytes)
+        .filter_map(|at| match bytes.get(at + 1..at + 3) {
+            Some([0x80, 0x8A]) => Some((at, '《')),
+            Some([0x80, 0x8B]) => Some((at, '》')),
+            _ => None,
+        })
         .collect()
 }
 
