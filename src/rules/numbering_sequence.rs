@@ -186,7 +186,7 @@ fn check(document: &Document, report: &mut Report) {
             };
             lists[list].push(at);
         };
-        let openings = openings(text);
+        let openings = openings(paragraph);
         if let Some(marker) = leading(text) {
             let kind = marker.kind;
             if let Some(rank) = kind.rank() {
@@ -383,14 +383,12 @@ fn opens_after(previous: char, kind: Kind) -> bool {
 /// character after a mark of `opens_after`, each with whether only the `一是`/`第一，`
 /// kinds open there (after a `，`). Read in one pass, as every paragraph is then searched
 /// for four or five kinds.
-fn openings(text: &str) -> Vec<(usize, bool)> {
+fn openings(paragraph: &Paragraph) -> Vec<(usize, bool)> {
+    let text = &paragraph.text;
     let mut places = vec![(0, false)];
-    for (at, &byte) in text.as_bytes().iter().enumerate() {
-        if !MAY_OPEN[usize::from(byte)] {
-            continue;
-        }
+    let mut look_at = |at: usize| {
         let Some(c) = text.get(at..).and_then(|rest| rest.chars().next()) else {
-            continue;
+            return;
         };
         let next = at + c.len_utf8();
         if next < text.len() {
@@ -400,9 +398,27 @@ fn openings(text: &str) -> Vec<(usize, bool)> {
                 places.push((next, false));
             }
         }
+    };
+    let bytes = text.as_bytes();
+    if paragraph.may_contain_any(&RARE_SPACES) {
+        for at in (0..bytes.len()).filter(|&at| MAY_OPEN[usize::from(bytes[at])]) {
+            look_at(at);
+        }
+    } else {
+        // The space, `　` and `。` (lead byte E3) and the full-width `，；：！？` (EF).
+        for at in memchr::memchr3_iter(b' ', 0xE3, 0xEF, bytes) {
+            look_at(at);
+        }
     }
     places
 }
+
+/// The spaces of `text::is_space` other than ` ` and `　`: rare in a paragraph.
+const RARE_SPACES: [char; 23] = [
+    '\t', '\n', '\u{B}', '\u{C}', '\r', '\u{85}', '\u{A0}', '\u{1680}', '\u{2000}', '\u{2001}',
+    '\u{2002}', '\u{2003}', '\u{2004}', '\u{2005}', '\u{2006}', '\u{2007}', '\u{2008}', '\u{2009}',
+    '\u{200A}', '\u{2028}', '\u{2029}', '\u{202F}', '\u{205F}',
+];
 
 /// The bytes that may begin a mark of `opens_after`: ASCII spaces, and the UTF-8 lead
 /// bytes of the other spaces and of full-width punctuation. None of them is ever inside a
@@ -685,6 +701,24 @@ fn chinese(value: u32) -> Option<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Every mark after which an item opens is found by both searches of `openings`.
+    #[test]
+    fn every_opening_mark_is_seen_by_both_searches() {
+        for c in (0..=0x10FFFF).filter_map(char::from_u32) {
+            if c != '，' && !opens_after(c, Kind::Chinese) {
+                continue;
+            }
+            let mut utf8 = [0; 4];
+            let lead = c.encode_utf8(&mut utf8).as_bytes()[0];
+            assert!(MAY_OPEN[usize::from(lead)], "{:?}", c);
+            assert!(
+                matches!(lead, b' ' | 0xE3 | 0xEF) || RARE_SPACES.contains(&c),
+                "{:?}",
+                c
+            );
+        }
+    }
     use crate::document::outline::chinese_number;
     use crate::rules::testing::findings;
 
