@@ -6,7 +6,7 @@ use std::ops::Range;
 use std::sync::LazyLock;
 
 /// A Han ideograph (CJK Unified Ideographs and extensions, compatibility ideographs, `〇`).
-pub fn is_han(c: char) -> bool {
+pub const fn is_han(c: char) -> bool {
     matches!(c,
         '\u{4E00}'..='\u{9FFF}'
         | '\u{3400}'..='\u{4DBF}'

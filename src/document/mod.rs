@@ -95,8 +95,8 @@ impl CharSummary {
 
     /// A multiplicative hash to 8 bits: the marks of Chinese text (`，` U+FF0C, `、`
     /// U+3001, digits, `“` U+201C…) would collide often on their low bytes alone.
-    fn slot(c: char) -> usize {
-        (u32::from(c).wrapping_mul(0x9E37_79B1) >> 24) as usize
+    const fn slot(c: char) -> usize {
+        ((c as u32).wrapping_mul(0x9E37_79B1) >> 24) as usize
     }
 
     fn may_hold(&self, c: char) -> bool {
@@ -105,7 +105,49 @@ impl CharSummary {
     }
 }
 
+/// Characters other than Han ideographs, as the bits `CharSummary` would set for them:
+/// made once (at compile time for a constant set), a paragraph is tested against the whole
+/// set with four ANDs.
+#[derive(Debug, Clone, Copy)]
+pub struct CharMask([u64; 4]);
+
+impl CharMask {
+    /// The mask of `chars`, none of which may be a Han ideograph (a summary holds no bits
+    /// for them).
+    pub const fn of(chars: &[char]) -> CharMask {
+        let mut i = 0;
+        while i < chars.len() {
+            assert!(!is_han(chars[i]), "a Han ideograph has no bit in a summary");
+            i += 1;
+        }
+        CharMask::of_all_but_han(chars)
+    }
+
+    /// The mask of the characters of `chars` that are not Han ideographs.
+    pub const fn of_all_but_han(chars: &[char]) -> CharMask {
+        let mut bits = [0u64; 4];
+        let mut i = 0;
+        while i < chars.len() {
+            if !is_han(chars[i]) {
+                let slot = CharSummary::slot(chars[i]);
+                bits[slot / 64] |= 1 << (slot % 64);
+            }
+            i += 1;
+        }
+        CharMask(bits)
+    }
+}
+
 impl Paragraph {
+    /// Whether the text may hold a character of `mask`; `false` proves it holds none.
+    pub fn may_contain_masked(&self, mask: &CharMask) -> bool {
+        self.summary
+            .0
+            .iter()
+            .zip(&mask.0)
+            .any(|(held, wanted)| held & wanted != 0)
+    }
+
     fn new(text: String, segments: Vec<Segment>, is_heading: bool) -> Self {
         let summary = CharSummary::of(&text);
         let sentences = split_sentences(&text, &summary);

@@ -93,7 +93,7 @@ of a list (`张三 李四 王五`) get an unsafe fix for an editor to confirm.
         "中共中央办公厅 国务院办公厅印发了《关于加强基层治理的意见》。",
     ],
     fix: Fixes::SafeWhenUnambiguous,
-    marks: Marks::Chars(&[' ', '\u{3000}', '\u{A0}']),
+    marks: Marks::chars(&[' ', '\u{3000}', '\u{A0}']),
     check: Check::Paragraph(check),
 };
 

@@ -80,7 +80,7 @@ GB/T 15834-2011 4.10：破折号是“——”，占两个字的位置，印出
         "（本年度医疗收入－上一年度医疗收入）/上一年度医疗收入",
     ],
     fix: Fixes::SafeWhenUnambiguous,
-    marks: Marks::Chars(DASHES),
+    marks: Marks::chars(DASHES),
     check: Check::Paragraph(check),
 };
 

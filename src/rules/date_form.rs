@@ -96,7 +96,7 @@ GB/T 9704-2012《党政机关公文格式》对成文日期的要求：用阿拉
         "升级到1.5.2版，见第3.1.2节，增长2024.15万元。",
     ],
     fix: Fixes::Safe,
-    marks: Marks::Chars(&MARKS),
+    marks: Marks::chars(&MARKS),
     check: Check::Document(check),
 };
 

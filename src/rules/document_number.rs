@@ -93,7 +93,7 @@ GB/T 9704-2012《党政机关公文格式》7.2.5 发文字号：由发文机关
         "地铁（2019）5号线开通。",
     ],
     fix: Fixes::SafeWhenUnambiguous,
-    marks: Marks::Chars(&['号']),
+    marks: Marks::chars(&['号']),
     check: Check::Paragraph(check),
 };
 

@@ -93,6 +93,7 @@ in an official text it looks careless.
 const MIN_CHARS: usize = 8;
 
 const QUOTATION_MARKS: [char; 6] = ['“', '”', '「', '」', '『', '』'];
+const QUOTATION_MASK: crate::document::CharMask = crate::document::CharMask::of(&QUOTATION_MARKS);
 
 /// A sentence as it is compared.
 struct Sentence<'a> {
@@ -306,7 +307,7 @@ fn sentences<'a>(
 ) -> Vec<Sentence<'a>> {
     let text = &paragraph.text;
     let mut depth = 0usize;
-    let quoted = paragraph.may_contain_any(&QUOTATION_MARKS);
+    let quoted = paragraph.may_contain_masked(&QUOTATION_MASK);
     let mut found = Vec::new();
     let mut first = 0;
     for (number, range) in paragraph.sentences.iter().enumerate() {

@@ -78,7 +78,9 @@ const DOTS: &[char] = &['.', '．', '。', '…', '·', '・'];
 
 /// Of `。`, only a run of three or more is reported, and most paragraphs hold no other dot.
 fn may_hold_ellipsis(paragraph: &Paragraph) -> bool {
-    paragraph.may_contain_any(&['.', '．', '…', '·', '・'])
+    const DOTS: crate::document::CharMask =
+        crate::document::CharMask::of(&['.', '．', '…', '·', '・']);
+    paragraph.may_contain_masked(&DOTS)
         || memchr::memmem::find(paragraph.text.as_bytes(), "。。。".as_bytes()).is_some()
 }
 

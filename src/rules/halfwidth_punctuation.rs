@@ -61,7 +61,7 @@ GB/T 15834-2011 5.1：中文里的标点符号都占一个字的位置，应使�
         "详见https://www.gov.cn/a,b;c:d。",
     ],
     fix: Fixes::Safe,
-    marks: Marks::Chars(&['(', ')', '（', '）', ',', ';', ':', '!', '?']),
+    marks: Marks::chars(&['(', ')', '（', '）', ',', ';', ':', '!', '?']),
     check: Check::Document(check),
 };
 

@@ -58,7 +58,7 @@ a clause. Those are questions with a half-width mark, reported by `halfwidth-pun
         "美好生活·民法典相伴",
     ],
     fix: Fixes::None,
-    marks: Marks::Chars(&['?', '\u{FFFD}']),
+    marks: Marks::chars(&['?', '\u{FFFD}']),
     check: Check::Paragraph(check),
 };
 

@@ -112,7 +112,7 @@ GB/T 15834-2011 4.13（连接号）：时间的起止用一字线“—”或浪
         "一九八〇年颁布施行，○○年○○月填写。",
     ],
     fix: Fixes::SafeWhenUnambiguous,
-    marks: Marks::Chars(&NUMBER_MARKS),
+    marks: Marks::chars(&NUMBER_MARKS),
     check: Check::Document(check),
 };
 

@@ -3,7 +3,7 @@
 //! tests all read this table.
 
 use crate::document::source::Position;
-use crate::document::{Document, Paragraph};
+use crate::document::{CharMask, Document, Paragraph};
 use crate::report::diagnostic::{Diagnostic, Edit, Fix, Related, Severity};
 use crate::report::message::{Lang, Message};
 use std::ops::Range;
@@ -69,18 +69,45 @@ impl Check {
 pub enum Marks {
     /// Any paragraph may hold a finding.
     Any,
-    /// Paragraphs that may hold one of these characters (`Paragraph::may_contain_any`).
-    Chars(&'static [char]),
+    /// Paragraphs that may hold one of these characters (`Marks::chars`): the summary bits
+    /// of those that are not Han ideographs, made at compile time, and whether any is one.
+    Chars {
+        chars: &'static [char],
+        mask: CharMask,
+        han: bool,
+    },
     /// Paragraphs the test lets through: for what a list of characters cannot say (two
     /// marks in a row, a word of web chrome).
     Test(fn(&Paragraph) -> bool),
 }
 
 impl Marks {
+    /// Paragraphs that may hold one of `chars`.
+    pub const fn chars(chars: &'static [char]) -> Marks {
+        let mut han = false;
+        let mut i = 0;
+        while i < chars.len() {
+            han |= crate::text::is_han(chars[i]);
+            i += 1;
+        }
+        Marks::Chars {
+            chars,
+            mask: CharMask::of_all_but_han(chars),
+            han,
+        }
+    }
+
     pub fn may_be_in(self, paragraph: &Paragraph) -> bool {
         match self {
             Marks::Any => true,
-            Marks::Chars(chars) => paragraph.may_contain_any(chars),
+            // Every rule is asked about every paragraph: four ANDs answer for most.
+            Marks::Chars { chars, mask, han } => {
+                paragraph.may_contain_masked(&mask)
+                    || han
+                        && chars
+                            .iter()
+                            .any(|&c| crate::text::is_han(c) && paragraph.may_contain_any(&[c]))
+            }
             Marks::Test(test) => test(paragraph),
         }
     }

@@ -66,7 +66,7 @@ GB/T 15834-2011 4.8.3：引文有多段时，每段开头都用前引号，只�
         "他说：“要坚持以人民为中心。”",
     ],
     fix: Fixes::Suggested,
-    marks: Marks::Chars(QUOTE_MARKS),
+    marks: Marks::chars(QUOTE_MARKS),
     check: Check::Document(check),
 };
 

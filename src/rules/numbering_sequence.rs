@@ -400,7 +400,7 @@ fn openings(paragraph: &Paragraph) -> Vec<(usize, bool)> {
         }
     };
     let bytes = text.as_bytes();
-    if paragraph.may_contain_any(&RARE_SPACES) {
+    if paragraph.may_contain_masked(&RARE_SPACE_MASK) {
         for at in (0..bytes.len()).filter(|&at| MAY_OPEN[usize::from(bytes[at])]) {
             look_at(at);
         }
@@ -419,6 +419,8 @@ const RARE_SPACES: [char; 23] = [
     '\u{2002}', '\u{2003}', '\u{2004}', '\u{2005}', '\u{2006}', '\u{2007}', '\u{2008}', '\u{2009}',
     '\u{200A}', '\u{2028}', '\u{2029}', '\u{202F}', '\u{205F}',
 ];
+
+const RARE_SPACE_MASK: crate::document::CharMask = crate::document::CharMask::of(&RARE_SPACES);
 
 /// The bytes that may begin a mark of `opens_after`: ASCII spaces, and the UTF-8 lead
 /// bytes of the other spaces and of full-width punctuation. None of them is ever inside a

@@ -53,7 +53,7 @@ GB/T 15834-2011 4.1：中文句子末尾的句号是“。”，占一个字的�
         "他说……",
     ],
     fix: Fixes::Safe,
-    marks: Marks::Chars(&['.', '．']),
+    marks: Marks::chars(&['.', '．']),
     check: Check::Paragraph(check),
 };
 

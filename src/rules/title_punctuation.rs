@@ -95,7 +95,7 @@ the next line; a mark inside a 公文 title has no fix, as the title has to be r
         "各位代表：\n现在，我代表国务院，向大会作政府工作报告。",
     ],
     fix: Fixes::SafeWhenUnambiguous,
-    marks: Marks::Chars(&MARKS),
+    marks: Marks::chars(&MARKS),
     check: Check::Document(check),
 };
 

@@ -62,7 +62,7 @@ GB/T 15834-2011 4.9、4.15：括号和书名号都要成对使用。少了一半
         "【要闻】会议召开",
     ],
     fix: Fixes::SafeWhenUnambiguous,
-    marks: Marks::Chars(BRACKET_MARKS),
+    marks: Marks::chars(BRACKET_MARKS),
     check: Check::Document(check),
 };
 

@@ -61,7 +61,7 @@ GB/T 15834-2011 4.8：引号要成对使用。多出半个引号，通常是删�
         "他说：“要落实‘三项制度’。”",
     ],
     fix: Fixes::SafeWhenUnambiguous,
-    marks: Marks::Chars(QUOTE_MARKS),
+    marks: Marks::chars(QUOTE_MARKS),
     check: Check::Document(check),
 };
 
