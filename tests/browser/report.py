@@ -34,6 +34,7 @@ import subprocess
 import sys
 import tempfile
 import time
+import traceback
 import urllib.parse
 
 ROOT = pathlib.Path(__file__).resolve().parents[2]
@@ -452,6 +453,14 @@ class Checks:
         return ok
 
 
+def source_span(d):
+    """A short one-line span's text from the file, or None (long spans may be cut in the page)."""
+    if d["end_line"] != d["line"] or d["length"] > 60:
+        return None
+    data = (ROOT / d["path"]).read_bytes()
+    return data[d["offset"]:d["offset"] + d["length"]].decode("utf-8", errors="replace")
+
+
 def place_matches(shown, path, line):
     """`a.place` text is `path:line`; the path may be shortened to its tail."""
     m = re.fullmatch(r"(.*):(\d+)", shown.strip())
@@ -479,14 +488,18 @@ def check_static(c, page, snap, data, lang):
             "every finding has p.message and blockquote.context")
     c.check(all(f["mark"] for f in found), "every finding's context marks its span with <mark>")
     unmatched = list(found)
-    missing = []
+    missing, wrong_marks = [], []
     for d in diags:
         hit = next((f for f in unmatched if f["rule"] == d["rule"] and f["severity"] == d["severity"]
                     and f["path"] == d["path"] and line_of(d, f) == d["line"]), None)
         if hit:
             unmatched.remove(hit)
+            span = source_span(d)
+            if span is not None and hit["mark"] != span:
+                wrong_marks.append(f"{d['path']}:{d['line']}:{d['column']} marks {hit['mark']!r}, not {span!r}")
         else:
             missing.append(f"{d['path']}:{d['line']}:{d['column']} {d['severity']}[{d['rule']}]")
+    c.check(not wrong_marks, f"{len(wrong_marks)} findings mark other text than their span: {wrong_marks[:3]}")
     c.check(not missing, f"{len(missing)} JSON findings have no article with that path, rule, severity and line: {missing[:5]}")
     c.check({f["path"] for f in snap["files"]} == {d["path"] for d in diags},
             f"a section.file per file with findings: {[f['path'] for f in snap['files']]}")
@@ -621,7 +634,6 @@ def check_no_script(c, browser, html, data):
     """With JavaScript off the report still reads: every finding there and, unfolded, visible."""
     page = browser.open(html, javascript=False)
     try:
-        ran = page.send("Runtime.evaluate", {"expression": "1", "returnByValue": True})
         snap = page.eval(SNAPSHOT)
         found = snap["findings"]
         c.check(len(found) == len(data["diagnostics"]), f"JS off: {len(found)} article.finding for {len(data['diagnostics'])}")
@@ -632,7 +644,6 @@ def check_no_script(c, browser, html, data):
                 == page.eval("document.querySelectorAll('details.fold').length"),
                 "JS off: every fold has a summary to open it by")
         check_quiet(c, page, snap)
-        del ran
     finally:
         page.close()
 
@@ -676,11 +687,17 @@ def run_case(browser, govlint, work, out, name, paths, lang, hostile=False, scre
     data = govlint_json(govlint, paths, lang)
     html = pathlib.Path(work) / f"{name}.html"
     govlint_html(govlint, paths, lang, html)
+    stdout = subprocess.run([govlint, "check", *paths, "--format", "html", "--lang", lang],
+                            capture_output=True, cwd=ROOT, timeout=120).stdout
+    c.check(stdout == html.read_bytes(), "the report on stdout (no --output) is the --output file, byte for byte")
     notes = []
     try:
         run_checks(c, browser, html, data, out, lang, hostile, screenshots, notes)
     except Failure as e:
         c.failed.append(str(e))
+    except (KeyError, TypeError, ValueError, AttributeError, IndexError) as e:
+        # A page that differs from what the checks expect (an attribute missing, say).
+        c.failed.append(f"{type(e).__name__}: {e} (report.py line {traceback.extract_tb(e.__traceback__)[-1].lineno})")
     elapsed = time.monotonic() - started
     print(f"{name}: {len(data['diagnostics'])} findings, {c.passed} checks passed, "
           f"{len(c.failed)} failed ({elapsed:.1f} s)")
