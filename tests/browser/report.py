@@ -227,7 +227,9 @@ class Browser:
                 # Quieter and faster: nothing here changes how a page behaves.
                 "--no-first-run", "--no-default-browser-check", "--disable-sync",
                 "--disable-background-networking", "--disable-component-update",
-                "--hide-scrollbars", "about:blank",
+                "--hide-scrollbars",
+                # Containers give /dev/shm 64 MB, too little for Chromium's shared memory.
+                "--disable-dev-shm-usage", "about:blank",
             ],
             stdin=subprocess.DEVNULL, stdout=self.log, stderr=self.log,
             # Its own process group, so that the browser's helpers go with it.
@@ -389,7 +391,7 @@ SNAPSHOT = r"""(() => {
       const fold = a.closest('details.fold');
       return {id: a.id, rule: a.dataset.rule, severity: a.dataset.severity, line: a.dataset.line || null,
               path: a.closest('section.file') ? a.closest('section.file').dataset.path : null,
-              text: a.textContent, message: text(a.querySelector('p.message')),
+              text: a.textContent, where: text(a.querySelector('.where')), message: text(a.querySelector('p.message')),
               context: !!a.querySelector('blockquote.context'), mark: text(a.querySelector('blockquote.context mark')),
               fold: fold ? {rule: fold.dataset.rule, open: fold.open} : null,
               visible: visible(a), inFiles: !!a.closest('#files')};
@@ -398,7 +400,7 @@ SNAPSHOT = r"""(() => {
       [...g.querySelectorAll('ol > li a.place')].map(a => a.textContent.trim())),
     pairs: [...document.querySelectorAll('#duplicates div.near-pair')].map(p => ({
       similarity: p.dataset.similarity,
-      sides: [...p.querySelectorAll(':scope > div.side')].map(s => ({
+      sides: [...p.querySelectorAll('div.side')].map(s => ({
         place: text(s.querySelector('a.place')), text: text(s.querySelector('p.text')),
         del: [...s.querySelectorAll('p.text del')].map(d => d.textContent).join(''),
         ins: [...s.querySelectorAll('p.text ins')].map(d => d.textContent).join('')}))})),
@@ -434,8 +436,9 @@ def line_of(finding, snapshot_finding):
     if snapshot_finding["line"]:
         return int(snapshot_finding["line"])
     col = finding["column"]
+    text = snapshot_finding["where"] or snapshot_finding["text"]
     for pattern in (rf"(?<![\d])(\d+):{col}(?![\d])", r"第\s*(\d+)\s*行", r"\bline\s+(\d+)"):
-        m = re.search(pattern, snapshot_finding["text"])
+        m = re.search(pattern, text)
         if m:
             return int(m.group(1))
     return None
