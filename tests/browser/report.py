@@ -319,10 +319,11 @@ class Page:
             raise Failure(f"evaluating in the page: {details.get('exception', {}).get('description') or details.get('text')}")
         return result["result"].get("value")
 
-    def click(self, selector):
+    def click(self, selector, element=None):
         """A real mouse click in the middle of the element, after scrolling it into view."""
+        element = element or f"document.querySelector({json.dumps(selector)})"
         box = self.eval(f"""(() => {{
-            const el = document.querySelector({json.dumps(selector)});
+            const el = {element};
             if (!el) return null;
             el.scrollIntoView({{block: 'center'}});
             const r = el.getBoundingClientRect();
@@ -341,8 +342,9 @@ class Page:
         params = {"format": "png"}
         if clip_selector:
             rect = self.eval(f"""(() => {{
+                // From the top, so that the sticky filter bar is not drawn over the section.
+                scrollTo(0, 0);
                 const el = document.querySelector({json.dumps(clip_selector)});
-                el.scrollIntoView();
                 const r = el.getBoundingClientRect();
                 return {{x: r.x + scrollX, y: r.y + scrollY, width: Math.min(r.width, {WIDTH}),
                          height: Math.min(r.height, {HEIGHT})}};
@@ -504,8 +506,12 @@ def check_static(c, page, snap, data, lang):
             missing.append(f"{d['path']}:{d['line']}:{d['column']} {d['severity']}[{d['rule']}]")
     c.check(not wrong_marks, f"{len(wrong_marks)} findings mark other text than their span: {wrong_marks[:3]}")
     c.check(not missing, f"{len(missing)} JSON findings have no article with that path, rule, severity and line: {missing[:5]}")
-    c.check({f["path"] for f in snap["files"]} == {d["path"] for d in diags},
-            f"a section.file per file with findings: {[f['path'] for f in snap['files']]}")
+    # A section per file with findings, and per file only pointed at (a duplicate's original).
+    shown_files = {f["path"] for f in snap["files"]}
+    with_findings = {d["path"] for d in diags}
+    pointed = {r["path"] for d in diags for r in d["related"]}
+    c.check(with_findings <= shown_files <= with_findings | pointed,
+            f"a section.file per file with findings or pointed at: {sorted(shown_files)}")
 
     # Filters and overview: a box per rule and per severity present, a bar and a row per rule.
     rules = {d["rule"] for d in diags}
@@ -609,9 +615,11 @@ def check_filter(c, page, data, name, value):
     c.check(not wrong, f"{name} {value} off: {len(wrong)} findings in the wrong state, e.g. {wrong[:2]}")
     c.check(all(f["hidden"] for f in state["findings"] if f[attr] == value),
             f"{name} {value} off: its findings carry `hidden`")
+    has = collections.Counter(d["path"] for d in data["diagnostics"])
     left = collections.Counter(d["path"] for d in data["diagnostics"] if d[attr] != value)
-    bad_files = [f["path"] for f in state["files"] if f["hidden"] != (left[f["path"]] == 0)]
-    c.check(not bad_files, f"{name} {value} off: section.file hidden exactly when all its findings are: {bad_files}")
+    # A file with no finding of its own (one only pointed at) has nothing to hide.
+    bad_files = [f["path"] for f in state["files"] if f["hidden"] != (has[f["path"]] > 0 and left[f["path"]] == 0)]
+    c.check(not bad_files, f"{name} {value} off: section.file hidden exactly when it has findings and all are: {bad_files}")
     page.click(selector)
     state = page.eval(VISIBILITY)
     c.check(all(f["visible"] for f in state["findings"]) and all(f["visible"] for f in state["files"]),
@@ -619,14 +627,38 @@ def check_filter(c, page, data, name, value):
     return sum(1 for d in data["diagnostics"] if d[attr] == value)
 
 
-def check_all_off(c, page):
-    """Every severity off leaves no file shown; all on again shows every finding."""
+def check_jumps(c, page):
+    """Following a place link brings its target into view, not under the sticky filter bar."""
+    links = page.eval("document.querySelectorAll('#duplicates a.place').length")
+    covered = []
+    for i in range(min(links, 6)):
+        page.click(f"duplicate place link {i}", f"document.querySelectorAll('#duplicates a.place')[{i}]")
+        time.sleep(0.05)
+        where = page.eval(f"""(() => {{
+            const a = document.querySelectorAll('#duplicates a.place')[{i}];
+            const target = document.getElementById(decodeURIComponent(a.getAttribute('href').slice(1)));
+            const r = target.getBoundingClientRect();
+            const bar = document.getElementById('filters').getBoundingClientRect();
+            const at = document.elementFromPoint(r.left + 8, Math.max(r.top, 0) + 8);
+            return {{href: a.getAttribute('href'), top: Math.round(r.top), bar: Math.round(bar.bottom),
+                     seen: !!at && target.contains(at)}};
+        }})()""")
+        if not where["seen"]:
+            covered.append(where)
+    c.check(not covered, f"{len(covered)} of {min(links, 6)} place links scroll their target under something "
+            f"(the sticky #filters bar ends at y={covered[0]['bar'] if covered else 0}): {covered[:3]}")
+
+
+def check_all_off(c, page, data):
+    """Every severity off leaves no finding and no file with findings shown; all on, all shown."""
     boxes = page.eval("[...document.querySelectorAll('#filters input[name=severity]')].map(i => i.value)")
     for v in boxes:
         page.click(f'#filters input[name="severity"][value="{v}"]')
     state = page.eval(VISIBILITY)
-    c.check(not any(f["visible"] for f in state["findings"]) and all(f["hidden"] for f in state["files"]),
-            "every severity off: no finding and no file shown")
+    has = {d["path"] for d in data["diagnostics"]}
+    c.check(not any(f["visible"] for f in state["findings"])
+            and all(f["hidden"] == (f["path"] in has) for f in state["files"]),
+            f"every severity off: no finding shown, every file with findings hidden: {state['files']}")
     for v in boxes:
         page.click(f'#filters input[name="severity"][value="{v}"]')
     state = page.eval(VISIBILITY)
@@ -742,7 +774,8 @@ def run_checks(c, browser, html, data, out, lang, hostile, screenshots, notes):
             severity = collections.Counter(d["severity"] for d in data["diagnostics"]).most_common()[-1][0]
             n = check_filter(c, page, data, "severity", severity)
             notes.append(f"filter severity {severity}: {n} hidden and shown again")
-            check_all_off(c, page)
+            check_all_off(c, page, data)
+            check_jumps(c, page)
         for file, selector in screenshots:
             size = page.screenshot(pathlib.Path(out) / file, selector)
             if selector is None:
