@@ -15,7 +15,7 @@ const SARIF_SCHEMA: &str = "fixtures/sarif-schema-2.1.0.json";
 
 /// Every `--format` value.
 const FORMATS: &[&str] = &[
-    "human", "json", "concise", "sarif", "github", "rdjson", "markdown",
+    "human", "json", "concise", "sarif", "github", "rdjson", "markdown", "html",
 ];
 
 /// A half-width comma after two ideographic spaces and `近年来`: the comma is the sixth

@@ -130,7 +130,7 @@ fn command_line_errors_are_in_the_readers_language() {
     assert_eq!(
         String::from_utf8_lossy(&output.stderr),
         "错误：“--format <格式>”的值“xml”不对\n  可选值：human、json、concise、sarif、github、\
-         rdjson、markdown\n\n详细说明请用“--help”查看。\n"
+         rdjson、markdown、html\n\n  提示：是不是要写“html”？\n\n详细说明请用“--help”查看。\n"
     );
     let output = run(&dir, CHINESE, &["chek"]);
     assert_eq!(output.status.code(), Some(2));

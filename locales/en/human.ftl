@@ -113,6 +113,32 @@ md-col-similarity = Similarity
 # Under a list cut short.
 md-more = … and { $count } more: `--format json` and SARIF list them all.
 
+## --format html: the report page
+
+html-title = govlint report
+html-overview = Overview
+html-files-checked = Files checked
+html-findings = Findings
+html-chart = Findings by rule
+html-worst-files = Files with the most findings
+html-col-about = What it finds
+html-files = Findings by file
+html-file-count = { $count ->
+    [one] 1 finding
+   *[other] { $count } findings
+}
+html-no-findings = No problems found.
+html-filter-severity = Severity
+html-filter-rule = Rules
+# The filter's count; { $shown } and { $total } are filled in by the page's script.
+html-shown = showing { $shown } of { $total }
+html-exact-group = The same paragraph in { $count } places
+html-near-pair = { $percent }% similar: what differs is marked (left: only in the earlier copy; right: only in this one)
+html-pointed-at = Paragraphs that findings point to
+html-fold = { $count } more `{ $rule }` findings in this file (click to show)
+html-fix-safe = (`govlint check --fix` corrects it)
+html-fix-unsafe = (look first: `--fix --unsafe-fixes` applies it)
+
 ## --show-settings: the lines above the settings
 
 settings-file = # configuration file: { $path }

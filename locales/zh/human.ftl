@@ -89,6 +89,29 @@ md-col-original = 与之重复
 md-col-similarity = 相似度
 md-more = ……另有{ $count }处未列出，“--format json”和SARIF列出全部。
 
+## --format html：网页报告
+
+html-title = govlint 检查报告
+html-overview = 概览
+html-files-checked = 检查的文件
+html-findings = 问题
+html-chart = 各规则的问题数
+html-worst-files = 问题最多的文件
+html-col-about = 检查什么
+html-files = 各文件的问题
+html-file-count = { $count }处问题
+html-no-findings = 未发现问题。
+html-filter-severity = 级别
+html-filter-rule = 规则
+# 筛选后的计数；{ $shown } 和 { $total } 由网页脚本填入。
+html-shown = 显示{ $shown }处，共{ $total }处
+html-exact-group = 同一段落出现{ $count }次
+html-near-pair = 相似度{ $percent }%：不同之处已标出（左为较早一处独有的文字，右为本处独有的文字）
+html-pointed-at = 其他问题所指的段落
+html-fold = 本文件另有{ $count }处“{ $rule }”问题（点击展开）
+html-fix-safe = （可用“govlint check --fix”自动修复）
+html-fix-unsafe = （请先核对：“--fix --unsafe-fixes”才会修改）
+
 ## --show-settings：设置上方的说明行（TOML注释）
 
 settings-file = # 配置文件：{ $path }

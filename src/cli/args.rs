@@ -77,6 +77,10 @@ pub(super) struct CheckArgs {
     /// Output format.
     #[arg(long, value_enum, default_value_t = Format::Human)]
     pub(super) format: Format,
+    /// Write the report to this file (replaced whole, atomically) instead of standard
+    /// output; any format.
+    #[arg(long, short, value_name = "FILE")]
+    pub(super) output: Option<PathBuf>,
     /// When to color human output.
     #[arg(long, value_enum, default_value_t = ColorChoice::Auto)]
     pub(super) color: ColorChoice,

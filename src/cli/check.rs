@@ -264,7 +264,9 @@ pub(super) fn check(args: CheckArgs, out: &mut dyn Write) -> (Outcome, std::io::
         ColorChoice::Always => true,
         ColorChoice::Never => false,
         ColorChoice::Auto => {
-            std::io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none()
+            args.output.is_none()
+                && std::io::stdout().is_terminal()
+                && std::env::var_os("NO_COLOR").is_none()
         }
     };
     let style = human::Style {
@@ -285,12 +287,62 @@ pub(super) fn check(args: CheckArgs, out: &mut dyn Write) -> (Outcome, std::io::
     ) {
         repository_paths(&mut run);
     }
-    let written = render::render(args.format, args.statistics, &run, out, &style);
-    let outcome = Outcome {
+    let mut outcome = Outcome {
         trouble: !run.errors.is_empty() || !run.fix_errors.is_empty() || nothing_linted,
         fails: !args.exit_zero && run.fails(fail_on),
     };
+    let written = match &args.output {
+        None => render::render(args.format, args.statistics, &run, out, &style),
+        Some(path) => {
+            let mut report = Vec::new();
+            let rendered = render::render(args.format, args.statistics, &run, &mut report, &style);
+            if let Err(error) = rendered.and_then(|()| write_whole(path, &report)) {
+                let path = crate::input::walk::display(path);
+                let error = crate::input::walk::describe_io_error(&error);
+                super::tell(
+                    lang,
+                    msg!("cli-report-not-written", path = path, error = error),
+                );
+                outcome.trouble = true;
+            }
+            Ok(())
+        }
+    };
     (outcome, written)
+}
+
+/// Writes `bytes` as the whole of the file at `path`, through a temporary file beside it
+/// renamed over it: a reader never sees half a report, and a failed run leaves the old one.
+fn write_whole(path: &std::path::Path, bytes: &[u8]) -> std::io::Result<()> {
+    let directory = match path.parent() {
+        Some(parent) if !parent.as_os_str().is_empty() => parent,
+        _ => std::path::Path::new("."),
+    };
+    // The old report's mode, or the one a file written anew would have (umask applies).
+    let permissions = std::fs::metadata(path)
+        .map(|old| old.permissions())
+        .ok()
+        .or_else(new_file_permissions);
+    let mut builder = tempfile::Builder::new();
+    if let Some(permissions) = permissions {
+        builder.permissions(permissions);
+    }
+    let mut file = builder.tempfile_in(directory)?;
+    file.write_all(bytes)?;
+    file.as_file().sync_all()?;
+    file.persist(path).map_err(|error| error.error)?;
+    Ok(())
+}
+
+#[cfg(unix)]
+fn new_file_permissions() -> Option<std::fs::Permissions> {
+    use std::os::unix::fs::PermissionsExt;
+    Some(std::fs::Permissions::from_mode(0o666))
+}
+
+#[cfg(not(unix))]
+fn new_file_permissions() -> Option<std::fs::Permissions> {
+    None
 }
 
 /// Whether standard input is a pipe or a file, not a terminal or a device (`/dev/null`), to

@@ -3,6 +3,7 @@
 
 pub mod concise;
 pub mod github;
+pub mod html;
 pub mod human;
 pub mod json;
 pub mod locate;
@@ -33,6 +34,9 @@ pub enum Format {
     /// A Markdown report for a CI job's summary page: counts by rule and by file, the
     /// errors, the duplicates as pairs.
     Markdown,
+    /// One self-contained HTML page to read in a browser: an overview with a chart, the
+    /// duplicates side by side, every file's findings in context, filterable.
+    Html,
 }
 
 /// Writes the run in `format` (its statistics with `--statistics`): the one place a format
@@ -56,6 +60,7 @@ pub fn render(
         Format::Github => github::render(run, out, style.lang),
         Format::Rdjson => rdjson::render(run, &mut ControlEscaping::new(&mut *out), style.lang),
         Format::Markdown => markdown::render(run, out, style.lang),
+        Format::Html => html::render(run, out, style.lang),
         Format::Human => human::render(run, out, style),
     }
 }
