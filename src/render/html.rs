@@ -51,7 +51,7 @@ table{border-collapse:collapse;margin:8px 0;font-size:14px}th,td{border-bottom:1
 #filters{position:sticky;top:0;z-index:1;background:#fffffff2;border-bottom:1px solid var(--line);padding:6px 0;font-size:14px}
 #filters fieldset{display:inline;border:0;margin:0 12px 0 0;padding:0}#filters legend{display:inline;font-weight:600;margin-right:6px;padding:0}
 #filters label{display:inline-block;margin-right:10px;white-space:nowrap}#filters output{color:var(--muted)}
-.file{margin:20px 0;border:1px solid var(--line);border-radius:8px;padding:12px 16px}
+.file{margin:20px 0;border:1px solid var(--line);border-radius:8px;padding:12px 16px;content-visibility:auto;contain-intrinsic-size:auto 800px}
 .file>header{display:flex;justify-content:space-between;gap:12px;flex-wrap:wrap;margin-bottom:6px}
 .finding{border-top:1px solid #eee;padding:8px 0}
 .finding p{margin:2px 0}.where{font-size:13px;color:var(--muted)}.where .severity{font-weight:600}

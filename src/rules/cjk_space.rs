@@ -169,11 +169,15 @@ fn check(_: &Document, index: usize, paragraph: &Paragraph, report: &mut Report)
     if gaps.is_empty() {
         return;
     }
-    let context = Context::new(paragraph);
+    // Worked out only for a space the text alone does not explain (most spaces of a
+    // statute follow its article numbers).
+    let context = std::cell::OnceCell::new();
+    let context = || context.get_or_init(|| Context::new(paragraph));
     for gap in gaps {
-        if paragraph.is_protected(gap.start) || is_layout(&context, &gap) {
+        if paragraph.is_protected(gap.start) || is_layout(paragraph, context, &gap) {
             continue;
         }
+        let context = context();
         let before = text[..gap.start].chars().next_back().unwrap_or(' ');
         let after = text[gap.end..].chars().next().unwrap_or(' ');
         let span = gap.start - before.len_utf8()..gap.end + after.len_utf8();
@@ -280,24 +284,33 @@ impl<'a> Context<'a> {
 /// Runs of exactly one space (ASCII, U+3000, U+00A0) with a Han character on either side;
 /// tabs and longer runs are layout.
 fn space_gaps(text: &str) -> Vec<Range<usize>> {
-    let chars: Vec<(usize, char)> = text.char_indices().collect();
     let mut gaps = Vec::new();
-    for window in chars.windows(3) {
-        let [(_, before), (at, space), (next, after)] = window else {
+    // ` `, `　` (E3 80 80) and the no-break space (C2 A0), found by their first byte.
+    for at in memchr::memchr3_iter(b' ', 0xE3, 0xC2, text.as_bytes()) {
+        let Some(space) = text.get(at..).and_then(|rest| rest.chars().next()) else {
             continue;
         };
-        if is_han(*before) && matches!(space, ' ' | '\u{3000}' | '\u{A0}') && is_han(*after) {
-            gaps.push(*at..*next);
+        if !matches!(space, ' ' | '\u{3000}' | '\u{A0}') {
+            continue;
+        }
+        let next = at + space.len_utf8();
+        if text[..at].chars().next_back().is_some_and(is_han)
+            && text[next..].chars().next().is_some_and(is_han)
+        {
+            gaps.push(at..next);
         }
     }
     gaps
 }
 
 /// A space that is part of the layout rather than of a sentence.
-fn is_layout(context: &Context, gap: &Range<usize>) -> bool {
-    let text = &context.paragraph.text;
-    is_in_title_line(context, gap)
-        || is_letter_spaced(text, gap)
+fn is_layout<'a>(
+    paragraph: &'a Paragraph,
+    context: impl Fn() -> &'a Context<'a>,
+    gap: &Range<usize>,
+) -> bool {
+    let text = &paragraph.text;
+    is_letter_spaced(text, gap)
         // An article number is a few characters: a long text before the space is not one
         // (and is not matched again for each of its spaces).
         || gap.start <= LEADING_NUMBER_BYTES && LEADING_NUMBER.is_match(&text[..gap.start])
@@ -305,8 +318,9 @@ fn is_layout(context: &Context, gap: &Range<usize>) -> bool {
         || DATE_BEFORE.is_match(&text[..gap.start])
         || DATE_AFTER.is_match(&text[gap.end..])
         || is_record_entry(text, gap)
-        || is_in_title_or_slogan(context, gap)
         || is_joint_issuer(text, gap)
+        || is_in_title_line(context(), gap)
+        || is_in_title_or_slogan(context(), gap)
 }
 
 /// Longest text before a space that may be an article number (`第一千二百三十四条`).
