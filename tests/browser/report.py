@@ -651,6 +651,39 @@ def check_jumps(c, page):
             f"(the sticky #filters bar ends at y={covered[0]['bar'] if covered else 0}): {covered[:3]}")
 
 
+def check_fold_opens(c, page):
+    """A click on a fold's summary opens it and shows the findings it held."""
+    folds = page.eval("document.querySelectorAll('details.fold').length")
+    if not folds:
+        return
+    # Closed first: following a link into a fold (as check_jumps may have) opens it.
+    page.eval("document.querySelector('details.fold').open = false")
+    page.click("details.fold > summary")
+    state = page.eval("""(() => { const d = document.querySelector('details.fold');
+        const inside = [...d.querySelectorAll('article.finding')];
+        return {open: d.open, count: inside.length, visible: inside.filter(a => a.checkVisibility()).length}; })()""")
+    c.check(state["open"] and state["count"] and state["visible"] == state["count"],
+            f"a click on the first fold's summary shows its findings: {state}")
+    page.click("details.fold > summary")
+
+
+def check_narrow(c, page, notes):
+    """On a phone's width nothing runs off the right edge (no sideways scrolling)."""
+    page.send("Emulation.setDeviceMetricsOverride",
+              {"width": 390, "height": 800, "deviceScaleFactor": 1, "mobile": True})
+    try:
+        state = page.eval("""(() => ({width: document.documentElement.scrollWidth, viewport: innerWidth,
+            bar: document.getElementById('filters').offsetHeight,
+            wide: [...document.querySelectorAll('body *')].filter(e => e.getBoundingClientRect().right > innerWidth + 1)
+              .slice(0, 5).map(e => e.tagName.toLowerCase() + (e.className ? '.' + e.className : ''))}))()""")
+    finally:
+        page.send("Emulation.setDeviceMetricsOverride",
+                  {"width": WIDTH, "height": HEIGHT, "deviceScaleFactor": 1, "mobile": False})
+    c.check(state["width"] <= state["viewport"] and not state["wide"],
+            f"at 390 px wide the page is {state['width']} px wide; past the edge: {state['wide']}")
+    notes.append(f"at 390×800 the sticky filter form is {state['bar']} px tall")
+
+
 def check_all_off(c, page, data):
     """Every severity off leaves no finding and no file with findings shown; all on, all shown."""
     boxes = page.eval("[...document.querySelectorAll('#filters input[name=severity]')].map(i => i.value)")
@@ -786,6 +819,8 @@ def run_checks(c, browser, html, data, out, lang, hostile, screenshots, notes):
                 notes.append(f"{file} {size[0]}×{size[1]}, Chinese drawn in {sorted(fonts)}")
             else:
                 notes.append(f"{file} {size[0]}×{size[1]} ({selector})")
+        check_fold_opens(c, page)
+        check_narrow(c, page, notes)
     finally:
         page.close()
     check_no_script(c, browser, html, data)
