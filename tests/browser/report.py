@@ -10,6 +10,8 @@ For each input it checks, against govlint's own JSON for the same input:
 - the page makes no request but for the file itself, obeys its Content-Security-Policy
   (nothing on the console, no exception, no CSP report) and every `#` link has its target;
 - the filter hides exactly the findings of an unchecked rule or severity, and shows them again;
+- a link scrolls its target into view below the sticky filter form; a fold opens on a click;
+  at a phone's width nothing runs off the right edge;
 - with JavaScript off the findings are still there and visible;
 - text from the linted file is text: a hostile file opens no dialog and adds no element.
 
