@@ -101,6 +101,10 @@ const SCRIPT: &str = r#"
   form.addEventListener("change", apply);
   form.hidden = false;
   apply();
+  // The sticky form would cover what a link jumps to: scroll targets to just below it.
+  function pad() { document.documentElement.style.scrollPaddingTop = form.offsetHeight + 8 + "px"; }
+  pad();
+  addEventListener("resize", pad);
 })();
 "#;
 
