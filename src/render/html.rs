@@ -48,7 +48,7 @@ a{color:#1a57b5}code{font-family:ui-monospace,Menlo,Consolas,monospace;backgroun
 .error{color:var(--error)}.warning{color:var(--warning)}.info{color:var(--info)}
 table{border-collapse:collapse;margin:8px 0;font-size:14px}th,td{border-bottom:1px solid var(--line);padding:4px 10px;text-align:left;vertical-align:top}td.n,th.n{text-align:right}
 #chart{max-width:100%;height:auto;font-size:12px}#chart text{fill:#202124}#chart .count{fill:var(--muted)}
-#filters{position:sticky;top:0;z-index:1;background:#fffffff2;border-bottom:1px solid var(--line);padding:6px 0;font-size:14px}
+#filters{position:sticky;top:0;z-index:1;background:#fff;border-bottom:1px solid var(--line);padding:6px 0;font-size:14px}
 #filters fieldset{display:inline;border:0;margin:0 12px 0 0;padding:0}#filters legend{display:inline;font-weight:600;margin-right:6px;padding:0}
 #filters label{display:inline-block;margin-right:10px;white-space:nowrap}#filters output{color:var(--muted)}
 .file{margin:20px 0;border:1px solid var(--line);border-radius:8px;padding:12px 16px;content-visibility:auto;contain-intrinsic-size:auto 800px}
@@ -66,7 +66,7 @@ details.fold{margin:8px 0}details.fold>summary{cursor:pointer;color:#1a57b5}
 .near-pair .sides{display:grid;grid-template-columns:1fr 1fr;gap:12px}
 .side .text{white-space:pre-wrap;word-break:break-all;background:#f8f9fa;padding:6px 10px;border-radius:4px;margin:4px 0}
 del{background:#fcd6d3;color:#8c1d18;text-decoration:line-through}ins{background:#c9ecd2;color:#0d5222;text-decoration:none}
-@media (max-width:700px){.near-pair .sides{grid-template-columns:1fr}}
+@media (max-width:700px){.near-pair .sides{grid-template-columns:1fr}#filters{position:static}}
 "#;
 
 /// The filter: checkboxes by rule and by severity hide the findings they uncheck, and the
