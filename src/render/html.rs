@@ -353,27 +353,7 @@ impl<'run> Page<'run> {
     /// The files with the most errors, then the most findings.
     fn worst_files(&mut self) {
         let run = self.run;
-        let mut counts = vec![(0usize, 0usize, 0usize); run.paths.len()];
-        for diagnostic in &run.diagnostics {
-            if let Some(count) = counts.get_mut(diagnostic.document) {
-                count.0 += 1;
-                match diagnostic.severity {
-                    Severity::Error => count.1 += 1,
-                    Severity::Warning => count.2 += 1,
-                    Severity::Info => {}
-                }
-            }
-        }
-        let mut files: Vec<(usize, (usize, usize, usize))> = counts
-            .into_iter()
-            .enumerate()
-            .filter(|(_, count)| count.0 > 0)
-            .collect();
-        files.sort_by(|a, b| {
-            (b.1.1, b.1.0)
-                .cmp(&(a.1.1, a.1.0))
-                .then_with(|| run.paths[a.0].cmp(&run.paths[b.0]))
-        });
+        let files = super::statistics::files_by_errors(run);
         let _ = write!(
             self.html,
             "<h3>{}</h3>\n<table id=\"worst-files\">\n<thead><tr><th>{}</th><th class=\"n\">{}</th><th class=\"n\">{}</th><th class=\"n\">{}</th></tr></thead>\n<tbody>",

@@ -76,29 +76,7 @@ fn rule_table(run: &Run, out: &mut dyn Write, lang: Lang) -> std::io::Result<()>
 /// Files with findings, most first, with their errors and warnings.
 fn file_table(run: &Run, out: &mut dyn Write, lang: Lang) -> std::io::Result<()> {
     let say = |message: crate::report::message::Message| message.render(lang);
-    // Per file: findings, errors, warnings.
-    let mut counts = vec![(0usize, 0usize, 0usize); run.paths.len()];
-    for diagnostic in &run.diagnostics {
-        let Some(count) = counts.get_mut(diagnostic.document) else {
-            continue;
-        };
-        count.0 += 1;
-        match diagnostic.severity {
-            Severity::Error => count.1 += 1,
-            Severity::Warning => count.2 += 1,
-            Severity::Info => {}
-        }
-    }
-    let mut files: Vec<(usize, (usize, usize, usize))> = counts
-        .into_iter()
-        .enumerate()
-        .filter(|(_, count)| count.0 > 0)
-        .collect();
-    files.sort_by(|a, b| {
-        (b.1.1, b.1.0)
-            .cmp(&(a.1.1, a.1.0))
-            .then_with(|| run.paths[a.0].cmp(&run.paths[b.0]))
-    });
+    let files = super::statistics::files_by_errors(run);
     writeln!(out, "\n### {}\n", say(crate::msg!("md-files-heading")))?;
     header(
         out,

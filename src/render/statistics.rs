@@ -102,6 +102,34 @@ struct FileRow<'a> {
     rules: Vec<(&'static str, usize)>,
 }
 
+/// Each file with findings, by index, with its findings, errors and warnings: the most
+/// errors first, then the most findings, then by path (the Markdown and HTML reports' lists).
+pub(crate) fn files_by_errors(run: &Run) -> Vec<(usize, (usize, usize, usize))> {
+    let mut counts = vec![(0usize, 0usize, 0usize); run.paths.len()];
+    for diagnostic in &run.diagnostics {
+        let Some(count) = counts.get_mut(diagnostic.document) else {
+            continue;
+        };
+        count.0 += 1;
+        match diagnostic.severity {
+            Severity::Error => count.1 += 1,
+            Severity::Warning => count.2 += 1,
+            Severity::Info => {}
+        }
+    }
+    let mut files: Vec<(usize, (usize, usize, usize))> = counts
+        .into_iter()
+        .enumerate()
+        .filter(|(_, count)| count.0 > 0)
+        .collect();
+    files.sort_by(|a, b| {
+        (b.1.1, b.1.0)
+            .cmp(&(a.1.1, a.1.0))
+            .then_with(|| run.paths[a.0].cmp(&run.paths[b.0]))
+    });
+    files
+}
+
 /// Files with findings, most first, then by path.
 fn file_rows(run: &Run) -> Vec<FileRow<'_>> {
     let mut per_file: Vec<Vec<(&'static str, usize)>> = vec![Vec::new(); run.paths.len()];
