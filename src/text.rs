@@ -93,15 +93,43 @@ pub fn chars_led_by(text: &str, lead: u8) -> impl Iterator<Item = char> + '_ {
 /// on the character's rarest byte: the standard library's keys on the last byte, which most
 /// Han characters share with some other, and is then slower than reading every character.
 pub fn for_each_position_of(text: &str, c: char, found: impl FnMut(usize)) {
-    let mut encoded = [0; 4];
-    let needle = c.encode_utf8(&mut encoded).as_bytes();
-    memchr::memmem::find_iter(text.as_bytes(), needle).for_each(found);
+    with_finder(c, |finder| {
+        finder.find_iter(text.as_bytes()).for_each(found)
+    });
 }
 
 /// Whether `text` holds `c`, by the byte search of `for_each_position_of`.
 pub fn holds_char(text: &str, c: char) -> bool {
-    let mut encoded = [0; 4];
-    memchr::memmem::find(text.as_bytes(), c.encode_utf8(&mut encoded).as_bytes()).is_some()
+    with_finder(c, |finder| finder.find(text.as_bytes()).is_some())
+}
+
+thread_local! {
+    /// The byte searchers made so far, by character: making one takes longer than searching
+    /// a paragraph with it, and the rules look for a few dozen characters in every paragraph.
+    static FINDERS: std::cell::RefCell<Vec<(char, memchr::memmem::Finder<'static>)>> =
+        const { std::cell::RefCell::new(Vec::new()) };
+}
+
+/// `use_it` with the searcher for `c`, made once a thread.
+fn with_finder<R>(c: char, use_it: impl FnOnce(&memchr::memmem::Finder<'_>) -> R) -> R {
+    let make = || {
+        let mut encoded = [0; 4];
+        memchr::memmem::Finder::new(c.encode_utf8(&mut encoded).as_bytes()).into_owned()
+    };
+    FINDERS.with(|finders| {
+        // A search made from inside another's callback makes its own searcher.
+        let Ok(mut finders) = finders.try_borrow_mut() else {
+            return use_it(&make());
+        };
+        let index = match finders.iter().position(|(known, _)| *known == c) {
+            Some(index) => index,
+            None => {
+                finders.push((c, make()));
+                finders.len() - 1
+            }
+        };
+        use_it(&finders[index].1)
+    })
 }
 
 /// Whitespace as it appears in Chinese articles: ASCII, U+3000 indentation, NBSP.

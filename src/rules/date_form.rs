@@ -3,8 +3,8 @@
 //! of the forms `2024年1月5日`, `2024.1.5` and `2024/1/5`.
 
 use super::years::{
-    Style, chinese_digit, digit_value, in_title, is_broken_title, is_digit, short_year_before,
-    title_marks, year_before,
+    MONTH_MARK, Style, YEAR_MARK, chinese_digit, digit_value, in_title, is_broken_title, is_digit,
+    short_year_before, title_marks, year_before,
 };
 use super::{Check, Doc, Example, Fixes, Marks, Report, RuleInfo};
 use crate::document::{Document, Paragraph};
@@ -199,7 +199,7 @@ fn short_years(
 ) -> Vec<Range<usize>> {
     let text = &paragraph.text;
     let mut reported = Vec::new();
-    for year_mark in memchr::memmem::find_iter(text.as_bytes(), "年".as_bytes()) {
+    for year_mark in YEAR_MARK.find_iter(text.as_bytes()) {
         if year_before(text, year_mark).is_some() {
             continue;
         }
@@ -245,7 +245,7 @@ fn padded_dates(
     report: &mut Report,
 ) {
     let text = &paragraph.text;
-    for month_mark in memchr::memmem::find_iter(text.as_bytes(), "月".as_bytes()) {
+    for month_mark in MONTH_MARK.find_iter(text.as_bytes()) {
         let before = &text[..month_mark];
         let digits = before.len() - before.trim_end_matches(is_digit).len();
         let start = month_mark - digits;
@@ -364,7 +364,7 @@ struct Date {
 /// The full dates of paragraph `index`'s `text`, in text order.
 fn written_dates(index: usize, text: &str) -> Vec<Date> {
     let mut dates = Vec::new();
-    for year_mark in memchr::memmem::find_iter(text.as_bytes(), "年".as_bytes()) {
+    for year_mark in YEAR_MARK.find_iter(text.as_bytes()) {
         let Some((range, style)) = year_before(text, year_mark) else {
             continue;
         };

@@ -2,7 +2,13 @@
 //! years of a document) and `date-form` (which reads the dates around them): one reading of
 //! what a year is, so that the two rules agree on it and never report one year twice.
 
+use memchr::memmem::Finder;
 use std::ops::Range;
+use std::sync::LazyLock;
+
+/// `年` and `月`, searched for in every paragraph with a digit: made once.
+pub(super) static YEAR_MARK: LazyLock<Finder<'static>> = LazyLock::new(|| Finder::new("年"));
+pub(super) static MONTH_MARK: LazyLock<Finder<'static>> = LazyLock::new(|| Finder::new("月"));
 
 /// How a year's numerals are written.
 #[derive(Clone, Copy, PartialEq, Eq, Debug)]
@@ -47,7 +53,8 @@ fn continues_arabic_number(c: char) -> bool {
 /// Years in `text`: four Chinese numerals or four digits followed by `年`.
 pub(super) fn years_in(text: &str) -> Vec<(Range<usize>, Style)> {
     // From each `年` back (a byte search finds them), not through every character.
-    memchr::memmem::find_iter(text.as_bytes(), "年".as_bytes())
+    YEAR_MARK
+        .find_iter(text.as_bytes())
         .filter_map(|year_mark| year_before(text, year_mark))
         .collect()
 }
