@@ -176,8 +176,9 @@ pub(super) fn check(args: CheckArgs, out: &mut dyn Write) -> (Outcome, std::io::
         rules,
         duplicates,
         rule_settings,
-        // JSON needs positions only; human output shows excerpts of the text.
-        keep_sources: matches!(args.format, Format::Human),
+        // JSON needs positions only; human output and the HTML report show excerpts of the
+        // text (the report, of two files for each near pair).
+        keep_sources: matches!(args.format, Format::Human | Format::Html),
         // Fixes are never taken from the cache: every file is read for them afresh.
         cache: match (args.cache, args.cache_dir.clone()) {
             _ if args.fix || args.diff => None,
