@@ -17,4 +17,5 @@ pub mod linter;
 pub mod render;
 pub mod report;
 pub mod rules;
+pub mod server;
 pub mod text;

@@ -83,6 +83,10 @@ cli-init-lang-zh = Simplified Chinese (简体中文)
 cli-completions = Print a shell's completion script for govlint (see the README for where it goes)
 cli-completions-shell = The shell to complete govlint in
 cli-manpage = Print the manual page (roff): `govlint manpage > govlint.1`
+cli-server = Run the language server on standard input and output, for editors (LSP)
+cli-server-lang = The language of the messages: zh (简体中文) or en; default: the locale (LC_ALL, LC_MESSAGES, LANG)
+cli-server-lang-en = English
+cli-server-lang-zh = Simplified Chinese (简体中文)
 
 ## Placeholders of values (`--config <FILE>`)
 

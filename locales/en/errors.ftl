@@ -166,6 +166,7 @@ cli-allowlist-unreadable = { $path }: cannot read the allowlist: { $error }
 cli-terms-unreadable = { $path }: cannot read the file of terms (`[wording] terms-file`): { $error }
 cli-output-not-written = error: could not write output: { $error }
 cli-report-not-written = error: could not write the report to { $path }: { $error }
+cli-server-failed = error: the language server stopped: { $error }
 cli-nothing-linted = warning: no file was linted: { $skipped }; govlint reads .txt, .md, .markdown, .html, .htm, .docx, .doc, .wps and .odt
 # `govlint check` with no path while standard input is a pipe or a file: `.` is linted.
 cli-stdin-not-read = no path given, so `.` is linted, not standard input; to lint standard input, name it `-`: `… | govlint check -` (naming `.` silences this note)

@@ -139,6 +139,10 @@ html-fold = { $count } more `{ $rule }` findings in this file (click to show)
 html-fix-safe = (`govlint check --fix` corrects it)
 html-fix-unsafe = (look first: `--fix --unsafe-fixes` applies it)
 
+## govlint server
+
+server-unsafe-fix = { $title } (check first: changes the meaning)
+
 ## --show-settings: the lines above the settings
 
 settings-file = # configuration file: { $path }

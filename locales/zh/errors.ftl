@@ -155,6 +155,7 @@ cli-allowlist-unreadable = 无法读取白名单文件“{ $path }”：{ $error
 cli-terms-unreadable = 无法读取规范名称文件“{ $path }”（“[wording] terms-file”）：{ $error }
 cli-output-not-written = 错误：无法输出检查结果：{ $error }
 cli-report-not-written = 错误：无法把报告写入 { $path }：{ $error }
+cli-server-failed = 错误：语言服务器已停止：{ $error }
 cli-nothing-linted = 警告：没有检查任何文件：{ $skipped }。govlint读取.txt、.md、.markdown、.html、.htm、.docx、.doc、.wps和.odt文件
 cli-stdin-not-read = 没有指定路径，因此检查的是当前文件夹“.”，而不是标准输入。要检查标准输入，请用“-”指明：“… | govlint check -”（指明“.”则不再显示这条提示）
 cli-fixed = 已在{ $files }个文件中修改了{ $fixes }处问题。

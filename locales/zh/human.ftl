@@ -112,6 +112,10 @@ html-fold = 本文件另有{ $count }处“{ $rule }”问题（点击展开）
 html-fix-safe = （可用“govlint check --fix”自动修复）
 html-fix-unsafe = （请先核对：“--fix --unsafe-fixes”才会修改）
 
+## govlint server
+
+server-unsafe-fix = { $title }（请先核对：可能改变原意）
+
 ## --show-settings：设置上方的说明行（TOML注释）
 
 settings-file = # 配置文件：{ $path }

@@ -55,6 +55,13 @@ pub(super) enum Command {
     },
     /// Print the manual page (roff): `govlint manpage > govlint.1`.
     Manpage,
+    /// Run the language server on standard input and output, for editors (LSP).
+    Server {
+        /// The language of the messages: zh (简体中文) or en; default: the locale
+        /// (LC_ALL, LC_MESSAGES, LANG).
+        #[arg(long, value_enum, value_name = "LANG")]
+        lang: Option<crate::report::message::Lang>,
+    },
 }
 
 /// `--lang` of the commands that print rule documentation.

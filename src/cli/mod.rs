@@ -76,6 +76,19 @@ pub fn main() -> i32 {
             return Outcome::trouble_if(err.use_stderr()).exit_code();
         }
     };
+    // The server writes to standard output from its own thread: it must not be locked here.
+    if let Command::Server { lang } = cli.command {
+        let lang = language(lang, None);
+        return match crate::server::run(lang) {
+            Ok(()) => Outcome::DONE,
+            Err(error) => {
+                let error = error.to_string();
+                tell(lang, msg!("cli-server-failed", error = error));
+                Outcome::TROUBLE
+            }
+        }
+        .exit_code();
+    }
     let mut stdout = std::io::BufWriter::new(std::io::stdout().lock());
     let (outcome, written) = match cli.command {
         Command::Check(args) => check::check(*args, &mut stdout),
@@ -86,6 +99,7 @@ pub fn main() -> i32 {
         Command::Init { force, path, lang } => (init(&path, force, language(lang, None)), Ok(())),
         Command::Completions { shell } => (Outcome::DONE, completions(shell, &mut stdout)),
         Command::Manpage => (Outcome::DONE, manpage(&mut stdout)),
+        Command::Server { .. } => unreachable!("served above"),
         Command::Rule { name, lang: page } => match (rules::find(&name), page_language(&page)) {
             (Some(rule), Some(lang)) => (
                 Outcome::DONE,

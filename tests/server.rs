@@ -1,0 +1,191 @@
+//! `govlint server` driven over standard input and output as an editor drives it:
+//! initialize, open, change with Chinese edits, ask for code actions, shut down. Positions
+//! are checked in UTF-16 (the protocol's default) and in UTF-8 (when the client offers it).
+
+use serde_json::{Value, json};
+use std::io::{BufRead, BufReader, Read, Write};
+use std::process::{Child, ChildStdin, ChildStdout, Command, Stdio};
+
+struct Client {
+    child: Child,
+    input: ChildStdin,
+    output: BufReader<ChildStdout>,
+    next_id: i64,
+}
+
+impl Client {
+    fn start(encodings: &[&str]) -> Client {
+        let mut child = Command::new(env!("CARGO_BIN_EXE_govlint"))
+            .args(["server", "--lang", "en"])
+            .stdin(Stdio::piped())
+            .stdout(Stdio::piped())
+            .stderr(Stdio::inherit())
+            .spawn()
+            .expect("govlint server starts");
+        let input = child.stdin.take().expect("stdin");
+        let output = BufReader::new(child.stdout.take().expect("stdout"));
+        let mut client = Client {
+            child,
+            input,
+            output,
+            next_id: 1,
+        };
+        let reply = client.request(
+            "initialize",
+            json!({
+                "processId": null,
+                "rootUri": null,
+                "capabilities": { "general": { "positionEncodings": encodings } },
+            }),
+        );
+        assert_eq!(reply["result"]["serverInfo"]["name"], "govlint");
+        client.notify("initialized", json!({}));
+        client
+    }
+
+    fn send(&mut self, message: Value) {
+        let body = message.to_string();
+        write!(self.input, "Content-Length: {}\r\n\r\n{body}", body.len()).unwrap();
+        self.input.flush().unwrap();
+    }
+
+    fn receive(&mut self) -> Value {
+        let mut length = 0;
+        loop {
+            let mut line = String::new();
+            self.output.read_line(&mut line).expect("a header line");
+            assert!(!line.is_empty(), "the server closed its output");
+            let line = line.trim_end();
+            if line.is_empty() {
+                break;
+            }
+            if let Some(value) = line.strip_prefix("Content-Length: ") {
+                length = value.parse().expect("a length");
+            }
+        }
+        let mut body = vec![0; length];
+        self.output.read_exact(&mut body).expect("the body");
+        serde_json::from_slice(&body).expect("JSON")
+    }
+
+    fn request(&mut self, method: &str, params: Value) -> Value {
+        let id = self.next_id;
+        self.next_id += 1;
+        self.send(json!({"jsonrpc": "2.0", "id": id, "method": method, "params": params}));
+        loop {
+            let message = self.receive();
+            if message["id"] == id {
+                return message;
+            }
+        }
+    }
+
+    fn notify(&mut self, method: &str, params: Value) {
+        self.send(json!({"jsonrpc": "2.0", "method": method, "params": params}));
+    }
+
+    /// The next diagnostics published for `uri`.
+    fn diagnostics(&mut self, uri: &str) -> Vec<Value> {
+        loop {
+            let message = self.receive();
+            if message["method"] == "textDocument/publishDiagnostics"
+                && message["params"]["uri"] == uri
+            {
+                return message["params"]["diagnostics"]
+                    .as_array()
+                    .expect("a list")
+                    .clone();
+            }
+        }
+    }
+
+    fn stop(mut self) {
+        let reply = self.request("shutdown", Value::Null);
+        assert!(reply["error"].is_null(), "{reply}");
+        self.notify("exit", Value::Null);
+        let status = self.child.wait().expect("the server exits");
+        assert!(status.success(), "{status}");
+    }
+}
+
+const URI: &str = "file:///tmp/%E9%80%9A%E7%9F%A5.txt";
+
+fn open(client: &mut Client, uri: &str, text: &str) {
+    client.notify(
+        "textDocument/didOpen",
+        json!({"textDocument": {"uri": uri, "languageId": "plaintext", "version": 1, "text": text}}),
+    );
+}
+
+fn finding<'a>(diagnostics: &'a [Value], rule: &str) -> &'a Value {
+    diagnostics
+        .iter()
+        .find(|d| d["code"] == rule)
+        .unwrap_or_else(|| panic!("no {rule} in {diagnostics:?}"))
+}
+
+#[test]
+fn findings_are_placed_in_utf16_units_and_fixed_by_a_workspace_edit() {
+    let mut client = Client::start(&["utf-16"]);
+    // An astral character (two UTF-16 units) before the half-width comma, on line 2.
+    open(
+        &mut client,
+        URI,
+        "　　标题\r\n　　近年来𠀀,全区建设迈上新台阶。\n",
+    );
+    let diagnostics = client.diagnostics(URI);
+    let comma = finding(&diagnostics, "halfwidth-punctuation");
+    assert_eq!(
+        comma["range"],
+        json!({"start": {"line": 1, "character": 7}, "end": {"line": 1, "character": 8}})
+    );
+    assert_eq!(comma["severity"], 2);
+    assert_eq!(comma["source"], "govlint");
+    let reply = client.request(
+        "textDocument/codeAction",
+        json!({
+            "textDocument": {"uri": URI},
+            "range": comma["range"],
+            "context": {"diagnostics": []},
+        }),
+    );
+    let actions = reply["result"].as_array().expect("actions");
+    let fix = actions
+        .iter()
+        .find(|a| a["kind"] == "quickfix")
+        .unwrap_or_else(|| panic!("{reply}"));
+    assert_eq!(fix["isPreferred"], true);
+    assert_eq!(
+        fix["edit"]["changes"][URI],
+        json!([{"range": comma["range"], "newText": "，"}])
+    );
+    // An edit in Chinese moves the finding: two characters typed before it.
+    client.notify(
+        "textDocument/didChange",
+        json!({
+            "textDocument": {"uri": URI, "version": 2},
+            "contentChanges": [{"text": "　　标题\r\n　　近几年来𠀀𠀀,全区建设迈上新台阶。\n"}],
+        }),
+    );
+    let diagnostics = client.diagnostics(URI);
+    let comma = finding(&diagnostics, "halfwidth-punctuation");
+    assert_eq!(comma["range"]["start"], json!({"line": 1, "character": 10}));
+    // Closing clears what the editor shows.
+    client.notify(
+        "textDocument/didClose",
+        json!({"textDocument": {"uri": URI}}),
+    );
+    assert_eq!(client.diagnostics(URI), Vec::<Value>::new());
+    client.stop();
+}
+
+#[test]
+fn utf8_is_used_where_the_client_offers_it() {
+    let mut client = Client::start(&["utf-8", "utf-16"]);
+    open(&mut client, URI, "　　近年来𠀀,全区建设迈上新台阶。\n");
+    let diagnostics = client.diagnostics(URI);
+    let comma = finding(&diagnostics, "halfwidth-punctuation");
+    // Two ideographic spaces (3 bytes each), three Han characters (3), one astral (4).
+    assert_eq!(comma["range"]["start"], json!({"line": 0, "character": 19}));
+    client.stop();
+}
