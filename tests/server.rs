@@ -189,3 +189,25 @@ fn utf8_is_used_where_the_client_offers_it() {
     assert_eq!(comma["range"]["start"], json!({"line": 0, "character": 19}));
     client.stop();
 }
+
+/// A paragraph pasted from one open document into another is a copy, with the place it
+/// repeats in the other document.
+#[test]
+fn copies_between_open_documents_point_at_each_other() {
+    let paragraph = "　　全区上下坚持以习近平法治思想为指导，加快转变政府职能，不断深化“放管服”改革，持续优化营商环境，推动法治政府建设迈上新台阶。\n";
+    let mut client = Client::start(&["utf-16"]);
+    let first = "file:///tmp/a.txt";
+    let second = "file:///tmp/b.txt";
+    open(&mut client, first, paragraph);
+    assert_eq!(client.diagnostics(first), Vec::<Value>::new());
+    open(&mut client, second, paragraph);
+    let diagnostics = client.diagnostics(second);
+    let copy = finding(&diagnostics, "duplicate-paragraph");
+    let related = &copy["relatedInformation"][0]["location"];
+    assert_eq!(related["uri"], first);
+    assert_eq!(
+        related["range"]["start"],
+        json!({"line": 0, "character": 2})
+    );
+    client.stop();
+}
