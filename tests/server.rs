@@ -211,3 +211,27 @@ fn copies_between_open_documents_point_at_each_other() {
     );
     client.stop();
 }
+
+/// Hovering over a finding shows its rule's page, in the server's language.
+#[test]
+fn hover_shows_the_rule_page() {
+    let mut client = Client::start(&["utf-16"]);
+    open(&mut client, URI, "　　近年来,全区建设迈上新台阶。\n");
+    client.diagnostics(URI);
+    let reply = client.request(
+        "textDocument/hover",
+        json!({"textDocument": {"uri": URI}, "position": {"line": 0, "character": 5}}),
+    );
+    let page = reply["result"]["contents"]["value"]
+        .as_str()
+        .unwrap_or_default();
+    assert!(page.contains("halfwidth-punctuation"), "{reply}");
+    assert_eq!(reply["result"]["contents"]["kind"], "markdown");
+    // Away from any finding: nothing.
+    let reply = client.request(
+        "textDocument/hover",
+        json!({"textDocument": {"uri": URI}, "position": {"line": 0, "character": 12}}),
+    );
+    assert!(reply["result"].is_null(), "{reply}");
+    client.stop();
+}

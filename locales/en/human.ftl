@@ -141,6 +141,7 @@ html-fix-unsafe = (look first: `--fix --unsafe-fixes` applies it)
 
 ## govlint server
 
+server-lint-failed = govlint could not check these documents (a rule failed); the findings shown are from before. Please report it.
 server-unsafe-fix = { $title } (check first: changes the meaning)
 
 ## --show-settings: the lines above the settings

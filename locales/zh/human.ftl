@@ -114,6 +114,7 @@ html-fix-unsafe = （请先核对：“--fix --unsafe-fixes”才会修改）
 
 ## govlint server
 
+server-lint-failed = govlint 检查这些文档时出错（某条规则失败），显示的是此前的检查结果。请报告这个问题。
 server-unsafe-fix = { $title }（请先核对：可能改变原意）
 
 ## --show-settings：设置上方的说明行（TOML注释）

@@ -54,6 +54,7 @@ fn serve(connection: &Connection, lang: Lang) -> Result<(), Failure> {
         }),
         text_document_sync: Some(TextDocumentSyncCapability::Kind(TextDocumentSyncKind::FULL)),
         code_action_provider: Some(CodeActionProviderCapability::Simple(true)),
+        hover_provider: Some(lsp_types::HoverProviderCapability::Simple(true)),
         ..ServerCapabilities::default()
     };
     connection.initialize_finish(
@@ -148,7 +149,11 @@ impl Server {
     /// Lints the open documents together and says each one's diagnostics (an empty list
     /// for a closed one, which clears what the editor shows).
     fn lint(&mut self) -> Vec<Notification> {
-        let previous: Vec<String> = self.run.take().map(|(_, uris)| uris).unwrap_or_default();
+        let previous_run = self.run.take();
+        let previous: Vec<String> = previous_run
+            .as_ref()
+            .map(|(_, uris)| uris.clone())
+            .unwrap_or_default();
         let documents: Vec<Document> = self
             .open
             .iter()
@@ -161,7 +166,19 @@ impl Server {
         let mut options = Options::default();
         // As `govlint check` does by default: copies across the documents too.
         options.duplicates.scope = crate::dedup::Scope::Repository;
-        let run = lint_documents(documents, Vec::new(), &options);
+        // A rule that panics must not take the editor's server down with it: the documents
+        // keep the diagnostics they had, and the client is told.
+        let run = match std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+            lint_documents(documents, Vec::new(), &options)
+        })) {
+            Ok(run) => run,
+            Err(_) => {
+                let message = crate::msg!("server-lint-failed").render(self.lang);
+                let params = serde_json::json!({ "type": 1, "message": message });
+                self.run = previous_run;
+                return vec![Notification::new("window/showMessage".to_string(), params)];
+            }
+        };
         // `Run::paths` is sorted; the open documents' URIs in that order.
         let by_path: HashMap<String, &String> =
             self.open.keys().map(|uri| (path_of(uri), uri)).collect();
@@ -229,6 +246,16 @@ impl Server {
 
     fn answer(&self, request: Request) -> Response {
         match request.method.as_str() {
+            "textDocument/hover" => {
+                match serde_json::from_value::<lsp_types::HoverParams>(request.params) {
+                    Ok(params) => Response::new_ok(request.id, self.hover(&params)),
+                    Err(error) => Response::new_err(
+                        request.id,
+                        lsp_server::ErrorCode::InvalidParams as i32,
+                        error.to_string(),
+                    ),
+                }
+            }
             "textDocument/codeAction" => {
                 match serde_json::from_value::<CodeActionParams>(request.params) {
                     Ok(params) => Response::new_ok(request.id, self.code_actions(&params)),
@@ -245,6 +272,41 @@ impl Server {
                 format!("govlint server does not answer {}", request.method),
             ),
         }
+    }
+
+    /// The documentation of the rules of the findings under the cursor.
+    fn hover(&self, params: &lsp_types::HoverParams) -> Option<lsp_types::Hover> {
+        let place = &params.text_document_position_params;
+        let uri = place.text_document.uri.as_str();
+        let (Some((run, uris)), Some(text)) = (&self.run, self.open.get(uri)) else {
+            return None;
+        };
+        let file = uris.iter().position(|u| u == uri)?;
+        let at = Range {
+            start: place.position,
+            end: place.position,
+        };
+        let mut rules: Vec<&str> = run
+            .diagnostics
+            .iter()
+            .filter(|d| d.document == file)
+            .filter(|d| meets(self.encoding.range(text, d.span.clone()), at))
+            .map(|d| d.rule.as_str())
+            .collect();
+        rules.sort_unstable();
+        rules.dedup();
+        let pages: Vec<String> = rules
+            .iter()
+            .filter_map(|rule| crate::rules::find(rule))
+            .map(|rule| rule.documentation(self.lang))
+            .collect();
+        (!pages.is_empty()).then(|| lsp_types::Hover {
+            contents: lsp_types::HoverContents::Markup(lsp_types::MarkupContent {
+                kind: lsp_types::MarkupKind::Markdown,
+                value: pages.join("\n\n---\n\n"),
+            }),
+            range: None,
+        })
     }
 
     /// A quick fix for each finding with a fix whose range meets the one asked about.
