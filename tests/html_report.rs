@@ -3,8 +3,6 @@
 //! document text becomes markup, and that `--output` writes any format whole. The page in
 //! a real browser is tested by `.ci/browser-test`.
 
-use assert_cmd::Command;
-use std::path::Path;
 use std::process::Output;
 use tempfile::TempDir;
 
@@ -15,13 +13,8 @@ const NEAR: &str = "　　全区上下坚持以习近平法治思想为指导，
 const OTHER: &str =
     "　　各部门要压实工作责任，健全考核机制，强化督查问责，确保各项任务落到实处、取得实效。\n";
 
-fn govlint_in(dir: &Path, args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_govlint"))
-        .current_dir(dir)
-        .args(args)
-        .output()
-        .expect("govlint runs")
-}
+mod common;
+use common::govlint as govlint_in;
 
 fn stdout(output: &Output) -> String {
     String::from_utf8(output.stdout.clone()).expect("output is UTF-8")
