@@ -521,6 +521,93 @@ pub struct Config {
     pub baseline: Option<PathBuf>,
 }
 
+/// What the command line sets over the configuration's `[duplicates]`.
+#[derive(Default)]
+pub struct DuplicateOverrides<'a> {
+    pub threshold: Option<f64>,
+    pub scope: Option<Scope>,
+    pub parallel: Option<Parallel>,
+    pub allowlists: &'a [PathBuf],
+}
+
+impl Config {
+    /// The duplicate phase's settings: `overrides` over the configuration's, over the
+    /// defaults; the allowlists read (an unreadable one is an error naming it).
+    pub fn duplicate_settings(
+        &self,
+        overrides: &DuplicateOverrides,
+    ) -> Result<crate::dedup::Settings, Message> {
+        let configured = &self.duplicates;
+        let defaults = crate::dedup::Settings::default();
+        let mut duplicates = crate::dedup::Settings {
+            threshold: overrides
+                .threshold
+                .or(configured.threshold)
+                .unwrap_or(defaults.threshold),
+            // Files named together are one run, as a directory's files are: pre-commit
+            // names the staged files, and a copy between two of them is a copy.
+            scope: overrides
+                .scope
+                .or(configured.scope)
+                .unwrap_or(Scope::Repository),
+            exact_min_chars: configured
+                .exact_min_chars
+                .unwrap_or(defaults.exact_min_chars),
+            near_min_chars: configured.near_min_chars.unwrap_or(defaults.near_min_chars),
+            common_files: configured.common_files.unwrap_or(defaults.common_files),
+            parallel: overrides
+                .parallel
+                .or(configured.parallel)
+                .unwrap_or(defaults.parallel),
+            ..defaults
+        };
+        duplicates.allow(&configured.allow.join("\n"));
+        for list in configured.allowlists.iter().chain(overrides.allowlists) {
+            match read_text(list, 64 << 20) {
+                Ok(text) => duplicates.allow(&text),
+                Err(err) => {
+                    let path = crate::input::walk::display(list);
+                    return Err(msg!("cli-allowlist-unreadable", path = path, error = err));
+                }
+            }
+        }
+        Ok(duplicates)
+    }
+
+    /// What the rules are told besides their levels: the office's own terms (`[wording]`)
+    /// and the day documents are read as of (`--as-of`).
+    pub fn rule_settings(
+        &self,
+        as_of: Option<rules::abolished_agency::Date>,
+    ) -> Result<rules::Settings, Message> {
+        let mut terms: Vec<String> = self.wording.terms.clone();
+        for file in &self.wording.terms_files {
+            match read_text(file, 64 << 20) {
+                Ok(text) => terms.extend(
+                    text.lines()
+                        .map(str::trim)
+                        .filter(|l| !l.is_empty() && !l.starts_with('#'))
+                        .map(str::to_string),
+                ),
+                Err(err) => {
+                    let path = crate::input::walk::display(file);
+                    return Err(msg!("cli-terms-unreadable", path = path, error = err));
+                }
+            }
+        }
+        let terms = terms
+            .iter()
+            .map(|t| t.trim())
+            .filter(|t| !t.is_empty())
+            .map(rules::lexicon::Term::user);
+        let terms = rules::lexicon::Terms::new(terms);
+        Ok(rules::Settings {
+            terms: (!terms.is_empty()).then(|| std::sync::Arc::new(terms)),
+            as_of,
+        })
+    }
+}
+
 /// The configuration file for a run started in `dir`: the nearest `govlint.toml` or
 /// `.govlint.toml` in it or a parent directory, up to the root of the repository (the
 /// directory holding `.git`, a directory or, in a worktree or submodule, a file). A file

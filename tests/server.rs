@@ -4,6 +4,7 @@
 
 use serde_json::{Value, json};
 use std::io::{BufRead, BufReader, Read, Write};
+use std::path::Path;
 use std::process::{Child, ChildStdin, ChildStdout, Command, Stdio};
 
 struct Client {
@@ -11,12 +12,47 @@ struct Client {
     input: ChildStdin,
     output: BufReader<ChildStdout>,
     next_id: i64,
+    /// The server's cache directory (`XDG_CACHE_HOME`), removed with the client.
+    cache: tempfile::TempDir,
 }
+
+/// How a test's editor starts the server.
+struct Setup<'a> {
+    encodings: &'a [&'a str],
+    /// `--lang`; `None` leaves it to the configuration or the locale.
+    lang: Option<&'a str>,
+    locale: Option<&'a str>,
+    root: Option<&'a Path>,
+    /// Whether the editor can watch files for the server.
+    watches: bool,
+}
+
+const DEFAULT: Setup = Setup {
+    encodings: &["utf-16"],
+    lang: Some("en"),
+    locale: None,
+    root: None,
+    watches: false,
+};
 
 impl Client {
     fn start(encodings: &[&str]) -> Client {
-        let mut child = Command::new(env!("CARGO_BIN_EXE_govlint"))
-            .args(["server", "--lang", "en"])
+        Client::with(&Setup {
+            encodings,
+            ..DEFAULT
+        })
+    }
+
+    fn with(setup: &Setup) -> Client {
+        let cache = tempfile::tempdir().expect("a cache directory");
+        let mut command = Command::new(env!("CARGO_BIN_EXE_govlint"));
+        command.arg("server");
+        if let Some(lang) = setup.lang {
+            command.args(["--lang", lang]);
+        }
+        let mut child = command
+            .env("XDG_CACHE_HOME", cache.path())
+            .env("LC_ALL", "C.UTF-8")
             .stdin(Stdio::piped())
             .stdout(Stdio::piped())
             .stderr(Stdio::inherit())
@@ -29,13 +65,20 @@ impl Client {
             input,
             output,
             next_id: 1,
+            cache,
         };
+        let root = setup.root.map(uri_of);
         let reply = client.request(
             "initialize",
             json!({
                 "processId": null,
-                "rootUri": null,
-                "capabilities": { "general": { "positionEncodings": encodings } },
+                "rootUri": root,
+                "locale": setup.locale,
+                "workspaceFolders": root.as_ref().map(|uri| json!([{"uri": uri, "name": "ws"}])),
+                "capabilities": {
+                    "general": { "positionEncodings": setup.encodings },
+                    "workspace": { "didChangeWatchedFiles": { "dynamicRegistration": setup.watches } },
+                },
             }),
         );
         assert_eq!(reply["result"]["serverInfo"]["name"], "govlint");
@@ -99,13 +142,95 @@ impl Client {
         }
     }
 
+    /// The diagnostics published for `uri` until some satisfy `wanted` (a lint without the
+    /// workspace may come first, while the workspace is read).
+    fn diagnostics_until(&mut self, uri: &str, wanted: impl Fn(&[Value]) -> bool) -> Vec<Value> {
+        loop {
+            let diagnostics = self.diagnostics(uri);
+            if wanted(&diagnostics) {
+                return diagnostics;
+            }
+        }
+    }
+
+    /// The actions offered for `range` of `uri`, of the kinds in `only` (all when empty).
+    fn actions(&mut self, uri: &str, range: &Value, only: &[&str]) -> Vec<Value> {
+        let mut context = json!({"diagnostics": []});
+        if !only.is_empty() {
+            context["only"] = json!(only);
+        }
+        let reply = self.request(
+            "textDocument/codeAction",
+            json!({"textDocument": {"uri": uri}, "range": range, "context": context}),
+        );
+        reply["result"].as_array().cloned().unwrap_or_default()
+    }
+
     fn stop(mut self) {
         let reply = self.request("shutdown", Value::Null);
         assert!(reply["error"].is_null(), "{reply}");
         self.notify("exit", Value::Null);
         let status = self.child.wait().expect("the server exits");
         assert!(status.success(), "{status}");
+        drop(self.cache);
     }
+}
+
+/// The `file:` URI of a path (what an editor sends), percent-encoded.
+fn uri_of(path: &Path) -> String {
+    let mut uri = String::from("file://");
+    for byte in path.to_str().expect("a UTF-8 path").bytes() {
+        if byte.is_ascii_alphanumeric() || b"-._~/".contains(&byte) {
+            uri.push(byte as char);
+        } else {
+            uri.push_str(&format!("%{byte:02X}"));
+        }
+    }
+    uri
+}
+
+/// `text` with a document's edits applied (positions in UTF-16 units), as an editor
+/// applies a `WorkspaceEdit`.
+fn apply(text: &str, edits: &[Value]) -> String {
+    let offset = |position: &Value| {
+        let line = position["line"].as_u64().expect("a line") as usize;
+        let character = position["character"].as_u64().expect("a character") as usize;
+        let line_start: usize = text.split_inclusive('\n').take(line).map(str::len).sum();
+        let mut units = 0;
+        let mut at = line_start;
+        for c in text[line_start..].chars() {
+            if units >= character {
+                break;
+            }
+            units += c.len_utf16();
+            at += c.len_utf8();
+        }
+        at
+    };
+    let mut edits: Vec<(usize, usize, &str)> = edits
+        .iter()
+        .map(|edit| {
+            (
+                offset(&edit["range"]["start"]),
+                offset(&edit["range"]["end"]),
+                edit["newText"].as_str().expect("new text"),
+            )
+        })
+        .collect();
+    edits.sort_by_key(|edit| std::cmp::Reverse(edit.0));
+    let mut text = text.to_string();
+    for (start, end, new) in edits {
+        text.replace_range(start..end, new);
+    }
+    text
+}
+
+/// The edits of an action's `WorkspaceEdit` for `uri`, checked to name the version `version`.
+fn edits_of(action: &Value, uri: &str, version: i64) -> Vec<Value> {
+    let change = &action["edit"]["documentChanges"][0];
+    assert_eq!(change["textDocument"]["uri"], uri, "{action}");
+    assert_eq!(change["textDocument"]["version"], version, "{action}");
+    change["edits"].as_array().cloned().expect("edits")
 }
 
 const URI: &str = "file:///tmp/%E9%80%9A%E7%9F%A5.txt";
@@ -156,8 +281,8 @@ fn findings_are_placed_in_utf16_units_and_fixed_by_a_workspace_edit() {
         .unwrap_or_else(|| panic!("{reply}"));
     assert_eq!(fix["isPreferred"], true);
     assert_eq!(
-        fix["edit"]["changes"][URI],
-        json!([{"range": comma["range"], "newText": "，"}])
+        edits_of(fix, URI, 1),
+        vec![json!({"range": comma["range"], "newText": "，"})]
     );
     // An edit in Chinese moves the finding: two characters typed before it.
     client.notify(

@@ -143,6 +143,12 @@ html-fix-unsafe = (look first: `--fix --unsafe-fixes` applies it)
 
 server-lint-failed = govlint could not check these documents (a rule failed); the findings shown are from before. Please report it.
 server-unsafe-fix = { $title } (check first: changes the meaning)
+server-fix-all = Fix all safe problems in this file ({ $count } { $count ->
+    [one] fix
+   *[other] fixes
+  })
+server-disable-line = Disable { $rule } for this line (a comment above it)
+server-disable-file = Disable { $rule } for this file (a comment at the top)
 
 ## --show-settings: the lines above the settings
 

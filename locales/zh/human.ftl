@@ -116,6 +116,9 @@ html-fix-unsafe = （请先核对：“--fix --unsafe-fixes”才会修改）
 
 server-lint-failed = govlint 检查这些文档时出错（某条规则失败），显示的是此前的检查结果。请报告这个问题。
 server-unsafe-fix = { $title }（请先核对：可能改变原意）
+server-fix-all = 修正本文件中所有可安全修正的问题（{ $count } 处）
+server-disable-line = 在本行停用 { $rule }（在其上方加注释）
+server-disable-file = 在本文件停用 { $rule }（在文件开头加注释）
 
 ## --show-settings：设置上方的说明行（TOML注释）
 

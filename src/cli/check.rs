@@ -37,75 +37,19 @@ pub(super) fn select_rules(
         .collect())
 }
 
-/// The duplicate phase's settings: the command line's options over the configuration's,
-/// over the defaults; the allowlists read (an unreadable one is an error naming it).
+/// The duplicate phase's settings: the command line's options over the configuration's.
 fn duplicate_settings(args: &CheckArgs, config: &Config) -> Result<dedup::Settings, Message> {
-    let configured = &config.duplicates;
-    let defaults = dedup::Settings::default();
-    let mut duplicates = dedup::Settings {
-        threshold: args
-            .dup_threshold
-            .or(configured.threshold)
-            .unwrap_or(defaults.threshold),
-        scope: match args.dup_scope {
-            Some(DupScope::File) => Scope::File,
-            Some(DupScope::Repository) => Scope::Repository,
-            // Files named together are one run, as a directory's files are: pre-commit
-            // names the staged files, and a copy between two of them is a copy.
-            None => configured.scope.unwrap_or(Scope::Repository),
-        },
-        exact_min_chars: configured
-            .exact_min_chars
-            .unwrap_or(defaults.exact_min_chars),
-        near_min_chars: configured.near_min_chars.unwrap_or(defaults.near_min_chars),
-        common_files: configured.common_files.unwrap_or(defaults.common_files),
-        parallel: match args.dup_parallel {
-            Some(DupParallel::Hide) => dedup::Parallel::Hide,
-            Some(DupParallel::Report) => dedup::Parallel::Report,
-            None => configured.parallel.unwrap_or(defaults.parallel),
-        },
-        ..defaults
-    };
-    duplicates.allow(&configured.allow.join("\n"));
-    for list in configured.allowlists.iter().chain(&args.dup_allowlist) {
-        match config::read_text(list, 64 << 20) {
-            Ok(text) => duplicates.allow(&text),
-            Err(err) => {
-                let path = crate::input::walk::display(list);
-                return Err(msg!("cli-allowlist-unreadable", path = path, error = err));
-            }
-        }
-    }
-    Ok(duplicates)
-}
-
-/// What the rules are told besides their levels: the office's own terms (`[wording]`) and
-/// the day documents are read as of (`--as-of`).
-fn rule_settings(args: &CheckArgs, config: &Config) -> Result<rules::Settings, Message> {
-    let mut terms: Vec<String> = config.wording.terms.clone();
-    for file in &config.wording.terms_files {
-        match config::read_text(file, 64 << 20) {
-            Ok(text) => terms.extend(
-                text.lines()
-                    .map(str::trim)
-                    .filter(|l| !l.is_empty() && !l.starts_with('#'))
-                    .map(str::to_string),
-            ),
-            Err(err) => {
-                let path = crate::input::walk::display(file);
-                return Err(msg!("cli-terms-unreadable", path = path, error = err));
-            }
-        }
-    }
-    let terms = terms
-        .iter()
-        .map(|t| t.trim())
-        .filter(|t| !t.is_empty())
-        .map(rules::lexicon::Term::user);
-    let terms = rules::lexicon::Terms::new(terms);
-    Ok(rules::Settings {
-        terms: (!terms.is_empty()).then(|| std::sync::Arc::new(terms)),
-        as_of: args.as_of,
+    config.duplicate_settings(&config::DuplicateOverrides {
+        threshold: args.dup_threshold,
+        scope: args.dup_scope.map(|scope| match scope {
+            DupScope::File => Scope::File,
+            DupScope::Repository => Scope::Repository,
+        }),
+        parallel: args.dup_parallel.map(|parallel| match parallel {
+            DupParallel::Hide => dedup::Parallel::Hide,
+            DupParallel::Report => dedup::Parallel::Report,
+        }),
+        allowlists: &args.dup_allowlist,
     })
 }
 
@@ -138,7 +82,7 @@ pub(super) fn check(args: CheckArgs, out: &mut dyn Write) -> (Outcome, std::io::
             return (Outcome::TROUBLE, Ok(()));
         }
     };
-    let rule_settings = match rule_settings(&args, &config) {
+    let rule_settings = match config.rule_settings(args.as_of) {
         Ok(settings) => settings,
         Err(message) => {
             super::tell(lang, msg!("line-error", message = message));

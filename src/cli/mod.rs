@@ -78,12 +78,14 @@ pub fn main() -> i32 {
     };
     // The server writes to standard output from its own thread: it must not be locked here.
     if let Command::Server { lang } = cli.command {
-        let lang = language(lang, None);
         return match crate::server::run(lang) {
             Ok(()) => Outcome::DONE,
             Err(error) => {
                 let error = error.to_string();
-                tell(lang, msg!("cli-server-failed", error = error));
+                tell(
+                    language(lang, None),
+                    msg!("cli-server-failed", error = error),
+                );
                 Outcome::TROUBLE
             }
         }

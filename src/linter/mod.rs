@@ -3,6 +3,9 @@
 //! silence, and sort what was found.
 
 pub mod cache;
+mod workspace;
+
+pub use workspace::{Workspace, lint_in_workspace};
 
 use crate::config::Severities;
 use crate::dedup::{self, RawPair};
@@ -243,6 +246,19 @@ pub fn lint_against(
     } else {
         &[]
     };
+    let (linted, errors, cache, notices) = read_all(inputs, against, errors, options, &timer);
+    finish(linted, errors, options, &timer, cache, notices)
+}
+
+/// Reads and lints `inputs` (and `against`, marked as context), each from the cache where
+/// it holds the file as it is; returns the cache for the duplicate phase's known pairs.
+fn read_all(
+    inputs: &[Input],
+    against: &[Input],
+    errors: Vec<InputError>,
+    options: &Options,
+    timer: &Timer,
+) -> (Vec<Linted>, Vec<InputError>, Option<Cache>, Vec<Notice>) {
     let mut inputs: Vec<(&Input, bool)> = inputs
         .iter()
         .map(|input| (input, false))
@@ -342,7 +358,7 @@ pub fn lint_against(
             Err((error, false)) => errors.push(error),
         }
     }
-    finish(linted, errors, options, &timer, cache, notices)
+    (linted, errors, cache, notices)
 }
 
 /// What decides whether cached results still hold: the version, the rules and settings.
@@ -521,7 +537,8 @@ fn finish(
     notices: Vec<Notice>,
 ) -> Run {
     let (mut run, kept, units, directives) = gather(linted, errors, options, notices);
-    let (pairs, complete) = duplicates(&mut run, &kept, &units, cache.as_ref(), options, timer);
+    let known = cache.as_ref().map(|cache| known_from_cache(cache, &kept));
+    let (pairs, complete) = duplicates(&mut run, &units, known.as_ref(), options, timer);
     let unchanged = cache.as_ref().is_some_and(|c| c.files() == kept.len())
         && kept.iter().all(|file| !file.changed);
     // An incomplete set of pairs must not be taken for the whole by the next run.
@@ -603,36 +620,37 @@ fn gather(
     (run, kept, units, directives)
 }
 
+/// The near pairs a cache holds among the run's files that have not changed since, with
+/// its entries mapped to this run.
+fn known_from_cache(cache: &Cache, kept: &[Kept]) -> dedup::Known {
+    let changed: Vec<bool> = kept.iter().map(|file| file.changed).collect();
+    let position: FxHashMap<&str, u32> = kept
+        .iter()
+        .enumerate()
+        .map(|(i, file)| (file.key.as_str(), i as u32))
+        .collect();
+    let file = |entry: usize| {
+        let index = *position.get(cache.path(entry))?;
+        (!changed[index as usize]).then_some(index)
+    };
+    dedup::Known {
+        pairs: cache.pairs(file),
+        changed,
+    }
+}
+
 /// The duplicate phase over every file of the run, taking the near pairs among unchanged
-/// files from the cache; returns the pairs found and whether the search was complete.
+/// files from `known`; returns the pairs found and whether the search was complete.
 fn duplicates(
     run: &mut Run,
-    kept: &[Kept],
     units: &[dedup::FileUnits],
-    cache: Option<&Cache>,
+    known: Option<&dedup::Known>,
     options: &Options,
     timer: &Timer,
 ) -> (Vec<RawPair>, bool) {
     if !duplicates_enabled(options) {
         return (Vec::new(), true);
     }
-    let changed: Vec<bool> = kept.iter().map(|file| file.changed).collect();
-    // Pairs among unchanged files, from the cache, with entries mapped to this run.
-    let known = cache.map(|cache| {
-        let position: FxHashMap<&str, u32> = kept
-            .iter()
-            .enumerate()
-            .map(|(i, file)| (file.key.as_str(), i as u32))
-            .collect();
-        let file = |entry: usize| {
-            let index = *position.get(cache.path(entry))?;
-            (!changed[index as usize]).then_some(index)
-        };
-        dedup::Known {
-            pairs: cache.pairs(file),
-            changed: changed.clone(),
-        }
-    });
     let texts = |wanted: &[(usize, std::ops::Range<usize>)]| texts(run, wanted);
     let found = dedup::find_duplicates(
         units,
@@ -640,7 +658,7 @@ fn duplicates(
         &options.duplicates,
         enabled(options),
         &texts,
-        known.as_ref(),
+        known,
     );
     run.diagnostics.extend(found.diagnostics);
     if found.truncated {
