@@ -6,11 +6,15 @@ use serde_json::{Value, json};
 use std::io::{BufRead, BufReader, Read, Write};
 use std::path::Path;
 use std::process::{Child, ChildStdin, ChildStdout, Command, Stdio};
+use std::sync::mpsc::Receiver;
+use std::time::Duration;
 
 struct Client {
     child: Child,
     input: ChildStdin,
-    output: BufReader<ChildStdout>,
+    /// The server's messages, read on a thread of their own so that a test waits for one
+    /// with a time limit instead of hanging.
+    output: Receiver<Value>,
     next_id: i64,
     /// The server's cache directory (`XDG_CACHE_HOME`), removed with the client.
     cache: tempfile::TempDir,
@@ -52,6 +56,7 @@ impl Client {
         }
         let mut child = command
             .env("XDG_CACHE_HOME", cache.path())
+            .env("LOCALAPPDATA", cache.path())
             .env("LC_ALL", "C.UTF-8")
             .stdin(Stdio::piped())
             .stdout(Stdio::piped())
@@ -59,7 +64,7 @@ impl Client {
             .spawn()
             .expect("govlint server starts");
         let input = child.stdin.take().expect("stdin");
-        let output = BufReader::new(child.stdout.take().expect("stdout"));
+        let output = read_messages(child.stdout.take().expect("stdout"));
         let mut client = Client {
             child,
             input,
@@ -93,22 +98,9 @@ impl Client {
     }
 
     fn receive(&mut self) -> Value {
-        let mut length = 0;
-        loop {
-            let mut line = String::new();
-            self.output.read_line(&mut line).expect("a header line");
-            assert!(!line.is_empty(), "the server closed its output");
-            let line = line.trim_end();
-            if line.is_empty() {
-                break;
-            }
-            if let Some(value) = line.strip_prefix("Content-Length: ") {
-                length = value.parse().expect("a length");
-            }
-        }
-        let mut body = vec![0; length];
-        self.output.read_exact(&mut body).expect("the body");
-        serde_json::from_slice(&body).expect("JSON")
+        self.output
+            .recv_timeout(Duration::from_secs(120))
+            .expect("a message from the server within two minutes")
     }
 
     fn request(&mut self, method: &str, params: Value) -> Value {
@@ -176,11 +168,46 @@ impl Client {
     }
 }
 
+/// The messages the server writes, one by one, until it closes its output.
+fn read_messages(stdout: ChildStdout) -> Receiver<Value> {
+    let (sender, receiver) = std::sync::mpsc::channel();
+    std::thread::spawn(move || {
+        let mut output = BufReader::new(stdout);
+        loop {
+            let mut length = 0;
+            loop {
+                let mut line = String::new();
+                if output.read_line(&mut line).unwrap_or(0) == 0 {
+                    return;
+                }
+                let line = line.trim_end();
+                if line.is_empty() {
+                    break;
+                }
+                if let Some(value) = line.strip_prefix("Content-Length: ") {
+                    length = value.parse().expect("a length");
+                }
+            }
+            let mut body = vec![0; length];
+            output.read_exact(&mut body).expect("the body");
+            let message = serde_json::from_slice(&body).expect("JSON");
+            if sender.send(message).is_err() {
+                return;
+            }
+        }
+    });
+    receiver
+}
+
 /// The `file:` URI of a path (what an editor sends), percent-encoded.
 fn uri_of(path: &Path) -> String {
+    let path = path.to_str().expect("a UTF-8 path").replace('\\', "/");
     let mut uri = String::from("file://");
-    for byte in path.to_str().expect("a UTF-8 path").bytes() {
-        if byte.is_ascii_alphanumeric() || b"-._~/".contains(&byte) {
+    if !path.starts_with('/') {
+        uri.push('/');
+    }
+    for byte in path.bytes() {
+        if byte.is_ascii_alphanumeric() || b"-._~/:".contains(&byte) {
             uri.push(byte as char);
         } else {
             uri.push_str(&format!("%{byte:02X}"));
@@ -358,5 +385,294 @@ fn hover_shows_the_rule_page() {
         json!({"textDocument": {"uri": URI}, "position": {"line": 0, "character": 12}}),
     );
     assert!(reply["result"].is_null(), "{reply}");
+    client.stop();
+}
+
+const PARAGRAPH: &str = "全区上下坚持以习近平法治思想为指导，加快转变政府职能，不断深化“放管服”改革，持续优化营商环境，推动法治政府建设迈上新台阶。";
+
+/// A paragraph pasted from an article of the workspace that is not open is a copy, with the
+/// place in that file; when the file changes on disk and the editor says so, the copy goes.
+#[test]
+fn copies_from_closed_files_of_the_workspace_are_found_and_kept_current() {
+    let root = tempfile::tempdir().expect("a workspace");
+    let source = root.path().join("政策/旧稿.md");
+    std::fs::create_dir_all(source.parent().expect("a folder")).expect("a folder");
+    std::fs::write(&source, format!("# 旧稿\n\n{PARAGRAPH}\n")).expect("written");
+    let mut client = Client::with(&Setup {
+        root: Some(root.path()),
+        watches: true,
+        ..DEFAULT
+    });
+    let draft = uri_of(&root.path().join("新稿.md"));
+    open(
+        &mut client,
+        &draft,
+        &format!("# 新稿\n\n开头一段。\n\n{PARAGRAPH}\n"),
+    );
+    let has_copy = |d: &[Value]| d.iter().any(|d| d["code"] == "duplicate-paragraph");
+    let diagnostics = client.diagnostics_until(&draft, has_copy);
+    let copy = finding(&diagnostics, "duplicate-paragraph");
+    assert_eq!(copy["range"]["start"], json!({"line": 4, "character": 0}));
+    let related = &copy["relatedInformation"][0]["location"];
+    assert_eq!(related["uri"], uri_of(&source));
+    assert_eq!(
+        related["range"]["start"],
+        json!({"line": 2, "character": 0})
+    );
+    // The other article is rewritten; the editor's watcher says so.
+    std::fs::write(&source, "# 旧稿\n\n另起一段新的内容。\n").expect("written");
+    client.notify(
+        "workspace/didChangeWatchedFiles",
+        json!({"changes": [{"uri": uri_of(&source), "type": 2}]}),
+    );
+    client.diagnostics_until(&draft, |d| !has_copy(d));
+    client.stop();
+}
+
+/// Severities come from `govlint.toml`; a broken configuration is shown on the file and the
+/// last good settings stay; a mended one is picked up without a restart.
+#[test]
+fn the_configuration_is_read_again_when_it_changes() {
+    let root = tempfile::tempdir().expect("a workspace");
+    let config = root.path().join("govlint.toml");
+    std::fs::write(&config, "[rules]\nhalfwidth-punctuation = \"error\"\n").expect("written");
+    let mut client = Client::with(&Setup {
+        root: Some(root.path()),
+        ..DEFAULT
+    });
+    let uri = uri_of(&root.path().join("稿件.txt"));
+    open(&mut client, &uri, "　　近年来,全区建设迈上新台阶。\n");
+    let diagnostics = client.diagnostics(&uri);
+    assert_eq!(
+        finding(&diagnostics, "halfwidth-punctuation")["severity"],
+        1
+    );
+    // A level that does not exist, on line 2.
+    std::fs::write(&config, "[rules]\nhalfwidth-punctuation = \"loud\"\n").expect("written");
+    client.notify("workspace/didChangeConfiguration", json!({"settings": {}}));
+    let problems = client.diagnostics(&uri_of(&config));
+    assert_eq!(problems.len(), 1, "{problems:?}");
+    assert_eq!(problems[0]["range"]["start"]["line"], 1, "{problems:?}");
+    assert_eq!(problems[0]["severity"], 1);
+    assert!(
+        problems[0]["message"]
+            .as_str()
+            .is_some_and(|m| m.contains("loud")),
+        "{problems:?}"
+    );
+    // The last good settings still hold.
+    let diagnostics = client.diagnostics(&uri);
+    assert_eq!(
+        finding(&diagnostics, "halfwidth-punctuation")["severity"],
+        1
+    );
+    // Mended: the problem is cleared and the rule is off.
+    std::fs::write(&config, "[rules]\nhalfwidth-punctuation = \"off\"\n").expect("written");
+    client.notify(
+        "workspace/didChangeWatchedFiles",
+        json!({"changes": [{"uri": uri_of(&config), "type": 2}]}),
+    );
+    assert_eq!(client.diagnostics(&uri_of(&config)), Vec::<Value>::new());
+    // A lint begun before the change may report first; the one after it has no comma.
+    client.diagnostics_until(&uri, |d| {
+        d.iter().all(|d| d["code"] != "halfwidth-punctuation")
+    });
+    client.stop();
+}
+
+/// "Fix all" applies every safe fix as `govlint check --fix` does; "disable for this line"
+/// and "for this file" insert comments that silence the finding and nothing else.
+#[test]
+fn fix_all_and_disable_actions_are_workspace_edits() {
+    let root = tempfile::tempdir().expect("a workspace");
+    let path = root.path().join("通知.md");
+    let text = "# 关于做好工作的通知\n\n各单位:近年来,全区建设迈上新台阶。\n\n会议要求,各部门要抓好落实。\n";
+    std::fs::write(&path, text).expect("written");
+    let uri = uri_of(&path);
+    let mut client = Client::start(&["utf-16"]);
+    open(&mut client, &uri, text);
+    let diagnostics = client.diagnostics(&uri);
+    let commas = diagnostics
+        .iter()
+        .filter(|d| d["code"] == "halfwidth-punctuation")
+        .count();
+    assert!(commas >= 3, "{diagnostics:?}");
+
+    let whole = json!({"start": {"line": 0, "character": 0}, "end": {"line": 5, "character": 0}});
+    let actions = client.actions(&uri, &whole, &["source.fixAll.govlint"]);
+    assert_eq!(actions.len(), 1, "{actions:?}");
+    assert_eq!(actions[0]["kind"], "source.fixAll.govlint");
+    let fixed = apply(text, &edits_of(&actions[0], &uri, 1));
+    let output = assert_cmd::Command::cargo_bin("govlint")
+        .expect("binary")
+        .args(["check", "--fix", "--isolated"])
+        .arg(&path)
+        .output()
+        .expect("govlint runs");
+    assert!(output.status.code().is_some(), "{output:?}");
+    assert_eq!(fixed, std::fs::read_to_string(&path).expect("read"));
+    assert!(fixed.contains("近年来，全区"), "{fixed}");
+
+    // Disable for one line: that line's finding goes, the other line's stays.
+    let first = finding(&diagnostics, "halfwidth-punctuation").clone();
+    let actions = client.actions(&uri, &first["range"], &[]);
+    let disable = actions
+        .iter()
+        .find(|a| a["title"].as_str().is_some_and(|t| t.contains("this line")))
+        .unwrap_or_else(|| panic!("{actions:?}"));
+    let silenced = apply(text, &edits_of(disable, &uri, 1));
+    assert!(
+        silenced.contains("<!-- govlint-disable-next-line halfwidth-punctuation -->\n各单位"),
+        "{silenced}"
+    );
+    client.notify(
+        "textDocument/didChange",
+        json!({"textDocument": {"uri": uri, "version": 2}, "contentChanges": [{"text": silenced}]}),
+    );
+    let diagnostics = client.diagnostics(&uri);
+    let lines: Vec<&Value> = diagnostics
+        .iter()
+        .filter(|d| d["code"] == "halfwidth-punctuation")
+        .map(|d| &d["range"]["start"]["line"])
+        .collect();
+    assert_eq!(lines, vec![&json!(5)], "{diagnostics:?}");
+    assert!(
+        diagnostics
+            .iter()
+            .all(|d| d["code"] != "unused-suppression"),
+        "{diagnostics:?}"
+    );
+    // Disable for the file: nothing of the rule is left.
+    let left = finding(&diagnostics, "halfwidth-punctuation").clone();
+    let actions = client.actions(&uri, &left["range"], &["quickfix"]);
+    let disable = actions
+        .iter()
+        .find(|a| a["title"].as_str().is_some_and(|t| t.contains("this file")))
+        .unwrap_or_else(|| panic!("{actions:?}"));
+    let silenced = apply(&silenced, &edits_of(disable, &uri, 2));
+    assert!(
+        silenced.starts_with("<!-- govlint-disable-file halfwidth-punctuation -->\n# 关于"),
+        "{silenced}"
+    );
+    client.notify(
+        "textDocument/didChange",
+        json!({"textDocument": {"uri": uri, "version": 3}, "contentChanges": [{"text": silenced}]}),
+    );
+    let diagnostics = client.diagnostics(&uri);
+    assert!(
+        diagnostics
+            .iter()
+            .all(|d| d["code"] != "halfwidth-punctuation"),
+        "{diagnostics:?}"
+    );
+    // Plain text has no comments: no disable actions there.
+    open(&mut client, URI, "　　近年来,全区建设迈上新台阶。\n");
+    let diagnostics = client.diagnostics(URI);
+    let comma = finding(&diagnostics, "halfwidth-punctuation");
+    let actions = client.actions(URI, &comma["range"], &[]);
+    assert!(
+        actions
+            .iter()
+            .all(|a| !a["title"].as_str().unwrap_or_default().contains("Disable")),
+        "{actions:?}"
+    );
+    client.stop();
+}
+
+/// Each diagnostic links its rule's page; the editor's locale chooses Chinese when neither
+/// `--lang` nor the configuration says.
+#[test]
+fn rule_pages_are_linked_and_the_locale_chooses_the_language() {
+    let mut client = Client::with(&Setup {
+        lang: None,
+        locale: Some("zh-CN"),
+        ..DEFAULT
+    });
+    open(&mut client, URI, "　　近年来,全区建设迈上新台阶。\n");
+    let diagnostics = client.diagnostics(URI);
+    let comma = finding(&diagnostics, "halfwidth-punctuation");
+    let message = comma["message"].as_str().unwrap_or_default();
+    assert!(message.contains("逗号"), "{message}");
+    let href = comma["codeDescription"]["href"]
+        .as_str()
+        .unwrap_or_default();
+    assert!(href.starts_with("file://"), "{href}");
+    assert!(href.ends_with("/zh/halfwidth-punctuation.md"), "{href}");
+    let page = std::fs::read_dir(client.cache.path().join("govlint/rules"))
+        .expect("the pages' folder")
+        .flatten()
+        .map(|version| version.path().join("zh/halfwidth-punctuation.md"))
+        .find_map(|page| std::fs::read_to_string(page).ok())
+        .expect("the page");
+    assert!(page.contains("halfwidth-punctuation"), "{page}");
+    assert!(href.starts_with(&uri_of(client.cache.path())), "{href}");
+    client.stop();
+}
+
+/// A binary document is refused with one note; a 50 MB one does not hold up the editor's
+/// requests while it is being linted.
+#[test]
+fn large_and_binary_documents_do_not_block_the_server() {
+    let mut client = Client::start(&["utf-16"]);
+    let binary = "file:///tmp/binary.txt";
+    open(&mut client, binary, "PK\u{3}\u{4}\0\0\0\u{1}近年来,");
+    let diagnostics = client.diagnostics(binary);
+    assert_eq!(diagnostics.len(), 1, "{diagnostics:?}");
+    assert_eq!(diagnostics[0]["severity"], 3);
+    assert!(
+        diagnostics[0]["message"]
+            .as_str()
+            .is_some_and(|m| m.contains("binary")),
+        "{diagnostics:?}"
+    );
+    let large = "file:///tmp/large.txt";
+    let line = "　　近年来,全区上下坚持以习近平法治思想为指导，推动法治政府建设迈上新台阶。\n";
+    let text = line.repeat(50 * 1024 * 1024 / line.len());
+    open(&mut client, large, &text);
+    // Asked right after: answered before the large document's diagnostics come.
+    let id = client.next_id;
+    client.next_id += 1;
+    client.send(
+        json!({"jsonrpc": "2.0", "id": id, "method": "textDocument/hover",
+        "params": {"textDocument": {"uri": binary}, "position": {"line": 0, "character": 0}}}),
+    );
+    loop {
+        let message = client.receive();
+        if message["id"] == id {
+            break;
+        }
+        assert!(
+            message["params"]["uri"] != large,
+            "the large document was linted before the hover was answered"
+        );
+    }
+    client.stop();
+}
+
+/// Typing fast: the diagnostics that stay are those of the last version.
+#[test]
+fn the_last_change_is_the_one_shown() {
+    let mut client = Client::start(&["utf-16"]);
+    open(&mut client, URI, "　　近年来全区建设迈上新台阶。\n");
+    assert_eq!(client.diagnostics(URI), Vec::<Value>::new());
+    for version in 2..=6 {
+        let commas = ",".repeat(version - 1);
+        client.notify(
+            "textDocument/didChange",
+            json!({"textDocument": {"uri": URI, "version": version},
+                "contentChanges": [{"text": format!("　　近年来{commas}全区建设迈上新台阶。\n")}]}),
+        );
+    }
+    loop {
+        let message = client.receive();
+        if message["method"] == "textDocument/publishDiagnostics"
+            && message["params"]["version"] == 6
+        {
+            let diagnostics = message["params"]["diagnostics"].as_array().cloned();
+            let diagnostics = diagnostics.unwrap_or_default();
+            assert!(!diagnostics.is_empty());
+            break;
+        }
+    }
     client.stop();
 }
