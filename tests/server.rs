@@ -676,3 +676,25 @@ fn the_last_change_is_the_one_shown() {
     }
     client.stop();
 }
+
+/// Neovim 0.10 and later quit without waiting for their servers: `shutdown` goes out, then
+/// the pipes close, with no `exit`. That is the editor leaving and must end the server with
+/// success, as `exit` would.
+#[test]
+fn the_editor_may_leave_after_shutdown_without_exit() {
+    let mut client = Client::start(&["utf-16"]);
+    open(
+        &mut client,
+        URI,
+        "　　近年来,全区法治政府建设迈上新台阶。\n",
+    );
+    assert_eq!(client.diagnostics(URI).len(), 1);
+    let reply = client.request("shutdown", Value::Null);
+    assert!(reply["error"].is_null(), "{reply}");
+    let Client {
+        mut child, input, ..
+    } = client;
+    drop(input);
+    let status = child.wait().expect("the server exits");
+    assert!(status.success(), "{status}");
+}

@@ -55,8 +55,44 @@ pub fn run(lang: Option<Lang>) -> Result<(), Failure> {
     let (connection, io_threads) = Connection::stdio();
     serve(&connection, lang)?;
     drop(connection);
-    io_threads.join()?;
-    Ok(())
+    match io_threads.join() {
+        // An editor that leaves right after `shutdown` (see `shut_down`) has closed the pipe
+        // the answer was to go through: nothing was lost, nobody is there to be told.
+        Err(error) if error.kind() == std::io::ErrorKind::BrokenPipe => Ok(()),
+        other => Ok(other?),
+    }
+}
+
+/// How long the server waits for `exit` after answering `shutdown`.
+const EXIT_GRACE: Duration = Duration::from_secs(30);
+
+/// Answers `shutdown`, then waits for `exit`. Neovim 0.10 and later do not wait for their
+/// servers when they quit (their `exit_timeout` is off by default): they send `shutdown`
+/// and close the pipes, often before `exit` goes out. The end of the input after `shutdown`
+/// is the editor leaving and ends the server as `exit` does, with success; lsp-server's own
+/// `handle_shutdown` takes it for a failure.
+fn shut_down(connection: &Connection, id: RequestId) -> Result<(), Failure> {
+    // Whether the answer arrives is the editor's affair: it may be gone already.
+    let _ = connection.sender.send(Response::new_ok(id, ()).into());
+    loop {
+        match connection.receiver.recv_timeout(EXIT_GRACE) {
+            Ok(Message::Notification(notification)) if notification.method == "exit" => {
+                return Ok(());
+            }
+            // After `shutdown` the protocol has requests refused and notifications dropped.
+            Ok(Message::Request(request)) => {
+                let refusal = Response::new_err(
+                    request.id,
+                    lsp_server::ErrorCode::InvalidRequest as i32,
+                    "the server is shutting down".to_string(),
+                );
+                let _ = connection.sender.send(refusal.into());
+            }
+            Ok(_) => {}
+            Err(error) if error.is_disconnected() => return Ok(()),
+            Err(_) => return Err("no `exit` notification came after `shutdown`".into()),
+        }
+    }
 }
 
 fn serve(connection: &Connection, lang: Option<Lang>) -> Result<(), Failure> {
@@ -115,8 +151,8 @@ fn serve(connection: &Connection, lang: Option<Lang>) -> Result<(), Failure> {
                 let Ok(message) = message else { break };
                 match message {
                     Message::Request(request) => {
-                        if connection.handle_shutdown(&request)? {
-                            return Ok(());
+                        if request.method == "shutdown" {
+                            return shut_down(connection, request.id);
                         }
                         let response = server.answer(request);
                         connection.sender.send(Message::Response(response))?;
