@@ -23,6 +23,6 @@ await esbuild.build({
 
 await esbuild.build({
   ...common,
-  entryPoints: ['test/server.test.ts'],
-  outfile: 'out/test/server.test.js',
+  entryPoints: ['test/server.test.ts', 'test/handshake.test.ts'],
+  outdir: 'out/test',
 });
