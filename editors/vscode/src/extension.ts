@@ -20,6 +20,7 @@ import {
 } from './server';
 
 let client: LanguageClient | undefined;
+let restarting: Promise<void> = Promise.resolve();
 
 export async function activate(context: vscode.ExtensionContext): Promise<void> {
   // The server is told when a configuration file appears, changes or goes away.
@@ -29,11 +30,14 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   ];
   context.subscriptions.push(
     ...watchers,
-    vscode.workspace.onDidChangeConfiguration(async (event) => {
+    vscode.workspace.onDidChangeConfiguration((event) => {
       // These two are the server's command line, so they need a new server.
       if (event.affectsConfiguration('govlint.path') || event.affectsConfiguration('govlint.language')) {
-        await stop();
-        await start(watchers);
+        // One restart at a time: quick successive edits must not leave two servers.
+        restarting = restarting.then(async () => {
+          await stop();
+          await start(watchers);
+        }).catch((error: unknown) => console.error('govlint: restart failed', error));
       }
     }),
   );
@@ -81,7 +85,8 @@ async function stop(): Promise<void> {
   const running = client;
   client = undefined;
   if (running !== undefined) {
-    await running.stop();
+    // A client that never got going cannot be stopped cleanly; it is dropped either way.
+    await running.stop().catch(() => undefined);
   }
 }
 
