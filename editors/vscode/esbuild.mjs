@@ -23,6 +23,6 @@ await esbuild.build({
 
 await esbuild.build({
   ...common,
-  entryPoints: ['test/server.test.ts', 'test/handshake.test.ts'],
+  entryPoints: ['test/server.test.ts', 'test/handshake.test.ts', 'test/bundle.test.ts'],
   outdir: 'out/test',
 });
