@@ -28,7 +28,11 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     vscode.workspace.createFileSystemWatcher('**/govlint.toml'),
     vscode.workspace.createFileSystemWatcher('**/.govlint.toml'),
   ];
+  // One output channel for every server this session starts, so a restart neither loses
+  // the log nor adds a second "govlint" to the Output view.
+  const output = vscode.window.createOutputChannel('govlint');
   context.subscriptions.push(
+    output,
     ...watchers,
     vscode.workspace.onDidChangeConfiguration((event) => {
       // These two are the server's command line, so they need a new server.
@@ -36,19 +40,19 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
         // One restart at a time: quick successive edits must not leave two servers.
         restarting = restarting.then(async () => {
           await stop();
-          await start(watchers);
+          await start(watchers, output);
         }).catch((error: unknown) => console.error('govlint: restart failed', error));
       }
     }),
   );
-  await start(watchers);
+  await start(watchers, output);
 }
 
 export async function deactivate(): Promise<void> {
   await stop();
 }
 
-async function start(watchers: vscode.FileSystemWatcher[]): Promise<void> {
+async function start(watchers: vscode.FileSystemWatcher[], output: vscode.OutputChannel): Promise<void> {
   const config = vscode.workspace.getConfiguration('govlint');
   const lang = serverLang(config.get<string>('language'), vscode.env.language);
   const folder = vscode.workspace.workspaceFolders?.[0]?.uri.fsPath;
@@ -65,19 +69,23 @@ async function start(watchers: vscode.FileSystemWatcher[]): Promise<void> {
   ]);
   const clientOptions: LanguageClientOptions = {
     documentSelector: selector,
+    outputChannel: output,
     synchronize: {
       configurationSection: 'govlint',
       fileEvents: watchers,
     },
   };
   // The id `govlint` makes the client read the `govlint.trace.server` setting.
-  client = new LanguageClient('govlint', 'govlint', serverOptions, clientOptions);
+  const started = new LanguageClient('govlint', 'govlint', serverOptions, clientOptions);
+  client = started;
   try {
-    await client.start();
+    await started.start();
   } catch (error) {
     const detail = error instanceof Error ? error.message : String(error);
     void complain(startFailedMessage(lang, executable, detail), lang);
-    client = undefined;
+    if (client === started) {
+      await stop();
+    }
   }
 }
 
@@ -86,7 +94,7 @@ async function stop(): Promise<void> {
   client = undefined;
   if (running !== undefined) {
     // A client that never got going cannot be stopped cleanly; it is dropped either way.
-    await running.stop().catch(() => undefined);
+    await running.dispose().catch(() => undefined);
   }
 }
 

@@ -15,6 +15,7 @@ function harness(settings: Record<string, string>, displayLanguage: string, answ
   const executed: unknown[][] = [];
   const listeners: Listener[] = [];
   const watched: string[] = [];
+  const channels: string[] = [];
   const vscode = {
     env: { language: displayLanguage },
     workspace: {
@@ -33,6 +34,10 @@ function harness(settings: Record<string, string>, displayLanguage: string, answ
       },
     },
     window: {
+      createOutputChannel: (name: string) => {
+        channels.push(name);
+        return { dispose() {} };
+      },
       showErrorMessage: async (...items: string[]) => {
         shown.push(items);
         return answer;
@@ -71,7 +76,7 @@ function harness(settings: Record<string, string>, displayLanguage: string, answ
   } finally {
     modules._load = load;
   }
-  return { extension, shown, executed, listeners, watched };
+  return { extension, shown, executed, listeners, watched, channels };
 }
 
 const settle = () => new Promise((resolve) => setImmediate(resolve));
@@ -107,5 +112,6 @@ test('govlint.language en wins over a Chinese interface; a change of govlint.pat
   await settle();
   assert.equal(h.shown.length, 2);
   assert.match(h.shown[1][0], /tried: \/still\/missing\/govlint\)/);
+  assert.deepEqual(h.channels, ['govlint'], 'one output channel across restarts');
   await h.extension.deactivate();
 });
