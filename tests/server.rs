@@ -698,3 +698,31 @@ fn the_editor_may_leave_after_shutdown_without_exit() {
     let status = child.wait().expect("the server exits");
     assert!(status.success(), "{status}");
 }
+
+/// URIs are answered as the editor spelled them, raw Chinese characters included; an
+/// unsaved document is read in the format of its `languageId`.
+#[test]
+fn raw_uris_and_unsaved_markdown_drafts() {
+    let mut client = Client::start(&["utf-16"]);
+    let raw = "file:///tmp/稿件 1.txt";
+    open(&mut client, raw, "　　近年来,全区建设迈上新台阶。\n");
+    let diagnostics = client.diagnostics(raw);
+    finding(&diagnostics, "halfwidth-punctuation");
+    let actions = client.actions(raw, &diagnostics[0]["range"], &["quickfix"]);
+    assert_eq!(actions[0]["edit"]["documentChanges"][0]["textDocument"]["uri"], raw);
+    // A comment silences the line in Markdown; in plain text it would be text.
+    let draft = "untitled:Untitled-1";
+    let text = "<!-- govlint-disable-next-line halfwidth-punctuation -->\n近年来,全区建设迈上新台阶。\n";
+    client.notify(
+        "textDocument/didOpen",
+        json!({"textDocument": {"uri": draft, "languageId": "markdown", "version": 1, "text": text}}),
+    );
+    assert_eq!(client.diagnostics(draft), Vec::<Value>::new());
+    client.notify(
+        "textDocument/didOpen",
+        json!({"textDocument": {"uri": "untitled:Untitled-2", "languageId": "plaintext", "version": 1, "text": text}}),
+    );
+    let diagnostics = client.diagnostics("untitled:Untitled-2");
+    finding(&diagnostics, "halfwidth-punctuation");
+    client.stop();
+}

@@ -96,7 +96,9 @@ fn shut_down(connection: &Connection, id: RequestId) -> Result<(), Failure> {
 }
 
 fn serve(connection: &Connection, lang: Option<Lang>) -> Result<(), Failure> {
-    let (id, params) = connection.initialize_start()?;
+    let mut spellings = uri::Spellings::default();
+    let (id, mut params) = connection.initialize_start()?;
+    spellings.normalize(&mut params);
     let params: InitializeParams = serde_json::from_value(params)?;
     let encoding = Encoding::negotiate(&params);
     let capabilities = ServerCapabilities {
@@ -135,7 +137,7 @@ fn serve(connection: &Connection, lang: Option<Lang>) -> Result<(), Failure> {
     let mut server = Server::new(encoding, choice, roots, events);
     server.load_settings();
     for message in server.take_outbox() {
-        connection.sender.send(message)?;
+        send(connection, &spellings, message)?;
     }
     if watches {
         connection.sender.send(Message::Request(watch_request()))?;
@@ -148,14 +150,21 @@ fn serve(connection: &Connection, lang: Option<Lang>) -> Result<(), Failure> {
         };
         select! {
             recv(connection.receiver) -> message => {
-                let Ok(message) = message else { break };
+                let Ok(mut message) = message else { break };
+                match &mut message {
+                    Message::Request(request) => spellings.normalize(&mut request.params),
+                    Message::Notification(notification) => {
+                        spellings.normalize(&mut notification.params);
+                    }
+                    Message::Response(_) => {}
+                }
                 match message {
                     Message::Request(request) => {
                         if request.method == "shutdown" {
                             return shut_down(connection, request.id);
                         }
                         let response = server.answer(request);
-                        connection.sender.send(Message::Response(response))?;
+                        send(connection, &spellings, Message::Response(response))?;
                     }
                     Message::Notification(notification) => server.take(notification),
                     Message::Response(_) => {}
@@ -169,10 +178,28 @@ fn serve(connection: &Connection, lang: Option<Lang>) -> Result<(), Failure> {
             recv(due) -> _ => server.start_linting(),
         }
         for message in server.take_outbox() {
-            connection.sender.send(message)?;
+            send(connection, &spellings, message)?;
         }
     }
     Ok(())
+}
+
+/// Sends a message, its URIs spelled as the editor spelled them.
+fn send(
+    connection: &Connection,
+    spellings: &uri::Spellings,
+    mut message: Message,
+) -> Result<(), Failure> {
+    match &mut message {
+        Message::Notification(notification) => spellings.restore(&mut notification.params),
+        Message::Response(response) => {
+            if let Some(result) = &mut response.result {
+                spellings.restore(result);
+            }
+        }
+        Message::Request(_) => {}
+    }
+    Ok(connection.sender.send(message)?)
 }
 
 /// The workspace folders the editor opened (the root URI of older clients).
@@ -224,6 +251,9 @@ fn watch_request() -> Request {
 struct Open {
     text: Arc<String>,
     version: i32,
+    /// The editor's `languageId`, which decides the format of a document whose name does
+    /// not (an unsaved Markdown draft).
+    language: String,
 }
 
 /// A lint of the open documents: the run, and each document's URI, version and text as
@@ -400,10 +430,13 @@ impl Server {
         self.linting = true;
         let settings = self.settings.clone();
         let workspace = self.workspace.clone();
-        let documents: Vec<(String, i32, Arc<String>)> = self
+        let documents: Vec<(String, i32, Arc<String>, String)> = self
             .open
             .iter()
-            .map(|(uri, open)| (uri.clone(), open.version, open.text.clone()))
+            .map(|(uri, open)| {
+                let path = document_path(uri, &open.language);
+                (uri.clone(), open.version, open.text.clone(), path)
+            })
             .collect();
         let events = self.events.clone();
         std::thread::spawn(move || {
@@ -573,6 +606,7 @@ impl Server {
                     Open {
                         text: Arc::new(document.text),
                         version: document.version,
+                        language: document.language_id,
                     },
                 );
                 self.schedule(Duration::ZERO);
@@ -585,14 +619,12 @@ impl Server {
                 };
                 // Full synchronisation: the last change holds the whole text.
                 let uri = params.text_document.uri.as_str().to_string();
-                if let Some(change) = params.content_changes.into_iter().last() {
-                    self.open.insert(
-                        uri,
-                        Open {
-                            text: Arc::new(change.text),
-                            version: params.text_document.version,
-                        },
-                    );
+                if let (Some(change), Some(open)) = (
+                    params.content_changes.into_iter().last(),
+                    self.open.get_mut(&uri),
+                ) {
+                    open.text = Arc::new(change.text);
+                    open.version = params.text_document.version;
                     self.schedule(DEBOUNCE);
                 }
             }
@@ -757,7 +789,7 @@ impl Server {
 /// Lints the open documents with the workspace. A document the configuration excludes is
 /// not linted (and shows nothing); one too large or binary is refused with the reason.
 fn lint(
-    documents: Vec<(String, i32, Arc<String>)>,
+    documents: Vec<(String, i32, Arc<String>, String)>,
     workspace: &Workspace,
     settings: Arc<Settings>,
 ) -> Linted {
@@ -766,8 +798,7 @@ fn lint(
     let mut linted_documents = Vec::new();
     let mut refused = Vec::new();
     let mut sources = Vec::new();
-    for (uri, version, text) in documents {
-        let path = uri::path_of(&uri);
+    for (uri, version, text, path) in documents {
         if uri.starts_with("file:") && settings.selection.excludes(Path::new(&path)) {
             continue;
         }
@@ -807,6 +838,21 @@ fn lint(
         run,
         documents,
         settings,
+    }
+}
+
+/// The path a document is linted under: its file's, with the extension of its
+/// `languageId` added where the name says nothing of the format (`untitled:Untitled-1`).
+fn document_path(uri: &str, language: &str) -> String {
+    let path = uri::path_of(uri);
+    let named = Path::new(&path)
+        .extension()
+        .is_some_and(|extension| Format::from_path(&path) != Format::PlainText || extension == "txt");
+    match language {
+        _ if named => path,
+        "markdown" => path + ".md",
+        "html" => path + ".html",
+        _ => path,
     }
 }
 
