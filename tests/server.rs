@@ -709,10 +709,14 @@ fn raw_uris_and_unsaved_markdown_drafts() {
     let diagnostics = client.diagnostics(raw);
     finding(&diagnostics, "halfwidth-punctuation");
     let actions = client.actions(raw, &diagnostics[0]["range"], &["quickfix"]);
-    assert_eq!(actions[0]["edit"]["documentChanges"][0]["textDocument"]["uri"], raw);
+    assert_eq!(
+        actions[0]["edit"]["documentChanges"][0]["textDocument"]["uri"],
+        raw
+    );
     // A comment silences the line in Markdown; in plain text it would be text.
     let draft = "untitled:Untitled-1";
-    let text = "<!-- govlint-disable-next-line halfwidth-punctuation -->\n近年来,全区建设迈上新台阶。\n";
+    let text =
+        "<!-- govlint-disable-next-line halfwidth-punctuation -->\n近年来,全区建设迈上新台阶。\n";
     client.notify(
         "textDocument/didOpen",
         json!({"textDocument": {"uri": draft, "languageId": "markdown", "version": 1, "text": text}}),

@@ -845,9 +845,9 @@ fn lint(
 /// `languageId` added where the name says nothing of the format (`untitled:Untitled-1`).
 fn document_path(uri: &str, language: &str) -> String {
     let path = uri::path_of(uri);
-    let named = Path::new(&path)
-        .extension()
-        .is_some_and(|extension| Format::from_path(&path) != Format::PlainText || extension == "txt");
+    let named = Path::new(&path).extension().is_some_and(|extension| {
+        Format::from_path(&path) != Format::PlainText || extension == "txt"
+    });
     match language {
         _ if named => path,
         "markdown" => path + ".md",
