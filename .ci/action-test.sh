@@ -29,7 +29,7 @@ cd "$repo"
 status=0
 GOVLINT_PATHS='"my docs" content $(touch pwned) `touch pwned2`' \
   bash "$root/.github/action/lint.sh" > "$work/out" 2> "$work/err" || status=$?
-[ ! -e pwned ] && [ ! -e pwned2 ] || fail "a path was run as a command"
+if [ -e pwned ] || [ -e pwned2 ]; then fail "a path was run as a command"; fi
 [ "$status" -eq 2 ] || fail "expected 2 (two paths do not exist), got $status"
 grep -qx '::error file=my docs/a.md,line=1,col=31,endLine=1,endColumn=32,title=stray-period::ASCII `.` used as a Chinese full stop' "$work/out" \
   || { cat "$work/out" "$work/err"; fail "no annotation for my docs/a.md"; }
