@@ -427,6 +427,10 @@ impl Server {
     /// Lints the open documents on a thread of its own.
     fn start_linting(&mut self) {
         self.lint_due = None;
+        if self.open.is_empty() {
+            // Nothing to show: closing cleared each document's diagnostics.
+            return;
+        }
         self.linting = true;
         let settings = self.settings.clone();
         let workspace = self.workspace.clone();
@@ -447,9 +451,14 @@ impl Server {
         });
     }
 
+    /// Lints after `delay`: a change puts the lint off until typing pauses (each keystroke
+    /// starts the pause again); anything else (`Duration::ZERO`) lints as soon as it can.
     fn schedule(&mut self, delay: Duration) {
         let due = Instant::now() + delay;
-        self.lint_due = Some(self.lint_due.map_or(due, |d| d.min(due)));
+        self.lint_due = Some(match self.lint_due {
+            Some(earlier) if delay.is_zero() => earlier.min(due),
+            _ => due,
+        });
     }
 
     fn receive(&mut self, event: Event) {
