@@ -29,6 +29,8 @@ struct Setup<'a> {
     root: Option<&'a Path>,
     /// Whether the editor can watch files for the server.
     watches: bool,
+    /// Whether the editor shows the server's progress.
+    progress: bool,
 }
 
 const DEFAULT: Setup = Setup {
@@ -37,6 +39,7 @@ const DEFAULT: Setup = Setup {
     locale: None,
     root: None,
     watches: false,
+    progress: false,
 };
 
 impl Client {
@@ -83,6 +86,7 @@ impl Client {
                 "capabilities": {
                     "general": { "positionEncodings": setup.encodings },
                     "workspace": { "didChangeWatchedFiles": { "dynamicRegistration": setup.watches } },
+                    "window": { "workDoneProgress": setup.progress },
                 },
             }),
         );
@@ -728,5 +732,47 @@ fn raw_uris_and_unsaved_markdown_drafts() {
     );
     let diagnostics = client.diagnostics("untitled:Untitled-2");
     finding(&diagnostics, "halfwidth-punctuation");
+    client.stop();
+}
+
+/// Reading the workspace is shown as progress where the editor shows it: begun once the
+/// editor created the token, ended with the number of articles read.
+#[test]
+fn reading_the_workspace_is_shown_as_progress() {
+    let root = tempfile::tempdir().expect("a workspace");
+    std::fs::write(root.path().join("一.md"), format!("{PARAGRAPH}\n")).expect("written");
+    std::fs::write(root.path().join("二.txt"), "　　另一篇稿件。\n").expect("written");
+    let mut client = Client::with(&Setup {
+        root: Some(root.path()),
+        progress: true,
+        ..DEFAULT
+    });
+    let mut seen = Vec::new();
+    loop {
+        let message = client.receive();
+        if message["method"] == "window/workDoneProgress/create" {
+            let token = message["params"]["token"].clone();
+            client.send(json!({"jsonrpc": "2.0", "id": message["id"], "result": null}));
+            seen.push(format!("create {token}"));
+        } else if message["method"] == "$/progress" {
+            let value = &message["params"]["value"];
+            seen.push(format!(
+                "{} {} {}",
+                message["params"]["token"], value["kind"], value["title"]
+            ));
+            if value["kind"] == "end" {
+                assert_eq!(value["message"], "2 articles read");
+                break;
+            }
+        }
+    }
+    assert_eq!(
+        seen,
+        [
+            r#"create "govlint-workspace-1""#,
+            r#""govlint-workspace-1" "begin" "govlint: reading the workspace's articles""#,
+            r#""govlint-workspace-1" "end" null"#,
+        ]
+    );
     client.stop();
 }

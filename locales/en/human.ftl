@@ -149,6 +149,11 @@ server-fix-all = Fix all safe problems in this file ({ $count } { $count ->
   })
 server-disable-line = Disable { $rule } for this line (a comment above it)
 server-disable-file = Disable { $rule } for this file (a comment at the top)
+server-reading-workspace = govlint: reading the workspace's articles
+server-workspace-read = { $files } { $files ->
+    [one] article
+   *[other] articles
+  } read
 
 ## --show-settings: the lines above the settings
 

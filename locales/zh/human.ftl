@@ -119,6 +119,8 @@ server-unsafe-fix = { $title }（请先核对：可能改变原意）
 server-fix-all = 修正本文件中所有可安全修正的问题（{ $count } 处）
 server-disable-line = 在本行停用 { $rule }（在其上方加注释）
 server-disable-file = 在本文件停用 { $rule }（在文件开头加注释）
+server-reading-workspace = govlint：正在读取工作区的稿件
+server-workspace-read = 已读取 { $files } 篇稿件
 
 ## --show-settings：设置上方的说明行（TOML注释）
 

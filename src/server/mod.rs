@@ -135,6 +135,12 @@ fn serve(connection: &Connection, lang: Option<Lang>) -> Result<(), Failure> {
         .unwrap_or(false);
     let (events, inbox) = crossbeam_channel::unbounded();
     let mut server = Server::new(encoding, choice, roots, events);
+    server.progress = params
+        .capabilities
+        .window
+        .as_ref()
+        .and_then(|window| window.work_done_progress)
+        .unwrap_or(false);
     server.load_settings();
     for message in server.take_outbox() {
         send(connection, &spellings, message)?;
@@ -167,7 +173,7 @@ fn serve(connection: &Connection, lang: Option<Lang>) -> Result<(), Failure> {
                         send(connection, &spellings, Message::Response(response))?;
                     }
                     Message::Notification(notification) => server.take(notification),
-                    Message::Response(_) => {}
+                    Message::Response(response) => server.answered(&response),
                 }
             }
             recv(inbox) -> event => {
@@ -298,6 +304,12 @@ struct Server {
     outbox: Vec<Message>,
     /// Rule pages written for `codeDescription`, by rule name.
     pages: HashMap<&'static str, Uri>,
+    /// Whether the editor shows progress (`window.workDoneProgress`), and how many reads of
+    /// the workspace it was told of (each read its own token).
+    progress: bool,
+    progress_reads: usize,
+    /// The token of the progress the editor shows now.
+    progress_shown: Option<String>,
 }
 
 impl Server {
@@ -328,6 +340,9 @@ impl Server {
             events,
             outbox: Vec::new(),
             pages: HashMap::new(),
+            progress: false,
+            progress_reads: 0,
+            progress_shown: None,
         }
     }
 
@@ -409,6 +424,7 @@ impl Server {
             return;
         }
         self.indexing = true;
+        self.begin_progress();
         let settings = self.settings.clone();
         let roots = self.roots.clone();
         let events = self.events.clone();
@@ -422,6 +438,51 @@ impl Server {
             .unwrap_or_default();
             let _ = events.send(Event::Indexed(Box::new(workspace)));
         });
+    }
+
+    /// Asks the editor for a progress token to show that the workspace is being read
+    /// (`window/workDoneProgress/create`); the progress begins once it answers.
+    fn begin_progress(&mut self) {
+        if !self.progress {
+            return;
+        }
+        self.progress_reads += 1;
+        let token = format!("govlint-workspace-{}", self.progress_reads);
+        self.outbox.push(Message::Request(Request::new(
+            RequestId::from(token.clone()),
+            "window/workDoneProgress/create".to_string(),
+            serde_json::json!({ "token": token }),
+        )));
+    }
+
+    /// The editor answered a request of the server's: a progress token it created begins
+    /// (and ends at once if the workspace was read meanwhile).
+    fn answered(&mut self, response: &Response) {
+        let token = format!("govlint-workspace-{}", self.progress_reads);
+        if response.id != RequestId::from(token.clone()) || response.error.is_some() {
+            return;
+        }
+        let title = crate::msg!("server-reading-workspace").render(self.lang());
+        self.notify(
+            "$/progress",
+            serde_json::json!({ "token": token, "value": { "kind": "begin", "title": title } }),
+        );
+        self.progress_shown = Some(token);
+        // A small workspace may be read before the editor answered.
+        if !self.indexing {
+            self.end_progress(self.workspace.len());
+        }
+    }
+
+    fn end_progress(&mut self, files: usize) {
+        let Some(token) = self.progress_shown.take() else {
+            return;
+        };
+        let message = crate::msg!("server-workspace-read", files = files).render(self.lang());
+        self.notify(
+            "$/progress",
+            serde_json::json!({ "token": token, "value": { "kind": "end", "message": message } }),
+        );
     }
 
     /// Lints the open documents on a thread of its own.
@@ -465,6 +526,7 @@ impl Server {
         match event {
             Event::Indexed(workspace) => {
                 self.indexing = false;
+                self.end_progress(workspace.len());
                 self.workspace = Arc::from(workspace);
                 if std::mem::take(&mut self.index_again) {
                     self.start_indexing();
