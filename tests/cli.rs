@@ -1427,3 +1427,17 @@ fn related_places_of_per_file_rules_name_their_own_file_also_from_the_cache() {
     assert!(dir.path().join(".govlint-cache").exists());
     assert_eq!(run(), first, "the cached run reports the same");
 }
+
+/// An editor may stop reading its server's errors: with nobody reading standard error, an
+/// error is dropped and the exit code stays 2 (`eprint!` panicked on the broken pipe: 101).
+#[test]
+fn an_unread_standard_error_is_no_panic() {
+    let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_govlint"))
+        .args(["check", "/nonexistent/稿件.txt"])
+        .stdout(std::process::Stdio::null())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .expect("govlint runs");
+    drop(child.stderr.take());
+    assert_eq!(child.wait().expect("it ends").code(), Some(2));
+}

@@ -60,7 +60,7 @@ pub(super) fn check(args: CheckArgs, out: &mut dyn Write) -> (Outcome, std::io::
             // The file's own `lang` is not known from a file that failed: `--lang`, else
             // the locale.
             let lang = super::language(args.lang, None);
-            eprint!("{}", err.render(std::io::stderr().is_terminal(), lang));
+            super::say(&err.render(std::io::stderr().is_terminal(), lang));
             return (Outcome::TROUBLE, Ok(()));
         }
     };

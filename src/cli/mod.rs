@@ -67,7 +67,7 @@ pub fn main() -> i32 {
         Ok(Parsed::Done(outcome)) => return outcome.exit_code(),
         Err(err) => {
             match help::render_error(&err, lang).filter(|_| lang != Lang::En) {
-                Some(text) => eprint!("{text}"),
+                Some(text) => say(&text),
                 None => {
                     let _ = err.print();
                 }
@@ -213,14 +213,11 @@ fn page_language(arg: &LangArg) -> Option<Lang> {
         Some(path) => match config::load(&path) {
             Ok(config) => config.lang,
             Err(err) => {
-                eprint!(
-                    "{}",
-                    // A configuration that fails cannot choose its own language.
-                    err.render(
-                        std::io::IsTerminal::is_terminal(&std::io::stderr()),
-                        language(None, None)
-                    )
-                );
+                // A configuration that fails cannot choose its own language.
+                say(&err.render(
+                    std::io::IsTerminal::is_terminal(&std::io::stderr()),
+                    language(None, None),
+                ));
                 return None;
             }
         },
@@ -361,7 +358,17 @@ fn manpage(out: &mut dyn Write) -> std::io::Result<()> {
 /// names, messages and configuration text may hold a line break that forges a CI
 /// annotation (`x\n::error file=README.md::…`) or a terminal escape sequence.
 fn tell(lang: Lang, message: Message) {
-    eprintln!("{}", crate::text::escape_controls(&message.render(lang)));
+    say(&format!(
+        "{}\n",
+        crate::text::escape_controls(&message.render(lang))
+    ));
+}
+
+/// Writes to standard error, which may be closed (an editor that stopped reading its
+/// server's errors): what cannot be said is dropped, where `eprint!` would panic.
+pub(crate) fn say(text: &str) {
+    use std::io::Write;
+    let _ = std::io::stderr().write_all(text.as_bytes());
 }
 
 /// `govlint init`: writes the commented default configuration, its comments in `lang`.
