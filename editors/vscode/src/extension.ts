@@ -62,7 +62,7 @@ async function start(watchers: vscode.FileSystemWatcher[], output: vscode.Output
     void complain(notFoundMessage(lang, command), lang);
     return;
   }
-  const serverOptions: ServerOptions = { command: executable, args: serverArgs(lang) };
+  const serverOptions: ServerOptions = { command: executable, args: serverArgs(config.get<string>('language')) };
   const selector = ['plaintext', 'markdown', 'html'].flatMap((language) => [
     { scheme: 'file', language },
     { scheme: 'untitled', language },

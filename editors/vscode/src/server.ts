@@ -17,9 +17,11 @@ export function serverLang(setting: string | undefined, displayLanguage: string)
   return displayLanguage.toLowerCase().startsWith('zh') ? 'zh' : 'en';
 }
 
-/** The arguments after the executable. */
-export function serverArgs(lang: Lang): string[] {
-  return ['server', '--lang', lang];
+/** The arguments after the executable: `--lang` only when the setting names a language.
+ * With `auto` the server chooses as govlint does everywhere: the workspace's govlint.toml
+ * `lang`, else the editor's display language (which the client sends as `locale`). */
+export function serverArgs(setting: string | undefined): string[] {
+  return setting === 'zh' || setting === 'en' ? ['server', '--lang', setting] : ['server'];
 }
 
 /** The `govlint.path` setting as a path or a bare name: blank means the default, `~/` is

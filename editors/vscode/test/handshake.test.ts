@@ -22,7 +22,7 @@ import {
   StreamMessageReader,
   StreamMessageWriter,
 } from 'vscode-languageserver-protocol/node';
-import { configuredPath, findExecutable, serverArgs, serverLang } from '../src/server';
+import { configuredPath, findExecutable, serverArgs } from '../src/server';
 
 const govlint = process.env.GOVLINT;
 
@@ -39,8 +39,9 @@ function within<T>(ms: number, what: string, promise: Promise<T>): Promise<T> {
 test('govlint server answers the client the extension makes', { skip: govlint === undefined ? 'GOVLINT is not set' : false }, async () => {
   const executable = findExecutable(configuredPath(govlint, process.cwd()));
   assert.ok(executable !== undefined, `no executable at ${govlint}`);
-  const args = serverArgs(serverLang('auto', 'zh-cn'));
-  assert.deepEqual(args, ['server', '--lang', 'zh']);
+  // `auto`: no --lang; the display language reaches the server as `locale`.
+  const args = serverArgs('auto');
+  assert.deepEqual(args, ['server']);
   const child = spawn(executable, args, { stdio: ['pipe', 'pipe', 'inherit'] });
   const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
   const connection = createProtocolConnection(
@@ -62,6 +63,7 @@ test('govlint server answers the client the extension makes', { skip: govlint ==
       connection.sendRequest(InitializeRequest.type, {
         processId: process.pid,
         rootUri: null,
+        locale: 'zh-cn',
         capabilities: { general: { positionEncodings: ['utf-16'] } },
       }),
     );

@@ -28,9 +28,11 @@ test('an explicit language wins over the display language', () => {
   assert.equal(serverLang('fr', 'zh-cn'), 'zh');
 });
 
-test('the server is started as `govlint server --lang <lang>`', () => {
+test('the server is started as `govlint server --lang <lang>`, or without --lang for auto', () => {
   assert.deepEqual(serverArgs('zh'), ['server', '--lang', 'zh']);
   assert.deepEqual(serverArgs('en'), ['server', '--lang', 'en']);
+  assert.deepEqual(serverArgs('auto'), ['server']);
+  assert.deepEqual(serverArgs(undefined), ['server']);
 });
 
 test('govlint.path: a bare name stays a name, ~ is home, a relative path is the workspace\'s', () => {
