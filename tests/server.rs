@@ -776,3 +776,32 @@ fn reading_the_workspace_is_shown_as_progress() {
     );
     client.stop();
 }
+
+/// An editor that opened one file, with no workspace folder: the configuration beside it
+/// is read all the same, and its folder is the workspace.
+#[test]
+fn a_file_opened_alone_takes_the_configuration_beside_it() {
+    let root = tempfile::tempdir().expect("a folder");
+    std::fs::write(
+        root.path().join("govlint.toml"),
+        "[rules]\nhalfwidth-punctuation = \"error\"\n",
+    )
+    .expect("written");
+    std::fs::create_dir(root.path().join("稿件")).expect("a folder");
+    std::fs::write(root.path().join("稿件/旧稿.md"), format!("{PARAGRAPH}\n")).expect("written");
+    let mut client = Client::start(&["utf-16"]);
+    let uri = uri_of(&root.path().join("稿件/新稿.md"));
+    open(
+        &mut client,
+        &uri,
+        &format!("近年来,全区建设迈上新台阶。\n\n{PARAGRAPH}\n"),
+    );
+    let diagnostics = client.diagnostics_until(&uri, |d| {
+        d.iter().any(|d| d["code"] == "duplicate-paragraph")
+    });
+    assert_eq!(
+        finding(&diagnostics, "halfwidth-punctuation")["severity"],
+        1
+    );
+    client.stop();
+}

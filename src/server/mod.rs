@@ -672,6 +672,7 @@ impl Server {
                     return;
                 };
                 let document = params.text_document;
+                self.adopt_folder(document.uri.as_str());
                 self.open.insert(
                     document.uri.as_str().to_string(),
                     Open {
@@ -727,6 +728,26 @@ impl Server {
             }
             "workspace/didChangeConfiguration" => self.files_changed(true),
             _ => {}
+        }
+    }
+
+    /// Without a workspace folder (an editor opened one file), the first file opened under
+    /// a `govlint.toml` makes the configuration's folder the workspace. A repository without one is
+    /// not taken for a workspace: it may be a home directory kept in git.
+    fn adopt_folder(&mut self, uri: &str) {
+        if !self.roots.is_empty() || !uri.starts_with("file:") {
+            return;
+        }
+        let path = absolute(Path::new(&uri::path_of(uri)));
+        let Some(dir) = path.parent() else {
+            return;
+        };
+        let config = crate::config::discover(dir);
+        if let Some(folder) = config.as_deref().and_then(Path::parent) {
+            let folder = folder.to_path_buf();
+            self.roots = vec![folder];
+            self.load_settings();
+            self.start_indexing();
         }
     }
 
