@@ -732,8 +732,8 @@ impl Server {
     }
 
     /// Without a workspace folder (an editor opened one file), the first file opened under
-    /// a `govlint.toml` makes the configuration's folder the workspace. A repository without one is
-    /// not taken for a workspace: it may be a home directory kept in git.
+    /// a `govlint.toml` makes the configuration's folder the workspace. A repository
+    /// without one is not taken for a workspace: it may be a home directory kept in git.
     fn adopt_folder(&mut self, uri: &str) {
         if !self.roots.is_empty() || !uri.starts_with("file:") {
             return;
