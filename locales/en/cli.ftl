@@ -84,7 +84,7 @@ cli-completions = Print a shell's completion script for govlint (see the README 
 cli-completions-shell = The shell to complete govlint in
 cli-manpage = Print the manual page (roff): `govlint manpage > govlint.1`
 cli-server = Run the language server on standard input and output, for editors (LSP)
-cli-server-lang = The language of the messages: zh (简体中文) or en; default: the locale (LC_ALL, LC_MESSAGES, LANG)
+cli-server-lang = The language of the messages: zh (简体中文) or en; default: the workspace's govlint.toml `lang`, else the editor's language, else the locale (LC_ALL, LC_MESSAGES, LANG)
 cli-server-lang-en = English
 cli-server-lang-zh = Simplified Chinese (简体中文)
 

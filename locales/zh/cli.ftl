@@ -76,7 +76,7 @@ cli-completions = 输出 govlint 在某种 shell 中的命令补全脚本（放�
 cli-completions-shell = 为哪种 shell 生成
 cli-manpage = 输出 man 手册页（roff 格式，英文）：“govlint manpage > govlint.1”
 cli-server = 运行语言服务器（LSP），经标准输入输出与编辑器通信
-cli-server-lang = 提示信息的语言：“zh”为简体中文，“en”为英文；默认按系统的语言环境变量LC_ALL、LC_MESSAGES、LANG
+cli-server-lang = 提示信息的语言：“zh”为简体中文，“en”为英文；默认按工作区 govlint.toml 中的 lang，没有设置时按编辑器的界面语言，再按系统的语言环境变量LC_ALL、LC_MESSAGES、LANG
 cli-server-lang-en = 英文
 cli-server-lang-zh = 简体中文
 

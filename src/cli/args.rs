@@ -57,8 +57,9 @@ pub(super) enum Command {
     Manpage,
     /// Run the language server on standard input and output, for editors (LSP).
     Server {
-        /// The language of the messages: zh (简体中文) or en; default: the locale
-        /// (LC_ALL, LC_MESSAGES, LANG).
+        /// The language of the messages: zh (简体中文) or en; default: the workspace's
+        /// govlint.toml `lang`, else the editor's language, else the locale (LC_ALL,
+        /// LC_MESSAGES, LANG).
         #[arg(long, value_enum, value_name = "LANG")]
         lang: Option<crate::report::message::Lang>,
     },
