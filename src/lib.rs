@@ -18,4 +18,5 @@ pub mod render;
 pub mod report;
 pub mod rules;
 pub mod server;
+pub mod signatures;
 pub mod text;

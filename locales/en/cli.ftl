@@ -108,6 +108,7 @@ cli-value-paths = PATHS
 cli-value-path = PATH
 cli-value-shell = SHELL
 cli-value-date = DATE
+cli-value-n = N
 
 ## clap's own words: English output is clap's, so these are shown only in other languages (and
 ## keep the catalogs parallel for translators)
@@ -164,3 +165,9 @@ clap-invalid-size = `{ $value }` is not a size (e.g. 64M, 1G, 500000)
 clap-invalid-encoding = `{ $value }` is not an encoding label (e.g. gbk, gb18030, big5, utf-16le)
 clap-invalid-threshold = `{ $value }` is not a similarity in (0, 1]
 clap-invalid-date = `{ $value }` is not a date written as YYYY-MM-DD, such as 2024-01-05
+cli-signatures = Write what the duplicate search needs of every paragraph, as Parquet, for a search on many machines
+cli-signatures-paths = Files and directories to read, as `govlint check` reads them
+cli-signatures-output = The directory to write into (created; it must not hold signatures already)
+cli-signatures-partitions = How many partitions to write (default: one for every 500 000 paragraphs)
+cli-signatures-config = The configuration file to use, instead of the nearest `govlint.toml` or `.govlint.toml` in the working directory or a parent, up to the repository's root
+cli-signatures-isolated = Ignore every configuration file

@@ -254,3 +254,15 @@ config-invalid-value = invalid value: { $found }, expected { $expected ->
     [count] usize
    *[other] { $expected }
 }
+cli-signatures-exist = { $path } already holds signatures (manifest.json): choose a new directory, or remove it first
+cli-signatures-not-written = { $path }: the signatures could not be written: { $error }
+cli-signatures-written = { $files } { $files ->
+    [one] file
+   *[other] files
+  }, { $units } { $units ->
+    [one] paragraph
+   *[other] paragraphs
+  }: signatures written to { $path } in { $partitions } { $partitions ->
+    [one] partition
+   *[other] partitions
+  }

@@ -100,6 +100,7 @@ cli-value-path = 路径
 cli-value-shell = SHELL
 cli-value-date = 日期
 cli-value-paths = 路径
+cli-value-n = 数目
 
 ## clap 自己的话（英文输出由 clap 原样给出，所以只有中文有这些）
 
@@ -155,3 +156,9 @@ clap-invalid-size = “{ $value }”不是文件大小（如64M、1G、500000）
 clap-invalid-encoding = “{ $value }”不是编码名（如gbk、gb18030、big5、utf-16le）
 clap-invalid-threshold = “{ $value }”不是大于0、不超过1的相似度
 clap-invalid-date = “{ $value }”不是写作YYYY-MM-DD的日期，请写成“2024-01-05”这样
+cli-signatures = 把查找重复段落所需的每个段落的信息写成 Parquet 文件，供多台机器一起查找
+cli-signatures-paths = 要读取的文件和目录，读法与 `govlint check` 相同
+cli-signatures-output = 写入的目录（不存在时新建；其中不能已有签名文件）
+cli-signatures-partitions = 写成几个分区（默认每 50 万个段落一个分区）
+cli-signatures-config = 使用的配置文件，代替在当前目录或上级目录（直到仓库根目录）中找到的 `govlint.toml` 或 `.govlint.toml`
+cli-signatures-isolated = 不使用任何配置文件

@@ -233,3 +233,6 @@ config-invalid-value = 值不对：这里应该写{ $expected ->
     [count] 不小于0的整数
    *[other] { $expected }
 }（现在写的是{ $found }）
+cli-signatures-exist = “{ $path }”中已有签名文件（manifest.json）：请换一个新目录，或先删除它
+cli-signatures-not-written = 无法把签名写入“{ $path }”：{ $error }
+cli-signatures-written = { $files } 个文件、{ $units } 个段落的签名已写入“{ $path }”，共 { $partitions } 个分区

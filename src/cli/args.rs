@@ -55,6 +55,9 @@ pub(super) enum Command {
     },
     /// Print the manual page (roff): `govlint manpage > govlint.1`.
     Manpage,
+    /// Write what the duplicate search needs of every paragraph, as Parquet, for a search
+    /// on many machines.
+    Signatures(SignaturesArgs),
     /// Run the language server on standard input and output, for editors (LSP).
     Server {
         /// The language of the messages: zh (简体中文) or en; default: the workspace's
@@ -266,4 +269,24 @@ pub(super) enum ColorChoice {
     Auto,
     Always,
     Never,
+}
+
+#[derive(clap::Args)]
+pub(super) struct SignaturesArgs {
+    /// Files and directories to read, as `govlint check` reads them.
+    #[arg(required = true, value_name = "PATH")]
+    pub(super) paths: Vec<PathBuf>,
+    /// The directory to write into (created; it must not hold signatures already).
+    #[arg(short, long, value_name = "DIR")]
+    pub(super) output: PathBuf,
+    /// How many partitions to write (default: one for every 500 000 paragraphs).
+    #[arg(long, value_name = "N", value_parser = clap::value_parser!(u32).range(1..))]
+    pub(super) partitions: Option<u32>,
+    /// The configuration file to use, instead of the nearest `govlint.toml` or
+    /// `.govlint.toml` in the working directory or a parent, up to the repository's root.
+    #[arg(long, value_name = "FILE", conflicts_with = "isolated")]
+    pub(super) config: Option<PathBuf>,
+    /// Ignore every configuration file.
+    #[arg(long)]
+    pub(super) isolated: bool,
 }

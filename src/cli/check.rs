@@ -438,10 +438,18 @@ fn baseline_root(config: &Config) -> std::path::PathBuf {
 /// The configuration in force: none with `--isolated`, the named file with `--config`,
 /// else the nearest one found from the working directory up.
 pub(super) fn configuration(args: &CheckArgs) -> Result<Config, config::ConfigError> {
-    if args.isolated {
+    configuration_of(args.isolated, args.config.as_deref())
+}
+
+/// The configuration in force: none when `isolated`, the file named, or the nearest.
+pub(super) fn configuration_of(
+    isolated: bool,
+    named: Option<&Path>,
+) -> Result<Config, config::ConfigError> {
+    if isolated {
         return Ok(Config::default());
     }
-    let path = match &args.config {
+    let path = match named.map(Path::to_path_buf) {
         Some(path) => Some(path.clone()),
         None => std::env::current_dir().ok().and_then(|dir| {
             // Named relative to the working directory where it lies below it, as the user
@@ -491,7 +499,11 @@ pub(super) fn write_baseline(
 /// What the run had to say besides findings (a cap reached, the cache not written), said as
 /// soon as the run is over.
 fn print_notices(run: &linter::Run, lang: Lang) {
-    for notice in &run.notices {
+    say_notices(&run.notices, lang);
+}
+
+pub(super) fn say_notices(notices: &[linter::Notice], lang: Lang) {
+    for notice in notices {
         let message = notice.message.clone();
         let line = match (&notice.path, notice.level) {
             (Some(path), linter::NoticeLevel::Warning) => {

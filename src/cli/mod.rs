@@ -6,6 +6,7 @@ mod args;
 mod check;
 mod fix;
 mod help;
+mod signatures;
 
 pub use help::help_ids;
 
@@ -101,6 +102,7 @@ pub fn main() -> i32 {
         Command::Init { force, path, lang } => (init(&path, force, language(lang, None)), Ok(())),
         Command::Completions { shell } => (Outcome::DONE, completions(shell, &mut stdout)),
         Command::Manpage => (Outcome::DONE, manpage(&mut stdout)),
+        Command::Signatures(args) => (signatures::signatures(args), Ok(())),
         Command::Server { .. } => unreachable!("served above"),
         Command::Rule { name, lang: page } => match (rules::find(&name), page_language(&page)) {
             (Some(rule), Some(lang)) => (

@@ -422,9 +422,9 @@ pub const NEAR_MAX_CHARS: usize = 50_000;
 
 /// The enumerator's characters counted towards the near minimum, at most: the index is
 /// built for items of at least `near_search_min` characters.
-const LABEL_ALLOWANCE: usize = 4;
+pub const LABEL_ALLOWANCE: usize = 4;
 
-fn near_search_min(settings: &Settings) -> usize {
+pub fn near_search_min(settings: &Settings) -> usize {
     settings
         .near_min_chars
         .saturating_sub(LABEL_ALLOWANCE)

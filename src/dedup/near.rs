@@ -342,6 +342,22 @@ pub fn find_pairs_involving_limited(
     }
 }
 
+/// The keys a distributed search joins an item on: the distinct buckets of its index-side
+/// prefix in the order by bucket alone (`Order::by_bucket`, which needs no counts over the
+/// whole corpus, so each machine computes its share alone). As in
+/// `find_pairs_involving_limited`, two items within the threshold share at least one of
+/// these keys, so joining on them and verifying each candidate pair with `similarity`
+/// misses no pair. `None` when no gram size gives that guarantee for items of `min_len`.
+pub fn search_keys(chars: &[u16], threshold: f64, min_len: usize) -> Option<Vec<u32>> {
+    let q = gram_size(threshold, min_len)?;
+    let order = Order::by_bucket(q, threshold);
+    let mut prefix = Vec::new();
+    order.prefix(chars, &mut PrefixScratch::default(), &mut prefix);
+    prefix.sort_unstable();
+    prefix.dedup();
+    Some(prefix)
+}
+
 /// What a query needs of its candidates. A query `x` and a shorter candidate `y` within
 /// `k` edits share at least `min(E(x), E(y)) - k` prefix buckets, where `E` is the number of
 /// edits needed to destroy each side's prefix (see `Order::prefix`).
@@ -923,6 +939,18 @@ mod tests {
                 expected,
                 "threshold {threshold}"
             );
+            // The keys a distributed search joins on: every pair shares one.
+            let keys: Vec<Vec<u32>> = texts
+                .iter()
+                .map(|t| search_keys(t, threshold, 50).unwrap_or_default())
+                .collect();
+            for pair in &expected {
+                let (a, b) = (&keys[pair.earlier], &keys[pair.later]);
+                assert!(
+                    a.iter().any(|key| b.binary_search(key).is_ok()),
+                    "no shared key for {pair:?} at {threshold}"
+                );
+            }
         }
     }
 

@@ -26,8 +26,9 @@ use std::time::UNIX_EPOCH;
 // parts of an office file that were not read.
 const FILE_NAME: &str = "govlint-v12.bin";
 
-/// A file's size and modification time: unchanged stamp, unchanged content.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+/// A file's size and modification time: unchanged stamp, unchanged content. The default
+/// (all zero) is the stamp of standard input, which no file on disk has.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Stamp {
     len: u64,
     modified_ns: u128,

@@ -361,6 +361,38 @@ fn read_all(
     (linted, errors, cache, notices)
 }
 
+/// Reads and lints `inputs` without the duplicate phase, for a duplicate search elsewhere
+/// (`govlint signatures`): each file as the cache keeps it (its per-file findings, before
+/// suppression comments are applied; its duplicate units; its comments), in path order,
+/// with the input errors and what linting had to say.
+pub fn read_for_signatures(
+    inputs: &[Input],
+    errors: Vec<InputError>,
+    options: &Options,
+) -> (Vec<cache::Entry>, Vec<InputError>, Vec<Notice>) {
+    let timer = Timer::start();
+    let (mut linted, mut errors, _, mut notices) = read_all(inputs, &[], errors, options, &timer);
+    linted.sort_by(|a, b| (&a.path, &a.file).cmp(&(&b.path, &b.file)));
+    let entries = linted
+        .into_iter()
+        .map(|file| {
+            notices.extend(file.notices);
+            let mut entry = cache::Entry::new(
+                file.path,
+                file.stamp.unwrap_or_default(),
+                &file.diagnostics,
+                file.units,
+                file.directives,
+            );
+            entry.encoding = file.encoding.name().to_string();
+            entry.unread_parts = file.unread_parts;
+            entry
+        })
+        .collect();
+    errors.sort_by_cached_key(|e| (e.path.clone(), e.message.english()));
+    (entries, errors, notices)
+}
+
 /// What decides whether cached results still hold: the version, the rules and settings.
 fn fingerprint(options: &Options) -> String {
     let rules: Vec<&str> = options.rules.iter().map(|r| r.name).collect();

@@ -1,0 +1,244 @@
+//! `govlint signatures`: what the duplicate search needs of every paragraph, written as
+//! Parquet for a search on many machines (`spark/`). Beside them, each file as the cache
+//! keeps it, so that govlint can judge the pairs found elsewhere exactly as `govlint check`
+//! judges its own.
+//!
+//! | file | one row per | columns |
+//! |---|---|---|
+//! | `units/part-NNNNN.parquet` | duplicate unit (a paragraph long enough to matter) | `file`, `unit` (its index in the file), `key_high`/`key_low` (the 128-bit hash of its normalized text: equal for exact copies), `length` (UTF-16 units of the normalized text), `label_chars` (the enumerator's characters left out of it), `text` (the normalized text), `keys` (the near search's join keys, `dedup::near::search_keys`; empty for a unit too short or too long for the near search) |
+//! | `files/part-NNNNN.parquet` | file | `file`, `path`, `entry` (the file as the cache keeps it, postcard: per-file findings, units, suppression comments) |
+//! | `manifest.json` | | the settings the search must use, and the counts |
+//!
+//! Files are numbered in path order, the order of a `govlint check` run; each partition holds
+//! a run of files, so that a reader can read the partitions in parallel.
+
+use crate::dedup::{self, near};
+use crate::linter::cache::Entry;
+use parquet::basic::Compression;
+use parquet::data_type::{ByteArray, ByteArrayType, Int32Type, Int64Type};
+use parquet::file::properties::WriterProperties;
+use parquet::file::writer::SerializedFileWriter;
+use parquet::schema::parser::parse_message_type;
+use serde::Serialize;
+use std::path::Path;
+use std::sync::Arc;
+
+const UNITS_SCHEMA: &str = "
+message unit {
+  required int32 file;
+  required int32 unit;
+  required int64 key_high;
+  required int64 key_low;
+  required int32 length;
+  required int32 label_chars;
+  required binary text (STRING);
+  required group keys (LIST) {
+    repeated group list {
+      required int32 element;
+    }
+  }
+}";
+
+const FILES_SCHEMA: &str = "
+message file {
+  required int32 file;
+  required binary path (STRING);
+  required binary entry;
+}";
+
+/// Units per partition when the command line does not say.
+const UNITS_PER_PARTITION: usize = 500_000;
+
+/// What the search elsewhere must know: govlint's settings for duplicates, and the counts.
+#[derive(Serialize)]
+pub struct Manifest {
+    pub govlint: &'static str,
+    pub files: usize,
+    pub units: usize,
+    pub partitions: usize,
+    /// `repository` or `file`: whether copies are looked for across files.
+    pub scope: &'static str,
+    pub threshold: f64,
+    pub exact_min_chars: usize,
+    pub near_min_chars: usize,
+    /// The length (UTF-16 units, with the enumerator's characters up to
+    /// `label_allowance`) below which a unit is not searched for near copies.
+    pub near_search_min: usize,
+    pub near_max_chars: usize,
+    pub common_files: usize,
+}
+
+/// Writes the signatures of `entries` (in path order) into `dir`, which must be empty or
+/// new; `partitions` of 0 chooses by size.
+pub fn write(
+    dir: &Path,
+    entries: &[Entry],
+    settings: &dedup::Settings,
+    partitions: usize,
+) -> Result<Manifest, Box<dyn std::error::Error + Send + Sync>> {
+    let units: usize = entries.iter().map(|entry| entry.units.units.len()).sum();
+    let partitions = match partitions {
+        0 => units.div_ceil(UNITS_PER_PARTITION).max(1),
+        n => n,
+    }
+    .min(entries.len().max(1));
+    std::fs::create_dir_all(dir.join("units"))?;
+    std::fs::create_dir_all(dir.join("files"))?;
+    let per_partition = entries.len().div_ceil(partitions).max(1);
+    for (partition, chunk) in entries.chunks(per_partition).enumerate() {
+        let first = partition * per_partition;
+        let name = format!("part-{partition:05}.parquet");
+        write_units(&dir.join("units").join(&name), first, chunk, settings)?;
+        write_files(&dir.join("files").join(&name), first, chunk)?;
+    }
+    let manifest = Manifest {
+        govlint: env!("CARGO_PKG_VERSION"),
+        files: entries.len(),
+        units,
+        partitions: entries.len().div_ceil(per_partition),
+        scope: match settings.scope {
+            dedup::Scope::File => "file",
+            _ => "repository",
+        },
+        threshold: settings.threshold,
+        exact_min_chars: settings.exact_min_chars,
+        near_min_chars: settings.near_min_chars,
+        near_search_min: dedup::near_search_min(settings),
+        near_max_chars: dedup::NEAR_MAX_CHARS,
+        common_files: settings.common_files,
+    };
+    std::fs::write(
+        dir.join("manifest.json"),
+        serde_json::to_string_pretty(&manifest)? + "\n",
+    )?;
+    Ok(manifest)
+}
+
+fn properties() -> Arc<WriterProperties> {
+    Arc::new(
+        WriterProperties::builder()
+            .set_compression(Compression::SNAPPY)
+            .build(),
+    )
+}
+
+/// The units of the files of one partition, `first` the number of the first file.
+fn write_units(
+    path: &Path,
+    first: usize,
+    entries: &[Entry],
+    settings: &dedup::Settings,
+) -> Result<(), Box<dyn std::error::Error + Send + Sync>> {
+    let (mut file, mut unit, mut high, mut low, mut length, mut label) =
+        (vec![], vec![], vec![], vec![], vec![], vec![]);
+    let mut text: Vec<ByteArray> = Vec::new();
+    // The list column: its values, and per value (or per empty list) its levels.
+    let (mut keys, mut definition, mut repetition) = (Vec::new(), Vec::new(), Vec::new());
+    let search_min = dedup::near_search_min(settings);
+    for (index, entry) in entries.iter().enumerate() {
+        let units = &entry.units;
+        for (number, u) in units.units.iter().enumerate() {
+            let chars = units.chars_of(u);
+            file.push(to_i32(first + index));
+            unit.push(to_i32(number));
+            high.push((u.key >> 64) as u64 as i64);
+            low.push(u.key as u64 as i64);
+            length.push(to_i32(chars.len()));
+            label.push(i32::from(u.label_chars));
+            text.push(ByteArray::from(
+                String::from_utf16_lossy(chars).into_bytes(),
+            ));
+            let searched = chars.len() <= dedup::NEAR_MAX_CHARS
+                && chars.len() + usize::from(u.label_chars).min(dedup::LABEL_ALLOWANCE)
+                    >= settings.near_min_chars;
+            let found = searched
+                .then(|| near::search_keys(chars, settings.threshold, search_min))
+                .flatten()
+                .unwrap_or_default();
+            if found.is_empty() {
+                definition.push(0);
+                repetition.push(0);
+            }
+            for (k, &key) in found.iter().enumerate() {
+                keys.push(key as i32);
+                definition.push(1);
+                repetition.push(i16::from(k > 0));
+            }
+        }
+    }
+    let schema = Arc::new(parse_message_type(UNITS_SCHEMA)?);
+    let mut writer = SerializedFileWriter::new(std::fs::File::create(path)?, schema, properties())?;
+    let mut group = writer.next_row_group()?;
+    let mut column = 0;
+    while let Some(mut writer) = group.next_column()? {
+        match column {
+            0 => writer.typed::<Int32Type>().write_batch(&file, None, None)?,
+            1 => writer.typed::<Int32Type>().write_batch(&unit, None, None)?,
+            2 => writer.typed::<Int64Type>().write_batch(&high, None, None)?,
+            3 => writer.typed::<Int64Type>().write_batch(&low, None, None)?,
+            4 => writer
+                .typed::<Int32Type>()
+                .write_batch(&length, None, None)?,
+            5 => writer
+                .typed::<Int32Type>()
+                .write_batch(&label, None, None)?,
+            6 => writer
+                .typed::<ByteArrayType>()
+                .write_batch(&text, None, None)?,
+            _ => writer.typed::<Int32Type>().write_batch(
+                &keys,
+                Some(&definition),
+                Some(&repetition),
+            )?,
+        };
+        writer.close()?;
+        column += 1;
+    }
+    group.close()?;
+    writer.close()?;
+    Ok(())
+}
+
+/// The files of one partition, each as the cache keeps it.
+fn write_files(
+    path: &Path,
+    first: usize,
+    entries: &[Entry],
+) -> Result<(), Box<dyn std::error::Error + Send + Sync>> {
+    let numbers: Vec<i32> = (0..entries.len()).map(|i| to_i32(first + i)).collect();
+    let paths: Vec<ByteArray> = entries
+        .iter()
+        .map(|entry| ByteArray::from(entry.path.as_bytes().to_vec()))
+        .collect();
+    let mut blobs = Vec::with_capacity(entries.len());
+    for entry in entries {
+        blobs.push(ByteArray::from(postcard::to_stdvec(entry)?));
+    }
+    let schema = Arc::new(parse_message_type(FILES_SCHEMA)?);
+    let mut writer = SerializedFileWriter::new(std::fs::File::create(path)?, schema, properties())?;
+    let mut group = writer.next_row_group()?;
+    let mut column = 0;
+    while let Some(mut writer) = group.next_column()? {
+        match column {
+            0 => writer
+                .typed::<Int32Type>()
+                .write_batch(&numbers, None, None)?,
+            1 => writer
+                .typed::<ByteArrayType>()
+                .write_batch(&paths, None, None)?,
+            _ => writer
+                .typed::<ByteArrayType>()
+                .write_batch(&blobs, None, None)?,
+        };
+        writer.close()?;
+        column += 1;
+    }
+    group.close()?;
+    writer.close()?;
+    Ok(())
+}
+
+/// Counts of files and units fit in 32 bits: a file has fewer than 4 GiB.
+fn to_i32(n: usize) -> i32 {
+    i32::try_from(n).unwrap_or(i32::MAX)
+}
