@@ -12,12 +12,14 @@
 //! Files are numbered in path order, the order of a `govlint check` run; each partition holds
 //! a run of files, so that a reader can read the partitions in parallel.
 
-use crate::dedup::{self, near};
+use crate::dedup::{self, At, RawPair, near};
 use crate::linter::cache::Entry;
 use parquet::basic::Compression;
 use parquet::data_type::{ByteArray, ByteArrayType, Int32Type, Int64Type};
 use parquet::file::properties::WriterProperties;
+use parquet::file::reader::{FileReader, SerializedFileReader};
 use parquet::file::writer::SerializedFileWriter;
+use parquet::record::Field;
 use parquet::schema::parser::parse_message_type;
 use serde::Serialize;
 use std::path::Path;
@@ -46,18 +48,29 @@ message file {
   required binary entry;
 }";
 
+/// The near pairs a search elsewhere writes into `DIR/pairs/` (any number of files): units
+/// as (file, unit) numbers of the signatures, and their similarity.
+pub const PAIRS_SCHEMA: &str = "
+message pair {
+  required int32 file_a;
+  required int32 unit_a;
+  required int32 file_b;
+  required int32 unit_b;
+  required double similarity;
+}";
+
 /// Units per partition when the command line does not say.
 const UNITS_PER_PARTITION: usize = 500_000;
 
 /// What the search elsewhere must know: govlint's settings for duplicates, and the counts.
-#[derive(Serialize)]
+#[derive(Serialize, serde::Deserialize)]
 pub struct Manifest {
-    pub govlint: &'static str,
+    pub govlint: String,
     pub files: usize,
     pub units: usize,
     pub partitions: usize,
     /// `repository` or `file`: whether copies are looked for across files.
-    pub scope: &'static str,
+    pub scope: String,
     pub threshold: f64,
     pub exact_min_chars: usize,
     pub near_min_chars: usize,
@@ -92,14 +105,15 @@ pub fn write(
         write_files(&dir.join("files").join(&name), first, chunk)?;
     }
     let manifest = Manifest {
-        govlint: env!("CARGO_PKG_VERSION"),
+        govlint: env!("CARGO_PKG_VERSION").to_string(),
         files: entries.len(),
         units,
         partitions: entries.len().div_ceil(per_partition),
         scope: match settings.scope {
             dedup::Scope::File => "file",
             _ => "repository",
-        },
+        }
+        .to_string(),
         threshold: settings.threshold,
         exact_min_chars: settings.exact_min_chars,
         near_min_chars: settings.near_min_chars,
@@ -236,6 +250,106 @@ fn write_files(
     group.close()?;
     writer.close()?;
     Ok(())
+}
+
+type Failure = Box<dyn std::error::Error + Send + Sync>;
+
+/// What `govlint signatures` wrote into `dir`, with the pairs a search elsewhere added
+/// (`DIR/pairs/*.parquet`, none when it is absent): the files in path order.
+pub fn read(dir: &Path) -> Result<(Manifest, Vec<Entry>, Vec<RawPair>), Failure> {
+    let manifest: Manifest = serde_json::from_slice(&std::fs::read(dir.join("manifest.json"))?)?;
+    if manifest.govlint != env!("CARGO_PKG_VERSION") {
+        return Err(format!(
+            "written by govlint {}, read by govlint {}: write them again",
+            manifest.govlint,
+            env!("CARGO_PKG_VERSION")
+        )
+        .into());
+    }
+    let mut numbered: Vec<(i32, Entry)> = Vec::new();
+    for path in parquet_files(&dir.join("files"))? {
+        for row in rows(&path)? {
+            let mut number = None;
+            let mut entry = None;
+            for (name, field) in row.get_column_iter() {
+                match (name.as_str(), field) {
+                    ("file", Field::Int(n)) => number = Some(*n),
+                    ("entry", Field::Bytes(bytes)) => {
+                        entry = Some(postcard::from_bytes::<Entry>(bytes.data())?);
+                    }
+                    _ => {}
+                }
+            }
+            match (number, entry) {
+                (Some(number), Some(entry)) => numbered.push((number, entry)),
+                _ => return Err(format!("{}: a row without file or entry", path.display()).into()),
+            }
+        }
+    }
+    numbered.sort_by_key(|(number, _)| *number);
+    if numbered
+        .iter()
+        .enumerate()
+        .any(|(i, (n, _))| *n as usize != i)
+    {
+        return Err("the files' numbers are not 0, 1, 2…: a partition is missing".into());
+    }
+    let entries: Vec<Entry> = numbered.into_iter().map(|(_, entry)| entry).collect();
+    let mut pairs = Vec::new();
+    let pairs_dir = dir.join("pairs");
+    if pairs_dir.is_dir() {
+        for path in parquet_files(&pairs_dir)? {
+            for row in rows(&path)? {
+                let mut values = [0i32; 4];
+                let mut similarity = None;
+                for (name, field) in row.get_column_iter() {
+                    let slot = ["file_a", "unit_a", "file_b", "unit_b"]
+                        .iter()
+                        .position(|n| n == name);
+                    match (slot, field) {
+                        (Some(slot), Field::Int(n)) => values[slot] = *n,
+                        (None, Field::Double(s)) if name == "similarity" => similarity = Some(*s),
+                        _ => {}
+                    }
+                }
+                let known = |file: i32, unit: i32| {
+                    let units = entries.get(usize::try_from(file).ok()?)?.units.units.len();
+                    (usize::try_from(unit).ok()? < units).then(|| At::new(file as u32, unit as u32))
+                };
+                let (Some(a), Some(b), Some(similarity)) = (
+                    known(values[0], values[1]),
+                    known(values[2], values[3]),
+                    similarity,
+                ) else {
+                    return Err(format!(
+                        "{}: a pair names no unit of the signatures",
+                        path.display()
+                    )
+                    .into());
+                };
+                pairs.push((a.min(b), a.max(b), similarity));
+            }
+        }
+    }
+    pairs.sort_by_key(|x| (x.1, x.0));
+    pairs.dedup_by(|x, y| (x.0, x.1) == (y.0, y.1));
+    Ok((manifest, entries, pairs))
+}
+
+/// The `.parquet` files of a directory, by name (Spark writes `part-*.parquet` and markers).
+fn parquet_files(dir: &Path) -> Result<Vec<std::path::PathBuf>, Failure> {
+    let mut files: Vec<std::path::PathBuf> = std::fs::read_dir(dir)?
+        .filter_map(|entry| entry.ok().map(|entry| entry.path()))
+        .filter(|path| path.extension().is_some_and(|e| e == "parquet"))
+        .collect();
+    files.sort();
+    Ok(files)
+}
+
+fn rows(path: &Path) -> Result<Vec<parquet::record::Row>, Failure> {
+    let reader = SerializedFileReader::new(std::fs::File::open(path)?)?;
+    let rows = reader.get_row_iter(None)?.collect::<Result<Vec<_>, _>>()?;
+    Ok(rows)
 }
 
 /// Counts of files and units fit in 32 bits: a file has fewer than 4 GiB.

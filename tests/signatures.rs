@@ -142,3 +142,136 @@ fn signatures_hold_what_the_search_needs() {
         "{again:?}"
     );
 }
+
+/// The edit distance of two texts, by the textbook table: the test's own measure, not
+/// govlint's.
+fn levenshtein(a: &[u16], b: &[u16]) -> usize {
+    let mut row: Vec<usize> = (0..=b.len()).collect();
+    for (i, x) in a.iter().enumerate() {
+        let mut diagonal = row[0];
+        row[0] = i + 1;
+        for (j, y) in b.iter().enumerate() {
+            let above = row[j + 1];
+            row[j + 1] = (above + 1)
+                .min(row[j] + 1)
+                .min(diagonal + usize::from(x != y));
+            diagonal = above;
+        }
+    }
+    row[b.len()]
+}
+
+fn text(row: &Row) -> Vec<u16> {
+    match field(row, "text") {
+        Field::Str(text) => text.encode_utf16().collect(),
+        other => panic!("text is {other:?}"),
+    }
+}
+
+/// What a distributed search does with the signatures, done here in a few lines: exact
+/// copies share a key, so only one of each is searched; units sharing a join key are
+/// candidates; a candidate at least as alike as the threshold is a pair. Written into
+/// DIR/pairs/, `govlint report` then says what `govlint check` says of the same files.
+#[test]
+fn a_search_elsewhere_and_report_give_what_check_gives() {
+    let out = tempfile::tempdir().expect("a directory");
+    let dir = out.path().join("sig");
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let dir_arg = dir.to_str().expect("UTF-8");
+    let signed = common::govlint(
+        root,
+        &["signatures", "fixtures/report", "--isolated", "-o", dir_arg],
+    );
+    assert!(signed.status.success(), "{signed:?}");
+    let check = common::govlint(
+        root,
+        &["check", "fixtures/report", "--isolated", "--format", "json"],
+    );
+    let expected: serde_json::Value = serde_json::from_slice(&check.stdout).expect("JSON");
+    let report = |format: &str| {
+        common::govlint(root, &["report", dir_arg, "--isolated", "--format", format])
+    };
+
+    // Without pairs, the near copy is missing and nothing else.
+    let alone: serde_json::Value = serde_json::from_slice(&report("json").stdout).expect("JSON");
+    let mut without_near = expected.clone();
+    without_near["diagnostics"]
+        .as_array_mut()
+        .expect("a list")
+        .retain(|d| d["rule"] != "near-duplicate-paragraph");
+    assert_ne!(without_near["diagnostics"], expected["diagnostics"]);
+    assert_eq!(alone["diagnostics"], without_near["diagnostics"]);
+
+    let units = rows(&dir.join("units/part-00000.parquet"));
+    let threshold = 0.85;
+    let mut first_of_key: BTreeMap<(i64, i64), usize> = BTreeMap::new();
+    for (index, row) in units.iter().enumerate() {
+        first_of_key
+            .entry((int(row, "key_high"), int(row, "key_low")))
+            .or_insert(index);
+    }
+    let searched: Vec<usize> = first_of_key.values().copied().collect();
+    let mut pairs = Vec::new();
+    for (i, &a) in searched.iter().enumerate() {
+        for &b in &searched[i + 1..] {
+            let (keys_a, keys_b) = (keys(&units[a]), keys(&units[b]));
+            if !keys_a.iter().any(|k| keys_b.contains(k)) {
+                continue;
+            }
+            let (x, y) = (text(&units[a]), text(&units[b]));
+            let longest = x.len().max(y.len());
+            let similarity = 1.0 - levenshtein(&x, &y) as f64 / longest as f64;
+            if similarity >= threshold {
+                pairs.push((a.min(b), a.max(b), similarity));
+            }
+        }
+    }
+    assert_eq!(pairs.len(), 1, "{pairs:?}");
+    write_pairs(&dir.join("pairs"), &units, &pairs);
+
+    let judged: serde_json::Value = serde_json::from_slice(&report("json").stdout).expect("JSON");
+    assert_eq!(judged["diagnostics"], expected["diagnostics"]);
+    assert_eq!(judged["summary"], expected["summary"]);
+    // Every renderer reads the same run: the human report shows the near copy's diff too.
+    let human = String::from_utf8_lossy(&report("human").stdout).into_owned();
+    assert!(human.contains("near-duplicate-paragraph"), "{human}");
+}
+
+fn write_pairs(dir: &Path, units: &[Row], pairs: &[(usize, usize, f64)]) {
+    use parquet::data_type::{DoubleType, Int32Type};
+    use parquet::file::writer::SerializedFileWriter;
+    std::fs::create_dir_all(dir).expect("a folder");
+    let schema = std::sync::Arc::new(
+        parquet::schema::parser::parse_message_type(govlint::signatures::PAIRS_SCHEMA)
+            .expect("the schema"),
+    );
+    let file = std::fs::File::create(dir.join("part-00000.parquet")).expect("a file");
+    let mut writer = SerializedFileWriter::new(file, schema, Default::default()).expect("a writer");
+    let mut group = writer.next_row_group().expect("a group");
+    let place = |unit: usize, column: &str| int(&units[unit], column) as i32;
+    let columns: Vec<Vec<i32>> = vec![
+        pairs.iter().map(|p| place(p.0, "file")).collect(),
+        pairs.iter().map(|p| place(p.0, "unit")).collect(),
+        pairs.iter().map(|p| place(p.1, "file")).collect(),
+        pairs.iter().map(|p| place(p.1, "unit")).collect(),
+    ];
+    let similarities: Vec<f64> = pairs.iter().map(|p| p.2).collect();
+    let mut index = 0;
+    while let Some(mut column) = group.next_column().expect("a column") {
+        if index < 4 {
+            column
+                .typed::<Int32Type>()
+                .write_batch(&columns[index], None, None)
+                .expect("written");
+        } else {
+            column
+                .typed::<DoubleType>()
+                .write_batch(&similarities, None, None)
+                .expect("written");
+        }
+        column.close().expect("closed");
+        index += 1;
+    }
+    group.close().expect("closed");
+    writer.close().expect("closed");
+}

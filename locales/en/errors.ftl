@@ -266,3 +266,5 @@ cli-signatures-written = { $files } { $files ->
     [one] partition
    *[other] partitions
   }
+cli-signatures-unreadable = { $path }: the signatures cannot be read: { $error }
+signatures-stale-entry = its findings were written by another version of govlint: write the signatures again

@@ -236,3 +236,5 @@ config-invalid-value = 值不对：这里应该写{ $expected ->
 cli-signatures-exist = “{ $path }”中已有签名文件（manifest.json）：请换一个新目录，或先删除它
 cli-signatures-not-written = 无法把签名写入“{ $path }”：{ $error }
 cli-signatures-written = { $files } 个文件、{ $units } 个段落的签名已写入“{ $path }”，共 { $partitions } 个分区
+cli-signatures-unreadable = 无法读取“{ $path }”中的签名：{ $error }
+signatures-stale-entry = 其中的检查结果由另一个版本的 govlint 写入：请重新生成签名

@@ -58,6 +58,9 @@ pub(super) enum Command {
     /// Write what the duplicate search needs of every paragraph, as Parquet, for a search
     /// on many machines.
     Signatures(SignaturesArgs),
+    /// Report the findings of files read by `govlint signatures`, with the near pairs a
+    /// search elsewhere wrote into DIR/pairs/, judged as `govlint check` judges its own.
+    Report(ReportArgs),
     /// Run the language server on standard input and output, for editors (LSP).
     Server {
         /// The language of the messages: zh (简体中文) or en; default: the workspace's
@@ -282,6 +285,30 @@ pub(super) struct SignaturesArgs {
     /// How many partitions to write (default: one for every 500 000 paragraphs).
     #[arg(long, value_name = "N", value_parser = clap::value_parser!(u32).range(1..))]
     pub(super) partitions: Option<u32>,
+    /// The configuration file to use, instead of the nearest `govlint.toml` or
+    /// `.govlint.toml` in the working directory or a parent, up to the repository's root.
+    #[arg(long, value_name = "FILE", conflicts_with = "isolated")]
+    pub(super) config: Option<PathBuf>,
+    /// Ignore every configuration file.
+    #[arg(long)]
+    pub(super) isolated: bool,
+}
+
+#[derive(clap::Args)]
+pub(super) struct ReportArgs {
+    /// The directory `govlint signatures` wrote.
+    #[arg(value_name = "DIR")]
+    pub(super) signatures: PathBuf,
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = Format::Human, value_name = "FORMAT")]
+    pub(super) format: Format,
+    /// Write the report to FILE instead of standard output (replaced whole, atomically).
+    #[arg(short, long, value_name = "FILE")]
+    pub(super) output: Option<PathBuf>,
+    /// The language of the report: zh (简体中文) or en; default: the configuration's
+    /// `lang`, else the locale (LC_ALL, LC_MESSAGES, LANG).
+    #[arg(long, value_enum, value_name = "LANG")]
+    pub(super) lang: Option<crate::report::message::Lang>,
     /// The configuration file to use, instead of the nearest `govlint.toml` or
     /// `.govlint.toml` in the working directory or a parent, up to the repository's root.
     #[arg(long, value_name = "FILE", conflicts_with = "isolated")]

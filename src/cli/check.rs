@@ -258,7 +258,7 @@ pub(super) fn check(args: CheckArgs, out: &mut dyn Write) -> (Outcome, std::io::
 
 /// Writes `bytes` as the whole of the file at `path`, through a temporary file beside it
 /// renamed over it: a reader never sees half a report, and a failed run leaves the old one.
-fn write_whole(path: &std::path::Path, bytes: &[u8]) -> std::io::Result<()> {
+pub(super) fn write_whole(path: &std::path::Path, bytes: &[u8]) -> std::io::Result<()> {
     let directory = match path.parent() {
         Some(parent) if !parent.as_os_str().is_empty() => parent,
         _ => std::path::Path::new("."),
@@ -325,7 +325,7 @@ fn in_ci() -> bool {
 /// The paths of the CI formats: relative to the repository's root, spelt as its files are
 /// (`render::repository_path`), once everything said on standard error has named them as
 /// given. Standard input without `--stdin-filename` stays `<stdin>`.
-fn repository_paths(run: &mut linter::Run) {
+pub(super) fn repository_paths(run: &mut linter::Run) {
     const STDIN: &str = "<stdin>";
     let Ok(cwd) = std::env::current_dir() else {
         return;

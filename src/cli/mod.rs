@@ -103,6 +103,7 @@ pub fn main() -> i32 {
         Command::Completions { shell } => (Outcome::DONE, completions(shell, &mut stdout)),
         Command::Manpage => (Outcome::DONE, manpage(&mut stdout)),
         Command::Signatures(args) => (signatures::signatures(args), Ok(())),
+        Command::Report(args) => (signatures::report_signatures(args, &mut stdout), Ok(())),
         Command::Server { .. } => unreachable!("served above"),
         Command::Rule { name, lang: page } => match (rules::find(&name), page_language(&page)) {
             (Some(rule), Some(lang)) => (

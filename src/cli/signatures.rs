@@ -3,7 +3,7 @@
 //! (`crate::signatures`).
 
 use super::Outcome;
-use super::args::SignaturesArgs;
+use super::args::{ReportArgs, SignaturesArgs};
 use crate::linter::{self, Options};
 use crate::msg;
 use crate::report::message::Lang;
@@ -93,4 +93,109 @@ fn report(lang: Lang, errors: &[crate::input::walk::InputError], notices: &[lint
             ),
         );
     }
+}
+
+/// `govlint report DIR`: the run `govlint check` would have made of the files signed in
+/// DIR, with the near pairs found elsewhere, in any output format.
+pub(super) fn report_signatures(args: ReportArgs, out: &mut dyn std::io::Write) -> Outcome {
+    let config = match super::check::configuration_of(args.isolated, args.config.as_deref()) {
+        Ok(config) => config,
+        Err(err) => {
+            let lang = super::language(args.lang, None);
+            super::say(&err.render(std::io::stderr().is_terminal(), lang));
+            return Outcome::TROUBLE;
+        }
+    };
+    let lang = super::language(args.lang, config.lang);
+    let fail = |message| {
+        super::tell(lang, msg!("line-error", message = message));
+        Outcome::TROUBLE
+    };
+    let (manifest, entries, pairs) = match crate::signatures::read(&args.signatures) {
+        Ok(read) => read,
+        Err(error) => {
+            let path = crate::input::walk::display(&args.signatures);
+            return fail(msg!(
+                "cli-signatures-unreadable",
+                path = path,
+                error = error.to_string()
+            ));
+        }
+    };
+    let mut duplicates =
+        match config.duplicate_settings(&crate::config::DuplicateOverrides::default()) {
+            Ok(duplicates) => duplicates,
+            Err(message) => return fail(message),
+        };
+    // The search was made with the signatures' settings: they are the ones that judge.
+    duplicates.threshold = manifest.threshold;
+    duplicates.exact_min_chars = manifest.exact_min_chars;
+    duplicates.near_min_chars = manifest.near_min_chars;
+    duplicates.common_files = manifest.common_files;
+    duplicates.scope = if manifest.scope == "file" {
+        crate::dedup::Scope::File
+    } else {
+        crate::dedup::Scope::Repository
+    };
+    let options = Options {
+        rules: crate::rules::RULES
+            .iter()
+            .copied()
+            .filter(|rule| !config.severities.is_off_everywhere(rule))
+            .collect(),
+        duplicates,
+        keep_sources: false,
+        severities: config.severities.clone(),
+        root: config.files.root.clone(),
+        ..Options::default()
+    };
+    let mut run = linter::judge_signatures(entries, pairs, &options);
+    super::check::report_input_errors(&run, lang);
+    if matches!(
+        args.format,
+        crate::render::Format::Github
+            | crate::render::Format::Sarif
+            | crate::render::Format::Rdjson
+            | crate::render::Format::Markdown
+    ) {
+        super::check::repository_paths(&mut run);
+    }
+    let style = crate::render::human::Style {
+        color: args.output.is_none()
+            && std::io::stdout().is_terminal()
+            && std::env::var_os("NO_COLOR").is_none(),
+        quiet: false,
+        lang,
+        show_all: false,
+        wide: crate::render::human::ambiguous_wide(None, lang, |name| std::env::var(name).ok()),
+    };
+    let fail_on = config
+        .fail_on
+        .unwrap_or(crate::config::FailOn::Error)
+        .severity();
+    let mut outcome = Outcome {
+        trouble: !run.errors.is_empty(),
+        fails: run.fails(fail_on),
+    };
+    let mut rendered = Vec::new();
+    let written =
+        crate::render::render(args.format, false, &run, &mut rendered, &style).and_then(|()| {
+            match &args.output {
+                Some(path) => super::check::write_whole(path, &rendered),
+                None => out.write_all(&rendered),
+            }
+        });
+    if let Err(error) = written {
+        let path = args
+            .output
+            .as_deref()
+            .map_or_else(|| "-".to_string(), crate::input::walk::display);
+        let error = crate::input::walk::describe_io_error(&error);
+        super::tell(
+            lang,
+            msg!("cli-report-not-written", path = path, error = error),
+        );
+        outcome.trouble = true;
+    }
+    outcome
 }

@@ -393,6 +393,51 @@ pub fn read_for_signatures(
     (entries, errors, notices)
 }
 
+/// The run `govlint check` makes of files read elsewhere (`govlint signatures`), with the
+/// near pairs a search elsewhere found among them (file and unit numbers of `entries`,
+/// which are in path order): exact copies are classed here, and every pair is judged as
+/// `check` judges its own. An entry whose rules no longer exist is an input error.
+pub fn judge_signatures(entries: Vec<cache::Entry>, pairs: Vec<RawPair>, options: &Options) -> Run {
+    let timer = Timer::start();
+    let mut errors = Vec::new();
+    let mut linted = Vec::with_capacity(entries.len());
+    for entry in entries {
+        // Kept without its findings, so that the numbers of the files after it still
+        // name them.
+        let diagnostics = entry.diagnostics().unwrap_or_else(|| {
+            errors.push(InputError {
+                path: entry.path.clone(),
+                message: crate::msg!("signatures-stale-entry"),
+            });
+            Vec::new()
+        });
+        linted.push(Linted {
+            file: Some(PathBuf::from(&entry.path)),
+            path: entry.path,
+            source: None,
+            continued_lines: None,
+            diagnostics,
+            encoding: decode::from_label(&entry.encoding).unwrap_or(TextEncoding::Utf8),
+            digest: None,
+            units: entry.units,
+            directives: entry.directives,
+            stamp: None,
+            cached: true,
+            context: false,
+            unread_parts: entry.unread_parts,
+            notices: Vec::new(),
+        });
+    }
+    let (mut run, kept, units, directives) = gather(linted, errors, options, Vec::new());
+    let known = dedup::Known {
+        changed: kept.iter().map(|file| file.changed).collect(),
+        pairs,
+    };
+    duplicates(&mut run, &units, Some(&known), options, &timer);
+    reported(&mut run, &directives, options);
+    run
+}
+
 /// What decides whether cached results still hold: the version, the rules and settings.
 fn fingerprint(options: &Options) -> String {
     let rules: Vec<&str> = options.rules.iter().map(|r| r.name).collect();
