@@ -5,7 +5,7 @@
 //!
 //! | file | one row per | columns |
 //! |---|---|---|
-//! | `units/part-NNNNN.parquet` | duplicate unit (a paragraph long enough to matter) | `file`, `unit` (its index in the file), `key_high`/`key_low` (the 128-bit hash of its normalized text: equal for exact copies), `length` (UTF-16 units of the normalized text), `label_chars` (the enumerator's characters left out of it), `text` (the normalized text), `keys` (the near search's join keys, `dedup::near::search_keys`; empty for a unit too short or too long for the near search) |
+//! | `units/part-NNNNN.parquet` | duplicate unit (a paragraph long enough to matter) | `file`, `unit` (its index in the file), `key_high`/`key_low` (the 128-bit hash of its normalized text: equal for exact copies), `length` (UTF-16 units of the normalized text), `label_chars` (the enumerator's characters left out of it), `text` (the normalized text), `query`, `index`, `index_counts`, `query_edits`, `index_edits` (what the near search joins on and counts with, `dedup::near::SearchKeys`, in one order counted over all units signed; empty for a unit too short or too long for the near search) |
 //! | `files/part-NNNNN.parquet` | file | `file`, `path`, `entry` (the file as the cache keeps it, postcard: per-file findings, units, suppression comments) |
 //! | `manifest.json` | | the settings the search must use, and the counts |
 //!
@@ -34,11 +34,23 @@ message unit {
   required int32 length;
   required int32 label_chars;
   required binary text (STRING);
-  required group keys (LIST) {
+  required group query (LIST) {
     repeated group list {
       required int32 element;
     }
   }
+  required group index (LIST) {
+    repeated group list {
+      required int32 element;
+    }
+  }
+  required group index_counts (LIST) {
+    repeated group list {
+      required int32 element;
+    }
+  }
+  required int32 query_edits;
+  required int32 index_edits;
 }";
 
 const FILES_SCHEMA: &str = "
@@ -97,11 +109,33 @@ pub fn write(
     .min(entries.len().max(1));
     std::fs::create_dir_all(dir.join("units"))?;
     std::fs::create_dir_all(dir.join("files"))?;
+    // One order for every unit searched, counted over all of them, as `check` counts.
+    let searched: Vec<&[u16]> = entries
+        .iter()
+        .flat_map(|entry| {
+            let units = &entry.units;
+            units.units.iter().filter_map(move |u| {
+                let chars = units.chars_of(u);
+                searched(chars, u.label_chars, settings).then_some(chars)
+            })
+        })
+        .collect();
+    let order = near::SearchOrder::new(
+        &searched,
+        settings.threshold,
+        dedup::near_search_min(settings),
+    );
     let per_partition = entries.len().div_ceil(partitions).max(1);
     for (partition, chunk) in entries.chunks(per_partition).enumerate() {
         let first = partition * per_partition;
         let name = format!("part-{partition:05}.parquet");
-        write_units(&dir.join("units").join(&name), first, chunk, settings)?;
+        write_units(
+            &dir.join("units").join(&name),
+            first,
+            chunk,
+            settings,
+            order.as_ref(),
+        )?;
         write_files(&dir.join("files").join(&name), first, chunk)?;
     }
     let manifest = Manifest {
@@ -136,24 +170,58 @@ fn properties() -> Arc<WriterProperties> {
     )
 }
 
+/// Whether the near search looks at a unit, as `check`'s does.
+fn searched(chars: &[u16], label_chars: u8, settings: &dedup::Settings) -> bool {
+    chars.len() <= dedup::NEAR_MAX_CHARS
+        && chars.len() + usize::from(label_chars).min(dedup::LABEL_ALLOWANCE)
+            >= settings.near_min_chars
+}
+
+/// A list column being built: its values, and per value (or per empty list) its levels.
+#[derive(Default)]
+struct ListColumn {
+    values: Vec<i32>,
+    definition: Vec<i16>,
+    repetition: Vec<i16>,
+}
+
+impl ListColumn {
+    fn push(&mut self, list: impl IntoIterator<Item = i32>) {
+        let before = self.values.len();
+        for (k, value) in list.into_iter().enumerate() {
+            self.values.push(value);
+            self.definition.push(1);
+            self.repetition.push(i16::from(k > 0));
+        }
+        if self.values.len() == before {
+            self.definition.push(0);
+            self.repetition.push(0);
+        }
+    }
+}
+
 /// The units of the files of one partition, `first` the number of the first file.
 fn write_units(
     path: &Path,
     first: usize,
     entries: &[Entry],
     settings: &dedup::Settings,
+    order: Option<&near::SearchOrder>,
 ) -> Result<(), Box<dyn std::error::Error + Send + Sync>> {
     let (mut file, mut unit, mut high, mut low, mut length, mut label) =
         (vec![], vec![], vec![], vec![], vec![], vec![]);
+    let (mut query_edits, mut index_edits) = (vec![], vec![]);
     let mut text: Vec<ByteArray> = Vec::new();
-    // The list column: its values, and per value (or per empty list) its levels.
-    let (mut keys, mut definition, mut repetition) = (Vec::new(), Vec::new(), Vec::new());
-    let search_min = dedup::near_search_min(settings);
-    for (index, entry) in entries.iter().enumerate() {
+    let (mut query, mut index, mut index_counts) = (
+        ListColumn::default(),
+        ListColumn::default(),
+        ListColumn::default(),
+    );
+    for (offset, entry) in entries.iter().enumerate() {
         let units = &entry.units;
         for (number, u) in units.units.iter().enumerate() {
             let chars = units.chars_of(u);
-            file.push(to_i32(first + index));
+            file.push(to_i32(first + offset));
             unit.push(to_i32(number));
             high.push((u.key >> 64) as u64 as i64);
             low.push(u.key as u64 as i64);
@@ -162,55 +230,85 @@ fn write_units(
             text.push(ByteArray::from(
                 String::from_utf16_lossy(chars).into_bytes(),
             ));
-            let searched = chars.len() <= dedup::NEAR_MAX_CHARS
-                && chars.len() + usize::from(u.label_chars).min(dedup::LABEL_ALLOWANCE)
-                    >= settings.near_min_chars;
-            let found = searched
-                .then(|| near::search_keys(chars, settings.threshold, search_min))
-                .flatten()
-                .unwrap_or_default();
-            if found.is_empty() {
-                definition.push(0);
-                repetition.push(0);
-            }
-            for (k, &key) in found.iter().enumerate() {
-                keys.push(key as i32);
-                definition.push(1);
-                repetition.push(i16::from(k > 0));
-            }
+            let keys = order
+                .filter(|_| searched(chars, u.label_chars, settings))
+                .map(|order| order.keys(chars));
+            let keys = keys.as_ref();
+            // Buckets are below 2^32 and read back as the same bits.
+            query.push(
+                keys.into_iter()
+                    .flat_map(|k| k.query.iter().map(|&b| b as i32)),
+            );
+            index.push(
+                keys.into_iter()
+                    .flat_map(|k| k.index.iter().map(|&(b, _)| b as i32)),
+            );
+            index_counts.push(
+                keys.into_iter()
+                    .flat_map(|k| k.index.iter().map(|&(_, n)| to_i32(n as usize))),
+            );
+            query_edits.push(keys.map_or(0, |k| to_i32(k.query_edits as usize)));
+            index_edits.push(keys.map_or(0, |k| to_i32(k.index_edits as usize)));
         }
     }
+    let columns = [
+        Column::Int32(&file),
+        Column::Int32(&unit),
+        Column::Int64(&high),
+        Column::Int64(&low),
+        Column::Int32(&length),
+        Column::Int32(&label),
+        Column::Text(&text),
+        Column::List(&query),
+        Column::List(&index),
+        Column::List(&index_counts),
+        Column::Int32(&query_edits),
+        Column::Int32(&index_edits),
+    ];
     let schema = Arc::new(parse_message_type(UNITS_SCHEMA)?);
     let mut writer = SerializedFileWriter::new(std::fs::File::create(path)?, schema, properties())?;
     let mut group = writer.next_row_group()?;
-    let mut column = 0;
-    while let Some(mut writer) = group.next_column()? {
-        match column {
-            0 => writer.typed::<Int32Type>().write_batch(&file, None, None)?,
-            1 => writer.typed::<Int32Type>().write_batch(&unit, None, None)?,
-            2 => writer.typed::<Int64Type>().write_batch(&high, None, None)?,
-            3 => writer.typed::<Int64Type>().write_batch(&low, None, None)?,
-            4 => writer
-                .typed::<Int32Type>()
-                .write_batch(&length, None, None)?,
-            5 => writer
-                .typed::<Int32Type>()
-                .write_batch(&label, None, None)?,
-            6 => writer
-                .typed::<ByteArrayType>()
-                .write_batch(&text, None, None)?,
-            _ => writer.typed::<Int32Type>().write_batch(
-                &keys,
-                Some(&definition),
-                Some(&repetition),
-            )?,
+    for column in columns {
+        let Some(mut writer) = group.next_column()? else {
+            return Err("the schema has fewer columns than written".into());
         };
+        match column {
+            Column::Int32(values) => {
+                writer
+                    .typed::<Int32Type>()
+                    .write_batch(values, None, None)?;
+            }
+            Column::Int64(values) => {
+                writer
+                    .typed::<Int64Type>()
+                    .write_batch(values, None, None)?;
+            }
+            Column::Text(values) => {
+                writer
+                    .typed::<ByteArrayType>()
+                    .write_batch(values, None, None)?;
+            }
+            Column::List(list) => {
+                writer.typed::<Int32Type>().write_batch(
+                    &list.values,
+                    Some(&list.definition),
+                    Some(&list.repetition),
+                )?;
+            }
+        }
         writer.close()?;
-        column += 1;
     }
     group.close()?;
     writer.close()?;
     Ok(())
+}
+
+/// One column of the units, in the schema's order.
+enum Column<'a> {
+    Int32(&'a [i32]),
+    Int64(&'a [i64]),
+    Text(&'a [ByteArray]),
+    List(&'a ListColumn),
 }
 
 /// The files of one partition, each as the cache keeps it.

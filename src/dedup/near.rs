@@ -342,20 +342,83 @@ pub fn find_pairs_involving_limited(
     }
 }
 
-/// The keys a distributed search joins an item on: the distinct buckets of its index-side
-/// prefix in the order by bucket alone (`Order::by_bucket`, which needs no counts over the
-/// whole corpus, so each machine computes its share alone). As in
-/// `find_pairs_involving_limited`, two items within the threshold share at least one of
-/// these keys, so joining on them and verifying each candidate pair with `similarity`
-/// misses no pair. `None` when no gram size gives that guarantee for items of `min_len`.
-pub fn search_keys(chars: &[u16], threshold: f64, min_len: usize) -> Option<Vec<u32>> {
-    let q = gram_size(threshold, min_len)?;
-    let order = Order::by_bucket(q, threshold);
-    let mut prefix = Vec::new();
-    order.prefix(chars, &mut PrefixScratch::default(), &mut prefix);
-    prefix.sort_unstable();
-    prefix.dedup();
-    Some(prefix)
+/// The global order a distributed search ranks gram buckets by: govlint's own (fewest
+/// grams first, counted over the items given), computed once over everything signed so
+/// that every item's prefixes are cut in the same order, which is all the filter needs.
+pub struct SearchOrder {
+    order: Order,
+}
+
+/// What a distributed search joins an item on, and the counts it filters with: as in
+/// `find_pairs_involving_limited`, a longer (or as long) item `x` and an item `y` within
+/// the threshold share at least `needed(x, y)` of `x`'s query buckets in `y`'s indexed
+/// prefix, counting each bucket as often as it occurs there. Joining query buckets with
+/// indexed ones, summing the occurrences and verifying what reaches the count with
+/// `similarity` misses no pair.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SearchKeys {
+    /// Distinct buckets of the query prefix.
+    pub query: Vec<u32>,
+    /// Distinct buckets of the indexed prefix, with how often each occurs in it.
+    pub index: Vec<(u32, u32)>,
+    /// Edits needed to destroy the query prefix and the indexed prefix.
+    pub query_edits: u32,
+    pub index_edits: u32,
+}
+
+impl SearchKeys {
+    /// Shared occurrences a query `self` of `query_len` characters needs with the indexed
+    /// prefix of `other` (not longer) before it is verified.
+    pub fn needed(&self, query_len: usize, other: &SearchKeys, threshold: f64) -> u32 {
+        let needs = QueryNeeds {
+            edits: max_edits(query_len, threshold) as u32,
+            query_edits: self.query_edits,
+        };
+        u32::from(needs.with(u16::try_from(other.index_edits).unwrap_or(u16::MAX)))
+    }
+
+    /// Occurrences of the query buckets of `self` in the indexed prefix of `other`.
+    pub fn shared(&self, other: &SearchKeys) -> u32 {
+        self.query
+            .iter()
+            .filter_map(|bucket| {
+                let at = other.index.binary_search_by_key(bucket, |&(b, _)| b).ok()?;
+                Some(other.index[at].1)
+            })
+            .sum()
+    }
+}
+
+impl SearchOrder {
+    /// The order of `items` (every item that will be searched); `None` when no gram size
+    /// guarantees a shared bucket to items of `min_len`.
+    pub fn new(items: &[&[u16]], threshold: f64, min_len: usize) -> Option<SearchOrder> {
+        let q = gram_size(threshold, min_len)?;
+        Some(SearchOrder {
+            order: Order::new(items, q, threshold),
+        })
+    }
+
+    pub fn keys(&self, chars: &[u16]) -> SearchKeys {
+        let mut prefix = Vec::new();
+        let shape = self
+            .order
+            .prefix(chars, &mut PrefixScratch::default(), &mut prefix);
+        let mut query = prefix[..(shape.query_len as usize).min(prefix.len())].to_vec();
+        query.sort_unstable();
+        query.dedup();
+        prefix.sort_unstable();
+        let index = prefix
+            .chunk_by(|a, b| a == b)
+            .map(|run| (run[0], run.len() as u32))
+            .collect();
+        SearchKeys {
+            query,
+            index,
+            query_edits: shape.query_edits,
+            index_edits: shape.index_edits,
+        }
+    }
 }
 
 /// What a query needs of its candidates. A query `x` and a shorter candidate `y` within
@@ -939,16 +1002,19 @@ mod tests {
                 expected,
                 "threshold {threshold}"
             );
-            // The keys a distributed search joins on: every pair shares one.
-            let keys: Vec<Vec<u32>> = texts
-                .iter()
-                .map(|t| search_keys(t, threshold, 50).unwrap_or_default())
-                .collect();
+            // What a distributed search joins on and counts: every pair reaches the count.
+            let all: Vec<&[u16]> = texts.iter().map(Vec::as_slice).collect();
+            let order = SearchOrder::new(&all, threshold, 50).expect("a gram size");
+            let keys: Vec<SearchKeys> = texts.iter().map(|t| order.keys(t)).collect();
             for pair in &expected {
-                let (a, b) = (&keys[pair.earlier], &keys[pair.later]);
+                let (mut x, mut y) = (pair.later, pair.earlier);
+                if texts[x].len() < texts[y].len() {
+                    (x, y) = (y, x);
+                }
+                let needed = keys[x].needed(texts[x].len(), &keys[y], threshold);
                 assert!(
-                    a.iter().any(|key| b.binary_search(key).is_ok()),
-                    "no shared key for {pair:?} at {threshold}"
+                    keys[x].shared(&keys[y]) >= needed.max(1),
+                    "{pair:?} shares too few keys at {threshold}"
                 );
             }
         }
