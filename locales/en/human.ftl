@@ -13,6 +13,10 @@ human-what-differs = what differs: { $diff }
 human-related = { $what }: { $place }  { $excerpt }
 human-more-copies = { $count } more copies are not shown: `--show-all` lists them
 human-unreadable-now = { $path }: { $count } findings (the file can no longer be read to show them)
+# After the findings: one fault found in a paragraph copied into many files, shown once
+# with its places, so that it is fixed where the copies came from.
+human-widespread = note: the same finding in { $files } files, in copies of one paragraph (correct it where they were copied from): { $rule }: { $message }
+human-widespread-more = … and { $count } more (`--format json` lists every place)
 human-read-as = note: { $path } was read as { $encoding }
 human-no-problems = No problems found in { $files } { $files ->
     [one] file
@@ -132,6 +136,8 @@ html-filter-severity = Severity
 html-filter-rule = Rules
 # The filter's count; { $shown } and { $total } are filled in by the page's script.
 html-shown = showing { $shown } of { $total }
+html-widespread-heading = The same finding in many files
+html-widespread-group = In copies of one paragraph in { $files } files:
 html-exact-group = The same paragraph in { $count } places
 html-near-pair = { $percent }% similar: what differs is marked (left: only in the earlier copy; right: only in this one)
 html-pointed-at = Paragraphs that findings point to

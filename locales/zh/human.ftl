@@ -12,6 +12,9 @@ human-what-differs = 不同之处：{ $diff }
 human-related = { $what }：{ $place }  { $excerpt }
 human-more-copies = 另有{ $count }处重复未显示，加上“--show-all”可全部列出
 human-unreadable-now = “{ $path }”：有{ $count }个问题（文件已无法读取，不能显示原文）
+# 问题之后：同一段落被复制到许多文件里，其中的同一个问题只列一次，附上各处位置，以便从源头改正。
+human-widespread = 注意：同一问题出现在{ $files }个文件中同一段落的各个副本里（宜从复制的源头一并改正）：{ $rule }：{ $message }
+human-widespread-more = ……另有{ $count }处（“--format json”列出全部位置）
 human-read-as = 注意：“{ $path }”按{ $encoding }编码读取
 human-no-problems = 检查了{ $files }个文件，未发现问题。
 # 给出的路径全都无法检查：什么也没有检查，不能说成“未发现问题”。
@@ -105,6 +108,8 @@ html-filter-severity = 级别
 html-filter-rule = 规则
 # 筛选后的计数；{ $shown } 和 { $total } 由网页脚本填入。
 html-shown = 显示{ $shown }处，共{ $total }处
+html-widespread-heading = 多个文件中的同一问题
+html-widespread-group = 同一段落的副本，见于{ $files }个文件：
 html-exact-group = 同一段落出现{ $count }次
 html-near-pair = 相似度{ $percent }%：不同之处已标出（左为较早一处独有的文字，右为本处独有的文字）
 html-pointed-at = 其他问题所指的段落

@@ -3,6 +3,7 @@
 //! silence, and sort what was found.
 
 pub mod cache;
+pub mod widespread;
 mod workspace;
 
 pub use workspace::{Workspace, lint_in_workspace};
@@ -90,6 +91,8 @@ pub struct Run {
     /// How many files at the start of `paths` were read only to find copies of the others
     /// (`--dup-against`): places of duplicates may name them, findings never do.
     pub context: usize,
+    /// Findings in paragraphs copied into many files, grouped (`widespread::group`).
+    pub widespread: Vec<widespread::Widespread>,
 }
 
 impl Run {
@@ -435,6 +438,8 @@ pub fn judge_signatures(entries: Vec<cache::Entry>, pairs: Vec<RawPair>, options
     };
     duplicates(&mut run, &units, Some(&known), options, &timer);
     reported(&mut run, &directives, options);
+    let paragraphs = widespread::Paragraphs::of(&units);
+    run.widespread = widespread::group(&run, &paragraphs, options.duplicates.common_files);
     run
 }
 
@@ -616,6 +621,7 @@ fn finish(
     let (mut run, kept, units, directives) = gather(linted, errors, options, notices);
     let known = cache.as_ref().map(|cache| known_from_cache(cache, &kept));
     let (pairs, complete) = duplicates(&mut run, &units, known.as_ref(), options, timer);
+    let paragraphs = widespread::Paragraphs::of(&units);
     let unchanged = cache.as_ref().is_some_and(|c| c.files() == kept.len())
         && kept.iter().all(|file| !file.changed);
     // An incomplete set of pairs must not be taken for the whole by the next run.
@@ -624,6 +630,7 @@ fn finish(
         timer.stage("cache written");
     }
     reported(&mut run, &directives, options);
+    run.widespread = widespread::group(&run, &paragraphs, options.duplicates.common_files);
     run
 }
 
@@ -654,6 +661,7 @@ fn gather(
         continued_lines: Vec::with_capacity(linted.len()),
         notices: Vec::new(),
         context,
+        widespread: Vec::new(),
     };
     let mut kept = Vec::with_capacity(linted.len());
     let mut units = Vec::with_capacity(linted.len());

@@ -186,6 +186,7 @@ impl<'run> Page<'run> {
         self.filters();
         self.overview();
         self.duplicates();
+        self.widespread();
         self.files();
         self.not_linted();
         let _ = write!(self.html, "<script>{SCRIPT}</script>\n</body>\n</html>\n");
@@ -422,6 +423,49 @@ impl<'run> Page<'run> {
             self.near_pair(index);
         }
         self.more(pairs.len() - shown_pairs);
+        let _ = writeln!(self.html, "</section>");
+    }
+
+    /// Each fault found in copies of one paragraph in many files, once, with every place.
+    fn widespread(&mut self) {
+        let run = self.run;
+        if run.widespread.is_empty() {
+            return;
+        }
+        let _ = writeln!(
+            self.html,
+            "<section id=\"widespread\">\n<h2>{}</h2>",
+            escape(&self.say(crate::msg!("html-widespread-heading")))
+        );
+        for group in &run.widespread {
+            let Some(&first) = group.findings.first() else {
+                continue;
+            };
+            let finding = &run.diagnostics[first];
+            // The fault in its line, as the first file has it (`context` escapes it).
+            let text = run
+                .source(finding.document)
+                .map(|source| context(&source, finding.span.clone()))
+                .unwrap_or_default();
+            let _ = write!(
+                self.html,
+                "<div class=\"dup-group\">\n<p><b>{}</b> <code>{}</code> {}</p>\n<p class=\"excerpt\">{}</p>\n<ol>",
+                escape(&self.say(crate::msg!("html-widespread-group", files = group.files))),
+                escape(finding.rule.as_str()),
+                escape(&finding.message.render(self.lang)),
+                text
+            );
+            for &index in &group.findings {
+                let place = &run.diagnostics[index];
+                let _ = write!(
+                    self.html,
+                    "<li><a class=\"place\" href=\"#d-{index}\">{}:{}</a></li>",
+                    escape(&run.paths[place.document]),
+                    place.start.line
+                );
+            }
+            let _ = writeln!(self.html, "</ol>\n</div>");
+        }
         let _ = writeln!(self.html, "</section>");
     }
 

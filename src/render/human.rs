@@ -103,6 +103,7 @@ pub fn render(run: &Run, out: &mut dyn Write, style: &Style) -> std::io::Result<
         start = end;
     }
     if !style.quiet {
+        widespread(run, out, style.lang)?;
         for (path, encoding) in run.paths.iter().zip(&run.encodings).skip(run.context) {
             if !encoding.is_utf8() {
                 let note = crate::msg!(
@@ -116,6 +117,38 @@ pub fn render(run: &Run, out: &mut dyn Write, style: &Style) -> std::io::Result<
         writeln!(out, "{}", summary(run, style.lang))?;
         if let Some(bulk) = super::statistics::bulk(run, style.lang) {
             writeln!(out, "{bulk}")?;
+        }
+    }
+    Ok(())
+}
+
+/// Places of a widespread finding listed before the rest is counted.
+const WIDESPREAD_PLACES: usize = 10;
+
+/// Each fault found in copies of one paragraph in many files, once, with its places.
+fn widespread(run: &Run, out: &mut dyn Write, lang: Lang) -> std::io::Result<()> {
+    for group in &run.widespread {
+        let Some(first) = group.findings.first().and_then(|&i| run.diagnostics.get(i)) else {
+            continue;
+        };
+        let note = crate::msg!(
+            "human-widespread",
+            files = group.files,
+            rule = first.rule.as_str(),
+            message = escape_controls(&first.message.render(lang)).into_owned()
+        );
+        writeln!(out, "{}", note.render(lang))?;
+        for &index in group.findings.iter().take(WIDESPREAD_PLACES) {
+            let d = &run.diagnostics[index];
+            let path = escape_controls(&run.paths[d.document]);
+            writeln!(out, "  {path}:{}:{}", d.start.line, d.start.column)?;
+        }
+        if group.findings.len() > WIDESPREAD_PLACES {
+            let more = crate::msg!(
+                "human-widespread-more",
+                count = group.findings.len() - WIDESPREAD_PLACES
+            );
+            writeln!(out, "  {}", more.render(lang))?;
         }
     }
     Ok(())

@@ -9,7 +9,26 @@ use std::io::Write;
 #[derive(Serialize)]
 struct Output<'a> {
     diagnostics: Vec<JsonDiagnostic<'a>>,
+    /// Findings in a paragraph copied into many files, each fault once with its places
+    /// (absent when there are none).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    widespread: Vec<WidespreadJson<'a>>,
     summary: Summary<'a>,
+}
+
+#[derive(Serialize)]
+struct WidespreadJson<'a> {
+    rule: &'a str,
+    message: String,
+    files: usize,
+    places: Vec<PlaceJson<'a>>,
+}
+
+#[derive(Serialize)]
+struct PlaceJson<'a> {
+    path: &'a str,
+    line: usize,
+    column: usize,
 }
 
 #[derive(Serialize)]
@@ -147,8 +166,31 @@ pub fn render(run: &Run, out: &mut dyn Write, lang: Lang) -> std::io::Result<()>
                 .collect(),
         })
         .collect();
+    let widespread = run
+        .widespread
+        .iter()
+        .filter_map(|group| {
+            let first = run.diagnostics.get(*group.findings.first()?)?;
+            Some(WidespreadJson {
+                rule: first.rule.as_str(),
+                message: first.message.render(lang),
+                files: group.files,
+                places: group
+                    .findings
+                    .iter()
+                    .filter_map(|&i| run.diagnostics.get(i))
+                    .map(|d| PlaceJson {
+                        path: &run.paths[d.document],
+                        line: d.start.line,
+                        column: d.start.column,
+                    })
+                    .collect(),
+            })
+        })
+        .collect();
     let output = Output {
         diagnostics,
+        widespread,
         summary: Summary {
             files: run.linted_files(),
             errors: run.count(Severity::Error),
