@@ -302,3 +302,63 @@ fn write_pairs(dir: &Path, units: &[Row], pairs: &[(usize, usize, f64)]) {
     group.close().expect("closed");
     writer.close().expect("closed");
 }
+
+/// `govlint report FINDINGS.json`: a report written as JSON (by `check`, or by the Spark
+/// job) shown again in every format as `check` shows the same files; what is not such a
+/// report is an error naming the file, and a rule this govlint does not know leaves its
+/// findings out as an input error of their file.
+#[test]
+fn a_json_report_is_shown_again_in_any_format() {
+    let out = tempfile::tempdir().expect("a directory");
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let saved = out.path().join("findings.json");
+    let saved_arg = saved.to_str().expect("UTF-8");
+    let paths = ["fixtures/report", "fixtures/haimen-rule-of-law-2021.txt"];
+    let check = |format: &str| {
+        let mut args = vec!["check", "--isolated", "--format", format];
+        args.extend(paths);
+        common::govlint(root, &args)
+    };
+    std::fs::write(&saved, check("json").stdout).expect("written");
+    for format in [
+        "json", "human", "sarif", "concise", "markdown", "github", "rdjson",
+    ] {
+        let again = common::govlint(
+            root,
+            &["report", saved_arg, "--isolated", "--format", format],
+        );
+        assert_eq!(
+            String::from_utf8_lossy(&again.stdout),
+            String::from_utf8_lossy(&check(format).stdout),
+            "{format}"
+        );
+        assert_eq!(again.status.code(), Some(1), "{again:?}");
+    }
+    let mut report: serde_json::Value =
+        serde_json::from_slice(&std::fs::read(&saved).expect("read")).expect("JSON");
+    let total = report["diagnostics"].as_array().expect("a list").len();
+    report["diagnostics"][0]["rule"] = "no-such-rule".into();
+    std::fs::write(&saved, report.to_string()).expect("written");
+    let partial = common::govlint(
+        root,
+        &["report", saved_arg, "--isolated", "--format", "json"],
+    );
+    assert_eq!(partial.status.code(), Some(2), "{partial:?}");
+    let shown: serde_json::Value = serde_json::from_slice(&partial.stdout).expect("JSON");
+    assert_eq!(
+        shown["diagnostics"].as_array().expect("a list").len(),
+        total - 1
+    );
+    assert!(
+        String::from_utf8_lossy(&partial.stderr).contains("no-such-rule"),
+        "{partial:?}"
+    );
+    std::fs::write(&saved, "{\"diagnostics\": [").expect("written");
+    let broken = common::govlint(root, &["report", saved_arg, "--isolated"]);
+    assert_eq!(broken.status.code(), Some(2), "{broken:?}");
+    let said = String::from_utf8_lossy(&broken.stderr);
+    assert!(
+        said.contains("findings.json") && said.contains("not a report govlint wrote as JSON"),
+        "{said}"
+    );
+}

@@ -9,8 +9,7 @@ use std::path::Path;
 /// sites only (fewer than `common-files`).
 fn sites(dir: &Path) {
     let pasted = "各地区各部门要认真贯彻落实党中央、国务院决策部署,切实加强组织领导，确保各项任务落到实处，取得实效。";
-    let pair =
-        "本市将进一步优化营商环境，持续深化“放管服”改革，不断提升政务服务水平和群众满意度.";
+    let pair = "本市将进一步优化营商环境，持续深化“放管服”改革，不断提升政务服务水平和群众满意度.";
     for site in 1..=5 {
         let mut text = format!(
             "第{site}号通知\n\n本文件是第{site}个网站自己的开头段落，内容各不相同，编号{site}。\n\n"

@@ -268,3 +268,7 @@ cli-signatures-written = { $files } { $files ->
   }
 cli-signatures-unreadable = { $path }: the signatures cannot be read: { $error }
 signatures-stale-entry = its findings were written by another version of govlint: write the signatures again
+# A sentence of a JSON report read back (`govlint report FINDINGS.json`), shown as written.
+as-written = { $text }
+reread-unknown-rule = a finding of rule `{ $rule }`, which this govlint does not know, is left out
+cli-report-unreadable = { $path }: not a report govlint wrote as JSON: { $error }

@@ -238,3 +238,7 @@ cli-signatures-not-written = 无法把签名写入“{ $path }”：{ $error }
 cli-signatures-written = { $files } 个文件、{ $units } 个段落的签名已写入“{ $path }”，共 { $partitions } 个分区
 cli-signatures-unreadable = 无法读取“{ $path }”中的签名：{ $error }
 signatures-stale-entry = 其中的检查结果由另一个版本的 govlint 写入：请重新生成签名
+# 读回的 JSON 报告（“govlint report 结果.json”）中的文字，照原样显示。
+as-written = { $text }
+reread-unknown-rule = 本版 govlint 没有规则“{ $rule }”，该规则的问题未列出
+cli-report-unreadable = “{ $path }”不是 govlint 写出的 JSON 报告：{ $error }

@@ -58,8 +58,9 @@ pub(super) enum Command {
     /// Write what the duplicate search needs of every paragraph, as Parquet, for a search
     /// on many machines.
     Signatures(SignaturesArgs),
-    /// Report the findings of files read by `govlint signatures`, with the near pairs a
-    /// search elsewhere wrote into DIR/pairs/, judged as `govlint check` judges its own.
+    /// Report again, in any format: the files `govlint signatures` read, with the near pairs
+    /// a search elsewhere wrote into DIR/pairs/, judged as `govlint check` judges its own;
+    /// or a report govlint wrote as JSON.
     Report(ReportArgs),
     /// Run the language server on standard input and output, for editors (LSP).
     Server {
@@ -296,9 +297,10 @@ pub(super) struct SignaturesArgs {
 
 #[derive(clap::Args)]
 pub(super) struct ReportArgs {
-    /// The directory `govlint signatures` wrote.
-    #[arg(value_name = "DIR")]
-    pub(super) signatures: PathBuf,
+    /// The directory `govlint signatures` wrote, or a report of `--format json` (the
+    /// Spark job's FINDINGS.json).
+    #[arg(value_name = "PATH")]
+    pub(super) input: PathBuf,
     /// Output format.
     #[arg(long, value_enum, default_value_t = Format::Human, value_name = "FORMAT")]
     pub(super) format: Format,

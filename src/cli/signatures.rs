@@ -111,45 +111,26 @@ pub(super) fn report_signatures(args: ReportArgs, out: &mut dyn std::io::Write) 
         super::tell(lang, msg!("line-error", message = message));
         Outcome::TROUBLE
     };
-    let (manifest, entries, pairs) = match crate::signatures::read(&args.signatures) {
-        Ok(read) => read,
-        Err(error) => {
-            let path = crate::input::walk::display(&args.signatures);
-            return fail(msg!(
-                "cli-signatures-unreadable",
-                path = path,
-                error = error.to_string()
-            ));
+    let mut run = if args.input.is_dir() {
+        match judged(&args, &config) {
+            Ok(run) => run,
+            Err(message) => return fail(message),
+        }
+    } else {
+        let read = std::fs::read(&args.input)
+            .map_err(|error| crate::input::walk::describe_io_error(&error))
+            .and_then(|bytes| {
+                linter::reread::from_json(&bytes, crate::input::read::DEFAULT_MAX_FILE_SIZE)
+                    .map_err(|error| msg!("as-written", text = error.to_string()))
+            });
+        match read {
+            Ok(run) => run,
+            Err(error) => {
+                let path = crate::input::walk::display(&args.input);
+                return fail(msg!("cli-report-unreadable", path = path, error = error));
+            }
         }
     };
-    let mut duplicates =
-        match config.duplicate_settings(&crate::config::DuplicateOverrides::default()) {
-            Ok(duplicates) => duplicates,
-            Err(message) => return fail(message),
-        };
-    // The search was made with the signatures' settings: they are the ones that judge.
-    duplicates.threshold = manifest.threshold;
-    duplicates.exact_min_chars = manifest.exact_min_chars;
-    duplicates.near_min_chars = manifest.near_min_chars;
-    duplicates.common_files = manifest.common_files;
-    duplicates.scope = if manifest.scope == "file" {
-        crate::dedup::Scope::File
-    } else {
-        crate::dedup::Scope::Repository
-    };
-    let options = Options {
-        rules: crate::rules::RULES
-            .iter()
-            .copied()
-            .filter(|rule| !config.severities.is_off_everywhere(rule))
-            .collect(),
-        duplicates,
-        keep_sources: false,
-        severities: config.severities.clone(),
-        root: config.files.root.clone(),
-        ..Options::default()
-    };
-    let mut run = linter::judge_signatures(entries, pairs, &options);
     super::check::report_input_errors(&run, lang);
     if matches!(
         args.format,
@@ -198,4 +179,46 @@ pub(super) fn report_signatures(args: ReportArgs, out: &mut dyn std::io::Write) 
         outcome.trouble = true;
     }
     outcome
+}
+
+/// The run of the signatures in `args.input`, with the pairs written beside them.
+fn judged(
+    args: &ReportArgs,
+    config: &crate::config::Config,
+) -> Result<linter::Run, crate::report::message::Message> {
+    let (manifest, entries, pairs) = match crate::signatures::read(&args.input) {
+        Ok(read) => read,
+        Err(error) => {
+            let path = crate::input::walk::display(&args.input);
+            return Err(msg!(
+                "cli-signatures-unreadable",
+                path = path,
+                error = error.to_string()
+            ));
+        }
+    };
+    let mut duplicates = config.duplicate_settings(&crate::config::DuplicateOverrides::default())?;
+    // The search was made with the signatures' settings: they are the ones that judge.
+    duplicates.threshold = manifest.threshold;
+    duplicates.exact_min_chars = manifest.exact_min_chars;
+    duplicates.near_min_chars = manifest.near_min_chars;
+    duplicates.common_files = manifest.common_files;
+    duplicates.scope = if manifest.scope == "file" {
+        crate::dedup::Scope::File
+    } else {
+        crate::dedup::Scope::Repository
+    };
+    let options = Options {
+        rules: crate::rules::RULES
+            .iter()
+            .copied()
+            .filter(|rule| !config.severities.is_off_everywhere(rule))
+            .collect(),
+        duplicates,
+        keep_sources: false,
+        severities: config.severities.clone(),
+        root: config.files.root.clone(),
+        ..Options::default()
+    };
+    Ok(linter::judge_signatures(entries, pairs, &options))
 }

@@ -24,6 +24,21 @@ pub enum SetAside {
 }
 
 impl SetAside {
+    /// The name `as_str` gives, as the program keeps it (a report read back names them).
+    pub fn named(name: &str) -> Option<&'static str> {
+        [
+            SetAside::StatuteParallel,
+            SetAside::TemplateItems,
+            SetAside::SeriesFormula,
+            SetAside::Quotation,
+            SetAside::Negation,
+            SetAside::Heading,
+        ]
+        .into_iter()
+        .map(SetAside::as_str)
+        .find(|known| *known == name)
+    }
+
     pub fn as_str(self) -> &'static str {
         match self {
             SetAside::StatuteParallel => "statute-parallel",

@@ -119,6 +119,29 @@ impl Source {
         }
     }
 
+    /// The byte offset of a 1-based line and column, as `position` gives them (a column
+    /// past the line's end is its end); `None` when the text has no such line.
+    pub fn offset_of(&self, position: Position) -> Option<usize> {
+        let index = position.line.checked_sub(1)?;
+        if index >= self.line_starts.len() {
+            return None;
+        }
+        let span = self.line_span(index);
+        let from = if index == 0 && self.text.starts_with(BOM) {
+            BOM.len_utf8().min(span.end)
+        } else {
+            span.start
+        };
+        let line = &self.text[from..span.end];
+        let column = position.column.saturating_sub(1);
+        Some(
+            from + line
+                .char_indices()
+                .nth(column)
+                .map_or(line.len(), |(i, _)| i),
+        )
+    }
+
     /// Whether `offset` on 0-based `line` lies after a byte-order mark, which is no
     /// character of the text: a file with one gives the columns it gives without.
     pub fn after_bom(&self, line: usize, offset: usize) -> bool {

@@ -3,6 +3,7 @@
 //! silence, and sort what was found.
 
 pub mod cache;
+pub mod reread;
 pub mod widespread;
 mod workspace;
 

@@ -82,6 +82,8 @@ struct JsonRelated<'a> {
     paragraph: Option<usize>,
     line: usize,
     column: usize,
+    offset: usize,
+    length: usize,
     message: String,
 }
 
@@ -161,6 +163,8 @@ pub fn render(run: &Run, out: &mut dyn Write, lang: Lang) -> std::io::Result<()>
                     paragraph: word_paragraph(r.document, r.start.line),
                     line: r.start.line,
                     column: r.start.column,
+                    offset: r.span.start,
+                    length: r.span.len(),
                     message: r.message.render(lang),
                 })
                 .collect(),
