@@ -355,7 +355,11 @@ type Failure = Box<dyn std::error::Error + Send + Sync>;
 /// What `govlint signatures` wrote into `dir`, with the pairs a search elsewhere added
 /// (`DIR/pairs/*.parquet`, none when it is absent): the files in path order.
 pub fn read(dir: &Path) -> Result<(Manifest, Vec<Entry>, Vec<RawPair>), Failure> {
-    let manifest: Manifest = serde_json::from_slice(&std::fs::read(dir.join("manifest.json"))?)?;
+    let manifest_path = dir.join("manifest.json");
+    let bytes = std::fs::read(&manifest_path)
+        .map_err(|error| format!("{}: {error}", crate::input::walk::display(&manifest_path)))?;
+    let manifest: Manifest = serde_json::from_slice(&bytes)
+        .map_err(|error| format!("{}: {error}", crate::input::walk::display(&manifest_path)))?;
     if manifest.govlint != env!("CARGO_PKG_VERSION") {
         return Err(format!(
             "written by govlint {}, read by govlint {}: write them again",

@@ -358,7 +358,8 @@ fn a_json_report_is_shown_again_in_any_format() {
     assert_eq!(broken.status.code(), Some(2), "{broken:?}");
     let said = String::from_utf8_lossy(&broken.stderr);
     assert!(
-        said.contains("findings.json") && said.contains("not a report govlint wrote as JSON"),
+        said.contains("findings.json")
+            && said.contains("not a report govlint wrote as JSON (`--format json`)"),
         "{said}"
     );
 }

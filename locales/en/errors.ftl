@@ -271,4 +271,5 @@ signatures-stale-entry = its findings were written by another version of govlint
 # A sentence of a JSON report read back (`govlint report FINDINGS.json`), shown as written.
 as-written = { $text }
 reread-unknown-rule = a finding of rule `{ $rule }`, which this govlint does not know, is left out
-cli-report-unreadable = { $path }: not a report govlint wrote as JSON: { $error }
+cli-report-unreadable = { $path }: cannot be read: { $error }
+cli-report-not-json = { $path }: not a report govlint wrote as JSON (`--format json`), nor a directory of signatures: { $error }

@@ -241,4 +241,5 @@ signatures-stale-entry = 其中的检查结果由另一个版本的 govlint 写�
 # 读回的 JSON 报告（“govlint report 结果.json”）中的文字，照原样显示。
 as-written = { $text }
 reread-unknown-rule = 本版 govlint 没有规则“{ $rule }”，该规则的问题未列出
-cli-report-unreadable = “{ $path }”不是 govlint 写出的 JSON 报告：{ $error }
+cli-report-unreadable = 无法读取“{ $path }”：{ $error }
+cli-report-not-json = “{ $path }”既不是 govlint 写出的 JSON 报告（“--format json”），也不是签名目录：{ $error }

@@ -117,17 +117,19 @@ pub(super) fn report_signatures(args: ReportArgs, out: &mut dyn std::io::Write) 
             Err(message) => return fail(message),
         }
     } else {
-        let read = std::fs::read(&args.input)
-            .map_err(|error| crate::input::walk::describe_io_error(&error))
-            .and_then(|bytes| {
-                linter::reread::from_json(&bytes, crate::input::read::DEFAULT_MAX_FILE_SIZE)
-                    .map_err(|error| msg!("as-written", text = error.to_string()))
-            });
-        match read {
+        let path = crate::input::walk::display(&args.input);
+        let bytes = match std::fs::read(&args.input) {
+            Ok(bytes) => bytes,
+            Err(error) => {
+                let error = crate::input::walk::describe_io_error(&error);
+                return fail(msg!("cli-report-unreadable", path = path, error = error));
+            }
+        };
+        match linter::reread::from_json(&bytes, crate::input::read::DEFAULT_MAX_FILE_SIZE) {
             Ok(run) => run,
             Err(error) => {
-                let path = crate::input::walk::display(&args.input);
-                return fail(msg!("cli-report-unreadable", path = path, error = error));
+                let error = error.to_string();
+                return fail(msg!("cli-report-not-json", path = path, error = error));
             }
         }
     };
