@@ -19,6 +19,7 @@ UTF-16 units, and similarity = 1 - distance / longest, as govlint computes it.
 
 import argparse
 import json
+import math
 import os
 import shutil
 import subprocess
@@ -122,21 +123,29 @@ def find_pairs(spark, signatures, manifest, key_cap, stats):
     )
     # A paragraph queries those ranked below it: shorter, or as long and earlier.
     k = F.floor(F.lit(1.0 - threshold) * F.col("x_length") + F.lit(1e-9)).cast("int")
+    # Length bands, so that the join itself pairs only lengths the threshold allows: a
+    # partner is at least threshold times as long (less a rounding), so in the paragraph's
+    # band or the one below when bands are a little wider than ln(1 / threshold).
+    width = 1.001 * math.log(1.0 / threshold)
+    band = lambda length: F.floor(F.log(length.cast("double")) / F.lit(width)).cast("int")
     query = searched.select(
         F.col("file").alias("x_file"),
         F.col("unit").alias("x_unit"),
         F.col("length").alias("x_length"),
         F.col("query_edits").alias("x_edits"),
         F.explode("query").alias("bucket"),
-    ).withColumn("x_k", k)
+    ).withColumn("x_k", k).withColumn(
+        "band", F.explode(F.array(band(F.col("x_length")), band(F.col("x_length")) - 1))
+    )
     index = searched.select(
         F.col("file").alias("y_file"),
         F.col("unit").alias("y_unit"),
         F.col("length").alias("y_length"),
         F.col("index_edits").alias("y_edits"),
+        band(F.col("length")).alias("band"),
         F.explode(F.arrays_zip("index", "index_counts")).alias("entry"),
     ).select(
-        "y_file", "y_unit", "y_length", "y_edits",
+        "y_file", "y_unit", "y_length", "y_edits", "band",
         F.col("entry.index").alias("bucket"),
         F.col("entry.index_counts").alias("occurrences"),
     )
@@ -144,25 +153,25 @@ def find_pairs(spark, signatures, manifest, key_cap, stats):
         # Keys shared by very many paragraphs (formulas, boilerplate sentences) would put
         # all their rows on one executor: each such key's index side is spread over salts,
         # and its query side copied to every salt, so the join's rows are the same.
-        counts = index.groupBy("bucket").count()
+        counts = index.groupBy("bucket", "band").count()
         hot = counts.where(F.col("count") > key_cap).select(
-            "bucket", F.ceil(F.col("count") / key_cap).cast("int").alias("salts")
+            "bucket", "band", F.ceil(F.col("count") / key_cap).cast("int").alias("salts")
         )
         index = (
-            index.join(F.broadcast(hot), "bucket", "left")
+            index.join(F.broadcast(hot), ["bucket", "band"], "left")
             .withColumn("salt", F.when(F.col("salts").isNull(), 0).otherwise(
                 F.abs(F.hash("y_file", "y_unit")) % F.col("salts")))
             .drop("salts")
         )
         query = (
-            query.join(F.broadcast(hot), "bucket", "left")
+            query.join(F.broadcast(hot), ["bucket", "band"], "left")
             .withColumn("salt", F.explode(F.when(F.col("salts").isNull(), F.array(F.lit(0)))
                                           .otherwise(F.sequence(F.lit(0), F.col("salts") - 1))))
             .drop("salts")
         )
-        on = ["bucket", "salt"]
+        on = ["bucket", "band", "salt"]
     else:
-        on = ["bucket"]
+        on = ["bucket", "band"]
     below = (F.col("y_length") < F.col("x_length")) | (
         (F.col("y_length") == F.col("x_length"))
         & (
