@@ -111,10 +111,11 @@ def find_pairs(spark, signatures, manifest, key_cap, stats):
     # govlint searches one; per file when copies are only looked for within a file.
     klass = ["key_high", "key_low"] + (["file"] if per_file else [])
     first = Window.partitionBy(*klass).orderBy("file", "unit")
+    # The class's first paragraph is searched if it is long enough, as govlint does (a
+    # copy whose enumerator makes it long enough does not stand in for it).
     searched = (
-        units.where(F.size("query") > 0)
-        .withColumn("first", F.row_number().over(first))
-        .where(F.col("first") == 1)
+        units.withColumn("first", F.row_number().over(first))
+        .where((F.col("first") == 1) & (F.size("query") > 0))
         .select(
             "file", "unit", "length", "text", "query", "index", "index_counts",
             "query_edits", "index_edits",
