@@ -531,6 +531,15 @@ pub struct DuplicateOverrides<'a> {
 }
 
 impl Config {
+    /// Every rule, but those the configuration switches off in every file.
+    pub fn rules_on(&self) -> Vec<&'static crate::rules::RuleInfo> {
+        crate::rules::RULES
+            .iter()
+            .copied()
+            .filter(|rule| !self.severities.is_off_everywhere(rule))
+            .collect()
+    }
+
     /// The duplicate phase's settings: `overrides` over the configuration's, over the
     /// defaults; the allowlists read (an unreadable one is an error naming it).
     pub fn duplicate_settings(

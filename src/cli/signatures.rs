@@ -37,11 +37,7 @@ pub(super) fn signatures(args: SignaturesArgs) -> Outcome {
         return fail(msg!("cli-signatures-exist", path = path));
     }
     let options = Options {
-        rules: crate::rules::RULES
-            .iter()
-            .copied()
-            .filter(|rule| !config.severities.is_off_everywhere(rule))
-            .collect(),
+        rules: config.rules_on(),
         duplicates,
         rule_settings,
         keep_sources: false,
@@ -211,11 +207,7 @@ fn judged(
         crate::dedup::Scope::Repository
     };
     let options = Options {
-        rules: crate::rules::RULES
-            .iter()
-            .copied()
-            .filter(|rule| !config.severities.is_off_everywhere(rule))
-            .collect(),
+        rules: config.rules_on(),
         duplicates,
         keep_sources: false,
         severities: config.severities.clone(),

@@ -6,7 +6,7 @@
 use crate::config::{self, Config, ConfigError, FileSelection};
 use crate::linter::Options;
 use crate::report::message::{Lang, Message};
-use crate::rules::{self, RuleInfo};
+use crate::rules::RuleInfo;
 use std::path::{Path, PathBuf};
 
 pub struct Settings {
@@ -76,11 +76,7 @@ impl Settings {
     }
 
     fn of(config: &Config, lang: &LangChoice) -> Result<Settings, Message> {
-        let rules: Vec<&'static RuleInfo> = rules::RULES
-            .iter()
-            .copied()
-            .filter(|rule| !config.severities.is_off_everywhere(rule))
-            .collect();
+        let rules: Vec<&'static RuleInfo> = config.rules_on();
         let duplicates = config.duplicate_settings(&config::DuplicateOverrides::default())?;
         let rule_settings = config.rule_settings(None)?;
         Ok(Settings {
