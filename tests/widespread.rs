@@ -6,7 +6,8 @@ use std::path::Path;
 
 /// A notice pasted onto four sites with its half-width comma, the same comma in a
 /// paragraph of its own on a fifth, and a paragraph with a stray period shared by two
-/// sites only (fewer than `common-files`).
+/// sites only (fewer than `common-files`); two of the four write many full-width commas,
+/// which their comma's message cites.
 fn sites(dir: &Path) {
     let pasted = "各地区各部门要认真贯彻落实党中央、国务院决策部署,切实加强组织领导，确保各项任务落到实处，取得实效。";
     let pair = "本市将进一步优化营商环境，持续深化“放管服”改革，不断提升政务服务水平和群众满意度.";
@@ -25,6 +26,12 @@ fn sites(dir: &Path) {
         if site <= 2 {
             text.push_str(pair);
             text.push('\n');
+            // A full-width habit of their own: the comma's message cites it on these two
+            // sites and not on the others, and the fault is the same.
+            let habit: Vec<String> = (0..30)
+                .map(|i| format!("本段说明第{i}项工作安排"))
+                .collect();
+            text.push_str(&format!("\n{}。\n", habit.join("，")));
         }
         std::fs::write(dir.join(format!("site{site}.txt")), text).expect("a file");
     }
@@ -49,6 +56,14 @@ fn a_fault_pasted_onto_many_sites_is_shown_once_with_every_place() {
     assert_eq!(groups.len(), 1, "{groups:?}");
     assert_eq!(groups[0]["rule"], "halfwidth-punctuation");
     assert_eq!(groups[0]["files"], 4);
+    let messages: std::collections::BTreeSet<&str> = found["diagnostics"]
+        .as_array()
+        .expect("findings")
+        .iter()
+        .filter(|d| d["rule"] == "halfwidth-punctuation")
+        .map(|d| d["message"].as_str().expect("a message"))
+        .collect();
+    assert_eq!(messages.len(), 2, "{messages:?}");
     let places: Vec<&str> = groups[0]["places"]
         .as_array()
         .expect("places")

@@ -1,12 +1,11 @@
 //! "The same error on many sites": a fault inside a paragraph that was copied into many
-//! files is one fault for whoever fixes the source, however many pages carry it. Findings
-//! of one rule, with one message, in paragraphs of one text (the duplicate index's exact
-//! key) in at least `common-files` files are grouped, so that a report can show the
-//! fault once with every place it is found.
+//! files is one fault for whoever fixes the source, however many pages carry it. The n-th
+//! finding of a rule in paragraphs of one text (the duplicate index's exact key), in at
+//! least `common-files` files, is one fault: grouped, so that a report can show it once
+//! with every place it is found.
 
 use super::Run;
 use crate::dedup::FileUnits;
-use crate::report::message::Lang;
 use crate::rules::Check;
 use std::collections::HashMap;
 
@@ -48,7 +47,10 @@ pub fn group(run: &Run, paragraphs: &Paragraphs, min_files: usize) -> Vec<Widesp
     if min_files < 2 {
         return Vec::new();
     }
-    let mut groups: HashMap<(&'static str, u128, String), Vec<usize>> = HashMap::new();
+    // A fault is its rule and its place among the rule's findings in the paragraph's text:
+    // the message may differ from copy to copy (it cites each document's own habits).
+    let mut ordinals: HashMap<(usize, u128, &'static str), usize> = HashMap::new();
+    let mut groups: HashMap<(&'static str, u128, usize), Vec<usize>> = HashMap::new();
     for (index, diagnostic) in run.diagnostics.iter().enumerate() {
         // Copies are what make a fault widespread, not faults of their own.
         if matches!(diagnostic.rule.info().check, Check::Duplicates) {
@@ -57,13 +59,12 @@ pub fn group(run: &Run, paragraphs: &Paragraphs, min_files: usize) -> Vec<Widesp
         let Some(key) = paragraphs.key_at(diagnostic.document, diagnostic.span.start) else {
             continue;
         };
-        // The message says what is wrong (which character, which word): one fault, one
-        // message, in any language.
-        let message = diagnostic.message.render(Lang::En);
-        groups
-            .entry((diagnostic.rule.as_str(), key, message))
-            .or_default()
-            .push(index);
+        let rule = diagnostic.rule.as_str();
+        let ordinal = ordinals
+            .entry((diagnostic.document, key, rule))
+            .or_default();
+        groups.entry((rule, key, *ordinal)).or_default().push(index);
+        *ordinal += 1;
     }
     let mut found: Vec<Widespread> = groups
         .into_values()
