@@ -48,11 +48,11 @@ def parse_args(argv):
         "--partitions", type=int, default=None, help="shuffle partitions (default: Spark's)"
     )
     parser.add_argument(
-        "--key-cap",
+        "--cell-size",
         type=int,
-        default=0,
-        help="split a join key shared by more than this many paragraphs into salted "
-        "sub-joins (0: no salting); the result is the same, only the work is spread",
+        default=100_000,
+        help="most paragraphs of one length band a cell searches for (default 100000): a "
+        "cell's memory grows with it, and the rows copied between cells shrink",
     )
     parser.add_argument(
         "--config", help="govlint's configuration for the report (as `govlint report --config`)"
@@ -99,10 +99,159 @@ def session(master, partitions):
     return spark
 
 
-def find_pairs(spark, signatures, manifest, key_cap, stats):
+def cell_pairs(queries, partners, threshold, same_file=False, batch_rows=4_000_000):
+    """The pairs of one cell, from two Arrow tables (see `find_pairs` for the columns).
+
+    Every query paragraph x is looked up in an inverted index of the partners' indexed
+    buckets, as govlint looks it up in its own: the occurrences each partner y ranked below
+    x (shorter, or as long and earlier) and long enough shares with x's query buckets are
+    summed; a partner reaching govlint's needed count is a candidate; a candidate is
+    verified by Levenshtein distance over UTF-16 units, after a lower bound from character
+    histograms has rejected those that only share a sentence.
+    """
+    import numpy as np
+    import pyarrow as pa
+    from rapidfuzz.distance import Levenshtein
+
+    def lists(table, name):
+        column = table.column(name).combine_chunks()
+        offsets = np.asarray(column.offsets)
+        return np.asarray(column.values), offsets[:-1], offsets[1:] - offsets[:-1]
+
+    def ints(table, name):
+        return table.column(name).to_numpy().astype(np.int64)
+
+    # The partners' inverted index: their bucket occurrences sorted by bucket.
+    buckets, _, sizes = lists(partners, "index")
+    occurrences = lists(partners, "index_counts")[0]
+    owner = np.repeat(np.arange(partners.num_rows), sizes)
+    by_bucket = np.argsort(buckets, kind="stable")
+    buckets, owner, occurrences = buckets[by_bucket], owner[by_bucket], occurrences[by_bucket]
+
+    y_length, y_edits = ints(partners, "length"), ints(partners, "index_edits")
+    y_id = ints(partners, "file") << 32 | ints(partners, "unit")
+    x_length, x_edits = ints(queries, "length"), ints(queries, "query_edits")
+    x_id = ints(queries, "file") << 32 | ints(queries, "unit")
+    x_k = np.floor((1.0 - threshold) * x_length + 1e-9).astype(np.int64)
+
+    # Each query bucket once per query, as govlint reads each list once.
+    wanted, starts, sizes = lists(queries, "query")
+    asker = np.repeat(np.arange(queries.num_rows), sizes)
+    repeat = np.zeros(len(wanted), dtype=bool)
+    repeat[1:] = (wanted[1:] == wanted[:-1]) & (asker[1:] == asker[:-1])
+    wanted, asker = wanted[~repeat], asker[~repeat]
+    low = np.searchsorted(buckets, wanted, "left")
+    found = np.searchsorted(buckets, wanted, "right") - low
+
+    texts = {}
+
+    def text(side, table, row):
+        if (side, row) not in texts:
+            texts[side, row] = utf16(table.column("text")[row].as_py())
+        return texts[side, row]
+
+    def histograms(table, rows):
+        out = np.zeros((len(rows), 64), dtype=np.int32)
+        for n, row in enumerate(rows):
+            data = table.column("text")[int(row)].as_py().encode("utf-16-le")
+            out[n] = np.bincount(np.frombuffer(data, dtype=np.uint16) & 63, minlength=64)
+        return out
+
+    stats = {"join_rows": 0, "counted": 0, "checked": 0}
+    rows = {"x": [], "y": [], "similarity": []}
+    # Queries in batches whose joined rows stay under `batch_rows` (memory, not result).
+    per_query = np.bincount(asker, weights=found, minlength=queries.num_rows)
+    batch_of = (np.cumsum(per_query) // batch_rows).astype(np.int64)
+    entry_batch = batch_of[asker]
+    for batch in np.unique(entry_batch):
+        chosen = entry_batch == batch
+        counts, lows, xs = found[chosen], low[chosen], asker[chosen]
+        total = int(counts.sum())
+        if total == 0:
+            continue
+        first = np.cumsum(counts) - counts
+        place = np.arange(total) - np.repeat(first, counts) + np.repeat(lows, counts)
+        x = np.repeat(xs, counts)
+        y = owner[place]
+        shared = occurrences[place]
+        below = (y_length[y] < x_length[x]) | (
+            (y_length[y] == x_length[x]) & (y_id[y] < x_id[x])
+        )
+        keep = below & (y_length[y] >= x_length[x] - x_k[x])
+        if same_file:
+            keep &= (y_id[y] >> 32) == (x_id[x] >> 32)
+        x, y, shared = x[keep], y[keep], shared[keep]
+        stats["join_rows"] += len(x)
+        if len(x) == 0:
+            continue
+        pair = x * partners.num_rows + y
+        order = np.argsort(pair, kind="stable")
+        pair, shared = pair[order], shared[order]
+        heads = np.flatnonzero(np.r_[True, pair[1:] != pair[:-1]])
+        sums = np.add.reduceat(shared, heads)
+        pair = pair[heads]
+        x, y = pair // partners.num_rows, pair % partners.num_rows
+        # As govlint's QueryNeeds: min(E(x), E(y)) - k shared occurrences, at least one.
+        needed = np.maximum(1, np.minimum(x_edits[x], y_edits[y]) - x_k[x])
+        reached = sums >= needed
+        x, y = x[reached], y[reached]
+        stats["counted"] += len(x)
+        if len(x) == 0:
+            continue
+        # Half the L1 distance of two character histograms (characters folded into 64
+        # bins) is at most their edit distance: most candidates differ by far more.
+        hx = histograms(queries, np.unique(x))
+        hy = histograms(partners, np.unique(y))
+        ix = np.searchsorted(np.unique(x), x)
+        iy = np.searchsorted(np.unique(y), y)
+        bound = (np.abs(hx[ix] - hy[iy]).sum(axis=1) + 1) // 2
+        limit = np.floor((1.0 - threshold) * x_length[x] + 1e-9).astype(np.int64)
+        possible = bound <= limit
+        for a, b in zip(x[possible].tolist(), y[possible].tolist()):
+            stats["checked"] += 1
+            first_text, second_text = text("x", queries, a), text("y", partners, b)
+            longest = max(len(first_text), len(second_text))
+            cutoff = max_edits(longest, threshold)
+            distance = Levenshtein.distance(first_text, second_text, score_cutoff=cutoff)
+            if distance <= cutoff:
+                rows["x"].append(a)
+                rows["y"].append(b)
+                rows["similarity"].append(1.0 - distance / longest)
+        texts.clear()
+    x = np.asarray(rows["x"], dtype=np.int64)
+    y = np.asarray(rows["y"], dtype=np.int64)
+    files = (ints(queries, "file")[x], ints(partners, "file")[y])
+    units = (ints(queries, "unit")[x], ints(partners, "unit")[y])
+    # Rows name the earlier unit first, as govlint's pairs do.
+    earlier = y_id[y] < x_id[x]
+    table = pa.table(
+        {
+            "file_a": pa.array(np.where(earlier, files[1], files[0]), pa.int32()),
+            "unit_a": pa.array(np.where(earlier, units[1], units[0]), pa.int32()),
+            "file_b": pa.array(np.where(earlier, files[0], files[1]), pa.int32()),
+            "unit_b": pa.array(np.where(earlier, units[0], units[1]), pa.int32()),
+            "similarity": pa.array(rows["similarity"], pa.float64()),
+        }
+    )
+    return table, stats
+
+
+PAIRS_SCHEMA = "file_a int, unit_a int, file_b int, unit_b int, similarity double"
+
+
+def find_pairs(spark, signatures, manifest, cell_size, stats):
+    """The near pairs, as a DataFrame of PAIRS_SCHEMA.
+
+    Partners lie in the query's length band or the one below (bands slightly wider than
+    ln(1 / threshold)). Each band's searched paragraphs are dealt into chunks of at most
+    `cell_size` by a hash; a cell is (query band and chunk, partner band and chunk), so each
+    pair of paragraphs belongs to exactly one cell, and a cell holds every bucket of its
+    partners: the count a pair needs is complete within the cell, and no per-pair row ever
+    crosses the network. A query chunk is copied to each partner chunk of its two bands
+    and back: the shuffle is the searched rows times the chunks of two bands, not the join.
+    """
     from pyspark.sql import Window
     from pyspark.sql import functions as F
-    from pyspark.sql import types as T
 
     threshold = float(manifest["threshold"])
     per_file = manifest["scope"] == "file"
@@ -119,6 +268,7 @@ def find_pairs(spark, signatures, manifest, key_cap, stats):
         .where(F.col("first") > 1)
         .select("file", "unit")
     )
+    width = 1.001 * math.log(1.0 / threshold)
     # The class's first paragraph is searched if it is long enough, as govlint does (a
     # copy whose enumerator makes it long enough does not stand in for it).
     searched = (
@@ -127,130 +277,69 @@ def find_pairs(spark, signatures, manifest, key_cap, stats):
         .select(
             "file", "unit", "length", "text", "query", "index", "index_counts",
             "query_edits", "index_edits",
+            F.floor(F.log(F.col("length").cast("double")) / F.lit(width)).cast("int").alias("band"),
         )
         .cache()
     )
-    # A paragraph queries those ranked below it: shorter, or as long and earlier.
-    k = F.floor(F.lit(1.0 - threshold) * F.col("x_length") + F.lit(1e-9)).cast("int")
-    # Length bands, so that the join itself pairs only lengths the threshold allows: a
-    # partner is at least threshold times as long (less a rounding), so in the paragraph's
-    # band or the one below when bands are a little wider than ln(1 / threshold).
-    width = 1.001 * math.log(1.0 / threshold)
-    band = lambda length: F.floor(F.log(length.cast("double")) / F.lit(width)).cast("int")
-    query = searched.select(
-        F.col("file").alias("x_file"),
-        F.col("unit").alias("x_unit"),
-        F.col("length").alias("x_length"),
-        F.col("query_edits").alias("x_edits"),
-        F.explode("query").alias("bucket"),
-    ).withColumn("x_k", k).withColumn(
-        "band", F.explode(F.array(band(F.col("x_length")), band(F.col("x_length")) - 1))
+    sizes = {row["band"]: row["count"] for row in searched.groupBy("band").count().collect()}
+    chunks = {band: max(1, math.ceil(size / cell_size)) for band, size in sizes.items()}
+    cells = [
+        (band, chunk, partner_band, partner_chunk)
+        for band in sorted(sizes)
+        for chunk in range(chunks[band])
+        for partner_band in (band, band - 1)
+        if partner_band in sizes
+        for partner_chunk in range(chunks[partner_band])
+    ]
+    grid = spark.createDataFrame(
+        [(n,) + cell for n, cell in enumerate(cells)],
+        "cell int, band int, chunk int, partner_band int, partner_chunk int",
     )
-    index = searched.select(
-        F.col("file").alias("y_file"),
-        F.col("unit").alias("y_unit"),
-        F.col("length").alias("y_length"),
-        F.col("index_edits").alias("y_edits"),
-        band(F.col("length")).alias("band"),
-        F.explode(F.arrays_zip("index", "index_counts")).alias("entry"),
+    counts = spark.createDataFrame(list(chunks.items()), "band int, chunks int")
+    dealt = searched.join(F.broadcast(counts), "band").withColumn(
+        "chunk", F.pmod(F.hash("file", "unit"), F.col("chunks"))
+    )
+    # Both sides come from `searched`: aliases give their columns identities of their own
+    # for the cogroup.
+    fresh = lambda *names: [F.col(name).alias(name) for name in names]
+    queries = dealt.join(F.broadcast(grid), ["band", "chunk"]).select(
+        *fresh("cell", "file", "unit", "length", "query_edits", "query", "text")
+    )
+    partners = dealt.join(
+        F.broadcast(
+            grid.select(
+                "cell",
+                F.col("partner_band").alias("band"),
+                F.col("partner_chunk").alias("chunk"),
+            )
+        ),
+        ["band", "chunk"],
     ).select(
-        "y_file", "y_unit", "y_length", "y_edits", "band",
-        F.col("entry.index").alias("bucket"),
-        F.col("entry.index_counts").alias("occurrences"),
+        *fresh("cell", "file", "unit", "length", "index_edits", "index", "index_counts", "text")
     )
-    if key_cap > 0:
-        # Keys shared by very many paragraphs (formulas, boilerplate sentences) would put
-        # all their rows on one executor: each such key's index side is spread over salts,
-        # and its query side copied to every salt, so the join's rows are the same.
-        counts = index.groupBy("bucket", "band").count()
-        hot = counts.where(F.col("count") > key_cap).select(
-            "bucket", "band", F.ceil(F.col("count") / key_cap).cast("int").alias("salts")
-        )
-        index = (
-            index.join(F.broadcast(hot), ["bucket", "band"], "left")
-            .withColumn("salt", F.when(F.col("salts").isNull(), 0).otherwise(
-                F.abs(F.hash("y_file", "y_unit")) % F.col("salts")))
-            .drop("salts")
-        )
-        query = (
-            query.join(F.broadcast(hot), ["bucket", "band"], "left")
-            .withColumn("salt", F.explode(F.when(F.col("salts").isNull(), F.array(F.lit(0)))
-                                          .otherwise(F.sequence(F.lit(0), F.col("salts") - 1))))
-            .drop("salts")
-        )
-        on = ["bucket", "band", "salt"]
-    else:
-        on = ["bucket", "band"]
-    below = (F.col("y_length") < F.col("x_length")) | (
-        (F.col("y_length") == F.col("x_length"))
-        & (
-            (F.col("y_file") < F.col("x_file"))
-            | ((F.col("y_file") == F.col("x_file")) & (F.col("y_unit") < F.col("x_unit")))
-        )
-    )
-    joined = query.join(index, on).where(below & (F.col("y_length") >= F.col("x_length") - F.col("x_k")))
-    if per_file:
-        joined = joined.where(F.col("x_file") == F.col("y_file"))
-    # As govlint's QueryNeeds: min(E(x), E(y)) - k shared occurrences, at least one. It
-    # depends on the pair alone, so it is computed on each row and the aggregation's key is
-    # five integers: almost every join row is a pair of its own, and each row goes through
-    # the shuffle.
-    needed = F.greatest(F.lit(1), F.least("x_edits", "y_edits") - F.col("x_k"))
-    counted = (
-        joined.select(
-            "x_file", "x_unit", "y_file", "y_unit", needed.alias("needed"), "occurrences"
-        )
-        .groupBy("x_file", "x_unit", "y_file", "y_unit", "needed")
-        .agg(F.sum("occurrences").alias("shared"))
-        .where(F.col("shared") >= F.col("needed"))
-        .select("x_file", "x_unit", "y_file", "y_unit")
-    )
-    texts = searched.select("file", "unit", "text")
-    candidates = counted.join(
-        texts.withColumnRenamed("file", "x_file").withColumnRenamed("unit", "x_unit")
-        .withColumnRenamed("text", "x_text"),
-        ["x_file", "x_unit"],
-    ).join(
-        texts.withColumnRenamed("file", "y_file").withColumnRenamed("unit", "y_unit")
-        .withColumnRenamed("text", "y_text"),
-        ["y_file", "y_unit"],
-    )
+    tallies = {
+        name: spark.sparkContext.accumulator(0) for name in ("join_rows", "counted", "checked")
+    }
 
-    @F.pandas_udf(T.DoubleType())
-    def similarity(a, b):
-        import pandas as pd
-        from rapidfuzz.distance import Levenshtein
+    def search(left, right):
+        table, counted = cell_pairs(left, right, threshold, same_file=per_file)
+        for name, value in counted.items():
+            tallies[name].add(value)
+        return table
 
-        out = []
-        for x, y in zip(a, b):
-            x, y = utf16(x), utf16(y)
-            longest = max(len(x), len(y))
-            cutoff = max_edits(longest, threshold)
-            d = Levenshtein.distance(x, y, score_cutoff=cutoff)
-            out.append(None if d > cutoff else 1.0 - d / longest)
-        return pd.Series(out, dtype="float64")
-
-    # Rows name the earlier unit first, as govlint's pairs do.
-    earlier = (F.col("y_file") < F.col("x_file")) | (
-        (F.col("y_file") == F.col("x_file")) & (F.col("y_unit") < F.col("x_unit"))
-    )
     pairs = (
-        candidates.withColumn("similarity", similarity("x_text", "y_text"))
-        .where(F.col("similarity").isNotNull())
-        .select(
-            F.when(earlier, F.col("y_file")).otherwise(F.col("x_file")).alias("file_a"),
-            F.when(earlier, F.col("y_unit")).otherwise(F.col("x_unit")).alias("unit_a"),
-            F.when(earlier, F.col("x_file")).otherwise(F.col("y_file")).alias("file_b"),
-            F.when(earlier, F.col("x_unit")).otherwise(F.col("y_unit")).alias("unit_b"),
-            "similarity",
-        )
+        queries.groupBy("cell")
+        .cogroup(partners.groupBy("cell"))
+        .applyInArrow(search, PAIRS_SCHEMA)
     )
     if stats is not None:
         stats["units"] = units.count()
         stats["searched"] = searched.count()
-        stats["join_rows"] = joined.count()
-        stats["counted"] = counted.count()
-    return pairs
+        stats["cells"] = len(cells)
+        stats["largest_chunk"] = max(
+            (math.ceil(size / chunks[band]) for band, size in sizes.items()), default=0
+        )
+    return pairs, tallies
 
 
 def main(argv):
@@ -274,12 +363,11 @@ def main(argv):
     started = time.time()
     spark = session(args.master, args.partitions)
     try:
-        pairs = find_pairs(spark, args.signatures, manifest, args.key_cap, stats)
+        pairs, tallies = find_pairs(spark, args.signatures, manifest, args.cell_size, stats)
         out = os.path.join(args.signatures, "pairs")
-        # As many files as the verifying stage has tasks: one file would put the whole
-        # verification on one core (govlint report reads any number).
         pairs.write.mode("overwrite").parquet(out)
         if stats is not None:
+            stats.update({name: tally.value for name, tally in tallies.items()})
             stats["pairs"] = spark.read.parquet(out).count()
     finally:
         spark.stop()
