@@ -25,6 +25,7 @@ import shutil
 import subprocess
 import sys
 import time
+import zlib
 
 
 def parse_args(argv):
@@ -55,6 +56,14 @@ def parse_args(argv):
         "cell's memory grows with it, and the rows copied between cells shrink",
     )
     parser.add_argument(
+        "--part",
+        type=part,
+        metavar="K/N",
+        help="search only part K of N (1 <= K <= N) of the cells, chosen by a hash, and add "
+        "its pairs to SIGNATURES_DIR/pairs/: a search too long for one run is done in N "
+        "runs (give FINDINGS '-' to all but the last, or run `govlint report` after)",
+    )
+    parser.add_argument(
         "--config", help="govlint's configuration for the report (as `govlint report --config`)"
     )
     parser.add_argument(
@@ -66,6 +75,17 @@ def parse_args(argv):
         "--stats", help="write the job's counts and times as JSON into this file"
     )
     return parser.parse_args(argv)
+
+
+def part(text):
+    """K/N as (K, N), with 1 <= K <= N."""
+    try:
+        k, n = (int(x) for x in text.split("/"))
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not K/N") from None
+    if not 1 <= k <= n:
+        raise argparse.ArgumentTypeError(f"{text!r}: K must be between 1 and N")
+    return k, n
 
 
 def max_edits(length, threshold):
@@ -220,6 +240,7 @@ def cell_pairs(queries, partners, threshold, same_file=False, batch_rows=4_000_0
         texts.clear()
     x = np.asarray(rows["x"], dtype=np.int64)
     y = np.asarray(rows["y"], dtype=np.int64)
+    stats["pairs"] = len(x)
     files = (ints(queries, "file")[x], ints(partners, "file")[y])
     units = (ints(queries, "unit")[x], ints(partners, "unit")[y])
     # Rows name the earlier unit first, as govlint's pairs do.
@@ -239,7 +260,7 @@ def cell_pairs(queries, partners, threshold, same_file=False, batch_rows=4_000_0
 PAIRS_SCHEMA = "file_a int, unit_a int, file_b int, unit_b int, similarity double"
 
 
-def find_pairs(spark, signatures, manifest, cell_size, stats):
+def find_pairs(spark, signatures, manifest, cell_size, part, stats):
     """The near pairs, as a DataFrame of PAIRS_SCHEMA.
 
     Partners lie in the query's length band or the one below (bands slightly wider than
@@ -291,6 +312,10 @@ def find_pairs(spark, signatures, manifest, cell_size, stats):
         if partner_band in sizes
         for partner_chunk in range(chunks[partner_band])
     ]
+    if part is not None:
+        # crc32, not hash(): the same cells in every run of the part.
+        k, n = part
+        cells = [cell for cell in cells if zlib.crc32(repr(cell).encode()) % n == k - 1]
     grid = spark.createDataFrame(
         [(n,) + cell for n, cell in enumerate(cells)],
         "cell int, band int, chunk int, partner_band int, partner_chunk int",
@@ -318,7 +343,8 @@ def find_pairs(spark, signatures, manifest, cell_size, stats):
         *fresh("cell", "file", "unit", "length", "index_edits", "index", "index_counts", "text")
     )
     tallies = {
-        name: spark.sparkContext.accumulator(0) for name in ("join_rows", "counted", "checked")
+        name: spark.sparkContext.accumulator(0)
+        for name in ("join_rows", "counted", "checked", "pairs")
     }
 
     def search(left, right):
@@ -363,12 +389,15 @@ def main(argv):
     started = time.time()
     spark = session(args.master, args.partitions)
     try:
-        pairs, tallies = find_pairs(spark, args.signatures, manifest, args.cell_size, stats)
+        pairs, tallies = find_pairs(
+            spark, args.signatures, manifest, args.cell_size, args.part, stats
+        )
         out = os.path.join(args.signatures, "pairs")
-        pairs.write.mode("overwrite").parquet(out)
+        # A part adds its pairs to the others' (a part run twice only repeats pairs, which
+        # the report merges); a whole search replaces what an earlier one left.
+        pairs.write.mode("append" if args.part else "overwrite").parquet(out)
         if stats is not None:
             stats.update({name: tally.value for name, tally in tallies.items()})
-            stats["pairs"] = spark.read.parquet(out).count()
     finally:
         spark.stop()
     searched = time.time()
