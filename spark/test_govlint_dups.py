@@ -9,7 +9,8 @@ temporary directory, the Spark job on it (this interpreter, local mode, `--isola
 `govlint check --isolated --dup-scope repository --format json` on the same paths. The
 job's FINDINGS.json and check's JSON must be the same document, and it must hold at least
 one `duplicate-paragraph` and one `near-duplicate-paragraph` finding, so that the
-comparison is not vacuous. With --corpus DIR..., the same comparison on each directory
+comparison is not vacuous; the job run again in two parts (`--part`) on cells of 200
+paragraphs (each length band in several chunks) must give the same document. With --corpus DIR..., the same comparison on each directory
 instead, run from its parent (the paths in the signatures are relative to the directory
 they were written from, and the report reads the texts again there).
 
@@ -112,8 +113,12 @@ def differences(job, check, limit=15):
     return lines
 
 
-def compare(govlint, cwd, paths, name, work):
-    """One comparison; returns the duplicate findings by rule, or raises Failure."""
+def compare(govlint, cwd, paths, name, work, split=False):
+    """One comparison; returns the duplicate findings by rule, or raises Failure.
+
+    With `split`, the search is run again in two parts on cells of 200 paragraphs (bands
+    dealt into several chunks, pairs added part by part) and must give the same document.
+    """
     os.makedirs(work)
     signatures = os.path.join(work, "signatures")
     findings = os.path.join(work, "findings.json")
@@ -150,6 +155,23 @@ def compare(govlint, cwd, paths, name, work):
             + "\n".join("  " + line for line in differences(job, check))
         )
     print(f"{name}: the Spark job's findings are govlint check's, the same JSON document")
+    if split:
+        shutil.rmtree(os.path.join(signatures, "pairs"))
+        split_findings = os.path.join(work, "findings-split.json")
+        for k, out in ((1, "-"), (2, split_findings)):
+            run(
+                [sys.executable, JOB, signatures, out, "--govlint", govlint, "--isolated",
+                 "--cell-size", "200", "--part", f"{k}/2"],
+                cwd, os.path.join(work, f"job-part{k}.log"), f"spark/govlint_dups.py part {k}/2",
+            )
+        job = load(split_findings, "the Spark job's findings in two parts")
+        if job != check:
+            raise Failure(
+                f"{name}: in two parts of 200-paragraph cells, the Spark job's findings differ "
+                "from govlint check's\n"
+                + "\n".join("  " + line for line in differences(job, check))
+            )
+        print(f"{name}: the same in two parts of 200-paragraph cells")
     return rules
 
 
@@ -204,7 +226,10 @@ def main(argv):
     try:
         for i, (name, cwd, paths) in enumerate(runs):
             try:
-                rules = compare(govlint, cwd, paths, name, os.path.join(work, f"{i}-{name}"))
+                rules = compare(
+                    govlint, cwd, paths, name, os.path.join(work, f"{i}-{name}"),
+                    split=not args.corpus,
+                )
             except Failure as failure:
                 print(f"FAIL {failure}", file=sys.stderr)
                 failed = True
