@@ -12,9 +12,11 @@ formulas, parallel texts), so the findings are those `govlint check --dup-scope 
 gives, with one implementation of the judgement, not two.
 
 The search is govlint's own, lossless (see src/dedup/near.rs): each paragraph's query
-buckets are joined with the indexed buckets of every shorter paragraph, occurrences are
+buckets meet the indexed buckets of every paragraph ranked below it, occurrences are
 summed per pair, a pair reaching the needed count is verified by Levenshtein distance over
-UTF-16 units, and similarity = 1 - distance / longest, as govlint computes it.
+UTF-16 units, and similarity = 1 - distance / longest, as govlint computes it. Spark deals
+the paragraphs into cells (length band and hash chunk of a query, and of its partners), so
+that each cell's counting happens in memory (`cell_pairs`) and no per-pair row is shuffled.
 """
 
 import argparse
@@ -177,7 +179,7 @@ def cell_pairs(queries, partners, threshold, same_file=False, batch_rows=4_000_0
             out[n] = np.bincount(np.frombuffer(data, dtype=np.uint16) & 63, minlength=64)
         return out
 
-    stats = {"join_rows": 0, "counted": 0, "checked": 0}
+    stats = {"candidate_rows": 0, "counted": 0, "checked": 0}
     rows = {"x": [], "y": [], "similarity": []}
     # Queries in batches whose joined rows stay under `batch_rows` (memory, not result).
     per_query = np.bincount(asker, weights=found, minlength=queries.num_rows)
@@ -201,7 +203,7 @@ def cell_pairs(queries, partners, threshold, same_file=False, batch_rows=4_000_0
         if same_file:
             keep &= (y_id[y] >> 32) == (x_id[x] >> 32)
         x, y, shared = x[keep], y[keep], shared[keep]
-        stats["join_rows"] += len(x)
+        stats["candidate_rows"] += len(x)
         if len(x) == 0:
             continue
         pair = x * partners.num_rows + y
@@ -272,7 +274,8 @@ def find_pairs(spark, signatures, manifest, cell_size, part, stats):
     pair of paragraphs belongs to exactly one cell, and a cell holds every bucket of its
     partners: the count a pair needs is complete within the cell, and no per-pair row ever
     crosses the network. A query chunk is copied to each partner chunk of its two bands
-    and back: the shuffle is the searched rows times the chunks of two bands, not the join.
+    and back: the shuffle is the searched rows times the chunks of two bands, not the
+    candidate rows.
     """
     from pyspark.sql import Window
     from pyspark.sql import functions as F
@@ -352,7 +355,7 @@ def find_pairs(spark, signatures, manifest, cell_size, part, stats):
     )
     tallies = {
         name: spark.sparkContext.accumulator(0)
-        for name in ("join_rows", "counted", "checked", "pairs")
+        for name in ("candidate_rows", "counted", "checked", "pairs")
     }
 
     def search(left, right):
