@@ -97,7 +97,7 @@ def max_edits(length, threshold):
 
 def utf16(text):
     """The text as govlint measures it: UTF-16 code units."""
-    if all(ord(c) < 0x10000 for c in text):
+    if not text or max(text) < "\U00010000":
         return text
     data = text.encode("utf-16-le")
     return [data[i] | data[i + 1] << 8 for i in range(0, len(data), 2)]
@@ -143,41 +143,65 @@ def cell_pairs(queries, partners, threshold, same_file=False, batch_rows=4_000_0
     def ints(table, name):
         return table.column(name).to_numpy().astype(np.int64)
 
-    # The partners' inverted index: their bucket occurrences sorted by bucket.
-    buckets, _, sizes = lists(partners, "index")
+    buckets, starts, sizes = lists(partners, "index")
+    if queries.num_rows == 0 or len(buckets) == 0:
+        return pa.table({name: [] for name in ("file_a", "unit_a", "file_b", "unit_b")}
+                        | {"similarity": pa.array([], pa.float64())}), {}
     occurrences = lists(partners, "index_counts")[0]
-    owner = np.repeat(np.arange(partners.num_rows), sizes)
-    by_bucket = np.argsort(buckets, kind="stable")
-    buckets, owner, occurrences = buckets[by_bucket], owner[by_bucket], occurrences[by_bucket]
-
     y_length, y_edits = ints(partners, "length"), ints(partners, "index_edits")
     y_id = ints(partners, "file") << 32 | ints(partners, "unit")
     x_length, x_edits = ints(queries, "length"), ints(queries, "query_edits")
     x_id = ints(queries, "file") << 32 | ints(queries, "unit")
     x_k = np.floor((1.0 - threshold) * x_length + 1e-9).astype(np.int64)
 
+    # Partners in rank order (length, then file and unit), their entries laid out in that
+    # order: in the index below each bucket's run lists its partners by rank, and the
+    # partners a query may meet (ranked below it, long enough) are one stretch of each run.
+    ids = np.unique(np.r_[x_id, y_id])
+    ranked = np.lexsort((y_id, y_length))
+    rank_key = (y_length << 32 | np.searchsorted(ids, y_id))[ranked]
+    sizes = sizes[ranked]
+    entry_of_rank = np.r_[0, np.cumsum(sizes)]
+    flat = np.arange(len(buckets)) - np.repeat(entry_of_rank[:-1], sizes)
+    flat += np.repeat(starts[ranked], sizes)
+    # The inverted index: sorting values is several times faster than sorting indices, so
+    # each entry's position rides in the low 32 bits of its bucket.
+    index = np.sort(buckets[flat].astype(np.int64) << 32 | np.arange(len(buckets)))
+    position = index & 0xFFFFFFFF
+    owner = np.repeat(ranked, sizes)[position]
+    occurrences = occurrences[flat][position]
+    # Per query, the stretch of ranks it meets: from the first partner long enough to the
+    # last ranked below it.
+    lowest = np.searchsorted(rank_key, (x_length - x_k) << 32)
+    highest = np.searchsorted(rank_key, x_length << 32 | np.searchsorted(ids, x_id))
+    highest = np.maximum(highest, lowest)
+
     # Each query bucket once per query, as govlint reads each list once.
-    wanted, starts, sizes = lists(queries, "query")
+    wanted, _, sizes = lists(queries, "query")
     asker = np.repeat(np.arange(queries.num_rows), sizes)
     repeat = np.zeros(len(wanted), dtype=bool)
     repeat[1:] = (wanted[1:] == wanted[:-1]) & (asker[1:] == asker[:-1])
     wanted, asker = wanted[~repeat], asker[~repeat]
-    low = np.searchsorted(buckets, wanted, "left")
-    found = np.searchsorted(buckets, wanted, "right") - low
+    # Looked up in bucket order (sorted needles: one pass through the index).
+    by_wanted = np.sort(wanted.astype(np.int64) << 32 | asker)
+    wanted, asker = by_wanted & ~0xFFFFFFFF, by_wanted & 0xFFFFFFFF
+    low = np.searchsorted(index, wanted | entry_of_rank[lowest[asker]])
+    found = np.searchsorted(index, wanted | entry_of_rank[highest[asker]]) - low
 
-    texts = {}
+    x_texts = queries.column("text").to_pylist()
+    y_texts = partners.column("text").to_pylist()
 
-    def text(side, table, row):
-        if (side, row) not in texts:
-            texts[side, row] = utf16(table.column("text")[row].as_py())
-        return texts[side, row]
+    def histograms(texts, lengths):
+        """Each text's UTF-16 units folded into 64 bins, all texts at once."""
+        units = np.frombuffer("".join(texts).encode("utf-16-le"), dtype=np.uint16)
+        if int(lengths.sum()) != len(units):
+            lengths = np.array([len(t.encode("utf-16-le")) // 2 for t in texts], dtype=np.int64)
+        row = np.repeat(np.arange(len(texts), dtype=np.int64), lengths)
+        folded = np.bincount(row * 64 + (units & 63), minlength=len(texts) * 64)
+        return folded.reshape(len(texts), 64).astype(np.int32)
 
-    def histograms(table, rows):
-        out = np.zeros((len(rows), 64), dtype=np.int32)
-        for n, row in enumerate(rows):
-            data = table.column("text")[int(row)].as_py().encode("utf-16-le")
-            out[n] = np.bincount(np.frombuffer(data, dtype=np.uint16) & 63, minlength=64)
-        return out
+    x_histograms = histograms(x_texts, x_length)
+    y_histograms = histograms(y_texts, y_length)
 
     stats = {"candidate_rows": 0, "counted": 0, "checked": 0}
     rows = {"x": [], "y": [], "similarity": []}
@@ -196,19 +220,22 @@ def cell_pairs(queries, partners, threshold, same_file=False, batch_rows=4_000_0
         x = np.repeat(xs, counts)
         y = owner[place]
         shared = occurrences[place]
-        below = (y_length[y] < x_length[x]) | (
-            (y_length[y] == x_length[x]) & (y_id[y] < x_id[x])
-        )
-        keep = below & (y_length[y] >= x_length[x] - x_k[x])
         if same_file:
-            keep &= (y_id[y] >> 32) == (x_id[x] >> 32)
-        x, y, shared = x[keep], y[keep], shared[keep]
+            keep = (y_id[y] >> 32) == (x_id[x] >> 32)
+            x, y, shared = x[keep], y[keep], shared[keep]
         stats["candidate_rows"] += len(x)
         if len(x) == 0:
             continue
+        # A bucket occurs at most once per prefix entry, and a prefix of the longest
+        # paragraph (50 000 units by default) has fewer than 65 536: the count rides in
+        # 16 bits below the pair.
         pair = x * partners.num_rows + y
-        order = np.argsort(pair, kind="stable")
-        pair, shared = pair[order], shared[order]
+        if shared.max() <= 0xFFFF:
+            pair = np.sort(pair << 16 | shared)
+            shared, pair = pair & 0xFFFF, pair >> 16
+        else:  # prefixes longer than near_max_chars' default allows
+            order = np.argsort(pair)
+            pair, shared = pair[order], shared[order]
         heads = np.flatnonzero(np.r_[True, pair[1:] != pair[:-1]])
         sums = np.add.reduceat(shared, heads)
         pair = pair[heads]
@@ -222,16 +249,12 @@ def cell_pairs(queries, partners, threshold, same_file=False, batch_rows=4_000_0
             continue
         # Half the L1 distance of two character histograms (characters folded into 64
         # bins) is at most their edit distance: most candidates differ by far more.
-        hx = histograms(queries, np.unique(x))
-        hy = histograms(partners, np.unique(y))
-        ix = np.searchsorted(np.unique(x), x)
-        iy = np.searchsorted(np.unique(y), y)
-        bound = (np.abs(hx[ix] - hy[iy]).sum(axis=1) + 1) // 2
+        bound = (np.abs(x_histograms[x] - y_histograms[y]).sum(axis=1) + 1) // 2
         limit = np.floor((1.0 - threshold) * x_length[x] + 1e-9).astype(np.int64)
         possible = bound <= limit
         for a, b in zip(x[possible].tolist(), y[possible].tolist()):
             stats["checked"] += 1
-            first_text, second_text = text("x", queries, a), text("y", partners, b)
+            first_text, second_text = utf16(x_texts[a]), utf16(y_texts[b])
             longest = max(len(first_text), len(second_text))
             cutoff = max_edits(longest, threshold)
             distance = Levenshtein.distance(first_text, second_text, score_cutoff=cutoff)
@@ -239,7 +262,6 @@ def cell_pairs(queries, partners, threshold, same_file=False, batch_rows=4_000_0
                 rows["x"].append(a)
                 rows["y"].append(b)
                 rows["similarity"].append(1.0 - distance / longest)
-        texts.clear()
     x = np.asarray(rows["x"], dtype=np.int64)
     y = np.asarray(rows["y"], dtype=np.int64)
     stats["pairs"] = len(x)
