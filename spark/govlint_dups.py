@@ -143,10 +143,16 @@ def cell_pairs(queries, partners, threshold, same_file=False, batch_rows=4_000_0
     def ints(table, name):
         return table.column(name).to_numpy().astype(np.int64)
 
+    def table_of(file_a, unit_a, file_b, unit_b, similarity):
+        """The rows as PAIRS_SCHEMA types them, even when there are none."""
+        ints32 = [pa.array(column, pa.int32()) for column in (file_a, unit_a, file_b, unit_b)]
+        names = ["file_a", "unit_a", "file_b", "unit_b", "similarity"]
+        return pa.table(ints32 + [pa.array(similarity, pa.float64())], names=names)
+
     buckets, starts, sizes = lists(partners, "index")
     if queries.num_rows == 0 or len(buckets) == 0:
-        return pa.table({name: [] for name in ("file_a", "unit_a", "file_b", "unit_b")}
-                        | {"similarity": pa.array([], pa.float64())}), {}
+        # A chunk the hash left empty: the cogroup still calls with the other side.
+        return table_of([], [], [], [], []), {}
     occurrences = lists(partners, "index_counts")[0]
     y_length, y_edits = ints(partners, "length"), ints(partners, "index_edits")
     y_id = ints(partners, "file") << 32 | ints(partners, "unit")
@@ -226,9 +232,9 @@ def cell_pairs(queries, partners, threshold, same_file=False, batch_rows=4_000_0
         stats["candidate_rows"] += len(x)
         if len(x) == 0:
             continue
-        # A bucket occurs at most once per prefix entry, and a prefix of the longest
-        # paragraph (50 000 units by default) has fewer than 65 536: the count rides in
-        # 16 bits below the pair.
+        # A partner repeats a bucket at most as often as its prefix is long, under 65 536
+        # for paragraphs of up to 50 000 units (near_max_chars' default): the count rides
+        # in the 16 bits below the pair.
         pair = x * partners.num_rows + y
         if shared.max() <= 0xFFFF:
             pair = np.sort(pair << 16 | shared)
@@ -269,14 +275,12 @@ def cell_pairs(queries, partners, threshold, same_file=False, batch_rows=4_000_0
     units = (ints(queries, "unit")[x], ints(partners, "unit")[y])
     # Rows name the earlier unit first, as govlint's pairs do.
     earlier = y_id[y] < x_id[x]
-    table = pa.table(
-        {
-            "file_a": pa.array(np.where(earlier, files[1], files[0]), pa.int32()),
-            "unit_a": pa.array(np.where(earlier, units[1], units[0]), pa.int32()),
-            "file_b": pa.array(np.where(earlier, files[0], files[1]), pa.int32()),
-            "unit_b": pa.array(np.where(earlier, units[0], units[1]), pa.int32()),
-            "similarity": pa.array(rows["similarity"], pa.float64()),
-        }
+    table = table_of(
+        np.where(earlier, files[1], files[0]),
+        np.where(earlier, units[1], units[0]),
+        np.where(earlier, files[0], files[1]),
+        np.where(earlier, units[0], units[1]),
+        rows["similarity"],
     )
     return table, stats
 

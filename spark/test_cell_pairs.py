@@ -196,6 +196,14 @@ def main(argv):
                 part, _ = cell_pairs(qs, ps, threshold)
                 dealt.update(pairs_of(part))
         found["nine cells"] = dealt
+        # A chunk the hash left empty: the cogroup calls with one side empty, and the rows
+        # must still have the job's types.
+        for empty in (cell_pairs(queries.slice(0, 0), partners, threshold)[0],
+                      cell_pairs(queries, partners.slice(0, 0), threshold)[0]):
+            types = [str(field.type) for field in empty.schema]
+            if empty.num_rows or types != ["int32"] * 4 + ["double"]:
+                print(f"FAIL an empty side gives {empty.num_rows} rows of {types}", file=sys.stderr)
+                failed = True
         near = sum(1 for s in expected.values() if s < threshold + 0.02)
         edge = sum(1 for _, on_edge in judged.values() if on_edge)
         print(
