@@ -52,7 +52,7 @@ def parse_args(argv):
     )
     parser.add_argument(
         "--cell-size",
-        type=int,
+        type=positive,
         default=100_000,
         help="most paragraphs of one length band a cell searches for (default 100000): a "
         "cell's memory grows with it, and the rows copied between cells shrink",
@@ -77,6 +77,17 @@ def parse_args(argv):
         "--stats", help="write the job's counts and times as JSON into this file"
     )
     return parser.parse_args(argv)
+
+
+def positive(text):
+    """A whole number of at least 1."""
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a whole number") from None
+    if value < 1:
+        raise argparse.ArgumentTypeError(f"{text!r}: at least 1")
+    return value
 
 
 def part(text):
@@ -354,7 +365,7 @@ def find_pairs(spark, signatures, manifest, cell_size, part, stats):
         k, n = part
         cells = [cell for cell in cells if zlib.crc32(repr(cell).encode()) % n == k - 1]
     grid = spark.createDataFrame(
-        [(n,) + cell for n, cell in enumerate(cells)],
+        [(number,) + cell for number, cell in enumerate(cells)],
         "cell int, band int, chunk int, partner_band int, partner_chunk int",
     )
     counts = spark.createDataFrame(list(chunks.items()), "band int, chunks int")
