@@ -267,10 +267,9 @@ def cell_pairs(queries, partners, threshold, same_file=False, batch_rows=4_000_0
         # Half the L1 distance of two character histograms (characters folded into 64
         # bins) is at most their edit distance: most candidates differ by far more.
         bound = (np.abs(x_histograms[x] - y_histograms[y]).sum(axis=1) + 1) // 2
-        limit = np.floor((1.0 - threshold) * x_length[x] + 1e-9).astype(np.int64)
-        possible = bound <= limit
+        possible = bound <= x_k[x]
+        stats["checked"] += int(possible.sum())
         for a, b in zip(x[possible].tolist(), y[possible].tolist()):
-            stats["checked"] += 1
             first_text, second_text = utf16(x_texts[a]), utf16(y_texts[b])
             longest = max(len(first_text), len(second_text))
             cutoff = max_edits(longest, threshold)
@@ -282,8 +281,8 @@ def cell_pairs(queries, partners, threshold, same_file=False, batch_rows=4_000_0
     x = np.asarray(rows["x"], dtype=np.int64)
     y = np.asarray(rows["y"], dtype=np.int64)
     stats["pairs"] = len(x)
-    files = (ints(queries, "file")[x], ints(partners, "file")[y])
-    units = (ints(queries, "unit")[x], ints(partners, "unit")[y])
+    files = (x_id[x] >> 32, y_id[y] >> 32)
+    units = (x_id[x] & 0xFFFFFFFF, y_id[y] & 0xFFFFFFFF)
     # Rows name the earlier unit first, as govlint's pairs do.
     earlier = y_id[y] < x_id[x]
     table = table_of(

@@ -107,7 +107,6 @@ def write_archive(root, rng):
 
 
 def searched_table(signatures):
-    import pyarrow as pa
     import pyarrow.parquet as pq
 
     parts = sorted(glob.glob(os.path.join(signatures, "units", "*.parquet")))
